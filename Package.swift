@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+// dossier — a workbench for news analysts: a Swift corpus core scripted through embedded Lua 5.4.
+//
+// Modules depend one way only:
+//   CLua (+ CLuaShim) -> LuaBridge -> Corpus -> Scripting -> dossier
+// Corpus is pure Swift and knows nothing of Lua; LuaBridge knows nothing of the corpus.
+import PackageDescription
+
+let package = Package(
+    name: "dossier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+        .library(name: "LuaBridge", targets: ["LuaBridge"]),
+        .library(name: "Corpus", targets: ["Corpus"]),
+        .library(name: "Scripting", targets: ["Scripting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Debian's liblua5.4-dev, found through pkg-config.
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        // The C side of the Lua boundary: macros Swift cannot import, the error trampoline,
+        // the capped allocator, the limit hook and the value pusher. Only C code raises Lua errors.
+        .target(name: "CLuaShim", dependencies: ["CLua"]),
+        // Debian's libedit-dev, for the REPL's line editing and history.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // Signal-aware line reading and completion glue around libedit's readline API.
+        .target(name: "CLineEditing", dependencies: ["CEditLine"]),
+        .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShim"]),
+        .target(name: "Corpus", resources: [.copy("Resources")]),
+        .target(name: "Scripting", dependencies: ["LuaBridge", "Corpus"], resources: [.copy("Lua")]),
+        .executableTarget(
+            name: "dossier",
+            dependencies: [
+                "Scripting", "CLineEditing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
+        .testTarget(name: "ScriptingTests", dependencies: ["Scripting"]),
+    ]
+)

@@ -1,0 +1,176 @@
+import CLuaShim
+
+/// Flattens `LuaValue`s into the node array and byte arena the C side pushes (`dlua_value`).
+///
+/// The buffers are allocated by hand so their addresses stay valid after the Swift frame that
+/// filled them returns: the C trampoline pushes the values afterwards. The encoder also keeps
+/// the Swift objects it encoded alive until it is reset, because nodes hold them unretained.
+final class ValueEncoder {
+    private(set) var nodes: UnsafeMutablePointer<dlua_value>
+    private var nodeCapacity: Int
+    private(set) var nodeCount = 0
+
+    private(set) var arena: UnsafeMutableRawPointer
+    private var arenaCapacity: Int
+    private(set) var arenaCount = 0
+
+    private var objects: [AnyObject] = []
+    private unowned let state: LuaState
+
+    init(state: LuaState, nodeCapacity: Int = 64, arenaCapacity: Int = 1024) {
+        self.state = state
+        self.nodeCapacity = nodeCapacity
+        self.arenaCapacity = arenaCapacity
+        nodes = .allocate(capacity: nodeCapacity)
+        arena = .allocate(byteCount: arenaCapacity, alignment: 16)
+    }
+
+    deinit {
+        nodes.deallocate()
+        arena.deallocate()
+    }
+
+    /// Forgets the last contents, keeping capacity (the hot path of every call).
+    func reset() {
+        nodeCount = 0
+        arenaCount = 0
+        if !objects.isEmpty { objects.removeAll(keepingCapacity: true) }
+        // Big results should not pin memory for the life of the state.
+        if nodeCapacity > 1 << 16 { shrinkNodes() }
+        if arenaCapacity > 1 << 20 { shrinkArena() }
+    }
+
+    private func shrinkNodes() {
+        nodes.deallocate()
+        nodeCapacity = 64
+        nodes = .allocate(capacity: nodeCapacity)
+    }
+
+    private func shrinkArena() {
+        arena.deallocate()
+        arenaCapacity = 1024
+        arena = .allocate(byteCount: arenaCapacity, alignment: 16)
+    }
+
+    private func appendNode(_ node: dlua_value) -> Int {
+        if nodeCount == nodeCapacity {
+            let newCapacity = nodeCapacity * 2
+            let grown = UnsafeMutablePointer<dlua_value>.allocate(capacity: newCapacity)
+            grown.moveInitialize(from: nodes, count: nodeCount)
+            nodes.deallocate()
+            nodes = grown
+            nodeCapacity = newCapacity
+        }
+        nodes[nodeCount] = node
+        nodeCount += 1
+        return nodeCount - 1
+    }
+
+    private func reserveArena(_ bytes: Int, alignment: Int = 1) -> Int {
+        let start = (arenaCount + alignment - 1) & ~(alignment - 1)
+        if start + bytes > arenaCapacity {
+            var newCapacity = arenaCapacity * 2
+            while newCapacity < start + bytes { newCapacity *= 2 }
+            let grown = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
+            grown.copyMemory(from: arena, byteCount: arenaCount)
+            arena.deallocate()
+            arena = grown
+            arenaCapacity = newCapacity
+        }
+        arenaCount = start + bytes
+        return start
+    }
+
+    /// Copies bytes into the arena; returns their offset.
+    func appendBytes(_ buffer: UnsafeRawBufferPointer) -> Int {
+        let offset = reserveArena(buffer.count)
+        if let base = buffer.baseAddress, buffer.count > 0 {
+            (arena + offset).copyMemory(from: base, byteCount: buffer.count)
+        }
+        return offset
+    }
+
+    /// Copies a string's bytes into the arena; returns (offset, length).
+    func appendString(_ string: LuaString) -> (Int, Int) {
+        switch string.storage {
+        case .bytes(let b):
+            return (b.withUnsafeBytes { appendBytes($0) }, b.count)
+        case .text(var s):
+            let n = s.utf8.count
+            let offset = s.withUTF8 { appendBytes(UnsafeRawBufferPointer($0)) }
+            return (offset, n)
+        }
+    }
+
+    private static func node(_ tag: Int32, aux: Int32 = 0, n1: Int64 = 0, n2: Int64 = 0,
+                             d: Double = 0, p: UnsafeMutableRawPointer? = nil) -> dlua_value {
+        dlua_value(tag: tag, aux: aux, n1: n1, n2: n2, d: d, p: p)
+    }
+
+    /// Appends `value` (and its children) in prefix order.
+    func encode(_ value: LuaValue, depth: Int = 0) throws {
+        guard depth < 200 else { throw LuaRuntimeError("value too deeply nested") }
+        switch value {
+        case .nil, .opaque:
+            _ = appendNode(Self.node(Int32(DLUA_NIL)))
+        case .boolean(let b):
+            _ = appendNode(Self.node(Int32(b ? DLUA_TRUE : DLUA_FALSE)))
+        case .integer(let i):
+            _ = appendNode(Self.node(Int32(DLUA_INT), n1: Int64(i)))
+        case .number(let d):
+            _ = appendNode(Self.node(Int32(DLUA_NUM), d: d))
+        case .string(let s):
+            let (offset, length) = appendString(s)
+            _ = appendNode(Self.node(Int32(DLUA_STR), n1: Int64(offset), n2: Int64(length)))
+        case .table(let t):
+            _ = appendNode(Self.node(Int32(DLUA_TABLE), aux: t.metatable?.ref ?? 0,
+                                     n1: Int64(t.array.count), n2: Int64(t.fields.count)))
+            for item in t.array { try encode(item, depth: depth + 1) }
+            for (k, v) in t.fields {
+                try encode(k, depth: depth + 1)
+                try encode(v, depth: depth + 1)
+            }
+        case .object(let object):
+            guard let cls = state.classReference(for: object) else {
+                throw LuaRuntimeError("\(type(of: object)) is not a registered Lua class")
+            }
+            objects.append(object)
+            _ = appendNode(Self.node(Int32(DLUA_OBJECT), aux: cls,
+                                     p: Unmanaged.passUnretained(object).toOpaque()))
+        case .function(let f):
+            _ = appendNode(Self.node(Int32(DLUA_FUNC), n1: Int64(f.index)))
+        case .reference(let r):
+            _ = appendNode(Self.node(Int32(DLUA_REF), n1: Int64(r.ref)))
+        case .integers(let items, let metatable):
+            let offset = items.withUnsafeBytes { raw -> Int in
+                let o = reserveArena(raw.count, alignment: 8)
+                if let base = raw.baseAddress, raw.count > 0 { (arena + o).copyMemory(from: base, byteCount: raw.count) }
+                return o
+            }
+            _ = appendNode(Self.node(Int32(DLUA_INTS), aux: metatable?.ref ?? 0,
+                                     n1: Int64(items.count), n2: Int64(offset)))
+        }
+    }
+
+    /// Appends an `__index` node: methods table first, then the Swift getter.
+    func encodeIndexer(getter: LuaFunction?, methods: LuaTable) throws {
+        _ = appendNode(Self.node(Int32(DLUA_INDEXER), aux: Int32(getter?.index ?? -1)))
+        try encode(.table(methods))
+    }
+
+    /// Appends a table header; the caller then encodes `arrayCount` items and `fieldCount` pairs.
+    func encodeTableHeader(arrayCount: Int, fieldCount: Int, metatable: LuaReference? = nil) {
+        _ = appendNode(Self.node(Int32(DLUA_TABLE), aux: metatable?.ref ?? 0,
+                                 n1: Int64(arrayCount), n2: Int64(fieldCount)))
+    }
+
+    /// Appends one of the shim's built-in C functions.
+    func encodeBuiltin(_ which: Int32) {
+        _ = appendNode(Self.node(Int32(DLUA_CFUNC), n1: Int64(which)))
+    }
+
+    /// The arena as a C pointer (valid until the next append).
+    var arenaPointer: UnsafePointer<CChar> {
+        UnsafePointer(arena.assumingMemoryBound(to: CChar.self))
+    }
+}
