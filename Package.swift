@@ -49,5 +49,7 @@ let package = Package(
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
         .testTarget(name: "ScriptingTests", dependencies: ["Scripting"]),
+        // Runs the built `dossier` executable as a user would.
+        .testTarget(name: "CLITests", dependencies: ["dossier"]),
     ]
 )

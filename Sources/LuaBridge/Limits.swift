@@ -46,4 +46,11 @@ public struct LuaInterruptHandle: @unchecked Sendable {
 
     /// Asks every state of the process to stop (what a SIGINT handler calls).
     public static func interruptAll() { dlua_interrupt_all() }
+
+    /// A C function pointer that interrupts every state: async-signal-safe, for a SIGINT
+    /// handler written in C.
+    public static let signalHandlerFunction: @convention(c) () -> Void = dlua_interrupt_all
+
+    /// Clears an interrupt that arrived while no chunk was running.
+    public static func clearPendingInterrupts() { dlua_clear_interrupt_all() }
 }

@@ -27,6 +27,8 @@ public final class LuaClass<Object: AnyObject> {
     /// A metatable for the methods table: lets a class inherit methods written in Lua (for
     /// example the List methods of a lazy list).
     public var methodsMetatable: LuaReference?
+    /// Further metatable entries (for example `__columns` or `__cell` read by Lua code).
+    public var metafields: [(name: String, value: LuaValue)] = []
 
     public init(_ name: String, of: Object.Type = Object.self) {
         self.name = name
@@ -128,6 +130,7 @@ extension LuaState {
             ("__fields", .array(fieldNames.map { .text($0) })),
             ("__methods", .array(cls.methodNames.map { .text($0) })),
         ]
+        entries += cls.metafields.map { ($0.name, $0.value) }
         if let length = cls.length {
             let len = function("__len") { args in [.integer(length(try selfObject(args)))] }
             entries.append(("__len", .function(len)))

@@ -1,0 +1,54 @@
+import Foundation
+
+/// A loaded collection of documents, or a sub-corpus of one.
+///
+/// A sub-corpus (`filter`) shares the documents and everything computed from them with the
+/// corpus it came from; it only keeps the list of its members.
+public final class Corpus: @unchecked Sendable {
+    /// The documents, in load order.
+    public let documents: [Document]
+    /// Problems with files that did not stop the load.
+    public let warnings: [LoadWarning]
+    /// Where the corpus was loaded from.
+    public let location: String
+    /// The corpus this one was filtered from, or nil for a loaded corpus.
+    public let parent: Corpus?
+
+    private let byID: [String: Document]
+
+    public init(documents: [Document], warnings: [LoadWarning] = [], location: String, parent: Corpus? = nil) {
+        self.documents = documents
+        self.warnings = warnings
+        self.location = location
+        self.parent = parent
+        var byID: [String: Document] = [:]
+        for d in documents { byID[d.id] = d }
+        self.byID = byID
+    }
+
+    /// The root corpus (the loaded one) this corpus belongs to.
+    public var root: Corpus { parent?.root ?? self }
+
+    /// Number of documents.
+    public var count: Int { documents.count }
+
+    /// Total word tokens.
+    public var wordCount: Int { documents.reduce(0) { $0 + $1.wordCount } }
+
+    /// The document with this id, or the only one whose id starts with it.
+    public func document(_ idOrPrefix: String) throws(CorpusError) -> Document {
+        if let d = byID[idOrPrefix] { return d }
+        let matches = documents.filter { $0.id.hasPrefix(idOrPrefix) }
+        if matches.count == 1 { return matches[0] }
+        if matches.isEmpty { throw .noSuchDocument(idOrPrefix) }
+        throw .ambiguousDocument(idOrPrefix, candidates: matches.map(\.id))
+    }
+
+    /// A sub-corpus of the documents for which `include` is true (sharing everything).
+    public func filter(_ include: (Document) throws -> Bool) rethrows -> Corpus {
+        Corpus(documents: try documents.filter(include), warnings: [], location: location, parent: self)
+    }
+
+    /// True when `document` belongs to this corpus.
+    public func contains(_ document: Document) -> Bool { byID[document.id] === document }
+}

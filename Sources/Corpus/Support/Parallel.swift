@@ -1,0 +1,44 @@
+import Foundation
+
+/// Small helpers for running per-document work on every core.
+public enum Parallel {
+    /// Computes `body(i)` for every `i` in `0..<count` on all cores, in chunks, and returns the
+    /// results in order. `progress` (if any) is told how many are done, from any thread.
+    public static func map<T: Sendable>(_ count: Int, chunk: Int? = nil,
+                                        progress: (@Sendable (Int) -> Void)? = nil,
+                                        _ body: @Sendable (Int) -> T) -> [T] {
+        guard count > 0 else { return [] }
+        let size = chunk ?? max(1, min(256, count / (ProcessInfo.processInfo.activeProcessorCount * 8)))
+        let chunks = (count + size - 1) / size
+        let results = ResultSlots<T>(count)
+        let counter = Counter()
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let range = (c * size)..<min(count, (c + 1) * size)
+            for i in range { results.set(i, body(i)) }
+            if let progress { progress(counter.add(range.count)) }
+        }
+        return results.values()
+    }
+
+    /// Slots written once each from many threads, read after all writers are done.
+    final class ResultSlots<T>: @unchecked Sendable {
+        private var storage: [T?]
+        init(_ count: Int) { storage = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ value: T) {
+            storage.withUnsafeMutableBufferPointer { $0[i] = value }
+        }
+        func values() -> [T] { storage.compactMap { $0 } }
+    }
+
+    /// A thread-safe running total.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var total = 0
+        func add(_ n: Int) -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            total += n
+            return total
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Corpus
+import LuaBridge
+
+/// What every binding needs: the state, List makers, and the session's settings.
+final class BindingContext {
+    let lua: LuaState
+    let lists: Lists
+    let options: SessionOptions
+
+    init(lua: LuaState, lists: Lists, options: SessionOptions) {
+        self.lua = lua
+        self.lists = lists
+        self.options = options
+    }
+
+    /// Shortens text to `limit` characters with an ellipsis, on one line.
+    static func preview(_ text: String, _ limit: Int) -> String {
+        let flat = text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+        if flat.count <= limit { return flat }
+        return String(flat.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// Formats an integer with thousands separators (3,912).
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+}

@@ -1,0 +1,73 @@
+import Corpus
+import Foundation
+import LuaBridge
+
+/// `Corpus` in Lua: `#corpus`, `:docs()`, `:doc(id)`, `:sources()`, `:filter(fn_or_spec)`.
+enum CorpusBinding {
+    static func make(_ ctx: BindingContext, luaMethods: LuaReference, luaMethodsTable: LuaReference) throws -> LuaClass<Corpus> {
+        let cls = LuaClass<Corpus>("Corpus")
+        let lists = ctx.lists
+        let sources = try lists.columns(["source", "docs"])
+        cls.methodsMetatable = luaMethods
+        cls.metafields = [("__lua_methods", .reference(luaMethodsTable))]
+        cls.length = { $0.count }
+        cls.describe = describe
+        cls.field("location") { .text($0.location) }
+        cls.field("words") { .integer($0.wordCount) }
+        cls.method("docs") { corpus, _ in [lists.make(corpus.documents.map { .object($0) })] }
+        cls.method("doc") { corpus, args in
+            let id = try args.string(1)
+            do {
+                return [.object(try corpus.document(id))]
+            } catch CorpusError.noSuchDocument {
+                return [.nil]
+            }
+        }
+        cls.method("sources") { corpus, _ in
+            [sources.make(sourceCounts(corpus).map { [.text($0.source), .integer($0.docs)] })]
+        }
+        cls.method("_subset") { corpus, args in
+            let ids = Set(try args.table(1).array.compactMap(\.stringValue))
+            return [.object(corpus.filter { ids.contains($0.id) })]
+        }
+        cls.method("_filter_spec") { corpus, args in
+            let spec = try args.table(1)
+            return [.object(try filter(corpus, spec: spec))]
+        }
+        return cls
+    }
+
+    struct SourceCount {
+        let source: String
+        let docs: Int
+    }
+
+    static func sourceCounts(_ corpus: Corpus) -> [SourceCount] {
+        []
+    }
+
+    /// Applies a filter spec: `contains` (case-insensitive text) for now; more fields as the
+    /// corpus learns them.
+    static func filter(_ corpus: Corpus, spec: LuaTable) throws -> Corpus {
+        let known: Set<String> = ["source", "after", "before", "contains"]
+        for key in spec.stringKeys where !known.contains(key) {
+            throw LuaArgumentError(1, "unknown filter field '\(key)' (use source, after, before or contains)")
+        }
+        let needle = spec["contains"]?.stringValue?.lowercased()
+        return corpus.filter { doc in
+            if let needle, !doc.text.lowercased().contains(needle) { return false }
+            return true
+        }
+    }
+
+    /// `<Corpus 5 documents · 3,912 words · sources: …>`
+    static func describe(_ corpus: Corpus) -> String {
+        var parts = ["\(BindingContext.grouped(corpus.count)) documents", "\(BindingContext.grouped(corpus.wordCount)) words"]
+        let sources = sourceCounts(corpus).map(\.source)
+        if !sources.isEmpty {
+            parts.append("sources: " + sources.prefix(4).joined(separator: ", ") + (sources.count > 4 ? ", …" : ""))
+        }
+        if corpus.parent != nil { parts.append("sub-corpus") }
+        return "<Corpus " + parts.joined(separator: " · ") + ">"
+    }
+}

@@ -1,0 +1,38 @@
+import Corpus
+import LuaBridge
+
+/// `Document` in Lua: fields `id`, `path`, `title`, `source`, `dateline`, `date`, `text`,
+/// `raw`, `boilerplate`, `words`; methods `:paragraphs()`.
+enum DocumentBinding {
+    static let columns = ["id", "title", "source", "date", "words"]
+
+    static func make(_ ctx: BindingContext) throws -> LuaClass<Document> {
+        let cls = LuaClass<Document>("Document")
+        let lists = ctx.lists
+        cls.field("id") { .text($0.id) }
+        cls.field("path") { .text($0.path) }
+        cls.field("title") { .text($0.title) }
+        cls.field("source") { _ in .nil }
+        cls.field("dateline") { _ in .nil }
+        cls.field("date") { _ in .nil }
+        cls.field("text") { .text($0.text) }
+        cls.field("raw") { .text($0.raw) }
+        cls.field("boilerplate") { _ in lists.make([]) }
+        cls.field("words") { .integer($0.wordCount) }
+        cls.method("paragraphs") { doc, _ in [lists.strings(doc.paragraphTexts)] }
+        cls.describe = describe
+        cls.metafields = [
+            ("__columns", .array(columns.map { .text($0) })),
+            ("__cell", .function(ctx.lua.function("__cell") { args in
+                [.text(args.optionalObject(1, as: Document.self)?.id ?? "?")]
+            })),
+        ]
+        return cls
+    }
+
+    /// `<Document 002 "18-6-2023 (BEIJING) US Secretary…" 612 words>`
+    static func describe(_ doc: Document) -> String {
+        let headline = doc.title ?? doc.text
+        return "<Document \(doc.id) \"\(BindingContext.preview(headline, 40))\" \(BindingContext.grouped(doc.wordCount)) words>"
+    }
+}

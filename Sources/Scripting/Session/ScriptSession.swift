@@ -1,0 +1,145 @@
+import Corpus
+import Foundation
+import LuaBridge
+
+/// One Lua state with dossier's API over one corpus: what the REPL, `run` and `eval` drive.
+///
+/// Setting up loads the corpus, opens the Lua libraries, loads the Lua parts of the API
+/// (Lists, the printer, the report module) and binds the Swift types. Every later call into
+/// Lua runs under the session's limits and reports errors as `ScriptError.lua`.
+public final class ScriptSession {
+    /// dossier's version.
+    public static let version = "0.1.0"
+
+    public let lua: LuaState
+    public let corpus: Corpus
+    public let options: SessionOptions
+    private let evalPrint: LuaReference
+    private let complete: LuaReference
+    let context: BindingContext
+
+    /// Loads the corpus and prepares the Lua state.
+    public init(options: SessionOptions) throws(ScriptError) {
+        self.options = options
+        guard let path = options.corpusPath ?? ProjectPaths.defaultCorpus() else {
+            throw .setup("no corpus given and no seeds/ folder found: pass --corpus PATH or set DOSSIER_CORPUS")
+        }
+        do {
+            corpus = try CorpusLoader.load(path: path, progress: options.loadProgress)
+        } catch {
+            throw .setup(error.description)
+        }
+        if !options.quiet {
+            for warning in corpus.warnings { options.diagnostics("warning: \(warning)") }
+        }
+        do {
+            lua = try LuaState()
+            try lua.openLibraries()
+            let list = try lua.makeReferenceFromLua(try LuaSources.source("list"), chunkName: "=[dossier list]")
+            let lists = try Lists(lua: lua, list: list)
+            context = BindingContext(lua: lua, lists: lists, options: options)
+            let printer = try lua.makeReferenceFromLua(try LuaSources.source("printer"), chunkName: "=[dossier printer]",
+                                                       arguments: [.reference(list), .function(TerminalTable.function(lua))])
+            let repl = try lua.makeReferenceFromLua(try LuaSources.source("repl"), chunkName: "=[dossier repl]", arguments: [.reference(printer), .reference(list)])
+            evalPrint = try lua.makeReferenceFromLua("return (...).eval_print", arguments: [.reference(repl)])
+            complete = try lua.makeReferenceFromLua("return (...).complete", arguments: [.reference(repl)])
+            let corpusLua = try lua.makeReferenceFromLua(try LuaSources.source("corpus"), chunkName: "=[dossier corpus]")
+            let corpusLuaMethods = try lua.makeReferenceFromLua("return (...).__index", arguments: [.reference(corpusLua)])
+
+            try lua.register(DocumentBinding.make(context))
+            try lua.register(CorpusBinding.make(context, luaMethods: corpusLua, luaMethodsTable: corpusLuaMethods))
+
+            let report = try lua.makeReferenceFromLua(try LuaSources.source("report"), chunkName: "=[dossier report]", arguments: [.reference(list), .reference(printer)])
+            try lua.setGlobal("corpus", .object(corpus))
+            try lua.setGlobal("report", .reference(report))
+            try lua.setGlobal("dossier", DossierModule.make(context, list: list, printer: printer))
+        } catch let error as LuaError {
+            throw .setup("cannot set up Lua: \(error.description)")
+        } catch let error as ScriptError {
+            throw error
+        } catch {
+            throw .setup("cannot set up Lua: \(error)")
+        }
+        lua.memoryCap = options.memoryLimit
+        lua.limits = LuaLimits(timeout: options.timeout)
+    }
+
+    /// Lets another thread (or a signal handler) stop the running chunk.
+    public var interruptHandle: LuaInterruptHandle { lua.interruptHandle }
+
+    /// Runs a script file as `lua script.lua args…` would: `arg` holds the script path at 0 and
+    /// the arguments from 1; the chunk receives the arguments as `...`.
+    public func runScript(path: String, arguments: [String]) throws(ScriptError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
+            throw .unreadableScript(path: path, reason: reason)
+        }
+        let source = Self.scriptSource([UInt8](data))
+        var argTable = LuaTable(array: arguments.map { .text($0) })
+        argTable.fields = [(.integer(0), .text(path)), (.integer(-1), "dossier")]
+        do {
+            try lua.setGlobal("arg", .table(argTable))
+            let chunk = try lua.load(bytes: source, chunkName: "@" + path)
+            try lua.call(.reference(chunk), arguments.map { .text($0) })
+        } catch let error as LuaError {
+            throw .lua(Traceback.clean(error))
+        } catch {
+            throw .setup(String(describing: error))
+        }
+    }
+
+    /// A script's bytes ready to load: a UTF-8 byte-order mark dropped and a first `#` line
+    /// (`#!/usr/bin/env dossier run`) blanked, keeping line numbers, as `lua` does.
+    static func scriptSource(_ bytes: [UInt8]) -> [UInt8] {
+        var b = bytes
+        if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }
+        if b.first == UInt8(ascii: "#") {
+            let end = b.firstIndex(of: 10) ?? b.endIndex
+            b.removeSubrange(b.startIndex..<end)
+        }
+        return b
+    }
+
+    /// The outcome of one REPL entry.
+    public enum EntryStatus: Equatable {
+        /// The chunk ran (its results were printed).
+        case done
+        /// The chunk is not complete yet: read another line and try again.
+        case incomplete
+    }
+
+    /// Compiles and runs REPL input, printing its results: first as an expression
+    /// (`return <input>`), then as statements, as `lua` 5.4 does.
+    public func evaluate(_ source: String, chunkName: String = "=stdin") throws(ScriptError) -> EntryStatus {
+        let chunk: LuaReference
+        do {
+            if let asExpression = try? lua.load("return " + source + ";", chunkName: chunkName) {
+                chunk = asExpression
+            } else {
+                chunk = try lua.load(source, chunkName: chunkName)
+            }
+        } catch let error as LuaError {
+            if error.isIncompleteChunk { return .incomplete }
+            throw .lua(Traceback.clean(error))
+        } catch {
+            throw .setup(String(describing: error))
+        }
+        do {
+            try lua.call(.reference(evalPrint), [.reference(chunk), .integer(options.width)])
+        } catch let error as LuaError {
+            throw .lua(Traceback.clean(error))
+        } catch {
+            throw .setup(String(describing: error))
+        }
+        return .done
+    }
+
+    /// Completions for the text before the cursor (global names, fields and methods).
+    public func completions(for text: String) -> [String] {
+        let saved = lua.limits
+        lua.limits = LuaLimits(timeout: 1)
+        defer { lua.limits = saved }
+        guard let result = try? lua.call(.reference(complete), [.text(text)]).first?.tableValue else { return [] }
+        return result.array.compactMap(\.stringValue)
+    }
+}

@@ -1,0 +1,35 @@
+/// What a session is set up with: which corpus, where output goes, and the limits scripts run
+/// under. The command line fills this from its options.
+public struct SessionOptions: Sendable {
+    /// Corpus folder or file; nil for the default (`DOSSIER_CORPUS`, else the project's seeds/).
+    public var corpusPath: String?
+    /// Folder that `report.write` writes under.
+    public var outputDirectory: String = "out"
+    /// Lifts the sandbox (process execution, file access anywhere).
+    public var trusted: Bool = false
+    /// Seconds a chunk (a script, a REPL entry) may run.
+    public var timeout: Double?
+    /// Bytes Lua may allocate.
+    public var memoryLimit: Int?
+    /// Suppresses warnings and progress.
+    public var quiet: Bool = false
+    /// Terminal columns for printing tables.
+    public var width: Int = 100
+    /// Where warnings and progress go (default: standard error).
+    public var diagnostics: @Sendable (String) -> Void = { message in
+        FileHandleOutput.standardError(message)
+    }
+    /// Called with (done, total) while documents load.
+    public var loadProgress: (@Sendable (Int, Int) -> Void)?
+
+    public init() {}
+}
+
+import Foundation
+
+/// Minimal writes to standard error without buffering surprises.
+public enum FileHandleOutput {
+    public static func standardError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import LuaBridge
+import Scripting
+
+/// Options every command takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Corpus folder or file (default: DOSSIER_CORPUS, else the project's seeds/).", valueName: "path"))
+    var corpus: String?
+
+    @Option(name: .long, help: ArgumentHelp("Folder that report.write writes under.", valueName: "dir"))
+    var out: String = "out"
+
+    @Flag(name: .long, help: "Lift the sandbox: allow os.execute, io.popen and file access anywhere.")
+    var trusted = false
+
+    @Option(name: .long, help: ArgumentHelp("Stop a chunk (script, REPL entry) after this many seconds.", valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Cap Lua's memory, e.g. 512M or 2G.", valueName: "size"))
+    var maxMemory: String?
+
+    @Flag(name: .long, help: "No warnings or progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let maxMemory, LuaLimits.parseBytes(maxMemory) == nil {
+            throw ValidationError("--max-memory '\(maxMemory)' is not a size (examples: 512M, 2G, 100000)")
+        }
+    }
+
+    /// Session options for these command-line options.
+    func sessionOptions() -> SessionOptions {
+        var options = SessionOptions()
+        options.corpusPath = corpus
+        options.outputDirectory = out
+        options.trusted = trusted
+        options.timeout = timeout
+        options.memoryLimit = maxMemory.flatMap(LuaLimits.parseBytes)
+        options.quiet = quiet
+        options.width = Terminal.width()
+        if !quiet && Terminal.isTerminal(FileHandle.standardError.fileDescriptor) {
+            options.loadProgress = ProgressBar.loading()
+        }
+        return options
+    }
+
+    /// Opens a session or exits with the setup error.
+    func openSession() throws -> ScriptSession {
+        do {
+            return try ScriptSession(options: sessionOptions())
+        } catch {
+            ProgressBar.clear()
+            Terminal.printError("dossier: \(error.description)")
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import Scripting
+
+/// The `dossier` command: the REPL by default, and `run`, `eval`.
+@main
+struct Dossier: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "A workbench for news analysts: a corpus of articles, scripted in Lua.",
+        discussion: """
+        Start the REPL on the default corpus with `dossier`, run a saved analysis with
+        `dossier run script.lua ARGS…`, or evaluate one chunk with `dossier eval CODE`.
+        """,
+        version: ScriptSession.version,
+        subcommands: [ReplCommand.self, RunCommand.self, EvalCommand.self],
+        defaultSubcommand: ReplCommand.self
+    )
+}

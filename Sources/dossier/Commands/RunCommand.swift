@@ -1,0 +1,34 @@
+import ArgumentParser
+import Scripting
+
+/// `dossier run SCRIPT [ARGS…]`: runs a saved script as `lua SCRIPT ARGS…` would.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a Lua script over the corpus.",
+        discussion: "The script sees `arg` (arg[0] is its path) and `...` as in plain Lua. A script error exits 1 with the message and a traceback on standard error."
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: ArgumentHelp("The Lua script to run.", valueName: "script"))
+    var script: String
+
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Arguments handed to the script.", valueName: "args"))
+    var arguments: [String] = []
+
+    func run() throws {
+        let session = try common.openSession()
+        ProgressBar.clear()
+        let interrupts = InterruptForwarding(session: session)
+        defer { interrupts.stop() }
+        do {
+            try session.runScript(path: script, arguments: arguments)
+            Terminal.flush()
+        } catch {
+            Terminal.flush()
+            ErrorReport.print(error, limits: common)
+            throw ExitCode(1)
+        }
+    }
+}

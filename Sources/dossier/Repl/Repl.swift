@@ -1,0 +1,116 @@
+import CLineEditing
+import Foundation
+import LuaBridge
+import Scripting
+
+/// The read-eval-print loop: an expression prints its value, statements run, unfinished
+/// chunks continue on the next line, errors print and the loop goes on.
+final class Repl {
+    private let session: ScriptSession
+    private let reader: LineReader
+    private let interactive: Bool
+    private var lastTraceback: String?
+
+    init(session: ScriptSession, interactive: Bool) {
+        self.session = session
+        self.interactive = interactive
+        reader = interactive ? EditLineReader(session: session) : PlainLineReader()
+        if !interactive { le_install_interrupt(LuaInterruptHandle.signalHandlerFunction) }
+    }
+
+    func run() {
+        if interactive { printBanner() }
+        var buffer = ""
+        while true {
+            let prompt = interactive ? (buffer.isEmpty ? "> " : ">> ") : ""
+            switch reader.read(prompt: prompt) {
+            case .endOfInput:
+                if !buffer.isEmpty { evaluate(buffer, final: true) }
+                if interactive { print("") }
+                return
+            case .interrupted:
+                buffer = ""
+                if interactive { print("^C") }
+                continue
+            case .line(let line):
+                if buffer.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(":") {
+                    if !command(line.trimmingCharacters(in: .whitespaces)) { return }
+                    continue
+                }
+                buffer += buffer.isEmpty ? line : "\n" + line
+                if buffer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    buffer = ""
+                    continue
+                }
+                if evaluate(buffer, final: false) { buffer = "" }
+            }
+        }
+    }
+
+    /// Runs the entry; returns false when it needs more lines.
+    @discardableResult
+    private func evaluate(_ entry: String, final: Bool) -> Bool {
+        LuaInterruptHandle.clearPendingInterrupts()
+        le_set_running(1)
+        defer {
+            le_set_running(0)
+            Terminal.flush()
+        }
+        do {
+            let status = try session.evaluate(entry)
+            if status == .incomplete && !final { return false }
+            if status == .incomplete {
+                Terminal.printError("stdin: unexpected end of input (an unfinished block or string?)")
+            }
+            reader.remember(entry)
+            return true
+        } catch {
+            reader.remember(entry)
+            lastTraceback = error.traceback
+            Terminal.printError(error.description)
+            return true
+        }
+    }
+
+    /// Handles a `:command`; returns false to quit.
+    private func command(_ line: String) -> Bool {
+        let parts = line.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
+        switch parts.first ?? "" {
+        case "q", "quit", "exit":
+            return false
+        case "help", "h", "?":
+            print(Repl.help)
+        case "trace", "traceback":
+            print(lastTraceback ?? "no error yet")
+        default:
+            Terminal.printError("unknown command \(line) (:help lists the commands)")
+        }
+        return true
+    }
+
+    private func printBanner() {
+        let corpus = session.corpus
+        print("dossier \(ScriptSession.version) (Lua 5.4) · \(corpus.count) documents from \(corpus.location)")
+        print("Type Lua; :help for help, Ctrl-D to quit.")
+    }
+
+    static let help = """
+    dossier REPL
+      expressions print their value:  #corpus     corpus:docs()     corpus:doc("002").title
+      statements run:                 for _, d in ipairs(corpus:docs()) do print(d.id, d.words) end
+      unfinished chunks continue on the next line (prompt >>).
+      Tab completes globals and the fields/methods after `.` or `:`.
+      Ctrl-C stops a running chunk or clears the line; Ctrl-D quits.
+
+    commands
+      :help        this text
+      :trace       the traceback of the last error
+      :quit        leave (also Ctrl-D)
+
+    globals
+      corpus       the loaded corpus (corpus:docs(), corpus:doc(id), corpus:filter{...})
+      report       tables and reports (report.table(rows):print())
+      dossier      dossier.version, dossier.open(path), dossier.List
+    The guide is docs/guide.md; the Lua API is docs/api.md.
+    """
+}
