@@ -106,7 +106,11 @@ static void limit_hook(lua_State *L, lua_Debug *ar) {
     }
     if (c->limit != DLUA_LIMIT_NONE && c->limit != DLUA_LIMIT_MEMORY) {
         char buffer[96];
-        luaL_error(L, "%s", limit_message(c, buffer, sizeof buffer));
+        /* Level 0 is the function the hook interrupted: name its line, not its caller's. */
+        luaL_where(L, 0);
+        lua_pushstring(L, limit_message(c, buffer, sizeof buffer));
+        lua_concat(L, 2);
+        lua_error(L);
     }
 }
 

@@ -67,6 +67,7 @@ final class Repl {
         } catch {
             reader.remember(entry)
             lastTraceback = error.traceback
+            if interactive, case .lua(let lua) = error, lua.kind == .interrupted { print("") }
             Terminal.printError(error.description)
             return true
         }
