@@ -1,37 +1,148 @@
 import Foundation
 
-/// Reads a folder (or one file) of .txt articles into a `Corpus`.
+/// Reads a folder (or one file) of .txt articles into an indexed `Corpus`.
 ///
-/// Files are read and analysed in parallel; a file that is empty, binary or not UTF-8 gets a
-/// one-line `LoadWarning` and does not stop the load.
+/// The work is split in segments of files, analysed in parallel (decode, clean, tokenise,
+/// split sentences, local term ids, segment postings); the segments' term tables are then
+/// merged into one lexicon. A file that is empty, binary or not UTF-8 gets a one-line
+/// `LoadWarning` and does not stop the load.
 public enum CorpusLoader {
     /// Loads every `.txt` file under `path` (recursively, in name order), or the single file
     /// `path`. Throws when the path does not exist or holds no text files.
     public static func load(path: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(CorpusError) -> Corpus {
-        let files = try listFiles(path)
-        let total = files.count
-        let results = Parallel.map(files.count, progress: progress.map { report in { @Sendable done in report(done, total) } }) { i in
-            readFile(files[i].path, id: files[i].id)
-        }
-        var documents: [Document] = []
-        var warnings: [LoadWarning] = []
-        documents.reserveCapacity(files.count)
-        for result in results {
-            if let w = result.warning { warnings.append(w) }
-            if let prepared = result.document {
-                documents.append(prepared.document(index: documents.count))
-            }
-        }
-        return Corpus(documents: documents, warnings: warnings, location: path)
+        try load(path: path, segmentSize: nil, progress: progress)
     }
 
-    /// Builds a one-document corpus from text (for `dossier.open` on a string and for tests).
-    public static func corpus(texts: [(id: String, text: String)], location: String = "(text)") -> Corpus {
-        var documents: [Document] = []
-        for (id, text) in texts {
-            documents.append(DocumentBuilder.prepare(id: id, path: id, text: text, keepRaw: true).document(index: documents.count))
+    /// `load(path:progress:)` with a chosen number of files per segment (tests use small ones).
+    static func load(path: String, segmentSize chosen: Int?, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(CorpusError) -> Corpus {
+        let files = try listFiles(path)
+        let total = files.count
+        let counter = Parallel.Counter()
+        let segmentSize = chosen ?? segmentSize(for: files.count)
+        let segmentCount = (files.count + segmentSize - 1) / segmentSize
+        let drafts = Parallel.map(segmentCount, chunk: 1) { s -> SegmentDraft in
+            var draft = SegmentDraft()
+            for i in (s * segmentSize)..<min(files.count, (s + 1) * segmentSize) {
+                let result = readFile(files[i].path, id: files[i].id, workspace: &draft.workspace)
+                if let w = result.warning { draft.warnings.append(w) }
+                if let d = result.document { draft.documents.append(d) }
+            }
+            if let progress { progress(counter.add(min(files.count, (s + 1) * segmentSize) - s * segmentSize), total) }
+            return draft
         }
-        return Corpus(documents: documents, location: location)
+        return assemble(drafts: drafts, location: path)
+    }
+
+    /// Builds a corpus from texts (for `dossier.open` on strings, and for tests).
+    public static func corpus(texts: [(id: String, text: String)], location: String = "(text)") -> Corpus {
+        var draft = SegmentDraft()
+        for (id, text) in texts {
+            draft.documents.append(DocumentBuilder.prepare(id: id, path: id, text: text, keepRaw: true, workspace: &draft.workspace))
+        }
+        return assemble(drafts: [draft], location: location)
+    }
+
+    /// Files per segment: enough segments to keep every core busy, not so many that merging
+    /// their tables costs much.
+    static func segmentSize(for files: Int) -> Int {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        return max(16, min(4096, files / max(1, cores * 4) + 1))
+    }
+
+    struct SegmentDraft: @unchecked Sendable {
+        var workspace = DocumentBuilder.Workspace()
+        var documents: [DocumentBuilder.Prepared] = []
+        var warnings: [LoadWarning] = []
+    }
+
+    /// Merges the segments' term tables into the lexicon, builds each segment's postings and
+    /// the documents with corpus-wide term ids.
+    static func assemble(drafts: [SegmentDraft], location: String) -> Corpus {
+        // 1. One lexicon: every segment's local terms, in segment order.
+        let vocabularyGuess = drafts.reduce(0) { max($0, $1.workspace.table.count) } * 2
+        var table = ByteTermTable(capacity: max(1024, vocabularyGuess))
+        var kinds: [TokenKind] = []
+        var localToGlobal: [[UInt32]] = []
+        for draft in drafts {
+            let local = draft.workspace.table
+            var map = [UInt32](repeating: 0, count: local.count)
+            for l in 0..<local.count {
+                let g = local.withBytes(of: l) { table.insert($0, hash: local.hash(of: l)) }
+                if Int(g) == kinds.count { kinds.append(draft.workspace.kinds[l]) }
+                map[l] = g
+            }
+            localToGlobal.append(map)
+        }
+        let lexicon = Lexicon(table: table, kinds: kinds)
+
+        // 2. Segment postings (local ids), then documents with global ids, in parallel.
+        var baseList: [Int] = []
+        var next = 0
+        for draft in drafts {
+            baseList.append(next)
+            next += draft.documents.count
+        }
+        struct Built: @unchecked Sendable {
+            let segment: Segment
+            let df: [UInt32]
+            let cf: [UInt32]
+            let documents: [Document]
+            let lengths: [UInt32]
+        }
+        let bases: [Int] = baseList
+        let maps = localToGlobal
+        let built = Parallel.map(drafts.count, chunk: 1) { s -> Built in
+            let draft = drafts[s]
+            let (segment, df, cf) = Segment.build(baseDocument: bases[s], documents: draft.documents.map(\.terms),
+                                                  localTermCount: draft.workspace.table.count)
+            let map = maps[s]
+            var documents: [Document] = []
+            var lengths: [UInt32] = []
+            documents.reserveCapacity(draft.documents.count)
+            for (i, prepared) in draft.documents.enumerated() {
+                var p = prepared
+                p.terms = p.terms.map { map[Int($0)] }
+                documents.append(p.document(index: bases[s] + i, lexicon: lexicon))
+                lengths.append(UInt32(p.wordCount))
+            }
+            return Built(segment: segment, df: df, cf: cf, documents: documents, lengths: lengths)
+        }
+
+        // 3. Frequencies and each term's list of segments.
+        var segmentsPerTerm = [UInt32](repeating: 0, count: lexicon.count + 1)
+        for (s, b) in built.enumerated() {
+            let map = localToGlobal[s]
+            for l in 0..<b.df.count {
+                let g = Int(map[l])
+                lexicon.documentFrequency[g] += b.df[l]
+                lexicon.collectionFrequency[g] += b.cf[l]
+                segmentsPerTerm[g + 1] += 1
+            }
+        }
+        for t in 0..<lexicon.count { segmentsPerTerm[t + 1] += segmentsPerTerm[t] }
+        var refs = [UInt64](repeating: 0, count: Int(segmentsPerTerm[lexicon.count]))
+        var fill = segmentsPerTerm
+        for (s, b) in built.enumerated() {
+            let map = localToGlobal[s]
+            for l in 0..<b.df.count {
+                let g = Int(map[l])
+                refs[Int(fill[g])] = (UInt64(s) << 32) | UInt64(l)
+                fill[g] += 1
+            }
+        }
+        lexicon.termSegmentStart = segmentsPerTerm
+        lexicon.segmentRefs = refs
+
+        var documents: [Document] = []
+        var lengths: [UInt32] = []
+        documents.reserveCapacity(next)
+        for b in built {
+            documents.append(contentsOf: b.documents)
+            lengths.append(contentsOf: b.lengths)
+        }
+        let tokenCount = documents.reduce(0) { $0 + $1.terms.count }
+        let index = CorpusIndex(lexicon: lexicon, segments: built.map(\.segment), documentLengths: lengths, tokenCount: tokenCount)
+        return Corpus(documents: documents, warnings: drafts.flatMap(\.warnings), location: location, index: index)
     }
 
     struct FileEntry: Sendable {
@@ -39,12 +150,12 @@ public enum CorpusLoader {
         let id: String
     }
 
-    struct FileResult: Sendable {
+    struct FileResult {
         var document: DocumentBuilder.Prepared?
         var warning: LoadWarning?
     }
 
-    static func readFile(_ path: String, id: String) -> FileResult {
+    static func readFile(_ path: String, id: String, workspace: inout DocumentBuilder.Workspace) -> FileResult {
         guard let data = FileManager.default.contents(atPath: path) else {
             return FileResult(document: nil, warning: LoadWarning(path: path, message: "cannot be read, skipped"))
         }
@@ -57,7 +168,7 @@ public enum CorpusLoader {
         case .binary(let reason):
             return FileResult(document: nil, warning: LoadWarning(path: path, message: reason))
         case .text(let text, let warning):
-            let prepared = DocumentBuilder.prepare(id: id, path: path, text: text, keepRaw: false)
+            let prepared = DocumentBuilder.prepare(id: id, path: path, text: text, keepRaw: false, workspace: &workspace)
             return FileResult(document: prepared, warning: warning.map { LoadWarning(path: path, message: $0) })
         }
     }
@@ -72,17 +183,9 @@ public enum CorpusLoader {
             let name = (path as NSString).lastPathComponent
             return [FileEntry(path: path, id: (name as NSString).deletingPathExtension)]
         }
-        guard let enumerator = fm.enumerator(atPath: path) else {
-            throw .unreadable(path: path, reason: "cannot list the folder")
-        }
         var relative: [String] = []
-        while let next = enumerator.nextObject() as? String {
-            let last = (next as NSString).lastPathComponent
-            if last.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            if next.lowercased().hasSuffix(".txt") { relative.append(next) }
+        guard DirectoryWalk.textFiles(under: path, into: &relative) else {
+            throw .unreadable(path: path, reason: "cannot list the folder")
         }
         guard !relative.isEmpty else { throw .empty(path: path) }
         relative.sort()

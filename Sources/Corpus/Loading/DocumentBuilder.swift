@@ -1,9 +1,12 @@
-/// Runs the per-document stages on one text: cleaning, segmentation, counting.
+import Foundation
+
+/// Runs the per-document stages on one text: cleaning, segmentation, term ids.
 ///
-/// Everything here works on one document alone, so the loader runs it in parallel; stages that
-/// need the whole corpus (the index, entity aliases) run afterwards.
+/// Everything here works on one document alone, so the loader runs it in parallel, one
+/// segment of files per task; each segment has its own term table, merged into the corpus
+/// lexicon afterwards.
 enum DocumentBuilder {
-    /// A document's analysis before it gets its place in the corpus.
+    /// A document's analysis before it gets its corpus-wide term ids and its index.
     struct Prepared: Sendable {
         let id: String
         let path: String
@@ -11,51 +14,75 @@ enum DocumentBuilder {
         let text: String
         let paragraphs: [Range<Int>]
         let wordCount: Int
+        /// Term ids local to the segment's table until the loader remaps them.
+        var terms: [UInt32]
+        let sentenceStarts: [UInt32]
+        let sentenceByteRanges: [UInt32]
         let raw: String?
 
-        func document(index: Int) -> Document {
-            Document(id: id, path: path, index: index, title: title, text: text,
-                     paragraphs: paragraphs, wordCount: wordCount, raw: raw)
+        func document(index: Int, lexicon: Lexicon) -> Document {
+            Document(id: id, path: path, index: index, title: title, text: text, paragraphs: paragraphs,
+                     wordCount: wordCount, terms: terms, sentenceStarts: sentenceStarts,
+                     sentenceByteRanges: sentenceByteRanges, lexicon: lexicon, raw: raw)
         }
     }
 
-    static func prepare(id: String, path: String, text raw: String, keepRaw: Bool) -> Prepared {
-        // Walking-skeleton stages: the first line is the title guess, the rest is the body.
-        var lines = raw.split(separator: "\n", omittingEmptySubsequences: false)
+    /// Per-segment state: the term table and reusable buffers.
+    struct Workspace {
+        var table = ByteTermTable()
+        var kinds: [TokenKind] = []
+        var spans: [TokenSpan] = []
+        var norm: [UInt8] = []
+    }
+
+    static func prepare(id: String, path: String, text raw: String, keepRaw: Bool,
+                        workspace w: inout Workspace) -> Prepared {
+        // Walking-skeleton cleaning: the first line is the title guess, the rest is the body.
         var title: String?
-        if let first = lines.first, !first.trimmingCharacters(in: .whitespaces).isEmpty, lines.count > 1 {
-            title = first.trimmingCharacters(in: .whitespaces)
-            lines.removeFirst()
+        var text = raw
+        let utf8 = raw.utf8
+        if let newline = utf8.firstIndex(of: 10) {
+            let first = String(raw[..<newline])
+            if !first.allSatisfy(\.isWhitespace) {
+                title = first
+                text = String(raw[raw.index(after: newline)...])
+            }
         }
-        let text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        let paragraphs = simpleParagraphs(text)
-        let words = text.split(whereSeparator: { $0.isWhitespace }).count
-        return Prepared(id: id, path: path, title: title, text: text, paragraphs: paragraphs,
-                        wordCount: words, raw: keepRaw ? raw : nil)
+        return analyse(id: id, path: path, title: title, text: &text, raw: keepRaw ? raw : nil, workspace: &w)
     }
 
-    static func simpleParagraphs(_ text: String) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        let bytes = Array(text.utf8)
-        var start: Int?
-        var i = 0
-        var lastNonSpace = 0
-        while i < bytes.count {
-            if bytes[i] == 10, i + 1 < bytes.count, bytes[i + 1] == 10 {
-                if let s = start { result.append(s..<lastNonSpace) }
-                start = nil
-                i += 2
-                continue
+    /// Segments the body and turns its tokens into term ids of the workspace table.
+    static func analyse(id: String, path: String, title: String?, text: inout String, raw: String?,
+                        workspace w: inout Workspace) -> Prepared {
+        var terms: [UInt32] = []
+        var wordCount = 0
+        var paragraphs: [Range<Int>] = []
+        var sentenceStarts: [UInt32] = []
+        var sentenceByteRanges: [UInt32] = []
+        text.withUTF8 { bytes in
+            paragraphs = ParagraphSplitter.paragraphs(in: bytes)
+            w.spans.removeAll(keepingCapacity: true)
+            Tokenizer.scan(bytes) { w.spans.append($0) }
+            terms.reserveCapacity(w.spans.count)
+            for span in w.spans {
+                w.norm.removeAll(keepingCapacity: true)
+                Tokenizer.normalize(UnsafeBufferPointer(rebasing: bytes[span.range]), into: &w.norm)
+                let id = w.norm.withUnsafeBufferPointer { w.table.insert($0) }
+                if Int(id) == w.kinds.count { w.kinds.append(span.kind) }
+                terms.append(id)
+                if span.kind != .punct { wordCount += 1 }
             }
-            if bytes[i] != 10 && bytes[i] != 32 {
-                if start == nil { start = i }
-                lastNonSpace = i + 1
+            let sentences = SentenceSplitter.sentences(in: bytes, tokens: w.spans, paragraphs: paragraphs)
+            sentenceStarts.reserveCapacity(sentences.count)
+            sentenceByteRanges.reserveCapacity(sentences.count * 2)
+            for s in sentences {
+                sentenceStarts.append(UInt32(s.tokens.lowerBound))
+                sentenceByteRanges.append(UInt32(s.bytes.lowerBound))
+                sentenceByteRanges.append(UInt32(s.bytes.upperBound))
             }
-            i += 1
         }
-        if let s = start { result.append(s..<lastNonSpace) }
-        return result
+        return Prepared(id: id, path: path, title: title, text: text, paragraphs: paragraphs,
+                        wordCount: wordCount, terms: terms, sentenceStarts: sentenceStarts,
+                        sentenceByteRanges: sentenceByteRanges, raw: raw)
     }
 }
-
-import Foundation

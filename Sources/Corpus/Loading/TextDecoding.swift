@@ -25,6 +25,7 @@ public enum TextDecoding {
         if let reason = binaryReason(bytes) { return .binary(reason: reason) }
         var warning: String?
         var text: String
+        let hasCR = bytes.contains(13)
         if let valid = String(validating: bytes, as: UTF8.self) {
             text = valid
         } else {
@@ -32,7 +33,7 @@ public enum TextDecoding {
             warning = "not valid UTF-8 (first bad byte at line \(line), byte \(offset)); read as Windows-1252"
             text = decodeWindows1252(bytes)
         }
-        if text.utf8.contains(13) { text = normalizeLineEnds(text) }
+        if hasCR { text = normalizeLineEnds(text) }
         return .text(text, warning: warning)
     }
 

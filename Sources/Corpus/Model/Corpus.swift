@@ -14,10 +14,14 @@ public final class Corpus: @unchecked Sendable {
     /// The corpus this one was filtered from, or nil for a loaded corpus.
     public let parent: Corpus?
 
+    /// The index shared by a corpus and its sub-corpora.
+    public let index: CorpusIndex
+
     private let byID: [String: Document]
 
-    public init(documents: [Document], warnings: [LoadWarning] = [], location: String, parent: Corpus? = nil) {
+    init(documents: [Document], warnings: [LoadWarning] = [], location: String, index: CorpusIndex, parent: Corpus? = nil) {
         self.documents = documents
+        self.index = index
         self.warnings = warnings
         self.location = location
         self.parent = parent
@@ -46,7 +50,7 @@ public final class Corpus: @unchecked Sendable {
 
     /// A sub-corpus of the documents for which `include` is true (sharing everything).
     public func filter(_ include: (Document) throws -> Bool) rethrows -> Corpus {
-        Corpus(documents: try documents.filter(include), warnings: [], location: location, parent: self)
+        Corpus(documents: try documents.filter(include), warnings: [], location: location, index: index, parent: self)
     }
 
     /// True when `document` belongs to this corpus.

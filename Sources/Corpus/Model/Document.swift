@@ -2,14 +2,16 @@ import Foundation
 
 /// One article of a corpus: its clean text and the structure found in it.
 ///
-/// Text is kept once, as the clean body; structure is ranges into it (UTF-8 byte offsets), so
-/// a document costs little beyond its text. The raw file is read again on demand (`raw`).
+/// Text is kept once, as the clean body; structure is columnar: the tokens are term ids (into
+/// the corpus `Lexicon`), sentences and paragraphs are ranges. Token byte offsets are not
+/// stored: `tokenSpans()` re-tokenises the text (deterministic, microseconds), which keeps a
+/// large corpus small. The raw file is read again on demand (`raw`).
 public final class Document: @unchecked Sendable {
     /// The file name without extension (unique in its corpus).
     public let id: String
     /// The file's path as found under the corpus path.
     public let path: String
-    /// Position of the document in its corpus store.
+    /// Position of the document in its corpus.
     public let index: Int
     /// The headline, when the file opens with one.
     public let title: String?
@@ -17,14 +19,21 @@ public final class Document: @unchecked Sendable {
     public let text: String
     /// Paragraphs as UTF-8 byte ranges of `text`.
     public let paragraphs: [Range<Int>]
-    /// Number of word tokens in `text`.
+    /// Number of word and number tokens.
     public let wordCount: Int
-    /// The raw text when it was decoded from a file that is no longer needed for it (for
-    /// example a document made from a string); otherwise nil and `raw` re-reads the file.
+    /// Every token as a term id of `lexicon`.
+    public let terms: [UInt32]
+    /// Index (into `terms`) of each sentence's first token.
+    public let sentenceStarts: [UInt32]
+    /// Byte range of each sentence in `text`, as (start, end) pairs.
+    let sentenceByteRanges: [UInt32]
+    /// The corpus term dictionary the ids refer to.
+    public let lexicon: Lexicon
     private let rawText: String?
 
-    public init(id: String, path: String, index: Int, title: String?, text: String,
-                paragraphs: [Range<Int>], wordCount: Int, raw: String? = nil) {
+    init(id: String, path: String, index: Int, title: String?, text: String, paragraphs: [Range<Int>],
+         wordCount: Int, terms: [UInt32], sentenceStarts: [UInt32], sentenceByteRanges: [UInt32],
+         lexicon: Lexicon, raw: String?) {
         self.id = id
         self.path = path
         self.index = index
@@ -32,6 +41,10 @@ public final class Document: @unchecked Sendable {
         self.text = text
         self.paragraphs = paragraphs
         self.wordCount = wordCount
+        self.terms = terms
+        self.sentenceStarts = sentenceStarts
+        self.sentenceByteRanges = sentenceByteRanges
+        self.lexicon = lexicon
         self.rawText = raw
     }
 
@@ -42,6 +55,62 @@ public final class Document: @unchecked Sendable {
         guard let data = FileManager.default.contents(atPath: path) else { return text }
         if case .text(let t, _) = TextDecoding.decode([UInt8](data)) { return t }
         return text
+    }
+
+    /// Number of tokens (words, numbers, punctuation).
+    public var tokenCount: Int { terms.count }
+
+    /// Number of sentences.
+    public var sentenceCount: Int { sentenceStarts.count }
+
+    /// The tokens of sentence `i` as a range of token indices.
+    public func sentenceTokens(_ i: Int) -> Range<Int> {
+        guard i >= 0, i < sentenceStarts.count else { return 0..<0 }
+        let end = i + 1 < sentenceStarts.count ? Int(sentenceStarts[i + 1]) : terms.count
+        return Int(sentenceStarts[i])..<end
+    }
+
+    /// The byte range of sentence `i` in `text`.
+    public func sentenceBytes(_ i: Int) -> Range<Int> {
+        guard i >= 0, 2 * i + 1 < sentenceByteRanges.count else { return 0..<0 }
+        return Int(sentenceByteRanges[2 * i])..<Int(sentenceByteRanges[2 * i + 1])
+    }
+
+    /// The text of sentence `i`.
+    public func sentenceText(_ i: Int) -> String { substring(sentenceBytes(i)) }
+
+    /// The sentence holding token `position` (binary search).
+    public func sentence(containingToken position: Int) -> Int {
+        var lo = 0
+        var hi = sentenceStarts.count
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if Int(sentenceStarts[mid]) <= position { lo = mid } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The sentence holding byte `offset` of `text`, or nil between sentences.
+    public func sentence(containingByte offset: Int) -> Int? {
+        var lo = 0
+        var hi = sentenceCount
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let r = sentenceBytes(mid)
+            if offset < r.lowerBound { hi = mid } else if offset >= r.upperBound { lo = mid + 1 } else { return mid }
+        }
+        return nil
+    }
+
+    /// The tokens' byte ranges, recomputed from the text (same tokens as `terms`).
+    public func tokenSpans() -> [TokenSpan] {
+        Tokenizer.tokens(in: text)
+    }
+
+    /// The normalised form of token `i`.
+    public func norm(ofToken i: Int) -> String {
+        guard i >= 0, i < terms.count else { return "" }
+        return lexicon.term(Int(terms[i]))
     }
 
     /// The text of a byte range of `text`.

@@ -1,0 +1,65 @@
+/// The term dictionary of a corpus: every distinct normalised token form with its id, kind,
+/// document frequency and collection frequency.
+///
+/// Ids are dense (`0..<count`) and stable for the life of the corpus; documents store their
+/// tokens as these ids.
+public final class Lexicon: @unchecked Sendable {
+    let table: ByteTermTable
+    /// Kind of each term (decided by its first character).
+    public let kinds: [TokenKind]
+    /// Number of documents each term occurs in.
+    public internal(set) var documentFrequency: [UInt32]
+    /// Number of occurrences of each term.
+    public internal(set) var collectionFrequency: [UInt32]
+    /// For each term, the segments holding its postings: `segmentRefs[termSegmentStart[t] ..<
+    /// termSegmentStart[t + 1]]`, each `(segment << 32) | localID`.
+    var termSegmentStart: [UInt32] = []
+    var segmentRefs: [UInt64] = []
+
+    init(table: ByteTermTable, kinds: [TokenKind]) {
+        self.table = table
+        self.kinds = kinds
+        documentFrequency = Array(repeating: 0, count: table.count)
+        collectionFrequency = Array(repeating: 0, count: table.count)
+    }
+
+    /// Number of distinct terms.
+    public var count: Int { table.count }
+
+    /// The id of a normalised form (see `Tokenizer.norm`), or nil when the corpus never has it.
+    public func id(of norm: String) -> Int? {
+        table.find(norm).map(Int.init)
+    }
+
+    /// The normalised form of term `id`.
+    public func term(_ id: Int) -> String {
+        guard id >= 0, id < count else { return "" }
+        return table.string(id)
+    }
+
+    /// The kind of term `id`.
+    public func kind(_ id: Int) -> TokenKind {
+        guard id >= 0, id < kinds.count else { return .punct }
+        return kinds[id]
+    }
+
+    /// Ids of the terms that start with `prefix` (a normalised form), in id order.
+    public func ids(withPrefix prefix: String) -> [Int] {
+        var p = prefix
+        return p.withUTF8 { needle -> [Int] in
+            var result: [Int] = []
+            table.arena.withUnsafeBufferPointer { arena in
+                guard let base = arena.baseAddress, let n = needle.baseAddress else { return }
+                let starts = table.starts
+                for id in 0..<count {
+                    let s = Int(starts[id])
+                    let length = Int(starts[id + 1]) - s
+                    if length >= needle.count && memcmp(base + s, n, needle.count) == 0 { result.append(id) }
+                }
+            }
+            return result
+        }
+    }
+}
+
+import Foundation

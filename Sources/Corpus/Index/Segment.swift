@@ -1,0 +1,138 @@
+/// The postings of a contiguous range of documents.
+///
+/// Segments are built in parallel while a corpus loads and are kept as they are (no merge):
+/// a term's postings are the concatenation of its lists in each segment, in document order.
+/// Each list is varint-encoded: per document `docDelta, tf, positionBytes` in `docStream`, and
+/// the positions (delta-encoded within the document) in `positionStream`, so positions can be
+/// skipped without decoding them.
+final class Segment: @unchecked Sendable {
+    /// Index (in the corpus) of the segment's first document.
+    let baseDocument: Int
+    let documentCount: Int
+    let docStream: [UInt8]
+    let positionStream: [UInt8]
+    /// Per local term: where its lists start (`count + 1` entries each).
+    let termDocOffset: [UInt32]
+    let termPositionOffset: [UInt32]
+
+    init(baseDocument: Int, documentCount: Int, docStream: [UInt8], positionStream: [UInt8],
+         termDocOffset: [UInt32], termPositionOffset: [UInt32]) {
+        self.baseDocument = baseDocument
+        self.documentCount = documentCount
+        self.docStream = docStream
+        self.positionStream = positionStream
+        self.termDocOffset = termDocOffset
+        self.termPositionOffset = termPositionOffset
+    }
+
+    /// Builds the postings of documents given as local term-id sequences.
+    /// - Parameters:
+    ///   - documents: each document's tokens as local term ids.
+    ///   - localTermCount: number of distinct local ids.
+    /// - Returns: the segment and, per local term, its document and collection frequencies.
+    static func build(baseDocument: Int, documents: [[UInt32]], localTermCount: Int)
+        -> (Segment, df: [UInt32], cf: [UInt32])
+    {
+        let v = localTermCount
+        var cf = [UInt32](repeating: 0, count: v)
+        var df = [UInt32](repeating: 0, count: v)
+        var lastDoc = [Int32](repeating: -1, count: v)
+        var total = 0
+        for (d, terms) in documents.enumerated() {
+            total += terms.count
+            for t in terms {
+                cf[Int(t)] += 1
+                if lastDoc[Int(t)] != Int32(d) {
+                    lastDoc[Int(t)] = Int32(d)
+                    df[Int(t)] += 1
+                }
+            }
+        }
+        // Counting sort of every occurrence by term; stable, so (doc, position) stay in order.
+        var slot = [Int](repeating: 0, count: v + 1)
+        for t in 0..<v { slot[t + 1] = slot[t] + Int(cf[t]) }
+        var occurrenceDoc = [UInt32](repeating: 0, count: total)
+        var occurrencePosition = [UInt32](repeating: 0, count: total)
+        var cursor = slot
+        for (d, terms) in documents.enumerated() {
+            for (p, t) in terms.enumerated() {
+                let i = cursor[Int(t)]
+                occurrenceDoc[i] = UInt32(d)
+                occurrencePosition[i] = UInt32(p)
+                cursor[Int(t)] = i + 1
+            }
+        }
+        var docStream: [UInt8] = []
+        var positionStream: [UInt8] = []
+        docStream.reserveCapacity(total * 2)
+        positionStream.reserveCapacity(total + total / 4)
+        var termDocOffset = [UInt32](repeating: 0, count: v + 1)
+        var termPositionOffset = [UInt32](repeating: 0, count: v + 1)
+        for t in 0..<v {
+            termDocOffset[t] = UInt32(docStream.count)
+            termPositionOffset[t] = UInt32(positionStream.count)
+            var i = slot[t]
+            let end = slot[t + 1]
+            var previousDoc: UInt32 = 0
+            while i < end {
+                let doc = occurrenceDoc[i]
+                var j = i
+                let positionStart = positionStream.count
+                var previousPosition: UInt32 = 0
+                while j < end && occurrenceDoc[j] == doc {
+                    let p = occurrencePosition[j]
+                    VarInt.append(p - previousPosition, to: &positionStream)
+                    previousPosition = p
+                    j += 1
+                }
+                VarInt.append(doc - previousDoc, to: &docStream)
+                VarInt.append(UInt32(j - i), to: &docStream)
+                VarInt.append(UInt32(positionStream.count - positionStart), to: &docStream)
+                previousDoc = doc
+                i = j
+            }
+        }
+        termDocOffset[v] = UInt32(docStream.count)
+        termPositionOffset[v] = UInt32(positionStream.count)
+        let segment = Segment(baseDocument: baseDocument, documentCount: documents.count,
+                              docStream: docStream, positionStream: positionStream,
+                              termDocOffset: termDocOffset, termPositionOffset: termPositionOffset)
+        return (segment, df, cf)
+    }
+
+    /// Calls `body(document, tf, positionBytes)` for each posting of local term `local`;
+    /// `positionBytes` is the range of `positionStream` holding its positions.
+    @inline(__always)
+    func forEachPosting(local: Int, _ body: (Int, Int, Range<Int>) -> Void) {
+        let start = Int(termDocOffset[local])
+        let end = Int(termDocOffset[local + 1])
+        var positionOffset = Int(termPositionOffset[local])
+        docStream.withUnsafeBufferPointer { stream in
+            let bytes = UnsafeBufferPointer(rebasing: stream[start..<end])
+            var offset = 0
+            var doc = 0
+            while offset < bytes.count {
+                doc += Int(VarInt.read(bytes, &offset))
+                let tf = Int(VarInt.read(bytes, &offset))
+                let length = Int(VarInt.read(bytes, &offset))
+                body(baseDocument + doc, tf, positionOffset..<(positionOffset + length))
+                positionOffset += length
+            }
+        }
+    }
+
+    /// Decodes the positions stored at `range` (token indices in the document).
+    func positions(_ range: Range<Int>, into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
+        positionStream.withUnsafeBufferPointer { stream in
+            guard range.upperBound <= stream.count else { return }
+            let bytes = UnsafeBufferPointer(rebasing: stream[range])
+            var offset = 0
+            var position = 0
+            while offset < bytes.count {
+                position += Int(VarInt.read(bytes, &offset))
+                out.append(position)
+            }
+        }
+    }
+}

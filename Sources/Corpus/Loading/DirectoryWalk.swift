@@ -1,0 +1,41 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Lists a folder tree with readdir, which is much faster than FileManager's enumerator on
+/// folders of many thousands of files.
+enum DirectoryWalk {
+    /// Appends the paths (relative to `root`) of the `.txt` files under it, skipping hidden
+    /// entries. Returns false when `root` cannot be opened.
+    static func textFiles(under root: String, into out: inout [String]) -> Bool {
+        guard let dir = opendir(root) else { return false }
+        defer { closedir(dir) }
+        walk(dir, root: root, prefix: "", into: &out, depth: 0)
+        return true
+    }
+
+    private static func walk(_ dir: OpaquePointer, root: String, prefix: String, into out: inout [String], depth: Int) {
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let relative = prefix.isEmpty ? name : prefix + "/" + name
+            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
+                var info = stat()
+                if stat(root + "/" + relative, &info) == 0 { isDirectory = (info.st_mode & S_IFMT) == S_IFDIR }
+            }
+            if isDirectory {
+                guard depth < 32, let sub = opendir(root + "/" + relative) else { continue }
+                walk(sub, root: root, prefix: relative, into: &out, depth: depth + 1)
+                closedir(sub)
+            } else if name.lowercased().hasSuffix(".txt") {
+                out.append(relative)
+            }
+        }
+    }
+}
