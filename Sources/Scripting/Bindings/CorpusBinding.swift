@@ -34,6 +34,8 @@ enum CorpusBinding {
             let spec = try args.table(1)
             return [.object(try filter(corpus, spec: spec))]
         }
+        try SearchBinding.install(on: cls, ctx)
+        try StatisticsBinding.install(on: cls, ctx)
         return cls
     }
 

@@ -20,6 +20,7 @@ enum DocumentBinding {
         cls.field("boilerplate") { _ in lists.make([]) }
         cls.field("words") { .integer($0.wordCount) }
         cls.method("paragraphs") { doc, _ in [lists.strings(doc.paragraphTexts)] }
+        try StatisticsBinding.install(on: cls, ctx)
         cls.describe = describe
         cls.metafields = [
             ("__columns", .array(columns.map { .text($0) })),
