@@ -53,6 +53,20 @@ public final class Corpus: @unchecked Sendable {
         Corpus(documents: try documents.filter(include), warnings: [], location: location, index: index, parent: self)
     }
 
+    /// Where `document` is in `documents`, or nil when it is not a member.
+    public func position(of document: Document) -> Int? {
+        if parent == nil {
+            return document.index < documents.count && documents[document.index] === document ? document.index : nil
+        }
+        var lo = 0
+        var hi = documents.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if documents[mid].index < document.index { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < documents.count && documents[lo] === document ? lo : nil
+    }
+
     /// True when `document` belongs to this corpus.
     public func contains(_ document: Document) -> Bool { byID[document.id] === document }
 }

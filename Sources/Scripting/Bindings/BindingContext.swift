@@ -6,6 +6,8 @@ final class BindingContext {
     let lua: LuaState
     let lists: Lists
     let options: SessionOptions
+    /// Sentence objects made so far, per document (see `sentence(_:_:)`).
+    var sentenceCache: [ObjectIdentifier: [SentenceRef?]] = [:]
 
     init(lua: LuaState, lists: Lists, options: SessionOptions) {
         self.lua = lua

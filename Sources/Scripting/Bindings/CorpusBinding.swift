@@ -34,9 +34,41 @@ enum CorpusBinding {
             let spec = try args.table(1)
             return [.object(try filter(corpus, spec: spec))]
         }
+        installTokenAccess(on: cls, ctx)
         try SearchBinding.install(on: cls, ctx)
         try StatisticsBinding.install(on: cls, ctx)
         return cls
+    }
+
+    /// The fast path for whole-corpus passes: term ids per document as integer arrays and
+    /// the vocabulary to read them with.
+    ///
+    ///     local vocab = corpus:vocabulary()
+    ///     for doc, ids in corpus:token_ids() do
+    ///       for i = 1, #ids do local term = vocab[ids[i]] ... end
+    ///     end
+    static func installTokenAccess(on cls: LuaClass<Corpus>, _ ctx: BindingContext) {
+        let next = ctx.lua.function("token_ids iterator") { args in
+            let corpus = try args.object(1, as: Corpus.self, name: "Corpus")
+            var position = 0
+            if let previous = args.optionalObject(2, as: Document.self) {
+                position = corpus.position(of: previous).map { $0 + 1 } ?? corpus.count
+            }
+            guard position < corpus.count else { return [.nil] }
+            let doc = corpus.documents[position]
+            return [.object(doc), .integers(doc.terms.map { Int32(bitPattern: $0 &+ 1) }, metatable: nil)]
+        }
+        cls.method("token_ids") { corpus, _ in [.function(next), .object(corpus), .nil] }
+        cls.method("vocabulary") { corpus, _ in
+            let lexicon = corpus.index.lexicon
+            return [ctx.lists.strings((0..<lexicon.count).map(lexicon.term))]
+        }
+        cls.method("term_id") { corpus, args in
+            let word = try args.string(1)
+            guard let id = corpus.index.lexicon.id(of: Tokenizer.norm(word)) else { return [.nil] }
+            return [.integer(id + 1)]
+        }
+        cls.field("tokens") { .integer($0.documents.reduce(0) { $0 + $1.tokenCount }) }
     }
 
     struct SourceCount {

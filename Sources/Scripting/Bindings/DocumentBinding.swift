@@ -20,6 +20,11 @@ enum DocumentBinding {
         cls.field("boilerplate") { _ in lists.make([]) }
         cls.field("words") { .integer($0.wordCount) }
         cls.method("paragraphs") { doc, _ in [lists.strings(doc.paragraphTexts)] }
+        cls.method("sentences") { doc, _ in
+            [lists.make((0..<doc.sentenceCount).map { .object(ctx.sentence(doc, $0)) })]
+        }
+        cls.method("tokens") { doc, _ in [.object(TokenList(document: doc, range: 0..<doc.tokenCount))] }
+        cls.method("token_ids") { doc, _ in [.integers(doc.terms.map { Int32(bitPattern: $0 &+ 1) }, metatable: nil)] }
         try StatisticsBinding.install(on: cls, ctx)
         cls.describe = describe
         cls.metafields = [

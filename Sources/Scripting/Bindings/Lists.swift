@@ -7,12 +7,15 @@ final class Lists {
     private let lua: LuaState
     private let list: LuaReference
     private let withColumns: LuaReference
+    /// `{__index = List}`: the methods metatable of lazy lists, so they share List methods.
+    let lazyMethods: LuaReference
     private var derived: [[String]: LuaReference] = [:]
 
     init(lua: LuaState, list: LuaReference) throws {
         self.lua = lua
         self.list = list
         withColumns = try lua.makeReferenceFromLua("local List = ... return List.with_columns", arguments: [.reference(list)])
+        lazyMethods = try lua.makeReferenceFromLua("local List = ... return { __index = List }", arguments: [.reference(list)])
     }
 
     /// The List metatable (also the table of List methods).

@@ -43,6 +43,8 @@ end
 local function kind_of(self)
   local mt = getmetatable(self)
   if type(self) == "table" and mt then return mt end
+  -- A lazy list (userdata): copies are plain Lists with the same columns.
+  if type(mt) == "table" and rawget(mt, "__columns") then return List.with_columns(rawget(mt, "__columns")) end
   return List
 end
 

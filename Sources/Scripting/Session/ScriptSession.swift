@@ -47,12 +47,14 @@ public final class ScriptSession {
             let corpusLuaMethods = try lua.makeReferenceFromLua("return (...).__index", arguments: [.reference(corpusLua)])
 
             try lua.register(DocumentBinding.make(context))
+            try lua.register(SentenceBinding.make(context))
+            try lua.register(TokenBinding.make(context))
             try lua.register(CorpusBinding.make(context, luaMethods: corpusLua, luaMethodsTable: corpusLuaMethods))
 
             let report = try lua.makeReferenceFromLua(try LuaSources.source("report"), chunkName: "=[dossier report]", arguments: [.reference(list), .reference(printer)])
             try lua.setGlobal("corpus", .object(corpus))
             try lua.setGlobal("report", .reference(report))
-            try lua.setGlobal("dossier", DossierModule.make(context, list: list, printer: printer))
+            try lua.setGlobal("dossier", try DossierModule.make(context, list: list, printer: printer))
         } catch let error as LuaError {
             throw .setup("cannot set up Lua: \(error.description)")
         } catch let error as ScriptError {
