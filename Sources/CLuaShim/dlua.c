@@ -316,6 +316,21 @@ static int push_tree(lua_State *L, dlua_ctx *c, const dlua_value *n, const char 
         }
         return 1;
     }
+    case DLUA_UINTS: {
+        int count = (int)n->n1;
+        const uint32_t *items = (const uint32_t *)(const void *)(arena + n->n2);
+        lua_Integer add = (lua_Integer)n->d;
+        lua_createtable(L, count, 0);
+        for (int i = 0; i < count; i++) {
+            lua_pushinteger(L, (lua_Integer)items[i] + add);
+            lua_rawseti(L, -2, i + 1);
+        }
+        if (n->aux) {
+            lua_rawgeti(L, LUA_REGISTRYINDEX, n->aux);
+            lua_setmetatable(L, -2);
+        }
+        return 1;
+    }
     case DLUA_INDEXER: {
         int used = 1 + push_tree(L, c, n + 1, arena);
         lua_pushinteger(L, n->aux);

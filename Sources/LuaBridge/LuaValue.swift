@@ -18,6 +18,9 @@ public enum LuaValue {
     case reference(LuaReference)
     /// A compact array of integers, pushed as a Lua sequence (optionally with a metatable).
     case integers([Int32], metatable: LuaReference?)
+    /// A compact array of unsigned integers, each plus `offset`, pushed as a Lua sequence
+    /// (for example 0-based ids shown to Lua 1-based).
+    case unsignedIntegers([UInt32], offset: Int, metatable: LuaReference?)
     /// A value that could not be copied into Swift (a function or coroutine read inside a
     /// callback, foreign userdata); only its type is known.
     case opaque(LuaType)
@@ -47,7 +50,7 @@ public enum LuaValue {
         case .boolean: return .boolean
         case .integer, .number: return .number
         case .string: return .string
-        case .table, .integers: return .table
+        case .table, .integers, .unsignedIntegers: return .table
         case .object: return .userdata
         case .function: return .function
         case .reference(let r): return r.type

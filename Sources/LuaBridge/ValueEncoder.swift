@@ -141,6 +141,14 @@ final class ValueEncoder {
             _ = appendNode(Self.node(Int32(DLUA_FUNC), n1: Int64(f.index)))
         case .reference(let r):
             _ = appendNode(Self.node(Int32(DLUA_REF), n1: Int64(r.ref)))
+        case .unsignedIntegers(let items, let add, let metatable):
+            let offset = items.withUnsafeBytes { raw -> Int in
+                let o = reserveArena(raw.count, alignment: 8)
+                if let base = raw.baseAddress, raw.count > 0 { (arena + o).copyMemory(from: base, byteCount: raw.count) }
+                return o
+            }
+            _ = appendNode(Self.node(Int32(DLUA_UINTS), aux: metatable?.ref ?? 0,
+                                     n1: Int64(items.count), n2: Int64(offset), d: Double(add)))
         case .integers(let items, let metatable):
             let offset = items.withUnsafeBytes { raw -> Int in
                 let o = reserveArena(raw.count, alignment: 8)

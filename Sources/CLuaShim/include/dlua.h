@@ -43,7 +43,8 @@ enum {
                       pushed as a table of integers; aux = metatable ref or 0 */
     DLUA_INDEXER,  /* an __index function: aux = Swift getter index (or -1); followed by one node,
                       the methods table, looked up first */
-    DLUA_CFUNC     /* n1 = one of the DLUA_BUILTIN_* functions below */
+    DLUA_CFUNC,    /* n1 = one of the DLUA_BUILTIN_* functions below */
+    DLUA_UINTS     /* like DLUA_INTS but uint32_t items, each plus (lua_Integer)d */
 };
 
 /// Built-in C functions a tree can name (DLUA_CFUNC).

@@ -24,7 +24,7 @@ enum DocumentBinding {
             [lists.make((0..<doc.sentenceCount).map { .object(ctx.sentence(doc, $0)) })]
         }
         cls.method("tokens") { doc, _ in [.object(TokenList(document: doc, range: 0..<doc.tokenCount))] }
-        cls.method("token_ids") { doc, _ in [.integers(doc.terms.map { Int32(bitPattern: $0 &+ 1) }, metatable: nil)] }
+        cls.method("token_ids") { doc, _ in [.unsignedIntegers(doc.terms, offset: 1, metatable: nil)] }
         try StatisticsBinding.install(on: cls, ctx)
         cls.describe = describe
         cls.metafields = [
