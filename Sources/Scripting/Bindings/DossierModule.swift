@@ -3,7 +3,23 @@ import LuaBridge
 
 /// The `dossier` global: `version`, `List`, `open(path)`.
 enum DossierModule {
-    static func make(_ ctx: BindingContext, list: LuaReference, printer: LuaReference) throws -> LuaValue {
+    static func make(_ ctx: BindingContext, list: LuaReference, printer: LuaReference,
+                     loadStats: @escaping () -> (Corpus, Double)) throws -> LuaValue {
+        let clock = ctx.lua.function("clock") { _ in [.number(ProcessClock.now())] }
+        let stats = ctx.lua.function("stats") { _ in
+            let (corpus, seconds) = loadStats()
+            let memory = ProcessClock.memory()
+            return [.record([
+                "documents": .integer(corpus.count),
+                "bytes": .integer(corpus.documents.reduce(0) { $0 + $1.text.utf8.count }),
+                "tokens": .integer(corpus.index.tokenCount),
+                "terms": .integer(corpus.index.lexicon.count),
+                "load_seconds": .number(seconds),
+                "rss": .integer(memory.rss),
+                "peak_rss": .integer(memory.peak),
+                "lua_memory": .integer(ctx.lua.memoryUsed),
+            ])]
+        }
         let tokenColumns = try ctx.lists.columns(TokenBinding.columns)
         let open = ctx.lua.function("open") { args in
             let path = try args.string(1)
@@ -20,6 +36,8 @@ enum DossierModule {
             [.table(LuaTable(array: TokenRecords.records(try args.string(1)), metatable: tokenColumns.metatable))]
         }
         return .record([
+            "clock": .function(clock),
+            "stats": .function(stats),
             "sentences": .function(sentences),
             "tokens": .function(tokens),
             "version": .text(ScriptSession.version),

@@ -14,6 +14,8 @@ public final class ScriptSession {
     public let lua: LuaState
     public let corpus: Corpus
     public let options: SessionOptions
+    /// Seconds it took to load and index the corpus.
+    public private(set) var loadSeconds: Double = 0
     private let evalPrint: LuaReference
     private let complete: LuaReference
     let context: BindingContext
@@ -24,8 +26,10 @@ public final class ScriptSession {
         guard let path = options.corpusPath ?? ProjectPaths.defaultCorpus() else {
             throw .setup("no corpus given and no seeds/ folder found: pass --corpus PATH or set DOSSIER_CORPUS")
         }
+        let loadStart = ProcessClock.now()
         do {
             corpus = try CorpusLoader.load(path: path, progress: options.loadProgress)
+            loadSeconds = ProcessClock.now() - loadStart
         } catch {
             throw .setup(error.description)
         }
@@ -54,7 +58,10 @@ public final class ScriptSession {
             let report = try lua.makeReferenceFromLua(try LuaSources.source("report"), chunkName: "=[dossier report]", arguments: [.reference(list), .reference(printer)])
             try lua.setGlobal("corpus", .object(corpus))
             try lua.setGlobal("report", .reference(report))
-            try lua.setGlobal("dossier", try DossierModule.make(context, list: list, printer: printer))
+            let loadSeconds = self.loadSeconds
+            let corpus = self.corpus
+            try lua.setGlobal("dossier", try DossierModule.make(context, list: list, printer: printer,
+                                                                 loadStats: { (corpus, loadSeconds) }))
         } catch let error as LuaError {
             throw .setup("cannot set up Lua: \(error.description)")
         } catch let error as ScriptError {
