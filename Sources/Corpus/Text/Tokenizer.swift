@@ -40,9 +40,24 @@ public enum Tokenizer {
 
     /// All tokens of UTF-8 bytes, in order.
     public static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [TokenSpan] {
-        var result: [TokenSpan] = []
-        result.reserveCapacity(bytes.count / 5 + 1)
-        scan(bytes) { result.append($0) }
+        // Collect into a raw buffer (no uniqueness check per append), then copy into an array once.
+        var capacity = bytes.count / 4 + 16
+        var storage = UnsafeMutablePointer<TokenSpan>.allocate(capacity: capacity)
+        var count = 0
+        scan(bytes) { token in
+            if count == capacity {
+                let larger = UnsafeMutablePointer<TokenSpan>.allocate(capacity: capacity * 2)
+                larger.moveInitialize(from: storage, count: count)
+                storage.deallocate()
+                storage = larger
+                capacity *= 2
+            }
+            (storage + count).initialize(to: token)
+            count += 1
+        }
+        let result = Array(UnsafeBufferPointer(start: storage, count: count))
+        storage.deinitialize(count: count)
+        storage.deallocate()
         return result
     }
 
