@@ -101,4 +101,14 @@ import Testing
         }
         #expect(spans.allSatisfy { $0.bytes.upperBound <= 15 && !$0.tokens.isEmpty })
     }
+
+    @Test func tokensThatDoNotFitTheTextAreIgnored() {
+        var text = "One two. Three."
+        let bogus = [TokenSpan(start: -4, length: 2, kind: .word), TokenSpan(start: 0, length: 3, kind: .word),
+                     TokenSpan(start: 4, length: 0, kind: .punct), TokenSpan(start: 9, length: 40, kind: .word)]
+        let spans = text.withUTF8 { buffer in
+            SentenceSplitter.sentences(in: buffer, tokens: bogus, paragraphs: [-10..<100])
+        }
+        #expect(spans.allSatisfy { $0.bytes.lowerBound >= 0 && $0.bytes.upperBound <= 15 })
+    }
 }

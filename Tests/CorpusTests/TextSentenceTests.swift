@@ -40,6 +40,17 @@ import Testing
         #expect(sentences("He lives in the U.S.\n\nShe does not.") == ["He lives in the U.S.", "She does not."])
     }
 
+    @Test func aLowercaseSingleLetterAbbreviationCanEndASentence() {
+        #expect(sentences("The wall is 10 m. The gate is wider.") == ["The wall is 10 m.", "The gate is wider."])
+        #expect(sentences("a. that it will respect the deal") == ["a. that it will respect the deal"])
+    }
+
+    @Test func aMissingSpaceAfterAFullStop() {
+        #expect(TextFixtures.words("the leader.The next") == ["the", "leader", ".", "The", "next"])
+        #expect(sentences("He met the leader.The next day he left.") == ["He met the leader.", "The next day he left."])
+        #expect(TextFixtures.words("Amazon.com and U.S.A.") == ["Amazon.com", "and", "U.S.A."])
+    }
+
     @Test func initialsDoNotEndSentences() {
         #expect(sentences("John F. Kennedy was shot in 1963. Few forgot.") == ["John F. Kennedy was shot in 1963.", "Few forgot."])
         #expect(sentences("Author J. K. Rowling wrote it.") == ["Author J. K. Rowling wrote it."])
@@ -107,6 +118,25 @@ import Testing
         #expect(sentences("The minister said that the talks\nwould continue next week.\nOfficials agreed.\n\nEnd.")
             == ["The minister said that the talks\nwould continue next week.", "Officials agreed.", "End."])
         #expect(sentences("Talks covered trade,\nTaiwan and chips.\n\nEnd.") == ["Talks covered trade,\nTaiwan and chips.", "End."])
+        // A line ending in a function word continues even before a capital.
+        #expect(sentences("Blinken met the\nChinese foreign minister.\n\nEnd.") == ["Blinken met the\nChinese foreign minister.", "End."])
+        // A block of long lines is hard-wrapped text: its line breaks are spaces (kernel documentation style).
+        let wrapped = """
+            This driver supports the L3 cache PMUs found in Qualcomm Datacenter Technologies
+            Centriq SoCs. The L3 cache on these SOCs is composed of multiple slices, shared
+            by all cores within a socket. Each slice is exposed as a separate uncore perf
+            PMU with device name l3cache.
+
+            End.
+            """
+        #expect(sentences(wrapped).count == 4)
+        let abbreviationAtWrap = """
+            The agreement was signed by officials from both countries after a summit in the U.S.
+            Treasury building, which both sides described as a constructive place to talk about
+            trade and chips.
+            """
+        #expect(sentences(abbreviationAtWrap + "\n\nEnd.").count == 2)
+        #expect(sentences(wrapped).first == "This driver supports the L3 cache PMUs found in Qualcomm Datacenter Technologies\nCentriq SoCs.")
         // Without any blank line every line is a paragraph, so the wrapped sentence is cut.
         #expect(sentences("Talks covered trade,\nTaiwan and chips.") == ["Talks covered trade,", "Taiwan and chips."])
     }

@@ -8,7 +8,8 @@ enum Abbreviations {
         /// Titles and similar words that precede what they qualify ("Mr.", "Dr.", "Gen.", "No.", "e.g."):
         /// never the end of a sentence except at the end of a paragraph.
         case title
-        /// A single-letter initial ("J.", "F."): never ends a sentence (a name follows).
+        /// A single capital-letter initial ("J.", "F."): never ends a sentence (a name follows).
+        /// A single lowercase letter ("a.", "m.") is `ordinary`.
         case initial
         /// Abbreviations that may close a sentence ("U.S.", "Inc.", "etc.", "Jan."): the sentence
         /// ends only when the next word clearly starts a new one (see `starters`).
@@ -108,6 +109,9 @@ enum Abbreviations {
     static func role(_ bytes: UTF8Bytes, start: Int, end: Int) -> Role {
         let stem = end - 1 - start
         if stem <= 0 { return .ordinary }
+        if stem == 1 && bytes.base[start] >= 0x61 && bytes.base[start] <= 0x7A {
+            return .ordinary  // "a." labels a list item, but "10 m." can end a sentence
+        }
         if stem <= 4, bytes.scalar(at: start).length == stem { return .initial }
         if let key = key(bytes, start: start, length: stem), titleKeys.contains(key) { return .title }
         return .ordinary

@@ -26,10 +26,13 @@ public struct SentenceSpan: Hashable, Sendable {
 /// - at an abbreviation that can close a sentence ("U.S.", "Inc.", "etc.", "Jan.") only when the
 ///   next word is a capitalised function word that clearly starts a sentence ("… in the U.S. The
 ///   next day …" splits, "U.S. President Joe Biden" and "U.S. officials" do not), or a line break
-///   follows; titles ("Mr.", "Dr.", "Gen.", "No.", "e.g.") and initials ("John F. Kennedy") never end one;
+///   follows; titles ("Mr.", "Dr.", "Gen.", "No.", "e.g."), capital initials ("John F. Kennedy") and an
+///   abbreviation that starts its sentence (a list label: "a. that it will …") never end one;
 /// - at a line break inside a paragraph, when the line has no final punctuation (a heading, a caption,
-///   a title, a list label like "Firstly:"), unless the next line starts with a lowercase letter or the
-///   line ends in a comma, an opening bracket or quote, or a dash (a hard-wrapped sentence);
+///   a title, a list label like "Firstly:"), unless the sentence was only wrapped: the next line starts
+///   with a lowercase letter, the line ends in a comma, an opening bracket or quote, a dash or a
+///   function word ("the", "of", "and", …), or the whole paragraph is hard-wrapped (three or more
+///   lines, all but the last at least 60 bytes long);
 /// - at a colon that ends a line; a colon inside a line ("Washington: It is …") does not end one;
 /// - always at the end of a paragraph: sentences never cross paragraphs.
 public enum SentenceSplitter {
@@ -45,10 +48,11 @@ public enum SentenceSplitter {
         tokens.withUnsafeBufferPointer { tokenBuffer in
             let splitter = SentenceScanner(text: text, tokens: tokenBuffer)
             for paragraph in paragraphs {
-                let first = firstToken(in: tokenBuffer, atOrAfter: paragraph.lowerBound)
+                let first = firstToken(in: tokenBuffer, atOrAfter: max(0, paragraph.lowerBound))
                 var last = first
+                // Stop at the paragraph's end, and at any token that does not lie inside the text.
                 while last < tokenBuffer.count && tokenBuffer[last].start < paragraph.upperBound
-                    && tokenBuffer[last].end <= bytes.count {
+                    && tokenBuffer[last].start >= 0 && tokenBuffer[last].length > 0 && tokenBuffer[last].end <= bytes.count {
                     last += 1
                 }
                 if first < last { splitter.split(first..<last, into: &result) }
@@ -97,6 +101,7 @@ struct SentenceScanner {
         var sentenceStart = range.lowerBound
         var i = range.lowerBound
         let end = range.upperBound
+        var wrapped: Bool?  // decided on the first bare line break: is this paragraph hard-wrapped?
         while i < end {
             if i == end - 1 {
                 emit(sentenceStart..<end, into: &result)
@@ -121,13 +126,19 @@ struct SentenceScanner {
                     break
                 }
                 let next = last + 1
-                let lineBreak = text.containsLineBreak(from: tokens[last].end, to: tokens[next].start)
+                var lineBreak = text.containsLineBreak(from: tokens[last].end, to: tokens[next].start)
+                if lineBreak {
+                    if wrapped == nil { wrapped = isHardWrapped(range) }
+                    lineBreak = wrapped != true  // in hard-wrapped text a line break is a space
+                }
                 switch mark {
                 case .abbreviation:
                     let token = tokens[i]
                     switch Abbreviations.role(text, start: token.start, end: token.end) {
                     case .title, .initial:
                         ends = false
+                    case .ordinary where i == sentenceStart && !closedByQuote:
+                        ends = false  // a list label: "a. that it will respect …"
                     case .ordinary:
                         if closedByQuote {
                             ends = true  // "… in the U.S.” He" or "U.S.” he": the quote closed the sentence
@@ -141,10 +152,10 @@ struct SentenceScanner {
                     } else if isListLabel(sentenceStart, period: i, paragraphStart: range.lowerBound) {
                         ends = false
                     } else {
-                        ends = closedByQuote || !startsLowercase(next)
+                        ends = closedByQuote || !startsLowercase(next, end: end)
                     }
                 default:
-                    ends = lineBreak || !startsLowercase(next)
+                    ends = lineBreak || !startsLowercase(next, end: end)
                 }
             case .colon:
                 ends = text.containsLineBreak(from: tokens[i].end, to: tokens[i + 1].start)
@@ -152,7 +163,8 @@ struct SentenceScanner {
                 ends = false
             case .none:
                 if text.containsLineBreak(from: tokens[i].end, to: tokens[i + 1].start) {
-                    ends = !startsLowercase(i + 1)
+                    if wrapped == nil { wrapped = isHardWrapped(range) }
+                    ends = wrapped != true && !startsLowercase(i + 1, end: end) && !endsInFunctionWord(tokens[i])
                 }
             }
             if ends {
@@ -232,11 +244,11 @@ struct SentenceScanner {
         }
     }
 
-    /// Whether the first word at or after token `index` (skipping opening quotes and brackets)
-    /// starts with a lowercase letter.
-    private func startsLowercase(_ index: Int) -> Bool {
+    /// Whether the first word at or after token `index` and before `end` (skipping opening quotes
+    /// and brackets) starts with a lowercase letter.
+    private func startsLowercase(_ index: Int, end: Int) -> Bool {
         var k = index
-        while k < tokens.count && k < index + 3 {
+        while k < end && k < index + 3 {
             let token = tokens[k]
             if token.kind != .punct { return text.isLowercase(at: token.start) }
             if !isOpener(token) { return false }
@@ -270,6 +282,57 @@ struct SentenceScanner {
         case 0xC2: return token.length == 2 && text.base[token.start + 1] == 0xAB
         default: return false
         }
+    }
+
+    /// Whether a line ends in a word that cannot end a heading or caption ("the", "of", "and", …),
+    /// which shows a sentence wrapped onto the next line.
+    private func endsInFunctionWord(_ token: TokenSpan) -> Bool {
+        guard token.kind == .word, token.length <= 5,
+              let key = Abbreviations.key(text, start: token.start, length: token.length) else { return false }
+        return Self.functionWordKeys.contains(key)
+    }
+
+    /// Lowercase function words that do not end a title line.
+    static let functionWordKeys: Set<UInt64> = Set([
+        "the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or", "but", "by", "from", "at",
+        "as", "that", "which", "who", "whose", "is", "are", "was", "were", "be", "been", "has", "have",
+        "had", "its", "their", "his", "her", "our", "this", "these", "those", "than", "into", "via",
+        "per", "not", "nor", "will", "would", "can", "could", "may", "might", "must", "should",
+    ].compactMap { Abbreviations.key($0) })
+
+    /// Whether the paragraph of tokens `range` is hard-wrapped text (a block of at least three
+    /// lines, all but the last at least 60 bytes long), where line breaks are only spaces.
+    /// Headings, captions and credits stacked in one block are short lines, and stay sentences.
+    private func isHardWrapped(_ range: Range<Int>) -> Bool {
+        guard let first = range.first else { return false }
+        let start = tokens[first].start
+        let end = tokens[range.upperBound - 1].end
+        var lineStart = start
+        var lines = 0
+        var i = start
+        while i < end {
+            let b = text.base[i]
+            if b == 0x0A || b == 0x0D {
+                if i - lineStart < 60 || isRule(lineStart..<i) { return false }
+                lines += 1
+                if b == 0x0D && i + 1 < end && text.base[i + 1] == 0x0A { i += 1 }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return lines >= 2
+    }
+
+    /// Whether a line is a rule of one repeated symbol ("=====", "-----"), as under a plain-text heading.
+    private func isRule(_ line: Range<Int>) -> Bool {
+        var s = line.lowerBound
+        var e = line.upperBound
+        while s < e && text.base[s] <= 0x20 { s += 1 }
+        while e > s && text.base[e - 1] <= 0x20 { e -= 1 }
+        guard s < e else { return false }
+        let first = text.base[s]
+        guard first < 0x80 && !(first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) && !(first >= 0x30 && first <= 0x39) else { return false }
+        return text.base[e - 1] == first
     }
 
     /// Whether the sentence so far is a list label: a short number alone at the start of a line

@@ -9,12 +9,13 @@ extension Tokenizer {
     /// Periods are kept, so "U.S." normalises to "u.s.". Invalid UTF-8 becomes U+FFFD.
     public static func normalize(_ token: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         guard let base = token.baseAddress, token.count > 0 else { return }
+        if token.count <= 64 && appendLowercasedASCII(token, into: &out) { return }
         let bytes = UTF8Bytes(base: base, count: token.count)
         var i = 0
         while i < token.count {
             let b = base[i]
             if b < 0x80 {
-                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                out.append(b &- 0x41 < 26 ? b | 0x20 : b)
                 i += 1
                 continue
             }
@@ -41,6 +42,29 @@ extension Tokenizer {
             }
             i += length
         }
+    }
+
+    /// The fast path of `normalize` for short all-ASCII tokens (nearly every token of English text):
+    /// lowercases into a stack buffer and appends it with one copy. Returns false, appending
+    /// nothing, when the token has a non-ASCII byte.
+    @inline(__always)
+    private static func appendLowercasedASCII(_ token: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.count) { buffer in
+            for k in 0..<token.count {
+                let b = token[k]
+                if b >= 0x80 { return false }
+                buffer[k] = b &- 0x41 < 26 ? b | 0x20 : b
+            }
+            out.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress, count: token.count))
+            return true
+        }
+    }
+
+    /// Whether `normalize` would change these bytes (any capital ASCII letter or any non-ASCII byte).
+    /// An index can hash the raw bytes of the many tokens that are already in normal form.
+    public static func needsNormalization(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in token where byte >= 0x80 || byte &- 0x41 < 26 { return true }
+        return false
     }
 
     /// The normal form of a token's bytes as a string.

@@ -8,7 +8,8 @@
 /// - Words are runs of letters, digits and combining marks, joined across:
 ///   a hyphen between word characters ("face-to-face", "US-China", "COVID-19"; also U+2010/U+2011),
 ///   an underscore ("snake_case"), "&" between capitals ("AT&T"), an apostrophe followed by a
-///   letter ("don’t", "o’clock"), and a period followed by a word character ("U.S", "e.g", "file.txt").
+///   letter ("don’t", "o’clock"), and a period followed by a word character ("U.S", "e.g", "file.txt"),
+///   except between a lowercase letter and a capitalised word ("leader.The" is a missing space).
 /// - A final "’s"/"'s" is split off as its own word token ("China’s" → "China", "’s"), so the
 ///   name matches; a trailing apostrophe ("allies’") is a punct token because it cannot be told
 ///   apart from a closing single quote.
@@ -39,9 +40,24 @@ public enum Tokenizer {
 
     /// All tokens of UTF-8 bytes, in order.
     public static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [TokenSpan] {
-        var result: [TokenSpan] = []
-        result.reserveCapacity(bytes.count / 5 + 1)
-        scan(bytes) { result.append($0) }
+        // Collect into a raw buffer (no uniqueness check per append), then copy into an array once.
+        var capacity = bytes.count / 4 + 16
+        var storage = UnsafeMutablePointer<TokenSpan>.allocate(capacity: capacity)
+        var count = 0
+        scan(bytes) { token in
+            if count == capacity {
+                let larger = UnsafeMutablePointer<TokenSpan>.allocate(capacity: capacity * 2)
+                larger.moveInitialize(from: storage, count: count)
+                storage.deallocate()
+                storage = larger
+                capacity *= 2
+            }
+            (storage + count).initialize(to: token)
+            count += 1
+        }
+        let result = Array(UnsafeBufferPointer(start: storage, count: count))
+        storage.deinitialize(count: count)
+        storage.deallocate()
         return result
     }
 
@@ -65,8 +81,10 @@ struct TokenScanner {
     let text: UTF8Bytes
     let table: UnsafePointer<UInt8>
 
-    private static let letterClass = CharacterClass.letter.rawValue
-    private static let digitClass = CharacterClass.digit.rawValue
+    /// `CharacterClass.letter.rawValue` and `.digit.rawValue` as literals, so the hot loops
+    /// compare against constants.
+    private static var letterClass: UInt8 { 4 }
+    private static var digitClass: UInt8 { 5 }
 
     /// Runs the scan, emitting tokens in order.
     func run(_ emit: (TokenSpan) -> Void) {
@@ -78,7 +96,7 @@ struct TokenScanner {
             let b = p[i]
             if b < 0x80 {
                 let c = table[Int(b)]
-                if c == CharacterClass.space.rawValue {
+                if c == 0 {  // CharacterClass.space
                     i += 1
                     continue
                 }
@@ -179,7 +197,7 @@ struct TokenScanner {
                     if isDigit(at: j + 1) { j += 1; continue }
                     return j
                 }
-                if isWordChar(at: j + 1) {
+                if isWordChar(at: j + 1) && !isMissingSpace(afterPeriod: j) {
                     internalPeriod = true
                     j += 1
                     continue
@@ -239,6 +257,16 @@ struct TokenScanner {
             keep = false
         }
         return keep ? period + 1 : period
+    }
+
+    /// Whether the period at `j` ends a sentence whose following space is missing ("leader.The"):
+    /// a lowercase letter before it, a capital and a lowercase letter after it. Domain names
+    /// ("Amazon.com") and abbreviations ("U.S", "Ph.D") do not match.
+    @inline(__always)
+    private func isMissingSpace(afterPeriod j: Int) -> Bool {
+        guard j >= 1 && j + 2 < text.count else { return false }
+        let before = text.base[j - 1], first = text.base[j + 1], second = text.base[j + 2]
+        return before >= 0x61 && before <= 0x7A && first >= 0x41 && first <= 0x5A && second >= 0x61 && second <= 0x7A
     }
 
     /// If the apostrophe at `j` (of `length` bytes) joins the word, where scanning resumes.
