@@ -65,9 +65,15 @@ enum DocumentBuilder {
             Tokenizer.scan(bytes) { w.spans.append($0) }
             terms.reserveCapacity(w.spans.count)
             for span in w.spans {
-                w.norm.removeAll(keepingCapacity: true)
-                Tokenizer.normalize(UnsafeBufferPointer(rebasing: bytes[span.range]), into: &w.norm)
-                let id = w.norm.withUnsafeBufferPointer { w.table.insert($0) }
+                let token = UnsafeBufferPointer(rebasing: bytes[span.range])
+                let id: UInt32
+                if Tokenizer.needsNormalization(token) {
+                    w.norm.removeAll(keepingCapacity: true)
+                    Tokenizer.normalize(token, into: &w.norm)
+                    id = w.norm.withUnsafeBufferPointer { w.table.insert($0) }
+                } else {
+                    id = w.table.insert(token)
+                }
                 if Int(id) == w.kinds.count { w.kinds.append(span.kind) }
                 terms.append(id)
                 if span.kind != .punct { wordCount += 1 }
