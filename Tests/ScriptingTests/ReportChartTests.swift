@@ -100,6 +100,13 @@ import FoundationXML
         #expect(svg.contains("1 event left out: unreadable date."))
     }
 
+    @Test func veryLongTimelinesShowTheFirstEventsAndSaySo() throws {
+        let events = (0..<400).map { TimelineEvent(label: "Day \($0)", start: "2023-01-01", end: $0 % 2 == 0 ? nil : "2023-01-02") }
+        let svg = HTMLRenderer.svg(.timeline(title: "Many", events: events))
+        #expect(try elements("g", in: svg).filter { $0.attribute(forName: "class")?.stringValue == "event" }.count == 300)
+        #expect(svg.contains("Showing the first 300 of 400 events."))
+    }
+
     // MARK: bars
 
     @Test func barsKeepTheirOrderAndNegativeValuesGoLeft() throws {

@@ -69,11 +69,11 @@ import Testing
     }
 
     @Test func oddCellsStayOnOneLineWithoutEscapes() {
-        let table = ReportTable(columns: ["text"], rows: [["\u{1B}[31mred\u{1B}[0m"], ["two\nlines\r\nhere"], ["tab\there"], ["\u{202E}reversed"]])
-        let out = TableFormat.terminal(table, width: 30)
+        let table = ReportTable(columns: ["text"], rows: [["\u{1B}[31mred\u{1B}[0m"], ["two\nlines\r\nhere"], ["tab\there"], ["\u{202E}reversed"], ["“quoted” – dash\u{2028}next\u{85}last\u{2067}"]])
+        let out = TableFormat.terminal(table, width: 40)
         #expect(!out.contains("\u{1B}"))
         #expect(!out.contains("\u{202E}"))
-        #expect(lines(out) == ["text", "──────────────", "red", "two lines here", "tab here", "reversed"])
+        #expect(lines(out) == ["text", "─────────────────────────", "red", "two lines here", "tab here", "reversed", "“quoted” – dash next last"])
     }
 
     @Test func degenerateTablesAndWidths() {

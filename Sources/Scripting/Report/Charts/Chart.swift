@@ -7,7 +7,9 @@ public enum Chart: Sendable {
     /// Dated events on a time axis: single dates as points, ranges (and year-only dates) as spans,
     /// labels stacked in lanes so they never overlap.
     case timeline(title: String, events: [TimelineEvent])
-    /// Entities and how often they occur together, laid out by a seeded force-directed layout.
+    /// Entities and how often they occur together, laid out by a seeded force-directed layout
+    /// (`NetworkLayout`). Up to 120 nodes are drawn (the heaviest) and up to 40 are labelled on
+    /// the drawing; every node and link keeps its full description in a `<title>`.
     case network(title: String, nodes: [NetworkNode], edges: [NetworkEdge])
     /// A shaded grid, typically sources × claims: `cells[r][c]` is the value for `rows[r]` and
     /// `columns[c]`. Missing or NaN cells are shown as "no value".

@@ -7,6 +7,8 @@ enum NetworkChartSVG {
     /// More nodes than this make an unreadable hairball; the heaviest are kept.
     static let maxNodes = 120
     static let labelPixels = 130.0
+    /// At most this many nodes (the heaviest) get a label on the drawing.
+    static let maxLabels = 40
 
     static func document(title: String, nodes: [NetworkNode], edges: [NetworkEdge]) -> SVGDocument {
         var seen = Set<String>()
@@ -27,9 +29,14 @@ enum NetworkChartSVG {
         let legendHeight = groups.isEmpty ? 0 : Double(legendRows) * 20 + 8
         let noteHeight = shown.count < unique.count ? 18.0 : 0
         let maxWeight = shown.map(weight).max() ?? 0
+        // Smaller circles when there are many nodes, so they do not pile up.
+        let largest = Swift.min(18, Swift.max(9, 18 * (40 / Double(shown.count)).squareRoot()))
         let radii = shown.map { node -> Double in
-            maxWeight > 0 ? 5 + 13 * (weight(node) / maxWeight).squareRoot() : 8
+            maxWeight > 0 ? 4 + (largest - 4) * (weight(node) / maxWeight).squareRoot() : 8
         }
+        // With many nodes only the heaviest are labelled on the drawing; every node keeps its
+        // name in its <title>.
+        let labelled = Set(shown.indices.sorted { (-weight(shown[$0]), $0) < (-weight(shown[$1]), $1) }.prefix(maxLabels))
         let largestRadius = radii.max() ?? 8
         let labels = shown.map { SVGDraw.fit($0.label.isEmpty ? $0.id : $0.label, pixels: labelPixels, fontSize: 11) }
         let halfLabel = (labels.map { SVGDraw.textWidth($0, fontSize: 11) }.max() ?? 0) / 2
@@ -67,9 +74,11 @@ enum NetworkChartSVG {
                 ("cx", NumberText.coordinate(p.x)), ("cy", NumberText.coordinate(p.y)),
                 ("r", NumberText.coordinate(radii[i])), ("fill", colour), ("stroke", "#ffffff"), ("stroke-width", "1.5"),
             ])
-            content += SVGDraw.text(labels[i], x: p.x, y: p.y + radii[i] + 12, anchor: "middle", size: 11, extra: [
-                ("stroke", "#ffffff"), ("stroke-width", "3"), ("stroke-linejoin", "round"), ("paint-order", "stroke"),
-            ])
+            if labelled.contains(i) {
+                content += SVGDraw.text(labels[i], x: p.x, y: p.y + radii[i] + 12, anchor: "middle", size: 11, extra: [
+                    ("stroke", "#ffffff"), ("stroke-width", "3"), ("stroke-linejoin", "round"), ("paint-order", "stroke"),
+                ])
+            }
             var hover = TerminalText.sanitize(label(node)) + " — weight " + NumberText.display(node.weight)
             if let group = node.group { hover += ", " + group }
             hover += ", \(degree[i]) link\(degree[i] == 1 ? "" : "s")"

@@ -58,7 +58,9 @@ public enum NetworkLayout {
         var temperature = 0.1 * Swift.max(areaW, areaH)
         let cooling = temperature / Double(iterations + 1)
         // Strong enough that a node with no links settles near the others instead of at the edge.
-        let gravity = 8.0
+        // The total push from all other nodes is about 1/d whatever their number (k² = 1/n), so a
+        // pull of 3·d holds the whole drawing within about 0.6 of the centre.
+        let gravity = 3.0
         var dx = [Double](repeating: 0, count: n), dy = [Double](repeating: 0, count: n)
 
         for _ in 0..<iterations {
@@ -91,7 +93,7 @@ public enum NetworkLayout {
             // Gravity towards the centre, so unlinked parts stay in view.
             for i in 0..<n {
                 let d = (px[i] * px[i] + py[i] * py[i]).squareRoot()
-                let g = gravity * k * d
+                let g = gravity * d
                 if d > 0 { dx[i] -= px[i] / d * g; dy[i] -= py[i] / d * g }
             }
             for i in 0..<n {

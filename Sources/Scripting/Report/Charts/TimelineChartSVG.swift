@@ -7,6 +7,8 @@ enum TimelineChartSVG {
     static let top = 44.0
     static let laneHeight = 28.0
     static let labelPixels = 300.0
+    /// More events than this cannot be read on one axis; the first ones (in input order) are drawn.
+    static let maxEvents = 300
 
     /// An event after its dates were read.
     struct Dated {
@@ -34,8 +36,10 @@ enum TimelineChartSVG {
     }
 
     static func document(title: String, events: [TimelineEvent]) -> SVGDocument {
-        let dated = events.enumerated().compactMap(date)
-        let omitted = events.count - dated.count
+        let readable = events.enumerated().compactMap(date)
+        let omitted = events.count - readable.count
+        let dated = Array(readable.prefix(maxEvents))
+        let hidden = readable.count - dated.count
         guard !dated.isEmpty else {
             let reason = events.isEmpty ? "No data to show." : "No events with readable dates (expected 2023, 2023-06 or 2023-06-18)."
             return SVGDocument.placeholder(title: title, kind: "Timeline", reason: reason)
@@ -127,9 +131,11 @@ enum TimelineChartSVG {
             body += SVGDraw.titled(hoverText(p.dated), className: "event", content)
         }
 
-        if omitted > 0 {
-            body += SVGDraw.text("\(omitted) event\(omitted == 1 ? "" : "s") left out: unreadable date\(omitted == 1 ? "" : "s").",
-                                 x: left, y: axisY + 52, size: 11, fill: Palette.muted) + "\n"
+        var notes: [String] = []
+        if omitted > 0 { notes.append("\(omitted) event\(omitted == 1 ? "" : "s") left out: unreadable date\(omitted == 1 ? "" : "s").") }
+        if hidden > 0 { notes.append("Showing the first \(dated.count) of \(readable.count) events.") }
+        for note in notes {
+            body += SVGDraw.text(note, x: left, y: height + 8, size: 11, fill: Palette.muted) + "\n"
             height += 16
         }
 
@@ -141,6 +147,7 @@ enum TimelineChartSVG {
         }
         description += "."
         if omitted > 0 { description += " \(omitted) with unreadable dates left out." }
+        if hidden > 0 { description += " Showing the first \(dated.count) of \(readable.count) events." }
         return SVGDocument(width: width, height: height, title: title.isEmpty ? "Timeline" : title,
                            description: description, body: body)
     }

@@ -9,9 +9,38 @@ public enum DisplayWidth {
     /// The number of terminal columns `s` occupies.
     public static func of(_ s: String) -> Int {
         if let ascii = asciiWidth(s) { return ascii }
+        // Fast path: when no scalar can join others into a cluster (marks, joiners, variation
+        // selectors, emoji, jamo), every scalar is its own cluster and widths simply add up.
+        var total = 0
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v < 0x300 {
+                total += v < 0x20 || (v >= 0x7F && v < 0xA0) ? 0 : 1
+                continue
+            }
+            if mayJoinOthers(scalar) { return clusterWidth(s) }
+            total += width(of: scalar)
+        }
+        return total
+    }
+
+    /// Width summed over grapheme clusters: the general (slower) path.
+    private static func clusterWidth(_ s: String) -> Int {
         var total = 0
         for character in s { total += of(character) }
         return total
+    }
+
+    /// Whether a scalar (at or above U+0300) may form a multi-scalar cluster or be drawn as emoji.
+    private static func mayJoinOthers(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if (0x1100...0x11FF).contains(v) || (0xA960...0xA97F).contains(v) || (0xD7B0...0xD7FF).contains(v) { return true }
+        let properties = scalar.properties
+        if properties.isEmoji || properties.isEmojiPresentation || properties.isVariationSelector { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
+        default: return false
+        }
     }
 
     /// The number of terminal columns one grapheme cluster occupies (0, 1 or 2).

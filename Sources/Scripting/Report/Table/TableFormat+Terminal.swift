@@ -16,9 +16,11 @@ extension TableFormat {
         let rows = t.normalizedRows
         let texts = rows.map { $0.map { TerminalText.sanitize($0.displayText) } }
         let numeric = t.numericColumns
-        var natural = headers.map { Swift.max(1, DisplayWidth.of($0)) }
-        for row in texts {
-            for (i, text) in row.enumerated() { natural[i] = Swift.max(natural[i], DisplayWidth.of(text)) }
+        let headerWidths = headers.map(DisplayWidth.of)
+        let cellWidths = texts.map { $0.map(DisplayWidth.of) }
+        var natural = headerWidths.map { Swift.max(1, $0) }
+        for row in cellWidths {
+            for (i, w) in row.enumerated() { natural[i] = Swift.max(natural[i], w) }
         }
 
         let plan = ColumnPlan.make(natural: natural, numeric: numeric, width: width)
@@ -26,20 +28,25 @@ extension TableFormat {
         let gap = "  "
         var lines: [String] = []
 
-        func line(_ cells: [String], rightAligned: [Bool], marker: String) -> String {
+        func line(_ cells: [String], widths: [Int], rightAligned: [Bool], marker: String) -> String {
             var parts: [String] = []
             for i in 0..<shown {
                 let w = plan.widths[i]
-                parts.append(DisplayWidth.pad(DisplayWidth.truncate(cells[i], to: w), to: w, rightAligned: rightAligned[i]))
+                if widths[i] <= w {
+                    let spaces = String(repeating: " ", count: w - widths[i])
+                    parts.append(rightAligned[i] ? spaces + cells[i] : cells[i] + spaces)
+                } else {
+                    parts.append(DisplayWidth.pad(DisplayWidth.truncate(cells[i], to: w), to: w, rightAligned: rightAligned[i]))
+                }
             }
             if plan.droppedColumns { parts.append(marker) }
             return trimTrailingSpaces(parts.joined(separator: gap))
         }
 
-        lines.append(line(headers, rightAligned: numeric, marker: "…"))
-        lines.append(line(plan.widths.map { String(repeating: "─", count: $0) }, rightAligned: numeric, marker: "─"))
+        lines.append(line(headers, widths: headerWidths, rightAligned: numeric, marker: "…"))
+        lines.append(line(plan.widths.map { String(repeating: "─", count: $0) }, widths: plan.widths, rightAligned: numeric, marker: "─"))
         for (r, row) in texts.enumerated() {
-            lines.append(line(row, rightAligned: rows[r].map(\.isNumeric), marker: "…"))
+            lines.append(line(row, widths: cellWidths[r], rightAligned: rows[r].map(\.isNumeric), marker: "…"))
         }
         if rows.isEmpty { lines.append(DisplayWidth.truncate("(no rows)", to: width)) }
         return lines.joined(separator: "\n")
@@ -130,12 +137,7 @@ enum TerminalText {
     /// `s` with line breaks and tabs turned into spaces, ANSI escape sequences, other control
     /// characters and bidi embedding/override/isolate controls removed.
     static func sanitize(_ s: String) -> String {
-        var needsWork = false
-        for byte in s.utf8 where byte < 0x20 || byte == 0x7F || byte >= 0xC2 {
-            needsWork = true
-            break
-        }
-        guard needsWork else { return s }
+        guard needsCleaning(s) else { return s }
         var out = String.UnicodeScalarView()
         var iterator = s.unicodeScalars.makeIterator()
         var previousWasCR = false
@@ -159,5 +161,21 @@ enum TerminalText {
             }
         }
         return String(out)
+    }
+
+    /// Whether `s` holds anything `sanitize` changes: C0/C1 controls, DEL, U+2028/U+2029, or a
+    /// bidi control (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), checked on UTF-8 bytes so
+    /// ordinary text (curly quotes and dashes included) is returned untouched quickly.
+    private static func needsCleaning(_ s: String) -> Bool {
+        var before: UInt8 = 0, previous: UInt8 = 0
+        for byte in s.utf8 {
+            if byte < 0x20 || byte == 0x7F { return true }
+            if previous == 0xC2 && byte >= 0x80 && byte <= 0x9F { return true }
+            if before == 0xE2 && previous == 0x80 && (byte == 0x8E || byte == 0x8F || (0xA8...0xAE).contains(byte)) { return true }
+            if before == 0xE2 && previous == 0x81 && (0xA6...0xA9).contains(byte) { return true }
+            before = previous
+            previous = byte
+        }
+        return false
     }
 }
