@@ -1,0 +1,182 @@
+import Foundation
+
+/// Writes output files so that readers never see a half-written file and scripts cannot write
+/// outside their output folder.
+public enum AtomicFile {
+    /// Writes `contents` as UTF-8 to `relativePath` under `root` atomically, creating folders as
+    /// needed (the root too), and returns the written file's URL (symbolic links resolved).
+    ///
+    /// The text goes to a temporary file in the destination folder, which is flushed to disk
+    /// (fsync) and then renamed over the destination, so the file is either the old one or the
+    /// complete new one. An existing file keeps its permissions. Refused, with an
+    /// `AtomicFileError` naming the path: empty paths, absolute paths (and `~`), `..` components,
+    /// and symbolic links (in folders or the file itself) that lead outside `root`. On failure no
+    /// temporary file is left behind.
+    @discardableResult
+    public static func write(_ contents: String, to relativePath: String, under root: URL) throws -> URL {
+        try write(Data(contents.utf8), to: relativePath, under: root, beforeRename: {})
+    }
+
+    /// Writes `data` like `write(_:to:under:)` does text.
+    @discardableResult
+    public static func write(_ data: Data, to relativePath: String, under root: URL) throws -> URL {
+        try write(data, to: relativePath, under: root, beforeRename: {})
+    }
+
+    /// The checked path split into folder names and the file name.
+    static func components(of relativePath: String) throws -> (folders: [String], file: String) {
+        if relativePath.utf8.contains(0) { throw AtomicFileError.invalidName(relativePath) }
+        if relativePath.hasPrefix("/") || relativePath.hasPrefix("~") { throw AtomicFileError.absolutePath(relativePath) }
+        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: true).map(String.init).filter { $0 != "." }
+        if parts.contains("..") { throw AtomicFileError.parentReference(relativePath) }
+        guard let file = parts.last, !relativePath.hasSuffix("/") else {
+            if parts.isEmpty { throw AtomicFileError.emptyPath }
+            throw AtomicFileError.isAFolder(relativePath)
+        }
+        return (Array(parts.dropLast()), file)
+    }
+
+    /// The writer, with a hook run just before the rename (tests use it to simulate a failure).
+    static func write(_ data: Data, to relativePath: String, under root: URL, beforeRename: () throws -> Void) throws -> URL {
+        let (folders, file) = try components(of: relativePath)
+        let rootPath = root.standardizedFileURL.path
+        do {
+            try FileManager.default.createDirectory(atPath: rootPath, withIntermediateDirectories: true)
+        } catch {
+            throw AtomicFileError.io(path: rootPath, operation: "creating the output folder", message: error.localizedDescription)
+        }
+        guard let realRoot = realPath(rootPath) else {
+            throw AtomicFileError.io(path: rootPath, operation: "finding the output folder", message: lastErrorMessage())
+        }
+        func inside(_ path: String) -> Bool { path == realRoot || path.hasPrefix(realRoot == "/" ? "/" : realRoot + "/") }
+
+        // Walk down the folders, creating missing ones and checking links.
+        var folder = realRoot
+        var shown = ""
+        for name in folders {
+            shown += (shown.isEmpty ? "" : "/") + name
+            let candidate = folder + "/" + name
+            switch kind(of: candidate) {
+            case .missing:
+                if mkdir(candidate, 0o755) != 0 && errno != EEXIST {
+                    throw AtomicFileError.io(path: shown, operation: "creating the folder", message: lastErrorMessage())
+                }
+                guard kind(of: candidate) == .folder else { throw AtomicFileError.notAFolder(shown) }
+                folder = candidate
+            case .folder:
+                folder = candidate
+            case .link:
+                guard let target = realPath(candidate) else {
+                    throw AtomicFileError.escapesRoot(path: shown, target: linkText(candidate))
+                }
+                guard inside(target) else { throw AtomicFileError.escapesRoot(path: shown, target: target) }
+                guard kind(of: target) == .folder else { throw AtomicFileError.notAFolder(shown) }
+                folder = target
+            case .other:
+                throw AtomicFileError.notAFolder(shown)
+            }
+        }
+
+        // The destination itself.
+        var destination = folder + "/" + file
+        var existingMode: mode_t?
+        switch kind(of: destination) {
+        case .missing: break
+        case .folder: throw AtomicFileError.isAFolder(relativePath)
+        case .link:
+            guard let target = realPath(destination) else {
+                throw AtomicFileError.escapesRoot(path: relativePath, target: linkText(destination))
+            }
+            guard inside(target) else { throw AtomicFileError.escapesRoot(path: relativePath, target: target) }
+            if kind(of: target) == .folder { throw AtomicFileError.isAFolder(relativePath) }
+            destination = target
+            existingMode = mode(of: target)
+        case .other:
+            existingMode = mode(of: destination)
+        }
+
+        let directory = (destination as NSString).deletingLastPathComponent
+        let base = (destination as NSString).lastPathComponent
+        let temporary = directory + "/." + base + ".tmp-" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o644))
+        guard fd >= 0 else {
+            throw AtomicFileError.io(path: relativePath, operation: "creating a temporary file", message: lastErrorMessage())
+        }
+        var isOpen = true
+        do {
+            if let existingMode { _ = fchmod(fd, existingMode & 0o7777) }
+            try writeAll(data, to: fd, path: relativePath)
+            guard fsync(fd) == 0 else {
+                throw AtomicFileError.io(path: relativePath, operation: "flushing to disk", message: lastErrorMessage())
+            }
+            isOpen = false
+            guard close(fd) == 0 else {
+                throw AtomicFileError.io(path: relativePath, operation: "closing", message: lastErrorMessage())
+            }
+            try beforeRename()
+            guard rename(temporary, destination) == 0 else {
+                throw AtomicFileError.io(path: relativePath, operation: "replacing the file", message: lastErrorMessage())
+            }
+        } catch {
+            if isOpen { _ = close(fd) }
+            _ = unlink(temporary)
+            throw error
+        }
+        // Make the rename itself durable.
+        let directoryFD = Foundation.open(directory, O_RDONLY | O_CLOEXEC)
+        if directoryFD >= 0 {
+            _ = fsync(directoryFD)
+            _ = close(directoryFD)
+        }
+        return URL(fileURLWithPath: destination)
+    }
+
+    enum Kind: Equatable { case missing, folder, link, other }
+
+    /// What is at `path`, without following a final symbolic link.
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .link
+        default: return .other
+        }
+    }
+
+    static func mode(of path: String) -> mode_t? {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_mode : nil
+    }
+
+    /// The canonical absolute path with every symbolic link resolved, or nil if it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// What a symbolic link points to, as written in the link.
+    static func linkText(_ path: String) -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+    }
+
+    static func lastErrorMessage() -> String { String(cString: strerror(errno)) }
+}
+
+/// Writes every byte of `data` to `fd`, retrying short writes and interruptions. Lives outside
+/// `AtomicFile` so that `write` here means the system call, not `AtomicFile.write`.
+private func writeAll(_ data: Data, to fd: Int32, path: String) throws {
+    try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let n = write(fd, base + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw AtomicFileError.io(path: path, operation: "writing", message: AtomicFile.lastErrorMessage())
+            }
+            offset += n
+        }
+    }
+}
