@@ -2,7 +2,7 @@
 /// Context (blank lines around, headings, captions next to credits) is applied by `Cleaner.clean`.
 extension Cleaner {
     /// Why a line was removed (mirrors `BoilerplateReason`).
-    enum Reason: UInt8 {
+    enum Reason: UInt8, CaseIterable {
         case relatedLink, sharePrompt, commentWidget, navigation, imageCredit, caption, creditLine, repeatedTitle,
             emptyFiller
 
@@ -151,7 +151,7 @@ extension Cleaner {
     }
 
     private static func rulesM(_ c: ArraySlice<UInt8>) -> Verdict? {
-        if let j = Bytes.prefix(c, "must read") ?? Bytes.prefix(c, "more from"), j < c.endIndex,
+        if let j = Bytes.prefix(c, "must read") ?? Bytes.prefix(c, "more from"), Bytes.skipSpaces(c, from: j) < c.endIndex,
             c[Bytes.skipSpaces(c, from: j)] == 0x3A
         {
             return Verdict(reason: .relatedLink)
@@ -378,9 +378,9 @@ extension Cleaner {
         for word: StaticString in ["image", "images", "photo", "photos", "picture", "pic", "photograph", "credit"] {
             if let j = Bytes.prefix(c, word) {
                 let k = Bytes.skipSpaces(c, from: j)
-                if k < c.endIndex, c[k] == 0x3A, Bytes.skipSpaces(c, from: k + 1) < c.endIndex, c.count <= 160 {
-                    return Verdict(reason: .imageCredit)
-                }
+                guard k < c.endIndex, c[k] == 0x3A else { continue }
+                let rest = c[Bytes.skipSpaces(c, from: k + 1)...]
+                if !rest.isEmpty, Bytes.wordCount(rest) <= 16 { return Verdict(reason: .imageCredit) }
             }
         }
         guard c.count <= 120 else { return nil }
@@ -447,8 +447,9 @@ extension Cleaner {
         } else {
             return nil
         }
-        guard c.count <= 100 else { return nil }
-        let name = creditedName(c[Bytes.skipSpaces(c, from: k)...])
+        let rest = c[Bytes.skipSpaces(c, from: k)...]
+        guard c.count <= 100, isShortCredit(rest) else { return nil }
+        let name = creditedName(rest)
         return Verdict(reason: .creditLine, source: name.map { outlets.displayName(for: $0) ?? $0 })
     }
 
@@ -460,13 +461,23 @@ extension Cleaner {
         guard k < c.endIndex, c[k] != 0x3A else { return nil }  // "source::" opens an RST literal block
         let rest = c[Bytes.skipSpaces(c, from: k)...]
         guard !rest.isEmpty, rest.count <= 160 else { return nil }
-        let isLink = Bytes.prefix(rest, "http") != nil || Bytes.prefix(rest, "www.") != nil
+        let isLink = Bytes.match(rest, at: rest.startIndex, "http") != nil
+            || Bytes.match(rest, at: rest.startIndex, "www.") != nil
         if !isLink {
-            guard Bytes.wordCount(rest) <= 12, !rest.contains(0x2F), !rest.contains(0x60), !rest.contains(0x5F)
-            else { return nil }
+            guard isShortCredit(rest), !rest.contains(0x2F), !rest.contains(0x60), !rest.contains(0x5F) else {
+                return nil
+            }
         }
         let name = isLink ? Bytes.string(rest) : creditedName(rest)
         return Verdict(reason: .creditLine, source: name.map { outlets.displayName(for: $0) ?? hostName($0) })
+    }
+
+    /// True when the text after "Source:" or "Courtesy:" is a credit, not a sentence: at most eight words, and
+    /// no final full stop unless it is four words or fewer ("Source: Reuters.").
+    private static func isShortCredit(_ rest: ArraySlice<UInt8>) -> Bool {
+        let words = Bytes.wordCount(rest)
+        guard words >= 1, words <= 8 else { return false }
+        return Bytes.finalMark(rest) != 0x2E || words <= 4
     }
 
     /// The first name in a credit ("Reuters, AP" -> "Reuters"), trimmed of brackets and a final full stop;
@@ -507,6 +518,20 @@ extension Cleaner {
             if let at = Bytes.firstIndex(of: platform, in: c), platformAt.map({ at < $0 }) ?? true { platformAt = at }
         }
         guard let at = platformAt else { return nil }
+        // A prompt speaks to the reader ("us", "our", "here") or names what to join ("group", "channel", …);
+        // "Follow the money, he said on Twitter." does neither.
+        let addressesReader = Bytes.words(c).contains { word in
+            Bytes.whole(word, "us") || Bytes.whole(word, "our") || Bytes.whole(word, "here")
+        }
+        if !addressesReader {
+            guard Bytes.finalMark(c) != 0x2E else { return nil }
+            let namesTarget = Bytes.words(c).contains { word in
+                Bytes.whole(word, "group") || Bytes.whole(word, "channel") || Bytes.whole(word, "page")
+                    || Bytes.whole(word, "newsletter") || Bytes.whole(word, "newsletters")
+                    || Bytes.whole(word, "updates") || Bytes.whole(word, "handle")
+            }
+            guard namesTarget else { return nil }
+        }
         var verdict = Verdict(reason: .sharePrompt)
         if let j = verbEnd {
             let between = Bytes.words(c[j..<at]).filter { word in

@@ -119,6 +119,7 @@ extension Cleaner {
             hasAgency = true
             k = Bytes.skipSpaces(c, from: close + 1)
         }
+        k = Bytes.skipSpaces(c, from: k)
         guard k < c.endIndex else { return nil }
         let capitals = isAllCapitals(place)
         let colon = c[k] == 0x3A

@@ -106,7 +106,8 @@ public enum Cleaner {
         var dateline: DatelineMatch?
         var bodyLines: [Int] = []  // the first few body lines, for a date-only line
         for i in searchFrom..<max(searchFrom, count) where verdicts[i] == nil && !lines[i].isBlank && i != titleIndex {
-            if bodyLines.isEmpty, let match = parseDateline(doc.content(i), outlets: outlets) {
+            let isHeading = i + 1 < count && !lines[i + 1].isBlank && Bytes.isRule(doc.content(i + 1))
+            if bodyLines.isEmpty, !isHeading, let match = parseDateline(doc.content(i), outlets: outlets) {
                 // "Madame Bovary: Provincial Manners, …" under the title "Madame Bovary" is the subject, not a place.
                 let placeIsTitle = !match.strong && titleBytes.map { title in
                     Bytes.startsWithLetters(title, of: doc.content(i)[..<match.bodyStart])
