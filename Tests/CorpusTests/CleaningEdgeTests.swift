@@ -34,6 +34,17 @@ import Testing
         #expect(cleaned.title == "Ties thaw")
         #expect(cleaned.text == "First paragraph here.\nSecond paragraph here.")
         #expect(cleaned.boilerplate.map(\.reason) == ["related link", "credit line"])
+        // Stock phrases count between single-newline paragraphs, but not inside wrapped prose.
+        let footer = Cleaner.clean("Ties thaw\nLast paragraph.\nRelated News\nJoin NewsTrack Whatsapp group\n0 Comments")
+        #expect(footer.text == "Last paragraph.")
+        #expect(footer.boilerplate.map(\.reason) == ["related link", "share prompt", "comment widget"])
+        let wrapped = Cleaner.clean("Ties thaw\nThe officials said the\nComments\nwere unhelpful.\n")
+        #expect(wrapped.boilerplate.isEmpty)
+    }
+
+    @Test func fillerLinesSeparateParagraphs() {
+        let cleaned = Cleaner.clean("Ties thaw\nFirst paragraph.\n&nbsp;\nSecond paragraph.\n\u{A0}\nThird.")
+        #expect(cleaned.text == "First paragraph.\n\nSecond paragraph.\n\nThird.")
     }
 
     @Test func paragraphSpacing() {

@@ -380,7 +380,8 @@ extension Cleaner {
                 let k = Bytes.skipSpaces(c, from: j)
                 guard k < c.endIndex, c[k] == 0x3A else { continue }
                 let rest = c[Bytes.skipSpaces(c, from: k + 1)...]
-                if !rest.isEmpty, Bytes.wordCount(rest) <= 16 { return Verdict(reason: .imageCredit) }
+                // "Photo: AFP", not "Photo: the two men shook hands for the cameras before the talks."
+                if isShortCredit(rest) { return Verdict(reason: .imageCredit) }
             }
         }
         guard c.count <= 120 else { return nil }

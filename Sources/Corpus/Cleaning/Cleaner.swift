@@ -47,8 +47,12 @@ public enum Cleaner {
                 continue
             }
             if verdict.standalone {
+                // Between blank lines or other boilerplate; or, where paragraphs are separated by single newlines,
+                // after a line that ends a sentence and before one that starts one (never inside wrapped prose).
                 let before = i == 0 || lines[i - 1].isBlank || candidates[i - 1] != nil
+                    || endsSentence(doc.content(i - 1))
                 let after = i + 1 == count || lines[i + 1].isBlank || candidates[i + 1] != nil
+                    || startsSentence(doc.content(i + 1))
                 if !(before && after) { verdicts[i] = nil }
             }
         }
@@ -154,7 +158,7 @@ public enum Cleaner {
                 boilerplate.append(
                     BoilerplateLine(
                         line: String(decoding: rawLine, as: UTF8.self), reason: verdict.reason.text, lineNumber: i + 1))
-                if lines[i].isBlank { gap = true }
+                if verdict.reason == .emptyFiller { gap = true }  // filler shows as a blank line
                 continue
             }
             if lines[i].isBlank {
@@ -176,6 +180,21 @@ public enum Cleaner {
         return CleanedText(
             title: title, text: String(decoding: body, as: UTF8.self), boilerplate: boilerplate,
             dateline: dateline?.dateline, source: source, date: date)
+    }
+
+    /// True when a line ends a sentence: `.`, `!` or `?`, perhaps inside closing quotes.
+    private static func endsSentence(_ c: ArraySlice<UInt8>) -> Bool {
+        guard let mark = Bytes.finalMark(c) else { return false }
+        if mark == 0x2E || mark == 0x21 || mark == 0x3F { return true }
+        // A final closing quote (" or ”) after a sentence that ran to the end of the quotation.
+        return c.last == 0x22 || (c.count >= 3 && c[c.endIndex - 3] == 0xE2 && c[c.endIndex - 1] == 0x9D)
+    }
+
+    /// True when a line starts like a sentence or a heading: capital, digit, quote or non-ASCII letter.
+    private static func startsSentence(_ c: ArraySlice<UInt8>) -> Bool {
+        guard let first = c.first else { return false }
+        return Bytes.isUpper(first) || Bytes.isDigit(first) || first == 0x22 || first == 0x27 || first >= 0xC3
+            || first == 0xE2
     }
 
     /// Index of the first non-blank line at or after `start`.
