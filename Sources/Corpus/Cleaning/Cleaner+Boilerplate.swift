@@ -183,11 +183,9 @@ extension Cleaner {
         for phrase: StaticString in ["previous post", "previous article", "previous story"] {
             if let verdict = pagerLink(c, phrase) { return verdict }
         }
-        if Bytes.prefix(c, "photo") != nil || Bytes.prefix(c, "pic") != nil || Bytes.prefix(c, "picture") != nil
-            || Bytes.prefix(c, "photograph") != nil || Bytes.prefix(c, "photos") != nil
-            || Bytes.prefix(c, "please follow") != nil
-        {
-            return Bytes.prefix(c, "please follow") != nil ? sharePrompt(c, verbEnd: nil) : imageCredit(c)
+        if Bytes.prefix(c, "please follow") != nil { return sharePrompt(c, verbEnd: nil) }
+        for word: StaticString in ["photo", "photos", "photograph", "pic", "picture"] where Bytes.prefix(c, word) != nil {
+            return imageCredit(c)
         }
         return nil
     }
