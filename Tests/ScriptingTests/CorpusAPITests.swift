@@ -83,3 +83,37 @@ import Testing
         #expect(try session.value("return type(report.table)").stringValue == "function")
     }
 }
+
+@Suite struct DocumentMetadataAPITests {
+    @Test func sourcesAndFiltersBySourceAndDate() throws {
+        let session = try makeSession()
+        let sources = try session.values("""
+            local names = {}
+            for _, s in ipairs(corpus:sources()) do names[#names + 1] = s.source .. "=" .. s.docs end
+            return table.concat(names, ","), #corpus:filter{source = "the guardian"}, #corpus:filter{after = "2023-06-01"}
+            """)
+        let corpus = session.corpus
+        let withSource = corpus.documents.compactMap(\.source)
+        #expect(sources[0].stringValue?.split(separator: ",").count == Set(withSource).count)
+        #expect(sources[1].intValue == corpus.documents.filter { $0.source?.lowercased() == "the guardian" }.count)
+        #expect(sources[2].intValue == corpus.documents.filter { ($0.date ?? "") >= "2023-06-01" }.count)
+        #expect(throws: LuaError.self) { try session.values("return corpus:filter{after = 'June'}") }
+    }
+
+    @Test func boilerplateIsKeptWithReasons() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local lines, reasons = 0, {}
+            for _, d in ipairs(corpus:docs()) do
+              for _, b in ipairs(d.boilerplate) do
+                lines = lines + 1
+                reasons[b.reason] = true
+                assert(not d.text:find(b.line, 1, true) or #b.line < 3, "boilerplate still in text: " .. b.line)
+              end
+            end
+            return lines, reasons["related link"] ~= nil
+            """)
+        #expect((r[0].intValue ?? 0) > 5)
+        #expect(r[1].isTruthy)
+    }
+}

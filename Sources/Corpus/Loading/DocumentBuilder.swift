@@ -10,7 +10,7 @@ enum DocumentBuilder {
     struct Prepared: Sendable {
         let id: String
         let path: String
-        let title: String?
+        let metadata: DocumentMetadata
         let text: String
         let paragraphs: [Range<Int>]
         let wordCount: Int
@@ -21,7 +21,7 @@ enum DocumentBuilder {
         let raw: String?
 
         func document(index: Int, lexicon: Lexicon) -> Document {
-            Document(id: id, path: path, index: index, title: title, text: text, paragraphs: paragraphs,
+            Document(id: id, path: path, index: index, metadata: metadata, text: text, paragraphs: paragraphs,
                      wordCount: wordCount, terms: terms, sentenceStarts: sentenceStarts,
                      sentenceByteRanges: sentenceByteRanges, lexicon: lexicon, raw: raw)
         }
@@ -33,26 +33,19 @@ enum DocumentBuilder {
         var kinds: [TokenKind] = []
         var spans: [TokenSpan] = []
         var norm: [UInt8] = []
+        /// Outlet names for credit lines (the standard table, or one a plugin extended).
+        var outlets = OutletTable.standard
     }
 
     static func prepare(id: String, path: String, text raw: String, keepRaw: Bool,
                         workspace w: inout Workspace) -> Prepared {
-        // Walking-skeleton cleaning: the first line is the title guess, the rest is the body.
-        var title: String?
-        var text = raw
-        let utf8 = raw.utf8
-        if let newline = utf8.firstIndex(of: 10) {
-            let first = String(raw[..<newline])
-            if !first.allSatisfy(\.isWhitespace) {
-                title = first
-                text = String(raw[raw.index(after: newline)...])
-            }
-        }
-        return analyse(id: id, path: path, title: title, text: &text, raw: keepRaw ? raw : nil, workspace: &w)
+        let cleaned = Cleaner.clean(raw, outlets: w.outlets)
+        var text = cleaned.text
+        return analyse(id: id, path: path, cleaned: cleaned, text: &text, raw: keepRaw ? raw : nil, workspace: &w)
     }
 
     /// Segments the body and turns its tokens into term ids of the workspace table.
-    static func analyse(id: String, path: String, title: String?, text: inout String, raw: String?,
+    static func analyse(id: String, path: String, cleaned: CleanedText, text: inout String, raw: String?,
                         workspace w: inout Workspace) -> Prepared {
         var terms: [UInt32] = []
         var wordCount = 0
@@ -87,7 +80,9 @@ enum DocumentBuilder {
                 sentenceByteRanges.append(UInt32(s.bytes.upperBound))
             }
         }
-        return Prepared(id: id, path: path, title: title, text: text, paragraphs: paragraphs,
+        let metadata = DocumentMetadata(title: cleaned.title, boilerplate: cleaned.boilerplate,
+                                        dateline: cleaned.dateline, source: cleaned.source, givenDate: cleaned.date)
+        return Prepared(id: id, path: path, metadata: metadata, text: text, paragraphs: paragraphs,
                         wordCount: wordCount, terms: terms, sentenceStarts: sentenceStarts,
                         sentenceByteRanges: sentenceByteRanges, raw: raw)
     }

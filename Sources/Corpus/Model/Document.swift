@@ -13,8 +13,18 @@ public final class Document: @unchecked Sendable {
     public let path: String
     /// Position of the document in its corpus.
     public let index: Int
+    /// What cleaning found: title, boilerplate, dateline, source, a given date.
+    public let metadata: DocumentMetadata
     /// The headline, when the file opens with one.
-    public let title: String?
+    public var title: String? { metadata.title }
+    /// Lines removed from the body, with the reason for each.
+    public var boilerplate: [BoilerplateLine] { metadata.boilerplate }
+    /// The dateline (`18-6-2023 (BEIJING)`), when the body opens with one.
+    public var dateline: Dateline? { metadata.dateline }
+    /// The outlet, from credit lines or share prompts.
+    public var source: String? { metadata.source }
+    /// The document's date (ISO), as the text gives it; nil when it gives none.
+    public var date: String? { metadata.givenDate }
     /// The clean body text.
     public let text: String
     /// Paragraphs as UTF-8 byte ranges of `text`.
@@ -31,13 +41,13 @@ public final class Document: @unchecked Sendable {
     public let lexicon: Lexicon
     private let rawText: String?
 
-    init(id: String, path: String, index: Int, title: String?, text: String, paragraphs: [Range<Int>],
+    init(id: String, path: String, index: Int, metadata: DocumentMetadata, text: String, paragraphs: [Range<Int>],
          wordCount: Int, terms: [UInt32], sentenceStarts: [UInt32], sentenceByteRanges: [UInt32],
          lexicon: Lexicon, raw: String?) {
         self.id = id
         self.path = path
         self.index = index
-        self.title = title
+        self.metadata = metadata
         self.text = text
         self.paragraphs = paragraphs
         self.wordCount = wordCount

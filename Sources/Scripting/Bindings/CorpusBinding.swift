@@ -76,22 +76,66 @@ enum CorpusBinding {
         let docs: Int
     }
 
+    /// Documents per source, most documents first (documents without a source are left out).
     static func sourceCounts(_ corpus: Corpus) -> [SourceCount] {
-        []
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for doc in corpus.documents {
+            guard let source = doc.source else { continue }
+            if counts[source] == nil { order.append(source) }
+            counts[source, default: 0] += 1
+        }
+        return order.map { SourceCount(source: $0, docs: counts[$0] ?? 0) }
+            .sorted { $0.docs != $1.docs ? $0.docs > $1.docs : $0.source < $1.source }
     }
 
-    /// Applies a filter spec: `contains` (case-insensitive text) for now; more fields as the
-    /// corpus learns them.
+    /// Applies a filter spec: `source` (a name or list of names, case-insensitive), `after` and
+    /// `before` (ISO dates, inclusive, on the document date; undated documents are left out
+    /// when either is given), `contains` (a search query the document must match).
     static func filter(_ corpus: Corpus, spec: LuaTable) throws -> Corpus {
         let known: Set<String> = ["source", "after", "before", "contains"]
         for key in spec.stringKeys where !known.contains(key) {
             throw LuaArgumentError(1, "unknown filter field '\(key)' (use source, after, before or contains)")
         }
-        let needle = spec["contains"]?.stringValue?.lowercased()
+        var sources: Set<String>?
+        if let value = spec["source"] {
+            if let name = value.stringValue {
+                sources = [name.lowercased()]
+            } else if let list = value.tableValue {
+                sources = Set(list.array.compactMap { $0.stringValue?.lowercased() })
+            } else {
+                throw LuaArgumentError(1, "'source' must be a name or a list of names")
+            }
+        }
+        let after = try isoDate(spec["after"], field: "after")
+        let before = try isoDate(spec["before"], field: "before")
+        let matching = try containsFilter(corpus, spec["contains"])
         return corpus.filter { doc in
-            if let needle, !doc.text.lowercased().contains(needle) { return false }
+            if let sources, !sources.contains(doc.source?.lowercased() ?? "\u{0}") { return false }
+            if after != nil || before != nil {
+                guard let date = doc.date else { return false }
+                if let after, date.prefix(after.count) < after { return false }
+                if let before, date.prefix(before.count) > before { return false }
+            }
+            if let matching, !matching.contains(doc.index) { return false }
             return true
         }
+    }
+
+    /// An ISO date prefix (`2023`, `2023-06`, `2023-06-18`) from a spec field.
+    static func isoDate(_ value: LuaValue?, field: String) throws -> String? {
+        guard let value else { return nil }
+        guard let text = value.stringValue,
+              text.range(of: #"^\d{4}(-\d{2}(-\d{2})?)?$"#, options: .regularExpression) != nil
+        else { throw LuaArgumentError(1, "'\(field)' must be an ISO date like 2023-06-18") }
+        return text
+    }
+
+    /// Documents matching `contains`: case-insensitive text for now.
+    static func containsFilter(_ corpus: Corpus, _ value: LuaValue?) throws -> Set<Int>? {
+        guard let value else { return nil }
+        guard let needle = value.stringValue?.lowercased() else { throw LuaArgumentError(1, "'contains' must be a string") }
+        return Set(corpus.documents.filter { $0.text.lowercased().contains(needle) }.map(\.index))
     }
 
     /// `<Corpus 5 documents · 3,912 words · sources: …>`

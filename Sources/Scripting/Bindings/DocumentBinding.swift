@@ -9,15 +9,21 @@ enum DocumentBinding {
     static func make(_ ctx: BindingContext) throws -> LuaClass<Document> {
         let cls = LuaClass<Document>("Document")
         let lists = ctx.lists
+        let boilerplate = try lists.columns(["line", "reason"])
         cls.field("id") { .text($0.id) }
         cls.field("path") { .text($0.path) }
         cls.field("title") { .text($0.title) }
-        cls.field("source") { _ in .nil }
-        cls.field("dateline") { _ in .nil }
-        cls.field("date") { _ in .nil }
+        cls.field("source") { .text($0.source) }
+        cls.field("dateline") { doc in
+            guard let d = doc.dateline else { return .nil }
+            return .record(["place": .text(d.place), "date": .text(d.date), "text": .text(d.text)])
+        }
+        cls.field("date") { .text($0.date) }
         cls.field("text") { .text($0.text) }
         cls.field("raw") { .text($0.raw) }
-        cls.field("boilerplate") { _ in lists.make([]) }
+        cls.field("boilerplate") { doc in
+            boilerplate.make(doc.boilerplate.map { [.text($0.line), .text($0.reason)] })
+        }
         cls.field("words") { .integer($0.wordCount) }
         cls.method("paragraphs") { doc, _ in [lists.strings(doc.paragraphTexts)] }
         cls.method("sentences") { doc, _ in
