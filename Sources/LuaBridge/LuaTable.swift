@@ -23,6 +23,16 @@ public struct LuaTable {
         return nil
     }
 
+    /// The value at integer key `i`, whether it sits in the sequence part or (after a hole)
+    /// among the other fields.
+    public subscript(index i: Int) -> LuaValue? {
+        if i >= 1 && i <= array.count { return array[i - 1] }
+        for (k, v) in fields {
+            if case .integer(let n) = k, n == i { return v }
+        }
+        return nil
+    }
+
     /// Number of entries (sequence plus other fields).
     public var count: Int { array.count + fields.count }
 

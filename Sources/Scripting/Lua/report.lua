@@ -1,39 +1,170 @@
---- The `report` module (walking-skeleton slice): `report.table(rows, {columns=})` gives a
--- Table that prints as an aligned table.
-local List, printer = ...
+--- The `report` module: tables (terminal, Markdown, CSV, JSON), self-contained HTML reports
+-- with SVG charts, terminal bar charts and sparklines, and atomic writes under the output
+-- folder. The Swift half (`native`) takes plain cells; this file turns a script's rows
+-- (records, objects, Lists) into them.
+local List, printer, native = ...
 
-local report = {}
+local report = { chart = {} }
 
-local Table = {}
-Table.__index = Table
-Table.__name = "Table"
+local type, ipairs, pairs, getmetatable, rawget, tostring = type, ipairs, pairs, getmetatable, rawget, tostring
 
---- A Table of `rows` (a List or sequence of records); `opts.columns` picks and orders columns.
+-- A cell value Swift can take: numbers, booleans and strings stay; objects become their
+-- short form (a Document its id, an Entity its name); tables become one line.
+local function cell(v)
+  local t = type(v)
+  if t == "number" or t == "boolean" or t == "string" or t == "nil" then return v end
+  return printer.cell(v)
+end
+
+local function columns_of(rows, opts)
+  if opts.columns then return opts.columns end
+  local mt = getmetatable(rows)
+  if type(mt) == "table" and rawget(mt, "__columns") then return rawget(mt, "__columns") end
+  local first = rows[1]
+  local fmt = getmetatable(first)
+  if type(first) ~= "table" and type(fmt) == "table" and rawget(fmt, "__columns") then return rawget(fmt, "__columns") end
+  local seen, keys = {}, {}
+  for i = 1, math.min(#rows, 100) do
+    local row = rows[i]
+    if type(row) == "table" then
+      for k in pairs(row) do
+        if type(k) == "string" and not seen[k] then seen[k] = true; keys[#keys + 1] = k end
+      end
+    end
+  end
+  table.sort(keys)
+  if #keys == 0 then return { "value" } end
+  return keys
+end
+
+--- A Table from `rows` (a List or sequence of records or objects). `opts.columns` picks and
+-- orders the columns (default: the List's columns, else the keys seen).
 function report.table(rows, opts)
   if type(rows) ~= "table" and not List.is(rows) then
     error("bad argument #1 to 'table' (table expected, got " .. type(rows) .. ")", 2)
   end
   opts = opts or {}
-  local items = {}
-  for i = 1, #rows do items[i] = rows[i] end
-  local list = opts.columns and setmetatable(items, List.with_columns(opts.columns)) or List.new(items)
-  if not opts.columns and getmetatable(rows) and rawget(getmetatable(rows), "__columns") then
-    setmetatable(list, getmetatable(rows))
+  local columns = columns_of(rows, opts)
+  local plain = {}
+  for i = 1, #rows do
+    local row, out = rows[i], {}
+    local scalar = type(row) ~= "table" and type(row) ~= "userdata"
+    for c, key in ipairs(columns) do
+      if scalar then
+        out[c] = c == 1 and cell(row) or nil
+      else
+        local ok, value = pcall(function() return row[key] end)
+        out[c] = ok and cell(value) or nil
+      end
+    end
+    plain[i] = out
   end
-  return setmetatable({ rows = list }, Table)
+  return native.table(columns, plain)
 end
 
---- The table as aligned text.
-function Table:text(width)
-  return printer.list(self.rows, width or printer.width or 100, math.huge)
+-- Items for bar charts and terminal bars: `{label=, value=}` records, or any rows with
+-- `opts.label` / `opts.value` naming their fields (default: the first string and number).
+local function label_values(items, opts)
+  local out = {}
+  for i = 1, #items do
+    local item = items[i]
+    local label, value
+    if type(item) == "table" or type(item) == "userdata" then
+      label = item[opts.label or "label"]
+      value = item[opts.value or "value"]
+      if label == nil and opts.label == nil then label = item.term or item.name or item.key or item.ngram or item.source end
+      if value == nil and opts.value == nil then value = item.count or item.score or item.docs end
+    end
+    out[#out + 1] = { label = tostring(cell(label) or i), value = tonumber(value) or 0 }
+  end
+  return out
 end
 
---- Prints the table; returns it.
-function Table:print()
-  io.write(self:text(), "\n")
-  return self
+--- Bar chart for an HTML report: `report.chart.bar(rows, {title=, label=, value=})`.
+function report.chart.bar(items, opts)
+  opts = opts or {}
+  return native.chart("bar", { title = opts.title, items = label_values(items, opts) })
 end
 
-Table.__tostring = function(self) return self:text() end
+--- Timeline: events `{label, start, end, detail}`, or DateMentions (their `date` may be a
+-- range `a/b`) with `opts.label` naming the label field (default `text`).
+function report.chart.timeline(events, opts)
+  opts = opts or {}
+  local out = {}
+  for i = 1, #events do
+    local e = events[i]
+    local start, finish = e.start, e["end"]
+    if not start and e.date then
+      start, finish = tostring(e.date):match("^([^/]+)/?(.*)$")
+      if finish == "" then finish = nil end
+    end
+    if start then
+      local label = e[opts.label or "label"] or e.text or start
+      local detail = e.detail
+      if detail == nil and e.doc then detail = cell(e.doc) end
+      out[#out + 1] = { label = tostring(cell(label)), start = tostring(start), ["end"] = finish and tostring(finish) or nil,
+                        detail = detail and tostring(detail) or nil }
+    end
+  end
+  return native.chart("timeline", { title = opts.title, items = out })
+end
+
+--- Network: `report.chart.network{nodes = {{id=, label=, weight=, group=}}, edges = {{source=, target=, weight=}}, title=}`.
+function report.chart.network(spec)
+  return native.chart("network", { title = spec.title, nodes = spec.nodes or {}, edges = spec.edges or {} })
+end
+
+--- Matrix (e.g. source × claim): `report.chart.matrix{rows=, columns=, cells=, title=}`.
+function report.chart.matrix(spec)
+  return native.chart("matrix", { title = spec.title, rows = spec.rows or {}, columns = spec.columns or {}, cells = spec.cells or {} })
+end
+
+local function block_of(b)
+  local t = type(b)
+  if t == "string" or t == "number" then return tostring(b) end
+  if t == "userdata" then return b end
+  if t == "table" then
+    if b.html then return { html = b.html } end
+    if List.is(b) or b[1] ~= nil then return report.table(b) end
+  end
+  return nil
+end
+
+--- A self-contained HTML page: `report.html{title=, subtitle=, sections = {{heading=, …blocks}}}`.
+-- A section's blocks are its array items (or `blocks`): strings (paragraphs), Tables, Charts,
+-- Lists (made into tables), or `{html = "…"}`.
+function report.html(spec)
+  if type(spec) ~= "table" then error("bad argument #1 to 'html' (table expected, got " .. type(spec) .. ")", 2) end
+  local sections = {}
+  for _, s in ipairs(spec.sections or {}) do
+    local blocks = {}
+    for _, b in ipairs(s.blocks or s) do
+      local block = block_of(b)
+      if block ~= nil then blocks[#blocks + 1] = block end
+    end
+    sections[#sections + 1] = { heading = s.heading or s.title or "", blocks = blocks }
+  end
+  return native.html({ title = spec.title, subtitle = spec.subtitle, sections = sections })
+end
+
+--- Writes `text` to `path` under the output folder, atomically; returns the full path.
+report.write = native.write
+
+--- Horizontal bars in the terminal: `report.bars(rows, {label=, value=, width=})`.
+function report.bars(items, opts)
+  opts = opts or {}
+  return native.bars(label_values(items, opts), opts.width)
+end
+
+--- A one-line sparkline of numbers (or of one field of rows).
+function report.sparkline(values, field)
+  local out = {}
+  for i = 1, #values do
+    local v = values[i]
+    if field then v = v[field] end
+    out[#out + 1] = tonumber(v) or 0
+  end
+  return native.sparkline(out)
+end
 
 return report

@@ -55,7 +55,7 @@ public final class ScriptSession {
             try lua.register(TokenBinding.make(context))
             try lua.register(CorpusBinding.make(context, luaMethods: corpusLua, luaMethodsTable: corpusLuaMethods))
 
-            let report = try lua.makeReferenceFromLua(try LuaSources.source("report"), chunkName: "=[dossier report]", arguments: [.reference(list), .reference(printer)])
+            let report = try lua.makeReferenceFromLua(try LuaSources.source("report"), chunkName: "=[dossier report]", arguments: [.reference(list), .reference(printer), try ReportModule.make(context)])
             try lua.setGlobal("corpus", .object(corpus))
             try lua.setGlobal("report", .reference(report))
             let loadSeconds = self.loadSeconds

@@ -1,0 +1,178 @@
+import Foundation
+import LuaBridge
+
+/// A report table held by Lua (`report.table(rows)`): prints aligned, converts to Markdown,
+/// CSV and JSON.
+final class TableObject {
+    let table: ReportTable
+    init(_ table: ReportTable) { self.table = table }
+}
+
+/// A chart held by Lua (`report.chart.bar{…}`), drawn when it goes into `report.html`.
+final class ChartObject {
+    let chart: Chart
+    init(_ chart: Chart) { self.chart = chart }
+}
+
+/// The Swift half of the `report` module; Lua/report.lua turns whatever rows and items a
+/// script has (records, objects, Lists) into plain cells before calling these.
+enum ReportModule {
+    static func make(_ ctx: BindingContext) throws -> LuaValue {
+        let lua = ctx.lua
+        let tables = LuaClass<TableObject>("Table")
+        tables.length = { $0.table.rows.count }
+        tables.describe = { TableFormat.terminal($0.table, width: ctx.options.width) }
+        tables.field("columns") { t in ctx.lists.strings(t.table.columns) }
+        tables.method("text") { t, args in [.text(TableFormat.terminal(t.table, width: try args.optionalInteger(1) ?? ctx.options.width))] }
+        tables.method("markdown") { t, _ in [.text(TableFormat.markdown(t.table))] }
+        tables.method("csv") { t, _ in [.text(TableFormat.csv(t.table))] }
+        tables.method("json") { t, _ in [.text(TableFormat.json(t.table))] }
+        tables.method("print") { t, _ in
+            FileHandle.standardOutput.flushC()
+            print(TableFormat.terminal(t.table, width: ctx.options.width))
+            return [.object(t)]
+        }
+        try lua.register(tables)
+
+        let charts = LuaClass<ChartObject>("Chart")
+        charts.field("title") { .text($0.chart.title) }
+        charts.describe = { "<Chart \($0.chart.kindName) \"\($0.chart.title)\">" }
+        charts.method("svg") { c, _ in [.text(HTMLRenderer.svg(c.chart))] }
+        try lua.register(charts)
+
+        let makeTable = lua.function("table") { args in
+            let columns = try args.table(1).array.map { $0.stringValue ?? "" }
+            let rows = try args.table(2).array.map { row in
+                (1...max(1, columns.count)).map { cell(row.tableValue?[index: $0] ?? .nil) }
+            }
+            return [.object(TableObject(ReportTable(columns: columns, rows: rows)))]
+        }
+        let makeChart = lua.function("chart") { args in
+            [.object(ChartObject(try chart(kind: try args.string(1), spec: try args.table(2))))]
+        }
+        let html = lua.function("html") { args in
+            [.text(HTMLRenderer.render(try htmlReport(try args.table(1))))]
+        }
+        let write = lua.function("write") { args in
+            let path = try args.string(1)
+            let contents = try args.bytes(2)
+            let root = URL(fileURLWithPath: ctx.options.outputDirectory)
+            do {
+                let url = try AtomicFile.write(Data(contents.bytes), to: path, under: root)
+                return [.text(url.path)]
+            } catch {
+                throw LuaRuntimeError("report.write: \(error)")
+            }
+        }
+        let bars = lua.function("bars") { args in
+            let items = try args.table(1).array.compactMap { item -> (label: String, value: Double)? in
+                guard let t = item.tableValue else { return nil }
+                return (t["label"]?.stringValue ?? "", t["value"]?.doubleValue ?? 0)
+            }
+            return [.text(TerminalChart.bars(items, width: try args.optionalInteger(2) ?? ctx.options.width))]
+        }
+        let sparkline = lua.function("sparkline") { args in
+            [.text(TerminalChart.sparkline(try args.table(1).array.compactMap(\.doubleValue)))]
+        }
+        return .record([
+            "table": .function(makeTable),
+            "chart": .function(makeChart),
+            "html": .function(html),
+            "write": .function(write),
+            "bars": .function(bars),
+            "sparkline": .function(sparkline),
+            "output_folder": .text(ctx.options.outputDirectory),
+        ])
+    }
+
+    static func cell(_ value: LuaValue) -> ReportCell {
+        switch value {
+        case .nil, .opaque: return .empty
+        case .boolean(let b): return .boolean(b)
+        case .integer(let i): return .integer(i)
+        case .number(let d): return .number(d)
+        default: return .text(value.stringValue ?? "")
+        }
+    }
+
+    static func chart(kind: String, spec: LuaTable) throws -> Chart {
+        let title = spec["title"]?.stringValue ?? ""
+        let items = spec["items"]?.tableValue?.array ?? []
+        switch kind {
+        case "bar":
+            return .bar(title: title, items: items.compactMap { item in
+                guard let t = item.tableValue else { return nil }
+                return (t["label"]?.stringValue ?? "", t["value"]?.doubleValue ?? 0)
+            })
+        case "timeline":
+            return .timeline(title: title, events: items.compactMap { item in
+                guard let t = item.tableValue, let start = t["start"]?.stringValue else { return nil }
+                return TimelineEvent(label: t["label"]?.stringValue ?? start, start: start,
+                                     end: t["end"]?.stringValue, detail: t["detail"]?.stringValue)
+            })
+        case "network":
+            let nodes = (spec["nodes"]?.tableValue?.array ?? []).compactMap { item -> NetworkNode? in
+                guard let t = item.tableValue, let id = t["id"]?.stringValue else { return nil }
+                return NetworkNode(id: id, label: t["label"]?.stringValue ?? id, weight: t["weight"]?.doubleValue ?? 1,
+                                   group: t["group"]?.stringValue)
+            }
+            let edges = (spec["edges"]?.tableValue?.array ?? []).compactMap { item -> NetworkEdge? in
+                guard let t = item.tableValue, let a = t["source"]?.stringValue, let b = t["target"]?.stringValue else { return nil }
+                return NetworkEdge(source: a, target: b, weight: t["weight"]?.doubleValue ?? 1)
+            }
+            return .network(title: title, nodes: nodes, edges: edges)
+        case "matrix":
+            let rows = (spec["rows"]?.tableValue?.array ?? []).map { $0.stringValue ?? "" }
+            let columns = (spec["columns"]?.tableValue?.array ?? []).map { $0.stringValue ?? "" }
+            let cells = (spec["cells"]?.tableValue?.array ?? []).map { row in
+                (row.tableValue?.array ?? []).map { $0.doubleValue ?? 0 }
+            }
+            return .matrix(title: title, rows: rows, columns: columns, cells: cells)
+        default:
+            throw LuaArgumentError(1, "unknown chart kind '\(kind)' (use bar, timeline, network or matrix)")
+        }
+    }
+
+    /// `{title=, subtitle=, sections = {{heading=, blocks = {...}}}}` with blocks already
+    /// normalised by report.lua: strings, Table and Chart objects, or `{html = "..."}`.
+    static func htmlReport(_ spec: LuaTable) throws -> HTMLReport {
+        let sections = (spec["sections"]?.tableValue?.array ?? []).compactMap { value -> HTMLSection? in
+            guard let s = value.tableValue else { return nil }
+            let blocks = (s["blocks"]?.tableValue?.array ?? []).compactMap(block)
+            return HTMLSection(heading: s["heading"]?.stringValue ?? "", blocks: blocks)
+        }
+        return HTMLReport(title: spec["title"]?.stringValue ?? "dossier report",
+                          subtitle: spec["subtitle"]?.stringValue, sections: sections)
+    }
+
+    static func block(_ value: LuaValue) -> HTMLBlock? {
+        switch value {
+        case .object(let o):
+            if let t = o as? TableObject { return .table(t.table) }
+            if let c = o as? ChartObject { return .chart(c.chart) }
+            return nil
+        case .table(let t):
+            if let html = t["html"]?.stringValue { return .html(html) }
+            return nil
+        default:
+            return value.stringValue.map { .paragraph($0) }
+        }
+    }
+}
+
+extension Chart {
+    /// "bar", "timeline", "network" or "matrix".
+    var kindName: String {
+        switch self {
+        case .bar: return "bar"
+        case .timeline: return "timeline"
+        case .network: return "network"
+        case .matrix: return "matrix"
+        }
+    }
+}
+
+extension FileHandle {
+    /// Flushes C's stdout buffer (Lua's `print` writes there) before Swift prints.
+    func flushC() { fflush(nil) }
+}
