@@ -36,30 +36,32 @@ final class Segment: @unchecked Sendable {
         let v = localTermCount
         var cf = [UInt32](repeating: 0, count: v)
         var df = [UInt32](repeating: 0, count: v)
-        var lastDoc = [Int32](repeating: -1, count: v)
         var total = 0
-        for (d, terms) in documents.enumerated() {
-            total += terms.count
-            for t in terms {
-                cf[Int(t)] += 1
-                if lastDoc[Int(t)] != Int32(d) {
-                    lastDoc[Int(t)] = Int32(d)
-                    df[Int(t)] += 1
-                }
+        cf.withUnsafeMutableBufferPointer { cf in
+            for terms in documents {
+                total += terms.count
+                terms.withUnsafeBufferPointer { for t in $0 { cf[Int(t)] &+= 1 } }
             }
         }
-        // Counting sort of every occurrence by term; stable, so (doc, position) stay in order.
+        // Counting sort of every occurrence by term, packed as (doc << 32 | position); stable,
+        // so each term's occurrences come out in (doc, position) order.
         var slot = [Int](repeating: 0, count: v + 1)
         for t in 0..<v { slot[t + 1] = slot[t] + Int(cf[t]) }
-        var occurrenceDoc = [UInt32](repeating: 0, count: total)
-        var occurrencePosition = [UInt32](repeating: 0, count: total)
+        var occurrences = [UInt64](repeating: 0, count: total)
         var cursor = slot
-        for (d, terms) in documents.enumerated() {
-            for (p, t) in terms.enumerated() {
-                let i = cursor[Int(t)]
-                occurrenceDoc[i] = UInt32(d)
-                occurrencePosition[i] = UInt32(p)
-                cursor[Int(t)] = i + 1
+        occurrences.withUnsafeMutableBufferPointer { out in
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                for (d, terms) in documents.enumerated() {
+                    let high = UInt64(d) << 32
+                    terms.withUnsafeBufferPointer { terms in
+                        for p in 0..<terms.count {
+                            let t = Int(terms[p])
+                            let i = cursor[t]
+                            out[i] = high | UInt64(p)
+                            cursor[t] = i + 1
+                        }
+                    }
+                }
             }
         }
         var docStream: [UInt8] = []
@@ -68,28 +70,35 @@ final class Segment: @unchecked Sendable {
         positionStream.reserveCapacity(total + total / 4)
         var termDocOffset = [UInt32](repeating: 0, count: v + 1)
         var termPositionOffset = [UInt32](repeating: 0, count: v + 1)
-        for t in 0..<v {
-            termDocOffset[t] = UInt32(docStream.count)
-            termPositionOffset[t] = UInt32(positionStream.count)
-            var i = slot[t]
-            let end = slot[t + 1]
-            var previousDoc: UInt32 = 0
-            while i < end {
-                let doc = occurrenceDoc[i]
-                var j = i
-                let positionStart = positionStream.count
-                var previousPosition: UInt32 = 0
-                while j < end && occurrenceDoc[j] == doc {
-                    let p = occurrencePosition[j]
-                    VarInt.append(p - previousPosition, to: &positionStream)
-                    previousPosition = p
-                    j += 1
+        occurrences.withUnsafeBufferPointer { occ in
+            for t in 0..<v {
+                termDocOffset[t] = UInt32(docStream.count)
+                termPositionOffset[t] = UInt32(positionStream.count)
+                var i = slot[t]
+                let end = slot[t + 1]
+                var previousDoc: UInt32 = 0
+                var documentsWithTerm: UInt32 = 0
+                while i < end {
+                    let doc = UInt32(truncatingIfNeeded: occ[i] >> 32)
+                    var j = i
+                    let positionStart = positionStream.count
+                    var previousPosition: UInt32 = 0
+                    while j < end {
+                        let o = occ[j]
+                        guard UInt32(truncatingIfNeeded: o >> 32) == doc else { break }
+                        let p = UInt32(truncatingIfNeeded: o)
+                        VarInt.append(p - previousPosition, to: &positionStream)
+                        previousPosition = p
+                        j += 1
+                    }
+                    VarInt.append(doc - previousDoc, to: &docStream)
+                    VarInt.append(UInt32(j - i), to: &docStream)
+                    VarInt.append(UInt32(positionStream.count - positionStart), to: &docStream)
+                    previousDoc = doc
+                    documentsWithTerm += 1
+                    i = j
                 }
-                VarInt.append(doc - previousDoc, to: &docStream)
-                VarInt.append(UInt32(j - i), to: &docStream)
-                VarInt.append(UInt32(positionStream.count - positionStart), to: &docStream)
-                previousDoc = doc
-                i = j
+                df[t] = documentsWithTerm
             }
         }
         termDocOffset[v] = UInt32(docStream.count)
