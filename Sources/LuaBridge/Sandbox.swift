@@ -225,9 +225,21 @@ public final class LuaSandbox {
     local searchers = package.searchers
     local preload_searcher, c_searcher, croot_searcher = searchers[1], searchers[3], searchers[4]
 
+    local getinfo = debug.getinfo
+
+    -- error(message, level) as seen from the caller of raise, except that a position inside
+    -- the host's own chunks (a REPL wrapper after a tail call) or C is left out.
+    local function raise(message, level)
+      local info = getinfo(level + 1, "S")
+      if info == nil or info.what == "C" or (info.source or ""):sub(1, 9) == "=[dossier" then
+        error(message, 0)
+      end
+      error(message, level + 1)
+    end
+
     local function disabled(name, extra)
       return function()
-        error(name .. " is disabled in the sandbox" .. (extra or "") .. " (" .. hint .. ")", 2)
+        raise(name .. " is disabled in the sandbox" .. (extra or "") .. " (" .. hint .. ")", 2)
       end
     end
 
@@ -247,13 +259,13 @@ public final class LuaSandbox {
 
     local function checked(check, path, fname)
       local resolved, why = check(path, fname)
-      if not resolved then error(why, 3) end
+      if not resolved then raise(why, 3) end
       return resolved
     end
 
     local function need_string(value, position, fname)
       if type(value) ~= "string" then
-        error("bad argument #" .. position .. " to '" .. fname .. "' (string expected, got "
+        raise("bad argument #" .. position .. " to '" .. fname .. "' (string expected, got "
           .. (value == nil and "no value" or type(value)) .. ")", 3)
       end
     end
@@ -261,7 +273,7 @@ public final class LuaSandbox {
     function io.open(path, mode)
       need_string(path, 1, "open")
       if mode ~= nil and (type(mode) ~= "string" or not mode:match("^[rwa]%+?b*$")) then
-        error("bad argument #2 to 'open' (invalid mode)", 2)
+        raise("bad argument #2 to 'open' (invalid mode)", 2)
       end
       local writes = mode ~= nil and mode:find("[wa+]") ~= nil
       local resolved = checked(writes and check_write or check_read, path, "io.open")
@@ -275,7 +287,7 @@ public final class LuaSandbox {
       need_string(path, 1, "lines")
       local resolved = checked(check_read, path, "io.lines")
       local results = table_pack(pcall(raw_lines, resolved, ...))
-      if not results[1] then error(as_written(results[2], resolved, path), 2) end
+      if not results[1] then raise(as_written(results[2], resolved, path), 2) end
       return table_unpack(results, 2, results.n)
     end
 
@@ -283,7 +295,7 @@ public final class LuaSandbox {
       if type(file) == "string" then
         local resolved = checked(check_read, file, "io.input")
         local ok, result = pcall(raw_input, resolved)
-        if not ok then error(as_written(result, resolved, file), 2) end
+        if not ok then raise(as_written(result, resolved, file), 2) end
         return result
       end
       return raw_input(file)
@@ -293,7 +305,7 @@ public final class LuaSandbox {
       if type(file) == "string" then
         local resolved = checked(check_write, file, "io.output")
         local ok, result = pcall(raw_output, resolved)
-        if not ok then error(as_written(result, resolved, file), 2) end
+        if not ok then raise(as_written(result, resolved, file), 2) end
         return result
       end
       return raw_output(file)
@@ -319,7 +331,7 @@ public final class LuaSandbox {
 
     local function refuse_binary(chunk, fname)
       if type(chunk) == "string" and chunk:byte(1) == 27 then
-        error(fname .. ": precompiled (binary) chunks are disabled in the sandbox (" .. hint .. ")", 3)
+        raise(fname .. ": precompiled (binary) chunks are disabled in the sandbox (" .. hint .. ")", 3)
       end
     end
 
@@ -348,7 +360,7 @@ public final class LuaSandbox {
         f, message = raw_loadfile(resolved, "t")
         if not f then message = as_written(message, resolved, path) end
       end
-      if not f then error(message, 2) end
+      if not f then error(message, 0) end
       return f()
     end
 
@@ -357,10 +369,10 @@ public final class LuaSandbox {
       local file, missing = searchpath(name, package.path)
       if not file then return missing end
       local resolved, why = check_read(file, "require '" .. name .. "'")
-      if not resolved then error(why, 3) end
+      if not resolved then raise(why, 3) end
       local f, message = raw_loadfile(resolved, "t")
       if not f then
-        error("error loading module '" .. name .. "' from file '" .. file .. "':\n\t" .. tostring(message), 3)
+        raise("error loading module '" .. name .. "' from file '" .. file .. "':\n\t" .. tostring(message), 3)
       end
       return f, file
     end
@@ -380,7 +392,7 @@ public final class LuaSandbox {
       end
       local file = searchpath(name, package.cpath) or searchpath(root, package.cpath)
       if file then
-        error("require '" .. name .. "': C module '" .. file .. "' is disabled in the sandbox (allowed: "
+        raise("require '" .. name .. "': C module '" .. file .. "' is disabled in the sandbox (allowed: "
           .. allowed_text .. ") (" .. hint .. ")", 3)
       end
       return "no C module '" .. name .. "' (the sandbox allows only " .. allowed_text .. ")"
