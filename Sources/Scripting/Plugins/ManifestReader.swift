@@ -46,14 +46,14 @@ final class ManifestReader {
         let source = LuaValue.string(LuaString(bytes: [UInt8](ManifestReader.dropBOM(data))))
         let result: [LuaValue]
         do {
-            result = try lua.call(.reference(evaluate), [source, .text("@" + shownPath)])
+            // A short chunk name: Lua would cut a long path to its last 60 bytes.
+            result = try lua.call(.reference(evaluate), [source, .text("=" + Self.chunkName)])
         } catch let error as LuaError {
             switch error.kind {
             case .time, .instructions, .memory:
-                throw PluginError("\(shownPath): the manifest did too much work (\(error.message)); it should only return a table")
+                throw PluginError("\(shownPath): the manifest did too much work (\(Self.withoutPosition(error.message))); it should only return a table")
             default:
-                // Syntax and runtime errors already start with `shownPath:LINE:`.
-                throw PluginError(error.message.hasPrefix(shownPath) ? error.message : "\(shownPath): \(error.message)")
+                throw PluginError(Self.naming(error.message, shownPath))
             }
         } catch {
             throw PluginError("\(shownPath): \(error)")
@@ -63,6 +63,22 @@ final class ManifestReader {
             throw PluginError("\(shownPath): must return a table like { name = \"…\", version = \"1.0.0\" } (got \(result.first?.type.description ?? "nothing"))")
         }
         return try PluginManifest(table: table, file: shownPath)
+    }
+
+    static let chunkName = "manifest.lua"
+
+    /// `manifest.lua:3: message` → `plugins/foo/manifest.lua:3: message`.
+    private static func naming(_ message: String, _ shownPath: String) -> String {
+        if message.hasPrefix(chunkName + ":") { return shownPath + message.dropFirst(chunkName.count) }
+        return "\(shownPath): \(message)"
+    }
+
+    /// `manifest.lua:1: instruction limit …` → `instruction limit …`.
+    private static func withoutPosition(_ message: String) -> String {
+        guard message.hasPrefix(chunkName + ":") else { return message }
+        let rest = message.dropFirst(chunkName.count + 1)
+        guard let colon = rest.firstIndex(of: ":"), rest[..<colon].allSatisfy(\.isNumber) else { return message }
+        return rest[rest.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
 
     private static func dropBOM(_ data: Data) -> Data {

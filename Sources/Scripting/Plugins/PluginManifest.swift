@@ -97,7 +97,7 @@ public struct PluginManifest: Sendable {
         if let value = table["requires"], value.type != .nil {
             if let list = value.tableValue {
                 for item in list.array {
-                    guard let text = item.stringValue else {
+                    guard case .string(let s) = item, let text = s.text else {
                         problems.append("each entry of 'requires' must be a string like \"other >=1.2\" (got \(item.type))")
                         continue
                     }
