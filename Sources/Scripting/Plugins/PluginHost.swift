@@ -15,6 +15,8 @@ final class PluginHost {
     let commandList: LuaReference
     let annotatorList: LuaReference
     let sectionList: LuaReference
+    /// The test runner's `load` (Lua/testing.lua), once `plugin test` needed it.
+    var testing: LuaReference?
 
     /// Installs the sandbox (unless `options.trusted`) and the plugin loader into `lua`, whose
     /// globals `dossier` and `corpus` must already be set.

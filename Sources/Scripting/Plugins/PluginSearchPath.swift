@@ -71,6 +71,6 @@ public struct PluginSearchPath: Sendable {
 
     /// The folders as a short list for messages (`./plugins, ~/.config/dossier/plugins, …`).
     public var summary: String {
-        folders.map { DisplayPath.show($0.path) }.joined(separator: ", ")
+        folders.map { DisplayPath.folder(DisplayPath.show($0.path)) }.joined(separator: ", ")
     }
 }
