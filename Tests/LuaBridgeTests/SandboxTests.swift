@@ -163,6 +163,23 @@ private final class SandboxFixture {
         #expect(f.failure("require('nowhere_at_all')")?.contains("module 'nowhere_at_all' not found") == true)
     }
 
+    @Test func pureCModulesStayAvailableWhenInstalled() throws {
+        let f = try SandboxFixture()
+        // Debian's lua-lpeg and lua-cjson; where they are not installed there is nothing to load.
+        let r = try f.lua.run("""
+            if not package.searchpath("lpeg", package.cpath) then return "absent" end
+            local lpeg = require("lpeg")
+            local digits = lpeg.C(lpeg.R("09")^1)
+            return digits:match("2023-06-18")
+            """)
+        #expect(r.first?.stringValue == "2023" || r.first?.stringValue == "absent")
+        let j = try f.lua.run("""
+            if not package.searchpath("cjson", package.cpath) then return "absent" end
+            return require("cjson").encode({ 1, 2 })
+            """)
+        #expect(j.first?.stringValue == "[1,2]" || j.first?.stringValue == "absent")
+    }
+
     @Test func allowReadingAddsAFolderLater() throws {
         let f = try SandboxFixture()
         let path = f.root.path + "/private.txt"
