@@ -96,6 +96,7 @@ public final class LuaSandbox {
 
     /// The resolved path to open for reading `path`, or a refusal naming `function`.
     public func checkRead(_ path: String, function: String) -> Result<String, LuaSandboxRefusal> {
+        if let refusal = Self.refuseNUL(path, function) { return .failure(refusal) }
         let resolved = Self.resolve(path)
         if readRoots.contains(where: { Self.isPath(resolved, within: $0) }) { return .success(resolved) }
         return .failure(LuaSandboxRefusal(message:
@@ -106,6 +107,7 @@ public final class LuaSandbox {
     /// The resolved path to open for writing (or to remove or rename) `path`, or a refusal.
     /// Creates the writable folder that will hold it when the policy says so.
     public func checkWrite(_ path: String, function: String) -> Result<String, LuaSandboxRefusal> {
+        if let refusal = Self.refuseNUL(path, function) { return .failure(refusal) }
         let resolved = Self.resolve(path)
         guard let root = writeRoots.first(where: { Self.isPath(resolved, within: $0) && resolved != $0 }) else {
             return .failure(LuaSandboxRefusal(message:
@@ -115,6 +117,11 @@ public final class LuaSandbox {
             try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         }
         return .success(resolved)
+    }
+
+    /// C would cut such a path short, so what is checked would not be what is opened.
+    private static func refuseNUL(_ path: String, _ function: String) -> LuaSandboxRefusal? {
+        path.utf8.contains(0) ? LuaSandboxRefusal(message: "\(function): a path with a NUL byte is refused") : nil
     }
 
     private static func shown(_ path: String, _ resolved: String) -> String {

@@ -78,7 +78,7 @@ import Testing
 
     @Test func aMemoryBombUnderMaxMemoryExitsOneNamingMemory() throws {
         let w = try CLIWorkspace()
-        try w.write("bomb.lua", "local t = {}\nfor i = 1, 1e9 do t[i] = string.rep('x', 100) .. i end\n")
+        try w.write("bomb.lua", "local t = {}\nfor i = 1, 1e9 do t[i] = string.rep('x', 1000000) .. i end\n")
         let start = Date()
         let r = try w.run(["run", "--max-memory", "200M", "bomb.lua"])
         #expect(r.status == 1)

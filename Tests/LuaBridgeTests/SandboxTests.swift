@@ -133,6 +133,7 @@ private final class SandboxFixture {
         #expect(r.dropFirst().first?.stringValue == f.data + "/missing.txt: No such file or directory")
         #expect(f.failure("io.open(...)", [.text(f.data + "/notes.txt"), .text("rw")]) == "test:1: bad argument #2 to 'open' (invalid mode)")
         #expect(f.failure("io.open(42 == 1)") == "test:1: bad argument #1 to 'open' (string expected, got boolean)")
+        #expect(f.failure("io.open(... .. '\\0/../../../../etc/passwd')", [.text(f.data + "/notes.txt")])?.contains("NUL byte") == true)
     }
 
     @Test func bytecodeAndDebugAreRefused() throws {

@@ -48,6 +48,10 @@ extension ScriptSession {
     /// True when file access and processes are confined (no `--trusted`).
     public var isSandboxed: Bool { pluginHost?.sandbox != nil }
 
+    /// The session's sandbox (nil when trusted): Swift-side bindings that read or write files
+    /// for Lua (report.write, say) should check paths with `checkRead`/`checkWrite` too.
+    public var sandbox: LuaSandbox? { pluginHost?.sandbox }
+
     /// `require(name)`, as a top-level call under the session's limits.
     public func loadPlugin(_ name: String) throws(ScriptError) {
         guard let host = pluginHost else { throw .setup("plugins are not set up") }

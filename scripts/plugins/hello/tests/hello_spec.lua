@@ -40,7 +40,7 @@ describe("hello", function()
     end)
   end)
 
-  it("refuses a command run without a corpus", function()
+  it("needs a corpus to find the longest document", function()
     assert.has_error(function() hello.longest(nil) end)
   end)
 end)
