@@ -22,6 +22,7 @@ public struct LuaSandboxPolicy: Sendable {
     /// Creates a writable folder the first time something is written under it.
     public var createsWritableFolders: Bool
 
+    /// A policy; by default nothing may be read or written and only the pure C modules load.
     public init(readableFolders: [String] = [], writableFolders: [String] = [],
                 readableDescription: String = "the allowed folders",
                 writableDescription: String = "the output folder",
@@ -43,6 +44,7 @@ public struct LuaSandboxPolicy: Sendable {
 
 /// Why the sandbox refused a file operation, worded for the user.
 public struct LuaSandboxRefusal: Error, CustomStringConvertible, Sendable {
+    /// The refusal as the Lua error shows it.
     public let message: String
     public var description: String { message }
 }
@@ -65,6 +67,7 @@ public final class LuaSandbox {
     private var readRoots: [String]
     private var writeRoots: [String]
 
+    /// A sandbox enforcing `policy` (folders are resolved now; install it with `install(in:)`).
     public init(policy: LuaSandboxPolicy) {
         self.policy = policy
         writeRoots = Self.uniqueRoots(policy.writableFolders)

@@ -3,6 +3,7 @@
 public struct PluginError: Error, CustomStringConvertible, Sendable, Equatable {
     public let message: String
 
+    /// An error with this message.
     public init(_ message: String) { self.message = message }
 
     public var description: String { message }

@@ -17,6 +17,7 @@ public struct PluginRequirement: Sendable {
         try self.init(name: name, constraint: String(trimmed[nameEnd...]))
     }
 
+    /// A requirement on plugin `name` with a constraint such as `>=1.2` (empty: any version).
     public init(name: String, constraint: String) throws(PluginError) {
         self.name = name
         self.constraint = try VersionConstraint(parsing: constraint)

@@ -23,6 +23,7 @@ public struct PluginSearchPath: Sendable {
         public let path: String
         public let origin: Origin
 
+        /// A folder of the path; a relative `path` is taken from the current folder.
         public init(path: String, origin: Origin) {
             self.path = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
             self.origin = origin
@@ -31,6 +32,7 @@ public struct PluginSearchPath: Sendable {
 
     public var folders: [Folder]
 
+    /// A path of these folders, searched in order.
     public init(folders: [Folder]) {
         self.folders = folders
     }

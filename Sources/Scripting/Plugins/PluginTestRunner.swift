@@ -3,6 +3,7 @@ import LuaBridge
 
 /// How one test of a plugin's spec files ended.
 public struct PluginTestOutcome: Sendable, Equatable {
+    /// Passed, failed (an assertion or an error), or pending (no test function).
     public enum Status: String, Sendable {
         case passed, failed, pending
     }

@@ -4,6 +4,7 @@ public struct SemanticVersion: Comparable, Hashable, Sendable, CustomStringConve
     public let minor: Int
     public let patch: Int
 
+    /// The version `major.minor.patch`.
     public init(_ major: Int, _ minor: Int, _ patch: Int) {
         self.major = major
         self.minor = minor

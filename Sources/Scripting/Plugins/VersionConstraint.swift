@@ -5,6 +5,7 @@ import Foundation
 public struct VersionConstraint: Sendable, CustomStringConvertible {
     /// One comparison.
     public struct Clause: Sendable {
+        /// How the version compares: `>=`, `>`, `<=`, `<`, `=`, or `^` (same major, at least).
         public enum Operator: String, Sendable, CaseIterable {
             case atLeast = ">=", above = ">", atMost = "<=", below = "<", exactly = "=", compatible = "^"
         }
