@@ -173,8 +173,9 @@ final class CLIWorkspace {
 
     @Test func pluginCommandsRunFromTheRepl() throws {
         let w = try CLIWorkspace()
-        let r = try w.run(["repl", "--plugin", "hello"], input: ":hello Ann\n:help\n")
+        let r = try w.run(["repl", "--plugin", "hello"], input: ":hello Ann\n:\n:nosuch x\n:help\n")
         #expect(r.status == 0)
+        #expect(r.stderr.contains("unknown command :nosuch x"))
         #expect(r.stdout.hasPrefix("Hello, Ann! The corpus has 5 documents.\n"))
         #expect(r.stdout.contains("plugin commands\n  :hello"))
     }

@@ -8,6 +8,7 @@ local dossier, main_corpus = _G.dossier, _G.corpus
 local List, printer = dossier.List, dossier.printer
 local type, error, pairs, ipairs, tostring, setmetatable = type, error, pairs, ipairs, tostring, setmetatable
 local table_sort, table_pack = table.sort, table.pack
+local require, loadfile = require, loadfile
 
 local plugins = {}
 

@@ -84,7 +84,7 @@ final class Repl {
         case "trace", "traceback":
             print(lastTraceback ?? "no error yet")
         default:
-            if runPluginCommand(parts[0], arguments: parts.count > 1 ? parts[1] : "") { break }
+            if let name = parts.first, runPluginCommand(name, arguments: parts.count > 1 ? parts[1] : "") { break }
             Terminal.printError("unknown command \(line) (:help lists the commands)")
         }
         return true
