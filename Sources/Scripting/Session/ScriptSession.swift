@@ -19,6 +19,8 @@ public final class ScriptSession {
     private let evalPrint: LuaReference
     private let complete: LuaReference
     let context: BindingContext
+    /// Plugins and the sandbox (Plugins/PluginHost.swift); set by `installPlugins()` in init.
+    var pluginHost: PluginHost?
 
     /// Loads the corpus and prepares the Lua state.
     public init(options: SessionOptions) throws(ScriptError) {
@@ -71,6 +73,7 @@ public final class ScriptSession {
         }
         lua.memoryCap = options.memoryLimit
         lua.limits = LuaLimits(timeout: options.timeout)
+        try installPlugins()  // Plugins/ScriptSession+Plugins.swift: sandbox, plugin loader, --plugin loads
     }
 
     /// Lets another thread (or a signal handler) stop the running chunk.
@@ -84,6 +87,7 @@ public final class ScriptSession {
             throw .unreadableScript(path: path, reason: reason)
         }
         let source = Self.scriptSource([UInt8](data))
+        pluginHost?.allowScriptFolder(path)  // the sandbox lets a script read its own folder
         var argTable = LuaTable(array: arguments.map { .text($0) })
         argTable.fields = [(.integer(0), .text(path)), (.integer(-1), "dossier")]
         do {

@@ -21,6 +21,10 @@ public struct SessionOptions: Sendable {
     }
     /// Called with (done, total) while documents load.
     public var loadProgress: (@Sendable (Int, Int) -> Void)?
+    /// Plugins to load when the session starts (`--plugin NAME`, `DOSSIER_PLUGINS`).
+    public var plugins: [String] = []
+    /// Where plugins are looked for; nil for the standard path (see `PluginSearchPath.standard`).
+    public var pluginPath: PluginSearchPath?
 
     public init() {}
 }

@@ -11,7 +11,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder that report.write writes under.", valueName: "dir"))
     var out: String = "out"
 
-    @Flag(name: .long, help: "Lift the sandbox: allow os.execute, io.popen and file access anywhere.")
+    @Flag(name: .long, help: "Lift the sandbox: allow os.execute, io.popen, C modules and file access anywhere.")
     var trusted = false
 
     @Option(name: .long, help: ArgumentHelp("Stop a chunk (script, REPL entry) after this many seconds.", valueName: "seconds"))
@@ -19,6 +19,9 @@ struct CommonOptions: ParsableArguments {
 
     @Option(name: .customLong("max-memory"), help: ArgumentHelp("Cap Lua's memory, e.g. 512M or 2G.", valueName: "size"))
     var maxMemory: String?
+
+    @Option(name: .customLong("plugin"), help: ArgumentHelp("Load a plugin at start (repeatable; DOSSIER_PLUGINS=a,b does the same).", valueName: "name"))
+    var plugins: [String] = []
 
     @Flag(name: .long, help: "No warnings or progress on standard error.")
     var quiet = false
@@ -39,6 +42,7 @@ struct CommonOptions: ParsableArguments {
         options.timeout = timeout
         options.memoryLimit = maxMemory.flatMap(LuaLimits.parseBytes)
         options.quiet = quiet
+        options.plugins = PluginSearchPath.autoload() + plugins
         options.width = Terminal.width()
         if !quiet && Terminal.isTerminal(FileHandle.standardError.fileDescriptor) {
             options.loadProgress = ProgressBar.loading()

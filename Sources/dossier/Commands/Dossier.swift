@@ -10,9 +10,10 @@ struct Dossier: ParsableCommand {
         discussion: """
         Start the REPL on the default corpus with `dossier`, run a saved analysis with
         `dossier run script.lua ARGS…`, or evaluate one chunk with `dossier eval CODE`.
+        `dossier plugin list|info|new|test` manages shared script libraries (docs/plugins.md).
         """,
         version: ScriptSession.version,
-        subcommands: [ReplCommand.self, RunCommand.self, EvalCommand.self],
+        subcommands: [ReplCommand.self, RunCommand.self, EvalCommand.self, PluginCommand.self],
         defaultSubcommand: ReplCommand.self
     )
 }

@@ -80,10 +80,11 @@ final class Repl {
         case "q", "quit", "exit":
             return false
         case "help", "h", "?":
-            print(Repl.help)
+            print(Repl.help + pluginHelp())
         case "trace", "traceback":
             print(lastTraceback ?? "no error yet")
         default:
+            if let name = parts.first, runPluginCommand(name, arguments: parts.count > 1 ? parts[1] : "") { break }
             Terminal.printError("unknown command \(line) (:help lists the commands)")
         }
         return true
@@ -114,4 +115,40 @@ final class Repl {
       dossier      dossier.version, dossier.open(path), dossier.List
     The guide is docs/guide.md; the Lua API is docs/api.md.
     """
+}
+
+// MARK: - Plugin commands (`:name args` from plugins; see Scripting/Plugins)
+
+extension Repl {
+    /// Runs a command a plugin added; false when no plugin defines `name`. Errors and limits
+    /// print like any REPL error and the loop goes on.
+    func runPluginCommand(_ name: String, arguments: String) -> Bool {
+        guard session.pluginCommands().contains(where: { $0.name == name }) else { return false }
+        LuaInterruptHandle.clearPendingInterrupts()
+        le_set_running(1)
+        defer {
+            le_set_running(0)
+            Terminal.flush()
+        }
+        do {
+            try session.runPluginCommand(name, arguments: arguments)
+        } catch {
+            lastTraceback = error.traceback
+            if interactive, case .lua(let lua) = error, lua.kind == .interrupted { print("") }
+            Terminal.printError(error.description)
+        }
+        return true
+    }
+
+    /// The plugin commands for `:help`, or nothing when there are none.
+    func pluginHelp() -> String {
+        let commands = session.pluginCommands()
+        guard !commands.isEmpty else { return "" }
+        let widest = commands.map(\.name.count).max() ?? 0
+        let lines = commands.map { c in
+            let name = (":" + c.name).padding(toLength: max(12, widest + 2), withPad: " ", startingAt: 0)
+            return "  " + name + " " + c.help + (c.plugin.map { " [\($0)]" } ?? "")
+        }
+        return "\n\nplugin commands\n" + lines.joined(separator: "\n")
+    }
 }

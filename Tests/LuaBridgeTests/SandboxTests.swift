@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+@testable import LuaBridge
+
+/// A temporary folder with `data/` (readable) and `out/` (writable, not created yet).
+private final class SandboxFixture {
+    let root: URL
+    var data: String { root.appendingPathComponent("data").path }
+    var out: String { root.appendingPathComponent("out").path }
+    let lua: LuaState
+    let sandbox: LuaSandbox
+
+    init() throws {
+        // Resolved, so messages and comparisons see the same path the sandbox does (/tmp may be a link).
+        let base = LuaSandbox.resolve(FileManager.default.temporaryDirectory.path)
+        root = URL(fileURLWithPath: base).appendingPathComponent("dossier-sandbox-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try "first line\nsecond line\n".write(toFile: root.appendingPathComponent("data/notes.txt").path, atomically: true, encoding: .utf8)
+        try "secret\n".write(toFile: root.appendingPathComponent("private.txt").path, atomically: true, encoding: .utf8)
+        lua = try LuaState()
+        try lua.openLibraries()
+        sandbox = LuaSandbox(policy: LuaSandboxPolicy(
+            readableFolders: [root.appendingPathComponent("data").path],
+            writableFolders: [root.appendingPathComponent("out").path],
+            readableDescription: "the data folder",
+            writableDescription: "the output folder ./out",
+            liftHint: "run with --trusted to allow it"))
+        try sandbox.install(in: lua)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// Runs `code` and returns the error message it raised (nil when it ran).
+    func failure(_ code: String, _ arguments: [LuaValue] = []) -> String? {
+        do {
+            try lua.run(code, chunkName: "=test", arguments: arguments)
+            return nil
+        } catch let e as LuaError {
+            return e.message
+        } catch {
+            return "\(error)"
+        }
+    }
+}
+
+@Suite struct SandboxTests {
+    @Test func processesAndNativeCodeAreRefused() throws {
+        let f = try SandboxFixture()
+        #expect(f.failure("os.execute('true')") == "test:1: os.execute is disabled in the sandbox (run with --trusted to allow it)")
+        #expect(f.failure("io.popen('ls')") == "test:1: io.popen is disabled in the sandbox (run with --trusted to allow it)")
+        #expect(f.failure("package.loadlib('/lib/x.so', 'f')")?.contains("package.loadlib is disabled in the sandbox") == true)
+        let exit = try #require(f.failure("os.exit(0)"))
+        #expect(exit.contains("os.exit is disabled in the sandbox"))
+        #expect(exit.contains("error()"))
+        // The state is still usable afterwards.
+        #expect(try f.lua.run("return 1 + 1").first?.intValue == 2)
+    }
+
+    @Test func readingInsideTheReadableFolderWorks() throws {
+        let f = try SandboxFixture()
+        let path = f.data + "/notes.txt"
+        let r = try f.lua.run("""
+            local path = ...
+            local file = assert(io.open(path))
+            local first = file:read("l")
+            file:close()
+            local n = 0
+            for _ in io.lines(path) do n = n + 1 end
+            return first, n
+            """, arguments: [.text(path)])
+        #expect(r.first?.stringValue == "first line")
+        #expect(r.dropFirst().first?.intValue == 2)
+    }
+
+    @Test func readingOutsideIsRefusedWithTheReason() throws {
+        let f = try SandboxFixture()
+        let message = try #require(f.failure("io.open('/etc/passwd')"))
+        #expect(message.hasPrefix("test:1: io.open: reading '/etc/passwd' is outside the folders the sandbox allows (the data folder)"))
+        #expect(message.hasSuffix("(run with --trusted to allow it)"))
+        #expect(f.failure("for l in io.lines('/etc/passwd') do end")?.contains("io.lines: reading '/etc/passwd'") == true)
+        #expect(f.failure("dofile('/etc/passwd')")?.contains("dofile: reading '/etc/passwd'") == true)
+        #expect(f.failure("loadfile('/etc/passwd')")?.contains("loadfile: reading '/etc/passwd'") == true)
+        #expect(f.failure("io.input('/etc/passwd')")?.contains("io.input: reading") == true)
+        // A sibling folder whose name starts like the readable one is not inside it.
+        try FileManager.default.createDirectory(atPath: f.data + "2", withIntermediateDirectories: true)
+        try "x".write(toFile: f.data + "2/x.txt", atomically: true, encoding: .utf8)
+        #expect(f.failure("io.open(...)", [.text(f.data + "2/x.txt")])?.contains("is outside the folders") == true)
+    }
+
+    @Test func dotDotAndSymlinksCannotLeaveTheFolder() throws {
+        let f = try SandboxFixture()
+        #expect(f.failure("io.open(...)", [.text(f.data + "/../private.txt")])?.contains("resolves to '\(f.root.path)/private.txt'") == true)
+        try FileManager.default.createSymbolicLink(atPath: f.data + "/link", withDestinationPath: "/etc")
+        #expect(f.failure("io.open(...)", [.text(f.data + "/link/passwd")])?.contains("resolves to '/etc/passwd'") == true)
+        // `..` after a folder that does not exist, then through the link.
+        #expect(f.failure("io.open(...)", [.text(f.data + "/missing/../link/passwd")])?.contains("'/etc/passwd'") == true)
+        // A link pointing inside stays allowed.
+        try FileManager.default.createSymbolicLink(atPath: f.data + "/same", withDestinationPath: f.data + "/notes.txt")
+        #expect(try f.lua.run("return io.open(...):read('l')", arguments: [.text(f.data + "/same")]).first?.stringValue == "first line")
+    }
+
+    @Test func writingOnlyUnderTheOutputFolder() throws {
+        let f = try SandboxFixture()
+        #expect(!FileManager.default.fileExists(atPath: f.out))
+        try f.lua.run("""
+            local out = ...
+            local file = assert(io.open(out .. "/result.csv", "w"))
+            file:write("a,b\\n")
+            file:close()
+            assert(os.rename(out .. "/result.csv", out .. "/final.csv"))
+            local g = assert(io.open(out .. "/log.txt", "a")) g:write("x") g:close()
+            assert(os.remove(out .. "/log.txt"))
+            """, arguments: [.text(f.out)])
+        #expect(try String(contentsOfFile: f.out + "/final.csv", encoding: .utf8) == "a,b\n")
+        #expect(!FileManager.default.fileExists(atPath: f.out + "/log.txt"))
+
+        let outside = try #require(f.failure("io.open('/etc/x', 'w')"))
+        #expect(outside == "test:1: io.open: writing to '/etc/x' is outside the output folder ./out (run with --trusted to allow it)")
+        #expect(f.failure("io.open(...)", [.text(f.data + "/notes.txt")]) == nil)
+        #expect(f.failure("io.open(..., 'r+')", [.text(f.data + "/notes.txt")])?.contains("writing to") == true)
+        #expect(f.failure("io.open(..., 'a')", [.text(f.out + "/../escape.txt")])?.contains("writing to") == true)
+        #expect(f.failure("os.remove(...)", [.text(f.data + "/notes.txt")])?.contains("os.remove: writing to") == true)
+        #expect(f.failure("os.rename(...)", [.text(f.out + "/final.csv"), .text(f.data + "/moved.csv")])?.contains("os.rename: writing to") == true)
+        #expect(f.failure("io.output('/tmp/elsewhere.txt')")?.contains("io.output: writing to") == true)
+        #expect(FileManager.default.fileExists(atPath: f.data + "/notes.txt"))
+        #expect(!FileManager.default.fileExists(atPath: f.root.path + "/escape.txt"))
+    }
+
+    @Test func failedOpensKeepLuasConventionAndThePathAsWritten() throws {
+        let f = try SandboxFixture()
+        let r = try f.lua.run("return io.open(...)", arguments: [.text(f.data + "/missing.txt")])
+        #expect(r.first.map { if case .nil = $0 { return true } else { return false } } == true)
+        #expect(r.dropFirst().first?.stringValue == f.data + "/missing.txt: No such file or directory")
+        #expect(f.failure("io.open(...)", [.text(f.data + "/notes.txt"), .text("rw")]) == "test:1: bad argument #2 to 'open' (invalid mode)")
+        #expect(f.failure("io.open(42 == 1)") == "test:1: bad argument #1 to 'open' (string expected, got boolean)")
+        #expect(f.failure("io.open(... .. '\\0/../../../../etc/passwd')", [.text(f.data + "/notes.txt")])?.contains("NUL byte") == true)
+    }
+
+    @Test func bytecodeAndDebugAreRefused() throws {
+        let f = try SandboxFixture()
+        let message = try #require(f.failure("load(string.dump(function() return 1 end))"))
+        #expect(message.contains("load: precompiled (binary) chunks are disabled in the sandbox"))
+        #expect(try f.lua.run("return load('return 6 * 7')()").first?.intValue == 42)
+        // An explicit nil environment still means "no globals".
+        #expect(f.failure("load('return print', 'c', 't', nil)()")?.contains("_ENV") == true)
+        let debugKeys = try f.lua.run("local k = {} for name in pairs(debug) do k[#k + 1] = name end return table.concat(k, ',')")
+        #expect(debugKeys.first?.stringValue == "traceback")
+        #expect(try f.lua.run("return type(debug.traceback('x'))").first?.stringValue == "string")
+    }
+
+    @Test func requireReadsOnlyAllowedFilesAndNoCModules() throws {
+        let f = try SandboxFixture()
+        try "return { answer = 42 }".write(toFile: f.data + "/helper.lua", atomically: true, encoding: .utf8)
+        try "return { leaked = true }".write(toFile: f.root.path + "/outside.lua", atomically: true, encoding: .utf8)
+        try "not really a shared object".write(toFile: f.data + "/native.so", atomically: true, encoding: .utf8)
+        try f.lua.run("package.path = ... .. '/?.lua'", arguments: [.text(f.data)])
+        #expect(try f.lua.run("return require('helper').answer").first?.intValue == 42)
+        try f.lua.run("package.path = ... .. '/?.lua'", arguments: [.text(f.root.path)])
+        #expect(f.failure("require('outside')")?.contains("require 'outside': reading") == true)
+        try f.lua.run("package.cpath = ... .. '/?.so'", arguments: [.text(f.data)])
+        let native = try #require(f.failure("require('native')"))
+        #expect(native.contains("C module '\(f.data)/native.so' is disabled in the sandbox"))
+        #expect(native.contains("lpeg"))
+        #expect(f.failure("require('nowhere_at_all')")?.contains("module 'nowhere_at_all' not found") == true)
+    }
+
+    @Test func pureCModulesStayAvailableWhenInstalled() throws {
+        let f = try SandboxFixture()
+        // Debian's lua-lpeg and lua-cjson; where they are not installed there is nothing to load.
+        let r = try f.lua.run("""
+            if not package.searchpath("lpeg", package.cpath) then return "absent" end
+            local lpeg = require("lpeg")
+            local digits = lpeg.C(lpeg.R("09")^1)
+            return digits:match("2023-06-18")
+            """)
+        #expect(r.first?.stringValue == "2023" || r.first?.stringValue == "absent")
+        let j = try f.lua.run("""
+            if not package.searchpath("cjson", package.cpath) then return "absent" end
+            return require("cjson").encode({ 1, 2 })
+            """)
+        #expect(j.first?.stringValue == "[1,2]" || j.first?.stringValue == "absent")
+    }
+
+    @Test func allowReadingAddsAFolderLater() throws {
+        let f = try SandboxFixture()
+        let path = f.root.path + "/private.txt"
+        #expect(f.failure("io.open(...)", [.text(path)]) != nil)
+        f.sandbox.allowReading(f.root.path)
+        #expect(try f.lua.run("return io.open(...):read('l')", arguments: [.text(path)]).first?.stringValue == "secret")
+    }
+
+    @Test func resolveHandlesMissingTailsDotsAndRelativePaths() throws {
+        let f = try SandboxFixture()
+        #expect(LuaSandbox.resolve(f.data + "/./a/b/../c.txt") == f.data + "/a/c.txt")
+        #expect(LuaSandbox.resolve(f.data + "/../../../../../../..") == "/")
+        #expect(LuaSandbox.resolve("/") == "/")
+        let cwd = LuaSandbox.resolve(FileManager.default.currentDirectoryPath)
+        #expect(LuaSandbox.resolve("some/new/file.txt") == cwd + "/some/new/file.txt")
+        #expect(LuaSandbox.resolve("") == cwd)
+    }
+}
