@@ -6,6 +6,8 @@ final class BindingContext {
     let lua: LuaState
     let lists: Lists
     let options: SessionOptions
+    /// The sandbox, when the session has one: Swift bindings that read files check it.
+    var sandbox: LuaSandbox?
     /// Sentence objects made so far, per document (see `sentence(_:_:)`).
     var sentenceCache: [ObjectIdentifier: [SentenceRef?]] = [:]
 

@@ -22,7 +22,13 @@ enum DossierModule {
         }
         let tokenColumns = try ctx.lists.columns(TokenBinding.columns)
         let open = ctx.lua.function("open") { args in
-            let path = try args.string(1)
+            var path = try args.string(1)
+            if let sandbox = ctx.sandbox {
+                switch sandbox.checkRead(path, function: "dossier.open") {
+                case .success(let resolved): path = resolved
+                case .failure(let refusal): throw LuaRuntimeError(refusal.message)
+                }
+            }
             do {
                 return [.object(try CorpusLoader.load(path: path))]
             } catch {

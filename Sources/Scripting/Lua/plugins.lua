@@ -233,7 +233,9 @@ function dossier.report_section(name, fn) plugins.define_section(name, fn, curre
 local open = dossier.open
 if type(open) == "function" then
   dossier.open = function(...)
-    local c = open(...)
+    -- Called through pcall so an error names the caller's line, not this wrapper's.
+    local ok, c = pcall(open, ...)
+    if not ok then error(c, 2) end
     if c ~= nil then plugins.annotate(c) end
     return c
   end

@@ -31,6 +31,7 @@ extension ScriptSession {
             throw .setup("cannot set up plugins: \(error)")
         }
         pluginHost = host
+        context.sandbox = host.sandbox
         for name in options.plugins {
             do {
                 try loadPlugin(name)
