@@ -46,19 +46,7 @@ public final class Lexicon: @unchecked Sendable {
     /// Ids of the terms that start with `prefix` (a normalised form), in id order.
     public func ids(withPrefix prefix: String) -> [Int] {
         var p = prefix
-        return p.withUTF8 { needle -> [Int] in
-            var result: [Int] = []
-            table.arena.withUnsafeBufferPointer { arena in
-                guard let base = arena.baseAddress, let n = needle.baseAddress else { return }
-                let starts = table.starts
-                for id in 0..<count {
-                    let s = Int(starts[id])
-                    let length = Int(starts[id + 1]) - s
-                    if length >= needle.count && memcmp(base + s, n, needle.count) == 0 { result.append(id) }
-                }
-            }
-            return result
-        }
+        return p.withUTF8 { table.ids(withPrefix: $0) }
     }
 }
 

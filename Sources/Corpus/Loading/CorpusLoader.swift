@@ -60,7 +60,7 @@ public enum CorpusLoader {
     static func assemble(drafts: [SegmentDraft], location: String) -> Corpus {
         // 1. One lexicon: every segment's local terms, in segment order.
         let vocabularyGuess = drafts.reduce(0) { max($0, $1.workspace.table.count) } * 2
-        var table = ByteTermTable(capacity: max(1024, vocabularyGuess))
+        let table = ByteTermTable(capacity: max(1024, vocabularyGuess))
         var kinds: [TokenKind] = []
         var localToGlobal: [[UInt32]] = []
         for draft in drafts {

@@ -29,7 +29,7 @@ enum DocumentBuilder {
 
     /// Per-segment state: the term table and reusable buffers.
     struct Workspace {
-        var table = ByteTermTable()
+        let table = ByteTermTable()
         var kinds: [TokenKind] = []
         var spans: [TokenSpan] = []
         var norm: [UInt8] = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns file bytes into text, or explains why they are not text.
 ///
 /// Valid UTF-8 is read as is (a byte-order mark is dropped). Bytes that are not UTF-8 but look
@@ -25,7 +27,7 @@ public enum TextDecoding {
         if let reason = binaryReason(bytes) { return .binary(reason: reason) }
         var warning: String?
         var text: String
-        let hasCR = bytes.contains(13)
+        let hasCR = bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false
         if let valid = String(validating: bytes, as: UTF8.self) {
             text = valid
         } else {
@@ -45,7 +47,10 @@ public enum TextDecoding {
     /// A reason when the bytes look binary: a NUL byte, or over 10% control characters in the
     /// first 8 KB.
     static func binaryReason(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        if let nul = bytes.firstIndex(of: 0) { return "binary file (NUL byte at offset \(nul)), skipped" }
+        if let base = bytes.baseAddress, let hit = memchr(base, 0, bytes.count) {
+            let nul = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            return "binary file (NUL byte at offset \(nul)), skipped"
+        }
         let sample = bytes.prefix(8192)
         var control = 0
         for b in sample where b < 32 && b != 9 && b != 10 && b != 13 && b != 12 { control += 1 }

@@ -65,8 +65,12 @@ extension ScriptSession {
         }
         if entries.isEmpty && summary.errors.isEmpty { report("no plugins on the plugin path (\(catalog.searchPath.summary))") }
         var stopped = false
-        for entry in entries where !stopped {
-            let version = entry.version.map { " \($0)" } ?? ""
+        for entry in entries {
+            if stopped { break }
+            // Spelled out: `entry.version.map { … } ?? ""` in this loop crashes the Swift 6.3
+            // optimiser ("Found ownership error").
+            var version = ""
+            if let v = entry.version { version = " " + v.description }
             report("\(entry.name)\(version) (\(DisplayPath.show(entry.folder)))")
             let problems = catalog.problems(of: entry)
             if !problems.isEmpty {
