@@ -50,7 +50,7 @@ struct DateWord: Sendable {
     enum Keyword: UInt8, Sendable {
         case none, last, next, this, the, of, to, and, or, `in`, at, least, mid, early, late, ago
         case earlier, later, between, through, until, till, since, by, won, t, ll, set, bound, due
-        case `for`, s, may
+        case `for`, s, may, be
     }
 
     var flags: Flags = []
@@ -104,7 +104,7 @@ enum DateLexicon {
             ("early", .early), ("late", .late), ("ago", .ago), ("earlier", .earlier), ("later", .later),
             ("between", .between), ("through", .through), ("until", .until), ("till", .till),
             ("since", .since), ("by", .by), ("won", .won), ("t", .t), ("ll", .ll), ("set", .set),
-            ("bound", .bound), ("due", .due), ("for", .for), ("s", .s), ("may", .may),
+            ("bound", .bound), ("due", .due), ("for", .for), ("s", .s), ("may", .may), ("be", .be),
         ]
         for (word, keyword) in keywords { words[DateTokenizer.key(word), default: DateWord()].keyword = keyword }
         return DateWordTable(words)

@@ -336,6 +336,11 @@ struct DateScanner {
         } else {
             if keyword(cursor) == .of { cursor += 1 }
             guard let (name, _, afterName) = monthName(at: cursor) else { return nil }
+            // "16 Jun 19 22:22": the month belongs to the day after it.
+            if let next = token(afterName), next.spaceBefore, yearNumber(at: afterName, in: Self.attachedYears) == nil,
+               dayNumber(at: afterName) != nil {
+                return nil
+            }
             month = name
             cursor = afterName
             if isRangeConnector(cursor), let (secondDay, afterSecond) = dayNumber(at: cursor + 1),

@@ -12,7 +12,8 @@
 ///   before the participle ("was initially scheduled for February" is past).
 /// - Past markers: "was", "were", "had", "did", "said", "told", "ago", common irregular past
 ///   forms ("met", "took", "held", …) and lowercase words ending in "-ed" ("arrived", "eased",
-///   "alleged"), minus a few that are not verbs ("need", "hundred", "indeed", …).
+///   "alleged"), minus a few that are not verbs ("need", "hundred", "indeed", …) and
+///   participles right after "be" ("will be held" is not past).
 struct DateTenseDetector {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: [DateToken]
@@ -102,13 +103,13 @@ struct DateTenseDetector {
         let flags = word.flags
         if flags.contains(.future) { return .future }
         if flags.contains(.futureParticiple) { return participleTense(at: index) }
-        if flags.contains(.past) { return .past }
-        if flags.contains(.edException) { return nil }
-        if token.isLower, token.end - token.start >= 4,
-           bytes[token.end - 2] == UInt8(ascii: "e"), bytes[token.end - 1] == UInt8(ascii: "d") {
-            return .past
-        }
-        return nil
+        let isPastForm = flags.contains(.past)
+            || (!flags.contains(.edException) && token.isLower && token.end - token.start >= 4
+                && bytes[token.end - 2] == UInt8(ascii: "e") && bytes[token.end - 1] == UInt8(ascii: "d"))
+        guard isPastForm else { return nil }
+        // "will be held", "to be announced": a participle after "be" carries no tense itself.
+        if !flags.contains(.pastAuxiliary), index > 0, tokens[index - 1].word.keyword == .be { return nil }
+        return .past
     }
 
     /// "scheduled", "expected", "set to", "due": future arrangement unless a past auxiliary
