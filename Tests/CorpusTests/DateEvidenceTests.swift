@@ -151,3 +151,19 @@ struct DateEvidenceTests {
         #expect(mentions.allSatisfy { $0.isRelative == ($0.anchor != nil) })
     }
 }
+
+@Suite("DateTimeline")
+struct DateTimelineTests {
+    @Test func ordersByValueKeepsTiesAndPutsUnresolvedLast() throws {
+        let anchor = try DateTestSupport.anchor("2023-06-18")
+        let first = DateExtractor.mentions(in: "On June 18–19, after talks on Wednesday and in May.", anchor: anchor)
+        let second = DateExtractor.mentions(in: "He arrived on Sunday, June 18. Since at least 2019; in May.", anchor: anchor)
+        let unresolved = DateExtractor.mentions(in: "Talks on Friday.", anchor: nil)
+        let items = (first.map { ("A", $0) } + unresolved.map { ("C", $0) } + second.map { ("B", $0) })
+        let ordered = DateTimeline.sorted(items) { $0.1 }
+        #expect(ordered.map { "\($0.0):\($0.1.text)" } == [
+            "B:Since at least 2019", "A:May", "B:May", "A:Wednesday", "A:June 18–19", "B:Sunday, June 18", "C:Friday",
+        ])
+        #expect(DateTimeline.sorted(first).map(\.text) == ["May", "Wednesday", "June 18–19"])
+    }
+}

@@ -158,6 +158,15 @@ struct DateExtractorTests {
         #expect(try Support.pairs("Wednesday's briefing was tense.") == ["Wednesday=2023-06-14"])
     }
 
+    @Test func namesAreNotWeekdaysOrMonths() throws {
+        #expect(try Support.mentions("Shops close on Good Friday; The Sunday Times reported it.").isEmpty)
+        #expect(try Support.mentions("Shrove Sunday precedes Ash Wednesday; Black September struck.").isEmpty)
+        #expect(try Support.mentions("Lenin led the October Revolution.").isEmpty)
+        // Other capitalised words before a weekday do not make a name.
+        #expect(try Support.pairs("The minister told CNN Sunday that talks failed.") == ["Sunday=2023-06-18"])
+        #expect(try Support.pairs("On Wednesday Qin Gang told Blinken to stop.") == ["Wednesday=2023-06-14"])
+    }
+
     // MARK: Weeks, weekends, months, years
 
     @Test func weeksFromSeed() throws {

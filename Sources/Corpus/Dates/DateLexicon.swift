@@ -41,6 +41,9 @@ struct DateWord: Sendable {
         static let abbreviation = Flags(rawValue: 1 << 17)
         /// A form of "be" ("is due to").
         static let beForm = Flags(rawValue: 1 << 18)
+        /// Capitalised, it makes a weekday or month part of a name ("Good Friday", "Black
+        /// September").
+        static let nameModifier = Flags(rawValue: 1 << 19)
 
         /// Flags that can start a match on their own.
         static var starters: Flags { [.month, .monthAbbreviation, .weekday, .numberWord, .dayWord, .partOfPeriod] }
@@ -98,6 +101,7 @@ enum DateLexicon {
         add(edExceptions, .edException)
         add(abbreviations, .abbreviation)
         add(beForms, .beForm)
+        add(nameModifiers, .nameModifier)
         let keywords: [(String, DateWord.Keyword)] = [
             ("last", .last), ("next", .next), ("this", .this), ("the", .the), ("of", .of), ("to", .to),
             ("and", .and), ("or", .or), ("in", .in), ("at", .at), ("least", .least), ("mid", .mid),
@@ -221,6 +225,13 @@ enum DateLexicon {
         "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
         "jr", "sr", "no", "vs", "prof", "rev", "hon", "inc", "corp", "co", "ltd", "jan", "feb",
         "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
+    ]
+
+    /// Words that, capitalised before a weekday or month, make it a holiday or other name.
+    static let nameModifiers = [
+        "good", "easter", "black", "bloody", "super", "ash", "cyber", "holy", "palm", "shrove",
+        "maundy", "whit", "low", "blue", "fat", "rose", "mothering", "plough", "trinity", "passion",
+        "great", "giving", "red", "green", "white",
     ]
 
     /// Forms of "be" before "due" ("is due to arrive").

@@ -479,7 +479,7 @@ struct DateScanner {
                 accepted = true
             }
         }
-        guard accepted else { return nil }
+        guard accepted, prefix.start != index || !isInsideName(index, end: afterName) else { return nil }
         if inNamedYear {
             let offset = yearShift == .last ? -1 : yearShift == .next ? 1 : 0
             return Match(start: prefix.start, end: afterName + 2, expression: .monthInYear(month: month, yearOffset: offset))
@@ -523,9 +523,28 @@ struct DateScanner {
             return completed(dated, prefix: prefix(before: index, allowShift: false), weekday: weekday)
         }
         let prefix = prefix(before: index, allowShift: true)
+        if prefix.start == index, isInsideName(index, end: index + 1) { return nil }
         let shift = prefix.shift ?? .bare(bareTense(start: prefix.start, end: index + 1,
                                                     preposition: prefix.preposition, window: Self.weekdayWindow))
         return Match(start: prefix.start, end: index + 1, expression: .weekday(weekday, shift))
+    }
+
+    /// True when a bare weekday or month name at `index` (ending before `end`) is part of a name:
+    /// after a capitalised name modifier ("Good Friday", "Shrove Sunday", "Black September"), or
+    /// between "the" and a capitalised word ("The Sunday Times", "the October Revolution").
+    /// Other capitalised words before it are kept: "told CNN Sunday" is a date.
+    private func isInsideName(_ index: Int, end: Int) -> Bool {
+        guard index > 0, let current = token(index) else { return false }
+        let previous = tokens[index - 1]
+        if !current.lineBefore, previous.kind == .word, previous.isCapitalized,
+           previous.word.flags.contains(.nameModifier) {
+            return true
+        }
+        if previous.word.keyword == .the, let next = token(end), next.kind == .word, !next.lineBefore,
+           next.isCapitalized || next.isUpper, next.word.flags.isDisjoint(with: [.month, .weekday]) {
+            return true
+        }
+        return false
     }
 
     // MARK: - Keywords
