@@ -230,6 +230,8 @@ struct DateExtractorTests {
         #expect(try Support.pairs("The population was 7.1 million as of 2022.") == ["2022=2022"])
         #expect(try Support.mentions("The company employs 2019 people in 2019 offices.").count == 1)
         #expect(try Support.mentions("It was founded in 1850.").isEmpty)
+        #expect(try Support.pairs("Since the 2016 election, and the 2020 census.") == ["2016=2016", "2020=2020"])
+        #expect(try Support.mentions("The 2019, the 2020.").isEmpty)
     }
 
     @Test func decades() throws {

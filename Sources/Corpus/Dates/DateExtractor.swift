@@ -6,9 +6,9 @@
 /// - Named: "June 18, 2023", "18 June 2023", "June 18th", "18th of June", "Sunday, June 18";
 ///   ranges "June 18–19" (en dash, hyphen, "to", "through"), "18-19 June", "June 30–July 2";
 ///   "January 2021", "mid-June 2023". Abbreviations ("Sept. 5") only with a day or year.
-/// - Years only in context: "in 2019", "since at least 2019", "by 2030", "mid-2019",
-///   "between 2019 and 2021", "2019–2021", and decades ("the 1990s"). A four-digit number alone
-///   is not a year.
+/// - Years 1900–2099 only in context: "in 2019", "since at least 2019", "by 2030", "mid-2019",
+///   "between 2019 and 2021", "2019–2021", "the 2016 election", and decades ("the 1990s"). A
+///   four-digit number alone is not a year. Years written with a month or day may be 1000–2999.
 /// - Relative: weekdays ("on Wednesday", "last Friday", "until Monday"), bare months ("in
 ///   February", "A November meeting", "last November", "mid-June"), "last/this/next
 ///   week/weekend/month/year", "later this year", "later in the year", "start of the year",

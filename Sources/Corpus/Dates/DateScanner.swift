@@ -391,9 +391,10 @@ struct DateScanner {
     }
 
     /// A four-digit number read as a year only in context: "in 2019", "since at least 2019",
-    /// "by 2030", "mid-2019", "between 2019 and 2021", "2019 to 2021", and decades ("1990s").
+    /// "by 2030", "mid-2019", "between 2019 and 2021", "2019 to 2021", "the 2016 election", and
+    /// decades ("1990s").
     private func matchYear(at index: Int) -> Match? {
-        guard let token = token(index), token.digits == 4, (1900...2099).contains(token.number) else { return nil }
+        guard let token = token(index), token.digits == 4, Self.bareYears.contains(token.number) else { return nil }
         // Decades: "1990s", "the 2020s".
         if token.number % 10 == 0, let suffix = self.token(index + 1), suffix.kind == .word, !suffix.spaceBefore,
            suffix.word.keyword == .s, suffix.isLower, endsCleanly(index + 2),
@@ -407,9 +408,11 @@ struct DateScanner {
         let joiner = prefix.context.keyword
         let isJoiner = joiner == .and || joiner == .or || joiner == .to
         let chained = isJoiner && prefix.start - 1 == floor && floor > 0
+        // "the 2016 election", "the 2020 census": a year used as a modifier.
+        let modifiesNoun = joiner == .the && self.token(afterYear)?.kind == .word && (self.token(afterYear)?.spaceBefore ?? false)
         let hasContext = prefix.qualified || prefix.preposition != nil
             || (prefix.context.flags.contains(.yearContext) && !isJoiner)
-            || chained
+            || chained || modifiesNoun
         guard hasContext, let point = DateValue.Point(year: year) else { return nil }
         // A range: "2019–2021", "2019 to 2021", "between 2019 and 2021".
         let connector = afterYear
