@@ -87,7 +87,7 @@ public enum DateEvidence {
     ///
     /// `texts[i]` and `documentDates[i]` describe the same document; a missing date counts as nil.
     public static func resolve(texts: [String], documentDates: [DateValue?]) -> [DocumentDates] {
-        let scanned = texts.map { DateExtractor.mentions(in: $0, anchor: nil) }
+        let scanned = Parallel.map(texts.count) { DateExtractor.mentions(in: texts[$0], anchor: nil) }
         let given: [DateValue?] = texts.indices.map { $0 < documentDates.count ? documentDates[$0] : nil }
         let corpus = corpusAnchor(documentDates: given, absoluteMentions: scanned)
         return scanned.indices.map { index in

@@ -16,6 +16,8 @@ public final class Corpus: @unchecked Sendable {
 
     /// The index shared by a corpus and its sub-corpora.
     public let index: CorpusIndex
+    /// Whole-corpus results built on first use (kept by the root, shared by sub-corpora).
+    public let annotations = Annotations()
 
     private let byID: [String: Document]
 
@@ -28,6 +30,7 @@ public final class Corpus: @unchecked Sendable {
         var byID: [String: Document] = [:]
         for d in documents { byID[d.id] = d }
         self.byID = byID
+        if parent == nil { for d in documents { d.corpus = self } }
     }
 
     /// The root corpus (the loaded one) this corpus belongs to.

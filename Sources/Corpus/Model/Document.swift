@@ -23,8 +23,15 @@ public final class Document: @unchecked Sendable {
     public var dateline: Dateline? { metadata.dateline }
     /// The outlet, from credit lines or share prompts.
     public var source: String? { metadata.source }
-    /// The document's date (ISO), as the text gives it; nil when it gives none.
-    public var date: String? { metadata.givenDate }
+    /// The loaded corpus this document belongs to (set when the corpus is made).
+    public internal(set) weak var corpus: Corpus?
+
+    /// The document's date (ISO): given by its text, else inferred from its text and the
+    /// corpus's date evidence when that is unambiguous, else nil.
+    public var date: String? {
+        if let given = metadata.givenDate { return given }
+        return corpus?.dates.date(of: self)
+    }
     /// The clean body text.
     public let text: String
     /// Paragraphs as UTF-8 byte ranges of `text`.

@@ -35,6 +35,7 @@ enum CorpusBinding {
             return [.object(try filter(corpus, spec: spec))]
         }
         installTokenAccess(on: cls, ctx)
+        try DateBinding.install(corpus: cls, ctx)
         try SearchBinding.install(on: cls, ctx)
         try StatisticsBinding.install(on: cls, ctx)
         return cls

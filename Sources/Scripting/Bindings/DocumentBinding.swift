@@ -32,6 +32,7 @@ enum DocumentBinding {
         cls.method("tokens") { doc, _ in [.object(TokenList(document: doc, range: 0..<doc.tokenCount))] }
         cls.method("token_ids") { doc, _ in [.unsignedIntegers(doc.terms, offset: 1, metatable: nil)] }
         try StatisticsBinding.install(on: cls, ctx)
+        try DateBinding.install(document: cls, ctx)
         cls.describe = describe
         cls.metafields = [
             ("__columns", .array(columns.map { .text($0) })),

@@ -45,6 +45,7 @@ enum DossierModule {
             "clock": .function(clock),
             "stats": .function(stats),
             "sentences": .function(sentences),
+            "dates": .function(try DateBinding.function(ctx)),
             "tokens": .function(tokens),
             "version": .text(ScriptSession.version),
             "lua_version": .text("Lua 5.4"),

@@ -1,0 +1,62 @@
+import Foundation
+import LuaBridge
+import Testing
+@testable import Scripting
+
+@Suite struct DateAPITests {
+    @Test func timelineIsSortedAndHasTheBaliMeeting() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local t = corpus:timeline()
+            local sorted, bali = true, 0
+            for i = 2, #t do
+              if t[i - 1].date:sub(1, 7) > t[i].date:sub(1, 7) then sorted = false end
+            end
+            for _, m in ipairs(t) do
+              if m.date == "2022-11" and (m.text:find("November") ) then bali = bali + 1 end
+            end
+            return #t, sorted, bali, t[1].doc ~= nil, t[1].sentence ~= nil
+            """)
+        #expect((r[0].intValue ?? 0) > 10)
+        #expect(r[1].isTruthy)
+        #expect((r[2].intValue ?? 0) >= 2)
+        #expect(r[3].isTruthy && r[4].isTruthy)
+    }
+
+    @Test func rangesStayRanges() throws {
+        let session = try makeSession()
+        let r = try session.value("""
+            for _, m in ipairs(corpus:timeline()) do if m.date:find("/") then return m.date end end
+            """)
+        let range = try #require(r.stringValue)
+        let parts = range.split(separator: "/")
+        #expect(parts.count == 2)
+        #expect(parts[0] < parts[1])
+    }
+
+    @Test func documentDatesAndFreeText() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local d = dossier.dates("On Wednesday, officials said the visit last November went well.", {anchor = "2023-06-18"})
+            local doc = corpus:docs()[1]
+            return #d, d[1].date, d[2].date, d[2].anchor, #doc:dates() > 0
+            """)
+        #expect(r[0].intValue == 2)
+        #expect(r[1].stringValue == "2023-06-14")
+        #expect(r[2].stringValue == "2022-11")
+        #expect(r[3].stringValue?.contains("2023-06-18") == true)
+        #expect(r[4].isTruthy)
+        #expect(throws: LuaError.self) { try session.values("return dossier.dates('x', {anchor = 'soon'})") }
+    }
+
+    @Test func subCorpusTimelineOnlyHasItsDocuments() throws {
+        let session = try makeSession()
+        let r = try session.value("""
+            local first = corpus:docs()[1]
+            local sub = corpus:filter(function(d) return d == first end)
+            for _, m in ipairs(sub:timeline()) do if m.doc ~= first then return false end end
+            return #sub:timeline() > 0
+            """)
+        #expect(r.isTruthy)
+    }
+}
