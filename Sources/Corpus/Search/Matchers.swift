@@ -199,7 +199,8 @@ final class UnionMatcher: Matcher {
     let cost: Int
 
     init(_ operands: [Matcher]) {
-        heap = operands
+        // A sorted array is a valid heap (operands that match nothing sit at Int.max).
+        heap = operands.sorted { $0.document < $1.document }
         cost = operands.reduce(0) { $0 &+ $1.cost }
     }
 
