@@ -173,7 +173,7 @@ import Testing
         let hit = try #require(try Search.search(doc, "Taiwan fentanyl").first)
         #expect(hit.snippet == "Later «Taiwan» and «fentanyl» were discussed together.")
         // A long sentence is cut around the match, on word boundaries.
-        let long = (1...60).map { "word\($0)" }.joined(separator: " ")
+        let long = (1...100).map { "word\($0)" }.joined(separator: " ")
         let cut = try #require(try Search.search(F.corpus([long + "."]), "word40").first)
         #expect(cut.snippet.hasPrefix("…") && cut.snippet.hasSuffix("…"))
         #expect(cut.snippet.contains("«word40»"))

@@ -5,7 +5,7 @@ enum Snippet {
     /// Longest snippet, in characters, before the ellipses.
     static let maxCharacters = 200
     /// Characters kept before the first match when a long sentence is cut.
-    static let lead = 60
+    static let lead = 40
     /// Marks around matches.
     static let open: Character = "«"
     static let close: Character = "»"
