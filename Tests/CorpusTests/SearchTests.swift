@@ -111,6 +111,23 @@ import Testing
         #expect(try Search.search(corpus, "Taiwan -source:\"the guardian\"", limit: 10, fields: fields).count == corpus.count - 1)
     }
 
+    @Test func titleMatchingFoldsCaseAndTypography() throws {
+        let corpus = CorpusLoader.corpus(texts: [
+            ("a", "ÜBER Spy-Balloon Talks\n\nBody."),
+            ("b", "China’s “Balloon” Row\n\nBody."),
+            ("c", "BALLOONS OVER BEIJING\n\nBody."),
+            ("d", "No headline words here\n\nballoon"),
+        ])
+        func ids(_ q: String) throws -> [String] { try Search.documents(corpus, q).map(\.id) }
+        #expect(try ids("title:über") == ["a"])
+        #expect(try ids("title:spy-balloon") == ["a"])
+        #expect(try ids("title:balloon") == ["b"])
+        #expect(try ids("title:balloon*") == ["b", "c"])
+        #expect(try ids("title:\"china's\"") == ["b"])
+        #expect(try ids("title:\"over beijing\"") == ["c"])
+        #expect(try ids("title:\"beijing over\"") == [])
+    }
+
     @Test func phrasesDoNotCrossPunctuation() throws {
         let corpus = F.corpus([
             "Officials tracked the spy balloon for days.",

@@ -53,7 +53,8 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingFieldValue(let name):
             return "query: '\(name):' needs a value\(at)"
         case .badPrefix(let text):
-            return "query: '\(text)': '*' must end a single word\(at)"
+            if text == "*" { return "query: '*' needs a word before it\(at)" }
+            return "query: '\(text)': only a single word can end in '*'\(at)"
         case .nestedTooDeep:
             return "query: parentheses nested too deep\(at) (at most \(QueryParser.maxDepth) levels)"
         case .nothingToSearch:

@@ -40,9 +40,10 @@ struct FieldTest {
     }
 
     func matches(_ text: String) -> Bool {
-        guard !values.isEmpty else { return false }
+        guard let first = values.first else { return false }
         var copy = text
         return copy.withUTF8 { bytes -> Bool in
+            if !Self.mayContain(bytes, first) { return false }
             let spans = Tokenizer.tokens(in: bytes)
             guard spans.count >= values.count else { return false }
             var norms: [[UInt8]] = []
@@ -67,5 +68,28 @@ struct FieldTest {
             }
             return false
         }
+    }
+
+    /// A quick, exact rejection for the common case: an all-ASCII text that does not hold the
+    /// (ASCII) normalised value as a substring, ignoring ASCII case, cannot hold it as a token.
+    /// Anything else (non-ASCII text, where lowercasing can change lengths) answers true and
+    /// goes through the full test.
+    static func mayContain(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.allSatisfy({ $0 < 0x80 }) else { return true }
+        let n = text.count
+        let m = needle.count
+        if text.contains(where: { $0 >= 0x80 }) { return true }
+        guard n >= m else { return false }
+        for start in 0...(n - m) {
+            var k = 0
+            while k < m {
+                var b = text[start + k]
+                if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                if b != needle[k] { break }
+                k += 1
+            }
+            if k == m { return true }
+        }
+        return false
     }
 }
