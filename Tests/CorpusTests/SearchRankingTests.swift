@@ -84,6 +84,20 @@ import Testing
         #expect(abs(hits[0].score - want) < 1e-12)
     }
 
+    @Test func prefixExpansionIsCappedToTheMostFrequentTerms() throws {
+        // 1,200 terms share the prefix "w"; the last 100 are in two more documents each.
+        var texts = (0..<1200).map { String(format: "w%04d filler", $0) }
+        let shared = (1100..<1200).map { String(format: "w%04d", $0) }.joined(separator: " ")
+        texts += [shared, shared]
+        let corpus = CorpusLoader.corpus(texts: texts.enumerated().map { (String(format: "%04d", $0.offset), "\n" + $0.element) })
+        let matched = try Search.documents(corpus, "w*").map(\.index)
+        #expect(QueryPlan.prefixExpansionLimit == 1000)
+        // The 100 frequent terms and 900 of the others: 1,000 terms, 1,002 documents.
+        #expect(matched.count == 1002)
+        #expect(Set(1100..<1202).isSubset(of: Set(matched)))
+        #expect(matched.filter { $0 < 1100 }.count == 900)
+    }
+
     @Test func manySegmentsGiveTheSameAnswer() throws {
         // Postings split over many segments (cursor skipping between segments).
         let folder = try SearchTemporaryFolder()

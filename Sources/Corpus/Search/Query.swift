@@ -75,6 +75,16 @@ public indirect enum QueryExpression: Sendable, Equatable, CustomStringConvertib
         return out
     }
 
+    /// Every prefix stem in the expression, negated or not.
+    var prefixes: [String] {
+        switch self {
+        case .prefix(let stem): return [stem]
+        case .term, .phrase, .field: return []
+        case .not(let x): return x.prefixes
+        case .and(let xs), .or(let xs): return xs.flatMap(\.prefixes)
+        }
+    }
+
     private func collectPositive(into out: inout [QueryExpression]) {
         switch self {
         case .term, .phrase, .prefix:

@@ -13,13 +13,18 @@ struct QueryPlan {
     private let all: [Document]
     /// Sorted corpus indices of the members, or nil when the corpus holds every document.
     private let members: [Int]?
+    /// The term ids of each prefix of the query (the lexicon is scanned once per prefix).
+    private var expansions: [String: [Int]] = [:]
 
-    init(corpus: Corpus, fields: SearchFields) {
+    init(corpus: Corpus, expression: QueryExpression, fields: SearchFields) {
         self.corpus = corpus
         index = corpus.index
         bm25 = BM25(index: corpus.index)
         self.fields = fields
         all = corpus.root.documents
+        for stem in expression.prefixes where expansions[stem] == nil {
+            expansions[stem] = Self.expand(stem, in: corpus.index)
+        }
         if corpus.count == index.documentCount && corpus.parent == nil {
             members = nil
         } else {
@@ -106,14 +111,19 @@ struct QueryPlan {
         }
     }
 
+    /// The ids a prefix of the query expands to.
+    func expand(_ stem: String) -> [Int] {
+        expansions[stem] ?? Self.expand(stem, in: index)
+    }
+
     /// The ids a prefix expands to: every term starting with it, or the
     /// `prefixExpansionLimit` most frequent ones.
-    func expand(_ stem: String) -> [Int] {
+    static func expand(_ stem: String, in index: CorpusIndex) -> [Int] {
         guard !stem.isEmpty else { return [] }
         let ids = index.lexicon.ids(withPrefix: stem)
         guard ids.count > Self.prefixExpansionLimit else { return ids }
         let df = index.lexicon.documentFrequency
-        return Array(ids.sorted { df[$0] != df[$1] ? df[$0] > df[$1] : $0 < $1 }.prefix(Self.prefixExpansionLimit)).sorted()
+        return Array(ids.sorted { df[$0] != df[$1] ? df[$0] > df[$1] : $0 < $1 }.prefix(prefixExpansionLimit)).sorted()
     }
 
     /// The patterns of the query's positive terms, phrases and prefixes (what is highlighted

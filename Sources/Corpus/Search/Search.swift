@@ -44,7 +44,7 @@ public enum Search {
     /// `search` with a parsed query.
     public static func search(_ corpus: Corpus, _ query: Query, limit: Int = 10, fields: SearchFields = .standard) -> [Hit] {
         guard limit > 0 else { return [] }
-        let plan = QueryPlan(corpus: corpus, fields: fields)
+        let plan = QueryPlan(corpus: corpus, expression: query.expression, fields: fields)
         let matcher = plan.matcher(query.expression)
         var top = TopK(limit)
         matcher.advance(to: 0)
@@ -74,7 +74,7 @@ public enum Search {
 
     /// `documents` with a parsed query.
     public static func documents(_ corpus: Corpus, _ query: Query, fields: SearchFields = .standard) -> [Document] {
-        let plan = QueryPlan(corpus: corpus, fields: fields)
+        let plan = QueryPlan(corpus: corpus, expression: query.expression, fields: fields)
         let matcher = plan.matcher(query.expression)
         var out: [Document] = []
         matcher.advance(to: 0)
@@ -99,7 +99,7 @@ public enum Search {
                             fields: SearchFields = .standard) -> [KwicLine] {
         let cap = limit ?? Int.max
         guard cap > 0 else { return [] }
-        let plan = QueryPlan(corpus: corpus, fields: fields)
+        let plan = QueryPlan(corpus: corpus, expression: query.expression, fields: fields)
         let patterns = plan.patterns(query.expression)
         guard !patterns.isEmpty else { return [] }
         let matcher = plan.matcher(query.expression)
