@@ -219,9 +219,13 @@ static int invoke_swift(lua_State *L, lua_Integer index) {
     case DLUA_STATUS_ARGERROR:
         lua_pushlstring(L, r.message, r.message_length);
         return luaL_argerror(L, r.arg, lua_tostring(L, -1));
-    case DLUA_STATUS_TYPEERROR:
+    case DLUA_STATUS_TYPEERROR: {
+        /* A missing argument: the pushed message would otherwise sit in its slot ("got string"). */
+        int missing = r.arg > lua_gettop(L);
         lua_pushlstring(L, r.message, r.message_length);
+        if (missing) return luaL_argerror(L, r.arg, lua_pushfstring(L, "%s expected, got no value", lua_tostring(L, -1)));
         return luaL_typeerror(L, r.arg, lua_tostring(L, -1));
+    }
     case DLUA_STATUS_RAW_ERROR:
         lua_pushlstring(L, r.message, r.message_length);
         return lua_error(L);

@@ -32,13 +32,23 @@ final class Lists {
     }
 
     /// The metatable for lists of records with these columns. Call at setup time (it runs Lua).
-    func columns(_ names: [String]) throws -> RecordList {
-        if let ref = derived[names] { return RecordList(columns: names, metatable: ref) }
-        let ref = try lua.makeReferenceFromLua("local with_columns, names = ... return with_columns(names)",
-                                               arguments: [.reference(withColumns), .array(names.map { .text($0) })])
-        derived[names] = ref
+    /// `align` overrides how the printer aligns a column: `["left": .right]` right-aligns the
+    /// column named "left" (cutting it on the left when it is too wide), as a concordance wants.
+    func columns(_ names: [String], align: [String: ColumnAlignment] = [:]) throws -> RecordList {
+        let key = names + align.keys.sorted().map { "\u{1}\($0)=\(align[$0]?.rawValue ?? "")" }
+        if let ref = derived[key] { return RecordList(columns: names, metatable: ref) }
+        let alignment: LuaValue = align.isEmpty ? .nil
+            : .table(LuaTable(fields: align.keys.sorted().map { (.text($0), .text(align[$0]?.rawValue ?? "")) }))
+        let ref = try lua.makeReferenceFromLua("local with_columns, names, align = ... return with_columns(names, align)",
+                                               arguments: [.reference(withColumns), .array(names.map { .text($0) }), alignment])
+        derived[key] = ref
         return RecordList(columns: names, metatable: ref)
     }
+}
+
+/// How the printer aligns a column of a List (see `Lists.columns(_:align:)`).
+enum ColumnAlignment: String {
+    case left, right
 }
 
 /// A kind of List whose items are records with known columns.

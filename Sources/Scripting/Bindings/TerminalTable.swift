@@ -15,7 +15,8 @@ enum TerminalTable {
                 }
             }
             let width = try args.optionalInteger(3) ?? 100
-            return [.text(render(columns: columns, rows: rows, width: width))]
+            let align = (try args.optionalTable(4)?.array ?? []).map { ColumnAlignment(rawValue: $0.stringValue ?? "") }
+            return [.text(render(columns: columns, rows: rows, width: width, align: align))]
         }
     }
 
@@ -25,8 +26,10 @@ enum TerminalTable {
     }
 
     /// Aligned columns separated by two spaces, numbers right-aligned, fitted to `width` by
-    /// shrinking the widest columns and cutting cells with an ellipsis.
-    static func render(columns: [String], rows: [[Cell]], width: Int) -> String {
+    /// shrinking the widest columns and cutting cells with an ellipsis. `align[i]`, when set,
+    /// overrides column i's alignment; a column asked to be right-aligned is cut on the left
+    /// ("…end of the text"), so the text next to the following column stays visible.
+    static func render(columns: [String], rows: [[Cell]], width: Int, align: [ColumnAlignment?] = []) -> String {
         let n = columns.count
         guard n > 0 else { return "" }
         var widths = columns.map(\.count)
@@ -38,19 +41,21 @@ enum TerminalTable {
             guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 3 else { break }
             widths[widest] -= 1
         }
-        func fit(_ text: String, _ w: Int, right: Bool) -> String {
+        func fit(_ text: String, _ w: Int, right: Bool, cutLeft: Bool = false) -> String {
             var t = text
-            if t.count > w { t = String(t.prefix(max(0, w - 1))) + "…" }
+            if t.count > w { t = cutLeft ? "…" + String(t.suffix(max(0, w - 1))) : String(t.prefix(max(0, w - 1))) + "…" }
             let pad = String(repeating: " ", count: max(0, w - t.count))
             return right ? pad + t : t + pad
         }
         var lines: [String] = []
         let numericColumn = (0..<n).map { i in !rows.isEmpty && rows.allSatisfy { i >= $0.count || $0[i].numeric || $0[i].text.isEmpty } }
-        lines.append((0..<n).map { fit(columns[$0], widths[$0], right: numericColumn[$0]) }.joined(separator: "  "))
+        let chosen = (0..<n).map { i in i < align.count ? align[i] : nil }
+        let rightAligned = (0..<n).map { i in chosen[i].map { $0 == .right } ?? numericColumn[i] }
+        lines.append((0..<n).map { fit(columns[$0], widths[$0], right: rightAligned[$0]) }.joined(separator: "  "))
         lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
         for row in rows {
             lines.append((0..<n).map { i in
-                fit(i < row.count ? row[i].text : "", widths[i], right: numericColumn[i])
+                fit(i < row.count ? row[i].text : "", widths[i], right: rightAligned[i], cutLeft: chosen[i] == .right)
             }.joined(separator: "  "))
         }
         return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n")

@@ -25,13 +25,20 @@ function List.new(t)
   return setmetatable(t or {}, List)
 end
 
--- Derived metatables: the same methods, plus `__columns` for printing.
+-- Derived metatables: the same methods, plus `__columns` for printing and, optionally,
+-- `__align` (column name -> "left" or "right") to override the printer's alignment.
 local derived = {}
-function List.with_columns(columns)
+function List.with_columns(columns, align)
   local key = table.concat(columns, "\0")
+  if align then
+    local names = {}
+    for name, side in pairs(align) do names[#names + 1] = tostring(name) .. "=" .. tostring(side) end
+    table.sort(names)
+    key = key .. "\1" .. table.concat(names, "\0")
+  end
   local mt = derived[key]
   if not mt then
-    mt = { __index = List, __name = "List", __columns = columns }
+    mt = { __index = List, __name = "List", __columns = columns, __align = align }
     mt.__tostring = function(self) return List.__tostring(self) end
     mt.__concat = function(a, b) return List.__concat(a, b) end
     derived[key] = mt

@@ -112,7 +112,13 @@ function printer.list(list, width, max_rows)
     columns = { "#", "value" }
     for i = 1, shown do rows[i] = { i, printer.cell(list[i]) } end
   end
-  local out = format_table(columns, rows, width or 100)
+  -- A list may ask for a column's alignment (`__align = {left = "right"}` on its metatable).
+  local align, mt = {}, getmetatable(list)
+  local wanted = type(mt) == "table" and rawget(mt, "__align") or nil
+  if type(wanted) == "table" then
+    for c, key in ipairs(columns) do align[c] = wanted[key] or "" end
+  end
+  local out = format_table(columns, rows, width or 100, align)
   if n > shown then
     out = out .. "\n… " .. (n - shown) .. " more (" .. n .. " in all; :top(n) or :totable() to see others)"
   end

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Okapi BM25 with the usual constants (k1 = 1.2, b = 0.75) and
+/// idf = ln(1 + (N − df + 0.5) / (df + 0.5)), N and df taken from the whole index so that a
+/// sub-corpus ranks its documents as the full corpus would.
+struct BM25 {
+    static let k1 = 1.2
+    static let b = 0.75
+
+    let documentCount: Int
+    let lengths: [UInt32]
+    let averageLength: Double
+
+    init(index: CorpusIndex) {
+        documentCount = index.documentCount
+        lengths = index.documentLengths
+        averageLength = index.averageLength
+    }
+
+    /// Inverse document frequency of something found in `df` documents.
+    func idf(_ df: Int) -> Double {
+        let n = Double(documentCount)
+        let d = Double(max(0, df))
+        return log(1 + (n - d + 0.5) / (d + 0.5))
+    }
+
+    /// The score of `frequency` occurrences in `document` for a term of inverse document
+    /// frequency `idf`.
+    @inline(__always)
+    func score(frequency: Int, document: Int, idf: Double) -> Double {
+        guard frequency > 0 else { return 0 }
+        let length = document >= 0 && document < lengths.count ? Double(lengths[document]) : averageLength
+        let relative = averageLength > 0 ? length / averageLength : 1
+        let tf = Double(frequency)
+        return idf * tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * relative))
+    }
+}

@@ -1,0 +1,241 @@
+/// A stream of matching documents in index order, for document-at-a-time evaluation.
+///
+/// Every matcher starts before the first document (`document == -1`); `advance(to:)` moves it
+/// to its first match at or after a document, and `Int.max` means exhausted. Matchers never go
+/// backwards, which lets AND skip ahead using the rarest operand.
+protocol Matcher: AnyObject {
+    /// The current document (corpus index), -1 before the start, `Int.max` at the end.
+    var document: Int { get }
+    /// About how many documents match (drives the choice of the leading operand of AND).
+    var cost: Int { get }
+    /// Moves to the first match whose document is at least `target`; stays put if already there.
+    func advance(to target: Int)
+    /// The BM25 contribution of this matcher's scoring terms when it is on `document`, else 0.
+    func score(at document: Int) -> Double
+}
+
+/// Matches nothing (a word the corpus never has).
+final class EmptyMatcher: Matcher {
+    var document: Int { Int.max }
+    var cost: Int { 0 }
+    func advance(to target: Int) {}
+    func score(at document: Int) -> Double { 0 }
+}
+
+/// One term's postings, scored with BM25.
+final class TermMatcher: Matcher {
+    private var cursor: PostingCursor
+    private let bm25: BM25
+    private let idf: Double
+    let cost: Int
+
+    init(index: CorpusIndex, term id: Int, bm25: BM25) {
+        cursor = PostingCursor(index: index, term: id)
+        self.bm25 = bm25
+        let df = id >= 0 && id < index.lexicon.count ? Int(index.lexicon.documentFrequency[id]) : 0
+        cost = df
+        idf = bm25.idf(df)
+    }
+
+    var document: Int { cursor.document }
+
+    func advance(to target: Int) { cursor.advance(to: target) }
+
+    func score(at document: Int) -> Double {
+        guard cursor.document == document else { return 0 }
+        return bm25.score(frequency: cursor.frequency, document: document, idf: idf)
+    }
+}
+
+/// A precomputed list of documents with frequencies (a phrase's matches), scored with BM25
+/// using the list's own length as document frequency.
+final class ListMatcher: Matcher {
+    private let documents: [Int32]
+    private let frequencies: [Int32]
+    private let bm25: BM25
+    private let idf: Double
+    private var i = -1
+    private(set) var document = -1
+
+    init(documents: [Int32], frequencies: [Int32], bm25: BM25) {
+        self.documents = documents
+        self.frequencies = frequencies
+        self.bm25 = bm25
+        idf = bm25.idf(documents.count)
+    }
+
+    var cost: Int { documents.count }
+
+    func advance(to target: Int) {
+        if document >= target { return }
+        // Gallop, then binary search, from the current place.
+        var lo = max(0, i)
+        var step = 1
+        var hi = lo
+        while hi < documents.count && Int(documents[hi]) < target {
+            lo = hi
+            hi += step
+            step *= 2
+        }
+        hi = min(hi, documents.count)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(documents[mid]) < target { lo = mid + 1 } else { hi = mid }
+        }
+        i = lo
+        document = i < documents.count ? Int(documents[i]) : Int.max
+    }
+
+    func score(at document: Int) -> Double {
+        guard self.document == document, i >= 0, i < frequencies.count else { return 0 }
+        return bm25.score(frequency: Int(frequencies[i]), document: document, idf: idf)
+    }
+}
+
+/// The documents of the corpus being searched: all documents of the index, or the members of
+/// a sub-corpus (sorted corpus indices). Scores nothing.
+final class MemberMatcher: Matcher {
+    private let members: [Int]?
+    private let count: Int
+    private var i = -1
+    private(set) var document = -1
+
+    /// Every document `0..<count`.
+    init(all count: Int) {
+        members = nil
+        self.count = count
+    }
+
+    /// Just `members` (sorted ascending).
+    init(members: [Int]) {
+        self.members = members
+        count = members.count
+    }
+
+    var cost: Int { count }
+
+    func advance(to target: Int) {
+        if document >= target { return }
+        guard let members else {
+            document = target < count ? max(0, target) : Int.max
+            return
+        }
+        var lo = max(0, i)
+        var hi = members.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if members[mid] < target { lo = mid + 1 } else { hi = mid }
+        }
+        i = lo
+        document = i < members.count ? members[i] : Int.max
+    }
+
+    func score(at document: Int) -> Double { 0 }
+}
+
+/// Documents matching every required operand, none of the excluded ones, and every filter
+/// (field tests). The cheapest required operand leads; the others are asked to catch up.
+final class AndMatcher: Matcher {
+    private let required: [Matcher]
+    private let excluded: [Matcher]
+    private let filters: [(Int) -> Bool]
+    private(set) var document = -1
+
+    /// `required` must not be empty.
+    init(required: [Matcher], excluded: [Matcher] = [], filters: [(Int) -> Bool] = []) {
+        self.required = required.sorted { $0.cost < $1.cost }
+        self.excluded = excluded
+        self.filters = filters
+    }
+
+    var cost: Int { required.first?.cost ?? 0 }
+
+    func advance(to target: Int) {
+        if document >= target { return }
+        guard let lead = required.first else {
+            document = Int.max
+            return
+        }
+        var t = target
+        search: while true {
+            lead.advance(to: t)
+            t = lead.document
+            if t == Int.max { break }
+            for m in required.dropFirst() {
+                m.advance(to: t)
+                if m.document != t {
+                    t = m.document
+                    continue search
+                }
+            }
+            for m in excluded {
+                m.advance(to: t)
+                if m.document == t {
+                    t += 1
+                    continue search
+                }
+            }
+            for f in filters where !f(t) {
+                t += 1
+                continue search
+            }
+            break
+        }
+        document = t
+    }
+
+    func score(at document: Int) -> Double {
+        guard self.document == document else { return 0 }
+        var total = 0.0
+        for m in required { total += m.score(at: document) }
+        return total
+    }
+}
+
+/// Documents matching any operand (OR, and the terms a prefix expands to). The operands sit
+/// in a min-heap by current document, so hundreds of them stay cheap.
+final class UnionMatcher: Matcher {
+    private var heap: [Matcher]
+    let cost: Int
+
+    init(_ operands: [Matcher]) {
+        // A sorted array is a valid heap (operands that match nothing sit at Int.max).
+        heap = operands.sorted { $0.document < $1.document }
+        cost = operands.reduce(0) { $0 &+ $1.cost }
+    }
+
+    var document: Int { heap.first?.document ?? Int.max }
+
+    func advance(to target: Int) {
+        while let top = heap.first, top.document < target {
+            top.advance(to: target)
+            siftDown(0)
+        }
+    }
+
+    func score(at document: Int) -> Double {
+        guard self.document == document else { return 0 }
+        // Every operand on `document` is in the heap's top region: walk it, pruning larger ones.
+        return score(from: 0, at: document)
+    }
+
+    private func score(from i: Int, at document: Int) -> Double {
+        guard i < heap.count, heap[i].document == document else { return 0 }
+        return heap[i].score(at: document) + score(from: 2 * i + 1, at: document) + score(from: 2 * i + 2, at: document)
+    }
+
+    private func siftDown(_ start: Int) {
+        var i = start
+        let n = heap.count
+        while true {
+            let l = 2 * i + 1
+            let r = l + 1
+            var smallest = i
+            if l < n && heap[l].document < heap[smallest].document { smallest = l }
+            if r < n && heap[r].document < heap[smallest].document { smallest = r }
+            if smallest == i { return }
+            heap.swapAt(i, smallest)
+            i = smallest
+        }
+    }
+}

@@ -1,0 +1,121 @@
+/// Walks one term's postings in document order, decoding as it goes, and can skip ahead.
+///
+/// A term's postings are one varint list per segment (see `Segment`); skipping to a document
+/// beyond the current segment jumps straight to the segment that may hold it, without decoding
+/// the lists in between.
+struct PostingCursor {
+    private let segments: [Segment]
+    /// The term's lists: `(segment << 32) | localID`, in document order.
+    private let refs: ArraySlice<UInt64>
+    private var nextRef: Int
+    private var stream: [UInt8] = []
+    private var offset = 0
+    private var end = 0
+    private var segmentEnd = 0
+    private var base = 0
+    private var localDoc = 0
+    private var positionOffset = 0
+    /// Segment of the current posting.
+    private(set) var segment = 0
+    /// The current document (corpus index); -1 before the first `next`, `Int.max` at the end.
+    private(set) var document = -1
+    /// Occurrences of the term in the current document.
+    private(set) var frequency = 0
+    /// Where the current document's positions are in its segment's position stream.
+    private(set) var positionBytes = 0..<0
+
+    init(index: CorpusIndex, term id: Int) {
+        segments = index.segments
+        let lexicon = index.lexicon
+        if id >= 0, id < lexicon.count, id + 1 < lexicon.termSegmentStart.count {
+            let lower = Int(lexicon.termSegmentStart[id])
+            let upper = Int(lexicon.termSegmentStart[id + 1])
+            refs = lower <= upper && upper <= lexicon.segmentRefs.count ? lexicon.segmentRefs[lower..<upper] : []
+        } else {
+            refs = []
+        }
+        nextRef = refs.startIndex
+    }
+
+    /// Moves to the next posting (to `Int.max` when there is none).
+    mutating func next() {
+        while offset >= end {
+            guard nextRef < refs.endIndex else {
+                document = Int.max
+                frequency = 0
+                return
+            }
+            openList(refs[nextRef])
+            nextRef += 1
+        }
+        localDoc += Int(read())
+        frequency = Int(read())
+        let length = Int(read())
+        document = base + localDoc
+        positionBytes = positionOffset..<(positionOffset + length)
+        positionOffset += length
+    }
+
+    /// Moves to the first posting whose document is at least `target` (stays put when the
+    /// current one already is).
+    mutating func advance(to target: Int) {
+        if document >= target { return }
+        if offset >= end || segmentEnd <= target {
+            // The open list cannot hold the target: jump to the first list whose segment can.
+            var r = nextRef
+            while r < refs.endIndex {
+                let s = segments[Int(refs[r] >> 32)]
+                if s.baseDocument + s.documentCount > target { break }
+                r += 1
+            }
+            guard r < refs.endIndex else {
+                nextRef = r
+                offset = end
+                document = Int.max
+                frequency = 0
+                return
+            }
+            openList(refs[r])
+            nextRef = r + 1
+        }
+        repeat { next() } while document < target
+    }
+
+    /// The positions (token indices) of the term in the current document.
+    func positions(into out: inout [Int]) {
+        guard document >= 0, document < Int.max else {
+            out.removeAll(keepingCapacity: true)
+            return
+        }
+        segments[segment].positions(positionBytes, into: &out)
+    }
+
+    private mutating func openList(_ ref: UInt64) {
+        segment = Int(ref >> 32)
+        let local = Int(ref & 0xFFFF_FFFF)
+        let s = segments[segment]
+        stream = s.docStream
+        offset = Int(s.termDocOffset[local])
+        end = Int(s.termDocOffset[local + 1])
+        positionOffset = Int(s.termPositionOffset[local])
+        base = s.baseDocument
+        segmentEnd = s.baseDocument + s.documentCount
+        localDoc = 0
+    }
+
+    /// One LEB128 value from the document stream (0 past the end; never traps).
+    @inline(__always)
+    private mutating func read() -> UInt32 {
+        var result: UInt32 = 0
+        var shift: UInt32 = 0
+        while offset < end {
+            let b = stream[offset]
+            offset += 1
+            result |= UInt32(b & 0x7F) << shift
+            if b < 0x80 { return result }
+            shift += 7
+            if shift > 28 { break }
+        }
+        return result
+    }
+}

@@ -1,0 +1,150 @@
+/// Turns a query expression into matchers over one corpus's index, restricted to its
+/// documents, and into the token patterns that find its matches inside a document.
+struct QueryPlan {
+    /// A prefix expands to at most this many terms (the most frequent ones are kept), so that
+    /// `a*` stays fast on a large corpus.
+    static let prefixExpansionLimit = 1000
+
+    let corpus: Corpus
+    let index: CorpusIndex
+    let bm25: BM25
+    let fields: SearchFields
+    /// The root corpus's documents, by corpus index (what field tests look at).
+    private let all: [Document]
+    /// Sorted corpus indices of the members, or nil when the corpus holds every document.
+    private let members: [Int]?
+    /// The term ids of each prefix of the query (the lexicon is scanned once per prefix).
+    private var expansions: [String: [Int]] = [:]
+
+    init(corpus: Corpus, expression: QueryExpression, fields: SearchFields) {
+        self.corpus = corpus
+        index = corpus.index
+        bm25 = BM25(index: corpus.index)
+        self.fields = fields
+        all = corpus.root.documents
+        for stem in expression.prefixes where expansions[stem] == nil {
+            expansions[stem] = Self.expand(stem, in: corpus.index)
+        }
+        if corpus.count == index.documentCount && corpus.parent == nil {
+            members = nil
+        } else {
+            var m = corpus.documents.map(\.index)
+            if zip(m, m.dropFirst()).contains(where: { $0 >= $1 }) { m.sort() }
+            members = m
+        }
+    }
+
+    /// The document with corpus index `i` (from the root corpus).
+    func document(_ i: Int) -> Document? {
+        i >= 0 && i < all.count ? all[i] : nil
+    }
+
+    /// The matcher of the whole query, limited to the corpus's documents.
+    func matcher(_ expression: QueryExpression) -> Matcher {
+        let root = build(expression)
+        guard let members else { return root }
+        return AndMatcher(required: [MemberMatcher(members: members), root])
+    }
+
+    /// Every document of the corpus being searched.
+    private func everything() -> Matcher {
+        if let members { return MemberMatcher(members: members) }
+        return MemberMatcher(all: index.documentCount)
+    }
+
+    private func build(_ expression: QueryExpression) -> Matcher {
+        switch expression {
+        case .term(let norm):
+            guard let id = index.lexicon.id(of: norm) else { return EmptyMatcher() }
+            return TermMatcher(index: index, term: id, bm25: bm25)
+        case .phrase(let norms):
+            let ids = norms.compactMap { index.lexicon.id(of: $0) }
+            guard ids.count == norms.count else { return EmptyMatcher() }
+            let (documents, frequencies) = PhraseFinder.postings(index: index, phrase: ids)
+            return ListMatcher(documents: documents, frequencies: frequencies, bm25: bm25)
+        case .prefix(let stem):
+            let ids = expand(stem)
+            switch ids.count {
+            case 0: return EmptyMatcher()
+            case 1: return TermMatcher(index: index, term: ids[0], bm25: bm25)
+            default: return UnionMatcher(ids.map { TermMatcher(index: index, term: $0, bm25: bm25) })
+            }
+        case .field(let field, let values, let prefix):
+            return AndMatcher(required: [everything()], filters: [fieldFilter(field, values, prefix: prefix, negated: false)])
+        case .not(let inner):
+            if case .field(let field, let values, let prefix) = inner {
+                return AndMatcher(required: [everything()], filters: [fieldFilter(field, values, prefix: prefix, negated: true)])
+            }
+            return AndMatcher(required: [everything()], excluded: [build(inner)])
+        case .or(let operands):
+            return UnionMatcher(operands.map(build))
+        case .and(let operands):
+            var required: [Matcher] = []
+            var excluded: [Matcher] = []
+            var filters: [(Int) -> Bool] = []
+            for operand in operands {
+                switch operand {
+                case .field(let field, let values, let prefix):
+                    filters.append(fieldFilter(field, values, prefix: prefix, negated: false))
+                case .not(.field(let field, let values, let prefix)):
+                    filters.append(fieldFilter(field, values, prefix: prefix, negated: true))
+                case .not(let inner):
+                    excluded.append(build(inner))
+                default:
+                    required.append(build(operand))
+                }
+            }
+            if required.isEmpty { required.append(everything()) }
+            return AndMatcher(required: required, excluded: excluded, filters: filters)
+        }
+    }
+
+    /// A test of document `i`'s field.
+    private func fieldFilter(_ field: QueryField, _ values: [String], prefix: Bool, negated: Bool) -> (Int) -> Bool {
+        let test = FieldTest(values: values, prefix: prefix)
+        let fields = self.fields
+        let all = self.all
+        return { i in
+            guard i >= 0, i < all.count else { return false }
+            let found = fields.value(field, of: all[i]).map(test.matches) ?? false
+            return found != negated
+        }
+    }
+
+    /// The ids a prefix of the query expands to.
+    func expand(_ stem: String) -> [Int] {
+        expansions[stem] ?? Self.expand(stem, in: index)
+    }
+
+    /// The ids a prefix expands to: every term starting with it, or the
+    /// `prefixExpansionLimit` most frequent ones.
+    static func expand(_ stem: String, in index: CorpusIndex) -> [Int] {
+        guard !stem.isEmpty else { return [] }
+        let ids = index.lexicon.ids(withPrefix: stem)
+        guard ids.count > Self.prefixExpansionLimit else { return ids }
+        let df = index.lexicon.documentFrequency
+        return Array(ids.sorted { df[$0] != df[$1] ? df[$0] > df[$1] : $0 < $1 }.prefix(prefixExpansionLimit)).sorted()
+    }
+
+    /// The patterns of the query's positive terms, phrases and prefixes (what is highlighted
+    /// and shown in a concordance). Leaves the corpus never has are left out.
+    func patterns(_ expression: QueryExpression) -> [TokenPattern] {
+        expression.positiveLeaves.compactMap { leaf -> TokenPattern? in
+            switch leaf {
+            case .term(let norm):
+                guard let id = index.lexicon.id(of: norm) else { return nil }
+                return TokenPattern(slots: [[UInt32(id)]])
+            case .phrase(let norms):
+                let ids = norms.compactMap { index.lexicon.id(of: $0) }
+                guard ids.count == norms.count else { return nil }
+                return TokenPattern(slots: ids.map { [UInt32($0)] })
+            case .prefix(let stem):
+                let ids = expand(stem)
+                guard !ids.isEmpty else { return nil }
+                return TokenPattern(slots: [Set(ids.map(UInt32.init))])
+            default:
+                return nil
+            }
+        }
+    }
+}

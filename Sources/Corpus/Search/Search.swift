@@ -1,0 +1,133 @@
+/// A ranked search result.
+public struct Hit: Sendable {
+    /// The matching document.
+    public let document: Document
+    /// Its BM25 score (0 when the query has no positive term, e.g. only `title:` or `NOT`).
+    public let score: Double
+    /// The sentence with the strongest match, cut to about 200 characters, matches marked
+    /// «like this».
+    public let snippet: String
+    /// Every match of the query's positive terms and phrases, as UTF-8 byte ranges of
+    /// `document.text`, in text order.
+    public let matches: [Range<Int>]
+}
+
+/// One line of a concordance (keyword in context).
+public struct KwicLine: Sendable {
+    /// The document holding the match.
+    public let document: Document
+    /// Index of the sentence holding the match (0-based, as in `Document.sentenceText`).
+    public let sentence: Int
+    /// Up to `width` characters before the match.
+    public let left: String
+    /// The matched text as written.
+    public let match: String
+    /// Up to `width` characters after the match.
+    public let right: String
+    /// UTF-8 byte offset of the match in `document.text`.
+    public let offset: Int
+}
+
+/// Full-text search over a corpus's positional index: boolean queries, phrases, prefixes and
+/// fields (see docs/query-language.md), BM25 ranking, snippets, and concordances.
+///
+/// A sub-corpus searches the index it shares with its root corpus and only ever returns its
+/// own documents; BM25 statistics (N, df, average length) stay those of the whole index.
+public enum Search {
+    /// The documents of `corpus` matching `query`, ranked by BM25 (best first; equal scores in
+    /// document order), at most `limit` of them.
+    public static func search(_ corpus: Corpus, _ query: String, limit: Int = 10,
+                              fields: SearchFields = .standard) throws(QueryError) -> [Hit] {
+        search(corpus, try Query.parse(query), limit: limit, fields: fields)
+    }
+
+    /// `search` with a parsed query.
+    public static func search(_ corpus: Corpus, _ query: Query, limit: Int = 10, fields: SearchFields = .standard) -> [Hit] {
+        guard limit > 0 else { return [] }
+        let plan = QueryPlan(corpus: corpus, expression: query.expression, fields: fields)
+        let matcher = plan.matcher(query.expression)
+        var top = TopK(limit)
+        matcher.advance(to: 0)
+        while matcher.document != Int.max {
+            let d = matcher.document
+            top.offer(score: matcher.score(at: d), document: d)
+            matcher.advance(to: d + 1)
+        }
+        let patterns = plan.patterns(query.expression)
+        return top.sorted().compactMap { entry -> Hit? in
+            guard let document = plan.document(entry.document) else { return nil }
+            let spans = document.tokenSpans()
+            let found = TokenMatch.find(patterns, in: document.terms)
+            let ranges = found.compactMap { m -> Range<Int>? in
+                guard m.tokens.upperBound <= spans.count, !m.tokens.isEmpty else { return nil }
+                return spans[m.tokens.lowerBound].start..<spans[m.tokens.upperBound - 1].end
+            }
+            return Hit(document: document, score: entry.score,
+                       snippet: Snippet.make(document, matches: found, spans: spans), matches: ranges)
+        }
+    }
+
+    /// Every document of `corpus` matching `query`, in document order (no ranking).
+    public static func documents(_ corpus: Corpus, _ query: String, fields: SearchFields = .standard) throws(QueryError) -> [Document] {
+        documents(corpus, try Query.parse(query), fields: fields)
+    }
+
+    /// `documents` with a parsed query.
+    public static func documents(_ corpus: Corpus, _ query: Query, fields: SearchFields = .standard) -> [Document] {
+        let plan = QueryPlan(corpus: corpus, expression: query.expression, fields: fields)
+        let matcher = plan.matcher(query.expression)
+        var out: [Document] = []
+        matcher.advance(to: 0)
+        while matcher.document != Int.max {
+            if let d = plan.document(matcher.document) { out.append(d) }
+            matcher.advance(to: matcher.document + 1)
+        }
+        return out
+    }
+
+    /// The concordance of `query` in `corpus`: every occurrence of every positive term,
+    /// phrase and prefix of the query in the matching documents (NOT and field clauses only
+    /// choose documents), in document then text order, with `width` characters of context on
+    /// each side; at most `limit` lines when given.
+    public static func kwic(_ corpus: Corpus, _ query: String, width: Int = 40, limit: Int? = nil,
+                            fields: SearchFields = .standard) throws(QueryError) -> [KwicLine] {
+        kwic(corpus, try Query.parse(query), width: width, limit: limit, fields: fields)
+    }
+
+    /// `kwic` with a parsed query.
+    public static func kwic(_ corpus: Corpus, _ query: Query, width: Int = 40, limit: Int? = nil,
+                            fields: SearchFields = .standard) -> [KwicLine] {
+        let cap = limit ?? Int.max
+        guard cap > 0 else { return [] }
+        let plan = QueryPlan(corpus: corpus, expression: query.expression, fields: fields)
+        let patterns = plan.patterns(query.expression)
+        guard !patterns.isEmpty else { return [] }
+        let matcher = plan.matcher(query.expression)
+        let context = max(0, width)
+        var lines: [KwicLine] = []
+        matcher.advance(to: 0)
+        while matcher.document != Int.max, lines.count < cap {
+            let d = matcher.document
+            matcher.advance(to: d + 1)
+            guard let document = plan.document(d) else { continue }
+            let found = TokenMatch.find(patterns, in: document.terms)
+            guard !found.isEmpty else { continue }
+            let spans = document.tokenSpans()  // once per document
+            let text = document.text
+            for m in found {
+                guard lines.count < cap else { break }
+                guard m.tokens.upperBound <= spans.count, !m.tokens.isEmpty else { continue }
+                let start = spans[m.tokens.lowerBound].start
+                let end = spans[m.tokens.upperBound - 1].end
+                lines.append(KwicLine(
+                    document: document,
+                    sentence: document.sentence(containingToken: m.tokens.lowerBound),
+                    left: TextWindow.before(text, byte: start, count: context),
+                    match: TextWindow.flatten(text[TextWindow.index(text, start)..<TextWindow.index(text, end)]),
+                    right: TextWindow.after(text, byte: end, count: context),
+                    offset: start))
+            }
+        }
+        return lines
+    }
+}
