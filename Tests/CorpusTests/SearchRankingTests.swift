@@ -89,7 +89,7 @@ import Testing
         var texts = (0..<1200).map { String(format: "w%04d filler", $0) }
         let shared = (1100..<1200).map { String(format: "w%04d", $0) }.joined(separator: " ")
         texts += [shared, shared]
-        let corpus = CorpusLoader.corpus(texts: texts.enumerated().map { (String(format: "%04d", $0.offset), "\n" + $0.element) })
+        let corpus = CorpusLoader.corpus(texts: texts.enumerated().map { (String(format: "%04d", $0.offset), "Headline\n\n" + $0.element) })
         let matched = try Search.documents(corpus, "w*").map(\.index)
         #expect(QueryPlan.prefixExpansionLimit == 1000)
         // The 100 frequent terms and 900 of the others: 1,000 terms, 1,002 documents.

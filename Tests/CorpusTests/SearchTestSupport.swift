@@ -48,7 +48,7 @@ enum SearchFixtures {
     /// A corpus made of these texts (ids "a", "b", …); no title line.
     static func corpus(_ texts: [String]) -> Corpus {
         let ids = "abcdefghijklmnopqrstuvwxyz".map(String.init)
-        // A blank first line keeps the whole text as the body.
-        return CorpusLoader.corpus(texts: zip(ids, texts).map { ($0, "\n" + $1) })
+        // A headline first keeps the whole text as the body (cleaning takes the headline).
+        return CorpusLoader.corpus(texts: zip(ids, texts).map { ($0, "Test document \($0)\n\n" + $1) })
     }
 }

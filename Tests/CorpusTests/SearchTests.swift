@@ -104,8 +104,9 @@ import Testing
         #expect(Set(try hitIDs(corpus, "balloon title:beijing")) == Set(both))
         let either = F.ids(corpus) { F.contains($0.title ?? "", "beijing") || F.contains($0.text, "fentanyl") }
         #expect(Set(try hitIDs(corpus, "title:beijing OR fentanyl")) == Set(either))
-        // No source yet in the standard fields; a caller can supply one.
-        #expect(try hitIDs(corpus, "source:guardian").isEmpty)
+        // The standard fields read the source cleaning found; a caller can supply another.
+        let guardian = corpus.documents.filter { $0.source?.lowercased().contains("guardian") == true }.map(\.id)
+        #expect(try hitIDs(corpus, "source:guardian") == guardian)
         let fields = SearchFields(title: { $0.title }, source: { $0.id.hasPrefix("004") ? "The Guardian" : "Other Outlet" })
         #expect(try Search.search(corpus, "source:guardian", fields: fields).map { $0.document.id.prefix(3) } == ["004"])
         #expect(try Search.search(corpus, "Taiwan -source:\"the guardian\"", limit: 10, fields: fields).count == corpus.count - 1)

@@ -1,7 +1,7 @@
 /// Where `title:` and `source:` clauses read a document's fields.
 ///
-/// The standard reading takes `Document.title` and has no source yet (source-less documents
-/// never match `source:`); a caller that knows each document's outlet passes its own closure.
+/// The standard reading takes `Document.title` and `Document.source` (documents without a
+/// source never match `source:`); a caller can pass its own closures.
 public struct SearchFields: Sendable {
     /// The headline of a document, or nil.
     public var title: @Sendable (Document) -> String?
@@ -14,8 +14,8 @@ public struct SearchFields: Sendable {
         self.source = source
     }
 
-    /// `Document.title`, and no source.
-    public static let standard = SearchFields(title: { $0.title }, source: { _ in nil })
+    /// `Document.title` and `Document.source`.
+    public static let standard = SearchFields(title: { $0.title }, source: { $0.source })
 
     /// The text of `field` in `document`.
     func value(_ field: QueryField, of document: Document) -> String? {

@@ -132,11 +132,17 @@ enum CorpusBinding {
         return text
     }
 
-    /// Documents matching `contains`: case-insensitive text for now.
+    /// Documents matching `contains`, a search query (words, "phrases", AND/OR/NOT, …).
     static func containsFilter(_ corpus: Corpus, _ value: LuaValue?) throws -> Set<Int>? {
         guard let value else { return nil }
-        guard let needle = value.stringValue?.lowercased() else { throw LuaArgumentError(1, "'contains' must be a string") }
-        return Set(corpus.documents.filter { $0.text.lowercased().contains(needle) }.map(\.index))
+        guard let text = value.stringValue else { throw LuaArgumentError(1, "'contains' must be a query string") }
+        let query: Query
+        do {
+            query = try Query.parse(text)
+        } catch {
+            throw LuaArgumentError(1, "'contains': \(error)")
+        }
+        return Set(Search.documents(corpus, query).map(\.index))
     }
 
     /// `<Corpus 5 documents · 3,912 words · sources: …>`

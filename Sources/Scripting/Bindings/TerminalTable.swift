@@ -9,7 +9,9 @@ enum TerminalTable {
             let rows = try args.table(2).array.map { row -> [Cell] in
                 (row.tableValue?.array ?? []).map { value in
                     switch value {
-                    case .integer, .number: return Cell(text: value.stringValue ?? "", numeric: true)
+                    case .integer: return Cell(text: value.stringValue ?? "", numeric: true)
+                    // Floats show 6 significant digits, as report tables do.
+                    case .number(let d): return Cell(text: ReportCell.number(d).displayText, numeric: true)
                     default: return Cell(text: value.stringValue ?? "", numeric: false)
                     }
                 }
