@@ -25,6 +25,13 @@ final class Segment: @unchecked Sendable {
         self.termPositionOffset = termPositionOffset
     }
 
+    /// The same postings for documents numbered from `base` (segments are built before their
+    /// documents' corpus positions are known).
+    func rebased(to base: Int) -> Segment {
+        Segment(baseDocument: base, documentCount: documentCount, docStream: docStream,
+                positionStream: positionStream, termDocOffset: termDocOffset, termPositionOffset: termPositionOffset)
+    }
+
     /// Builds the postings of documents given as local term-id sequences.
     /// - Parameters:
     ///   - documents: each document's tokens as local term ids.
@@ -103,10 +110,23 @@ final class Segment: @unchecked Sendable {
         }
         termDocOffset[v] = UInt32(docStream.count)
         termPositionOffset[v] = UInt32(positionStream.count)
+        // The streams were reserved generously; keep only what they hold.
         let segment = Segment(baseDocument: baseDocument, documentCount: documents.count,
-                              docStream: docStream, positionStream: positionStream,
+                              docStream: exact(docStream), positionStream: exact(positionStream),
                               termDocOffset: termDocOffset, termPositionOffset: termPositionOffset)
         return (segment, df, cf)
+    }
+
+    /// A copy of `bytes` whose storage is exactly its size.
+    static func exact(_ bytes: [UInt8]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            bytes.withUnsafeBufferPointer { source in
+                if let base = source.baseAddress, let target = buffer.baseAddress {
+                    target.update(from: base, count: source.count)
+                }
+            }
+            count = bytes.count
+        }
     }
 
     /// Calls `body(document, tf, positionBytes)` for each posting of local term `local`;

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a folder (or one file) of .txt articles into an indexed `Corpus`.
 ///
@@ -10,7 +13,11 @@ public enum CorpusLoader {
     /// Loads every `.txt` file under `path` (recursively, in name order), or the single file
     /// `path`. Throws when the path does not exist or holds no text files.
     public static func load(path: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(CorpusError) -> Corpus {
-        try load(path: path, segmentSize: nil, progress: progress)
+        let corpus = try load(path: path, segmentSize: nil, progress: progress)
+        // Loading freed many buffers (file contents, per-segment term tables and scratch);
+        // hand the memory back to the system so the corpus's footprint is what it keeps.
+        MemoryRelease.trim()
+        return corpus
     }
 
     /// `load(path:progress:)` with a chosen number of files per segment (tests use small ones).
@@ -20,25 +27,29 @@ public enum CorpusLoader {
         let counter = Parallel.Counter()
         let segmentSize = chosen ?? segmentSize(for: files.count)
         let segmentCount = (files.count + segmentSize - 1) / segmentSize
+        let timer = StageTimer()
         let drafts = Parallel.map(segmentCount, chunk: 1) { s -> SegmentDraft in
-            var draft = SegmentDraft()
+            let draft = SegmentDraft()
             for i in (s * segmentSize)..<min(files.count, (s + 1) * segmentSize) {
                 let result = readFile(files[i].path, id: files[i].id, workspace: &draft.workspace)
                 if let w = result.warning { draft.warnings.append(w) }
                 if let d = result.document { draft.documents.append(d) }
             }
+            draft.buildPostings()
             if let progress { progress(counter.add(min(files.count, (s + 1) * segmentSize) - s * segmentSize), total) }
             return draft
         }
-        return assemble(drafts: drafts, location: path)
+        timer.lap("read, clean, tokenise and index \(files.count) files in \(segmentCount) segments")
+        return assemble(drafts: drafts, location: path, timer: timer)
     }
 
     /// Builds a corpus from texts (for `dossier.open` on strings, and for tests).
     public static func corpus(texts: [(id: String, text: String)], location: String = "(text)") -> Corpus {
-        var draft = SegmentDraft()
+        let draft = SegmentDraft()
         for (id, text) in texts {
             draft.documents.append(DocumentBuilder.prepare(id: id, path: id, text: text, keepRaw: true, workspace: &draft.workspace))
         }
+        draft.buildPostings()
         return assemble(drafts: [draft], location: location)
     }
 
@@ -49,15 +60,25 @@ public enum CorpusLoader {
         return max(16, min(4096, files / max(1, cores * 4) + 1))
     }
 
-    struct SegmentDraft: @unchecked Sendable {
+    /// One segment's documents while the corpus loads: analysed with a segment-local term table,
+    /// then given their postings (still with local ids), then renumbered into the lexicon.
+    /// Each draft is touched by one thread at a time.
+    final class SegmentDraft: @unchecked Sendable {
         var workspace = DocumentBuilder.Workspace()
         var documents: [DocumentBuilder.Prepared] = []
         var warnings: [LoadWarning] = []
+        var postings: (segment: Segment, df: [UInt32], cf: [UInt32])?
+
+        /// Builds the segment's postings from the local term ids (base document fixed later).
+        func buildPostings() {
+            postings = Segment.build(baseDocument: 0, documents: documents.map(\.terms),
+                                     localTermCount: workspace.table.count)
+        }
     }
 
-    /// Merges the segments' term tables into the lexicon, builds each segment's postings and
-    /// the documents with corpus-wide term ids.
-    static func assemble(drafts: [SegmentDraft], location: String) -> Corpus {
+    /// Merges the segments' term tables into the lexicon and makes the documents, with
+    /// corpus-wide term ids, and the index.
+    static func assemble(drafts: [SegmentDraft], location: String, timer: StageTimer = StageTimer()) -> Corpus {
         // 1. One lexicon: every segment's local terms, in segment order.
         let vocabularyGuess = drafts.reduce(0) { max($0, $1.workspace.table.count) } * 2
         let table = ByteTermTable(capacity: max(1024, vocabularyGuess))
@@ -72,59 +93,65 @@ public enum CorpusLoader {
                 map[l] = g
             }
             localToGlobal.append(map)
+            // The segment's table is merged: free it now rather than at the end of the load.
+            draft.workspace = DocumentBuilder.Workspace(capacity: 16)
         }
         let lexicon = Lexicon(table: table, kinds: kinds)
+        timer.lap("merge \(drafts.count) term tables into \(lexicon.count) terms")
 
-        // 2. Segment postings (local ids), then documents with global ids, in parallel.
+        // 2. Documents with global ids (renumbered in place), in parallel.
         var baseList: [Int] = []
         var next = 0
         for draft in drafts {
             baseList.append(next)
             next += draft.documents.count
         }
-        struct Built: @unchecked Sendable {
-            let segment: Segment
-            let df: [UInt32]
-            let cf: [UInt32]
-            let documents: [Document]
-            let lengths: [UInt32]
-        }
         let bases: [Int] = baseList
         let maps = localToGlobal
-        let built = Parallel.map(drafts.count, chunk: 1) { s -> Built in
+        let built = Parallel.map(drafts.count, chunk: 1) { s -> [Document] in
             let draft = drafts[s]
-            let (segment, df, cf) = Segment.build(baseDocument: bases[s], documents: draft.documents.map(\.terms),
-                                                  localTermCount: draft.workspace.table.count)
             let map = maps[s]
             var documents: [Document] = []
-            var lengths: [UInt32] = []
             documents.reserveCapacity(draft.documents.count)
-            for (i, prepared) in draft.documents.enumerated() {
-                var p = prepared
-                p.terms = p.terms.map { map[Int($0)] }
-                documents.append(p.document(index: bases[s] + i, lexicon: lexicon))
-                lengths.append(UInt32(p.wordCount))
+            for i in draft.documents.indices {
+                draft.documents[i].terms.withUnsafeMutableBufferPointer { terms in
+                    map.withUnsafeBufferPointer { map in
+                        for k in terms.indices { terms[k] = map[Int(terms[k])] }
+                    }
+                }
+                documents.append(draft.documents[i].document(index: bases[s] + i, lexicon: lexicon))
             }
-            return Built(segment: segment, df: df, cf: cf, documents: documents, lengths: lengths)
+            draft.documents = []
+            return documents
         }
+        timer.lap("renumber terms and make documents")
 
         // 3. Frequencies and each term's list of segments.
+        var segments: [Segment] = []
+        var dfs: [[UInt32]] = []
+        var cfs: [[UInt32]] = []
+        for (s, draft) in drafts.enumerated() {
+            guard let p = draft.postings else { continue }
+            segments.append(p.segment.rebased(to: bases[s]))
+            dfs.append(p.df)
+            cfs.append(p.cf)
+        }
         var segmentsPerTerm = [UInt32](repeating: 0, count: lexicon.count + 1)
-        for (s, b) in built.enumerated() {
+        for s in segments.indices {
             let map = localToGlobal[s]
-            for l in 0..<b.df.count {
+            for l in 0..<dfs[s].count {
                 let g = Int(map[l])
-                lexicon.documentFrequency[g] += b.df[l]
-                lexicon.collectionFrequency[g] += b.cf[l]
+                lexicon.documentFrequency[g] += dfs[s][l]
+                lexicon.collectionFrequency[g] += cfs[s][l]
                 segmentsPerTerm[g + 1] += 1
             }
         }
         for t in 0..<lexicon.count { segmentsPerTerm[t + 1] += segmentsPerTerm[t] }
         var refs = [UInt64](repeating: 0, count: Int(segmentsPerTerm[lexicon.count]))
         var fill = segmentsPerTerm
-        for (s, b) in built.enumerated() {
+        for s in segments.indices {
             let map = localToGlobal[s]
-            for l in 0..<b.df.count {
+            for l in 0..<dfs[s].count {
                 let g = Int(map[l])
                 refs[Int(fill[g])] = (UInt64(s) << 32) | UInt64(l)
                 fill[g] += 1
@@ -134,14 +161,12 @@ public enum CorpusLoader {
         lexicon.segmentRefs = refs
 
         var documents: [Document] = []
-        var lengths: [UInt32] = []
         documents.reserveCapacity(next)
-        for b in built {
-            documents.append(contentsOf: b.documents)
-            lengths.append(contentsOf: b.lengths)
-        }
+        for b in built { documents.append(contentsOf: b) }
+        let lengths = documents.map { UInt32($0.wordCount) }
         let tokenCount = documents.reduce(0) { $0 + $1.terms.count }
-        let index = CorpusIndex(lexicon: lexicon, segments: built.map(\.segment), documentLengths: lengths, tokenCount: tokenCount)
+        let index = CorpusIndex(lexicon: lexicon, segments: segments, documentLengths: lengths, tokenCount: tokenCount)
+        timer.lap("frequencies and term segment lists")
         return Corpus(documents: documents, warnings: drafts.flatMap(\.warnings), location: location, index: index)
     }
 

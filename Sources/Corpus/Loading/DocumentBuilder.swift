@@ -29,19 +29,36 @@ enum DocumentBuilder {
 
     /// Per-segment state: the term table and reusable buffers.
     struct Workspace {
-        let table = ByteTermTable()
+        let table: ByteTermTable
         var kinds: [TokenKind] = []
         var spans: [TokenSpan] = []
         var norm: [UInt8] = []
         /// Outlet names for credit lines (the standard table, or one a plugin extended).
         var outlets = OutletTable.standard
+
+        init(capacity: Int = 4096) {
+            table = ByteTermTable(capacity: capacity)
+        }
     }
 
     static func prepare(id: String, path: String, text raw: String, keepRaw: Bool,
                         workspace w: inout Workspace) -> Prepared {
         let cleaned = Cleaner.clean(raw, outlets: w.outlets)
-        var text = cleaned.text
+        var text = compact(cleaned.text)
         return analyse(id: id, path: path, cleaned: cleaned, text: &text, raw: keepRaw ? raw : nil, workspace: &w)
+    }
+
+    /// A copy of `text` in storage of exactly its size (strings built by appending can hold
+    /// up to twice their length; a corpus keeps every body for its whole life).
+    static func compact(_ text: String) -> String {
+        var source = text
+        return source.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                guard let base = bytes.baseAddress, let target = buffer.baseAddress else { return 0 }
+                target.update(from: base, count: bytes.count)
+                return bytes.count
+            }
+        }
     }
 
     /// Segments the body and turns its tokens into term ids of the workspace table.

@@ -70,6 +70,19 @@ public final class Corpus: @unchecked Sendable {
         return lo < documents.count && documents[lo] === document ? lo : nil
     }
 
+    /// Bytes held by the corpus's main parts, for the benchmark's memory report.
+    public var memoryBreakdown: [(part: String, bytes: Int)] {
+        var text = 0, terms = 0, sentences = 0, paragraphs = 0
+        for d in documents {
+            text += d.text.utf8.count
+            terms += d.terms.capacity * 4
+            sentences += d.sentenceStarts.capacity * 4 + d.sentenceByteRanges.capacity * 4
+            paragraphs += d.paragraphs.capacity * 16
+        }
+        return [("text", text), ("token ids", terms), ("sentences", sentences), ("paragraphs", paragraphs),
+                ("postings", index.postingsBytes)]
+    }
+
     /// True when `document` belongs to this corpus.
     public func contains(_ document: Document) -> Bool { byID[document.id] === document }
 }

@@ -14,6 +14,8 @@ enum DossierModule {
                 "bytes": .integer(corpus.documents.reduce(0) { $0 + $1.text.utf8.count }),
                 "tokens": .integer(corpus.index.tokenCount),
                 "terms": .integer(corpus.index.lexicon.count),
+                "postings_bytes": .integer(corpus.index.postingsBytes),
+                "memory": .table(LuaTable(fields: corpus.memoryBreakdown.map { (.text($0.part), .integer($0.bytes)) })),
                 "load_seconds": .number(seconds),
                 "rss": .integer(memory.rss),
                 "peak_rss": .integer(memory.peak),
