@@ -12,11 +12,11 @@ local function percentile(samples, p)
   return samples[i]
 end
 
-local function time_query(query, runs)
+local function time_query(query, runs, snippets)
   local samples, hits = {}, 0
   for _ = 1, runs do
     local t0 = clock()
-    hits = #corpus:search(query, { limit = 10 })
+    hits = #corpus:search(query, { limit = 10, snippets = snippets })
     samples[#samples + 1] = (clock() - t0) * 1000
   end
   return percentile(samples, 0.5), percentile(samples, 0.99), hits
@@ -36,10 +36,11 @@ local queries = {
   { "boolean", "memory AND (driver OR device) -usb" },
   { "prefix", "comput*" },
 }
-print("search (top 10, 50 runs each)")
+print("search, top 10, 50 runs each: ranking only (snippets = false) | with snippets")
 for _, q in ipairs(queries) do
-  local p50, p99, hits = time_query(q[2], 50)
-  print(string.format("  %-16s %-38s p50 %7.3f ms  p99 %7.3f ms", q[1], q[2], p50, p99))
+  local p50, p99 = time_query(q[2], 50, false)
+  local s50, s99 = time_query(q[2], 50, true)
+  print(string.format("  %-16s %-36s p50 %7.3f ms  p99 %7.3f ms | p50 %7.3f ms  p99 %7.3f ms", q[1], q[2], p50, p99, s50, s99))
 end
 
 local t0 = clock()

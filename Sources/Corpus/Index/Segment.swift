@@ -14,22 +14,63 @@ final class Segment: @unchecked Sendable {
     /// Per local term: where its lists start (`count + 1` entries each).
     let termDocOffset: [UInt32]
     let termPositionOffset: [UInt32]
+    /// Skip blocks of `blockSize` postings, for terms in more than `blockSize` documents of the
+    /// segment: term t's blocks are `termBlockStart[t] ..< termBlockStart[t + 1]`.
+    let blocks: Blocks
+
+    /// Where each block starts, so ranking can decode only the blocks that may hold a top
+    /// document (block-max): the doc stream offset, the document before the block (the base of
+    /// its first delta), and, once the corpus is assembled, the best BM25 term weight in it.
+    struct Blocks: Sendable {
+        var termBlockStart: [UInt32] = []
+        var docOffset: [UInt32] = []
+        var previousDocument: [UInt32] = []
+        var maxWeight: [Float] = []
+    }
+
+    static let blockSize = 128
 
     init(baseDocument: Int, documentCount: Int, docStream: [UInt8], positionStream: [UInt8],
-         termDocOffset: [UInt32], termPositionOffset: [UInt32]) {
+         termDocOffset: [UInt32], termPositionOffset: [UInt32], blocks: Blocks) {
         self.baseDocument = baseDocument
         self.documentCount = documentCount
         self.docStream = docStream
         self.positionStream = positionStream
         self.termDocOffset = termDocOffset
         self.termPositionOffset = termPositionOffset
+        self.blocks = blocks
     }
 
     /// The same postings for documents numbered from `base` (segments are built before their
-    /// documents' corpus positions are known).
-    func rebased(to base: Int) -> Segment {
-        Segment(baseDocument: base, documentCount: documentCount, docStream: docStream,
-                positionStream: positionStream, termDocOffset: termDocOffset, termPositionOffset: termPositionOffset)
+    /// documents' corpus positions are known), with block maxima for these document lengths.
+    func assembled(base: Int, lengths: [UInt32], averageLength: Double) -> Segment {
+        var b = blocks
+        b.maxWeight = Array(repeating: 0, count: b.docOffset.count)
+        docStream.withUnsafeBufferPointer { stream in
+            for t in 0..<(b.termBlockStart.count - 1) {
+                let first = Int(b.termBlockStart[t])
+                let last = Int(b.termBlockStart[t + 1])
+                guard first < last else { continue }
+                let end = Int(termDocOffset[t + 1])
+                for block in first..<last {
+                    var offset = Int(b.docOffset[block])
+                    var doc = Int(b.previousDocument[block])
+                    let stop = block + 1 < last ? Int(b.docOffset[block + 1]) : end
+                    var best: Double = 0
+                    while offset < stop {
+                        doc += Int(VarInt.read(stream, &offset))
+                        let tf = Int(VarInt.read(stream, &offset))
+                        _ = VarInt.read(stream, &offset)
+                        let length = base + doc < lengths.count ? Double(lengths[base + doc]) : averageLength
+                        best = max(best, CorpusIndex.termWeight(frequency: tf, length: length, averageLength: averageLength))
+                    }
+                    b.maxWeight[block] = Float(best) * 1.0001
+                }
+            }
+        }
+        return Segment(baseDocument: base, documentCount: documentCount, docStream: docStream,
+                       positionStream: positionStream, termDocOffset: termDocOffset,
+                       termPositionOffset: termPositionOffset, blocks: b)
     }
 
     /// Builds the postings of documents given as local term-id sequences.
@@ -77,16 +118,24 @@ final class Segment: @unchecked Sendable {
         positionStream.reserveCapacity(total + total / 4)
         var termDocOffset = [UInt32](repeating: 0, count: v + 1)
         var termPositionOffset = [UInt32](repeating: 0, count: v + 1)
+        var blocks = Blocks()
+        blocks.termBlockStart = [UInt32](repeating: 0, count: v + 1)
         occurrences.withUnsafeBufferPointer { occ in
             for t in 0..<v {
                 termDocOffset[t] = UInt32(docStream.count)
                 termPositionOffset[t] = UInt32(positionStream.count)
+                let blocksBefore = blocks.docOffset.count
+                blocks.termBlockStart[t] = UInt32(blocksBefore)
                 var i = slot[t]
                 let end = slot[t + 1]
                 var previousDoc: UInt32 = 0
                 var documentsWithTerm: UInt32 = 0
                 while i < end {
                     let doc = UInt32(truncatingIfNeeded: occ[i] >> 32)
+                    if documentsWithTerm % UInt32(blockSize) == 0 {
+                        blocks.docOffset.append(UInt32(docStream.count))
+                        blocks.previousDocument.append(previousDoc)
+                    }
                     var j = i
                     let positionStart = positionStream.count
                     var previousPosition: UInt32 = 0
@@ -106,14 +155,20 @@ final class Segment: @unchecked Sendable {
                     i = j
                 }
                 df[t] = documentsWithTerm
+                // Short lists are decoded whole; only long ones keep their blocks.
+                if documentsWithTerm <= UInt32(blockSize) {
+                    blocks.docOffset.removeLast(blocks.docOffset.count - blocksBefore)
+                    blocks.previousDocument.removeLast(blocks.previousDocument.count - blocksBefore)
+                }
             }
         }
+        blocks.termBlockStart[v] = UInt32(blocks.docOffset.count)
         termDocOffset[v] = UInt32(docStream.count)
         termPositionOffset[v] = UInt32(positionStream.count)
         // The streams were reserved generously; keep only what they hold.
         let segment = Segment(baseDocument: baseDocument, documentCount: documents.count,
                               docStream: exact(docStream), positionStream: exact(positionStream),
-                              termDocOffset: termDocOffset, termPositionOffset: termPositionOffset)
+                              termDocOffset: termDocOffset, termPositionOffset: termPositionOffset, blocks: blocks)
         return (segment, df, cf)
     }
 

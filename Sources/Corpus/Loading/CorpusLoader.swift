@@ -127,15 +127,17 @@ public enum CorpusLoader {
         timer.lap("renumber terms and make documents")
 
         // 3. Frequencies and each term's list of segments.
-        var segments: [Segment] = []
-        var dfs: [[UInt32]] = []
-        var cfs: [[UInt32]] = []
-        for (s, draft) in drafts.enumerated() {
-            guard let p = draft.postings else { continue }
-            segments.append(p.segment.rebased(to: bases[s]))
-            dfs.append(p.df)
-            cfs.append(p.cf)
-        }
+        var documents: [Document] = []
+        documents.reserveCapacity(next)
+        for b in built { documents.append(contentsOf: b) }
+        let lengths = documents.map { UInt32($0.wordCount) }
+        let averageLength = lengths.isEmpty ? 0 : Double(lengths.reduce(0) { $0 + Int($1) }) / Double(lengths.count)
+        let segments = Parallel.map(drafts.count, chunk: 1) { s -> Segment? in
+            drafts[s].postings?.segment.assembled(base: bases[s], lengths: lengths, averageLength: averageLength)
+        }.compactMap { $0 }
+        let dfs = drafts.compactMap { $0.postings?.df }
+        let cfs = drafts.compactMap { $0.postings?.cf }
+        timer.lap("segment block maxima")
         var segmentsPerTerm = [UInt32](repeating: 0, count: lexicon.count + 1)
         for s in segments.indices {
             let map = localToGlobal[s]
@@ -160,10 +162,6 @@ public enum CorpusLoader {
         lexicon.termSegmentStart = segmentsPerTerm
         lexicon.segmentRefs = refs
 
-        var documents: [Document] = []
-        documents.reserveCapacity(next)
-        for b in built { documents.append(contentsOf: b) }
-        let lengths = documents.map { UInt32($0.wordCount) }
         let tokenCount = documents.reduce(0) { $0 + $1.terms.count }
         let index = CorpusIndex(lexicon: lexicon, segments: segments, documentLengths: lengths, tokenCount: tokenCount)
         timer.lap("frequencies and term segment lists")

@@ -4,8 +4,8 @@ import Foundation
 /// idf = ln(1 + (N − df + 0.5) / (df + 0.5)), N and df taken from the whole index so that a
 /// sub-corpus ranks its documents as the full corpus would.
 struct BM25 {
-    static let k1 = 1.2
-    static let b = 0.75
+    static let k1 = CorpusIndex.k1
+    static let b = CorpusIndex.b
 
     let documentCount: Int
     let lengths: [UInt32]
@@ -30,8 +30,6 @@ struct BM25 {
     func score(frequency: Int, document: Int, idf: Double) -> Double {
         guard frequency > 0 else { return 0 }
         let length = document >= 0 && document < lengths.count ? Double(lengths[document]) : averageLength
-        let relative = averageLength > 0 ? length / averageLength : 1
-        let tf = Double(frequency)
-        return idf * tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * relative))
+        return idf * CorpusIndex.termWeight(frequency: frequency, length: length, averageLength: averageLength)
     }
 }

@@ -37,24 +37,43 @@ public enum Search {
     /// The documents of `corpus` matching `query`, ranked by BM25 (best first; equal scores in
     /// document order), at most `limit` of them.
     public static func search(_ corpus: Corpus, _ query: String, limit: Int = 10,
-                              fields: SearchFields = .standard) throws(QueryError) -> [Hit] {
-        search(corpus, try Query.parse(query), limit: limit, fields: fields)
+                              fields: SearchFields = .standard, snippets: Bool = true) throws(QueryError) -> [Hit] {
+        search(corpus, try Query.parse(query), limit: limit, fields: fields, snippets: snippets)
     }
 
-    /// `search` with a parsed query.
-    public static func search(_ corpus: Corpus, _ query: Query, limit: Int = 10, fields: SearchFields = .standard) -> [Hit] {
+    /// `search` with a parsed query. Without `snippets`, hits carry no snippet and no match
+    /// ranges (ranking only, which skips re-reading the documents).
+    public static func search(_ corpus: Corpus, _ query: Query, limit: Int = 10, fields: SearchFields = .standard,
+                              snippets: Bool = true) -> [Hit] {
         guard limit > 0 else { return [] }
         let plan = QueryPlan(corpus: corpus, expression: query.expression, fields: fields)
-        let matcher = plan.matcher(query.expression)
-        var top = TopK(limit)
-        matcher.advance(to: 0)
-        while matcher.document != Int.max {
-            let d = matcher.document
-            top.offer(score: matcher.score(at: d), document: d)
-            matcher.advance(to: d + 1)
+        let ranked: [(document: Int, score: Double)]
+        if case .term(let word) = query.expression {
+            // One term: block-max ranking visits only the blocks that can hold a top document.
+            if let id = corpus.index.lexicon.id(of: word) {
+                let members: Set<Int>? = corpus.parent == nil ? nil : Set(corpus.documents.map(\.index))
+                ranked = corpus.index.topDocuments(term: id, k: limit) { members?.contains($0) ?? true }
+            } else {
+                ranked = []
+            }
+        } else {
+            let matcher = plan.matcher(query.expression)
+            var top = TopK(limit)
+            matcher.advance(to: 0)
+            while matcher.document != Int.max {
+                let d = matcher.document
+                top.offer(score: matcher.score(at: d), document: d)
+                matcher.advance(to: d + 1)
+            }
+            ranked = top.sorted().map { ($0.document, $0.score) }
+        }
+        guard snippets else {
+            return ranked.compactMap { entry in
+                plan.document(entry.document).map { Hit(document: $0, score: entry.score, snippet: "", matches: []) }
+            }
         }
         let patterns = plan.patterns(query.expression)
-        return top.sorted().compactMap { entry -> Hit? in
+        return ranked.compactMap { entry -> Hit? in
             guard let document = plan.document(entry.document) else { return nil }
             let spans = document.tokenSpans()
             let found = TokenMatch.find(patterns, in: document.terms)

@@ -50,6 +50,12 @@ struct TopK {
         }
     }
 
+    /// True when `k` pairs are kept.
+    var isFull: Bool { heap.count >= k }
+
+    /// The score of the weakest kept pair (meaningful when full).
+    var weakestScore: Double { heap.first?.score ?? -.infinity }
+
     /// The kept pairs, best first (ties: earlier document first).
     func sorted() -> [Entry] {
         heap.sorted { Self.weaker($1, $0) }

@@ -3,7 +3,8 @@ import LuaBridge
 
 /// Search and concordance methods of `Corpus`:
 ///
-/// - `corpus:search(query, {limit = 10})` → List of `{doc, score, snippet}`, best first (BM25).
+/// - `corpus:search(query, {limit = 10, snippets = true})` → List of `{doc, score, snippet}`,
+///   best first (BM25); `snippets = false` ranks only.
 /// - `corpus:kwic(query, {width = 40, limit = nil})` → List of `{left, match, right, doc,
 ///   sentence}` in document and text order; `sentence` is the 1-based number of the sentence
 ///   holding the match. The REPL prints it as a concordance (the left column right-aligned).
@@ -19,11 +20,12 @@ enum SearchBinding {
         let lines = try ctx.lists.columns(kwicColumns, align: ["left": .right])
         cls.method("search") { corpus, args in
             let query = try args.string(1)
-            let options = try Options(args, name: "search", known: ["limit"])
+            let options = try Options(args, name: "search", known: ["limit", "snippets"])
             let limit = try options.count("limit", allowZero: false) ?? 10
+            let snippets = options.flag("snippets") ?? true
             let results: [Hit]
             do {
-                results = try Search.search(corpus, query, limit: limit, fields: fields)
+                results = try Search.search(corpus, query, limit: limit, fields: fields, snippets: snippets)
             } catch {
                 throw LuaRuntimeError(String(describing: error))
             }
@@ -69,6 +71,13 @@ enum SearchBinding {
                     throw LuaArgumentError(Self.position, "unknown option '\(key.stringValue ?? "?")' (\(name) takes \(known.joined(separator: ", ")))")
                 }
             }
+        }
+
+        /// A true/false option, or nil when absent.
+        func flag(_ key: String) -> Bool? {
+            guard let value = table?[key] else { return nil }
+            if case .nil = value { return nil }
+            return value.isTruthy
         }
 
         /// A whole-number option, or nil when absent.
