@@ -6,6 +6,8 @@ final class BindingContext {
     let lua: LuaState
     let lists: Lists
     let options: SessionOptions
+    /// The session's statistics settings (the stopword list scripts can change).
+    let statistics = StatisticsSettings()
 
     init(lua: LuaState, lists: Lists, options: SessionOptions) {
         self.lua = lua

@@ -12,12 +12,13 @@ enum DossierModule {
                 throw LuaRuntimeError(String(describing: error))
             }
         }
-        return .record([
+        let module: LuaValue = .record([
             "version": .text(ScriptSession.version),
             "lua_version": .text("Lua 5.4"),
             "List": .reference(list),
             "printer": .reference(printer),
             "open": .function(open),
         ])
+        return StatisticsBinding.addDossierFunctions(to: module, ctx)
     }
 }
