@@ -68,7 +68,8 @@ extension Corpus {
             let table = ContingencyTable(o11, nodeFrequency * span - o11, f - o11, total - nodeFrequency * span - f + o11)
             scores[id] = (measure.score(observed: o11, expected: expected, table: table), expected)
         }
-        let ranked = Ranking.rank(Array(scores.keys), top: top, key: { scores[$0]?.score ?? 0 }, text: lexicon.term)
+        let ranked = Ranking.rank(Array(scores.keys), top: top, key: { scores[$0]?.score ?? 0 },
+                                  secondary: { Double(observed[$0] ?? 0) }, text: lexicon.term)
         return ranked.map { r in
             Collocate(term: r.text, score: scores[r.id]?.score ?? 0, count: observed[r.id] ?? 0,
                       expected: scores[r.id]?.expected ?? 0, frequency: Int(counts.counts[r.id]))
@@ -80,50 +81,70 @@ extension Corpus {
     func cooccurrences(of node: Int, window: Int, lexicon: Lexicon) -> [Int: Int] {
         let isPunct = lexicon.kinds.map { $0 == .punct }
         let rootDocuments = root.documents
-        var member: [Bool]?
+        var postings = index.postings(node)
         if !isWholeIndex {
-            var flags = [Bool](repeating: false, count: index.documentCount)
-            for doc in documents where doc.index < flags.count { flags[doc.index] = true }
-            member = flags
+            var member = [Bool](repeating: false, count: index.documentCount)
+            for doc in documents where doc.index < member.count { member[doc.index] = true }
+            postings.removeAll { $0.document >= member.count || !member[$0.document] }
         }
-        var counts = [UInt32](repeating: 0, count: lexicon.count)
-        var touched: [Int] = []
-        var positions: [Int] = []
-        @inline(__always) func see(_ t: Int) {
-            if counts[t] == 0 { touched.append(t) }
-            counts[t] &+= 1
+        postings.removeAll { $0.document >= rootDocuments.count }
+        // Parts of about the same number of occurrences, one per core for a frequent node.
+        let occurrences = postings.reduce(0) { $0 + $1.frequency }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let partCount = Swift.max(1, Swift.min(cores, occurrences / 50_000))
+        var parts: [Range<Int>] = []
+        var start = 0
+        var seen = 0
+        for (i, posting) in postings.enumerated() {
+            seen += posting.frequency
+            if seen * partCount >= occurrences * (parts.count + 1) && parts.count < partCount - 1 {
+                parts.append(start..<(i + 1))
+                start = i + 1
+            }
         }
-        index.forEachPosting(node) { posting in
-            guard posting.document < rootDocuments.count, member?[posting.document] ?? true else { return }
-            let doc = rootDocuments[posting.document]
-            index.positions(of: posting, into: &positions)
-            doc.terms.withUnsafeBufferPointer { terms in
-                for p in positions where p < terms.count {
-                    let sentence = doc.sentenceCount == 0 ? 0..<terms.count : doc.sentenceTokens(doc.sentence(containingToken: p))
-                    var seen = 0
-                    var j = p - 1
-                    while j >= sentence.lowerBound && seen < window {
-                        let t = Int(terms[j])
-                        j -= 1
-                        if isPunct[t] { continue }
-                        seen += 1
-                        if t != node { see(t) }
-                    }
-                    seen = 0
-                    j = p + 1
-                    while j < sentence.upperBound && seen < window {
-                        let t = Int(terms[j])
-                        j += 1
-                        if isPunct[t] { continue }
-                        seen += 1
-                        if t != node { see(t) }
+        parts.append(start..<postings.count)
+        let index = self.index
+        let chosen = postings
+        let ranges = parts
+        let partial = Parallel.map(parts.count, chunk: 1) { part -> [UInt32] in
+            var counts = [UInt32](repeating: 0, count: lexicon.count)
+            var positions: [Int] = []
+            isPunct.withUnsafeBufferPointer { isPunct in
+                for posting in chosen[ranges[part]] {
+                    let doc = rootDocuments[posting.document]
+                    index.positions(of: posting, into: &positions)
+                    doc.terms.withUnsafeBufferPointer { terms in
+                        for p in positions where p < terms.count {
+                            let sentence = doc.sentenceCount == 0
+                                ? 0..<terms.count : doc.sentenceTokens(doc.sentence(containingToken: p))
+                            var taken = 0
+                            var j = p - 1
+                            while j >= sentence.lowerBound && taken < window {
+                                let t = Int(terms[j])
+                                j -= 1
+                                if isPunct[t] { continue }
+                                taken += 1
+                                if t != node { counts[t] &+= 1 }
+                            }
+                            taken = 0
+                            j = p + 1
+                            while j < sentence.upperBound && taken < window {
+                                let t = Int(terms[j])
+                                j += 1
+                                if isPunct[t] { continue }
+                                taken += 1
+                                if t != node { counts[t] &+= 1 }
+                            }
+                        }
                     }
                 }
             }
+            return counts
         }
         var observed: [Int: Int] = [:]
-        observed.reserveCapacity(touched.count)
-        for t in touched { observed[t] = Int(counts[t]) }
+        for counts in partial {
+            for (t, c) in counts.enumerated() where c > 0 { observed[t, default: 0] += Int(c) }
+        }
         return observed
     }
 }

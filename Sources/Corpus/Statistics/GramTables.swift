@@ -2,18 +2,23 @@
 ///
 /// Two layouts: `PackedGramTable` when the n ids fit in one 64-bit key (n ≤ 2, or n = 3 with
 /// fewer than 2²¹ terms), `SequenceGramTable` otherwise. Both are open-addressing tables with
-/// linear probing; a document is counted once per n-gram by remembering the last document
-/// that added to each entry (documents are fed in order, each part of a corpus separately).
+/// linear probing. A document is counted once per n-gram by remembering the last document
+/// that added to each entry, so documents must be fed in order.
+///
+/// The corpus is counted in shards: each thread reads every document but keeps only the
+/// n-grams whose key falls in its shard, so no tables need merging and each stays small.
 protocol GramTable: Sendable {
     init(length: Int, capacity: Int)
-    /// Counts one occurrence of the n-gram `ids[start ..< start + length]` in document `doc`.
-    mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, key: UInt64, doc: UInt32)
-    /// The key (`add` takes it) of the n-gram starting at `start`.
+    /// The key of the n-gram `ids[start ..< start + length]`: the packed ids, or a hash.
     func key(_ ids: UnsafeBufferPointer<UInt32>, at start: Int) -> UInt64
-    /// Adds every entry of `other` (which counted other documents).
-    mutating func merge(_ other: Self)
-    /// Calls `body` with each entry's ids, count and documents.
-    func forEach(_ body: ([UInt32], Int, Int) -> Void)
+    /// The shard (`0 ..< shards`, a power of two) an n-gram's key belongs to.
+    static func shard(of key: UInt64, shards: Int) -> Int
+    /// Counts one occurrence of the n-gram at `start` (whose key is `key`) in document `doc`.
+    mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, key: UInt64, doc: UInt32)
+    /// Calls `body` with each entry's handle, count and documents.
+    func forEachEntry(_ body: (Int, Int, Int) -> Void)
+    /// The ids of the entry with this handle.
+    func ids(of handle: Int) -> [UInt32]
     /// Number of distinct n-grams.
     var count: Int { get }
 }
@@ -24,11 +29,12 @@ struct PackedGramTable: GramTable {
         var key: UInt64
         var count: UInt32
         var docs: UInt32
-        /// Last document counted, plus one (0: none).
+        /// Last document counted, plus one.
         var last: UInt32
     }
 
     static let empty = UInt64.max
+    static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
     let length: Int
     let bits: Int
     private var slots: [Slot]
@@ -55,7 +61,6 @@ struct PackedGramTable: GramTable {
         shift = UInt64(64 - log)
     }
 
-    /// The key of `length` ids starting at `start`.
     @inline(__always)
     func key(_ ids: UnsafeBufferPointer<UInt32>, at start: Int) -> UInt64 {
         var k: UInt64 = 0
@@ -64,30 +69,38 @@ struct PackedGramTable: GramTable {
     }
 
     @inline(__always)
-    mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, key: UInt64, doc: UInt32) {
-        add(key: key, count: 1, docs: 1, doc: doc + 1)
+    static func shard(of key: UInt64, shards: Int) -> Int {
+        // Bits 29… of the hash; the slot index uses the top bits.
+        Int(truncatingIfNeeded: (key &* multiplier) >> 29) & (shards - 1)
     }
 
     @inline(__always)
-    private mutating func add(key: UInt64, count n: UInt32, docs: UInt32, doc: UInt32) {
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while true {
-            let k = slots[i].key
-            if k == key {
-                slots[i].count &+= n
-                if doc == 0 || slots[i].last != doc {
-                    slots[i].last = doc
-                    slots[i].docs &+= docs
+    mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, key: UInt64, doc: UInt32) {
+        let mark = doc &+ 1
+        let found: Bool = slots.withUnsafeMutableBufferPointer { s in
+            let mask = s.count - 1
+            var i = Int(truncatingIfNeeded: (key &* Self.multiplier) >> shift)
+            while true {
+                let k = s[i].key
+                if k == key {
+                    s[i].count &+= 1
+                    if s[i].last != mark {
+                        s[i].last = mark
+                        s[i].docs &+= 1
+                    }
+                    return true
                 }
-                return
+                if k == Self.empty {
+                    s[i] = Slot(key: key, count: 1, docs: 1, last: mark)
+                    return false
+                }
+                i = (i + 1) & mask
             }
-            if k == Self.empty { break }
-            i = (i + 1) & mask
         }
-        slots[i] = Slot(key: key, count: n, docs: docs, last: doc)
-        count += 1
-        if count * 10 > slots.count * 7 { grow() }
+        if !found {
+            count += 1
+            if count * 10 > slots.count * 7 { grow() }
+        }
     }
 
     private mutating func grow() {
@@ -96,29 +109,28 @@ struct PackedGramTable: GramTable {
         shift -= 1
         let mask = slots.count - 1
         for slot in old where slot.key != Self.empty {
-            var i = Int(truncatingIfNeeded: (slot.key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            var i = Int(truncatingIfNeeded: (slot.key &* Self.multiplier) >> shift)
             while slots[i].key != Self.empty { i = (i + 1) & mask }
             slots[i] = slot
         }
     }
 
-    mutating func merge(_ other: PackedGramTable) {
-        for slot in other.slots where slot.key != Self.empty {
-            add(key: slot.key, count: slot.count, docs: slot.docs, doc: 0)
+    func forEachEntry(_ body: (Int, Int, Int) -> Void) {
+        for (i, slot) in slots.enumerated() where slot.key != Self.empty {
+            body(i, Int(slot.count), Int(slot.docs))
         }
     }
 
-    func forEach(_ body: ([UInt32], Int, Int) -> Void) {
-        let idMask: UInt64 = bits == 32 ? 0xFFFF_FFFF : (1 << UInt64(bits)) - 1
+    func ids(of handle: Int) -> [UInt32] {
+        guard handle >= 0, handle < slots.count else { return [] }
+        let idMask: UInt64 = (1 << UInt64(bits)) - 1
+        var k = slots[handle].key
         var ids = [UInt32](repeating: 0, count: length)
-        for slot in slots where slot.key != Self.empty {
-            var k = slot.key
-            for i in stride(from: length - 1, through: 0, by: -1) {
-                ids[i] = UInt32(truncatingIfNeeded: k & idMask)
-                k >>= UInt64(bits)
-            }
-            body(ids, Int(slot.count), Int(slot.docs))
+        for i in stride(from: length - 1, through: 0, by: -1) {
+            ids[i] = UInt32(truncatingIfNeeded: k & idMask)
+            k >>= UInt64(bits)
         }
+        return ids
     }
 }
 
@@ -144,15 +156,20 @@ struct SequenceGramTable: GramTable {
 
     var count: Int { counts.count }
 
-    /// The hash of `length` ids starting at `start`.
+    /// A hash of the ids (the slot index uses its low bits, the shard its top bits).
     @inline(__always)
     func key(_ ids: UnsafeBufferPointer<UInt32>, at start: Int) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for i in start..<(start + length) {
             h = (h ^ UInt64(ids[i])) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 31
+            h ^= h >> 29
         }
         return h
+    }
+
+    @inline(__always)
+    static func shard(of key: UInt64, shards: Int) -> Int {
+        Int(truncatingIfNeeded: key >> 56) & (shards - 1)
     }
 
     @inline(__always)
@@ -163,22 +180,18 @@ struct SequenceGramTable: GramTable {
     }
 
     @inline(__always)
-    mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, key: UInt64, doc: UInt32) {
-        add(ids, at: start, hash: key, count: 1, docCount: 1, doc: doc + 1)
-    }
-
-    private mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, hash: UInt64,
-                              count n: UInt32, docCount: UInt32, doc: UInt32) {
+    mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, key hash: UInt64, doc: UInt32) {
+        let mark = doc &+ 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[i]
             if entry == 0 { break }
             let e = Int(entry - 1)
             if hashes[e] == hash && matches(e, ids, start) {
-                counts[e] &+= n
-                if doc == 0 || last[e] != doc {
-                    last[e] = doc
-                    docs[e] &+= docCount
+                counts[e] &+= 1
+                if last[e] != mark {
+                    last[e] = mark
+                    docs[e] &+= 1
                 }
                 return
             }
@@ -187,9 +200,9 @@ struct SequenceGramTable: GramTable {
         slots[i] = UInt32(counts.count + 1)
         arena.append(contentsOf: UnsafeBufferPointer(rebasing: ids[start..<(start + length)]))
         hashes.append(hash)
-        counts.append(n)
-        docs.append(docCount)
-        last.append(doc)
+        counts.append(1)
+        docs.append(1)
+        last.append(mark)
         if counts.count * 10 > slots.count * 7 { grow() }
     }
 
@@ -206,17 +219,12 @@ struct SequenceGramTable: GramTable {
         mask = newMask
     }
 
-    mutating func merge(_ other: SequenceGramTable) {
-        other.arena.withUnsafeBufferPointer { ids in
-            for e in 0..<other.count {
-                add(ids, at: e * length, hash: other.hashes[e], count: other.counts[e], docCount: other.docs[e], doc: 0)
-            }
-        }
+    func forEachEntry(_ body: (Int, Int, Int) -> Void) {
+        for e in 0..<count { body(e, Int(counts[e]), Int(docs[e])) }
     }
 
-    func forEach(_ body: ([UInt32], Int, Int) -> Void) {
-        for e in 0..<count {
-            body(Array(arena[(e * length)..<((e + 1) * length)]), Int(counts[e]), Int(docs[e]))
-        }
+    func ids(of handle: Int) -> [UInt32] {
+        guard handle >= 0, handle < count else { return [] }
+        return Array(arena[(handle * length)..<((handle + 1) * length)])
     }
 }

@@ -131,7 +131,7 @@ extension Corpus {
             let b = Double(row.b)
             return ContingencyTable(a, b, tw - a, rw - b).signedLogLikelihood
         }
-        let ranked = Ranking.rank(Array(rows.indices), top: top, key: { scores[$0] },
+        let ranked = Ranking.rank(Array(rows.indices), top: top, key: { scores[$0] }, secondary: { Double(rows[$0].a) },
                                   text: { rows[$0].text ?? targetLexicon.term(rows[$0].id) })
         return ranked.map { KeynessScore(term: $0.text, score: scores[$0.id], count: rows[$0.id].a, referenceCount: rows[$0.id].b) }
     }

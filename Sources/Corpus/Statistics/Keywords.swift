@@ -50,7 +50,8 @@ extension Document {
             }
             i = j
         }
-        let ranked = Ranking.rank(Array(ids.indices), top: top, key: { scores[$0] }, text: { lexicon.term(ids[$0]) })
+        let ranked = Ranking.rank(Array(ids.indices), top: top, key: { scores[$0] }, secondary: { Double(tfs[$0]) },
+                                  text: { lexicon.term(ids[$0]) })
         return ranked.map { Keyword(term: $0.text, score: scores[$0.id], count: tfs[$0.id]) }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One row of an n-gram list.
 public struct NGram: Hashable, Sendable {
     /// The n-gram's terms in normal form, joined by spaces ("foreign minister"); a clitic
@@ -21,57 +23,64 @@ public struct NGram: Hashable, Sendable {
 /// Counts the n-grams of a corpus's documents.
 ///
 /// An n-gram is n consecutive word or number tokens of one sentence: a punctuation token
-/// (comma, quote, dash, parenthesis, a lone hyphen or apostrophe, "$", …) or a sentence end
+/// (comma, quote, dash, parenthesis, a lone hyphen or apostrophe, "$", …) or a sentence start
 /// breaks the sequence. Hyphenated words and words with an inner apostrophe are single tokens
 /// already ("face-to-face", "don't"), and the clitic "’s" is a word token of its own.
 public enum NGramCounter {
     /// The longest n-gram counted.
     public static let maximumLength = 8
 
-    /// Calls `body(start)` for each n-gram of `length` in `doc` (the index of its first token)
-    /// that does not start or end with a flagged stopword.
+    /// Calls `body(start)` for each n-gram of `n` tokens in `terms` (the index of its first
+    /// token): runs of non-punctuation tokens, cut at every sentence start; n-grams that start
+    /// or end with a flagged stopword are skipped.
     @inline(__always)
-    static func forEachGram(in doc: Document, length n: Int, isPunct: UnsafeBufferPointer<Bool>,
-                            isStopword: UnsafeBufferPointer<Bool>?, _ body: (Int) -> Void) {
-        let sentences = doc.sentenceCount
-        let ranges = sentences == 0 ? [0..<doc.terms.count] : []
-        doc.terms.withUnsafeBufferPointer { terms in
-            func scan(_ range: Range<Int>) {
-                var run = 0
-                for i in range {
-                    let t = Int(terms[i])
-                    if isPunct[t] {
-                        run = 0
-                        continue
-                    }
-                    run += 1
-                    guard run >= n else { continue }
-                    let start = i - n + 1
-                    if let isStopword, isStopword[Int(terms[start])] || isStopword[t] { continue }
-                    body(start)
-                }
+    static func forEachGram(terms: UnsafeBufferPointer<UInt32>, sentenceStarts: UnsafeBufferPointer<UInt32>, length n: Int,
+                            isPunct: UnsafeBufferPointer<Bool>, isStopword: UnsafeBufferPointer<Bool>?,
+                            _ body: (Int) -> Void) {
+        var next = 0
+        var run = 0
+        for i in 0..<terms.count {
+            while next < sentenceStarts.count && Int(sentenceStarts[next]) <= i {
+                if Int(sentenceStarts[next]) == i { run = 0 }
+                next += 1
             }
-            for r in ranges { scan(r) }
-            for s in 0..<sentences { scan(doc.sentenceTokens(s)) }
+            let t = Int(terms[i])
+            if isPunct[t] {
+                run = 0
+                continue
+            }
+            run += 1
+            guard run >= n else { continue }
+            let start = i - n + 1
+            if let isStopword, isStopword[Int(terms[start])] || isStopword[t] { continue }
+            body(start)
         }
     }
 
-    /// Counts every n-gram of the documents in a table of type `T`, in parallel.
+    /// Counts every n-gram of the documents into shard tables of type `T`, one per core.
     static func count<T: GramTable>(_ documents: [Document], length n: Int, lexicon: Lexicon,
-                                    stopwords: Stopwords?, as: T.Type) -> T {
+                                    stopwords: Stopwords?, as: T.Type) -> [T] {
         let isPunct = lexicon.kinds.map { $0 == .punct }
         let stopFlags = stopwords.map { TermMask.stopwordFlags($0, lexicon: lexicon) }
-        let parts = DocumentChunks.split(documents)
-        let capacity = max(1024, min(1 << 22, documents.reduce(0) { $0 + $1.terms.count } / (4 * parts.count)))
-        var tables = Parallel.map(parts.count, chunk: 1) { p -> T in
-            var table = T(length: n, capacity: capacity)
+        let tokens = documents.reduce(0) { $0 + $1.terms.count }
+        var shards = 1
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        while shards * 2 <= min(8, cores) && tokens > 400_000 * shards { shards *= 2 }
+        let shardCount = shards
+        return Parallel.map(shardCount, chunk: 1) { p -> T in
+            var table = T(length: n, capacity: 1 << 14)
             isPunct.withUnsafeBufferPointer { punct in
                 func run(_ stop: UnsafeBufferPointer<Bool>?) {
-                    for d in parts[p] {
+                    for d in documents.indices {
                         let doc = documents[d]
+                        let mark = UInt32(truncatingIfNeeded: d)
                         doc.terms.withUnsafeBufferPointer { terms in
-                            forEachGram(in: doc, length: n, isPunct: punct, isStopword: stop) { start in
-                                table.add(terms, at: start, key: table.key(terms, at: start), doc: UInt32(truncatingIfNeeded: d))
+                            doc.sentenceStarts.withUnsafeBufferPointer { starts in
+                                forEachGram(terms: terms, sentenceStarts: starts, length: n, isPunct: punct, isStopword: stop) { start in
+                                    let key = table.key(terms, at: start)
+                                    if shardCount > 1 && T.shard(of: key, shards: shardCount) != p { return }
+                                    table.add(terms, at: start, key: key, doc: mark)
+                                }
                             }
                         }
                     }
@@ -84,12 +93,6 @@ public enum NGramCounter {
             }
             return table
         }
-        guard !tables.isEmpty else { return T(length: n, capacity: 16) }
-        // Merge into the largest table.
-        let largest = tables.indices.max { tables[$0].count < tables[$1].count } ?? 0
-        var result = tables.remove(at: largest)
-        for other in tables { result.merge(other) }
-        return result
     }
 }
 
@@ -101,32 +104,45 @@ extension Corpus {
     ///   - n: tokens per n-gram, 1 to `NGramCounter.maximumLength`.
     ///   - min: fewest occurrences reported (values below 1 count as 1).
     ///   - stopwords: when given, n-grams that start or end with one of these are left out
-    ///     ("of the", "the foreign minister"), but stopwords inside are kept ("secretary of state").
+    ///     ("of the", "the foreign minister"), but stopwords inside are kept ("secretary of
+    ///     state"); nil keeps every n-gram.
     ///   - top: at most this many rows; nil for all.
     public func ngrams(_ n: Int, min: Int = 2, stopwords: Stopwords? = .english, top: Int? = nil) throws(StatisticsError) -> [NGram] {
         guard n >= 1, n <= NGramCounter.maximumLength else { throw .invalidNGramLength(n) }
-        let lexicon = index.lexicon
         let minimum = Swift.max(1, min)
         if n == 1 {
             return unigrams(min: minimum, stopwords: stopwords, top: top)
         }
-        var rows: [(ids: [UInt32], count: Int, docs: Int)] = []
-        func collect<T: GramTable>(_ table: T) {
-            table.forEach { ids, count, docs in
-                if count >= minimum { rows.append((ids, count, docs)) }
+        if PackedGramTable.bits(length: n, vocabulary: index.lexicon.count) != nil {
+            return ngramRows(NGramCounter.count(documents, length: n, lexicon: index.lexicon, stopwords: stopwords,
+                                                as: PackedGramTable.self), min: minimum, top: top)
+        }
+        return ngramRows(NGramCounter.count(documents, length: n, lexicon: index.lexicon, stopwords: stopwords,
+                                            as: SequenceGramTable.self), min: minimum, top: top)
+    }
+
+    /// The ranked rows of counted shard tables.
+    private func ngramRows<T: GramTable>(_ shards: [T], min: Int, top: Int?) -> [NGram] {
+        let lexicon = index.lexicon
+        var shardOf: [UInt8] = []
+        var handles: [Int] = []
+        var counts: [UInt32] = []
+        var docs: [UInt32] = []
+        for (s, table) in shards.enumerated() {
+            table.forEachEntry { handle, count, docCount in
+                guard count >= min else { return }
+                shardOf.append(UInt8(truncatingIfNeeded: s))
+                handles.append(handle)
+                counts.append(UInt32(truncatingIfNeeded: count))
+                docs.append(UInt32(truncatingIfNeeded: docCount))
             }
         }
-        if PackedGramTable.bits(length: n, vocabulary: lexicon.count) != nil {
-            collect(NGramCounter.count(documents, length: n, lexicon: lexicon, stopwords: stopwords, as: PackedGramTable.self))
-        } else {
-            collect(NGramCounter.count(documents, length: n, lexicon: lexicon, stopwords: stopwords, as: SequenceGramTable.self))
+        func terms(_ row: Int) -> [String] {
+            shards[Int(shardOf[row])].ids(of: handles[row]).map { lexicon.term(Int($0)) }
         }
-        let ranked = Ranking.rank(Array(rows.indices), top: top, key: { Double(rows[$0].count) },
-                                  text: { NGram.join(rows[$0].ids.map { lexicon.term(Int($0)) }) })
-        return ranked.map { r in
-            let row = rows[r.id]
-            return NGram(text: r.text, terms: row.ids.map { lexicon.term(Int($0)) }, count: row.count, docs: row.docs)
-        }
+        let ranked = Ranking.rank(Array(handles.indices), top: top, key: { Double(counts[$0]) },
+                                  text: { NGram.join(terms($0)) })
+        return ranked.map { NGram(text: $0.text, terms: terms($0.id), count: Int(counts[$0.id]), docs: Int(docs[$0.id])) }
     }
 
     /// Single words and numbers (n = 1): the frequency list of both kinds.

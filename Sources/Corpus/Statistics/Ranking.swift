@@ -3,9 +3,11 @@
 /// Rows are ranked on their numbers first and only the rows that can make the cut get their
 /// text, so asking for the top 20 of a 500,000-term vocabulary makes a few dozen strings.
 enum Ranking {
-    /// The ids of `candidates` ranked by `key` (higher first), ties broken by `text` in
-    /// code-point order; at most `top` when given.
-    static func rank(_ candidates: [Int], top: Int?, key: (Int) -> Double, text: (Int) -> String) -> [(id: Int, text: String)] {
+    /// The ids of `candidates` ranked by `key` (higher first), ties broken by `secondary`
+    /// (higher first) and then by `text` in code-point order; at most `top` when given.
+    static func rank(_ candidates: [Int], top: Int?, key exactKey: (Int) -> Double, secondary: (Int) -> Double = { _ in 0 },
+                     text: (Int) -> String) -> [(id: Int, text: String)] {
+        func key(_ id: Int) -> Double { quantized(exactKey(id)) }
         var pool = candidates
         if let top {
             guard top > 0 else { return [] }
@@ -16,13 +18,22 @@ enum Ranking {
                 pool = pool.filter { key($0) >= threshold }
             }
         }
-        var rows = pool.map { (id: $0, key: key($0), text: text($0)) }
+        var rows = pool.map { (id: $0, key: key($0), second: secondary($0), text: text($0)) }
         rows.sort { a, b in
             if a.key != b.key { return a.key > b.key }
+            if a.second != b.second { return a.second > b.second }
             return a.text.utf8.lexicographicallyPrecedes(b.text.utf8)
         }
         if let top, rows.count > top { rows.removeLast(rows.count - top) }
         return rows.map { (id: $0.id, text: $0.text) }
+    }
+
+    /// `value` with the last 12 bits of its mantissa cleared (about 12 significant digits
+    /// kept), so scores that differ only by rounding error ("3.19770815795585" and
+    /// "3.1977081579558506", the same ratio computed two ways) tie and are ordered by text.
+    static func quantized(_ value: Double) -> Double {
+        guard value.isFinite else { return value }
+        return Double(bitPattern: value.bitPattern & ~0xFFF)
     }
 
     /// The k-th largest value (1-based) of `values`, which it reorders (quickselect).
