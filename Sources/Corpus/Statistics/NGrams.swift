@@ -57,42 +57,75 @@ public enum NGramCounter {
         }
     }
 
-    /// Counts every n-gram of the documents into shard tables of type `T`, one per core.
-    static func count<T: GramTable>(_ documents: [Document], length n: Int, lexicon: Lexicon,
-                                    stopwords: Stopwords?, as: T.Type) -> [T] {
-        let isPunct = lexicon.kinds.map { $0 == .punct }
-        let stopFlags = stopwords.map { TermMask.stopwordFlags($0, lexicon: lexicon) }
-        let tokens = documents.reduce(0) { $0 + $1.terms.count }
+    /// Adds the n-grams of one document (`forEachGram`) that belong to shard `p` to `table`.
+    /// Written without closures so the table is updated in place, with no captured state.
+    @inline(__always)
+    static func addGrams<T: GramTable>(_ table: inout T, terms: UnsafeBufferPointer<UInt32>, sentenceStarts: UnsafeBufferPointer<UInt32>,
+                                       length n: Int, isPunct: UnsafeBufferPointer<Bool>, isStopword: UnsafeBufferPointer<Bool>?,
+                                       doc: UInt32, shard p: Int, shards: Int) {
+        var next = 0
+        var run = 0
+        for i in 0..<terms.count {
+            while next < sentenceStarts.count && Int(sentenceStarts[next]) <= i {
+                if Int(sentenceStarts[next]) == i { run = 0 }
+                next += 1
+            }
+            let t = Int(terms[i])
+            if isPunct[t] {
+                run = 0
+                continue
+            }
+            run += 1
+            guard run >= n else { continue }
+            let start = i - n + 1
+            if let isStopword, isStopword[Int(terms[start])] || isStopword[t] { continue }
+            let key = table.key(terms, at: start)
+            if shards > 1 && T.shard(of: key, shards: shards) != p { continue }
+            table.add(terms, at: start, key: key, doc: doc)
+        }
+    }
+
+    /// The number of shards for counting `tokens` tokens: one per core (at most 8), fewer for
+    /// a small corpus.
+    static func shardCount(tokens: Int) -> Int {
         var shards = 1
         let cores = ProcessInfo.processInfo.activeProcessorCount
         while shards * 2 <= min(8, cores) && tokens > 400_000 * shards { shards *= 2 }
-        let shardCount = shards
-        return Parallel.map(shardCount, chunk: 1) { p -> T in
-            var table = T(length: n, capacity: 1 << 14)
+        return shards
+    }
+
+    /// Counts every n-gram of the documents into shard tables of type `T`, one per core.
+    static func count<T: GramTable>(_ documents: [Document], length n: Int, lexicon: Lexicon,
+                                    stopwords: Stopwords?, as: T.Type, shards chosen: Int? = nil) -> [T] {
+        let isPunct = lexicon.kinds.map { $0 == .punct }
+        let stopFlags = stopwords.map { TermMask.stopwordFlags($0, lexicon: lexicon) }
+        let shards = chosen ?? shardCount(tokens: documents.reduce(0) { $0 + $1.terms.count })
+        return Parallel.map(shards, chunk: 1) { p -> T in
             isPunct.withUnsafeBufferPointer { punct in
-                func run(_ stop: UnsafeBufferPointer<Bool>?) {
-                    for d in documents.indices {
-                        let doc = documents[d]
-                        let mark = UInt32(truncatingIfNeeded: d)
-                        doc.terms.withUnsafeBufferPointer { terms in
-                            doc.sentenceStarts.withUnsafeBufferPointer { starts in
-                                forEachGram(terms: terms, sentenceStarts: starts, length: n, isPunct: punct, isStopword: stop) { start in
-                                    let key = table.key(terms, at: start)
-                                    if shardCount > 1 && T.shard(of: key, shards: shardCount) != p { return }
-                                    table.add(terms, at: start, key: key, doc: mark)
-                                }
-                            }
-                        }
+                if let stopFlags {
+                    return stopFlags.withUnsafeBufferPointer { stop in
+                        countShard(documents, length: n, isPunct: punct, isStopword: stop, shard: p, shards: shards)
                     }
                 }
-                if let stopFlags {
-                    stopFlags.withUnsafeBufferPointer { run($0) }
-                } else {
-                    run(nil)
+                return countShard(documents, length: n, isPunct: punct, isStopword: nil, shard: p, shards: shards)
+            }
+        }
+    }
+
+    /// The table of one shard.
+    static func countShard<T: GramTable>(_ documents: [Document], length n: Int, isPunct: UnsafeBufferPointer<Bool>,
+                                         isStopword: UnsafeBufferPointer<Bool>?, shard p: Int, shards: Int) -> T {
+        var table = T(length: n, capacity: 1 << 14)
+        for d in documents.indices {
+            let doc = documents[d]
+            doc.terms.withUnsafeBufferPointer { terms in
+                doc.sentenceStarts.withUnsafeBufferPointer { starts in
+                    addGrams(&table, terms: terms, sentenceStarts: starts, length: n, isPunct: isPunct, isStopword: isStopword,
+                             doc: UInt32(truncatingIfNeeded: d), shard: p, shards: shards)
                 }
             }
-            return table
         }
+        return table
     }
 }
 
