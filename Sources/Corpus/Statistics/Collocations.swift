@@ -13,6 +13,7 @@ public struct Collocate: Hashable, Sendable {
     /// Its occurrences in the whole corpus.
     public var frequency: Int
 
+    /// Makes a row (statistics functions make these).
     public init(term: String, score: Double, count: Int, expected: Double, frequency: Int) {
         self.term = term
         self.score = score

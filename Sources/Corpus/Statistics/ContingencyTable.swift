@@ -9,9 +9,13 @@ import Foundation
 ///
 /// Expected counts assume independence: e_ij = r_i · c_j / n.
 public struct ContingencyTable: Hashable, Sendable {
+    /// A and B together.
     public var o11: Double
+    /// A without B.
     public var o12: Double
+    /// B without A.
     public var o21: Double
+    /// Neither.
     public var o22: Double
 
     /// A table of four observed counts; negative values count as 0.
@@ -22,10 +26,15 @@ public struct ContingencyTable: Hashable, Sendable {
         self.o22 = max(0, o22)
     }
 
+    /// Row total of A.
     public var r1: Double { o11 + o12 }
+    /// Row total of not A.
     public var r2: Double { o21 + o22 }
+    /// Column total of B.
     public var c1: Double { o11 + o21 }
+    /// Column total of not B.
     public var c2: Double { o12 + o22 }
+    /// Grand total.
     public var n: Double { o11 + o12 + o21 + o22 }
 
     /// The expected count of the top-left cell under independence, r1 · c1 / n.

@@ -7,6 +7,7 @@ public struct TermFrequency: Hashable, Sendable {
     /// Documents of the corpus it occurs in.
     public var docs: Int
 
+    /// Makes a row (statistics functions make these).
     public init(term: String, count: Int, docs: Int) {
         self.term = term
         self.count = count

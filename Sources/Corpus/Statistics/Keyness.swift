@@ -10,6 +10,7 @@ public struct KeynessScore: Hashable, Sendable {
     /// Occurrences in the reference.
     public var referenceCount: Int
 
+    /// Makes a row (statistics functions make these).
     public init(term: String, score: Double, count: Int, referenceCount: Int) {
         self.term = term
         self.score = score

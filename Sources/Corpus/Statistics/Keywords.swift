@@ -9,6 +9,7 @@ public struct Keyword: Hashable, Sendable {
     /// Occurrences in the document (tf).
     public var count: Int
 
+    /// Makes a row (statistics functions make these).
     public init(term: String, score: Double, count: Int) {
         self.term = term
         self.score = score

@@ -12,6 +12,7 @@ public struct NGram: Hashable, Sendable {
     /// Documents it occurs in.
     public var docs: Int
 
+    /// Makes a row (statistics functions make these).
     public init(text: String, terms: [String], count: Int, docs: Int) {
         self.text = text
         self.terms = terms

@@ -14,6 +14,7 @@ public enum StatisticsError: Error, Equatable, Sendable, CustomStringConvertible
     /// Keyness needs a target with words in it.
     case emptyTarget
 
+    /// What went wrong, for a user.
     public var description: String {
         switch self {
         case .invalidNGramLength(let n):
