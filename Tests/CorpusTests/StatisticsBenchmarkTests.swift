@@ -35,11 +35,15 @@ import Testing
         print("load \(clock.now - loadStart)")
         let lexicon = corpus.index.lexicon
         print("documents \(corpus.count), tokens \(corpus.index.tokenCount), terms \(lexicon.count)")
-        if Self.environment["DOSSIER_STATS_BENCH_SHARDS"] != nil {
-            for shards in [1, 2, 1, 2] {
-                time("bigrams, \(shards) shard(s), no stopwords") {
+        if Self.environment["DOSSIER_STATS_BENCH_PARTS"] != nil {
+            for parts in [1, 2, 1, 2] {
+                time("bigrams, \(parts) part(s), no stopwords") {
                     NGramCounter.count(corpus.documents, length: 2, lexicon: lexicon, stopwords: nil,
-                                       as: PackedGramTable.self, shards: shards).reduce(0) { $0 + $1.count }
+                                       as: PackedGramTable.self, parts: parts).count
+                }
+                time("4-grams, \(parts) part(s), no stopwords") {
+                    NGramCounter.count(corpus.documents, length: 4, lexicon: lexicon, stopwords: nil,
+                                       as: SequenceGramTable.self, parts: parts).count
                 }
             }
             return

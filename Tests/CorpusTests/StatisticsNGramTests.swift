@@ -97,24 +97,29 @@ import Testing
         #expect(throws: StatisticsError.invalidNGramLength(9)) { try corpus.ngrams(9) }
     }
 
-    /// Both table layouts count the same n-grams (the packed one is used up to n = 3).
-    @Test func packedAndSequenceTablesAgree() throws {
+    /// Both table layouts count the same n-grams (the packed one is used up to n = 3), however
+    /// the documents are split between threads (tables of parts are merged).
+    @Test func tableLayoutsAndPartsAgree() throws {
         let corpus = try StatisticsFixtures.seeds()
         let lexicon = corpus.index.lexicon
-        for n in 2...3 {
-            func rows<T: GramTable>(_ tables: [T]) -> [String: [Int]] {
-                var out: [String: [Int]] = [:]
-                for table in tables {
-                    table.forEachEntry { handle, count, docs in
-                        out[table.ids(of: handle).map { lexicon.term(Int($0)) }.joined(separator: " ")] = [count, docs]
-                    }
-                }
-                return out
+        func rows<T: GramTable>(_ table: T) -> [String: [Int]] {
+            var out: [String: [Int]] = [:]
+            table.forEachEntry { handle, count, docs in
+                out[table.ids(of: handle).map { lexicon.term(Int($0)) }.joined(separator: " ")] = [count, docs]
             }
-            let packed = rows(NGramCounter.count(corpus.documents, length: n, lexicon: lexicon, stopwords: nil, as: PackedGramTable.self))
-            let sequence = rows(NGramCounter.count(corpus.documents, length: n, lexicon: lexicon, stopwords: nil, as: SequenceGramTable.self))
-            #expect(packed.count > 1000)
-            #expect(packed == sequence)
+            return out
+        }
+        for n in 2...3 {
+            let expected = StatisticsFixtures.ngrams(corpus.documents, n: n, stopwords: nil).mapValues { [$0.count, $0.docs] }
+            #expect(expected.count > 1000)
+            for parts in [1, 2, 5] {
+                let packed = NGramCounter.count(corpus.documents, length: n, lexicon: lexicon, stopwords: nil,
+                                                as: PackedGramTable.self, parts: parts)
+                let sequence = NGramCounter.count(corpus.documents, length: n, lexicon: lexicon, stopwords: nil,
+                                                  as: SequenceGramTable.self, parts: parts)
+                #expect(rows(packed) == expected, "packed, n = \(n), \(parts) parts")
+                #expect(rows(sequence) == expected, "sequence, n = \(n), \(parts) parts")
+            }
         }
     }
 

@@ -5,16 +5,15 @@
 /// linear probing. A document is counted once per n-gram by remembering the last document
 /// that added to each entry, so documents must be fed in order.
 ///
-/// The corpus is counted in shards: each thread reads every document but keeps only the
-/// n-grams whose key falls in its shard, so no tables need merging and each stays small.
+/// The corpus is counted in parts of documents, one table per core, merged at the end.
 protocol GramTable: Sendable {
     init(length: Int, capacity: Int)
     /// The key of the n-gram `ids[start ..< start + length]`: the packed ids, or a hash.
     func key(_ ids: UnsafeBufferPointer<UInt32>, at start: Int) -> UInt64
-    /// The shard (`0 ..< shards`, a power of two) an n-gram's key belongs to.
-    static func shard(of key: UInt64, shards: Int) -> Int
     /// Counts one occurrence of the n-gram at `start` (whose key is `key`) in document `doc`.
     mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, key: UInt64, doc: UInt32)
+    /// Adds every entry of `other`, which counted other documents.
+    mutating func merge(_ other: Self)
     /// Calls `body` with each entry's handle, count and documents.
     func forEachEntry(_ body: (Int, Int, Int) -> Void)
     /// The ids of the entry with this handle.
@@ -69,12 +68,6 @@ struct PackedGramTable: GramTable {
     }
 
     @inline(__always)
-    static func shard(of key: UInt64, shards: Int) -> Int {
-        // Bits 29… of the hash; the slot index uses the top bits.
-        Int(truncatingIfNeeded: (key &* multiplier) >> 29) & (shards - 1)
-    }
-
-    @inline(__always)
     mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, key: UInt64, doc: UInt32) {
         let mark = doc &+ 1
         let found: Bool = slots.withUnsafeMutableBufferPointer { s in
@@ -100,6 +93,22 @@ struct PackedGramTable: GramTable {
         if !found {
             count += 1
             if count * 10 > slots.count * 7 { grow() }
+        }
+    }
+
+    mutating func merge(_ other: PackedGramTable) {
+        for slot in other.slots where slot.key != Self.empty {
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: (slot.key &* Self.multiplier) >> shift)
+            while slots[i].key != Self.empty && slots[i].key != slot.key { i = (i + 1) & mask }
+            if slots[i].key == slot.key {
+                slots[i].count &+= slot.count
+                slots[i].docs &+= slot.docs
+            } else {
+                slots[i] = Slot(key: slot.key, count: slot.count, docs: slot.docs, last: 0)
+                count += 1
+                if count * 10 > slots.count * 7 { grow() }
+            }
         }
     }
 
@@ -156,7 +165,7 @@ struct SequenceGramTable: GramTable {
 
     var count: Int { counts.count }
 
-    /// A hash of the ids (the slot index uses its low bits, the shard its top bits).
+    /// A hash of the ids (the slot index uses its low bits).
     @inline(__always)
     func key(_ ids: UnsafeBufferPointer<UInt32>, at start: Int) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -165,11 +174,6 @@ struct SequenceGramTable: GramTable {
             h ^= h >> 29
         }
         return h
-    }
-
-    @inline(__always)
-    static func shard(of key: UInt64, shards: Int) -> Int {
-        Int(truncatingIfNeeded: key >> 56) & (shards - 1)
     }
 
     @inline(__always)
@@ -204,6 +208,37 @@ struct SequenceGramTable: GramTable {
         docs.append(1)
         last.append(mark)
         if counts.count * 10 > slots.count * 7 { grow() }
+    }
+
+    mutating func merge(_ other: SequenceGramTable) {
+        other.arena.withUnsafeBufferPointer { ids in
+            for e in 0..<other.count {
+                let hash = other.hashes[e]
+                let start = e * length
+                var i = Int(truncatingIfNeeded: hash) & mask
+                var found = -1
+                while slots[i] != 0 {
+                    let f = Int(slots[i] - 1)
+                    if hashes[f] == hash && matches(f, ids, start) {
+                        found = f
+                        break
+                    }
+                    i = (i + 1) & mask
+                }
+                if found >= 0 {
+                    counts[found] &+= other.counts[e]
+                    docs[found] &+= other.docs[e]
+                } else {
+                    slots[i] = UInt32(counts.count + 1)
+                    arena.append(contentsOf: UnsafeBufferPointer(rebasing: ids[start..<(start + length)]))
+                    hashes.append(hash)
+                    counts.append(other.counts[e])
+                    docs.append(other.docs[e])
+                    last.append(0)
+                    if counts.count * 10 > slots.count * 7 { grow() }
+                }
+            }
+        }
     }
 
     private mutating func grow() {

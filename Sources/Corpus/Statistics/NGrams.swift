@@ -58,12 +58,12 @@ public enum NGramCounter {
         }
     }
 
-    /// Adds the n-grams of one document (`forEachGram`) that belong to shard `p` to `table`.
-    /// Written without closures so the table is updated in place, with no captured state.
+    /// Adds the n-grams of one document (see `forEachGram`) to `table`. Written without
+    /// closures so the table is updated in place, with no captured state.
     @inline(__always)
     static func addGrams<T: GramTable>(_ table: inout T, terms: UnsafeBufferPointer<UInt32>, sentenceStarts: UnsafeBufferPointer<UInt32>,
                                        length n: Int, isPunct: UnsafeBufferPointer<Bool>, isStopword: UnsafeBufferPointer<Bool>?,
-                                       doc: UInt32, shard p: Int, shards: Int) {
+                                       doc: UInt32) {
         var next = 0
         var run = 0
         for i in 0..<terms.count {
@@ -80,49 +80,50 @@ public enum NGramCounter {
             guard run >= n else { continue }
             let start = i - n + 1
             if let isStopword, isStopword[Int(terms[start])] || isStopword[t] { continue }
-            let key = table.key(terms, at: start)
-            if shards > 1 && T.shard(of: key, shards: shards) != p { continue }
-            table.add(terms, at: start, key: key, doc: doc)
+            table.add(terms, at: start, key: table.key(terms, at: start), doc: doc)
         }
     }
 
-    /// The number of shards for counting `tokens` tokens: one per core (at most 8), fewer for
-    /// a small corpus.
-    static func shardCount(tokens: Int) -> Int {
-        var shards = 1
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        while shards * 2 <= min(8, cores) && tokens > 400_000 * shards { shards *= 2 }
-        return shards
-    }
-
-    /// Counts every n-gram of the documents into shard tables of type `T`, one per core.
+    /// Counts every n-gram of the documents into a table of type `T`: one table per part of
+    /// the documents (one part per core), merged.
     static func count<T: GramTable>(_ documents: [Document], length n: Int, lexicon: Lexicon,
-                                    stopwords: Stopwords?, as: T.Type, shards chosen: Int? = nil) -> [T] {
+                                    stopwords: Stopwords?, as: T.Type, parts chosen: Int? = nil) -> T {
         let isPunct = lexicon.kinds.map { $0 == .punct }
         let stopFlags = stopwords.map { TermMask.stopwordFlags($0, lexicon: lexicon) }
-        let shards = chosen ?? shardCount(tokens: documents.reduce(0) { $0 + $1.terms.count })
-        return Parallel.map(shards, chunk: 1) { p -> T in
+        var parts = DocumentChunks.split(documents, minimumTokens: 400_000, perCore: 1)
+        if let chosen, chosen >= 1 {
+            let size = (documents.count + chosen - 1) / chosen
+            parts = stride(from: 0, to: documents.count, by: Swift.max(1, size)).map { $0..<Swift.min(documents.count, $0 + size) }
+            if parts.isEmpty { parts = [0..<0] }
+        }
+        let ranges = parts
+        var tables = Parallel.map(ranges.count, chunk: 1) { p -> T in
             isPunct.withUnsafeBufferPointer { punct in
                 if let stopFlags {
                     return stopFlags.withUnsafeBufferPointer { stop in
-                        countShard(documents, length: n, isPunct: punct, isStopword: stop, shard: p, shards: shards)
+                        countPart(documents, ranges[p], length: n, isPunct: punct, isStopword: stop)
                     }
                 }
-                return countShard(documents, length: n, isPunct: punct, isStopword: nil, shard: p, shards: shards)
+                return countPart(documents, ranges[p], length: n, isPunct: punct, isStopword: nil)
             }
         }
+        guard !tables.isEmpty else { return T(length: n, capacity: 16) }
+        let largest = tables.indices.max { tables[$0].count < tables[$1].count } ?? 0
+        var result = tables.remove(at: largest)
+        for other in tables { result.merge(other) }
+        return result
     }
 
-    /// The table of one shard.
-    static func countShard<T: GramTable>(_ documents: [Document], length n: Int, isPunct: UnsafeBufferPointer<Bool>,
-                                         isStopword: UnsafeBufferPointer<Bool>?, shard p: Int, shards: Int) -> T {
+    /// The table of one part of the documents.
+    static func countPart<T: GramTable>(_ documents: [Document], _ range: Range<Int>, length n: Int,
+                                        isPunct: UnsafeBufferPointer<Bool>, isStopword: UnsafeBufferPointer<Bool>?) -> T {
         var table = T(length: n, capacity: 1 << 14)
-        for d in documents.indices {
+        for d in range {
             let doc = documents[d]
             doc.terms.withUnsafeBufferPointer { terms in
                 doc.sentenceStarts.withUnsafeBufferPointer { starts in
                     addGrams(&table, terms: terms, sentenceStarts: starts, length: n, isPunct: isPunct, isStopword: isStopword,
-                             doc: UInt32(truncatingIfNeeded: d), shard: p, shards: shards)
+                             doc: UInt32(truncatingIfNeeded: d))
                 }
             }
         }
@@ -155,24 +156,20 @@ extension Corpus {
                                             as: SequenceGramTable.self), min: minimum, top: top)
     }
 
-    /// The ranked rows of counted shard tables.
-    private func ngramRows<T: GramTable>(_ shards: [T], min: Int, top: Int?) -> [NGram] {
+    /// The ranked rows of a counted table.
+    private func ngramRows<T: GramTable>(_ table: T, min: Int, top: Int?) -> [NGram] {
         let lexicon = index.lexicon
-        var shardOf: [UInt8] = []
         var handles: [Int] = []
         var counts: [UInt32] = []
         var docs: [UInt32] = []
-        for (s, table) in shards.enumerated() {
-            table.forEachEntry { handle, count, docCount in
-                guard count >= min else { return }
-                shardOf.append(UInt8(truncatingIfNeeded: s))
-                handles.append(handle)
-                counts.append(UInt32(truncatingIfNeeded: count))
-                docs.append(UInt32(truncatingIfNeeded: docCount))
-            }
+        table.forEachEntry { handle, count, docCount in
+            guard count >= min else { return }
+            handles.append(handle)
+            counts.append(UInt32(truncatingIfNeeded: count))
+            docs.append(UInt32(truncatingIfNeeded: docCount))
         }
         func terms(_ row: Int) -> [String] {
-            shards[Int(shardOf[row])].ids(of: handles[row]).map { lexicon.term(Int($0)) }
+            table.ids(of: handles[row]).map { lexicon.term(Int($0)) }
         }
         let ranked = Ranking.rank(Array(handles.indices), top: top, key: { Double(counts[$0]) },
                                   text: { NGram.join(terms($0)) })

@@ -95,10 +95,10 @@ public struct TermCounts: Sendable {
 enum DocumentChunks {
     /// Ranges of document positions, about the same number of tokens each; one range for a
     /// small corpus (threads cost more than they save there).
-    static func split(_ documents: [Document], minimumTokens: Int = 200_000) -> [Range<Int>] {
+    static func split(_ documents: [Document], minimumTokens: Int = 200_000, perCore: Int = 2) -> [Range<Int>] {
         let total = documents.reduce(0) { $0 + $1.terms.count }
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let parts = max(1, min(cores * 2, total / minimumTokens))
+        let parts = max(1, min(cores * perCore, total / minimumTokens))
         guard parts > 1 else { return [0..<documents.count] }
         let perPart = total / parts + 1
         var ranges: [Range<Int>] = []
