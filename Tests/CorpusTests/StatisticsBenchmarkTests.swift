@@ -41,7 +41,11 @@ import Testing
                     NGramCounter.count(corpus.documents, length: 2, lexicon: lexicon, stopwords: nil,
                                        as: PackedGramTable.self, parts: parts).count
                 }
-                time("4-grams, \(parts) part(s), no stopwords") {
+                time("4-grams, \(parts) part(s), no stopwords, wide table") {
+                    NGramCounter.count(corpus.documents, length: 4, lexicon: lexicon, stopwords: nil,
+                                       as: WidePackedGramTable.self, parts: parts).count
+                }
+                time("4-grams, \(parts) part(s), no stopwords, sequence table") {
                     NGramCounter.count(corpus.documents, length: 4, lexicon: lexicon, stopwords: nil,
                                        as: SequenceGramTable.self, parts: parts).count
                 }

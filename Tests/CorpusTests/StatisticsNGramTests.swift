@@ -97,7 +97,7 @@ import Testing
         #expect(throws: StatisticsError.invalidNGramLength(9)) { try corpus.ngrams(9) }
     }
 
-    /// Both table layouts count the same n-grams (the packed one is used up to n = 3), however
+    /// The three table layouts count the same n-grams (packed up to n = 3, wide up to 6), however
     /// the documents are split between threads (tables of parts are merged).
     @Test func tableLayoutsAndPartsAgree() throws {
         let corpus = try StatisticsFixtures.seeds()
@@ -109,15 +109,20 @@ import Testing
             }
             return out
         }
-        for n in 2...3 {
+        for n in 2...6 {
             let expected = StatisticsFixtures.ngrams(corpus.documents, n: n, stopwords: nil).mapValues { [$0.count, $0.docs] }
             #expect(expected.count > 1000)
             for parts in [1, 2, 5] {
-                let packed = NGramCounter.count(corpus.documents, length: n, lexicon: lexicon, stopwords: nil,
-                                                as: PackedGramTable.self, parts: parts)
+                if n <= 3 {
+                    let packed = NGramCounter.count(corpus.documents, length: n, lexicon: lexicon, stopwords: nil,
+                                                    as: PackedGramTable.self, parts: parts)
+                    #expect(rows(packed) == expected, "packed, n = \(n), \(parts) parts")
+                }
+                let wide = NGramCounter.count(corpus.documents, length: n, lexicon: lexicon, stopwords: nil,
+                                              as: WidePackedGramTable.self, parts: parts)
+                #expect(rows(wide) == expected, "wide, n = \(n), \(parts) parts")
                 let sequence = NGramCounter.count(corpus.documents, length: n, lexicon: lexicon, stopwords: nil,
                                                   as: SequenceGramTable.self, parts: parts)
-                #expect(rows(packed) == expected, "packed, n = \(n), \(parts) parts")
                 #expect(rows(sequence) == expected, "sequence, n = \(n), \(parts) parts")
             }
         }

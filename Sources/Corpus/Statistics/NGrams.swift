@@ -152,6 +152,10 @@ extension Corpus {
             return ngramRows(NGramCounter.count(documents, length: n, lexicon: index.lexicon, stopwords: stopwords,
                                                 as: PackedGramTable.self), min: minimum, top: top)
         }
+        if WidePackedGramTable.fits(length: n, vocabulary: index.lexicon.count) {
+            return ngramRows(NGramCounter.count(documents, length: n, lexicon: index.lexicon, stopwords: stopwords,
+                                                as: WidePackedGramTable.self), min: minimum, top: top)
+        }
         return ngramRows(NGramCounter.count(documents, length: n, lexicon: index.lexicon, stopwords: stopwords,
                                             as: SequenceGramTable.self), min: minimum, top: top)
     }
