@@ -110,31 +110,17 @@ extension Corpus {
         let partial = Parallel.map(parts.count, chunk: 1) { part -> [UInt32] in
             var counts = [UInt32](repeating: 0, count: lexicon.count)
             var positions: [Int] = []
-            isPunct.withUnsafeBufferPointer { isPunct in
-                for posting in chosen[ranges[part]] {
-                    let doc = rootDocuments[posting.document]
-                    index.positions(of: posting, into: &positions)
-                    doc.terms.withUnsafeBufferPointer { terms in
-                        for p in positions where p < terms.count {
-                            let sentence = doc.sentenceCount == 0
-                                ? 0..<terms.count : doc.sentenceTokens(doc.sentence(containingToken: p))
-                            var taken = 0
-                            var j = p - 1
-                            while j >= sentence.lowerBound && taken < window {
-                                let t = Int(terms[j])
-                                j -= 1
-                                if isPunct[t] { continue }
-                                taken += 1
-                                if t != node { counts[t] &+= 1 }
-                            }
-                            taken = 0
-                            j = p + 1
-                            while j < sentence.upperBound && taken < window {
-                                let t = Int(terms[j])
-                                j += 1
-                                if isPunct[t] { continue }
-                                taken += 1
-                                if t != node { counts[t] &+= 1 }
+            counts.withUnsafeMutableBufferPointer { counts in
+                isPunct.withUnsafeBufferPointer { isPunct in
+                    for posting in chosen[ranges[part]] {
+                        let doc = rootDocuments[posting.document]
+                        index.positions(of: posting, into: &positions)
+                        doc.terms.withUnsafeBufferPointer { terms in
+                            for p in positions where p < terms.count {
+                                let sentence = doc.sentenceCount == 0
+                                    ? 0..<terms.count : doc.sentenceTokens(doc.sentence(containingToken: p))
+                                Self.countWindow(around: p, in: sentence, terms: terms, window: window, node: node,
+                                                 isPunct: isPunct, counts: counts)
                             }
                         }
                     }
@@ -147,5 +133,30 @@ extension Corpus {
             for (t, c) in counts.enumerated() where c > 0 { observed[t, default: 0] += Int(c) }
         }
         return observed
+    }
+
+    /// Adds 1 to `counts` for every word or number token within `window` such tokens on each
+    /// side of position `p`, inside `sentence`; punctuation takes no place, the node is skipped.
+    @inline(__always)
+    static func countWindow(around p: Int, in sentence: Range<Int>, terms: UnsafeBufferPointer<UInt32>, window: Int, node: Int,
+                            isPunct: UnsafeBufferPointer<Bool>, counts: UnsafeMutableBufferPointer<UInt32>) {
+        var taken = 0
+        var j = p - 1
+        while j >= sentence.lowerBound && taken < window {
+            let t = Int(terms[j])
+            j -= 1
+            if isPunct[t] { continue }
+            taken += 1
+            if t != node { counts[t] &+= 1 }
+        }
+        taken = 0
+        j = p + 1
+        while j < sentence.upperBound && taken < window {
+            let t = Int(terms[j])
+            j += 1
+            if isPunct[t] { continue }
+            taken += 1
+            if t != node { counts[t] &+= 1 }
+        }
     }
 }

@@ -31,35 +31,9 @@ public enum NGramCounter {
     /// The longest n-gram counted.
     public static let maximumLength = 8
 
-    /// Calls `body(start)` for each n-gram of `n` tokens in `terms` (the index of its first
-    /// token): runs of non-punctuation tokens, cut at every sentence start; n-grams that start
-    /// or end with a flagged stopword are skipped.
-    @inline(__always)
-    static func forEachGram(terms: UnsafeBufferPointer<UInt32>, sentenceStarts: UnsafeBufferPointer<UInt32>, length n: Int,
-                            isPunct: UnsafeBufferPointer<Bool>, isStopword: UnsafeBufferPointer<Bool>?,
-                            _ body: (Int) -> Void) {
-        var next = 0
-        var run = 0
-        for i in 0..<terms.count {
-            while next < sentenceStarts.count && Int(sentenceStarts[next]) <= i {
-                if Int(sentenceStarts[next]) == i { run = 0 }
-                next += 1
-            }
-            let t = Int(terms[i])
-            if isPunct[t] {
-                run = 0
-                continue
-            }
-            run += 1
-            guard run >= n else { continue }
-            let start = i - n + 1
-            if let isStopword, isStopword[Int(terms[start])] || isStopword[t] { continue }
-            body(start)
-        }
-    }
-
-    /// Adds the n-grams of one document (see `forEachGram`) to `table`. Written without
-    /// closures so the table is updated in place, with no captured state.
+    /// Adds the n-grams of one document to `table`: runs of `n` non-punctuation tokens, cut at
+    /// every sentence start; n-grams that start or end with a flagged stopword are skipped.
+    /// Written without closures so the table is updated in place, with no captured state.
     @inline(__always)
     static func addGrams<T: GramTable>(_ table: inout T, terms: UnsafeBufferPointer<UInt32>, sentenceStarts: UnsafeBufferPointer<UInt32>,
                                        length n: Int, isPunct: UnsafeBufferPointer<Bool>, isStopword: UnsafeBufferPointer<Bool>?,

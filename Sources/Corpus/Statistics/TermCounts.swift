@@ -53,16 +53,13 @@ public struct TermCounts: Sendable {
             var words = 0
             var numbers = 0
             var seen = [Int32](repeating: -1, count: v)
-            for d in parts[p] {
-                let doc = documents[d]
-                let mark = Int32(truncatingIfNeeded: d)
-                doc.terms.withUnsafeBufferPointer { terms in
-                    for t in terms {
-                        let id = Int(t)
-                        counts[id] &+= 1
-                        if seen[id] != mark {
-                            seen[id] = mark
-                            docs[id] &+= 1
+            counts.withUnsafeMutableBufferPointer { counts in
+                docs.withUnsafeMutableBufferPointer { docs in
+                    seen.withUnsafeMutableBufferPointer { seen in
+                        for d in parts[p] {
+                            documents[d].terms.withUnsafeBufferPointer { terms in
+                                count(terms, mark: Int32(truncatingIfNeeded: d), counts: counts, docs: docs, seen: seen)
+                            }
                         }
                     }
                 }
@@ -88,6 +85,20 @@ public struct TermCounts: Sendable {
         }
         return TermCounts(counts: counts, documents: docs, words: partial.reduce(0) { $0 + $1.words },
                           wordsAndNumbers: partial.reduce(0) { $0 + $1.wordsAndNumbers })
+    }
+
+    /// Counts one document's terms; `seen[id] == mark` once the document has counted `id`.
+    @inline(__always)
+    static func count(_ terms: UnsafeBufferPointer<UInt32>, mark: Int32, counts: UnsafeMutableBufferPointer<UInt32>,
+                      docs: UnsafeMutableBufferPointer<UInt32>, seen: UnsafeMutableBufferPointer<Int32>) {
+        for t in terms {
+            let id = Int(t)
+            counts[id] &+= 1
+            if seen[id] != mark {
+                seen[id] = mark
+                docs[id] &+= 1
+            }
+        }
     }
 }
 
