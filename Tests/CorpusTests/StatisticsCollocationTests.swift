@@ -131,6 +131,12 @@ import Testing
         #expect(throws: StatisticsError.nodeIsNotOneToken("", tokens: 0)) { try corpus.collocations(of: "") }
         #expect(throws: StatisticsError.nodeIsPunctuation(",")) { try corpus.collocations(of: ",") }
         #expect(throws: StatisticsError.invalidWindow(0)) { try corpus.collocations(of: "china", window: 0) }
+        // A window wider than any sentence is the whole sentence (and does not overflow); only E,
+        // which assumes full windows, changes.
+        let huge = try corpus.collocations(of: "china", window: Int.max, top: nil)
+        let wide = try corpus.collocations(of: "china", window: 10_000, top: nil)
+        #expect(!huge.isEmpty && huge.allSatisfy { $0.score.isFinite })
+        #expect(Dictionary(uniqueKeysWithValues: huge.map { ($0.term, $0.count) }) == Dictionary(uniqueKeysWithValues: wide.map { ($0.term, $0.count) }))
         // Case, curly apostrophes and surrounding spaces do not matter.
         #expect(try corpus.collocations(of: " CHINA ", top: 5) == corpus.collocations(of: "china", top: 5))
         #expect(try !corpus.collocations(of: "U.S.", min: 1).isEmpty || corpus.index.lexicon.id(of: "u.s.") == nil)

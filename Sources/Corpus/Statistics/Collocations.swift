@@ -58,7 +58,7 @@ extension Corpus {
         let mask = TermMask(lexicon: lexicon, kinds: [.word], stopwords: stopwords)
         let observed = cooccurrences(of: nodeID, window: window, lexicon: lexicon)
 
-        let span = Double(2 * window)
+        let span = 2 * Double(window)
         let total = Double(counts.wordsAndNumbers)
         let minimum = Swift.max(1, min)
         var scores: [Int: (score: Double, expected: Double)] = [:]
