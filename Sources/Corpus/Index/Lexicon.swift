@@ -11,6 +11,8 @@ public final class Lexicon: @unchecked Sendable {
     public internal(set) var documentFrequency: [UInt32]
     /// Number of occurrences of each term.
     public internal(set) var collectionFrequency: [UInt32]
+    /// Number of documents of the corpus the lexicon belongs to (the N of idf = ln(N / df)).
+    public internal(set) var documentCount = 0
     /// For each term, the segments holding its postings: `segmentRefs[termSegmentStart[t] ..<
     /// termSegmentStart[t + 1]]`, each `(segment << 32) | localID`.
     var termSegmentStart: [UInt32] = []

@@ -10,6 +10,8 @@ final class BindingContext {
     var sandbox: LuaSandbox?
     /// Sentence objects made so far, per document (see `sentence(_:_:)`).
     var sentenceCache: [ObjectIdentifier: [SentenceRef?]] = [:]
+    /// The session's statistics settings (the stopword list scripts can change).
+    let statistics = StatisticsSettings()
 
     init(lua: LuaState, lists: Lists, options: SessionOptions) {
         self.lua = lua

@@ -43,7 +43,7 @@ enum DossierModule {
         let tokens = ctx.lua.function("tokens") { args in
             [.table(LuaTable(array: TokenRecords.records(try args.string(1)), metatable: tokenColumns.metatable))]
         }
-        return .record([
+        let module: LuaValue = .record([
             "clock": .function(clock),
             "stats": .function(stats),
             "sentences": .function(sentences),
@@ -55,5 +55,6 @@ enum DossierModule {
             "printer": .reference(printer),
             "open": .function(open),
         ])
+        return StatisticsBinding.addDossierFunctions(to: module, ctx)
     }
 }

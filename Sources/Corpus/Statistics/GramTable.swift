@@ -1,0 +1,24 @@
+/// Counting tables for n-grams of term ids: occurrences and documents per n-gram.
+///
+/// Three layouts: `PackedGramTable` when the n ids fit in one 64-bit key (n ≤ 2, or n = 3 with
+/// fewer than 2²¹ terms), `WidePackedGramTable` in two 64-bit words (n ≤ 6 with fewer than 2²¹
+/// terms), `SequenceGramTable` otherwise. Both are open-addressing tables with
+/// linear probing. A document is counted once per n-gram by remembering the last document
+/// that added to each entry, so documents must be fed in order.
+///
+/// The corpus is counted in parts of documents, one table per core, merged at the end.
+protocol GramTable: Sendable {
+    init(length: Int, capacity: Int)
+    /// The key of the n-gram `ids[start ..< start + length]`: the packed ids, or a hash.
+    func key(_ ids: UnsafeBufferPointer<UInt32>, at start: Int) -> UInt64
+    /// Counts one occurrence of the n-gram at `start` (whose key is `key`) in document `doc`.
+    mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, key: UInt64, doc: UInt32)
+    /// Adds every entry of `other`, which counted other documents.
+    mutating func merge(_ other: Self)
+    /// Calls `body` with each entry's handle, count and documents.
+    func forEachEntry(_ body: (Int, Int, Int) -> Void)
+    /// The ids of the entry with this handle.
+    func ids(of handle: Int) -> [UInt32]
+    /// Number of distinct n-grams.
+    var count: Int { get }
+}
