@@ -96,7 +96,7 @@ enum CorpusBinding {
     static func filter(_ corpus: Corpus, spec: LuaTable) throws -> Corpus {
         let known: Set<String> = ["source", "after", "before", "contains"]
         for key in spec.stringKeys where !known.contains(key) {
-            throw LuaArgumentError(1, "unknown filter field '\(key)' (use source, after, before or contains)")
+            throw specError("unknown filter field '\(key)' (use source, after, before or contains)")
         }
         var sources: Set<String>?
         if let value = spec["source"] {
@@ -105,7 +105,7 @@ enum CorpusBinding {
             } else if let list = value.tableValue {
                 sources = Set(list.array.compactMap { $0.stringValue?.lowercased() })
             } else {
-                throw LuaArgumentError(1, "'source' must be a name or a list of names")
+                throw specError("'source' must be a name or a list of names")
             }
         }
         let after = try isoDate(spec["after"], field: "after")
@@ -128,21 +128,26 @@ enum CorpusBinding {
         guard let value else { return nil }
         guard let text = value.stringValue,
               text.range(of: #"^\d{4}(-\d{2}(-\d{2})?)?$"#, options: .regularExpression) != nil
-        else { throw LuaArgumentError(1, "'\(field)' must be an ISO date like 2023-06-18") }
+        else { throw specError("'\(field)' must be an ISO date like 2023-06-18") }
         return text
     }
 
     /// Documents matching `contains`, a search query (words, "phrases", AND/OR/NOT, …).
     static func containsFilter(_ corpus: Corpus, _ value: LuaValue?) throws -> Set<Int>? {
         guard let value else { return nil }
-        guard let text = value.stringValue else { throw LuaArgumentError(1, "'contains' must be a query string") }
+        guard let text = value.stringValue else { throw specError("'contains' must be a query string") }
         let query: Query
         do {
             query = try Query.parse(text)
         } catch {
-            throw LuaArgumentError(1, "'contains': \(error)")
+            throw specError("'contains': \(error)")
         }
         return Set(Search.documents(corpus, query).map(\.index))
+    }
+
+    /// A bad `corpus:filter{…}` spec, reported as Lua reports a bad argument to 'filter'.
+    static func specError(_ message: String) -> LuaRuntimeError {
+        LuaRuntimeError("bad argument #1 to 'filter' (\(message))")
     }
 
     /// `<Corpus 5 documents · 3,912 words · sources: …>`

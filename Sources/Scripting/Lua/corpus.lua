@@ -14,7 +14,10 @@ function methods:filter(spec)
     end
     return self:_subset(ids)
   elseif t == "table" then
-    return self:_filter_spec(spec)
+    -- Called through pcall so a bad spec names the caller's line (and 'filter').
+    local ok, result = pcall(self._filter_spec, self, spec)
+    if not ok then error(result, 2) end
+    return result
   end
   error("bad argument #1 to 'filter' (function or table expected, got " .. (spec == nil and "no value" or t) .. ")", 2)
 end
