@@ -1,0 +1,183 @@
+/// Finds the quotations of a text and who said them.
+///
+/// The stages, each testable on its own:
+/// 1. `QuoteSpanFinder` pairs quotation marks over the paragraphs (multi-paragraph quotes,
+///    stray and missing marks);
+/// 2. `QuoteClassifier` tells full quotes from partial ones, scare quotes and quoted headings;
+/// 3. `AttributionFinder` reads the attribution around each quote (`"…," X said`, `X said, "…"`,
+///    `According to X, "…"`, `X added: "…"`, `"…," wrote X`, reported speech around a fragment);
+/// 4. `SpeakerContext` resolves pronouns and descriptions from the quotes and names before them
+///    (same and previous paragraph), and names through a `SpeakerResolving`.
+public enum QuoteExtractor {
+    /// The quotes of a document, in text order. `resolver` says who names refer to; nil uses a
+    /// `NameHeuristicResolver` over the document's own text.
+    public static func quotes(in document: Document, resolver: SpeakerResolving? = nil,
+                              verbs: AttributionVerbs = .english) -> [Quote] {
+        QuoteSource.withSource(document) { extract($0, resolver: resolver, verbs: verbs) }
+    }
+
+    /// The quotes of free text (paragraphs separated by blank lines), as document 0.
+    public static func quotes(in text: String, resolver: SpeakerResolving? = nil,
+                              verbs: AttributionVerbs = .english) -> [Quote] {
+        QuoteSource.withSource(text) { extract($0, resolver: resolver, verbs: verbs) }
+    }
+
+    /// What the stages decided about one span.
+    struct Draft {
+        var span: QuoteSpan
+        var kind: QuoteKind
+        var attribution: Attribution?
+        /// The speaker phrase as written (own or inherited).
+        var speakerText: String?
+        var speakerKind: SpeakerPhrase.Kind?
+        var verb: String?
+        var speaker: ResolvedSpeaker?
+        /// Where the attribution stands (for walking back through the context).
+        var anchor: Int
+    }
+
+    static func extract(_ source: QuoteSource, resolver given: SpeakerResolving?, verbs: AttributionVerbs) -> [Quote] {
+        let spans = QuoteSpanFinder.spans(in: source)
+        guard !spans.isEmpty else { return [] }
+        let finder = AttributionFinder(source: source, verbs: verbs)
+        let classifier = QuoteClassifier(source: source)
+        let resolver: SpeakerResolving = given ?? NameHeuristicResolver(source: source)
+        let tokenRanges = spans.map { classifier.tokenRange(of: $0) }
+        let context = SpeakerContext(source: source, resolver: resolver, quoted: spans.map(\.content))
+        var drafts: [Draft] = []
+
+        for (n, span) in spans.enumerated() {
+            let previousEnd = n > 0 ? tokenRanges[n - 1].upperBound : 0
+            let nextStart = n + 1 < spans.count ? tokenRanges[n + 1].lowerBound : source.tokens.count
+            let openToken = span.openMark ?? tokenRanges[n].lowerBound
+            let sentence = source.sentences.isEmpty ? nil : source.sentence(ofToken: openToken)
+            let sentenceStart = sentence.map { source.sentences[$0].tokens.lowerBound } ?? 0
+            let leadWindow = max(sentenceStart, previousEnd)..<openToken
+
+            var lead: Attribution?
+            if let open = span.openMark {
+                lead = finder.lead(open: open, window: leadWindow,
+                                   quoteStartsUppercase: source.text.isUppercase(at: span.content.lowerBound))
+            }
+            var tail: Attribution?
+            if let close = span.closeMark, !source.sentences.isEmpty {
+                let windowEnd = min(source.sentences[source.sentence(ofToken: close)].tokens.upperBound, nextStart)
+                tail = finder.tail(close: close, windowEnd: windowEnd)
+            }
+            if span.missingOpening && tail == nil { continue }
+            var attribution = Self.better(lead, tail)
+            if attribution == nil, span.openMark != nil {
+                let skip = tokenRanges.enumerated().filter { $0.offset != n }.map(\.element)
+                attribution = finder.reported(before: openToken, sentenceStart: sentenceStart, skip: skip)
+            }
+            if attribution == nil && classifier.isHeading(span) { continue }
+            let kind = classifier.kind(of: span, leadWindow: span.openMark == nil ? openToken..<openToken : leadWindow,
+                                       lead: lead, tail: tail)
+            let anchor = attribution?.speaker.map { source.tokens[$0.tokens.lowerBound].start } ?? span.content.upperBound
+            drafts.append(Draft(span: span, kind: kind, attribution: attribution, speakerText: attribution?.speaker?.text,
+                                speakerKind: attribution?.speaker?.kind, verb: attribution?.verb, speaker: nil, anchor: anchor))
+        }
+
+        // In text order: inherit attributions, then resolve speakers (later quotes lean on earlier ones).
+        for i in drafts.indices {
+            var draft = drafts[i]
+            if draft.attribution == nil {
+                if let source = inheritedSource(i, drafts, source: source) {
+                    draft.speakerText = drafts[source].speakerText
+                    draft.speakerKind = drafts[source].speakerKind
+                    draft.verb = drafts[source].verb
+                    draft.speaker = drafts[source].speaker
+                } else if draft.kind == .full, let reported = previousParagraphAttribution(draft.span, finder: finder, source: source,
+                                                                                           tokenRanges: tokenRanges) {
+                    draft.attribution = reported
+                    draft.speakerText = reported.speaker?.text
+                    draft.speakerKind = reported.speaker?.kind
+                    draft.verb = reported.verb
+                    draft.anchor = reported.speaker.map { source.tokens[$0.tokens.lowerBound].start } ?? draft.anchor
+                }
+                if draft.speakerText == nil && draft.kind == .partial && classifier.wordCount(draft.span) <= 2 {
+                    draft.kind = .scare
+                }
+            }
+            if let phrase = draft.attribution?.speaker {
+                draft.speaker = context.resolve(phrase, at: source.tokens[phrase.tokens.lowerBound].start, earlier: drafts[..<i])
+            }
+            drafts[i] = draft
+        }
+
+        return drafts.map { draft in
+            let span = draft.span
+            let text = span.segments.map(source.string).joined(separator: " ")
+            return Quote(document: source.document,
+                         sentence: source.sentences.isEmpty ? 0 : source.sentence(ofByte: span.content.lowerBound),
+                         range: span.content, text: text, speakerText: draft.speakerText, speaker: draft.speaker,
+                         verb: draft.verb, kind: draft.kind, paragraphs: span.lastParagraph - span.firstParagraph + 1)
+        }
+    }
+
+    /// Of an attribution before the quote and one after it, the one that names someone better.
+    static func better(_ lead: Attribution?, _ tail: Attribution?) -> Attribution? {
+        guard let lead else { return tail }
+        guard let tail else { return lead }
+        func score(_ a: Attribution) -> Int {
+            switch a.speaker?.kind {
+            case .name?: return 3
+            case .pronoun?, .definite?: return 2
+            case .group?, .indefinite?: return 1
+            case nil: return 0
+            }
+        }
+        return score(tail) > score(lead) ? tail : lead
+    }
+
+    /// The earlier quote whose attribution an unattributed one continues: a quote before it in
+    /// the same paragraph (the speech goes on: `"…," Ward said. "The broader picture…"`), or, for a
+    /// quote that opens its paragraph, the last attributed quote of the previous paragraph. A
+    /// partial quote only continues a quote of its own sentence.
+    static func inheritedSource(_ i: Int, _ drafts: [Draft], source: QuoteSource) -> Int? {
+        let draft = drafts[i]
+        let paragraph = draft.span.firstParagraph
+        if draft.kind == .partial {
+            let sentence = source.sentence(ofByte: draft.span.content.lowerBound)
+            var k = i - 1
+            while k >= 0 && source.sentence(ofByte: drafts[k].span.content.upperBound) == sentence {
+                if drafts[k].speakerText != nil { return k }
+                k -= 1
+            }
+            return nil
+        }
+        guard draft.kind == .full else { return nil }
+        var k = i - 1
+        while k >= 0 && drafts[k].span.lastParagraph == paragraph {
+            if drafts[k].speakerText != nil && drafts[k].kind != .scare { return k }
+            k -= 1
+        }
+        guard opensParagraph(draft.span, source: source), paragraph > 0 else { return nil }
+        while k >= 0 && drafts[k].span.lastParagraph == paragraph - 1 {
+            if drafts[k].speakerText != nil && drafts[k].kind == .full { return k }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Whether the quote is the first thing in its paragraph.
+    static func opensParagraph(_ span: QuoteSpan, source: QuoteSource) -> Bool {
+        let first = source.paragraphTokens[span.firstParagraph].lowerBound
+        if let open = span.openMark { return open == first }
+        return source.token(atOrAfter: span.content.lowerBound) == first
+    }
+
+    /// For a full quote that opens its paragraph with no attribution: reported speech in the
+    /// last sentence of the previous paragraph (`…, said Mr. Russell, vice president of …`).
+    static func previousParagraphAttribution(_ span: QuoteSpan, finder: AttributionFinder, source: QuoteSource,
+                                             tokenRanges: [Range<Int>]) -> Attribution? {
+        guard opensParagraph(span, source: source), span.firstParagraph > 0, !source.sentences.isEmpty else { return nil }
+        let previous = source.paragraphTokens[span.firstParagraph - 1]
+        guard !previous.isEmpty else { return nil }
+        let sentence = source.sentences[source.sentence(ofToken: previous.upperBound - 1)]
+        let attribution = finder.reported(before: previous.upperBound, sentenceStart: max(sentence.tokens.lowerBound, previous.lowerBound),
+                                          skip: tokenRanges)
+        guard let attribution, attribution.speaker != nil else { return nil }
+        return attribution
+    }
+}
