@@ -253,6 +253,10 @@ struct AttributionFinder {
         }
         guard i >= clauseStart else { return nil }
         if source.isPunct(i, 0x2C) { return appositiveSubject(clauseStart..<i) }
+        // "Britain's Queen Elizabeth II, who said …"
+        if source.lower(i) == "who" && i - 1 > clauseStart && source.isPunct(i - 1, 0x2C) {
+            return backwardPhrase(end: i - 2, floor: clauseStart)
+        }
         return backwardPhrase(end: i, floor: clauseStart)
     }
 
@@ -320,7 +324,8 @@ struct AttributionFinder {
                 break
             }
             if t.kind == .word && Words.phrasePrepositions.contains(w) && start <= end && j - 1 >= floor,
-               source.isCapitalised(j - 1) || Words.personNouns.contains(source.lower(j - 1)) {
+               source.isCapitalised(j - 1) || Words.personNouns.contains(source.lower(j - 1))
+                || Words.groupNouns.contains(source.lower(j - 1)) {
                 start = j
                 j -= 1
                 continue

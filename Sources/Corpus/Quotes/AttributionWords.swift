@@ -88,7 +88,7 @@ enum AttributionWords {
 
     /// Prepositions that may join a speaker phrase to its complement (`a senior fellow with the
     /// German Marshall Fund`, `one commentator for the state broadcaster CCTV`).
-    static let phrasePrepositions: Set<String> = ["of", "for", "at", "with", "from", "in"]
+    static let phrasePrepositions: Set<String> = ["of", "for", "at", "with", "from", "in", "to"]
 
     /// Words that end a speaker phrase read forwards (`stated a senior official during a stop`).
     static let phraseEnders: Set<String> = [

@@ -61,6 +61,18 @@ public struct NameHeuristicResolver: SpeakerResolving, Sendable {
             aliases[last, default: []].append(index)
             if first != last { aliases[first, default: []].append(index) }
         }
+        // A single word after a title ("Mr Karzai", "General Musharraf") names someone the text
+        // never names in full.
+        for run in runs where run.hadTitle && run.name.count == 1 {
+            let i = run.name.lowerBound
+            let word = source.lower(i)
+            guard aliases[word] == nil, !NameWords.titles.contains(word), !NameRuns.isAcronym(source, i),
+                  source.tokens[i].length > 1 else { continue }
+            let name = source.string(ofToken: i)
+            keys[word] = names.count
+            aliases[word] = [names.count]
+            names.append(name)
+        }
         // Mentions, full and partial, in text order.
         for run in runs where !run.name.isEmpty {
             let text = source.string(source.tokens[run.name.lowerBound].start..<source.tokens[run.name.upperBound - 1].end)
@@ -132,7 +144,7 @@ public struct NameHeuristicResolver: SpeakerResolving, Sendable {
     static func key(_ name: String) -> String {
         let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\n" }).map { $0.lowercased() }
         var start = 0
-        while start < words.count - 1 && NameWords.titles.contains(words[start]) { start += 1 }
+        while start < words.count - 1 && NameWords.isTitle(words[start]) { start += 1 }
         return words[start...].joined(separator: " ")
     }
 
@@ -157,13 +169,17 @@ public struct NameHeuristicResolver: SpeakerResolving, Sendable {
             }
         }
         if !current.isEmpty { runs.append(current) }
-        guard var run = runs.last else { return nil }
-        while let first = run.first, NameWords.titles.contains(first.lowercased()) || NameWords.nonName.contains(first.lowercased())
-                || isAcronym(first) {
-            run.removeFirst()
+        guard let run = runs.last else { return nil }
+        // The words after the last non-name word or title (as `NameRuns.strip` does).
+        var cut = 0
+        for (k, word) in run.enumerated() {
+            let w = word.lowercased()
+            let roman = k > 0 && !word.isEmpty && word.allSatisfy { "IVXL".contains($0) }
+            if NameWords.nonName.contains(w) || (isAcronym(word) && !roman) || (NameWords.isTitle(w) && k < run.count - 1) {
+                cut = k + 1
+            }
         }
-        while let last = run.last, NameWords.nonName.contains(last.lowercased()) || isAcronym(last) { run.removeLast() }
-        return run.isEmpty ? nil : run.joined(separator: " ")
+        return cut < run.count ? run[cut...].joined(separator: " ") : nil
     }
 
     private static func isAcronym(_ word: String) -> Bool {

@@ -47,28 +47,41 @@ enum NameRuns {
         return !source.lineBreak(between: a, and: b)
     }
 
-    /// Strips non-name words from both ends of a run.
+    /// The name part of a run: the words after its last non-name word (a place, institution,
+    /// date, function word or acronym) or title ("US President Joe Biden" → "Joe Biden", "The
+    /// Rural Fire Service Commissioner Phil Koperberg" → "Phil Koperberg", "New South Wales Rural
+    /// Fire Service" → nothing). A title that ends the run is part of the name ("Stephen King").
     static func strip(_ source: QuoteSource, _ run: Range<Int>) -> NameRun {
-        var s = run.lowerBound
-        var e = run.upperBound
+        var cut = run.lowerBound
         var afterPreposition = false
         var hadTitle = false
-        while s < e {
-            let w = source.lower(s)
-            if NameWords.titles.contains(w) {
-                hadTitle = true
-            } else if NameWords.nonName.contains(w) || isAcronym(source, s) {
-                if NameWords.prepositions.contains(w) { afterPreposition = true }
-            } else {
-                break
+        for i in run {
+            let w = source.lower(i)
+            if NameWords.nonName.contains(w) || (isAcronym(source, i) && !isRomanNumeral(source, i)) {
+                cut = i + 1
+            } else if isTitle(source, i) && i + 1 < run.upperBound {
+                cut = i + 1
             }
-            s += 1
         }
-        while e > s && (NameWords.nonName.contains(source.lower(e - 1)) || NameWords.titles.contains(source.lower(e - 1))
-                        || isAcronym(source, e - 1)) {
-            e -= 1
+        for i in run.lowerBound..<cut {
+            let w = source.lower(i)
+            if NameWords.prepositions.contains(w) { afterPreposition = true }
+            if isTitle(source, i) { hadTitle = true }
         }
-        return NameRun(tokens: run, name: s..<e, afterPreposition: afterPreposition, hadTitle: hadTitle)
+        return NameRun(tokens: run, name: cut..<run.upperBound, afterPreposition: afterPreposition, hadTitle: hadTitle)
+    }
+
+    /// A title or honorific, also hyphenated ones ("Lieutenant-General", "Attorney-General").
+    static func isTitle(_ source: QuoteSource, _ i: Int) -> Bool {
+        NameWords.isTitle(source.lower(i))
+    }
+
+    /// "II", "XVI": a regnal number, part of a name ("Queen Elizabeth II").
+    static func isRomanNumeral(_ source: QuoteSource, _ i: Int) -> Bool {
+        let t = source.tokens[i]
+        guard t.length <= 5, i > 0, source.isCapitalised(i - 1) else { return false }
+        for k in t.start..<t.end where !"IVXL".utf8.contains(source.text.base[k]) { return false }
+        return true
     }
 
     /// An all-capitals word of two or more letters ("US", "CCTV", "APEC"): not a name part.
@@ -91,11 +104,11 @@ enum NameRuns {
         guard name.count >= 2 && name.count <= 4 else { return false }
         for i in name {
             let w = source.lower(i)
-            if NameWords.nonName.contains(w) || NameWords.titles.contains(w) { return false }
+            if NameWords.nonName.contains(w) || (NameWords.titles.contains(w) && i < name.upperBound - 1) { return false }
             let t = source.tokens[i]
-            let isInitial = t.length == 2 && source.text.base[t.end - 1] == 0x2E
+            let isInitial = (t.length == 2 && source.text.base[t.end - 1] == 0x2E) || (t.length == 1 && source.isCapitalised(i))
             if isInitial && (i == name.lowerBound || i == name.upperBound - 1) { return false }
-            if !isInitial && isAcronym(source, i) { return false }
+            if !isInitial && isAcronym(source, i) && !(isRomanNumeral(source, i) && i == name.upperBound - 1) { return false }
             if source.isCapitalised(i) == false && !NameWords.particles.contains(w) { return false }
         }
         return true

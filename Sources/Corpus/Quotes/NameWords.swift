@@ -16,7 +16,22 @@ enum NameWords {
         "director-general", "secretary-general", "professor", "author", "analyst", "commentator",
         "ceo", "founder", "official", "diplomat", "counterpart", "foreign", "defence", "defense",
         "treasury", "commerce", "trade", "state", "national", "security", "finance", "interior", "home",
+        "reverend", "rev", "administrator", "brigadier", "major", "inspector", "superintendent", "detective",
+        "constable", "treasurer", "attorney", "shadow", "coach", "skipper", "bishop", "archbishop",
+        "cardinal", "rabbi", "imam", "ayatollah", "doctor", "coroner", "magistrate", "alderman", "mp",
+        "marshal", "corporal", "private", "officer", "baroness", "baron", "earl", "duke",
+        "duchess", "count", "countess", "emperor", "empress", "tsar", "czar", "pastor", "sister", "brother",
+        "madam", "miss", "mx", "hon", "hon.", "honourable", "honorable", "his", "her", "majesty",
+        "highness", "excellency", "comrade", "chairperson", "governor-general", "member", "delegate",
     ]
+
+    /// Whether a lowercased word is a title, also a hyphenated one ("lieutenant-general").
+    static func isTitle(_ w: String) -> Bool {
+        if titles.contains(w) { return true }
+        guard w.contains("-") else { return false }
+        let parts = w.split(separator: "-")
+        return parts.count > 1 && parts.allSatisfy { titles.contains(String($0)) }
+    }
 
     /// Prepositions and adverbs that can open a capitalised run at a sentence start.
     static let prepositions: Set<String> = [
@@ -73,7 +88,12 @@ enum NameWords {
         "guesthouse", "gardens", "garden", "park", "museum", "church", "temple", "mosque", "covid",
         "covid-19", "coronavirus", "internet", "twitter", "facebook", "google", "weibo", "whatsapp",
         "al-jazeera", "reuters", "xinhua", "bloomberg", "guardian", "decade", "century", "day", "week",
-        "month", "year", "time", "people", "people's", "state", "minister", "incident", "balloon",
+        "month", "year", "time", "people", "people's", "state", "incident", "balloon", "federal", "labor",
+        "labour", "liberal", "conservative", "green", "greens", "service", "services", "cup", "open", "dome",
+        "stadium", "arena", "highway", "mountains", "mountain", "valley", "coast", "bay", "harbour", "harbor",
+        "beach", "lake", "creek", "hospital", "health", "area", "region", "airlines", "airways", "alliance",
+        "coalition", "opposition", "test", "series", "championship", "league", "club", "games",
+        "christmas", "easter", "eve", "year's", "day's",
         "objectives", "perspective", "engagement", "efforts", "expectations", "challenge", "visit",
         "trip", "talks", "crisis", "deal", "plan", "act", "law", "report", "review", "study",
     ])

@@ -18,7 +18,15 @@ struct QuoteClassifier {
         let writerBefore = leadWindow.contains { source.tokens[$0].kind != .punct }
         if tail != nil { return writerBefore ? .partial : .full }
         let startsLowercase = source.text.isLowercase(at: span.content.lowerBound)
-        return writerBefore || startsLowercase ? .partial : .full
+        if writerBefore || startsLowercase { return .partial }
+        // A title or a name used as a noun in the writer's sentence (`"Moulin Rouge" has been
+        // nominated`): no punctuation of its own, and the sentence goes on after it.
+        if let close = span.closeMark, close + 1 < source.tokens.count, source.tokens[close + 1].kind == .word,
+           close > 0, source.tokens[close - 1].kind != .punct,
+           !source.sentences.isEmpty, source.sentences[source.sentence(ofToken: close)].tokens.contains(close + 1) {
+            return .partial
+        }
+        return .full
     }
 
     /// Whether a span with no attribution is a heading or a title line rather than speech.

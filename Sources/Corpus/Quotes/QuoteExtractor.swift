@@ -43,7 +43,7 @@ public enum QuoteExtractor {
         let classifier = QuoteClassifier(source: source)
         let resolver: SpeakerResolving = given ?? NameHeuristicResolver(source: source)
         let tokenRanges = spans.map { classifier.tokenRange(of: $0) }
-        let context = SpeakerContext(source: source, resolver: resolver, quoted: spans.map(\.content))
+        let context = SpeakerContext(source: source, resolver: resolver, finder: finder, quoted: spans.map(\.content))
         var drafts: [Draft] = []
 
         for (n, span) in spans.enumerated() {
@@ -70,7 +70,7 @@ public enum QuoteExtractor {
                 let skip = tokenRanges.enumerated().filter { $0.offset != n }.map(\.element)
                 attribution = finder.reported(before: openToken, sentenceStart: sentenceStart, skip: skip)
             }
-            if attribution == nil && classifier.isHeading(span) { continue }
+            if attribution?.speaker == nil && classifier.isHeading(span) { continue }
             let kind = classifier.kind(of: span, leadWindow: span.openMark == nil ? openToken..<openToken : leadWindow,
                                        lead: lead, tail: tail)
             let anchor = attribution?.speaker.map { source.tokens[$0.tokens.lowerBound].start } ?? span.content.upperBound
@@ -81,19 +81,19 @@ public enum QuoteExtractor {
         // In text order: inherit attributions, then resolve speakers (later quotes lean on earlier ones).
         for i in drafts.indices {
             var draft = drafts[i]
-            if draft.attribution == nil {
-                if let source = inheritedSource(i, drafts, source: source) {
-                    draft.speakerText = drafts[source].speakerText
-                    draft.speakerKind = drafts[source].speakerKind
-                    draft.verb = drafts[source].verb
-                    draft.speaker = drafts[source].speaker
-                } else if draft.kind == .full, let reported = previousParagraphAttribution(draft.span, finder: finder, source: source,
-                                                                                           tokenRanges: tokenRanges) {
+            if draft.attribution?.speaker == nil {
+                if draft.kind == .full, let reported = precedingSentenceAttribution(draft.span, finder: finder, source: source,
+                                                                                    tokenRanges: tokenRanges) {
                     draft.attribution = reported
                     draft.speakerText = reported.speaker?.text
                     draft.speakerKind = reported.speaker?.kind
                     draft.verb = reported.verb
                     draft.anchor = reported.speaker.map { source.tokens[$0.tokens.lowerBound].start } ?? draft.anchor
+                } else if let source = inheritedSource(i, drafts, source: source) {
+                    draft.speakerText = drafts[source].speakerText
+                    draft.speakerKind = drafts[source].speakerKind
+                    draft.verb = drafts[source].verb
+                    draft.speaker = drafts[source].speaker
                 }
                 if draft.speakerText == nil && draft.kind == .partial && classifier.wordCount(draft.span) <= 2 {
                     draft.kind = .scare
@@ -167,17 +167,22 @@ public enum QuoteExtractor {
         return source.token(atOrAfter: span.content.lowerBound) == first
     }
 
-    /// For a full quote that opens its paragraph with no attribution: reported speech in the
-    /// last sentence of the previous paragraph (`…, said Mr. Russell, vice president of …`).
-    static func previousParagraphAttribution(_ span: QuoteSpan, finder: AttributionFinder, source: QuoteSource,
+    /// For a full quote with no attribution that opens its sentence: reported speech in the
+    /// sentence before it, when that sentence quotes nobody (`Chairman … General Richard Myers,
+    /// said the bomb was effective. "I don't want to go into details…"`, or `…, said Mr.
+    /// Russell, vice president of …` ending the previous paragraph).
+    static func precedingSentenceAttribution(_ span: QuoteSpan, finder: AttributionFinder, source: QuoteSource,
                                              tokenRanges: [Range<Int>]) -> Attribution? {
-        guard opensParagraph(span, source: source), span.firstParagraph > 0, !source.sentences.isEmpty else { return nil }
-        let previous = source.paragraphTokens[span.firstParagraph - 1]
-        guard !previous.isEmpty else { return nil }
-        let sentence = source.sentences[source.sentence(ofToken: previous.upperBound - 1)]
-        let attribution = finder.reported(before: previous.upperBound, sentenceStart: max(sentence.tokens.lowerBound, previous.lowerBound),
-                                          skip: tokenRanges)
-        guard let attribution, attribution.speaker != nil else { return nil }
+        guard !source.sentences.isEmpty else { return nil }
+        let first = span.openMark ?? source.token(atOrAfter: span.content.lowerBound)
+        let s = source.sentence(ofToken: first)
+        guard s > 0 else { return nil }
+        for k in source.sentences[s].tokens.lowerBound..<first where source.tokens[k].kind != .punct { return nil }
+        let previous = source.sentences[s - 1]
+        guard source.paragraph(ofByte: previous.bytes.lowerBound) >= span.firstParagraph - 1 else { return nil }
+        if tokenRanges.contains(where: { $0.overlaps(previous.tokens) }) { return nil }
+        guard let attribution = finder.reported(before: previous.tokens.upperBound, sentenceStart: previous.tokens.lowerBound, skip: []),
+              attribution.speaker != nil else { return nil }
         return attribution
     }
 }

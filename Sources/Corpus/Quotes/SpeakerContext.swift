@@ -14,6 +14,8 @@
 struct SpeakerContext {
     let source: QuoteSource
     let resolver: SpeakerResolving
+    /// Reads attribution verbs after a name (`Claire Richards says …`).
+    let finder: AttributionFinder
     /// Byte ranges of every quote's words, in order: names inside them are not context.
     let quoted: [Range<Int>]
 
@@ -58,7 +60,8 @@ struct SpeakerContext {
     /// Something in the context before `offset`: an attributed quote or a person named.
     private enum Event {
         case quote(speaker: ResolvedSpeaker?, text: String)
-        case person(ResolvedSpeaker, run: NameRun, subject: Bool)
+        /// `subject`: the name opens its clause; `speaks`: an attribution verb follows it.
+        case person(ResolvedSpeaker, run: NameRun, subject: Bool, speaks: Bool)
     }
 
     /// Walks back from `offset` for a pronoun (`role` nil) or a description with head noun `role`.
@@ -80,7 +83,7 @@ struct SpeakerContext {
             if isQuoted(start) { continue }
             let text = source.string(start..<source.tokens[run.name.upperBound - 1].end)
             guard let person = resolver.resolve(text, in: source.document, near: start) else { continue }
-            events.append((start, .person(person, run: run, subject: isSubject(run))))
+            events.append((start, .person(person, run: run, subject: isSubject(run), speaks: speaks(run))))
         }
         events.sort { $0.offset > $1.offset }
 
@@ -91,10 +94,10 @@ struct SpeakerContext {
                 guard let role else { return speaker }
                 if QuoteText.words(of: text).contains(role) { return speaker }
                 if let speaker, hasRole(speaker, role, before: offset, from: windowStart) { return speaker }
-            case .person(let person, let run, let subject):
+            case .person(let person, let run, let subject, let speaks):
                 if let role {
                     if hasRole(run, role) { return person }
-                } else if subject {
+                } else if subject || speaks {
                     return person
                 } else if fallback == nil {
                     fallback = person
@@ -135,6 +138,19 @@ struct SpeakerContext {
               AttributionWords.adverbialStarters.contains(source.lower(sentence.tokens.lowerBound)) else { return false }
         for i in sentence.tokens.lowerBound..<before where source.isPunct(i, 0x2C) { return false }
         return true
+    }
+
+    /// Whether an attribution verb follows a named run (`Claire Richards says`, `Seles said`,
+    /// `Mr Arafat also declared`): the person is speaking, and a later "he"/"she" is likely them.
+    private func speaks(_ run: NameRun) -> Bool {
+        var k = run.tokens.upperBound
+        var skipped = 0
+        while k < source.tokens.count && skipped < 2 && source.tokens[k].kind == .word
+                && AttributionWords.auxiliaries.contains(source.lower(k)) {
+            k += 1
+            skipped += 1
+        }
+        return k < source.tokens.count && finder.verb(at: k, limit: source.tokens.count) != nil
     }
 
     /// Whether a role noun stands next to a named run (`Foreign Minister Qin Gang`, `Qin Gang,
