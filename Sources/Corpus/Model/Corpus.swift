@@ -17,6 +17,9 @@ public final class Corpus: @unchecked Sendable {
     /// The index shared by a corpus and its sub-corpora.
     public let index: CorpusIndex
 
+    /// Analyses computed on demand and kept (quotes, …); sub-corpora use their root's.
+    public let annotations = AnnotationCache()
+
     private let byID: [String: Document]
 
     init(documents: [Document], warnings: [LoadWarning] = [], location: String, index: CorpusIndex, parent: Corpus? = nil) {

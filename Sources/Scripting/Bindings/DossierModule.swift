@@ -40,6 +40,7 @@ enum DossierModule {
             "stats": .function(stats),
             "sentences": .function(sentences),
             "tokens": .function(tokens),
+            "quotes": .function(QuoteBinding.function(ctx)),
             "version": .text(ScriptSession.version),
             "lua_version": .text("Lua 5.4"),
             "List": .reference(list),

@@ -19,6 +19,8 @@ public final class ScriptSession {
     private let evalPrint: LuaReference
     private let complete: LuaReference
     let context: BindingContext
+    /// Keeps the quote methods' cache alive as long as the session.
+    private var quoteBinding: QuoteBinding?
 
     /// Loads the corpus and prepares the Lua state.
     public init(options: SessionOptions) throws(ScriptError) {
@@ -50,10 +52,13 @@ public final class ScriptSession {
             let corpusLua = try lua.makeReferenceFromLua(try LuaSources.source("corpus"), chunkName: "=[dossier corpus]")
             let corpusLuaMethods = try lua.makeReferenceFromLua("return (...).__index", arguments: [.reference(corpusLua)])
 
-            try lua.register(DocumentBinding.make(context))
-            try lua.register(SentenceBinding.make(context))
+            let quotes = QuoteBinding(context, corpus: corpus)
+            try lua.register(quotes.install(on: DocumentBinding.make(context)))
+            try lua.register(quotes.install(on: SentenceBinding.make(context)))
             try lua.register(TokenBinding.make(context))
-            try lua.register(CorpusBinding.make(context, luaMethods: corpusLua, luaMethodsTable: corpusLuaMethods))
+            try lua.register(quotes.install(on: CorpusBinding.make(context, luaMethods: corpusLua, luaMethodsTable: corpusLuaMethods)))
+            try lua.register(quotes.make())
+            quoteBinding = quotes
 
             let report = try lua.makeReferenceFromLua(try LuaSources.source("report"), chunkName: "=[dossier report]", arguments: [.reference(list), .reference(printer)])
             try lua.setGlobal("corpus", .object(corpus))
