@@ -75,8 +75,8 @@ public struct NameHeuristicResolver: SpeakerResolving, Sendable {
         }
         // Mentions, full and partial, in text order.
         for run in runs where !run.name.isEmpty {
-            let text = source.string(source.tokens[run.name.lowerBound].start..<source.tokens[run.name.upperBound - 1].end)
-            if let index = lookup(text, near: source.tokens[run.name.lowerBound].start) {
+            let key = run.name.map { source.lower($0) }.joined(separator: " ")
+            if let index = lookup(key: key, near: source.tokens[run.name.lowerBound].start) {
                 mentions.append(Mention(offset: source.tokens[run.name.lowerBound].start, name: index))
             }
         }
@@ -106,7 +106,11 @@ public struct NameHeuristicResolver: SpeakerResolving, Sendable {
 
     /// The name index a stripped name refers to.
     private func lookup(_ name: String, near offset: Int) -> Int? {
-        let key = Self.key(name)
+        lookup(key: Self.key(name), near: offset)
+    }
+
+    /// The name index for a key (lowercased words joined by spaces).
+    private func lookup(key: String, near offset: Int) -> Int? {
         guard !key.isEmpty else { return nil }
         if let index = keys[key] { return index }
         let words = key.split(separator: " ")

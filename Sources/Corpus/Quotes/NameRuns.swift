@@ -55,18 +55,21 @@ enum NameRuns {
         var cut = run.lowerBound
         var afterPreposition = false
         var hadTitle = false
+        var lowered: [String] = []
+        lowered.reserveCapacity(run.count)
         for i in run {
             let w = source.lower(i)
+            lowered.append(w)
             if NameWords.nonName.contains(w) || (isAcronym(source, i) && !isRomanNumeral(source, i)) {
                 cut = i + 1
-            } else if isTitle(source, i) && i + 1 < run.upperBound {
+            } else if i + 1 < run.upperBound && NameWords.isTitle(w) {
                 cut = i + 1
             }
         }
         for i in run.lowerBound..<cut {
-            let w = source.lower(i)
+            let w = lowered[i - run.lowerBound]
             if NameWords.prepositions.contains(w) { afterPreposition = true }
-            if isTitle(source, i) { hadTitle = true }
+            if NameWords.isTitle(w) { hadTitle = true }
         }
         return NameRun(tokens: run, name: cut..<run.upperBound, afterPreposition: afterPreposition, hadTitle: hadTitle)
     }

@@ -23,12 +23,17 @@ enum NameWords {
         "duchess", "count", "countess", "emperor", "empress", "tsar", "czar", "pastor", "sister", "brother",
         "madam", "miss", "mx", "hon", "hon.", "honourable", "honorable", "his", "her", "majesty",
         "highness", "excellency", "comrade", "chairperson", "governor-general", "member", "delegate",
+        "critic", "historian", "philosopher", "mathematician", "politician", "musician", "writer", "poet",
+        "playwright", "composer", "painter", "actor", "actress", "singer", "producer", "novelist",
+        "columnist", "reporter", "editor", "spokesperson", "economist", "scientist", "journalist",
     ]
 
     /// Whether a lowercased word is a title, also a hyphenated one ("lieutenant-general").
     static func isTitle(_ w: String) -> Bool {
         if titles.contains(w) { return true }
-        guard w.contains("-") else { return false }
+        // Occupations ending in -ist ("Anthropologist Robin Fox", "Ecologist Robert J. Goodland").
+        if w.utf8.count >= 7 && w.hasSuffix("ist") { return true }
+        guard w.utf8.contains(0x2D) else { return false }
         let parts = w.split(separator: "-")
         return parts.count > 1 && parts.allSatisfy { titles.contains(String($0)) }
     }

@@ -41,7 +41,7 @@ public enum QuoteExtractor {
         guard !spans.isEmpty else { return [] }
         let finder = AttributionFinder(source: source, verbs: verbs)
         let classifier = QuoteClassifier(source: source)
-        let resolver: SpeakerResolving = given ?? NameHeuristicResolver(source: source)
+        let resolver: SpeakerResolving = given ?? LazyNameResolver(source: source)
         let tokenRanges = spans.map { classifier.tokenRange(of: $0) }
         let context = SpeakerContext(source: source, resolver: resolver, finder: finder, quoted: spans.map(\.content))
         var drafts: [Draft] = []
@@ -107,12 +107,38 @@ public enum QuoteExtractor {
 
         return drafts.map { draft in
             let span = draft.span
-            let text = span.segments.map(source.string).joined(separator: " ")
+            let text = Self.flattened(span.segments.map(source.string).joined(separator: " "))
             return Quote(document: source.document,
                          sentence: source.sentences.isEmpty ? 0 : source.sentence(ofByte: span.content.lowerBound),
                          range: span.content, text: text, speakerText: draft.speakerText, speaker: draft.speaker,
                          verb: draft.verb, kind: draft.kind, paragraphs: span.lastParagraph - span.firstParagraph + 1)
         }
+    }
+
+    /// The words with each run of whitespace that holds a line break or tab, or several spaces,
+    /// made one space (a quote from a hard-wrapped paragraph reads as one line).
+    static func flattened(_ text: String) -> String {
+        var needed = false
+        var previousSpace = false
+        for u in text.utf8 {
+            let space = u == 0x20
+            if u == 0x0A || u == 0x0D || u == 0x09 || (space && previousSpace) { needed = true; break }
+            previousSpace = space
+        }
+        guard needed else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for c in text.unicodeScalars {
+            if c == " " || c == "\n" || c == "\r" || c == "\t" {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace && !out.isEmpty { out.unicodeScalars.append(" ") }
+            pendingSpace = false
+            out.unicodeScalars.append(c)
+        }
+        return out
     }
 
     /// Of an attribution before the quote and one after it, the one that names someone better.
@@ -184,5 +210,22 @@ public enum QuoteExtractor {
         guard let attribution = finder.reported(before: previous.tokens.upperBound, sentenceStart: previous.tokens.lowerBound, skip: []),
               attribution.speaker != nil else { return nil }
         return attribution
+    }
+}
+
+/// Builds the `NameHeuristicResolver` of a text only when a speaker needs resolving: most
+/// quoted spans (titles, scare quotes) never ask. Lives only during one extraction.
+private final class LazyNameResolver: SpeakerResolving {
+    private let source: QuoteSource
+    private lazy var resolver = NameHeuristicResolver(source: source)
+
+    init(source: QuoteSource) { self.source = source }
+
+    func resolve(_ phrase: String, in document: Int, near offset: Int) -> ResolvedSpeaker? {
+        resolver.resolve(phrase, in: document, near: offset)
+    }
+
+    func lastPerson(before offset: Int, in document: Int) -> ResolvedSpeaker? {
+        resolver.lastPerson(before: offset, in: document)
     }
 }
