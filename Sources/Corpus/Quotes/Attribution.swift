@@ -423,8 +423,8 @@ struct AttributionFinder {
             // Someone new ("a senior State Department official", "one commentator for CCTV").
             return SpeakerPhrase(tokens: r, text: text, kind: plural ? .group : .indefinite, head: head)
         }
-        if Words.groupNouns.contains(head) && !personHead {
-            // An institution, whatever names it holds ("the Biden administration").
+        if (Words.groupNouns.contains(head) && !personHead) || (personHead && plural) {
+            // An institution or a plural, whatever names it holds ("the Biden administration", "US officials").
             return SpeakerPhrase(tokens: r, text: text, kind: .group, head: head)
         }
         if hasName && !(personHead && firstIsDeterminer) {

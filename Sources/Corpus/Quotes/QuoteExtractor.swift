@@ -67,7 +67,13 @@ public enum QuoteExtractor {
             if span.missingOpening && tail == nil { continue }
             var attribution = Self.better(lead, tail)
             if attribution == nil, span.openMark != nil {
-                let skip = tokenRanges.enumerated().filter { $0.offset != n }.map(\.element)
+                // The earlier quotes of this sentence: their words are not the writer's.
+                var skip: [Range<Int>] = []
+                var k = n - 1
+                while k >= 0 && tokenRanges[k].upperBound > sentenceStart {
+                    skip.append(tokenRanges[k])
+                    k -= 1
+                }
                 attribution = finder.reported(before: openToken, sentenceStart: sentenceStart, skip: skip)
             }
             if attribution?.speaker == nil && classifier.isHeading(span) { continue }
@@ -141,6 +147,17 @@ public enum QuoteExtractor {
         return out
     }
 
+    /// Whether a token range overlaps any of `ranges` (sorted by start, not overlapping).
+    static func overlapsAny(_ ranges: [Range<Int>], _ range: Range<Int>) -> Bool {
+        var lo = 0
+        var hi = ranges.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ranges[mid].upperBound <= range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ranges.count && ranges[lo].overlaps(range)
+    }
+
     /// Of an attribution before the quote and one after it, the one that names someone better.
     static func better(_ lead: Attribution?, _ tail: Attribution?) -> Attribution? {
         guard let lead else { return tail }
@@ -206,7 +223,7 @@ public enum QuoteExtractor {
         for k in source.sentences[s].tokens.lowerBound..<first where source.tokens[k].kind != .punct { return nil }
         let previous = source.sentences[s - 1]
         guard source.paragraph(ofByte: previous.bytes.lowerBound) >= span.firstParagraph - 1 else { return nil }
-        if tokenRanges.contains(where: { $0.overlaps(previous.tokens) }) { return nil }
+        if overlapsAny(tokenRanges, previous.tokens) { return nil }
         guard let attribution = finder.reported(before: previous.tokens.upperBound, sentenceStart: previous.tokens.lowerBound, skip: []),
               attribution.speaker != nil else { return nil }
         return attribution

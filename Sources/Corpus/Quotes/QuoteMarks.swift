@@ -47,7 +47,8 @@ enum QuoteMarks {
                 result.append(QuoteMark(token: i, family: .double, role: role, touchesPrevious: touches))
             case .curlyDouble(let opens), .guillemet(let opens):
                 let family: QuoteFamily = glyph.isGuillemet ? .guillemet : .double
-                if glyph.isGuillemet && before == .space && after == .space { continue }  // "Home » News"
+                // French spacing (« Bonjour ») leaves the direction to the glyph; a lone » between
+                // words ("Home » News") then closes nothing and is dropped by the extractor.
                 let role: MarkRole = leftOpen && !rightClose ? .open : (rightClose && !leftOpen ? .close : (opens ? .open : .close))
                 result.append(QuoteMark(token: i, family: family, role: role, touchesPrevious: touches))
             case .straightSingle, .curlySingle(true):

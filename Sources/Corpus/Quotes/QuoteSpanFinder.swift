@@ -57,6 +57,7 @@ enum QuoteSpanFinder {
 
             // A quote carried over from the previous paragraph.
             if var o = open {
+                open = nil  // `o` owns the pieces while it changes (no copy per mark)
                 let sameFamily = marks.first { $0.family == o.family }
                 if let first = marks.first, first.family == o.family, first.role != .close,
                    source.tokens[first.token].start == bounds.lowerBound {
@@ -71,6 +72,7 @@ enum QuoteSpanFinder {
                     open = o
                     segmentStart = bounds.lowerBound
                 } else {
+                    open = o
                     finishUnclosed()
                 }
             }
@@ -78,15 +80,16 @@ enum QuoteSpanFinder {
             for mark in marks {
                 let t = source.tokens[mark.token]
                 if var o = open {
-                    guard mark.family == o.family else { continue }
+                    guard mark.family == o.family, mark.role != .either || mark.touchesPrevious else { continue }
+                    open = nil  // `o` owns the pieces while it changes (no copy per mark)
                     switch mark.role {
                     case .close, .either:
-                        if mark.role == .either && !mark.touchesPrevious { continue }
                         o.segments.append(source.trimmedClause(segmentStart..<t.start))
                         o.closeMark = mark.token
                         o.lastParagraph = p
                         o.segments = o.segments.filter { !$0.isEmpty }
-                        if !o.segments.isEmpty { result.append(o) }
+                        // A one-letter single-quoted span is an elision ("rock 'n' roll").
+                        if !o.segments.isEmpty && !(o.family == .single && o.content.count < 2) { result.append(o) }
                         open = nil
                         lastSpanEnd = t.end
                     case .open:
@@ -123,6 +126,7 @@ enum QuoteSpanFinder {
             }
             // End of paragraph: close the current piece; the quote may continue in the next one.
             if var o = open {
+                open = nil
                 o.segments.append(source.trimmed(segmentStart..<bounds.upperBound))
                 o.lastParagraph = p
                 open = o

@@ -70,8 +70,10 @@ struct SpeakerContext {
         let p = source.paragraph(ofByte: offset)
         let windowStart = max(p > 0 ? source.paragraphs[p - 1].lowerBound : source.paragraphs[p].lowerBound, offset - Self.reach)
         var events: [(offset: Int, event: Event)] = []
-        for draft in earlier where draft.anchor >= windowStart && draft.anchor < offset {
-            guard let text = draft.speakerText, let kind = draft.speakerKind else { continue }
+        for draft in earlier.reversed() {
+            if draft.span.content.upperBound < windowStart { break }
+            guard draft.anchor >= windowStart && draft.anchor < offset,
+                  let text = draft.speakerText, let kind = draft.speakerKind else { continue }
             if kind == .group { continue }
             if kind == .pronoun && !AttributionWords.personalPronouns.contains(text.lowercased()) { continue }
             events.append((draft.anchor, .quote(speaker: draft.speaker, text: text)))
