@@ -77,6 +77,16 @@ import Testing
         #expect(QuoteFixtures.spans(two).map(\.text) == ["First", "Then it went on, she added."])
     }
 
+    @Test func aQuoteWithoutClosingMarkStopsBeforeTheWritersNarration() {
+        // Paragraphs joined into one (as some feeds print them) lose the closing marks.
+        let text = #""Today, justice is being done," Mr Bush said. "We still have far to go. In New York, firefighters assembled at the site. Defence Secretary Donald Rumsfeld vowed never to forget the victims. "In the skies they showed they were ready," Mr Rumsfeld said."#
+        let quotes = QuoteExtractor.quotes(in: text)
+        #expect(quotes.map(\.text) == ["Today, justice is being done", "We still have far to go.", "In the skies they showed they were ready"])
+        #expect(quotes.map(\.speakerText) == ["Mr Bush", "Mr Bush", "Mr Rumsfeld"])
+        let seles = #""This is why you play," she said. "But I want to try not to peak too early. "Seles, slow into her stride, slipped to 2-3 but recovered quickly, claiming the set."#
+        #expect(QuoteExtractor.quotes(in: seles).map(\.text) == ["This is why you play", "But I want to try not to peak too early."])
+    }
+
     @Test func guillemetsPairIncludingFrenchSpacing() {
         #expect(QuoteFixtures.spans("«Bonjour», dit-il.").map(\.text) == ["Bonjour"])
         #expect(QuoteFixtures.spans("Il a dit « bonjour » hier.").map(\.text) == ["bonjour"])

@@ -146,7 +146,9 @@ struct AttributionFinder {
     /// with a subject (`Wang Wenbin said the United States should "…"`, `officials …, stating
     /// that "…"`), or `according to X` at a clause start. `skip` holds token ranges of other
     /// quotes, whose words are not the writer's.
-    func reported(before open: Int, sentenceStart: Int, skip: [Range<Int>]) -> Attribution? {
+    /// With `anyVerb`, every verb of the table counts, not only those that report speech
+    /// whatever follows them (used to spot the writer's narration).
+    func reported(before open: Int, sentenceStart: Int, skip: [Range<Int>], anyVerb: Bool = false) -> Attribution? {
         var v = open - 1
         var steps = 0
         while v >= sentenceStart && steps < 120 {
@@ -162,7 +164,7 @@ struct AttributionFinder {
                 }
             }
             if let verb = verb(at: v, limit: open),
-               AttributionVerbs.speechForms.contains(verb) || (v + 1 < open && source.lower(v + 1) == "that") {
+               anyVerb || AttributionVerbs.speechForms.contains(verb) || (v + 1 < open && source.lower(v + 1) == "that") {
                 if let phrase = subject(ofVerb: v, verb: verb, clauseStart: sentenceStart) {
                     return Attribution(pattern: .reported, verb: verb, speaker: phrase)
                 }

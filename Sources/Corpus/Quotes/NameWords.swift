@@ -25,18 +25,56 @@ enum NameWords {
         "highness", "excellency", "comrade", "chairperson", "governor-general", "member", "delegate",
         "critic", "historian", "philosopher", "mathematician", "politician", "musician", "writer", "poet",
         "playwright", "composer", "painter", "actor", "actress", "singer", "producer", "novelist",
-        "columnist", "reporter", "editor", "spokesperson", "economist", "scientist", "journalist",
+        "columnist", "reporter", "editor", "economist", "scientist", "journalist",
     ]
 
     /// Whether a lowercased word is a title, also a hyphenated one ("lieutenant-general").
     static func isTitle(_ w: String) -> Bool {
-        if titles.contains(w) { return true }
+        if titles.contains(w) || AttributionWords.personNouns.contains(w) || occupations.contains(w) { return true }
         // Occupations ending in -ist ("Anthropologist Robin Fox", "Ecologist Robert J. Goodland").
         if w.utf8.count >= 7 && w.hasSuffix("ist") { return true }
         guard w.utf8.contains(0x2D) else { return false }
         let parts = w.split(separator: "-")
         return parts.count > 1 && parts.allSatisfy { titles.contains(String($0)) }
     }
+
+    /// More occupations written before a name ("Firefighter Robert Savarese", "Leg-spinner Stuart MacGill").
+    static let occupations: Set<String> = [
+        "firefighter", "businessman", "businessmen", "businesswoman", "leg-spinner", "spinner", "bowler",
+        "batsman", "paceman", "striker", "midfielder", "defender", "goalkeeper", "driver", "rider",
+        "surgeon", "entrepreneur", "billionaire", "tycoon", "lawmaker", "mp", "cleric", "monk", "nun",
+        "singer-songwriter", "rapper", "comedian", "filmmaker", "designer", "architect", "engineer",
+        "chef", "athlete", "swimmer", "sprinter", "boxer", "golfer", "cyclist", "skier", "climber",
+    ]
+
+    /// Countries and nationalities, which often stand before a name ("Pakistan Abdul Salam Zaeef").
+    static let places: Set<String> = [
+        "afghanistan", "afghan", "albania", "algeria", "angola", "argentina", "argentine", "armenia", "austria",
+        "austrian", "azerbaijan", "bahrain", "bangladesh", "belarus", "belgium", "belgian", "bolivia",
+        "bosnia", "brazilian", "bulgaria", "burma", "cambodia", "cameroon", "chile", "chilean", "colombia",
+        "colombian", "congo", "croatia", "cyprus", "czech", "denmark", "danish", "ecuador", "egypt",
+        "egyptian", "england", "english", "eritrea", "estonia", "ethiopia", "ethiopian", "fiji", "finland",
+        "finnish", "georgian", "ghana", "greece", "greek", "guatemala", "haiti", "honduras",
+        "hungary", "hungarian", "iceland", "indonesian", "iraqi", "ireland", "irish", "italy", "italian",
+        "jamaica", "jordanian", "kazakhstan", "kenya", "kenyan", "kosovo", "kuwait", "kyrgyzstan",
+        "laos", "latvia", "lebanon", "lebanese", "libya", "libyan", "lithuania", "malaysia", "malaysian",
+        "mali", "malta", "mexican", "moldova", "mongolia", "morocco", "moroccan", "mozambique", "myanmar",
+        "namibia", "nepal", "netherlands", "dutch", "zealand", "nicaragua", "niger", "nigeria", "nigerian",
+        "norway", "norwegian", "oman", "pakistan", "pakistani", "palestine", "palestinian", "panama",
+        "paraguay", "peru", "peruvian", "poland", "polish", "portugal", "portuguese", "qatar", "romania",
+        "romanian", "rwanda", "scotland", "scottish", "senegal", "serbia", "serbian", "slovakia", "slovenia",
+        "somalia", "somali", "spain", "spanish", "sudan", "sudanese", "sweden", "swedish", "switzerland",
+        "swiss", "syrian", "tajikistan", "tanzania", "thailand", "thai", "tibet", "tibetan", "tunisia",
+        "turkmenistan", "uganda", "uruguay", "uzbekistan", "venezuela", "venezuelan", "vietnamese", "wales",
+        "welsh", "yemen", "yemeni", "zambia", "zimbabwe", "kashmir", "kashmiri", "gaza", "kabul", "kandahar",
+        "tehran", "baghdad", "jerusalem", "cairo", "sydney", "melbourne", "canberra", "perth", "brisbane",
+        "adelaide", "toronto", "ottawa", "chicago", "boston", "texas", "california", "florida", "brussels",
+        "geneva", "vienna", "rome", "madrid", "lisbon", "athens", "istanbul", "ankara", "seoul", "pyongyang",
+        "taipei", "shanghai", "manila", "jakarta", "bangkok", "hanoi", "mumbai", "kolkata", "islamabad",
+        "karachi", "lahore", "dhaka", "kiev", "kyiv", "warsaw", "prague", "budapest", "stockholm", "oslo",
+        "copenhagen", "helsinki", "dublin", "edinburgh", "amsterdam", "nairobi", "lagos", "johannesburg",
+        "australia's", "taliban", "qaeda", "hamas", "hezbollah", "nato", "opec", "asean", "apec",
+    ]
 
     /// Prepositions and adverbs that can open a capitalised run at a sentence start.
     static let prepositions: Set<String> = [
@@ -53,7 +91,7 @@ enum NameWords {
 
     /// Capitalised words that are not parts of person names: function words at a sentence start,
     /// dates, and common place, nationality and institution words.
-    static let nonName: Set<String> = prepositions.union([
+    static let nonName: Set<String> = prepositions.union(places).union([
         "the", "a", "an", "and", "but", "or", "nor", "so", "yet", "if", "because", "although", "though",
         "also", "however", "meanwhile", "still", "thus", "then", "now", "today", "yesterday", "tomorrow",
         "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her",

@@ -37,9 +37,9 @@ public enum QuoteExtractor {
     }
 
     static func extract(_ source: QuoteSource, resolver given: SpeakerResolving?, verbs: AttributionVerbs) -> [Quote] {
-        let spans = QuoteSpanFinder.spans(in: source)
-        guard !spans.isEmpty else { return [] }
         let finder = AttributionFinder(source: source, verbs: verbs)
+        let spans = QuoteSpanFinder.spans(in: source) { narrationStart(in: $0, source: source, finder: finder) }
+        guard !spans.isEmpty else { return [] }
         let classifier = QuoteClassifier(source: source)
         let resolver: SpeakerResolving = given ?? LazyNameResolver(source: source)
         let tokenRanges = spans.map { classifier.tokenRange(of: $0) }
@@ -145,6 +145,33 @@ public enum QuoteExtractor {
             out.unicodeScalars.append(c)
         }
         return out
+    }
+
+    /// Where a quote that runs on with no closing mark must end, because the writer's narration
+    /// follows: when a later sentence has someone named speaking (`Defence Secretary Donald
+    /// Rumsfeld vowed …`), after the first sentence; when the first one does (`Seles …, claiming
+    /// the set …`), before it. Nil when no narration shows.
+    static func narrationStart(in piece: Range<Int>, source: QuoteSource, finder: AttributionFinder) -> Int? {
+        guard !source.sentences.isEmpty, !piece.isEmpty else { return nil }
+        let firstToken = source.token(atOrAfter: piece.lowerBound)
+        let endToken = source.token(atOrAfter: piece.upperBound)
+        guard firstToken < endToken else { return nil }
+        var k = source.sentence(ofToken: firstToken)
+        while k < source.sentences.count {
+            let sentence = source.sentences[k]
+            let start = max(sentence.tokens.lowerBound, firstToken)
+            let end = min(sentence.tokens.upperBound, endToken)
+            if start >= endToken { break }
+            if start < end, let attribution = finder.reported(before: end, sentenceStart: start, skip: [], anyVerb: true),
+               attribution.speaker?.kind == .name {
+                // Where the closing mark was lost is unknown: keep the first sentence, the likeliest.
+                if start == firstToken { return piece.lowerBound }
+                let first = source.sentences[source.sentence(ofToken: firstToken)]
+                return min(source.tokens[max(first.tokens.upperBound - 1, firstToken)].end, piece.upperBound)
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// Whether a token range overlaps any of `ranges` (sorted by start, not overlapping).

@@ -35,8 +35,13 @@ struct QuoteSpan: Hashable, Sendable {
 /// - A closing double mark with no opening one becomes a span that starts at the paragraph (or
 ///   the sentence, when a quote came before it in the paragraph); the extractor keeps it only
 ///   when an attribution follows (`…get along," Biden said.`).
+/// - A quote whose closing mark is missing must not swallow the writer's narration: `narration`
+///   looks at the words a quote runs on with no closing mark in sight (before a stray opening
+///   mark, or up to the paragraph end) and returns where the writer's own text starts (the
+///   extractor reports a sentence where someone named speaks: `Defence Secretary Donald Rumsfeld
+///   vowed …`). The quote ends there; a stray mark after it opens a new quote.
 enum QuoteSpanFinder {
-    static func spans(in source: QuoteSource) -> [QuoteSpan] {
+    static func spans(in source: QuoteSource, narration: (Range<Int>) -> Int? = { _ in nil }) -> [QuoteSpan] {
         var result: [QuoteSpan] = []
         var open: QuoteSpan?
         var segmentStart = 0
@@ -93,10 +98,19 @@ enum QuoteSpanFinder {
                         open = nil
                         lastSpanEnd = t.end
                     case .open:
-                        // A stray opening mark inside an open quote: the quote goes on through it.
-                        o.segments.append(source.trimmed(segmentStart..<t.start))
+                        if let cut = narration(segmentStart..<t.start) {
+                            // The quote ended before the writer's narration; the mark opens a new one.
+                            o.segments.append(source.trimmed(segmentStart..<cut))
+                            open = o
+                            finishUnclosed()
+                            open = QuoteSpan(family: mark.family, openMark: mark.token, closeMark: nil, segments: [],
+                                             firstParagraph: p, lastParagraph: p)
+                        } else {
+                            // A stray opening mark inside an open quote: the quote goes on through it.
+                            o.segments.append(source.trimmed(segmentStart..<t.start))
+                            open = o
+                        }
                         segmentStart = t.end
-                        open = o
                     }
                 } else {
                     switch mark.role {
@@ -127,9 +141,15 @@ enum QuoteSpanFinder {
             // End of paragraph: close the current piece; the quote may continue in the next one.
             if var o = open {
                 open = nil
-                o.segments.append(source.trimmed(segmentStart..<bounds.upperBound))
-                o.lastParagraph = p
-                open = o
+                if let cut = narration(segmentStart..<bounds.upperBound) {
+                    o.segments.append(source.trimmed(segmentStart..<cut))
+                    open = o
+                    finishUnclosed()
+                } else {
+                    o.segments.append(source.trimmed(segmentStart..<bounds.upperBound))
+                    o.lastParagraph = p
+                    open = o
+                }
             }
         }
         finishUnclosed()
