@@ -113,6 +113,13 @@ import Testing
         #expect(q.text == "Why now?")
     }
 
+    @Test func participleAfterAPronounAttribution() throws {
+        let quotes = QuoteExtractor.quotes(in: "Maria Lopez spoke first. “This is a disaster,” she said, adding: “We need help.”")
+        #expect(quotes.map(\.verb) == ["said", "adding"])
+        #expect(quotes.map { $0.speaker?.name } == ["Maria Lopez", "Maria Lopez"])
+        #expect(try only("“It is time,” the 45-year-old said.").speakerText == "the 45-year-old")
+    }
+
     @Test func passiveVerbsDoNotAttribute() throws {
         let q = try only("“Are you ready?” was asked of the crowd.")
         #expect(q.speakerText == nil)

@@ -307,7 +307,8 @@ struct AttributionFinder {
         while j >= floor {
             let t = source.tokens[j]
             let w = source.lower(j)
-            if source.isPossessive(j) || (t.kind == .word && (source.isCapitalised(j) || isPhraseWord(w))) {
+            if source.isPossessive(j) || (t.kind == .word && (source.isCapitalised(j) || isPhraseWord(w)))
+                || (t.kind == .number && w.hasSuffix("-old")) {
                 if t.kind == .word && Words.pronouns.contains(w) { break }
                 start = j
                 j -= 1
@@ -362,8 +363,14 @@ struct AttributionFinder {
                 j += 1
                 continue
             }
-            guard t.kind == .word else { break }
             let w = source.lower(j)
+            if t.kind == .number && w.hasSuffix("-old") {  // "the 45-year-old"
+                end = j + 1
+                lastWasPersonNoun = true
+                j += 1
+                continue
+            }
+            guard t.kind == .word else { break }
             if source.isCapitalised(j) {
                 if j > start && (Words.pronouns.contains(w) || source.lineBreak(between: j - 1, and: j)) { break }
                 end = j + 1
@@ -419,7 +426,7 @@ struct AttributionFinder {
         }
         let firstIsDeterminer = Words.determiners.contains(first)
         let hasName = r.contains { source.isCapitalised($0) && !($0 == r.lowerBound && firstIsDeterminer) }
-        let personHead = Words.personNouns.contains(head)
+        let personHead = Words.personNouns.contains(head) || head.hasSuffix("-year-old")
         let plural = personHead && head.hasSuffix("s") && !head.hasSuffix("ss") || ["people", "men", "women", "police"].contains(head)
         if firstIsDeterminer && Words.indefinite.contains(first) {
             // Someone new ("a senior State Department official", "one commentator for CCTV").

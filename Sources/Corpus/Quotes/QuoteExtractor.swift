@@ -52,7 +52,7 @@ public enum QuoteExtractor {
             let openToken = span.openMark ?? tokenRanges[n].lowerBound
             let sentence = source.sentences.isEmpty ? nil : source.sentence(ofToken: openToken)
             let sentenceStart = sentence.map { source.sentences[$0].tokens.lowerBound } ?? 0
-            let leadWindow = max(sentenceStart, previousEnd)..<openToken
+            let leadWindow = min(max(sentenceStart, previousEnd), openToken)..<openToken
 
             var lead: Attribution?
             if let open = span.openMark {
@@ -247,7 +247,7 @@ public enum QuoteExtractor {
         let first = span.openMark ?? source.token(atOrAfter: span.content.lowerBound)
         let s = source.sentence(ofToken: first)
         guard s > 0 else { return nil }
-        for k in source.sentences[s].tokens.lowerBound..<first where source.tokens[k].kind != .punct { return nil }
+        for k in min(source.sentences[s].tokens.lowerBound, first)..<first where source.tokens[k].kind != .punct { return nil }
         let previous = source.sentences[s - 1]
         guard source.paragraph(ofByte: previous.bytes.lowerBound) >= span.firstParagraph - 1 else { return nil }
         if overlapsAny(tokenRanges, previous.tokens) { return nil }

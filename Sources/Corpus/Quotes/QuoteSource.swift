@@ -49,8 +49,14 @@ struct QuoteSource {
             guard tokens.allSatisfy({ $0.start >= 0 && $0.end <= buffer.count }),
                   paragraphs.allSatisfy({ $0.lowerBound >= 0 && $0.upperBound <= buffer.count })
             else { return withEmpty(document: index, body) }
+            // Sentences must fit the tokens too; if they do not, split them again here.
+            let fits = sentences.allSatisfy {
+                $0.tokens.lowerBound <= $0.tokens.upperBound && $0.tokens.upperBound <= tokens.count
+                    && $0.bytes.upperBound <= buffer.count
+            }
+            let checked = fits ? sentences : SentenceSplitter.sentences(in: buffer, tokens: tokens, paragraphs: paragraphs)
             let source = QuoteSource(text: UTF8Bytes(base: base, count: buffer.count), tokens: tokens,
-                                     sentences: sentences, paragraphs: paragraphs, document: index)
+                                     sentences: checked, paragraphs: paragraphs, document: index)
             return body(source)
         }
     }

@@ -78,8 +78,8 @@ struct SpeakerContext {
             if kind == .pronoun && !AttributionWords.personalPronouns.contains(text.lowercased()) { continue }
             events.append((draft.anchor, .quote(speaker: draft.speaker, text: text)))
         }
-        let first = source.token(atOrAfter: windowStart)
         let end = source.token(atOrAfter: offset)
+        let first = min(source.token(atOrAfter: windowStart), end)
         for run in NameRuns.runs(in: source, first..<end) where !run.name.isEmpty {
             let start = source.tokens[run.name.lowerBound].start
             if isQuoted(start) { continue }
@@ -169,8 +169,8 @@ struct SpeakerContext {
 
     /// Whether a person was named with a role in the window before `offset`.
     private func hasRole(_ person: ResolvedSpeaker, _ role: String, before offset: Int, from start: Int) -> Bool {
-        let first = source.token(atOrAfter: start)
         let end = source.token(atOrAfter: offset)
+        let first = min(source.token(atOrAfter: start), end)
         for run in NameRuns.runs(in: source, first..<end) where !run.name.isEmpty {
             let s = source.tokens[run.name.lowerBound].start
             let text = source.string(s..<source.tokens[run.name.upperBound - 1].end)
