@@ -10,6 +10,15 @@ import Testing
         return quotes[0]
     }
 
+    @Test func colonAfterALongComplement() throws {
+        let q = try only("Maria Lopez said on Tuesday in an interview with the Financial Times: “We made progress.”")
+        #expect(q.speakerText == "Maria Lopez")
+        #expect(q.kind == .full)
+        let middle = QuoteExtractor.quotes(in: "“We will win,” he said, “and we will do it soon.”")
+        #expect(middle.map(\.kind) == [.full, .full])
+        #expect(middle.map(\.speakerText) == ["he", "he"])
+    }
+
     @Test func quoteThenSubjectAndVerb() throws {
         let q = try only("Jonathan Ward is an author.\n\n“I don’t think any particular meeting is going to change the structural problem in the US-China relationship,” Ward said.")
         #expect(q.speakerText == "Ward")

@@ -83,7 +83,7 @@ struct AttributionFinder {
         // after it ("told reporters on Wednesday", "said in a statement").
         var v = end - 1
         var found: (index: Int, verb: String)?
-        while v >= start && end - v <= 12 {
+        while v >= start && end - v <= 16 {
             if let verb = verb(at: v, limit: end) { found = (v, verb); break }
             if source.tokens[v].kind == .punct && !source.isPossessive(v) && !source.isPunct(v, 0x2C) { break }
             v -= 1
@@ -93,7 +93,9 @@ struct AttributionFinder {
         if punct == nil {
             guard complement == 0, quoteStartsUppercase else { return nil }
         } else {
-            guard complement <= 6 else { return punct == 0x3A ? Attribution(pattern: .colon) : nil }
+            // A colon introduces a quotation even after a long complement ("said on Tuesday in
+            // an interview with the Financial Times:"); a comma only after a short one.
+            guard complement <= (punct == 0x3A ? 14 : 6) else { return punct == 0x3A ? Attribution(pattern: .colon) : nil }
         }
         for k in (verbIndex + 1)..<max(verbIndex + 1, end) where source.lower(k) == "that" { return nil }
         let phrase = subject(ofVerb: verbIndex, verb: verb, clauseStart: start)
