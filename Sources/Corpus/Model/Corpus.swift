@@ -16,8 +16,9 @@ public final class Corpus: @unchecked Sendable {
 
     /// The index shared by a corpus and its sub-corpora.
     public let index: CorpusIndex
-    /// Whole-corpus results built on first use (kept by the root, shared by sub-corpora).
-    public let annotations = Annotations()
+    /// Whole-corpus results built on first use (dates, entities, quotes, claims), kept by the
+    /// root and shared by sub-corpora.
+    public let annotations = AnnotationCache()
 
     private let byID: [String: Document]
 

@@ -49,6 +49,7 @@ enum DossierModule {
             "sentences": .function(sentences),
             "dates": .function(try DateBinding.function(ctx)),
             "tokens": .function(tokens),
+            "quotes": .function(QuoteBinding.function(ctx)),
             "version": .text(ScriptSession.version),
             "lua_version": .text("Lua 5.4"),
             "List": .reference(list),

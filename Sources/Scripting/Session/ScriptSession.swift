@@ -21,6 +21,8 @@ public final class ScriptSession {
     let context: BindingContext
     /// Plugins and the sandbox (Plugins/PluginHost.swift); set by `installPlugins()` in init.
     var pluginHost: PluginHost?
+    /// Keeps the quote methods' cache alive as long as the session.
+    private var quoteBinding: QuoteBinding?
 
     /// Loads the corpus and prepares the Lua state.
     public init(options: SessionOptions) throws(ScriptError) {
@@ -52,10 +54,13 @@ public final class ScriptSession {
             let corpusLua = try lua.makeReferenceFromLua(try LuaSources.source("corpus"), chunkName: "=[dossier corpus]")
             let corpusLuaMethods = try lua.makeReferenceFromLua("return (...).__index", arguments: [.reference(corpusLua)])
 
-            try lua.register(DocumentBinding.make(context))
-            try lua.register(SentenceBinding.make(context))
+            let quotes = QuoteBinding(context, corpus: corpus)
+            try lua.register(quotes.install(on: DocumentBinding.make(context)))
+            try lua.register(quotes.install(on: SentenceBinding.make(context)))
             try lua.register(TokenBinding.make(context))
-            try lua.register(CorpusBinding.make(context, luaMethods: corpusLua, luaMethodsTable: corpusLuaMethods))
+            try lua.register(quotes.install(on: CorpusBinding.make(context, luaMethods: corpusLua, luaMethodsTable: corpusLuaMethods)))
+            try lua.register(quotes.make())
+            quoteBinding = quotes
 
             let report = try lua.makeReferenceFromLua(try LuaSources.source("report"), chunkName: "=[dossier report]", arguments: [.reference(list), .reference(printer), try ReportModule.make(context)])
             try lua.setGlobal("corpus", .object(corpus))

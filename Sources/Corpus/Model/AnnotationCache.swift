@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Each kind of result is stored under its type; building happens once, under a lock, so two
 /// threads asking at once do not build twice.
-public final class Annotations: @unchecked Sendable {
+public final class AnnotationCache: @unchecked Sendable {
     private let lock = NSRecursiveLock()
     private var values: [ObjectIdentifier: Any] = [:]
 

@@ -1,0 +1,77 @@
+import Foundation
+
+/// The quotations of a corpus, computed per document the first time they are asked for (in
+/// parallel across documents) and kept.
+///
+/// `Corpus.quoteIndex` is the shared one (English verbs, the built-in `NameHeuristicResolver`
+/// per document); make another with other verbs or a resolver from an entity stage.
+public final class QuoteIndex: @unchecked Sendable {
+    /// The attribution verbs used.
+    public let verbs: AttributionVerbs
+    private let makeResolver: @Sendable (Document) -> SpeakerResolving?
+    private let lock = NSLock()
+    private var store: [Int: [Quote]] = [:]
+
+    /// An empty index. `resolver` gives the resolver for a document (nil: the built-in one).
+    public init(verbs: AttributionVerbs = .english,
+                resolver: @escaping @Sendable (Document) -> SpeakerResolving? = { _ in nil }) {
+        self.verbs = verbs
+        self.makeResolver = resolver
+    }
+
+    /// The quotes of one document.
+    public func quotes(in document: Document) -> [Quote] {
+        if let known = cached(document) { return known }
+        let quotes = QuoteExtractor.quotes(in: document, resolver: makeResolver(document), verbs: verbs)
+        lock.lock()
+        store[document.index] = quotes
+        lock.unlock()
+        return quotes
+    }
+
+    /// The quotes of several documents, in their order; the ones not known yet are computed in parallel.
+    public func quotes(in documents: [Document]) -> [[Quote]] {
+        let missing = documents.filter { cached($0) == nil }
+        if !missing.isEmpty {
+            let verbs = self.verbs
+            let makeResolver = self.makeResolver
+            let computed = Parallel.map(missing.count) { i in
+                QuoteExtractor.quotes(in: missing[i], resolver: makeResolver(missing[i]), verbs: verbs)
+            }
+            lock.lock()
+            for (doc, quotes) in zip(missing, computed) { store[doc.index] = quotes }
+            lock.unlock()
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        return documents.map { store[$0.index] ?? [] }
+    }
+
+    /// Every quote of a corpus (or sub-corpus), in document order.
+    public func quotes(in corpus: Corpus) -> [Quote] {
+        quotes(in: corpus.documents).flatMap { $0 }
+    }
+
+    private func cached(_ document: Document) -> [Quote]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return store[document.index]
+    }
+}
+
+extension Corpus {
+    /// The shared quote index of this corpus and its sub-corpora.
+    public var quoteIndex: QuoteIndex {
+        root.annotations.value(QuoteIndex.self) { QuoteIndex() }
+    }
+
+    /// The corpus's quotes, optionally only those of a speaker (`Quote.matchesSpeaker`) and
+    /// without partial and scare quotes.
+    public func quotes(speaker: String? = nil, includePartial: Bool = true) -> [Quote] {
+        quoteIndex.quotes(in: self).filter { quote in
+            if !includePartial && quote.partial { return false }
+            if let speaker, !quote.matchesSpeaker(speaker) { return false }
+            return true
+        }
+    }
+}

@@ -1,0 +1,181 @@
+/// Stage 4: who a speaker phrase is.
+///
+/// - A name ("Ward", "UN spokesman Stephane Dujarric", "Mr. Russell") goes to the resolver, run
+///   by run and from the fullest form down ("US President Joe Biden", "President Joe Biden", …);
+///   a full name the resolver does not know is trusted as written.
+/// - "he"/"she" walk back through the same and the previous paragraph: the speaker of the last
+///   attributed quote, unless a person named as the subject of a later sentence comes between;
+///   else the last person named; else the resolver's `lastPerson`.
+/// - A definite description ("the official", "China’s foreign minister") is the speaker of the
+///   last quote attributed with the same noun, or the last person named with that role nearby
+///   (`Qin Gang, China’s foreign minister`); else nobody.
+/// - Indefinite descriptions ("a senior State Department official"), plurals and institutions
+///   name nobody.
+struct SpeakerContext {
+    let source: QuoteSource
+    let resolver: SpeakerResolving
+    /// Reads attribution verbs after a name (`Claire Richards says …`).
+    let finder: AttributionFinder
+    /// Byte ranges of every quote's words, in order: names inside them are not context.
+    let quoted: [Range<Int>]
+
+    /// How far back the walk looks, at most (bytes), whatever the paragraphs.
+    static let reach = 4000
+
+    /// The person a phrase at byte `offset` refers to, given the quotes already resolved.
+    func resolve(_ phrase: SpeakerPhrase, at offset: Int, earlier: ArraySlice<QuoteExtractor.Draft>) -> ResolvedSpeaker? {
+        switch phrase.kind {
+        case .pronoun:
+            guard AttributionWords.personalPronouns.contains(phrase.head) else { return nil }
+            return fromContext(at: offset, role: nil, earlier: earlier)
+        case .name:
+            if let named = resolveName(phrase, at: offset) { return named }
+            if AttributionWords.personNouns.contains(phrase.head) && !phrase.head.hasSuffix("s") {
+                return fromContext(at: offset, role: phrase.head, earlier: earlier)
+            }
+            return nil
+        case .definite:
+            return fromContext(at: offset, role: phrase.head, earlier: earlier)
+        case .indefinite, .group:
+            return nil
+        }
+    }
+
+    /// A name phrase through the resolver; a full name it does not know is taken as written.
+    func resolveName(_ phrase: SpeakerPhrase, at offset: Int) -> ResolvedSpeaker? {
+        let runs = NameRuns.runs(in: source, phrase.tokens)
+        for run in runs.reversed() where !run.name.isEmpty {
+            for start in run.tokens.lowerBound..<run.name.upperBound {
+                let text = source.string(source.tokens[start].start..<source.tokens[run.name.upperBound - 1].end)
+                if let found = resolver.resolve(text, in: source.document, near: offset) { return found }
+            }
+        }
+        if let run = runs.last(where: { NameRuns.isFullName(source, $0.name) }) {
+            let name = source.string(source.tokens[run.name.lowerBound].start..<source.tokens[run.name.upperBound - 1].end)
+            return ResolvedSpeaker(id: QuoteText.identifier(of: name), name: name)
+        }
+        return nil
+    }
+
+    /// Something in the context before `offset`: an attributed quote or a person named.
+    private enum Event {
+        case quote(speaker: ResolvedSpeaker?, text: String)
+        /// `subject`: the name opens its clause; `speaks`: an attribution verb follows it.
+        case person(ResolvedSpeaker, run: NameRun, subject: Bool, speaks: Bool)
+    }
+
+    /// Walks back from `offset` for a pronoun (`role` nil) or a description with head noun `role`.
+    func fromContext(at offset: Int, role: String?, earlier: ArraySlice<QuoteExtractor.Draft>) -> ResolvedSpeaker? {
+        guard !source.paragraphs.isEmpty else { return nil }
+        let p = source.paragraph(ofByte: offset)
+        let windowStart = max(p > 0 ? source.paragraphs[p - 1].lowerBound : source.paragraphs[p].lowerBound, offset - Self.reach)
+        var events: [(offset: Int, event: Event)] = []
+        for draft in earlier.reversed() {
+            if draft.span.content.upperBound < windowStart { break }
+            guard draft.anchor >= windowStart && draft.anchor < offset,
+                  let text = draft.speakerText, let kind = draft.speakerKind else { continue }
+            if kind == .group { continue }
+            if kind == .pronoun && !AttributionWords.personalPronouns.contains(text.lowercased()) { continue }
+            events.append((draft.anchor, .quote(speaker: draft.speaker, text: text)))
+        }
+        let end = source.token(atOrAfter: offset)
+        let first = min(source.token(atOrAfter: windowStart), end)
+        for run in NameRuns.runs(in: source, first..<end) where !run.name.isEmpty {
+            let start = source.tokens[run.name.lowerBound].start
+            if isQuoted(start) { continue }
+            let text = source.string(start..<source.tokens[run.name.upperBound - 1].end)
+            guard let person = resolver.resolve(text, in: source.document, near: start) else { continue }
+            events.append((start, .person(person, run: run, subject: isSubject(run), speaks: speaks(run))))
+        }
+        events.sort { $0.offset > $1.offset }
+
+        var fallback: ResolvedSpeaker?
+        for (_, event) in events {
+            switch event {
+            case .quote(let speaker, let text):
+                guard let role else { return speaker }
+                if QuoteText.words(of: text).contains(role) { return speaker }
+                if let speaker, hasRole(speaker, role, before: offset, from: windowStart) { return speaker }
+            case .person(let person, let run, let subject, let speaks):
+                if let role {
+                    if hasRole(run, role) { return person }
+                } else if subject || speaks {
+                    return person
+                } else if fallback == nil {
+                    fallback = person
+                }
+            }
+        }
+        if role != nil { return nil }
+        if let fallback { return fallback }
+        if events.isEmpty { return resolver.lastPerson(before: offset, in: source.document) }
+        return nil
+    }
+
+    /// Whether byte `offset` lies inside a quote's words.
+    private func isQuoted(_ offset: Int) -> Bool {
+        var lo = 0
+        var hi = quoted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if quoted[mid].lowerBound <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 && quoted[lo - 1].contains(offset)
+    }
+
+    /// Whether a named run is the subject of its sentence: it opens the sentence (after a
+    /// conjunction at most) or follows the comma of an opening adverbial (`With Mr. Blinken headed
+    /// to China, US President Joe Biden has …`), and no preposition was stripped from it.
+    private func isSubject(_ run: NameRun) -> Bool {
+        guard !run.afterPreposition, !source.sentences.isEmpty else { return false }
+        let sentence = source.sentences[source.sentence(ofToken: run.tokens.lowerBound)]
+        var k = sentence.tokens.lowerBound
+        while k < run.tokens.lowerBound && (source.tokens[k].kind == .punct
+                                            || AttributionWords.openingConjunctions.contains(source.lower(k))) {
+            k += 1
+        }
+        if k == run.tokens.lowerBound { return true }
+        let before = run.tokens.lowerBound - 1
+        guard before > sentence.tokens.lowerBound, source.isPunct(before, 0x2C),
+              AttributionWords.adverbialStarters.contains(source.lower(sentence.tokens.lowerBound)) else { return false }
+        for i in sentence.tokens.lowerBound..<before where source.isPunct(i, 0x2C) { return false }
+        return true
+    }
+
+    /// Whether an attribution verb follows a named run (`Claire Richards says`, `Seles said`,
+    /// `Mr Arafat also declared`): the person is speaking, and a later "he"/"she" is likely them.
+    private func speaks(_ run: NameRun) -> Bool {
+        var k = run.tokens.upperBound
+        var skipped = 0
+        while k < source.tokens.count && skipped < 2 && source.tokens[k].kind == .word
+                && AttributionWords.auxiliaries.contains(source.lower(k)) {
+            k += 1
+            skipped += 1
+        }
+        return k < source.tokens.count && finder.verb(at: k, limit: source.tokens.count) != nil
+    }
+
+    /// Whether a role noun stands next to a named run (`Foreign Minister Qin Gang`, `Qin Gang,
+    /// China’s foreign minister`, `spokesperson Wang Wenbin`).
+    private func hasRole(_ run: NameRun, _ role: String) -> Bool {
+        let lower = max(0, run.tokens.lowerBound - 6)
+        let upper = min(source.tokens.count, run.tokens.upperBound + 8)
+        for i in lower..<upper where source.tokens[i].kind == .word {
+            let w = source.lower(i)
+            if w == role || w == role + "s" { return true }
+        }
+        return false
+    }
+
+    /// Whether a person was named with a role in the window before `offset`.
+    private func hasRole(_ person: ResolvedSpeaker, _ role: String, before offset: Int, from start: Int) -> Bool {
+        let end = source.token(atOrAfter: offset)
+        let first = min(source.token(atOrAfter: start), end)
+        for run in NameRuns.runs(in: source, first..<end) where !run.name.isEmpty {
+            let s = source.tokens[run.name.lowerBound].start
+            let text = source.string(s..<source.tokens[run.name.upperBound - 1].end)
+            if resolver.resolve(text, in: source.document, near: s) == person && hasRole(run, role) { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,226 @@
+import Corpus
+import LuaBridge
+
+/// One quotation as Lua sees it: the quote and the document it came from (nil for free text).
+final class QuoteRef {
+    let quote: Quote
+    let document: Document?
+
+    init(quote: Quote, document: Document?) {
+        self.quote = quote
+        self.document = document
+    }
+
+    /// The speaker's resolved name, else the phrase as written.
+    var who: String? { quote.speaker?.name ?? quote.speakerText }
+}
+
+/// `Quote` in Lua: fields `text`, `speaker` (the resolved name for now; an Entity once the
+/// entity stage is merged), `speaker_name` (always the name string), `speaker_text`, `verb`,
+/// `doc`, `sentence` (a Sentence; nil for free text), `sentence_index`, `partial`, `kind`
+/// ("full", "partial", "scare"), `paragraphs`, `offset`. Methods on other classes:
+/// `corpus:quotes(opts)`, `doc:quotes(opts)`, `sentence:quotes()`, `dossier.quotes(text, opts)`.
+///
+/// Options: `speaker` (matches the resolved name or the phrase, case-insensitive, a surname is
+/// enough), `partial = false` (drop partial and scare quotes), `verb` ("said", "according to"),
+/// `kind`, and `verbs` (more attribution verbs, e.g. `{"quipped"}`; such calls are not cached).
+///
+/// Quotes are computed once per document and kept in the corpus's `QuoteIndex` (shared with
+/// sub-corpora); a document whose corpus the session does not know is cached here.
+final class QuoteBinding {
+    static let columns = ["speaker", "verb", "text", "doc"]
+
+    private let ctx: BindingContext
+    private let corpus: Corpus
+    /// Roots of other corpora seen by `corpus:quotes` (opened with `dossier.open`).
+    private var roots: [WeakCorpus] = []
+    /// Quotes of documents from no known corpus.
+    private var loose: [ObjectIdentifier: (document: Document, quotes: [Quote])] = [:]
+
+    private struct WeakCorpus {
+        weak var corpus: Corpus?
+    }
+
+    init(_ ctx: BindingContext, corpus: Corpus) {
+        self.ctx = ctx
+        self.corpus = corpus
+    }
+
+    /// The `Quote` class.
+    func make() throws -> LuaClass<QuoteRef> {
+        let cls = LuaClass<QuoteRef>("Quote")
+        let ctx = self.ctx
+        cls.field("text") { .text($0.quote.text) }
+        cls.field("speaker") { .text($0.quote.speaker?.name) }
+        cls.field("speaker_name") { .text($0.quote.speaker?.name) }
+        cls.field("speaker_text") { .text($0.quote.speakerText) }
+        cls.field("verb") { .text($0.quote.verb) }
+        cls.field("doc") { q in q.document.map { .object($0) } ?? .nil }
+        cls.field("sentence") { q in
+            guard let doc = q.document, q.quote.sentence < doc.sentenceCount else { return .nil }
+            return .object(ctx.sentence(doc, q.quote.sentence))
+        }
+        cls.field("sentence_index") { .integer($0.quote.sentence + 1) }
+        cls.field("partial") { .boolean($0.quote.partial) }
+        cls.field("kind") { .text($0.quote.kind.rawValue) }
+        cls.field("paragraphs") { .integer($0.quote.paragraphs) }
+        cls.field("offset") { .integer($0.quote.range.lowerBound + 1) }
+        cls.describe = Self.describe
+        cls.metafields = [
+            ("__columns", .array(Self.columns.map { .text($0) })),
+            ("__cell", .function(ctx.lua.function("__cell") { args in
+                [.text(args.optionalObject(1, as: QuoteRef.self).map { BindingContext.preview($0.quote.text, 60) } ?? "?")]
+            })),
+        ]
+        return cls
+    }
+
+    /// `<Quote Jonathan Ward said "I don't think any particular…">`
+    static func describe(_ q: QuoteRef) -> String {
+        let text = "\"" + BindingContext.preview(q.quote.text, 30) + "\""
+        var parts: [String] = []
+        if let who = q.who {
+            if q.quote.verb == "according to" {
+                parts = ["according to", who]
+            } else {
+                parts = [who, q.quote.verb ?? "said"]
+            }
+        } else if q.quote.kind != .full {
+            parts = ["(\(q.quote.kind.rawValue))"]
+        }
+        return "<Quote " + (parts + [text]).joined(separator: " ") + ">"
+    }
+
+    // MARK: - Methods on other classes
+
+    /// Adds `corpus:quotes(opts)`.
+    @discardableResult
+    func install(on cls: LuaClass<Corpus>) -> LuaClass<Corpus> {
+        cls.method("quotes") { [weak self] corpus, args in
+            guard let self else { return [.nil] }
+            let options = try QuoteOptions(args.optionalTable(1))
+            let docs = corpus.documents
+            let lists: [[Quote]]
+            if let verbs = options.verbs {
+                lists = Parallel.map(docs.count) { QuoteExtractor.quotes(in: docs[$0], verbs: verbs) }
+            } else {
+                remember(corpus.root)
+                lists = corpus.quoteIndex.quotes(in: docs)
+            }
+            let pairs = zip(docs, lists).flatMap { doc, list in list.filter(options.accepts).map { ($0, doc) } }
+            return [list(pairs)]
+        }
+        return cls
+    }
+
+    /// Adds `doc:quotes(opts)`.
+    @discardableResult
+    func install(on cls: LuaClass<Document>) -> LuaClass<Document> {
+        cls.method("quotes") { [weak self] doc, args in
+            guard let self else { return [.nil] }
+            let options = try QuoteOptions(args.optionalTable(1))
+            let quotes = options.verbs.map { QuoteExtractor.quotes(in: doc, verbs: $0) } ?? quotes(of: doc)
+            return [list(quotes.filter(options.accepts).map { ($0, doc) })]
+        }
+        return cls
+    }
+
+    /// Adds `sentence:quotes()`: the quotes that start in or run through the sentence.
+    @discardableResult
+    func install(on cls: LuaClass<SentenceRef>) -> LuaClass<SentenceRef> {
+        cls.method("quotes") { [weak self] s, _ in
+            guard let self else { return [.nil] }
+            let bytes = s.document.sentenceBytes(s.index)
+            let quotes = quotes(of: s.document).filter {
+                $0.sentence == s.index || (!bytes.isEmpty && $0.range.overlaps(bytes))
+            }
+            return [list(quotes.map { ($0, s.document) })]
+        }
+        return cls
+    }
+
+    /// `dossier.quotes(text, opts)`: the quotes of free text.
+    static func function(_ ctx: BindingContext) -> LuaFunction {
+        ctx.lua.function("quotes") { args in
+            let text = try args.string(1)
+            let options = try QuoteOptions(args.optionalTable(2))
+            let quotes = QuoteExtractor.quotes(in: text, verbs: options.verbs ?? .english)
+            return [ctx.lists.make(quotes.filter(options.accepts).map { .object(QuoteRef(quote: $0, document: nil)) })]
+        }
+    }
+
+    // MARK: - Cache
+
+    /// A document's quotes from its corpus's index, or from the loose cache.
+    private func quotes(of document: Document) -> [Quote] {
+        if corpus.root.contains(document) { return corpus.quoteIndex.quotes(in: document) }
+        roots.removeAll { $0.corpus == nil }
+        for root in roots {
+            if let known = root.corpus, known.contains(document) { return known.quoteIndex.quotes(in: document) }
+        }
+        if let cached = loose[ObjectIdentifier(document)], cached.document === document { return cached.quotes }
+        let quotes = QuoteExtractor.quotes(in: document)
+        loose[ObjectIdentifier(document)] = (document, quotes)
+        return quotes
+    }
+
+    private func remember(_ root: Corpus) {
+        guard root !== corpus.root, !roots.contains(where: { $0.corpus === root }) else { return }
+        roots.append(WeakCorpus(corpus: root))
+    }
+
+    private func list(_ quotes: [(Quote, Document)]) -> LuaValue {
+        ctx.lists.make(quotes.map { .object(QuoteRef(quote: $0.0, document: $0.1)) })
+    }
+}
+
+/// The options of the `quotes` methods.
+struct QuoteOptions {
+    var speaker: String?
+    var partial: Bool?
+    var verb: String?
+    var kind: QuoteKind?
+    var verbs: AttributionVerbs?
+
+    static let known: Set<String> = ["speaker", "partial", "verb", "kind", "verbs"]
+
+    init(_ table: LuaTable?) throws {
+        guard let table else { return }
+        for key in table.stringKeys where !Self.known.contains(key) {
+            throw LuaArgumentError(1, "unknown quotes option '\(key)' (use speaker, partial, verb, kind or verbs)")
+        }
+        if let value = table["speaker"] {
+            guard let name = value.stringValue else { throw LuaArgumentError(1, "'speaker' must be a name") }
+            speaker = name
+        }
+        if let value = table["partial"] {
+            guard case .boolean(let flag) = value else { throw LuaArgumentError(1, "'partial' must be true or false") }
+            partial = flag
+        }
+        if let value = table["verb"] {
+            guard let verb = value.stringValue else { throw LuaArgumentError(1, "'verb' must be a string like \"said\"") }
+            self.verb = verb.lowercased()
+        }
+        if let value = table["kind"] {
+            guard let name = value.stringValue, let kind = QuoteKind(rawValue: name.lowercased()) else {
+                throw LuaArgumentError(1, "'kind' must be \"full\", \"partial\" or \"scare\"")
+            }
+            self.kind = kind
+        }
+        if let value = table["verbs"] {
+            guard let list = value.tableValue?.array.compactMap(\.stringValue), !list.isEmpty else {
+                throw LuaArgumentError(1, "'verbs' must be a list of verb forms like {\"quipped\", \"posted\"}")
+            }
+            verbs = AttributionVerbs.english.adding(list)
+        }
+    }
+
+    func accepts(_ quote: Quote) -> Bool {
+        if partial == false && quote.partial { return false }
+        if partial == true && !quote.partial { return false }
+        if let kind, quote.kind != kind { return false }
+        if let verb, quote.verb != verb { return false }
+        if let speaker, !quote.matchesSpeaker(speaker) { return false }
+        return true
+    }
+}

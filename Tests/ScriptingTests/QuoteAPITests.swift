@@ -1,0 +1,116 @@
+import LuaBridge
+import Testing
+@testable import Scripting
+
+/// The quotes API as scripts use it, on the seeds.
+@Suite struct QuoteAPITests {
+    @Test func wardsQuotesBySpeaker() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local qs = corpus:quotes{speaker = "Ward"}
+            local names = {}
+            for _, q in ipairs(qs) do names[#names + 1] = q.speaker end
+            return #qs, table.concat(names, "|"), qs[2].speaker_text, qs[2].verb, qs[2].partial, qs[1].partial
+            """)
+        #expect(r[0].intValue == 3)
+        #expect(r[1].stringValue == "Jonathan Ward|Jonathan Ward|Jonathan Ward")
+        #expect(r[2].stringValue == "Ward")
+        #expect(r[3].stringValue == "said")
+        #expect(r[4].isTruthy == false)
+        #expect(r[5].isTruthy == true)
+    }
+
+    @Test func quoteFieldsAndSummary() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local q = corpus:quotes{speaker = "Ward", partial = false}[1]
+            return tostring(q), q.doc.id, q.sentence.text, q.sentence.index, q.speaker_name, q.kind, q.paragraphs,
+                   q.doc.text:sub(q.offset, q.offset + 4)
+            """)
+        #expect(r[0].stringValue == "<Quote Jonathan Ward said \"I don’t think any particular…\">")
+        #expect(r[1].stringValue?.hasPrefix("004") == true)
+        #expect(r[2].stringValue?.contains("I don’t think any particular meeting") == true)
+        #expect((r[3].intValue ?? 0) > 0)
+        #expect(r[4].stringValue == "Jonathan Ward")
+        #expect(r[5].stringValue == "full")
+        #expect(r[6].intValue == 1)
+        #expect(r[7].stringValue == "I don")
+    }
+
+    @Test func bidenThroughLua() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            for _, q in ipairs(corpus:doc("003"):quotes()) do
+              if q.text:find("more embarrassing than intentional", 1, true) then return q.speaker, q.speaker_text, q.verb end
+            end
+            """)
+        #expect(r.map(\.stringValue) == ["Joe Biden", "he", "added"])
+    }
+
+    @Test func partialFalseDropsFragmentsAndScareQuotes() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local all, full = corpus:quotes(), corpus:quotes{partial = false}
+            local partial = 0
+            for _, q in ipairs(full) do if q.partial then partial = partial + 1 end end
+            local scare = corpus:quotes{kind = "scare"}
+            return #all > #full, partial, #scare, scare[1] and scare[1].text, tostring(scare[1])
+            """)
+        #expect(r[0].isTruthy)
+        #expect(r[1].intValue == 0)
+        #expect(r[2].intValue == 1)
+        #expect(r[3].stringValue == "spy")
+        #expect(r[4].stringValue == "<Quote (scare) \"spy\">")
+    }
+
+    @Test func documentAndSentenceQuotesAgreeWithTheCorpus() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local d = corpus:doc("004")
+            local n = 0
+            for _, q in ipairs(corpus:quotes()) do if q.doc == d then n = n + 1 end end
+            local q = d:quotes{speaker = "Tantian"}[1]
+            local inSentence = q.sentence:quotes()
+            return #d:quotes(), n, q.paragraphs, #inSentence, inSentence[1].text == q.text
+            """)
+        #expect(r[0].intValue == r[1].intValue)
+        #expect(r[2].intValue == 2)
+        #expect(r[3].intValue == 1)
+        #expect(r[4].isTruthy)
+    }
+
+    @Test func quotesOfFreeText() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local qs = dossier.quotes([[“We will win,” said Maria Lopez. “It is hard,” she added.]])
+            local more = dossier.quotes([[“Fine,” Maria Lopez chirped.]], {verbs = {"chirped"}})
+            return #qs, qs[2].speaker, qs[2].doc, qs[2].sentence, qs[2].sentence_index, more[1].speaker_text, more[1].verb
+            """)
+        #expect(r[0].intValue == 2)
+        #expect(r[1].stringValue == "Maria Lopez")
+        #expect(r[2].type == .nil && r[3].type == .nil)
+        #expect(r[4].intValue == 2)
+        #expect(r[5].stringValue == "Maria Lopez")
+        #expect(r[6].stringValue == "chirped")
+    }
+
+    @Test func subCorpusAndListMethods() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local sub = corpus:filter(function(d) return d.id:sub(1, 3) == "000" end)
+            local qs = sub:quotes()
+            local by = qs:group_by("speaker")
+            return #qs, #corpus:doc("000"):quotes(), qs:sort("speaker")[1].speaker ~= nil
+            """)
+        #expect(r[0].intValue == r[1].intValue)
+        #expect((r[0].intValue ?? 0) >= 5)
+    }
+
+    @Test func badOptionsAreErrors() throws {
+        let session = try makeSession()
+        #expect(throws: LuaError.self) { try session.values("return corpus:quotes{speeker = 'Ward'}") }
+        #expect(throws: LuaError.self) { try session.values("return corpus:quotes{kind = 'loud'}") }
+        #expect(throws: LuaError.self) { try session.values("return corpus:quotes{partial = 'no'}") }
+        #expect(throws: LuaError.self) { try session.values("return dossier.quotes()") }
+    }
+}
