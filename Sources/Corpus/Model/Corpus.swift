@@ -17,6 +17,9 @@ public final class Corpus: @unchecked Sendable {
     /// The index shared by a corpus and its sub-corpora.
     public let index: CorpusIndex
 
+    /// Results computed on first use (entities, …): see `AnnotationCache`. Each corpus has its own.
+    public let annotations = AnnotationCache()
+
     private let byID: [String: Document]
 
     init(documents: [Document], warnings: [LoadWarning] = [], location: String, index: CorpusIndex, parent: Corpus? = nil) {

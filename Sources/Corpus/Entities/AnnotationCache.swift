@@ -1,0 +1,58 @@
+import Foundation
+
+/// Results computed from a corpus on first use and kept with it (the entity index, a
+/// sub-corpus's view of it), each under a string key.
+///
+/// Thread-safe: the first caller of a key builds its value while later callers of the same
+/// key wait; different keys build independently (so one annotation may ask for another while
+/// it builds). A value can be replaced or dropped, e.g. when the gazetteer changes.
+public final class AnnotationCache: @unchecked Sendable {
+    /// One key's value and the lock that guards its building.
+    private final class Slot: @unchecked Sendable {
+        let lock = NSLock()
+        var value: Any?
+    }
+
+    private let lock = NSLock()
+    private var slots: [String: Slot] = [:]
+
+    /// An empty cache.
+    public init() {}
+
+    private func slot(_ key: String) -> Slot {
+        lock.lock()
+        defer { lock.unlock() }
+        if let s = slots[key] { return s }
+        let s = Slot()
+        slots[key] = s
+        return s
+    }
+
+    /// The value under `key`, built by `build` the first time (or when the stored value has
+    /// another type).
+    public func value<T>(_ key: String, build: () -> T) -> T {
+        let s = slot(key)
+        s.lock.lock()
+        defer { s.lock.unlock() }
+        if let v = s.value as? T { return v }
+        let v = build()
+        s.value = v
+        return v
+    }
+
+    /// The value under `key` if it has been built.
+    public func peek<T>(_ key: String, as type: T.Type = T.self) -> T? {
+        let s = slot(key)
+        s.lock.lock()
+        defer { s.lock.unlock() }
+        return s.value as? T
+    }
+
+    /// Stores (or, with nil, drops) the value under `key`.
+    public func set<T>(_ key: String, _ value: T?) {
+        let s = slot(key)
+        s.lock.lock()
+        defer { s.lock.unlock() }
+        s.value = value
+    }
+}
