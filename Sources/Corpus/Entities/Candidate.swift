@@ -28,6 +28,21 @@ struct Candidate: Sendable {
         case weak
     }
 
+    /// How a word is written, as far as names care.
+    struct Shape: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// A capital, then lowercase letters (at most one more capital: "McCarthy", "DeSantis").
+        static let titleCase = Shape(rawValue: 1 << 0)
+        /// Two letters or more, all capitals ("CCTV", "NUMA").
+        static let allCapitals = Shape(rawValue: 1 << 1)
+        /// Contains a digit ("M5451", "O2").
+        static let digit = Shape(rawValue: 1 << 2)
+        /// One capital letter, with or without a period ("F.", "J").
+        static let initial = Shape(rawValue: 1 << 3)
+        /// A Roman numeral of a regnal name ("II", "V", "XIV").
+        static let roman = Shape(rawValue: 1 << 4)
+    }
+
     /// One word of the name.
     struct Part: Sendable {
         /// Bytes in the document text.
@@ -36,6 +51,8 @@ struct Candidate: Sendable {
         var term: UInt32?
         /// Normal form (lowercase).
         var norm: String
+        /// How it is written.
+        var shape: Shape = []
     }
 
     var sentence: Int
@@ -52,8 +69,12 @@ struct Candidate: Sendable {
     var roles: [String] = []
     /// The acronym given in brackets after the name ("(APEC)"), normalised.
     var abbreviation: String?
-    /// One of the words is written in capitals ("NEW YORK", "CCTV"): not a personal name.
-    var hasAllCapitals = false
+    /// The only person cue is a lowercase title with no qualifier ("official Linux driver"):
+    /// the name must also look like a name by corpus evidence.
+    var weakRole = false
+    /// Classified a person only because its words look like a name; confirmed (or turned into
+    /// `other`) once all spellings of the name are grouped.
+    var tentative = false
 
     /// The bytes of the mention, courtesy title included.
     var bytes: Range<Int> {
@@ -63,6 +84,25 @@ struct Candidate: Sendable {
 
     /// The name's normal forms joined by spaces: the key aliases are matched on.
     var key: String { parts.map(\.norm).joined(separator: " ") }
+
+    /// Whether the words are written like a personal name: capitalised words without digits or
+    /// capitals-only words, with initials inside ("John F. Kennedy") and a Roman numeral last
+    /// ("Henry V"); name particles ("de", "von") are told apart by the caller's `isParticle`.
+    func isNameShaped(isParticle: (Part) -> Bool) -> Bool {
+        guard let first = parts.first, parts.count <= 5 else { return false }
+        if parts.count == 1 {
+            return first.shape.contains(.titleCase) && !first.shape.contains(.digit) && first.norm.count >= 2
+        }
+        guard first.shape.contains(.titleCase), !first.shape.contains(.digit) else { return false }
+        for (i, part) in parts.enumerated().dropFirst() {
+            if part.shape.contains(.digit) { return false }
+            if part.shape.contains(.titleCase) || isParticle(part) { continue }
+            if part.shape.contains(.initial) && i < parts.count - 1 { continue }
+            if part.shape.contains(.roman) && i == parts.count - 1 { continue }
+            return false
+        }
+        return true
+    }
 }
 
 /// What the first pass over one document yields.

@@ -15,6 +15,8 @@ extension DocumentScan {
         var written: String
         /// The title as the gazetteer lists it ("Diplomat", "Secretary of State").
         var title: String
+        /// Written lowercase with nothing qualifying it ("official", "writer"): weak evidence.
+        var bare = false
 
         /// The roles to record: the written form, and the bare title when it differs.
         var roles: [String] {
@@ -44,7 +46,8 @@ extension DocumentScan {
                 continue
             }
             rolesBefore.append(RoleMatch(written: text(units[walk].bytes.lowerBound..<units[r].bytes.upperBound),
-                                         title: roleTitle(units[r])))
+                                         title: roleTitle(units[r]),
+                                         bare: walk == r && !bytes.isUppercase(at: units[r].bytes.lowerBound)))
             for (j, other) in runs.enumerated() where other.lowerBound >= walk && other.upperBound <= r {
                 consumed[j] = true
             }
@@ -214,7 +217,57 @@ extension DocumentScan {
     /// A candidate part for a unit.
     func part(_ unit: Unit) -> Candidate.Part {
         let single = unit.term != .max && unit.tokenEnd - unit.token == 1 && spans[unit.token].range == unit.bytes
-        return Candidate.Part(bytes: unit.bytes, term: single ? unit.term : nil, norm: norm(unit))
+        return Candidate.Part(bytes: unit.bytes, term: single ? unit.term : nil, norm: norm(unit), shape: shape(unit.bytes))
+    }
+
+    /// How the word in `range` is written.
+    func shape(_ range: Range<Int>) -> Candidate.Shape {
+        var upper = 0, lower = 0, letters = 0, innerUpper = 0
+        var digit = false
+        var firstUpper = false
+        var i = range.lowerBound
+        var romanOnly = true
+        var periodAtEnd = false
+        while i < range.upperBound {
+            let b = buffer[i]
+            var length = 1
+            var isUpper = false, isLower = false
+            if b < 0x80 {
+                if b >= 0x41 && b <= 0x5A { isUpper = true }
+                if b >= 0x61 && b <= 0x7A { isLower = true }
+                if b >= 0x30 && b <= 0x39 { digit = true }
+                if isUpper && !"IVXLCDM".utf8.contains(b) { romanOnly = false }
+                if !isUpper { romanOnly = false }
+                periodAtEnd = b == 0x2E && i == range.upperBound - 1
+            } else {
+                let (value, l) = bytes.decodeMultiByte(at: i, lead: b)
+                length = l
+                romanOnly = false
+                if let scalar = Unicode.Scalar(value) {
+                    if scalar.properties.isUppercase { isUpper = true }
+                    if scalar.properties.isLowercase { isLower = true }
+                    if scalar.properties.numericType != nil && !scalar.properties.isAlphabetic { digit = true }
+                }
+            }
+            if isUpper || isLower {
+                letters += 1
+                if letters == 1 { firstUpper = isUpper }
+                if isUpper {
+                    upper += 1
+                    if letters > 1 { innerUpper += 1 }
+                } else {
+                    lower += 1
+                }
+            }
+            i += length
+        }
+        var shape: Candidate.Shape = []
+        if digit { shape.insert(.digit) }
+        if firstUpper && lower > 0 && innerUpper <= 1 { shape.insert(.titleCase) }
+        if letters >= 2 && lower == 0 { shape.insert(.allCapitals) }
+        if letters == 1 && firstUpper && (range.count == 1 || periodAtEnd && range.count == 2) { shape.insert(.initial) }
+        if letters >= 1 && lower == 0 && romanOnly && !periodAtEnd { shape.insert(.roman) }
+        return shape
     }
 
     /// Emits the candidates of one run (several when connectors split it: "Biden and Xi").
@@ -243,6 +296,9 @@ extension DocumentScan {
         if start > 1, units[start - 1].kind == .word, units[start - 2].kind == .word,
            norm(units[start - 1]) == "to", norm(units[start - 2]) == "according" {
             speaker = true
+        }
+        if b + 1 < units.count, units[b].kind == .comma, units[b + 1].kind == .word, norm(units[b + 1]) == "who" {
+            speaker = true  // "Elon Musk, who …"
         }
         let apposition = appositionRole(after: run)
         var administration: Int?
@@ -282,7 +338,8 @@ extension DocumentScan {
             var roles: [String] = []
             if first, let role { roles += role.roles }
             if last, let apposition { roles += apposition.roles }
-            emitSegment(segment, sentence: s, honorific: first ? honorific : nil, roles: roles,
+            let weakRole = first && (role?.bare ?? false) && honorific == nil && !(last && apposition != nil)
+            emitSegment(segment, sentence: s, honorific: first ? honorific : nil, roles: roles, weakRole: weakRole,
                         speaker: last && speaker, consumed: consumed,
                         administration: last ? administration : nil,
                         abbreviation: last ? abbreviation : nil, weakBefore: weakBefore)
@@ -292,7 +349,7 @@ extension DocumentScan {
     /// Emits one candidate for a segment of a run, after dropping sentence-initial function
     /// words and never-a-name words in front ("Despite China" → "China", "On Wednesday Qin Gang"
     /// → "Qin Gang").
-    private mutating func emitSegment(_ segment: [Int], sentence s: Int, honorific: Range<Int>?, roles: [String],
+    private mutating func emitSegment(_ segment: [Int], sentence s: Int, honorific: Range<Int>?, roles: [String], weakRole: Bool,
                                       speaker: Bool, consumed: Bool, administration: Int?, abbreviation: String?,
                                       weakBefore: Int) {
         var indices = segment
@@ -337,6 +394,9 @@ extension DocumentScan {
         } else if isWork {
             hint = .other
         }
+        if indices.count == 1 && hint != .unknown && !lastFlags.intersection([.organizationHead, .placeHead, .eventHead, .otherHead]).isEmpty {
+            return  // "the Foundation": a head word alone names nothing
+        }
         if consumed && hint == .unknown { return }
         var parts = indices.map { part(units[$0]) }
         // "Chinese Foreign Ministry", "Asian Society Policy Institute", "China Programme": a
@@ -348,13 +408,19 @@ extension DocumentScan {
                 || lone && before.kind == .entry && isPlace(before) {
                 parts.insert(part(before), at: 0)
                 hint = .organization
+                // "East India Company": capitalised words right before the place belong too.
+                var k = first - 2
+                while lone, k >= 0, units[k].kind == .cap, !units[k].initial, gap(units[k].bytes, units[k + 1].bytes) == .space {
+                    parts.insert(part(units[k]), at: 0)
+                    k -= 1
+                }
             }
         }
         let personCue = honorific != nil || !roles.isEmpty
         if hint == .unknown && personCue { hint = .person }
         var candidate = Candidate(sentence: s, parts: parts, honorific: honorific, hint: hint, context: .strong,
                                   personCue: personCue, speaker: speaker, roles: roles, abbreviation: abbreviation)
-        candidate.hasAllCapitals = indices.contains { units[$0].tokenEnd - units[$0].token == 1 && spans[units[$0].token].length > 2 && isAllCapitals(spans[units[$0].token]) }
+        candidate.weakRole = weakRole
         if let administration, hint == .unknown || hint == .person {
             candidate.parts.append(part(units[administration]))
             candidate.hint = .organization

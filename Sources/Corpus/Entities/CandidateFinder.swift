@@ -331,7 +331,8 @@ struct DocumentScan {
     }
 
     /// "Michael Jordan", "George Washington": a one-word place right after a given name is part
-    /// of a person's name.
+    /// of a person's name; "Christian Lindner", "Jordan Peterson": a one-word demonym or place
+    /// that is also a given name, right before a capitalised word, starts one.
     private mutating func absorbPlacesIntoNames() {
         guard units.count > 1 else { return }
         for k in 1..<units.count where units[k].kind == .entry && units[k].tokenEnd - units[k].token == 1 {
@@ -340,6 +341,13 @@ struct DocumentScan {
                   table.flags(previous.term).contains(.nameWord),
                   units[k].target >= 0, units[k].target < table.gazetteer.entries.count,
                   table.gazetteer.entries[units[k].target].kind == .place else { continue }
+            units[k].kind = .cap
+            units[k].target = -1
+        }
+        for k in 0..<(units.count - 1) where units[k].kind == .entry || units[k].kind == .demonym {
+            guard units[k].tokenEnd - units[k].token == 1, units[k].term != .max,
+                  table.flags(units[k].term).contains(.nameWord),
+                  units[k + 1].kind == .cap, gap(units[k].bytes, units[k + 1].bytes) == .space else { continue }
             units[k].kind = .cap
             units[k].target = -1
         }

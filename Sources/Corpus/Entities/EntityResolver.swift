@@ -32,6 +32,8 @@ struct EntityResolver {
     struct Cluster {
         var keys: [[String]] = []
         var mentions = 0
+        /// Some mention has evidence beyond looking like a name (see `Candidate.tentative`).
+        var confirmed = false
     }
 
     let documents: [Document]
@@ -49,7 +51,11 @@ struct EntityResolver {
     private var documentAcronyms: [[String: Ref]] = []
     private var acronyms: [String: Ref] = [:]
     private var knownNamed: Set<String> = []
+    /// One-word names that are persons by vote: a title or courtesy title with them at least
+    /// once, or a speech verb with a third of their mentions.
     private var knownSingles: Set<String> = []
+    /// Mid-sentence one-word mentions per word, for the vote and for surname resolution.
+    private var singleCounts: [String: Int] = [:]
     private(set) var resolved: [Resolved] = []
 
     init(documents: [Document], gazetteer: Gazetteer, tables: [EntityLexicon], evidence: [CaseEvidence],
@@ -104,8 +110,17 @@ struct EntityResolver {
                     c.context = .strong
                 }
                 guard !c.parts.isEmpty else { continue }
+                if c.hint == .person && !personShaped(c, p) {
+                    c.hint = .unknown
+                    c.personCue = false
+                    c.roles = []
+                }
                 if c.hint == .unknown && c.context == .strong && c.parts.count >= 2 {
-                    c.hint = looksLikePerson(c, p) ? .person : .other
+                    switch personEvidence(c, p) {
+                    case .yes: c.hint = .person
+                    case .maybe: c.hint = .person; c.tentative = true
+                    case .no: c.hint = .other
+                    }
                 }
                 kept.append(c)
             }
@@ -122,21 +137,34 @@ struct EntityResolver {
         return morphological && !capitalizedElsewhere(part, p)
     }
 
-    private func looksLikePerson(_ c: Candidate, _ p: Int) -> Bool {
-        if c.personCue || c.speaker { return true }
-        guard let first = c.parts.first, let last = c.parts.last else { return false }
-        if flags(first, p).contains(.nameWord) { return true }
-        if flags(last, p).contains(.nameWord) && !mostlyLowercase(last, p) { return true }
-        guard c.parts.count <= 4, !c.hasAllCapitals else { return false }
-        for part in c.parts {
+    /// Whether a name with a person cue is written like a personal name. Unless a courtesy title
+    /// ("Mr.") or a known given name vouches for it, its words must also not be ordinary
+    /// lowercase words ("General Public License", "official Linux driver").
+    private func personShaped(_ c: Candidate, _ p: Int) -> Bool {
+        guard c.isNameShaped(isParticle: { flags($0, p).contains(.particle) }), let first = c.parts.first else { return false }
+        if c.honorific != nil || flags(first, p).contains(.nameWord) { return true }
+        return !c.parts.contains { mostlyLowercase($0, p) && !flags($0, p).contains(.particle) }
+    }
+
+    /// How sure the words of an unknown multi-word name make it a person's name.
+    enum Evidence { case yes, maybe, no }
+
+    /// Whether an unknown multi-word name is a person's: written like a name, and starting with
+    /// a known given (or family) name or marked by a cue ("…, who", a speech verb) — or, when its
+    /// words are simply never written lowercase, maybe (confirmed later by another spelling or a
+    /// one-word mention with a cue: "Musk said").
+    private func personEvidence(_ c: Candidate, _ p: Int) -> Evidence {
+        guard c.isNameShaped(isParticle: { flags($0, p).contains(.particle) }),
+              let first = c.parts.first, let last = c.parts.last else { return .no }
+        if flags(first, p).contains(.nameWord) { return .yes }
+        let ordinary = c.parts.contains { part in
             let f = flags(part, p)
-            if f.contains(.particle) { continue }
-            if f.contains(.stopword) || f.contains(.nonName) || f.contains(.connector) || mostlyLowercase(part, p) { return false }
-            if part.norm.unicodeScalars.contains(where: { !$0.properties.isAlphabetic && $0 != "-" && $0 != "'" && $0 != "." }) {
-                return false
-            }
+            if f.contains(.particle) { return false }
+            return f.contains(.stopword) || f.contains(.nonName) || f.contains(.connector) || mostlyLowercase(part, p)
         }
-        return true
+        if ordinary { return .no }
+        if c.personCue || c.speaker || flags(last, p).contains(.nameWord) { return .yes }
+        return c.parts.count <= 4 ? .maybe : .no
     }
 
     // MARK: - Person clusters
@@ -150,22 +178,30 @@ struct EntityResolver {
         var keyIndex: [String: Int] = [:]
         var keys: [[String]] = []
         var counts: [Int] = []
-        func addKey(_ words: [String]) {
+        var sure: [Bool] = []
+        var keysInDocument: [[Int]] = Array(repeating: [], count: candidates.count)
+        func addKey(_ words: [String], tentative: Bool, _ p: Int) {
             let joined = words.joined(separator: " ")
-            if let i = keyIndex[joined] {
+            let i: Int
+            if let existing = keyIndex[joined] {
+                i = existing
                 counts[i] += 1
             } else {
-                keyIndex[joined] = keys.count
+                i = keys.count
+                keyIndex[joined] = i
                 keys.append(words)
                 counts.append(1)
+                sure.append(false)
             }
+            if !tentative { sure[i] = true }
+            keysInDocument[p].append(i)
         }
         for p in candidates.indices {
             for c in candidates[p] where c.context == .strong {
                 if c.hint == .person && c.parts.count >= 2 {
-                    addKey(personKey(c))
+                    addKey(personKey(c), tentative: c.tentative, p)
                 } else if case .gazetteer(let e) = c.hint, e < gazetteer.entries.count, gazetteer.entries[e].kind == .person {
-                    addKey(Tokenizer.words(in: gazetteer.entries[e].name).map { NameMatching.fold(Tokenizer.norm($0)) })
+                    addKey(Tokenizer.words(in: gazetteer.entries[e].name).map { NameMatching.fold(Tokenizer.norm($0)) }, tentative: false, p)
                 }
             }
         }
@@ -206,9 +242,11 @@ struct EntityResolver {
             }
             clusters[c].keys.append(keys[i])
             clusters[c].mentions += counts[i]
+            if sure[i] { clusters[c].confirmed = true }
             clusterOfKey[keys[i].joined(separator: " ")] = c
         }
-        for (c, cluster) in clusters.enumerated() {
+        confirmByOneWordMentions(keysInDocument.map { Set($0.map { clusterOfKey[keys[$0].joined(separator: " ")] ?? -1 }) })
+        for (c, cluster) in clusters.enumerated() where cluster.confirmed {
             var lasts = Set<String>()
             var firsts = Set<String>()
             for k in cluster.keys {
@@ -217,6 +255,51 @@ struct EntityResolver {
             }
             for l in lasts { clustersByLast[l, default: []].append(c) }
             for f in firsts { clustersByFirst[f, default: []].append(c) }
+        }
+    }
+
+    /// Votes on one-word names, and confirms the tentative person clusters that a one-word
+    /// mention with a person cue points at ("Musk said" confirms "Elon Musk").
+    ///
+    /// A one-word name is a person on its own (`knownSingles`) when a title, courtesy title or
+    /// apposition goes with at least a tenth of its mentions, or a speech verb (or a bare
+    /// lowercase title) with a third of them and at least twice; and it is written like a name
+    /// and not mostly a lowercase word.
+    private mutating func confirmByOneWordMentions(_ clustersInDocument: [Set<Int>]) {
+        var cued: [String: Int] = [:]
+        var weak: [String: Int] = [:]
+        var cuedInDocument: [(String, Int)] = []
+        for p in candidates.indices {
+            for c in candidates[p] where c.parts.count == 1 && c.context != .weak && !isGazetteer(c) {
+                guard let part = c.parts.first, part.shape.contains(.titleCase), !part.shape.contains(.digit),
+                      !mostlyLowercase(part, p) else { continue }
+                let word = NameMatching.fold(part.norm)
+                if c.context == .strong { singleCounts[word, default: 0] += 1 }
+                let strongCue = c.hint == .person && !c.weakRole
+                if strongCue { cued[word, default: 0] += 1 }
+                if c.speaker || (c.hint == .person && c.weakRole) { weak[word, default: 0] += 1 }
+                if strongCue || c.speaker { cuedInDocument.append((word, p)) }
+            }
+        }
+        for (word, n) in cued where n * 10 >= (singleCounts[word] ?? 0) { knownSingles.insert(word) }
+        for (word, n) in weak where n >= 2 && n * 3 >= (singleCounts[word] ?? 0) { knownSingles.insert(word) }
+        // Tentative clusters confirmed by a cued one-word mention in the same document, or by a
+        // one-word person anywhere.
+        var byWord: [String: [Int]] = [:]
+        for (c, cluster) in clusters.enumerated() where !cluster.confirmed {
+            var words = Set<String>()
+            for k in cluster.keys {
+                if let f = k.first { words.insert(f) }
+                if let l = k.last { words.insert(l) }
+            }
+            for w in words { byWord[w, default: []].append(c) }
+        }
+        guard !byWord.isEmpty else { return }
+        for (word, p) in cuedInDocument {
+            for c in byWord[word] ?? [] where clustersInDocument[p].contains(c) { clusters[c].confirmed = true }
+        }
+        for word in knownSingles {
+            for c in byWord[word] ?? [] { clusters[c].confirmed = true }
         }
     }
 
@@ -244,7 +327,6 @@ struct EntityResolver {
             for c in candidates[p] where c.context == .strong && c.parts.count == 1 && !isGazetteer(c) {
                 guard let ref = resolveStrongSingle(c, p) else { continue }
                 if case .named(let key) = ref { knownNamed.insert(key) }
-                if case .single(let key) = ref { knownSingles.insert(key) }
                 record(ref, c, p, vote: c.hint == .unknown ? .other : voteKind(c))
             }
         }
@@ -271,7 +353,8 @@ struct EntityResolver {
         case .place: return .place
         case .event: return .event
         case .other, .unknown: return .other
-        case .person, .gazetteer: return nil
+        case .person: return c.tentative ? .other : nil
+        case .gazetteer: return nil
         }
     }
 
@@ -290,8 +373,8 @@ struct EntityResolver {
             }
             return .entry(e)
         case .person:
-            if let k = clusterOfKey[personKey(c).joined(separator: " ")] { return .cluster(k) }
-            return nil
+            if let k = clusterOfKey[personKey(c).joined(separator: " ")], clusters[k].confirmed { return .cluster(k) }
+            return .named(namedKey(c.parts[...]))
         default:
             return .named(namedKey(c.parts[...]))
         }
@@ -300,6 +383,14 @@ struct EntityResolver {
     /// The person cluster a one-word name stands for: in this document first (surname, then
     /// first word, so "Xi" finds "Xi Jinping" and "Sun" finds "Yun Sun"), else the corpus.
     private func clusterFor(_ word: String, _ p: Int, inDocument: Bool, inCorpus: Bool) -> Int? {
+        if inCorpus && !inDocument {
+            // A word used alone far more often than the full names it could shorten is a word of
+            // its own ("Linux" is not short for "Gigabit Linux").
+            let alone = singleCounts[word] ?? 0
+            let options = (clustersByLast[word] ?? []) + (clustersByFirst[word] ?? [])
+            let most = options.map { clusters[$0].mentions }.max() ?? 0
+            if alone > 8 * most + 4 { return nil }
+        }
         if inDocument {
             let here = documentClusters[p]
             for index in [clustersByLast, clustersByFirst] {
@@ -326,19 +417,20 @@ struct EntityResolver {
         let word = NameMatching.fold(part.norm)
         let f = flags(part, p)
         if f.contains(.nonName) || (f.contains(.stopword) && !c.personCue) { return nil }
-        switch c.hint {
-        case .organization, .place, .event:
-            return .named(word)
-        default:
-            break
+        let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        guard letters >= 2 else { return nil }
+        let nameShaped = part.shape.contains(.titleCase) && !part.shape.contains(.digit)
+        if nameShaped {
+            if let k = clusterFor(word, p, inDocument: true, inCorpus: false) { return .cluster(k) }
         }
-        if let k = clusterFor(word, p, inDocument: true, inCorpus: false) { return .cluster(k) }
         if let ref = documentAcronyms[p][word] { return ref }
-        if let k = clusterFor(word, p, inDocument: false, inCorpus: true) { return .cluster(k) }
+        if nameShaped && !mostlyLowercase(part, p) {
+            if let k = clusterFor(word, p, inDocument: false, inCorpus: true) { return .cluster(k) }
+        }
         if let ref = acronyms[word] { return ref }
-        if c.personCue || (c.speaker && !mostlyLowercase(part, p)) { return .single(word) }
-        if knownSingles.contains(word) { return .single(word) }
-        guard word.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= 2, !mostlyLowercase(part, p) else { return nil }
+        if nameShaped && knownSingles.contains(word) { return .single(word) }
+        if !f.intersection([.organizationHead, .placeHead, .eventHead, .otherHead]).isEmpty { return nil }
+        guard !mostlyLowercase(part, p) else { return nil }
         return .named(word)
     }
 
@@ -349,15 +441,17 @@ struct EntityResolver {
         if f.contains(.nonName) || f.contains(.stopword) { return nil }
         let lower = mostlyLowercase(part, p)
         let elsewhere = capitalizedElsewhere(part, p)
-        if !lower || c.speaker, let k = clusterFor(word, p, inDocument: true, inCorpus: false) { return .cluster(k) }
+        let nameShaped = part.shape.contains(.titleCase) && !part.shape.contains(.digit) && word.count >= 2
+        if nameShaped && (!lower || c.speaker), let k = clusterFor(word, p, inDocument: true, inCorpus: false) {
+            return .cluster(k)
+        }
         if let ref = documentAcronyms[p][word] { return ref }
         if elsewhere {
-            if let k = clusterFor(word, p, inDocument: false, inCorpus: true) { return .cluster(k) }
+            if nameShaped, let k = clusterFor(word, p, inDocument: false, inCorpus: true) { return .cluster(k) }
             if let ref = acronyms[word] { return ref }
-            if knownSingles.contains(word) { return .single(word) }
+            if nameShaped && knownSingles.contains(word) { return .single(word) }
             if knownNamed.contains(word) { return .named(word) }
         }
-        if c.speaker && !lower { return .single(word) }
         return nil
     }
 
@@ -373,23 +467,24 @@ struct EntityResolver {
                 var ref: Ref?
                 let key = namedKey(slice)
                 if length >= 2 {
-                    if let k = clusterOfKey[key] {
+                    if let k = clusterOfKey[key], clusters[k].confirmed {
                         ref = .cluster(k)
                     } else if knownNamed.contains(key) {
                         ref = .named(key)
                     }
                 } else if let part = slice.first {
                     let f = flags(part, p)
+                    let nameShaped = part.shape.contains(.titleCase) && !part.shape.contains(.digit) && key.count >= 2
                     if !f.contains(.nonName) && !f.contains(.stopword) {
                         let lower = mostlyLowercase(part, p)
-                        if !lower, let k = clusterFor(key, p, inDocument: true, inCorpus: false) {
+                        if nameShaped && !lower, let k = clusterFor(key, p, inDocument: true, inCorpus: false) {
                             ref = .cluster(k)
                         } else if let r = documentAcronyms[p][key] {
                             ref = r
                         } else if capitalizedElsewhere(part, p) {
-                            if let k = clusterFor(key, p, inDocument: false, inCorpus: true) {
+                            if nameShaped, let k = clusterFor(key, p, inDocument: false, inCorpus: true) {
                                 ref = .cluster(k)
-                            } else if knownSingles.contains(key) {
+                            } else if nameShaped && knownSingles.contains(key) {
                                 ref = .single(key)
                             } else if knownNamed.contains(key) {
                                 ref = .named(key)

@@ -2,13 +2,14 @@ import Foundation
 
 extension Gazetteer {
     /// The lists shipped with dossier: `Resources/gazetteer-places.txt`, `-organizations.txt`,
-    /// `-events.txt`, `-roles.txt`, `-names.txt` and `-nonnames.txt`. A missing file leaves its
+    /// `-events.txt`, `-other.txt`, `-roles.txt`, `-names.txt` and `-nonnames.txt`. A missing file leaves its
     /// list empty (recognition still works from patterns alone); it never stops the program.
     public static let standard: Gazetteer = {
         var g = Gazetteer()
         if let text = resourceText("gazetteer-places") { g.addEntries(kind: .place, fileText: text) }
         if let text = resourceText("gazetteer-organizations") { g.addEntries(kind: .organization, fileText: text) }
         if let text = resourceText("gazetteer-events") { g.addEntries(kind: .event, fileText: text) }
+        if let text = resourceText("gazetteer-other") { g.addEntries(kind: .other, fileText: text) }
         if let text = resourceText("gazetteer-roles") { g.addRoles(fileText: text) }
         if let text = resourceText("gazetteer-names") { g.addNameWords(fileText: text) }
         if let text = resourceText("gazetteer-nonnames") { g.addNonNames(fileText: text) }
