@@ -75,6 +75,9 @@ struct Candidate: Sendable {
     /// Classified a person only because its words look like a name; confirmed (or turned into
     /// `other`) once all spellings of the name are grouped.
     var tentative = false
+    /// The name follows a monarch's or pope's title ("King Charles", "Pope Francis"): a regnal
+    /// name, never resolved to someone's surname.
+    var regnal = false
 
     /// The bytes of the mention, courtesy title included.
     var bytes: Range<Int> {

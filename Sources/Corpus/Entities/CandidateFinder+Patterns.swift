@@ -17,6 +17,8 @@ extension DocumentScan {
         var title: String
         /// Written lowercase with nothing qualifying it ("official", "writer"): weak evidence.
         var bare = false
+        /// A monarch's or pope's title.
+        var regnal = false
 
         /// The roles to record: the written form, and the bare title when it differs.
         var roles: [String] {
@@ -47,7 +49,8 @@ extension DocumentScan {
             }
             rolesBefore.append(RoleMatch(written: text(units[walk].bytes.lowerBound..<units[r].bytes.upperBound),
                                          title: roleTitle(units[r]),
-                                         bare: walk == r && !bytes.isUppercase(at: units[r].bytes.lowerBound)))
+                                         bare: walk == r && !bytes.isUppercase(at: units[r].bytes.lowerBound),
+                                         regnal: table.flags(units[r].term).contains(.regnal)))
             for (j, other) in runs.enumerated() where other.lowerBound >= walk && other.upperBound <= r {
                 consumed[j] = true
             }
@@ -134,7 +137,11 @@ extension DocumentScan {
             }
             k -= 1
         }
-        while start < r && units[start].kind == .possessive { start += 1 }
+        // Not "The Attorney-General": an article or a possessive does not start a title.
+        while start < r && (units[start].kind == .possessive
+                            || units[start].kind == .cap && table.flags(units[start].term).contains(.stopword)) {
+            start += 1
+        }
         return start
     }
 
@@ -200,6 +207,20 @@ extension DocumentScan {
             steps += 1
         }
         return nil
+    }
+
+    /// Whether the capitals of `acronym` spell the name in `name`: same first letter, and the
+    /// rest found in order among the name's capitals ("APEC" for "Asia-Pacific Economic Cooperation").
+    func abbreviates(_ acronym: Range<Int>, _ name: Range<Int>) -> Bool {
+        let letters = buffer[acronym].filter { $0 >= 0x41 && $0 <= 0x5A }
+        let capitals = buffer[name].filter { $0 >= 0x41 && $0 <= 0x5A }
+        guard letters.count >= 2, let f = letters.first, f == capitals.first else { return false }
+        var i = capitals.startIndex
+        for l in letters {
+            guard let found = capitals[i...].firstIndex(of: l) else { return false }
+            i = capitals.index(after: found)
+        }
+        return true
     }
 
     /// Whether an entry unit names a place.
@@ -300,6 +321,10 @@ extension DocumentScan {
         if b + 1 < units.count, units[b].kind == .comma, units[b + 1].kind == .word, norm(units[b + 1]) == "who" {
             speaker = true  // "Elon Musk, who …"
         }
+        if start > 0, b - a >= 2, units[start - 1].kind == .word, norm(units[start - 1]) == "by",
+           gap(units[start - 1].bytes, units[start].bytes) == .space {
+            speaker = true  // "written by Linus Torvalds": an author
+        }
         let apposition = appositionRole(after: run)
         var administration: Int?
         if b < units.count, units[b].kind == .word, gap(units[b - 1].bytes, units[b].bytes) == .space,
@@ -309,7 +334,8 @@ extension DocumentScan {
         var abbreviation: String?
         if b + 2 < units.count, units[b].kind == .openParen, units[b + 2].kind == .closeParen,
            units[b + 1].kind == .cap || units[b + 1].kind == .entry,
-           units[b + 1].tokenEnd - units[b + 1].token == 1, isAllCapitals(spans[units[b + 1].token]) {
+           units[b + 1].tokenEnd - units[b + 1].token == 1, isAllCapitals(spans[units[b + 1].token]),
+           abbreviates(units[b + 1].bytes, units[a].bytes.lowerBound..<units[b - 1].bytes.upperBound) {
             abbreviation = norm(units[b + 1])
         }
 
@@ -317,7 +343,7 @@ extension DocumentScan {
         // ("Council on Foreign Relations" stays whole, "Biden and Xi" splits).
         var segments: [[Int]] = [[]]
         let connectorsAt = (a..<b).filter { units[$0].kind == .connector }
-        var whole = connectorsAt.isEmpty
+        var whole = connectorsAt.isEmpty || abbreviation != nil
         if let firstConnector = connectorsAt.first {
             let heads: EntityLexicon.Flags = [.organizationHead, .placeHead, .eventHead, .otherHead]
             let before = (a..<firstConnector).last { units[$0].kind == .cap }
@@ -340,6 +366,7 @@ extension DocumentScan {
             if last, let apposition { roles += apposition.roles }
             let weakRole = first && (role?.bare ?? false) && honorific == nil && !(last && apposition != nil)
             emitSegment(segment, sentence: s, honorific: first ? honorific : nil, roles: roles, weakRole: weakRole,
+                        regnal: first && (role?.regnal ?? false),
                         speaker: last && speaker, consumed: consumed,
                         administration: last ? administration : nil,
                         abbreviation: last ? abbreviation : nil, weakBefore: weakBefore)
@@ -350,6 +377,7 @@ extension DocumentScan {
     /// words and never-a-name words in front ("Despite China" → "China", "On Wednesday Qin Gang"
     /// → "Qin Gang").
     private mutating func emitSegment(_ segment: [Int], sentence s: Int, honorific: Range<Int>?, roles: [String], weakRole: Bool,
+                                      regnal: Bool,
                                       speaker: Bool, consumed: Bool, administration: Int?, abbreviation: String?,
                                       weakBefore: Int) {
         var indices = segment
@@ -388,6 +416,9 @@ extension DocumentScan {
                 hint = .other
             }
         }
+        if hint == .unknown && nameCount >= 2 && table.flags(units[firstIndex].term).contains(.placePrefix) {
+            hint = .place  // "St. Petersburg", "Fort Worth", "Lake Placid"
+        }
         if hint != .unknown && isWork {
             indices.removeFirst()
             isWork = false
@@ -421,6 +452,7 @@ extension DocumentScan {
         var candidate = Candidate(sentence: s, parts: parts, honorific: honorific, hint: hint, context: .strong,
                                   personCue: personCue, speaker: speaker, roles: roles, abbreviation: abbreviation)
         candidate.weakRole = weakRole
+        candidate.regnal = regnal
         if let administration, hint == .unknown || hint == .person {
             candidate.parts.append(part(units[administration]))
             candidate.hint = .organization

@@ -330,15 +330,16 @@ struct DocumentScan {
         return true
     }
 
-    /// "Michael Jordan", "George Washington": a one-word place right after a given name is part
-    /// of a person's name; "Christian Lindner", "Jordan Peterson": a one-word demonym or place
+    /// "Michael Jordan", "George Washington": a one-word place that is also a name word, right
+    /// after a given name, is part of a person's name; "Christian Lindner", "Jordan Peterson": a one-word demonym or place
     /// that is also a given name, right before a capitalised word, starts one.
     private mutating func absorbPlacesIntoNames() {
         guard units.count > 1 else { return }
         for k in 1..<units.count where units[k].kind == .entry && units[k].tokenEnd - units[k].token == 1 {
             let previous = units[k - 1]
             guard previous.kind == .cap, gap(previous.bytes, units[k].bytes) == .space,
-                  table.flags(previous.term).contains(.nameWord),
+                  table.flags(previous.term).contains(.nameWord), units[k].term != .max,
+                  table.flags(units[k].term).contains(.nameWord),
                   units[k].target >= 0, units[k].target < table.gazetteer.entries.count,
                   table.gazetteer.entries[units[k].target].kind == .place else { continue }
             units[k].kind = .cap

@@ -39,6 +39,9 @@ public final class Entity: @unchecked Sendable {
         return result
     }
 
+    /// The document with a corpus index, if it is one the entity's index was built from.
+    public func document(_ index: Int) -> Document? { source.document(index) }
+
     /// The documents that mention the entity, as objects, in corpus order.
     public var mentionedDocuments: [Document] {
         documents.compactMap { source.document($0) }

@@ -41,6 +41,7 @@ extension EntityIndex {
             for p in range {
                 let g = frozenGroups[p]
                 var counts = evidence[g] ?? CaseEvidence(count: frozenTables[g].lexicon.count)
+                evidence[g] = nil  // keep one reference, so counting does not copy the arrays
                 lists.append(CandidateFinder(table: frozenTables[g]).candidates(in: documents[p], evidence: &counts))
                 evidence[g] = counts
             }

@@ -58,6 +58,10 @@ public final class EntityIndex: @unchecked Sendable {
     public func entity(named name: String) -> Entity? {
         let key = NameMatching.lookupKey(name)
         guard !key.isEmpty else { return nil }
+        let written = Gazetteer.clean(name)
+        if let ids = aliasIndex[key], let exact = ids.sorted().first(where: { entities[$0].name == written }) {
+            return entities[exact]
+        }
         if let e = best(aliasIndex[key]) { return e }
         if let e = best(aliasIndex["the " + key]) { return e }
         if let entry = gazetteer.entry(named: key), let e = best(aliasIndex[NameMatching.lookupKey(entry.name)]) {

@@ -25,6 +25,10 @@ final class EntityLexicon: @unchecked Sendable {
         static let administration = Flags(rawValue: 1 << 15)
         static let possessive = Flags(rawValue: 1 << 16)
         static let pronoun = Flags(rawValue: 1 << 17)
+        static let givenName = Flags(rawValue: 1 << 18)
+        static let familyName = Flags(rawValue: 1 << 19)
+        static let regnal = Flags(rawValue: 1 << 20)
+        static let placePrefix = Flags(rawValue: 1 << 21)
     }
 
     /// What a gazetteer phrase stands for.
@@ -82,7 +86,10 @@ final class EntityLexicon: @unchecked Sendable {
         mark(Stopwords.english.words, .stopword)
         mark(Abbreviations.starterWords, .stopword)
         mark(gazetteer.nonNames, .nonName)
-        mark(gazetteer.nameWords, .nameWord)
+        mark(gazetteer.givenNames, [.nameWord, .givenName])
+        mark(gazetteer.familyNames, [.nameWord, .familyName])
+        mark(EntityVocabulary.regnalTitles, .regnal)
+        mark(EntityVocabulary.placePrefixes, .placePrefix)
         mark(EntityVocabulary.organizationHeads, .organizationHead)
         mark(EntityVocabulary.placeHeads, .placeHead)
         mark(EntityVocabulary.eventHeads, .eventHead)

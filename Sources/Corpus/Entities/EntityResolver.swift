@@ -101,7 +101,7 @@ struct EntityResolver {
             kept.reserveCapacity(candidates[p].count)
             for var c in candidates[p] {
                 if c.context == .initial && c.parts.count >= 2 {
-                    if shouldDropInitial(c.parts[0], p) {
+                    if c.hint == .unknown || c.hint == .person, shouldDropInitial(c.parts[0], p) {
                         c.parts.removeFirst()
                         while let f = c.parts.first, !flags(f, p).intersection([.connector, .particle]).isEmpty {
                             c.parts.removeFirst()
@@ -221,12 +221,32 @@ struct EntityResolver {
             if let l = k.last { byLast[l, default: []].append(i) }
             if let f = k.first { byFirst[f, default: []].append(i) }
         }
+        // Spellings of the same length first ("Antony"/"Anthony Blinken").
+        var longer: [Int: Set<Int>] = [:]
         for bucket in Array(byLast.values) + Array(byFirst.values) where bucket.count > 1 && bucket.count <= 400 {
             for x in 0..<bucket.count {
-                for y in (x + 1)..<bucket.count where NameMatching.isSamePerson(keys[bucket[x]], keys[bucket[y]]) {
-                    let (rx, ry) = (find(bucket[x]), find(bucket[y]))
-                    if rx != ry { parent[ry] = rx }
+                for y in (x + 1)..<bucket.count {
+                    let (a, b) = (keys[bucket[x]], keys[bucket[y]])
+                    if a.count == b.count {
+                        if NameMatching.isSameLengthVariant(a, b) {
+                            let (rx, ry) = (find(bucket[x]), find(bucket[y]))
+                            if rx != ry { parent[ry] = rx }
+                        }
+                    } else if a.count < b.count, NameMatching.isShortForm(a, of: b) {
+                        longer[bucket[x], default: []].insert(bucket[y])
+                    } else if b.count < a.count, NameMatching.isShortForm(b, of: a) {
+                        longer[bucket[y], default: []].insert(bucket[x])
+                    }
                 }
+            }
+        }
+        // Then short forms, longest first, joined to the one person they can stand for; a short
+        // form that fits two different people ("George Bush") stays apart.
+        for k in longer.keys.sorted(by: { keys[$0].count > keys[$1].count }) {
+            let roots = Set((longer[k] ?? []).map(find))
+            if roots.count == 1, let root = roots.first {
+                let rk = find(k)
+                if rk != root { parent[rk] = root }
             }
         }
         var clusterOfRoot: [Int: Int] = [:]
@@ -250,7 +270,7 @@ struct EntityResolver {
             var lasts = Set<String>()
             var firsts = Set<String>()
             for k in cluster.keys {
-                if let l = k.last { lasts.insert(l) }
+                if let l = k.last, !NameMatching.isRomanNumeral(l) { lasts.insert(l) }  // "Louis XI" has no surname "XI"
                 if let f = k.first { firsts.insert(f) }
             }
             for l in lasts { clustersByLast[l, default: []].append(c) }
@@ -262,12 +282,10 @@ struct EntityResolver {
     /// mention with a person cue points at ("Musk said" confirms "Elon Musk").
     ///
     /// A one-word name is a person on its own (`knownSingles`) when a title, courtesy title or
-    /// apposition goes with at least a tenth of its mentions, or a speech verb (or a bare
-    /// lowercase title) with a third of them and at least twice; and it is written like a name
-    /// and not mostly a lowercase word.
+    /// apposition goes with at least a tenth of its mentions, and it is written like a name and
+    /// is not mostly a lowercase word. Speech verbs do not vote: organisations speak too.
     private mutating func confirmByOneWordMentions(_ clustersInDocument: [Set<Int>]) {
         var cued: [String: Int] = [:]
-        var weak: [String: Int] = [:]
         var cuedInDocument: [(String, Int)] = []
         for p in candidates.indices {
             for c in candidates[p] where c.parts.count == 1 && c.context != .weak && !isGazetteer(c) {
@@ -277,20 +295,18 @@ struct EntityResolver {
                 if c.context == .strong { singleCounts[word, default: 0] += 1 }
                 let strongCue = c.hint == .person && !c.weakRole
                 if strongCue { cued[word, default: 0] += 1 }
-                if c.speaker || (c.hint == .person && c.weakRole) { weak[word, default: 0] += 1 }
                 if strongCue || c.speaker { cuedInDocument.append((word, p)) }
             }
         }
         for (word, n) in cued where n * 10 >= (singleCounts[word] ?? 0) { knownSingles.insert(word) }
-        for (word, n) in weak where n >= 2 && n * 3 >= (singleCounts[word] ?? 0) { knownSingles.insert(word) }
-        // Tentative clusters confirmed by a cued one-word mention in the same document, or by a
-        // one-word person anywhere.
+        // Tentative clusters confirmed by a cued one-word mention of their surname (or of a
+        // family name written first, "Xi") in the same document, or by a one-word person anywhere.
         var byWord: [String: [Int]] = [:]
         for (c, cluster) in clusters.enumerated() where !cluster.confirmed {
             var words = Set<String>()
             for k in cluster.keys {
-                if let f = k.first { words.insert(f) }
                 if let l = k.last { words.insert(l) }
+                if let f = k.first, tables.contains(where: { $0.flags(norm: f).contains(.familyName) }) { words.insert(f) }
             }
             for w in words { byWord[w, default: []].append(c) }
         }
@@ -381,16 +397,11 @@ struct EntityResolver {
     }
 
     /// The person cluster a one-word name stands for: in this document first (surname, then
-    /// first word, so "Xi" finds "Xi Jinping" and "Sun" finds "Yun Sun"), else the corpus.
-    private func clusterFor(_ word: String, _ p: Int, inDocument: Bool, inCorpus: Bool) -> Int? {
-        if inCorpus && !inDocument {
-            // A word used alone far more often than the full names it could shorten is a word of
-            // its own ("Linux" is not short for "Gigabit Linux").
-            let alone = singleCounts[word] ?? 0
-            let options = (clustersByLast[word] ?? []) + (clustersByFirst[word] ?? [])
-            let most = options.map { clusters[$0].mentions }.max() ?? 0
-            if alone > 8 * most + 4 { return nil }
-        }
+    /// first word, so "Xi" finds "Xi Jinping" and "Sun" finds "Yun Sun"), else in the corpus —
+    /// where a given name ("David") is never taken for a surname or a first word, several people
+    /// sharing the word must not be close in mentions, and a word used alone far more often than
+    /// the names it could shorten is a word of its own ("Linux" is not short for "Gigabit Linux").
+    private func clusterFor(_ word: String, _ part: Candidate.Part, _ p: Int, inDocument: Bool, inCorpus: Bool) -> Int? {
         if inDocument {
             let here = documentClusters[p]
             for index in [clustersByLast, clustersByFirst] {
@@ -402,14 +413,16 @@ struct EntityResolver {
                 }
             }
         }
-        if inCorpus {
-            for index in [clustersByLast, clustersByFirst] {
-                if let options = index[word], let best = options.max(by: { clusters[$0].mentions < clusters[$1].mentions }) {
-                    return best
-                }
-            }
-        }
-        return nil
+        guard inCorpus else { return nil }
+        let f = flags(part, p)
+        guard !f.contains(.givenName) || f.contains(.familyName) else { return nil }
+        let alone = singleCounts[word] ?? 0
+        let options = (clustersByLast[word] ?? []) + (clustersByFirst[word] ?? [])
+        let ranked = Set(options).sorted { clusters[$0].mentions > clusters[$1].mentions }
+        guard let top = ranked.first else { return nil }
+        if alone > 8 * clusters[top].mentions + 4 { return nil }
+        if ranked.count > 1 && clusters[ranked[1]].mentions * 2 > clusters[top].mentions { return nil }
+        return top
     }
 
     private func resolveStrongSingle(_ c: Candidate, _ p: Int) -> Ref? {
@@ -418,14 +431,15 @@ struct EntityResolver {
         let f = flags(part, p)
         if f.contains(.nonName) || (f.contains(.stopword) && !c.personCue) { return nil }
         let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }.count
-        guard letters >= 2 else { return nil }
+        guard letters >= 2, !(part.shape.contains(.roman) && !part.shape.contains(.titleCase)) else { return nil }
         let nameShaped = part.shape.contains(.titleCase) && !part.shape.contains(.digit)
+        if c.regnal && nameShaped && c.hint == .person { return .single(word) }
         if nameShaped {
-            if let k = clusterFor(word, p, inDocument: true, inCorpus: false) { return .cluster(k) }
+            if let k = clusterFor(word, part, p, inDocument: true, inCorpus: false) { return .cluster(k) }
         }
         if let ref = documentAcronyms[p][word] { return ref }
         if nameShaped && !mostlyLowercase(part, p) {
-            if let k = clusterFor(word, p, inDocument: false, inCorpus: true) { return .cluster(k) }
+            if let k = clusterFor(word, part, p, inDocument: false, inCorpus: true) { return .cluster(k) }
         }
         if let ref = acronyms[word] { return ref }
         if nameShaped && knownSingles.contains(word) { return .single(word) }
@@ -442,12 +456,12 @@ struct EntityResolver {
         let lower = mostlyLowercase(part, p)
         let elsewhere = capitalizedElsewhere(part, p)
         let nameShaped = part.shape.contains(.titleCase) && !part.shape.contains(.digit) && word.count >= 2
-        if nameShaped && (!lower || c.speaker), let k = clusterFor(word, p, inDocument: true, inCorpus: false) {
+        if nameShaped && (!lower || c.speaker), let k = clusterFor(word, part, p, inDocument: true, inCorpus: false) {
             return .cluster(k)
         }
         if let ref = documentAcronyms[p][word] { return ref }
         if elsewhere {
-            if nameShaped, let k = clusterFor(word, p, inDocument: false, inCorpus: true) { return .cluster(k) }
+            if nameShaped, let k = clusterFor(word, part, p, inDocument: false, inCorpus: true) { return .cluster(k) }
             if let ref = acronyms[word] { return ref }
             if nameShaped && knownSingles.contains(word) { return .single(word) }
             if knownNamed.contains(word) { return .named(word) }
@@ -477,12 +491,12 @@ struct EntityResolver {
                     let nameShaped = part.shape.contains(.titleCase) && !part.shape.contains(.digit) && key.count >= 2
                     if !f.contains(.nonName) && !f.contains(.stopword) {
                         let lower = mostlyLowercase(part, p)
-                        if nameShaped && !lower, let k = clusterFor(key, p, inDocument: true, inCorpus: false) {
+                        if nameShaped && !lower, let k = clusterFor(key, part, p, inDocument: true, inCorpus: false) {
                             ref = .cluster(k)
                         } else if let r = documentAcronyms[p][key] {
                             ref = r
                         } else if capitalizedElsewhere(part, p) {
-                            if nameShaped, let k = clusterFor(key, p, inDocument: false, inCorpus: true) {
+                            if nameShaped, let k = clusterFor(key, part, p, inDocument: false, inCorpus: true) {
                                 ref = .cluster(k)
                             } else if nameShaped && knownSingles.contains(key) {
                                 ref = .single(key)

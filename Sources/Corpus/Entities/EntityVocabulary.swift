@@ -20,6 +20,10 @@ enum EntityVocabulary {
         "regiment", "battalion", "division", "politburo", "institutes", "think-tank", "group's",
         "administration", "government", "ministries", "agencies", "enterprises", "industries",
         "pharmaceuticals", "energy", "airline", "bancorp", "capital", "ventures", "watch",
+        "semiconductor", "semiconductors", "electronics", "instruments", "devices", "communications",
+        "software", "solutions", "microsystems", "computing", "robotics", "pharma", "telecom", "networks",
+        "aerospace", "dynamics", "petroleum", "oil", "gas", "mining", "steel", "insurance", "securities",
+        "investments", "records", "entertainment", "studio", "publishing", "books", "brands", "foods",
     ]
 
     /// Last words of place names: "South China Sea", "Tiananmen Square", "Diaoyutai Guesthouse".
@@ -88,6 +92,19 @@ enum EntityVocabulary {
 
     /// Words after a name that turn it into the name of a government ("the Biden administration").
     static let administrationWords: Set<String> = ["administration", "government", "cabinet", "campaign", "camp", "presidency"]
+
+    /// Titles of monarchs and popes: the name after them is a regnal (first) name, not a
+    /// surname, so "King Charles" is not resolved to some "Charles Darwin".
+    static let regnalTitles: Set<String> = [
+        "king", "queen", "prince", "princess", "pope", "emperor", "empress", "emir", "sultan", "sheikh",
+        "tsar", "czar", "tsarina", "duke", "duchess", "pharaoh", "shah", "caliph", "saint", "st.",
+    ]
+
+    /// First words of place names: "St. Petersburg", "San Diego", "Fort Worth", "Mount Everest".
+    static let placePrefixes: Set<String> = [
+        "st.", "st", "saint", "san", "santa", "santo", "são", "fort", "port", "mount", "mt.", "lake", "cape",
+        "isla", "lago", "rio", "los", "las", "el", "la",
+    ]
 
     /// Articles allowed at the start of an apposition ("Andrew Small, a senior fellow …").
     static let articles: Set<String> = ["a", "an", "the"]

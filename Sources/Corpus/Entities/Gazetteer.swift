@@ -52,8 +52,10 @@ public struct Gazetteer: Sendable {
     public private(set) var entries: [Entry] = []
     /// Titles that mark a person.
     public private(set) var roles: [Role] = []
-    /// Personal-name words (given names, family names), normalised.
-    public private(set) var nameWords: Set<String> = []
+    /// Given names ("Andrew", "Olena"), normalised.
+    public private(set) var givenNames: Set<String> = []
+    /// Family names ("Wang", "Xi", "Nguyen"), normalised.
+    public private(set) var familyNames: Set<String> = []
     /// Capitalised words that are never a name on their own ("Monday", "Firstly"), normalised.
     public private(set) var nonNames: Set<String> = []
     private var entryPosition: [String: Int] = [:]
@@ -92,11 +94,17 @@ public struct Gazetteer: Sendable {
         roles.append(Role(title: title, capitalizedOnly: capitalizedOnly))
     }
 
-    /// Adds personal-name words ("Jinping", "Olena").
-    public mutating func addNameWords(_ words: some Sequence<String>) {
+    /// Personal-name words of either kind.
+    public var nameWords: Set<String> { givenNames.union(familyNames) }
+
+    /// Adds given names ("Jinping", "Olena"), or family names with `family: true` ("Nguyen").
+    /// A family name seen alone resolves to a full name seen in another document; a given name
+    /// only within its own document.
+    public mutating func addNameWords(_ words: some Sequence<String>, family: Bool = false) {
         for w in words {
             let n = Tokenizer.norm(Self.clean(w))
-            if !n.isEmpty { nameWords.insert(n) }
+            guard !n.isEmpty else { continue }
+            if family { familyNames.insert(n) } else { givenNames.insert(n) }
         }
     }
 
@@ -151,10 +159,16 @@ extension Gazetteer {
         }
     }
 
-    /// Reads name words: several per line, separated by spaces.
+    /// Reads name words: several per line, separated by spaces; a line "[given]" or "[family]"
+    /// starts a section (given names until the first one).
     public mutating func addNameWords(fileText text: String) {
+        var family = false
         for line in Self.lines(text) {
-            addNameWords(line.split(separator: " ").map(String.init))
+            switch line.lowercased() {
+            case "[given]": family = false
+            case "[family]": family = true
+            default: addNameWords(line.split(separator: " ").map(String.init), family: family)
+            }
         }
     }
 

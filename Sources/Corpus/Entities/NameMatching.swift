@@ -42,21 +42,73 @@ enum NameMatching {
         return d <= 2 && Double(d) / Double(longest) < 0.2
     }
 
-    /// Whether two person names (word lists) are forms of one name: one word spelled slightly
-    /// differently ("Antony Blinken" / "Anthony Blinken"), or a middle name left out
-    /// ("Jessica Weiss" / "Jessica Chen Weiss").
-    static func isSamePerson(_ a: [String], _ b: [String]) -> Bool {
-        if a.count == b.count {
-            var differing = -1
-            for i in 0..<a.count where a[i] != b[i] {
-                if differing >= 0 { return false }
-                differing = i
-            }
-            return differing >= 0 && isNearSpelling(a[differing], b[differing])
+    /// Whether a lowercase word is a Roman numeral of a regnal name ("ii", "xiv").
+    static func isRomanNumeral(_ word: String) -> Bool {
+        !word.isEmpty && word.count <= 6 && word.allSatisfy { "ivxlcdm".contains($0) }
+    }
+
+    /// Whether a word is an initial ("f.", "w").
+    static func isInitial(_ word: String) -> Bool {
+        let scalars = word.unicodeScalars.filter { $0 != "." }
+        return scalars.count == 1
+    }
+
+    /// Whether two middle words can be one: equal, near-spellings, or an initial and a word
+    /// with that first letter ("m." and "macalistair").
+    static func isCompatibleMiddle(_ a: String, _ b: String) -> Bool {
+        if a == b || isNearSpelling(a, b) { return true }
+        if isInitial(a) != isInitial(b), let fa = a.unicodeScalars.first, let fb = b.unicodeScalars.first {
+            return fa == fb
         }
-        let (short, long) = a.count < b.count ? (a, b) : (b, a)
-        guard short.count >= 2, long.count == short.count + 1 else { return false }
-        return short.first == long.first && short.last == long.last
+        return false
+    }
+
+    /// Whether two person names of the same length are spellings of one name: first and last
+    /// words equal or near-spellings (at most one such difference), middle words compatible.
+    /// "Antony Blinken" / "Anthony Blinken", "Dennis M. Ritchie" / "Dennis MacAlistair Ritchie".
+    static func isSameLengthVariant(_ a: [String], _ b: [String]) -> Bool {
+        guard a.count == b.count, a.count >= 2, a != b else { return false }
+        var spellings = 0
+        for i in 0..<a.count where a[i] != b[i] {
+            if i == 0 || i == a.count - 1 {
+                guard isNearSpelling(a[i], b[i]) else { return false }
+                spellings += 1
+            } else if !isCompatibleMiddle(a[i], b[i]) {
+                return false
+            } else if !isInitial(a[i]) && !isInitial(b[i]) {
+                spellings += 1
+            }
+        }
+        return spellings <= 1
+    }
+
+    /// Whether `short` is `long` with middle words left out ("Jessica Weiss" of "Jessica Chen
+    /// Weiss", "John Kennedy" of "John F. Kennedy"). When the short form keeps a middle word,
+    /// the left-out words must be full words: "George W. Bush" is not "George H. W. Bush".
+    static func isShortForm(_ short: [String], of long: [String]) -> Bool {
+        guard short.count >= 2, long.count > short.count, long.count - short.count <= 2,
+              short.first == long.first, short.last == long.last else { return false }
+        let shortMiddle = short.dropFirst().dropLast()
+        let longMiddle = Array(long.dropFirst().dropLast())
+        var j = 0
+        var skipped: [String] = []
+        for word in shortMiddle {
+            while j < longMiddle.count && !isCompatibleMiddle(word, longMiddle[j]) {
+                skipped.append(longMiddle[j])
+                j += 1
+            }
+            guard j < longMiddle.count else { return false }
+            j += 1
+        }
+        skipped += longMiddle[j...]
+        if !shortMiddle.isEmpty && skipped.contains(where: isInitial) { return false }
+        return true
+    }
+
+    /// Whether two person names (word lists) are forms of one name (either test above).
+    static func isSamePerson(_ a: [String], _ b: [String]) -> Bool {
+        if a.count == b.count { return isSameLengthVariant(a, b) }
+        return a.count < b.count ? isShortForm(a, of: b) : isShortForm(b, of: a)
     }
 
     /// Courtesy titles and possessives stripped from a name a user typed ("Mr. Blinken’s" → "blinken").

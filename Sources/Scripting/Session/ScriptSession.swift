@@ -17,6 +17,8 @@ public final class ScriptSession {
     private let evalPrint: LuaReference
     private let complete: LuaReference
     let context: BindingContext
+    /// The entity methods' state (which corpus a document belongs to).
+    let entityBinding: EntityBinding
 
     /// Loads the corpus and prepares the Lua state.
     public init(options: SessionOptions) throws(ScriptError) {
@@ -46,15 +48,28 @@ public final class ScriptSession {
             let corpusLua = try lua.makeReferenceFromLua(try LuaSources.source("corpus"), chunkName: "=[dossier corpus]")
             let corpusLuaMethods = try lua.makeReferenceFromLua("return (...).__index", arguments: [.reference(corpusLua)])
 
-            try lua.register(DocumentBinding.make(context))
-            try lua.register(SentenceBinding.make(context))
+            entityBinding = EntityBinding(context, session: corpus)
+            let documentClass = try DocumentBinding.make(context)
+            entityBinding.install(on: documentClass)
+            try lua.register(documentClass)
+            let sentenceClass = try SentenceBinding.make(context)
+            entityBinding.install(on: sentenceClass)
+            try lua.register(sentenceClass)
             try lua.register(TokenBinding.make(context))
-            try lua.register(CorpusBinding.make(context, luaMethods: corpusLua, luaMethodsTable: corpusLuaMethods))
+            let corpusClass = try CorpusBinding.make(context, luaMethods: corpusLua, luaMethodsTable: corpusLuaMethods)
+            entityBinding.install(on: corpusClass)
+            try lua.register(corpusClass)
+            try lua.register(entityBinding.make())
 
             let report = try lua.makeReferenceFromLua(try LuaSources.source("report"), chunkName: "=[dossier report]", arguments: [.reference(list), .reference(printer)])
             try lua.setGlobal("corpus", .object(corpus))
             try lua.setGlobal("report", .reference(report))
-            try lua.setGlobal("dossier", try DossierModule.make(context, list: list, printer: printer))
+            var dossierModule = try DossierModule.make(context, list: list, printer: printer)
+            if case .table(var module) = dossierModule {
+                module.set("entities", .function(entityBinding.freeTextFunction()))
+                dossierModule = .table(module)
+            }
+            try lua.setGlobal("dossier", dossierModule)
         } catch let error as LuaError {
             throw .setup("cannot set up Lua: \(error.description)")
         } catch let error as ScriptError {
