@@ -404,7 +404,11 @@ extension DocumentScan {
         if indices.count == 1 && table.flags(units[firstIndex].term).contains(.stopword) { return }
 
         var hint: Candidate.Hint = .unknown
-        let lastFlags = table.flags(units[lastIndex].term)
+        var lastFlags = table.flags(units[lastIndex].term)
+        if let connector = indices.firstIndex(where: { units[$0].kind == .connector }), connector > 0 {
+            // "Institute for Energy Security": the word before the first connector names the kind.
+            lastFlags = table.flags(units[indices[connector - 1]].term)
+        }
         if nameCount >= 2 || (isWork && nameCount >= 1) {
             if lastFlags.contains(.organizationHead) {
                 hint = .organization

@@ -79,10 +79,16 @@ extension EntityIndex {
         var accumulators: [Accumulator] = []
         var slot: [EntityResolver.Ref: Int] = [:]
         var roleOrder = 0
-        var seenRanges = Set<[Int]>()
+        struct Spot: Hashable {
+            let document: Int
+            let lower: Int
+            let upper: Int
+        }
+        var seen = Set<Spot>()
+        seen.reserveCapacity(resolver.resolved.count)
         for r in resolver.resolved {
             let docIndex = documents[r.position].index
-            guard seenRanges.insert([docIndex, r.bytes.lowerBound, r.bytes.upperBound]).inserted else { continue }
+            guard seen.insert(Spot(document: docIndex, lower: r.bytes.lowerBound, upper: r.bytes.upperBound)).inserted else { continue }
             let s: Int
             if let existing = slot[r.ref] {
                 s = existing
@@ -109,18 +115,19 @@ extension EntityIndex {
         let source = DocumentTable(documents)
         struct Draft {
             var name: String
+            var sortName: String
             var kind: EntityKind
             var accumulator: Accumulator
         }
         var drafts: [Draft] = accumulators.map { a in
             let (name, kind) = nameAndKind(a, gazetteer: gazetteer)
-            return Draft(name: name, kind: kind, accumulator: a)
+            return Draft(name: name, sortName: name.lowercased(), kind: kind, accumulator: a)
         }
         drafts.sort { x, y in
             if x.accumulator.mentions.count != y.accumulator.mentions.count {
                 return x.accumulator.mentions.count > y.accumulator.mentions.count
             }
-            return x.name.lowercased() < y.name.lowercased()
+            return x.sortName < y.sortName
         }
 
         var entities: [Entity] = []
@@ -136,7 +143,10 @@ extension EntityIndex {
                 .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map(\.key)
             let roles = a.roles.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first }.map(\.display)
-            let mentions = a.mentions.sorted { ($0.document, $0.range.lowerBound) < ($1.document, $1.range.lowerBound) }
+            var mentions = a.mentions
+            if zip(mentions, mentions.dropFirst()).contains(where: { ($0.document, $0.range.lowerBound) > ($1.document, $1.range.lowerBound) }) {
+                mentions.sort { ($0.document, $0.range.lowerBound) < ($1.document, $1.range.lowerBound) }
+            }
             let entity = Entity(id: id, name: draft.name, kind: draft.kind, aliases: aliases, roles: roles,
                                 mentions: mentions, source: source)
             entities.append(entity)
@@ -193,7 +203,7 @@ extension EntityIndex {
         case .named:
             let order: [EntityKind] = [.organization, .place, .event, .other]
             let kind = order.max { (a.votes[$0] ?? 0, -(order.firstIndex(of: $0) ?? 0)) < (a.votes[$1] ?? 0, -(order.firstIndex(of: $1) ?? 0)) } ?? .other
-            return (mostFrequent(preferLongest: false), kind)
+            return (mostFrequent(preferLongest: true), kind)
         }
     }
 }

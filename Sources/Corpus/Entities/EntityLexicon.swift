@@ -103,16 +103,17 @@ final class EntityLexicon: @unchecked Sendable {
         func addPhrase(_ text: String, _ target: Target, capitalStart: Bool) {
             let words = Tokenizer.words(in: text)
             guard !words.isEmpty else { return }
+            if words.count == 1 {
+                // Parts of hyphenated words ("Sino" in "Sino-US") are never tokens of their own.
+                let n = Tokenizer.norm(words[0])
+                if let old = singleWords[n], old.rank <= target.rank {} else { singleWords[n] = target }
+            }
             var terms: [UInt32] = []
             var capitals: [Bool] = []
             for w in words {
                 guard let id = lexicon.id(of: Tokenizer.norm(w)) else { return }
                 terms.append(UInt32(id))
                 capitals.append(Self.isAllCapitals(w))
-            }
-            if words.count == 1 {
-                let n = Tokenizer.norm(words[0])
-                if let old = singleWords[n], old.rank <= target.rank {} else { singleWords[n] = target }
             }
             let phrase = Phrase(terms: terms, capitals: capitals, capitalStart: capitalStart, target: target)
             phrases[terms[0], default: []].append(phrase)

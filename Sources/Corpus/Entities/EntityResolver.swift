@@ -101,7 +101,12 @@ struct EntityResolver {
             kept.reserveCapacity(candidates[p].count)
             for var c in candidates[p] {
                 if c.context == .initial && c.parts.count >= 2 {
-                    if c.hint == .unknown || c.hint == .person, shouldDropInitial(c.parts[0], p) {
+                    // A name with an organisation, place or event word keeps its first word
+                    // unless the corpus writes that word lowercase ("Bilateral Talks").
+                    let named = c.hint != .unknown && c.hint != .person
+                    let drop = named ? mostlyLowercase(c.parts[0], p) && !flags(c.parts[0], p).contains(.nameWord)
+                                     : shouldDropInitial(c.parts[0], p)
+                    if drop {
                         c.parts.removeFirst()
                         while let f = c.parts.first, !flags(f, p).intersection([.connector, .particle]).isEmpty {
                             c.parts.removeFirst()
@@ -143,6 +148,7 @@ struct EntityResolver {
     private func personShaped(_ c: Candidate, _ p: Int) -> Bool {
         guard c.isNameShaped(isParticle: { flags($0, p).contains(.particle) }), let first = c.parts.first else { return false }
         if c.honorific != nil || flags(first, p).contains(.nameWord) { return true }
+        if c.weakRole && c.parts.count == 1 { return false }  // "the official Linux driver"
         return !c.parts.contains { mostlyLowercase($0, p) && !flags($0, p).contains(.particle) }
     }
 
@@ -342,8 +348,13 @@ struct EntityResolver {
         for p in candidates.indices {
             for c in candidates[p] where c.context == .strong && c.parts.count == 1 && !isGazetteer(c) {
                 guard let ref = resolveStrongSingle(c, p) else { continue }
-                if case .named(let key) = ref { knownNamed.insert(key) }
-                record(ref, c, p, vote: c.hint == .unknown ? .other : voteKind(c))
+                var vote: EntityKind?
+                if case .named(let key) = ref {
+                    knownNamed.insert(key)
+                    // Only a word standing for itself votes on its kind (not an acronym of a name).
+                    if let part = c.parts.first, key == NameMatching.fold(part.norm) { vote = c.hint == .unknown ? .other : voteKind(c) }
+                }
+                record(ref, c, p, vote: vote)
             }
         }
         // Round 3: sentence starts, headings, labels: only names already known.
@@ -523,12 +534,14 @@ struct EntityResolver {
     }
 
     private mutating func record(_ ref: Ref, _ c: Candidate, _ p: Int, vote: EntityKind?) {
-        let doc = documents[p]
         guard let first = c.parts.first, let last = c.parts.last else { return }
         let surfaceRange = first.bytes.lowerBound..<last.bytes.upperBound
-        let surface = Gazetteer.clean(doc.substring(surfaceRange))
         let bytes = c.bytes
-        let text = c.honorific == nil ? surface : Gazetteer.clean(doc.substring(bytes))
+        var body = documents[p].text
+        let (surface, text) = body.withUTF8 { buffer in
+            let surface = NameMatching.spaced(buffer, surfaceRange)
+            return (surface, c.honorific == nil ? surface : NameMatching.spaced(buffer, bytes))
+        }
         resolved.append(Resolved(ref: ref, position: p, sentence: c.sentence, bytes: bytes, text: text,
                                  surface: surface, roles: c.roles, kindVote: vote))
     }

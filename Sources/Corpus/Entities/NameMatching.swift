@@ -8,6 +8,28 @@ enum NameMatching {
         return key.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
     }
 
+    /// The text of a byte range with each run of whitespace (spaces, no-break spaces, line
+    /// breaks) made one space; out-of-range bounds are clamped.
+    static func spaced(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let lower = max(0, min(range.lowerBound, buffer.count))
+        let upper = max(lower, min(range.upperBound, buffer.count))
+        let slice = buffer[lower..<upper]
+        // Fast path: no byte that could be whitespace other than single ASCII spaces.
+        var plain = true
+        var previousSpace = false
+        for b in slice {
+            if b == 0x20 {
+                if previousSpace { plain = false; break }
+                previousSpace = true
+            } else {
+                previousSpace = false
+                if b < 0x20 || b == 0xC2 || b == 0xE2 || b == 0xE3 { plain = false; break }
+            }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: slice), as: UTF8.self)
+        return plain ? text : Gazetteer.clean(text)
+    }
+
     /// Levenshtein distance between two words, by Unicode scalars; stops early past `limit`.
     static func editDistance(_ a: String, _ b: String, limit: Int = 3) -> Int {
         let x = Array(a.unicodeScalars)
