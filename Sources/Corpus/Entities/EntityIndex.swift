@@ -119,8 +119,8 @@ public final class EntityIndex: @unchecked Sendable {
     }
 
     /// The entity a speaker phrase stands for, at a byte offset of a document: a pronoun ("he",
-    /// "she") is the last person named before `offset`; a phrase holding a mention at `offset`
-    /// is that mention's entity; otherwise the phrase's name part ("UN spokesman Stephane
+    /// "she") is the last person named before `offset`; a phrase written at `offset` that holds a
+    /// mention is that mention's entity (a person's first); otherwise the phrase's name part ("UN spokesman Stephane
     /// Dujarric" → "Stephane Dujarric", "Sun") is resolved in the document first, then the corpus.
     /// Descriptions without a name ("a senior official") give nil.
     public func resolve(_ phrase: String, in document: Int, near offset: Int) -> Entity? {
@@ -130,9 +130,13 @@ public final class EntityIndex: @unchecked Sendable {
             return lastPerson(before: offset, in: document)
         }
         let length = phrase.utf8.count
+        let phraseKey = " " + NameMatching.lookupKey(phrase) + " "
         if let list = byDocument[document] {
             let span = offset..<(offset + max(1, length))
-            let overlapping = list.filter { $0.mention.range.overlaps(span) }
+            // Mentions inside the phrase, at the place it was written.
+            let overlapping = list.filter {
+                $0.mention.range.overlaps(span) && phraseKey.contains(" " + NameMatching.lookupKey($0.mention.text) + " ")
+            }
             if let person = overlapping.first(where: { entities[$0.entity].kind == .person }) { return entities[person.entity] }
             if let any = overlapping.first { return entities[any.entity] }
         }
