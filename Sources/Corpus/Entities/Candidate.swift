@@ -59,12 +59,16 @@ struct Candidate: Sendable {
     var parts: [Part]
     /// Bytes of a courtesy title written before the name ("Mr."), part of the mention.
     var honorific: Range<Int>?
+    /// The courtesy title goes with a first name ("Sir Allan", "Dame Judi"), not a surname.
+    var firstNameHonorific = false
     var hint: Hint
     var context: Context
     /// A role, courtesy title, apposition or speech verb marks a person.
     var personCue: Bool
     /// A speech verb goes with the name ("Sun said").
     var speaker: Bool = false
+    /// A preposition of place comes right before it ("in Bonn", "near Haifa").
+    var locative: Bool = false
     /// Titles seen with the name, as written and as listed ("Chinese Foreign Minister", "Foreign Minister").
     var roles: [String] = []
     /// The acronym given in brackets after the name ("(APEC)"), normalised.

@@ -55,11 +55,29 @@ extension DocumentScan {
                 consumed[j] = true
             }
         }
-        for u in units where u.kind == .entry {
+        // "New South Wales", "Southern California": direction words right before a place make a
+        // longer place name (when the gazetteer does not list it).
+        var placeRuns: [Int: Int] = [:]  // run index → entry unit index
+        for (j, run) in runs.enumerated() where rolesBefore[j] == nil && run.upperBound < units.count {
+            let next = units[run.upperBound]
+            guard next.kind == .entry, isPlace(next), next.term != .max,
+                  gap(units[run.upperBound - 1].bytes, next.bytes) == .space,
+                  run.allSatisfy({ units[$0].kind == .cap && table.flags(units[$0].term).contains(.placeModifier) }) else { continue }
+            placeRuns[j] = run.upperBound
+        }
+        let absorbed = Set(placeRuns.values)
+        for (k, u) in units.enumerated() where u.kind == .entry && !absorbed.contains(k) {
             found.append(Candidate(sentence: s, parts: [part(u)], honorific: nil, hint: .gazetteer(u.target),
                                    context: .strong, personCue: false))
         }
         for (j, run) in runs.enumerated() {
+            if let entry = placeRuns[j] {
+                let parts = Array(run).map { part(units[$0]) } + [part(units[entry])]
+                var place = Candidate(sentence: s, parts: parts, honorific: nil, hint: .place, context: .strong, personCue: false)
+                if run.lowerBound < weakBefore { place.context = .weak }
+                found.append(place)
+                continue
+            }
             emitRun(run, sentence: s, role: rolesBefore[j], consumed: consumed[j], weakBefore: weakBefore)
         }
     }
@@ -318,6 +336,18 @@ extension DocumentScan {
            norm(units[start - 1]) == "to", norm(units[start - 2]) == "according" {
             speaker = true
         }
+        var locative = start > 0 && units[start - 1].kind == .word && honorific == nil
+            && gap(units[start - 1].bytes, units[start].bytes) == .space
+            && EntityVocabulary.locatives.contains(norm(units[start - 1]))
+        if start > 1, honorific == nil, units[start - 1].kind == .connector, gap(units[start - 1].bytes, units[start].bytes) == .space {
+            let before = units[start - 2]
+            let joiner = norm(units[start - 1])
+            if joiner == "of" && before.kind == .word && EntityVocabulary.placeNouns.contains(norm(before)) {
+                locative = true  // "the city of Haifa"
+            } else if (joiner == "and" || joiner == "or") && before.kind == .entry && isPlace(before) {
+                locative = true  // "Jerusalem and Haifa"
+            }
+        }
         if b + 1 < units.count, units[b].kind == .comma, units[b + 1].kind == .word, norm(units[b + 1]) == "who" {
             speaker = true  // "Elon Musk, who …"
         }
@@ -366,7 +396,7 @@ extension DocumentScan {
             if last, let apposition { roles += apposition.roles }
             let weakRole = first && (role?.bare ?? false) && honorific == nil && !(last && apposition != nil)
             emitSegment(segment, sentence: s, honorific: first ? honorific : nil, roles: roles, weakRole: weakRole,
-                        regnal: first && (role?.regnal ?? false),
+                        regnal: first && (role?.regnal ?? false), locative: first && locative && role == nil,
                         speaker: last && speaker, consumed: consumed,
                         administration: last ? administration : nil,
                         abbreviation: last ? abbreviation : nil, weakBefore: weakBefore)
@@ -377,7 +407,7 @@ extension DocumentScan {
     /// words and never-a-name words in front ("Despite China" → "China", "On Wednesday Qin Gang"
     /// → "Qin Gang").
     private mutating func emitSegment(_ segment: [Int], sentence s: Int, honorific: Range<Int>?, roles: [String], weakRole: Bool,
-                                      regnal: Bool,
+                                      regnal: Bool, locative: Bool,
                                       speaker: Bool, consumed: Bool, administration: Int?, abbreviation: String?,
                                       weakBefore: Int) {
         var indices = segment
@@ -457,6 +487,11 @@ extension DocumentScan {
                                   personCue: personCue, speaker: speaker, roles: roles, abbreviation: abbreviation)
         candidate.weakRole = weakRole
         candidate.regnal = regnal
+        candidate.locative = locative && indices.first == segment.first
+        if let honorific {
+            let title = Tokenizer.norm(text(honorific))
+            candidate.firstNameHonorific = title == "sir" || title == "dame"
+        }
         if let administration, hint == .unknown || hint == .person {
             candidate.parts.append(part(units[administration]))
             candidate.hint = .organization

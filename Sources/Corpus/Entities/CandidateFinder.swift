@@ -345,7 +345,7 @@ struct DocumentScan {
             units[k].kind = .cap
             units[k].target = -1
         }
-        for k in 0..<(units.count - 1) where units[k].kind == .entry || units[k].kind == .demonym {
+        for k in 0..<(units.count - 1) where units[k].kind == .demonym {
             guard units[k].tokenEnd - units[k].token == 1, units[k].term != .max,
                   table.flags(units[k].term).contains(.nameWord),
                   units[k + 1].kind == .cap, gap(units[k].bytes, units[k + 1].bytes) == .space else { continue }

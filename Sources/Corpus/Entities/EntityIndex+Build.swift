@@ -72,6 +72,7 @@ extension EntityIndex {
         var surfaces: [String: Int] = [:]
         var roles: [String: (display: String, count: Int, first: Int)] = [:]
         var votes: [EntityKind: Int] = [:]
+        var locatives = 0
     }
 
     /// Numbers the entities (most mentioned first) and builds the lookup tables.
@@ -110,6 +111,7 @@ extension EntityIndex {
                 }
             }
             if let vote = r.kindVote { accumulators[s].votes[vote, default: 0] += 1 }
+            if r.locative { accumulators[s].locatives += 1 }
         }
 
         let source = DocumentTable(documents)
@@ -201,8 +203,15 @@ extension EntityIndex {
             guard e < gazetteer.entries.count else { return (mostFrequent(preferLongest: false), .other) }
             return (gazetteer.entries[e].name, gazetteer.entries[e].kind)
         case .named:
+            // The name's own words decide (an organisation word, a work title); else a third of
+            // the mentions after "in", "near", … make a place; else it is `other`.
             let order: [EntityKind] = [.organization, .place, .event, .other]
-            let kind = order.max { (a.votes[$0] ?? 0, -(order.firstIndex(of: $0) ?? 0)) < (a.votes[$1] ?? 0, -(order.firstIndex(of: $1) ?? 0)) } ?? .other
+            var kind = EntityKind.other
+            if let best = order.filter({ (a.votes[$0] ?? 0) > 0 }).max(by: { (a.votes[$0] ?? 0) < (a.votes[$1] ?? 0) }) {
+                kind = best
+            } else if a.locatives > 0 && a.locatives * 3 >= a.mentions.count {
+                kind = .place
+            }
             return (mostFrequent(preferLongest: true), kind)
         }
     }

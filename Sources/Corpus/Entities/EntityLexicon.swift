@@ -29,6 +29,7 @@ final class EntityLexicon: @unchecked Sendable {
         static let familyName = Flags(rawValue: 1 << 19)
         static let regnal = Flags(rawValue: 1 << 20)
         static let placePrefix = Flags(rawValue: 1 << 21)
+        static let placeModifier = Flags(rawValue: 1 << 22)
     }
 
     /// What a gazetteer phrase stands for.
@@ -90,6 +91,7 @@ final class EntityLexicon: @unchecked Sendable {
         mark(gazetteer.familyNames, [.nameWord, .familyName])
         mark(EntityVocabulary.regnalTitles, .regnal)
         mark(EntityVocabulary.placePrefixes, .placePrefix)
+        mark(EntityVocabulary.placeModifiers, .placeModifier)
         mark(EntityVocabulary.organizationHeads, .organizationHead)
         mark(EntityVocabulary.placeHeads, .placeHead)
         mark(EntityVocabulary.eventHeads, .eventHead)

@@ -25,7 +25,10 @@ struct EntityResolver {
         /// The name as written, without a courtesy title.
         var surface: String
         var roles: [String]
+        /// What the name's own words say it is (an organisation word, a work title), if anything.
         var kindVote: EntityKind?
+        /// A preposition of place came before it ("in Bonn").
+        var locative: Bool
     }
 
     /// One person's spellings.
@@ -149,6 +152,8 @@ struct EntityResolver {
         guard c.isNameShaped(isParticle: { flags($0, p).contains(.particle) }), let first = c.parts.first else { return false }
         if c.honorific != nil || flags(first, p).contains(.nameWord) { return true }
         if c.weakRole && c.parts.count == 1 { return false }  // "the official Linux driver"
+        let heads: EntityLexicon.Flags = [.organizationHead, .placeHead, .eventHead, .otherHead]
+        if c.parts.count == 1 && !flags(first, p).intersection(heads).isEmpty { return false }
         return !c.parts.contains { mostlyLowercase($0, p) && !flags($0, p).contains(.particle) }
     }
 
@@ -352,7 +357,9 @@ struct EntityResolver {
                 if case .named(let key) = ref {
                     knownNamed.insert(key)
                     // Only a word standing for itself votes on its kind (not an acronym of a name).
-                    if let part = c.parts.first, key == NameMatching.fold(part.norm) { vote = c.hint == .unknown ? .other : voteKind(c) }
+                    if let part = c.parts.first, key == NameMatching.fold(part.norm), c.hint != .unknown {
+                        vote = voteKind(c)
+                    }
                 }
                 record(ref, c, p, vote: vote)
             }
@@ -379,15 +386,16 @@ struct EntityResolver {
         case .organization: return .organization
         case .place: return .place
         case .event: return .event
-        case .other, .unknown: return .other
+        case .unknown: return nil
+        case .other: return .other
         case .person: return c.tentative ? .other : nil
         case .gazetteer: return nil
         }
     }
 
-    /// Named key of a candidate (works keep their "The").
+    /// Named key of a candidate (works keep their "The"; British and American spellings agree).
     private func namedKey(_ parts: ArraySlice<Candidate.Part>) -> String {
-        NameMatching.fold(parts.map(\.norm).joined(separator: " "))
+        NameMatching.fold(parts.map { EntityVocabulary.spellingVariants[$0.norm] ?? $0.norm }.joined(separator: " "))
     }
 
     private func resolveFull(_ c: Candidate) -> Ref? {
@@ -412,10 +420,15 @@ struct EntityResolver {
     /// where a given name ("David") is never taken for a surname or a first word, several people
     /// sharing the word must not be close in mentions, and a word used alone far more often than
     /// the names it could shorten is a word of its own ("Linux" is not short for "Gigabit Linux").
-    private func clusterFor(_ word: String, _ part: Candidate.Part, _ p: Int, inDocument: Bool, inCorpus: Bool) -> Int? {
+    private func clusterFor(_ word: String, _ part: Candidate.Part, _ p: Int, inDocument: Bool, inCorpus: Bool,
+                            surnameOnly: Bool = false) -> Int? {
+        // "Mr Martin" is a surname; "Mr Xi" a family name written first; "Sir Allan" a first name.
+        let f = flags(part, p)
+        let familyFirst = f.contains(.familyName) && !f.contains(.givenName)
+        let indexes = surnameOnly && !familyFirst ? [clustersByLast] : [clustersByLast, clustersByFirst]
         if inDocument {
             let here = documentClusters[p]
-            for index in [clustersByLast, clustersByFirst] {
+            for index in indexes {
                 if let options = index[word] {
                     let present = options.filter { here[$0] != nil }
                     if let best = present.max(by: { (here[$0] ?? 0, clusters[$0].mentions) < (here[$1] ?? 0, clusters[$1].mentions) }) {
@@ -425,10 +438,9 @@ struct EntityResolver {
             }
         }
         guard inCorpus else { return nil }
-        let f = flags(part, p)
         guard !f.contains(.givenName) || f.contains(.familyName) else { return nil }
         let alone = singleCounts[word] ?? 0
-        let options = (clustersByLast[word] ?? []) + (clustersByFirst[word] ?? [])
+        let options = indexes.flatMap { $0[word] ?? [] }
         let ranked = Set(options).sorted { clusters[$0].mentions > clusters[$1].mentions }
         guard let top = ranked.first else { return nil }
         if alone > 8 * clusters[top].mentions + 4 { return nil }
@@ -445,12 +457,13 @@ struct EntityResolver {
         guard letters >= 2, !(part.shape.contains(.roman) && !part.shape.contains(.titleCase)) else { return nil }
         let nameShaped = part.shape.contains(.titleCase) && !part.shape.contains(.digit)
         if c.regnal && nameShaped && c.hint == .person { return .single(word) }
+        let surnameOnly = c.honorific != nil && !c.firstNameHonorific
         if nameShaped {
-            if let k = clusterFor(word, part, p, inDocument: true, inCorpus: false) { return .cluster(k) }
+            if let k = clusterFor(word, part, p, inDocument: true, inCorpus: false, surnameOnly: surnameOnly) { return .cluster(k) }
         }
         if let ref = documentAcronyms[p][word] { return ref }
         if nameShaped && !mostlyLowercase(part, p) {
-            if let k = clusterFor(word, part, p, inDocument: false, inCorpus: true) { return .cluster(k) }
+            if let k = clusterFor(word, part, p, inDocument: false, inCorpus: true, surnameOnly: surnameOnly) { return .cluster(k) }
         }
         if let ref = acronyms[word] { return ref }
         if nameShaped && knownSingles.contains(word) { return .single(word) }
@@ -543,6 +556,6 @@ struct EntityResolver {
             return (surface, c.honorific == nil ? surface : NameMatching.spaced(buffer, bytes))
         }
         resolved.append(Resolved(ref: ref, position: p, sentence: c.sentence, bytes: bytes, text: text,
-                                 surface: surface, roles: c.roles, kindVote: vote))
+                                 surface: surface, roles: c.roles, kindVote: vote, locative: c.locative))
     }
 }

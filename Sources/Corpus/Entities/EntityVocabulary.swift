@@ -106,6 +106,29 @@ enum EntityVocabulary {
         "isla", "lago", "rio", "los", "las", "el", "la",
     ]
 
+    /// Words that make a longer place name from a place: "New South Wales", "Southern California".
+    static let placeModifiers: Set<String> = [
+        "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+        "greater", "upper", "lower", "inner", "outer", "old", "little", "great", "northeast", "northwest",
+        "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+    ]
+
+    /// British and American spellings that name the same organisation ("Stimson Centre"/"Center").
+    static let spellingVariants: [String: String] = [
+        "centre": "center", "centres": "centers", "organisation": "organization", "programme": "program",
+        "defence": "defense", "labour": "labor", "theatre": "theater",
+    ]
+
+    /// Prepositions that put a one-word name in a place ("in Bonn"): a vote for `place` when
+    /// nothing else says what the name is.
+    static let locatives: Set<String> = ["in", "near", "outside", "across", "around", "throughout", "inside"]
+
+    /// Nouns that make "<noun> of X" a place ("the city of Haifa", "the province of Aceh").
+    static let placeNouns: Set<String> = [
+        "city", "town", "village", "province", "region", "state", "capital", "suburb", "port", "island",
+        "district", "county", "outskirts", "streets", "centre", "center", "republic", "kingdom", "territory",
+    ]
+
     /// Articles allowed at the start of an apposition ("Andrew Small, a senior fellow …").
     static let articles: Set<String> = ["a", "an", "the"]
 
