@@ -101,13 +101,26 @@ struct DocumentScan {
                 atStart = false
                 words += 1
                 let term = terms[i]
-                let upper = bytes.isUppercase(at: span.start)
-                if bytes.isLowercase(at: span.start), Int(term) < evidence.lower.count { evidence.lower[Int(term)] &+= 1 }
+                let first = buffer[span.start]
+                let upper: Bool
+                let lower: Bool
+                if first < 0x80 {
+                    upper = first >= 0x41 && first <= 0x5A
+                    lower = first >= 0x61 && first <= 0x7A
+                } else {
+                    upper = bytes.isUppercase(at: span.start)
+                    lower = !upper && bytes.isLowercase(at: span.start)
+                }
+                if lower, Int(term) < evidence.lower.count { evidence.lower[Int(term)] &+= 1 }
                 if !table.flags(term).contains(.stopword) {
                     content += 1
                     if upper { capitalizedContent += 1 }
                 }
-                if upper && isAllCapitals(span) { allCaps += 1 }
+                if upper {
+                    // Quick reject for "Blinken": a lowercase ASCII second letter.
+                    let second = span.length > 1 ? buffer[span.start + 1] : 0
+                    if !(second >= 0x61 && second <= 0x7A) && isAllCapitals(span) { allCaps += 1 }
+                }
             case .number:
                 initialAt.append(false)
                 atStart = false
@@ -233,7 +246,7 @@ struct DocumentScan {
                     i = end
                     continue
                 }
-                if span.length > 2, appendHyphenParts(span, token: i) {
+                if span.length > 2, containsHyphen(span), appendHyphenParts(span, token: i) {
                     i += 1
                     continue
                 }
@@ -283,6 +296,18 @@ struct DocumentScan {
             if ok { return (phrase, i + n) }
         }
         return nil
+    }
+
+    /// Whether a word token has a hyphen inside (ASCII or U+2010/U+2011).
+    @inline(__always)
+    private func containsHyphen(_ span: TokenSpan) -> Bool {
+        var j = span.start + 1
+        while j < span.end - 1 {
+            let b = buffer[j]
+            if b == 0x2D || b == 0xE2 { return true }
+            j += 1
+        }
+        return false
     }
 
     /// Splits a hyphenated word into units when one of its parts is a gazetteer name or demonym

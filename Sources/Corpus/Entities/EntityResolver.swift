@@ -453,8 +453,8 @@ struct EntityResolver {
         let word = NameMatching.fold(part.norm)
         let f = flags(part, p)
         if f.contains(.nonName) || (f.contains(.stopword) && !c.personCue) { return nil }
-        let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }.count
-        guard letters >= 2, !(part.shape.contains(.roman) && !part.shape.contains(.titleCase)) else { return nil }
+        guard word.utf8.count >= 2, !part.shape.contains(.initial),
+              !(part.shape.contains(.roman) && !part.shape.contains(.titleCase)) else { return nil }
         let nameShaped = part.shape.contains(.titleCase) && !part.shape.contains(.digit)
         if c.regnal && nameShaped && c.hint == .person { return .single(word) }
         let surnameOnly = c.honorific != nil && !c.firstNameHonorific

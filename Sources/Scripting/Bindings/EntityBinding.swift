@@ -114,12 +114,14 @@ final class EntityBinding {
         }
     }
 
-    /// `dossier.entities(text)`: the entities of a string, analysed as a one-document corpus.
+    /// `dossier.entities(text)`: the entities of a string, analysed as a one-document corpus
+    /// with the session corpus's gazetteer.
     func freeTextFunction() -> LuaFunction {
         let lists = ctx.lists
         return ctx.lua.function("entities") { [unowned self] args in
             let text = try args.string(1)
             let corpus = Corpus.freeText(text)
+            corpus.setGazetteer(self.session.gazetteer)  // what plugins added to the session's
             self.remember(corpus)
             return [lists.make(corpus.entities().map { .object($0) })]
         }
