@@ -53,6 +53,18 @@ public enum CorpusLoader {
         return assemble(drafts: [draft], location: location)
     }
 
+    /// A one-document corpus whose body is `text` exactly as given: no cleaning, no title split
+    /// off (for analysing a string on its own: `dossier.entities(text)` and the like).
+    public static func corpus(freeText text: String, id: String = "text") -> Corpus {
+        let draft = SegmentDraft()
+        var body = text
+        let cleaned = CleanedText(title: nil, text: text, boilerplate: [], dateline: nil, source: nil, date: nil)
+        draft.documents.append(DocumentBuilder.analyse(id: id, path: id, cleaned: cleaned, text: &body, raw: text,
+                                                       workspace: &draft.workspace))
+        draft.buildPostings()
+        return assemble(drafts: [draft], location: "(text)")
+    }
+
     /// Files per segment: enough segments to keep every core busy, not so many that merging
     /// their tables costs much.
     static func segmentSize(for files: Int) -> Int {

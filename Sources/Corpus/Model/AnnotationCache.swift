@@ -1,30 +1,68 @@
 import Foundation
 
-/// Results computed from a whole corpus on first use (dates, entities, quotations, claims),
-/// kept by the loaded corpus and shared with its sub-corpora.
+/// Results computed from a corpus on first use and kept with it (dates, the entity index, a
+/// sub-corpus's view of it, quotations, claims), each under a key: a string, or a type.
 ///
-/// Each kind of result is stored under its type; building happens once, under a lock, so two
-/// threads asking at once do not build twice.
+/// Thread-safe: the first caller of a key builds its value while later callers of the same
+/// key wait; different keys build independently (so one annotation may ask for another while
+/// it builds). A value can be replaced or dropped, e.g. when the gazetteer changes.
 public final class AnnotationCache: @unchecked Sendable {
-    private let lock = NSRecursiveLock()
-    private var values: [ObjectIdentifier: Any] = [:]
-
-    public init() {}
-
-    /// The stored value of type `T`, built with `make` the first time.
-    public func value<T>(_ type: T.Type = T.self, make: () -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        if let existing = values[ObjectIdentifier(type)] as? T { return existing }
-        let made = make()
-        values[ObjectIdentifier(type)] = made
-        return made
+    /// One key's value and the lock that guards its building.
+    private final class Slot: @unchecked Sendable {
+        let lock = NSLock()
+        var value: Any?
     }
 
-    /// Forgets a stored value (for example after a plugin extended a gazetteer).
-    public func reset<T>(_ type: T.Type) {
+    private let lock = NSLock()
+    private var slots: [String: Slot] = [:]
+
+    /// An empty cache.
+    public init() {}
+
+    private func slot(_ key: String) -> Slot {
         lock.lock()
         defer { lock.unlock() }
-        values[ObjectIdentifier(type)] = nil
+        if let s = slots[key] { return s }
+        let s = Slot()
+        slots[key] = s
+        return s
+    }
+
+    /// The value under `key`, built by `build` the first time (or when the stored value has
+    /// another type).
+    public func value<T>(_ key: String, build: () -> T) -> T {
+        let s = slot(key)
+        s.lock.lock()
+        defer { s.lock.unlock() }
+        if let v = s.value as? T { return v }
+        let v = build()
+        s.value = v
+        return v
+    }
+
+    /// The value stored under its own type, built by `build` the first time.
+    public func value<T>(_ type: T.Type, build: () -> T) -> T {
+        value(String(reflecting: type), build: build)
+    }
+
+    /// Drops the value stored under a type, so the next use builds it again.
+    public func reset<T>(_ type: T.Type) {
+        set(String(reflecting: type), Optional<T>.none)
+    }
+
+    /// The value under `key` if it has been built.
+    public func peek<T>(_ key: String, as type: T.Type = T.self) -> T? {
+        let s = slot(key)
+        s.lock.lock()
+        defer { s.lock.unlock() }
+        return s.value as? T
+    }
+
+    /// Stores (or, with nil, drops) the value under `key`.
+    public func set<T>(_ key: String, _ value: T?) {
+        let s = slot(key)
+        s.lock.lock()
+        defer { s.lock.unlock() }
+        s.value = value
     }
 }

@@ -16,8 +16,8 @@ public final class Corpus: @unchecked Sendable {
 
     /// The index shared by a corpus and its sub-corpora.
     public let index: CorpusIndex
-    /// Whole-corpus results built on first use (dates, entities, quotes, claims), kept by the
-    /// root and shared by sub-corpora.
+    /// Results built on first use (dates, entities, quotes, claims): whole-corpus ones are kept
+    /// by the root and shared by sub-corpora; a sub-corpus keeps its own views here.
     public let annotations = AnnotationCache()
 
     private let byID: [String: Document]

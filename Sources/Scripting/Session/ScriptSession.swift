@@ -23,6 +23,8 @@ public final class ScriptSession {
     var pluginHost: PluginHost?
     /// Keeps the quote methods' cache alive as long as the session.
     private var quoteBinding: QuoteBinding?
+    /// The entity methods' state (which corpus a document belongs to).
+    let entityBinding: EntityBinding
 
     /// Loads the corpus and prepares the Lua state.
     public init(options: SessionOptions) throws(ScriptError) {
@@ -55,10 +57,18 @@ public final class ScriptSession {
             let corpusLuaMethods = try lua.makeReferenceFromLua("return (...).__index", arguments: [.reference(corpusLua)])
 
             let quotes = QuoteBinding(context, corpus: corpus)
-            try lua.register(quotes.install(on: DocumentBinding.make(context)))
-            try lua.register(quotes.install(on: SentenceBinding.make(context)))
+            entityBinding = EntityBinding(context, session: corpus)
+            let documentClass = try DocumentBinding.make(context)
+            entityBinding.install(on: documentClass)
+            try lua.register(quotes.install(on: documentClass))
+            let sentenceClass = try SentenceBinding.make(context)
+            entityBinding.install(on: sentenceClass)
+            try lua.register(quotes.install(on: sentenceClass))
             try lua.register(TokenBinding.make(context))
-            try lua.register(quotes.install(on: CorpusBinding.make(context, luaMethods: corpusLua, luaMethodsTable: corpusLuaMethods)))
+            let corpusClass = try CorpusBinding.make(context, luaMethods: corpusLua, luaMethodsTable: corpusLuaMethods)
+            entityBinding.install(on: corpusClass)
+            try lua.register(quotes.install(on: corpusClass))
+            try lua.register(entityBinding.make())
             try lua.register(quotes.make())
             quoteBinding = quotes
 
@@ -67,8 +77,13 @@ public final class ScriptSession {
             try lua.setGlobal("report", .reference(report))
             let loadSeconds = self.loadSeconds
             let corpus = self.corpus
-            try lua.setGlobal("dossier", try DossierModule.make(context, list: list, printer: printer,
-                                                                 loadStats: { (corpus, loadSeconds) }))
+            var dossierModule = try DossierModule.make(context, list: list, printer: printer,
+                                                       loadStats: { (corpus, loadSeconds) })
+            if case .table(var module) = dossierModule {
+                module.set("entities", .function(entityBinding.freeTextFunction()))
+                dossierModule = .table(module)
+            }
+            try lua.setGlobal("dossier", dossierModule)
         } catch let error as LuaError {
             throw .setup("cannot set up Lua: \(error.description)")
         } catch let error as ScriptError {

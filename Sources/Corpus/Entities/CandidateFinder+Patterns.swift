@@ -1,0 +1,508 @@
+/// Stage 3 of entity recognition, inside the first pass: the patterns around a capitalised run
+/// that say it is a person (and which titles go with it), an organisation, a place or an event.
+///
+/// - A title before the name: "US Secretary of State Antony Blinken", "UN spokesman Stephane
+///   Dujarric", "China’s top diplomat Wang Yi", "the US secretary of state, Antony Blinken,".
+/// - An apposition after it: "Yun Sun, director of the China Programme …", "Andrew Small, a
+///   senior fellow with …", "Qin Gang, China’s foreign minister, …".
+/// - A courtesy title ("Mr. Blinken"), a speech verb ("Sun said", "said Mr. Russell,").
+/// - The name's last word: "Cornell University", "Stimson Centre", "Cold War", "South China Sea".
+/// - "the Biden administration" is the name of a government; "(APEC)" after a name is its acronym.
+extension DocumentScan {
+    /// A title found before or after a name.
+    struct RoleMatch {
+        /// As written, with its qualifiers ("China’s top diplomat", "US Secretary of State").
+        var written: String
+        /// The title as the gazetteer lists it ("Diplomat", "Secretary of State").
+        var title: String
+        /// Written lowercase with nothing qualifying it ("official", "writer"): weak evidence.
+        var bare = false
+        /// A monarch's or pope's title.
+        var regnal = false
+
+        /// The roles to record: the written form, and the bare title when it differs.
+        var roles: [String] {
+            if written.lowercased() == title.lowercased() { return [title] }
+            return [written, title]
+        }
+    }
+
+    /// Words that end the "of …" complement of a title in an apposition.
+    static let complementStops: Set<String> = [
+        "at", "in", "with", "who", "which", "that", "since", "when", "where", "from", "to", "on", "for",
+        "during", "after", "before", "was", "is", "has", "had", "will", "would", "whose", "by", "as", "but",
+        "said", "says", "told",
+    ]
+
+    /// Emits the candidates of the current sentence's units. Units before `weakBefore` are in a
+    /// heading or before a label colon: their names are only accepted when known.
+    mutating func emitCandidates(sentence s: Int, weakBefore: Int) {
+        let runs = findRuns()
+        var consumed = [Bool](repeating: false, count: runs.count)
+        var rolesBefore: [RoleMatch?] = []
+        rolesBefore.reserveCapacity(runs.count)
+        for run in runs {
+            let start = units[run.lowerBound].kind == .honorific ? run.lowerBound + 1 : run.lowerBound
+            guard let (r, walk) = roleBefore(nameStart: start, run: run) else {
+                rolesBefore.append(nil)
+                continue
+            }
+            rolesBefore.append(RoleMatch(written: text(units[walk].bytes.lowerBound..<units[r].bytes.upperBound),
+                                         title: roleTitle(units[r]),
+                                         bare: walk == r && !bytes.isUppercase(at: units[r].bytes.lowerBound),
+                                         regnal: table.flags(units[r].term).contains(.regnal)))
+            for (j, other) in runs.enumerated() where other.lowerBound >= walk && other.upperBound <= r {
+                consumed[j] = true
+            }
+        }
+        // "New South Wales", "Southern California": direction words right before a place make a
+        // longer place name (when the gazetteer does not list it).
+        var placeRuns: [Int: Int] = [:]  // run index → entry unit index
+        for (j, run) in runs.enumerated() where rolesBefore[j] == nil && run.upperBound < units.count {
+            let next = units[run.upperBound]
+            guard next.kind == .entry, isPlace(next), next.term != .max,
+                  gap(units[run.upperBound - 1].bytes, next.bytes) == .space,
+                  run.allSatisfy({ units[$0].kind == .cap && table.flags(units[$0].term).contains(.placeModifier) }) else { continue }
+            placeRuns[j] = run.upperBound
+        }
+        let absorbed = Set(placeRuns.values)
+        for (k, u) in units.enumerated() where u.kind == .entry && !absorbed.contains(k) {
+            found.append(Candidate(sentence: s, parts: [part(u)], honorific: nil, hint: .gazetteer(u.target),
+                                   context: .strong, personCue: false))
+        }
+        for (j, run) in runs.enumerated() {
+            if let entry = placeRuns[j] {
+                let parts = Array(run).map { part(units[$0]) } + [part(units[entry])]
+                var place = Candidate(sentence: s, parts: parts, honorific: nil, hint: .place, context: .strong, personCue: false)
+                if run.lowerBound < weakBefore { place.context = .weak }
+                found.append(place)
+                continue
+            }
+            emitRun(run, sentence: s, role: rolesBefore[j], consumed: consumed[j], weakBefore: weakBefore)
+        }
+    }
+
+    /// Runs of capitalised units (with connectors and name particles between them, and an
+    /// optional courtesy title first) joined by single spaces on one line.
+    func findRuns() -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var k = 0
+        while k < units.count {
+            guard units[k].isNameStart else { k += 1; continue }
+            var lastCap = units[k].kind == .cap ? k : -1
+            var end = k + 1
+            while end < units.count, gap(units[end - 1].bytes, units[end].bytes) == .space {
+                let kind = units[end].kind
+                if kind == .cap {
+                    lastCap = end
+                    end += 1
+                } else if (kind == .connector || kind == .particle) && lastCap >= 0 {
+                    end += 1
+                } else {
+                    break
+                }
+            }
+            if lastCap >= 0 {
+                runs.append(k..<(lastCap + 1))
+                k = lastCap + 1
+            } else {
+                k = end
+            }
+        }
+        return runs
+    }
+
+    /// The title right before a name ("Foreign Minister Qin Gang", or "the US secretary of state,
+    /// Antony Blinken,"): the title's unit index and where its qualifiers start.
+    func roleBefore(nameStart a: Int, run: Range<Int>) -> (Int, Int)? {
+        guard a > 0, a < run.upperBound else { return nil }
+        let p = a - 1
+        if units[p].kind == .role && gap(units[p].bytes, units[a].bytes) == .space {
+            return (p, walkBack(from: p))
+        }
+        if units[p].kind == .comma, p > 0, units[p - 1].kind == .role,
+           gap(units[p - 1].bytes, units[p].bytes) == .touch,
+           run.filter({ units[$0].kind == .cap }).count >= 2 {
+            let after = run.upperBound
+            if after == units.count || [.comma, .stop, .closeParen, .closeQuote].contains(units[after].kind) {
+                return (p - 1, walkBack(from: p - 1))
+            }
+        }
+        return nil
+    }
+
+    /// Where the qualifiers of the title at `r` start: places, demonyms, organisations,
+    /// capitalised words, possessives and words like "former", "senior", "top".
+    func walkBack(from r: Int) -> Int {
+        var start = r
+        var k = r - 1
+        loop: while k >= 0 {
+            let sameWord = units[k].token == units[k + 1].token
+            let g = sameWord ? .space : gap(units[k].bytes, units[k + 1].bytes)
+            if g == .broken { break }
+            switch units[k].kind {
+            case .entry, .demonym, .cap, .modifier:
+                if g == .touch && units[k + 1].kind != .possessive { break loop }
+                start = k
+            case .word:
+                if units[k].term != .max { break loop }  // only the rest of a split word ("CCTV-affiliated")
+                start = k
+            case .possessive:
+                if g != .space { break loop }
+                start = k
+            default:
+                break loop
+            }
+            k -= 1
+        }
+        // Not "The Attorney-General": an article or a possessive does not start a title.
+        while start < r && (units[start].kind == .possessive
+                            || units[start].kind == .cap && table.flags(units[start].term).contains(.stopword)) {
+            start += 1
+        }
+        return start
+    }
+
+    /// Whether two neighbouring units are on one line with only spaces (or a hyphen inside one
+    /// word, "CCTV-affiliated") between them.
+    func joinable(_ x: Int, _ y: Int) -> Bool {
+        units[x].token == units[y].token || gap(units[x].bytes, units[y].bytes) != .broken
+    }
+
+    /// A title is free when no name follows it (so it can describe the name before it).
+    func isFreeRole(_ r: Int) -> Bool {
+        guard r + 1 < units.count else { return true }
+        return !(units[r + 1].isNameStart && gap(units[r].bytes, units[r + 1].bytes) == .space)
+    }
+
+    /// The title in an apposition after the run ("…, a senior fellow with …", "…, director of
+    /// the China Programme at …"), with an "of …" complement when there is one.
+    func appositionRole(after run: Range<Int>) -> RoleMatch? {
+        var j = run.upperBound
+        guard j < units.count, units[j].kind == .comma else { return nil }
+        j += 1
+        if j < units.count && units[j].kind == .article { j += 1 }
+        let first = j
+        var steps = 0
+        while j < units.count && steps < 9 {
+            let u = units[j]
+            if j > first && !joinable(j - 1, j) { return nil }
+            switch u.kind {
+            case .role:
+                guard isFreeRole(j) else { return nil }
+                var end = u.bytes.upperBound
+                if j + 1 < units.count, units[j + 1].kind == .connector, norm(units[j + 1]) == "of" {
+                    var k = j + 2
+                    var taken = 0
+                    complement: while k < units.count && taken < 8 {
+                        let v = units[k]
+                        if !joinable(k - 1, k) { break }
+                        switch v.kind {
+                        case .comma, .stop, .colon, .openParen, .closeParen, .openQuote, .closeQuote, .role, .other:
+                            break complement
+                        case .word, .connector:
+                            let n = norm(v)
+                            if Self.complementStops.contains(n) || table.flags(v.term).contains(.speechAfter) { break complement }
+                        default:
+                            break
+                        }
+                        end = v.bytes.upperBound
+                        k += 1
+                        taken += 1
+                    }
+                }
+                return RoleMatch(written: text(units[first].bytes.lowerBound..<end), title: roleTitle(u))
+            case .entry, .demonym, .cap, .possessive, .modifier, .number:
+                break
+            case .word:
+                let f = table.flags(u.term)
+                if u.term == .max { break }
+                if f.contains(.stopword) || f.contains(.speechAfter) { return nil }
+            default:
+                return nil
+            }
+            j += 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// Whether the capitals of `acronym` spell the name in `name`: same first letter, and the
+    /// rest found in order among the name's capitals ("APEC" for "Asia-Pacific Economic Cooperation").
+    func abbreviates(_ acronym: Range<Int>, _ name: Range<Int>) -> Bool {
+        let letters = buffer[acronym].filter { $0 >= 0x41 && $0 <= 0x5A }
+        let capitals = buffer[name].filter { $0 >= 0x41 && $0 <= 0x5A }
+        guard letters.count >= 2, let f = letters.first, f == capitals.first else { return false }
+        var i = capitals.startIndex
+        for l in letters {
+            guard let found = capitals[i...].firstIndex(of: l) else { return false }
+            i = capitals.index(after: found)
+        }
+        return true
+    }
+
+    /// Whether an entry unit names a place.
+    func isPlace(_ unit: Unit) -> Bool {
+        unit.target >= 0 && unit.target < table.gazetteer.entries.count && table.gazetteer.entries[unit.target].kind == .place
+    }
+
+    /// The gazetteer's form of a title unit.
+    func roleTitle(_ unit: Unit) -> String {
+        let roles = table.gazetteer.roles
+        guard unit.target >= 0, unit.target < roles.count else { return text(unit.bytes) }
+        return roles[unit.target].title
+    }
+
+    /// A candidate part for a unit.
+    func part(_ unit: Unit) -> Candidate.Part {
+        let single = unit.term != .max && unit.tokenEnd - unit.token == 1 && spans[unit.token].range == unit.bytes
+        return Candidate.Part(bytes: unit.bytes, term: single ? unit.term : nil, norm: norm(unit), shape: shape(unit.bytes))
+    }
+
+    /// How the word in `range` is written.
+    func shape(_ range: Range<Int>) -> Candidate.Shape {
+        var upper = 0, lower = 0, letters = 0, innerUpper = 0
+        var digit = false
+        var firstUpper = false
+        var i = range.lowerBound
+        var romanOnly = true
+        var periodAtEnd = false
+        while i < range.upperBound {
+            let b = buffer[i]
+            var length = 1
+            var isUpper = false, isLower = false
+            if b < 0x80 {
+                if b >= 0x41 && b <= 0x5A { isUpper = true }
+                if b >= 0x61 && b <= 0x7A { isLower = true }
+                if b >= 0x30 && b <= 0x39 { digit = true }
+                if isUpper && !"IVXLCDM".utf8.contains(b) { romanOnly = false }
+                if !isUpper { romanOnly = false }
+                periodAtEnd = b == 0x2E && i == range.upperBound - 1
+            } else {
+                let (value, l) = bytes.decodeMultiByte(at: i, lead: b)
+                length = l
+                romanOnly = false
+                if let scalar = Unicode.Scalar(value) {
+                    if scalar.properties.isUppercase { isUpper = true }
+                    if scalar.properties.isLowercase { isLower = true }
+                    if scalar.properties.numericType != nil && !scalar.properties.isAlphabetic { digit = true }
+                }
+            }
+            if isUpper || isLower {
+                letters += 1
+                if letters == 1 { firstUpper = isUpper }
+                if isUpper {
+                    upper += 1
+                    if letters > 1 { innerUpper += 1 }
+                } else {
+                    lower += 1
+                }
+            }
+            i += length
+        }
+        var shape: Candidate.Shape = []
+        if digit { shape.insert(.digit) }
+        if firstUpper && lower > 0 && innerUpper <= 1 { shape.insert(.titleCase) }
+        if letters >= 2 && lower == 0 { shape.insert(.allCapitals) }
+        if letters == 1 && firstUpper && (range.count == 1 || periodAtEnd && range.count == 2) { shape.insert(.initial) }
+        if letters >= 1 && lower == 0 && romanOnly && !periodAtEnd { shape.insert(.roman) }
+        return shape
+    }
+
+    /// Emits the candidates of one run (several when connectors split it: "Biden and Xi").
+    mutating func emitRun(_ run: Range<Int>, sentence s: Int, role: RoleMatch?, consumed: Bool, weakBefore: Int) {
+        var a = run.lowerBound
+        var honorific: Range<Int>?
+        if units[a].kind == .honorific {
+            honorific = units[a].bytes
+            a += 1
+        }
+        let b = run.upperBound
+        guard a < b else { return }
+
+        // Cues around the run.
+        var speaker = false
+        if b < units.count, units[b].kind == .word, gap(units[b - 1].bytes, units[b].bytes) == .space,
+           table.flags(units[b].term).contains(.speechAfter) {
+            speaker = true
+        }
+        let start = run.lowerBound
+        if start > 0, units[start - 1].kind == .word, gap(units[start - 1].bytes, units[start].bytes) == .space,
+           table.flags(units[start - 1].term).contains(.speechBefore),
+           b == units.count || [.comma, .stop, .closeQuote].contains(units[b].kind) {
+            speaker = true
+        }
+        if start > 1, units[start - 1].kind == .word, units[start - 2].kind == .word,
+           norm(units[start - 1]) == "to", norm(units[start - 2]) == "according" {
+            speaker = true
+        }
+        var locative = start > 0 && units[start - 1].kind == .word && honorific == nil
+            && gap(units[start - 1].bytes, units[start].bytes) == .space
+            && EntityVocabulary.locatives.contains(norm(units[start - 1]))
+        if start > 1, honorific == nil, units[start - 1].kind == .connector, gap(units[start - 1].bytes, units[start].bytes) == .space {
+            let before = units[start - 2]
+            let joiner = norm(units[start - 1])
+            if joiner == "of" && before.kind == .word && EntityVocabulary.placeNouns.contains(norm(before)) {
+                locative = true  // "the city of Haifa"
+            } else if (joiner == "and" || joiner == "or") && before.kind == .entry && isPlace(before) {
+                locative = true  // "Jerusalem and Haifa"
+            }
+        }
+        if b + 1 < units.count, units[b].kind == .comma, units[b + 1].kind == .word, norm(units[b + 1]) == "who" {
+            speaker = true  // "Elon Musk, who …"
+        }
+        if start > 0, b - a >= 2, units[start - 1].kind == .word, norm(units[start - 1]) == "by",
+           gap(units[start - 1].bytes, units[start].bytes) == .space {
+            speaker = true  // "written by Linus Torvalds": an author
+        }
+        let apposition = appositionRole(after: run)
+        var administration: Int?
+        if b < units.count, units[b].kind == .word, gap(units[b - 1].bytes, units[b].bytes) == .space,
+           table.flags(units[b].term).contains(.administration), role == nil, honorific == nil {
+            administration = b
+        }
+        var abbreviation: String?
+        if b + 2 < units.count, units[b].kind == .openParen, units[b + 2].kind == .closeParen,
+           units[b + 1].kind == .cap || units[b + 1].kind == .entry,
+           units[b + 1].tokenEnd - units[b + 1].token == 1, isAllCapitals(spans[units[b + 1].token]),
+           abbreviates(units[b + 1].bytes, units[a].bytes.lowerBound..<units[b - 1].bytes.upperBound) {
+            abbreviation = norm(units[b + 1])
+        }
+
+        // Split at connectors unless the first part is an organisation, place or event name
+        // ("Council on Foreign Relations" stays whole, "Biden and Xi" splits).
+        var segments: [[Int]] = [[]]
+        let connectorsAt = (a..<b).filter { units[$0].kind == .connector }
+        var whole = connectorsAt.isEmpty || abbreviation != nil
+        if let firstConnector = connectorsAt.first {
+            let heads: EntityLexicon.Flags = [.organizationHead, .placeHead, .eventHead, .otherHead]
+            let before = (a..<firstConnector).last { units[$0].kind == .cap }
+            if let before, !table.flags(units[before].term).intersection(heads).isEmpty { whole = true }
+            if connectorsAt.contains(where: { norm(units[$0]) == "&" }) { whole = true }
+        }
+        for k in a..<b {
+            if !whole && units[k].kind == .connector {
+                if !(segments.last?.isEmpty ?? true) { segments.append([]) }
+                continue
+            }
+            segments[segments.count - 1].append(k)
+        }
+        segments.removeAll { $0.isEmpty }
+        for (n, segment) in segments.enumerated() {
+            let first = n == 0
+            let last = n == segments.count - 1
+            var roles: [String] = []
+            if first, let role { roles += role.roles }
+            if last, let apposition { roles += apposition.roles }
+            let weakRole = first && (role?.bare ?? false) && honorific == nil && !(last && apposition != nil)
+            emitSegment(segment, sentence: s, honorific: first ? honorific : nil, roles: roles, weakRole: weakRole,
+                        regnal: first && (role?.regnal ?? false), locative: first && locative && role == nil,
+                        speaker: last && speaker, consumed: consumed,
+                        administration: last ? administration : nil,
+                        abbreviation: last ? abbreviation : nil, weakBefore: weakBefore)
+        }
+    }
+
+    /// Emits one candidate for a segment of a run, after dropping sentence-initial function
+    /// words and never-a-name words in front ("Despite China" → "China", "On Wednesday Qin Gang"
+    /// → "Qin Gang").
+    private mutating func emitSegment(_ segment: [Int], sentence s: Int, honorific: Range<Int>?, roles: [String], weakRole: Bool,
+                                      regnal: Bool, locative: Bool,
+                                      speaker: Bool, consumed: Bool, administration: Int?, abbreviation: String?,
+                                      weakBefore: Int) {
+        var indices = segment
+        var initial = units[indices[0]].initial && honorific == nil
+        var honorific = honorific
+        while let f = indices.first {
+            let flags = table.flags(units[f].term)
+            if units[f].kind != .cap {
+                indices.removeFirst()
+                continue
+            }
+            if flags.contains(.nonName) || (initial && flags.contains(.stopword) && !flags.contains(.nameWord)) {
+                indices.removeFirst()
+                initial = false
+                honorific = nil
+                continue
+            }
+            break
+        }
+        guard let firstIndex = indices.first, let lastIndex = indices.last else { return }
+        var isWork = !initial && norm(units[firstIndex]) == "the"
+        let nameCount = indices.count - (isWork ? 1 : 0)
+        if nameCount == 0 { return }
+        if indices.count == 1 && table.flags(units[firstIndex].term).contains(.stopword) { return }
+
+        var hint: Candidate.Hint = .unknown
+        var lastFlags = table.flags(units[lastIndex].term)
+        if let connector = indices.firstIndex(where: { units[$0].kind == .connector }), connector > 0 {
+            // "Institute for Energy Security": the word before the first connector names the kind.
+            lastFlags = table.flags(units[indices[connector - 1]].term)
+        }
+        if nameCount >= 2 || (isWork && nameCount >= 1) {
+            if lastFlags.contains(.organizationHead) {
+                hint = .organization
+            } else if lastFlags.contains(.placeHead) {
+                hint = .place
+            } else if lastFlags.contains(.eventHead) {
+                hint = .event
+            } else if lastFlags.contains(.otherHead) {
+                hint = .other
+            }
+        }
+        if hint == .unknown && nameCount >= 2 && table.flags(units[firstIndex].term).contains(.placePrefix) {
+            hint = .place  // "St. Petersburg", "Fort Worth", "Lake Placid"
+        }
+        if hint != .unknown && isWork {
+            indices.removeFirst()
+            isWork = false
+        } else if isWork {
+            hint = .other
+        }
+        if indices.count == 1 && hint != .unknown && !lastFlags.intersection([.organizationHead, .placeHead, .eventHead, .otherHead]).isEmpty {
+            return  // "the Foundation": a head word alone names nothing
+        }
+        if consumed && hint == .unknown { return }
+        var parts = indices.map { part(units[$0]) }
+        // "Chinese Foreign Ministry", "Asian Society Policy Institute", "China Programme": a
+        // demonym (or, before a lone organisation word, a place) belongs to the name.
+        if let first = indices.first, first > 0, gap(units[first - 1].bytes, units[first].bytes) == .space {
+            let before = units[first - 1]
+            let lone = indices.count == 1 && lastFlags.contains(.organizationHead)
+            if (hint == .organization || lone) && before.kind == .demonym
+                || lone && before.kind == .entry && isPlace(before) {
+                parts.insert(part(before), at: 0)
+                hint = .organization
+                // "East India Company": capitalised words right before the place belong too.
+                var k = first - 2
+                while lone, k >= 0, units[k].kind == .cap, !units[k].initial, gap(units[k].bytes, units[k + 1].bytes) == .space {
+                    parts.insert(part(units[k]), at: 0)
+                    k -= 1
+                }
+            }
+        }
+        let personCue = honorific != nil || !roles.isEmpty
+        if hint == .unknown && personCue { hint = .person }
+        var candidate = Candidate(sentence: s, parts: parts, honorific: honorific, hint: hint, context: .strong,
+                                  personCue: personCue, speaker: speaker, roles: roles, abbreviation: abbreviation)
+        candidate.weakRole = weakRole
+        candidate.regnal = regnal
+        candidate.locative = locative && indices.first == segment.first
+        if let honorific {
+            let title = Tokenizer.norm(text(honorific))
+            candidate.firstNameHonorific = title == "sir" || title == "dame"
+        }
+        if let administration, hint == .unknown || hint == .person {
+            candidate.parts.append(part(units[administration]))
+            candidate.hint = .organization
+            candidate.personCue = false
+            candidate.roles = []
+        }
+        if indices.contains(where: { $0 < weakBefore }) {
+            candidate.context = .weak
+        } else if initial {
+            candidate.context = .initial
+        }
+        found.append(candidate)
+    }
+}

@@ -1,0 +1,212 @@
+/// The gazetteer and the fixed vocabulary compiled against one corpus lexicon, so that the
+/// per-token work of recognition is array lookups by term id instead of string hashing.
+///
+/// Built once per entity-index build: flags for every term id that matters, and the gazetteer's
+/// names, demonyms and titles as term-id phrases listed under their first term.
+final class EntityLexicon: @unchecked Sendable {
+    /// What a term can be, as bits.
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt32
+        static let phraseStart = Flags(rawValue: 1 << 0)
+        static let connector = Flags(rawValue: 1 << 1)
+        static let particle = Flags(rawValue: 1 << 2)
+        static let honorific = Flags(rawValue: 1 << 3)
+        static let speechAfter = Flags(rawValue: 1 << 4)
+        static let speechBefore = Flags(rawValue: 1 << 5)
+        static let modifier = Flags(rawValue: 1 << 6)
+        static let article = Flags(rawValue: 1 << 7)
+        static let stopword = Flags(rawValue: 1 << 8)
+        static let nonName = Flags(rawValue: 1 << 9)
+        static let nameWord = Flags(rawValue: 1 << 10)
+        static let organizationHead = Flags(rawValue: 1 << 11)
+        static let placeHead = Flags(rawValue: 1 << 12)
+        static let eventHead = Flags(rawValue: 1 << 13)
+        static let otherHead = Flags(rawValue: 1 << 14)
+        static let administration = Flags(rawValue: 1 << 15)
+        static let possessive = Flags(rawValue: 1 << 16)
+        static let pronoun = Flags(rawValue: 1 << 17)
+        static let givenName = Flags(rawValue: 1 << 18)
+        static let familyName = Flags(rawValue: 1 << 19)
+        static let regnal = Flags(rawValue: 1 << 20)
+        static let placePrefix = Flags(rawValue: 1 << 21)
+        static let placeModifier = Flags(rawValue: 1 << 22)
+    }
+
+    /// What a gazetteer phrase stands for.
+    enum Target: Equatable, Sendable {
+        /// A named entry (index into `gazetteer.entries`).
+        case entry(Int)
+        /// A demonym of an entry.
+        case demonym(Int)
+        /// A title (index into `gazetteer.roles`).
+        case role(Int)
+
+        /// Ties between phrases of the same length go to entries, then demonyms, then titles.
+        var rank: Int {
+            switch self {
+            case .entry: return 0
+            case .demonym: return 1
+            case .role: return 2
+            }
+        }
+    }
+
+    /// A gazetteer name as a sequence of term ids.
+    struct Phrase: Sendable {
+        let terms: [UInt32]
+        /// Per token: must be written in capitals ("US", "WHO"), because the listed form is.
+        let capitals: [Bool]
+        /// Whether the first word must start with a capital.
+        let capitalStart: Bool
+        let target: Target
+    }
+
+    let lexicon: Lexicon
+    let gazetteer: Gazetteer
+    private let flags: [Flags]
+    private let phrases: [UInt32: [Phrase]]
+    /// Single-word targets by normal form, for the parts of hyphenated words ("US-China").
+    private let singleWords: [String: Target]
+
+    init(lexicon: Lexicon, gazetteer: Gazetteer) {
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        var flags = [Flags](repeating: [], count: lexicon.count)
+        func mark(_ words: some Sequence<String>, _ flag: Flags) {
+            for w in words {
+                if let id = lexicon.id(of: Tokenizer.norm(w)) { flags[id].insert(flag) }
+            }
+        }
+        mark(EntityVocabulary.connectors, .connector)
+        mark(EntityVocabulary.particles, .particle)
+        mark(EntityVocabulary.honorifics, .honorific)
+        mark(EntityVocabulary.speechVerbsAfter, .speechAfter)
+        mark(EntityVocabulary.speechVerbsBefore, .speechBefore)
+        mark(EntityVocabulary.modifiers, .modifier)
+        mark(EntityVocabulary.articles, .article)
+        mark(Stopwords.english.words, .stopword)
+        mark(Abbreviations.starterWords, .stopword)
+        mark(gazetteer.nonNames, .nonName)
+        mark(gazetteer.givenNames, [.nameWord, .givenName])
+        mark(gazetteer.familyNames, [.nameWord, .familyName])
+        mark(EntityVocabulary.regnalTitles, .regnal)
+        mark(EntityVocabulary.placePrefixes, .placePrefix)
+        mark(EntityVocabulary.placeModifiers, .placeModifier)
+        mark(EntityVocabulary.organizationHeads, .organizationHead)
+        mark(EntityVocabulary.placeHeads, .placeHead)
+        mark(EntityVocabulary.eventHeads, .eventHead)
+        mark(EntityVocabulary.otherHeads, .otherHead)
+        mark(EntityVocabulary.administrationWords, .administration)
+        mark(["'s", "'"], .possessive)
+        mark(EntityVocabulary.personPronouns, .pronoun)
+
+        var phrases: [UInt32: [Phrase]] = [:]
+        var singleWords: [String: Target] = [:]
+        func addPhrase(_ text: String, _ target: Target, capitalStart: Bool) {
+            let words = Tokenizer.words(in: text)
+            guard !words.isEmpty else { return }
+            if words.count == 1 {
+                // Parts of hyphenated words ("Sino" in "Sino-US") are never tokens of their own.
+                let n = Tokenizer.norm(words[0])
+                if let old = singleWords[n], old.rank <= target.rank {} else { singleWords[n] = target }
+            }
+            var terms: [UInt32] = []
+            var capitals: [Bool] = []
+            for w in words {
+                guard let id = lexicon.id(of: Tokenizer.norm(w)) else { return }
+                terms.append(UInt32(id))
+                capitals.append(Self.isAllCapitals(w))
+            }
+            let phrase = Phrase(terms: terms, capitals: capitals, capitalStart: capitalStart, target: target)
+            phrases[terms[0], default: []].append(phrase)
+            flags[Int(terms[0])].insert(.phraseStart)
+        }
+        for (i, entry) in gazetteer.entries.enumerated() {
+            addPhrase(entry.name, .entry(i), capitalStart: true)
+            for a in entry.aliases { addPhrase(a, .entry(i), capitalStart: true) }
+            for d in entry.demonyms { addPhrase(d, .demonym(i), capitalStart: true) }
+        }
+        for (i, role) in gazetteer.roles.enumerated() {
+            addPhrase(role.title, .role(i), capitalStart: role.capitalizedOnly)
+        }
+        for key in phrases.keys {
+            phrases[key]?.sort { a, b in
+                a.terms.count != b.terms.count ? a.terms.count > b.terms.count : a.target.rank < b.target.rank
+            }
+        }
+        self.flags = flags
+        self.phrases = phrases
+        self.singleWords = singleWords
+    }
+
+    /// The flags of a term id (none for ids outside the lexicon).
+    @inline(__always)
+    func flags(_ term: UInt32) -> Flags {
+        Int(term) < flags.count ? flags[Int(term)] : []
+    }
+
+    /// The flags of a word given as text (for words that are not tokens of their own).
+    func flags(norm: String) -> Flags {
+        guard let id = lexicon.id(of: norm) else { return [] }
+        return flags(UInt32(id))
+    }
+
+    /// The gazetteer phrases that start with `term`, longest first.
+    @inline(__always)
+    func phrases(startingWith term: UInt32) -> [Phrase] {
+        phrases[term] ?? []
+    }
+
+    /// What a single word (a part of a hyphenated word) names in the gazetteer, if anything.
+    func singleWordTarget(_ norm: String) -> Target? {
+        singleWords[norm]
+    }
+
+    /// Whether a word is written all in capitals and has a letter ("US", "U.S.", "CCTV", "G20").
+    static func isAllCapitals(_ word: String) -> Bool {
+        var letters = 0
+        for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
+            if scalar.properties.isLowercase { return false }
+            letters += 1
+        }
+        return letters > 0
+    }
+}
+
+/// How often each term is written lowercase and capitalised mid-sentence across the corpus.
+///
+/// This is the corpus-wide evidence for sentence-initial words: "Despite" at the start of a
+/// sentence is not a name because "despite" is common elsewhere; "Blinken" is a name because it
+/// is capitalised wherever it appears.
+struct CaseEvidence: Sendable {
+    /// Occurrences starting with a lowercase letter, by term id.
+    var lower: [UInt32]
+    /// Capitalised occurrences not at a sentence start, outside headings, by term id.
+    var capitalizedMid: [UInt32]
+
+    init(count: Int) {
+        lower = [UInt32](repeating: 0, count: count)
+        capitalizedMid = [UInt32](repeating: 0, count: count)
+    }
+
+    /// Adds another tally of the same lexicon.
+    mutating func add(_ other: CaseEvidence) {
+        for i in 0..<min(lower.count, other.lower.count) {
+            lower[i] &+= other.lower[i]
+            capitalizedMid[i] &+= other.capitalizedMid[i]
+        }
+    }
+
+    /// The word is mostly an ordinary lowercase word ("despite", "military", "seeking").
+    func isMostlyLowercase(_ term: UInt32?) -> Bool {
+        guard let term, Int(term) < lower.count else { return false }
+        return lower[Int(term)] > capitalizedMid[Int(term)]
+    }
+
+    /// The word is capitalised mid-sentence somewhere, at least as often as it is lowercase.
+    func isCapitalizedElsewhere(_ term: UInt32?) -> Bool {
+        guard let term, Int(term) < lower.count else { return false }
+        let caps = capitalizedMid[Int(term)]
+        return caps > 0 && caps >= lower[Int(term)]
+    }
+}

@@ -1,0 +1,561 @@
+/// Stages 4 and 5 of entity recognition: classifies the candidates with corpus-wide evidence,
+/// groups the spellings of each person, and resolves short forms ("Blinken", "Mr. Blinken",
+/// "Xi", "APEC") to the entity they stand for, in the same document first, else corpus-wide.
+struct EntityResolver {
+    /// What a mention resolves to, before entities are numbered.
+    enum Ref: Hashable {
+        /// A group of spellings of one person's full name.
+        case cluster(Int)
+        /// A gazetteer entry.
+        case entry(Int)
+        /// A name known by its normalised key (organisations, places, events, others).
+        case named(String)
+        /// A person only ever named by one word ("Xi" in a corpus without "Xi Jinping").
+        case single(String)
+    }
+
+    /// One resolved mention, before entities are numbered.
+    struct Resolved {
+        var ref: Ref
+        var position: Int
+        var sentence: Int
+        var bytes: Range<Int>
+        /// The mention as written, with a courtesy title.
+        var text: String
+        /// The name as written, without a courtesy title.
+        var surface: String
+        var roles: [String]
+        /// What the name's own words say it is (an organisation word, a work title), if anything.
+        var kindVote: EntityKind?
+        /// A preposition of place came before it ("in Bonn").
+        var locative: Bool
+    }
+
+    /// One person's spellings.
+    struct Cluster {
+        var keys: [[String]] = []
+        var mentions = 0
+        /// Some mention has evidence beyond looking like a name (see `Candidate.tentative`).
+        var confirmed = false
+    }
+
+    let documents: [Document]
+    let gazetteer: Gazetteer
+    let tables: [EntityLexicon]
+    let evidence: [CaseEvidence]
+    let groupOf: [Int]
+    var candidates: [[Candidate]]
+
+    private(set) var clusters: [Cluster] = []
+    private var clusterOfKey: [String: Int] = [:]
+    private var clustersByLast: [String: [Int]] = [:]
+    private var clustersByFirst: [String: [Int]] = [:]
+    private var documentClusters: [[Int: Int]] = []
+    private var documentAcronyms: [[String: Ref]] = []
+    private var acronyms: [String: Ref] = [:]
+    private var knownNamed: Set<String> = []
+    /// One-word names that are persons by vote: a title or courtesy title with them at least
+    /// once, or a speech verb with a third of their mentions.
+    private var knownSingles: Set<String> = []
+    /// Mid-sentence one-word mentions per word, for the vote and for surname resolution.
+    private var singleCounts: [String: Int] = [:]
+    private(set) var resolved: [Resolved] = []
+
+    init(documents: [Document], gazetteer: Gazetteer, tables: [EntityLexicon], evidence: [CaseEvidence],
+         groupOf: [Int], candidates: [[Candidate]]) {
+        self.documents = documents
+        self.gazetteer = gazetteer
+        self.tables = tables
+        self.evidence = evidence
+        self.groupOf = groupOf
+        self.candidates = candidates
+    }
+
+    /// Runs classification and resolution; `resolved` holds the mentions afterwards.
+    mutating func run() {
+        classify()
+        buildClusters()
+        resolveAll()
+    }
+
+    // MARK: - Classification
+
+    private func flags(_ part: Candidate.Part, _ p: Int) -> EntityLexicon.Flags {
+        guard let term = part.term else { return tables[groupOf[p]].flags(norm: part.norm) }
+        return tables[groupOf[p]].flags(term)
+    }
+
+    private func mostlyLowercase(_ part: Candidate.Part, _ p: Int) -> Bool {
+        let term = part.term ?? tables[groupOf[p]].lexicon.id(of: part.norm).map(UInt32.init)
+        return evidence[groupOf[p]].isMostlyLowercase(term)
+    }
+
+    private func capitalizedElsewhere(_ part: Candidate.Part, _ p: Int) -> Bool {
+        let term = part.term ?? tables[groupOf[p]].lexicon.id(of: part.norm).map(UInt32.init)
+        return evidence[groupOf[p]].isCapitalizedElsewhere(term)
+    }
+
+    /// Drops sentence-initial words that the corpus shows to be ordinary ("Seeking China" →
+    /// "China") and decides unknown multi-word names: a person when its words look like a name
+    /// (a given or family name, or words never written lowercase), else `other`.
+    private mutating func classify() {
+        for p in candidates.indices {
+            var kept: [Candidate] = []
+            kept.reserveCapacity(candidates[p].count)
+            for var c in candidates[p] {
+                if c.context == .initial && c.parts.count >= 2 {
+                    // A name with an organisation, place or event word keeps its first word
+                    // unless the corpus writes that word lowercase ("Bilateral Talks").
+                    let named = c.hint != .unknown && c.hint != .person
+                    let drop = named ? mostlyLowercase(c.parts[0], p) && !flags(c.parts[0], p).contains(.nameWord)
+                                     : shouldDropInitial(c.parts[0], p)
+                    if drop {
+                        c.parts.removeFirst()
+                        while let f = c.parts.first, !flags(f, p).intersection([.connector, .particle]).isEmpty {
+                            c.parts.removeFirst()
+                        }
+                    }
+                    c.context = .strong
+                }
+                guard !c.parts.isEmpty else { continue }
+                if c.hint == .person && !personShaped(c, p) {
+                    c.hint = .unknown
+                    c.personCue = false
+                    c.roles = []
+                }
+                if c.hint == .unknown && c.context == .strong && c.parts.count >= 2 {
+                    switch personEvidence(c, p) {
+                    case .yes: c.hint = .person
+                    case .maybe: c.hint = .person; c.tentative = true
+                    case .no: c.hint = .other
+                    }
+                }
+                kept.append(c)
+            }
+            candidates[p] = kept
+        }
+    }
+
+    private func shouldDropInitial(_ part: Candidate.Part, _ p: Int) -> Bool {
+        let f = flags(part, p)
+        if f.contains(.nameWord) { return false }
+        if mostlyLowercase(part, p) { return true }
+        let n = part.norm
+        let morphological = (n.hasSuffix("ly") || n.hasSuffix("ing")) && n.count > 5
+        return morphological && !capitalizedElsewhere(part, p)
+    }
+
+    /// Whether a name with a person cue is written like a personal name. Unless a courtesy title
+    /// ("Mr.") or a known given name vouches for it, its words must also not be ordinary
+    /// lowercase words ("General Public License", "official Linux driver").
+    private func personShaped(_ c: Candidate, _ p: Int) -> Bool {
+        guard c.isNameShaped(isParticle: { flags($0, p).contains(.particle) }), let first = c.parts.first else { return false }
+        if c.honorific != nil || flags(first, p).contains(.nameWord) { return true }
+        if c.weakRole && c.parts.count == 1 { return false }  // "the official Linux driver"
+        let heads: EntityLexicon.Flags = [.organizationHead, .placeHead, .eventHead, .otherHead]
+        if c.parts.count == 1 && !flags(first, p).intersection(heads).isEmpty { return false }
+        return !c.parts.contains { mostlyLowercase($0, p) && !flags($0, p).contains(.particle) }
+    }
+
+    /// How sure the words of an unknown multi-word name make it a person's name.
+    enum Evidence { case yes, maybe, no }
+
+    /// Whether an unknown multi-word name is a person's: written like a name, and starting with
+    /// a known given (or family) name or marked by a cue ("…, who", a speech verb) — or, when its
+    /// words are simply never written lowercase, maybe (confirmed later by another spelling or a
+    /// one-word mention with a cue: "Musk said").
+    private func personEvidence(_ c: Candidate, _ p: Int) -> Evidence {
+        guard c.isNameShaped(isParticle: { flags($0, p).contains(.particle) }),
+              let first = c.parts.first, let last = c.parts.last else { return .no }
+        if flags(first, p).contains(.nameWord) { return .yes }
+        let ordinary = c.parts.contains { part in
+            let f = flags(part, p)
+            if f.contains(.particle) { return false }
+            return f.contains(.stopword) || f.contains(.nonName) || f.contains(.connector) || mostlyLowercase(part, p)
+        }
+        if ordinary { return .no }
+        if c.personCue || c.speaker || flags(last, p).contains(.nameWord) { return .yes }
+        return c.parts.count <= 4 ? .maybe : .no
+    }
+
+    // MARK: - Person clusters
+
+    private func personKey(_ c: Candidate) -> [String] {
+        c.parts.map { NameMatching.fold($0.norm) }
+    }
+
+    /// Groups the full names of persons (two words or more) by spelling.
+    private mutating func buildClusters() {
+        var keyIndex: [String: Int] = [:]
+        var keys: [[String]] = []
+        var counts: [Int] = []
+        var sure: [Bool] = []
+        var keysInDocument: [[Int]] = Array(repeating: [], count: candidates.count)
+        func addKey(_ words: [String], tentative: Bool, _ p: Int) {
+            let joined = words.joined(separator: " ")
+            let i: Int
+            if let existing = keyIndex[joined] {
+                i = existing
+                counts[i] += 1
+            } else {
+                i = keys.count
+                keyIndex[joined] = i
+                keys.append(words)
+                counts.append(1)
+                sure.append(false)
+            }
+            if !tentative { sure[i] = true }
+            keysInDocument[p].append(i)
+        }
+        for p in candidates.indices {
+            for c in candidates[p] where c.context == .strong {
+                if c.hint == .person && c.parts.count >= 2 {
+                    addKey(personKey(c), tentative: c.tentative, p)
+                } else if case .gazetteer(let e) = c.hint, e < gazetteer.entries.count, gazetteer.entries[e].kind == .person {
+                    addKey(Tokenizer.words(in: gazetteer.entries[e].name).map { NameMatching.fold(Tokenizer.norm($0)) }, tentative: false, p)
+                }
+            }
+        }
+        // Union-find over keys that share a first or last word.
+        var parent = Array(keys.indices)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        var byLast: [String: [Int]] = [:]
+        var byFirst: [String: [Int]] = [:]
+        for (i, k) in keys.enumerated() {
+            if let l = k.last { byLast[l, default: []].append(i) }
+            if let f = k.first { byFirst[f, default: []].append(i) }
+        }
+        // Spellings of the same length first ("Antony"/"Anthony Blinken").
+        var longer: [Int: Set<Int>] = [:]
+        for bucket in Array(byLast.values) + Array(byFirst.values) where bucket.count > 1 && bucket.count <= 400 {
+            for x in 0..<bucket.count {
+                for y in (x + 1)..<bucket.count {
+                    let (a, b) = (keys[bucket[x]], keys[bucket[y]])
+                    if a.count == b.count {
+                        if NameMatching.isSameLengthVariant(a, b) {
+                            let (rx, ry) = (find(bucket[x]), find(bucket[y]))
+                            if rx != ry { parent[ry] = rx }
+                        }
+                    } else if a.count < b.count, NameMatching.isShortForm(a, of: b) {
+                        longer[bucket[x], default: []].insert(bucket[y])
+                    } else if b.count < a.count, NameMatching.isShortForm(b, of: a) {
+                        longer[bucket[y], default: []].insert(bucket[x])
+                    }
+                }
+            }
+        }
+        // Then short forms, longest first, joined to the one person they can stand for; a short
+        // form that fits two different people ("George Bush") stays apart.
+        for k in longer.keys.sorted(by: { keys[$0].count > keys[$1].count }) {
+            let roots = Set((longer[k] ?? []).map(find))
+            if roots.count == 1, let root = roots.first {
+                let rk = find(k)
+                if rk != root { parent[rk] = root }
+            }
+        }
+        var clusterOfRoot: [Int: Int] = [:]
+        for i in keys.indices {
+            let root = find(i)
+            let c: Int
+            if let existing = clusterOfRoot[root] {
+                c = existing
+            } else {
+                c = clusters.count
+                clusterOfRoot[root] = c
+                clusters.append(Cluster())
+            }
+            clusters[c].keys.append(keys[i])
+            clusters[c].mentions += counts[i]
+            if sure[i] { clusters[c].confirmed = true }
+            clusterOfKey[keys[i].joined(separator: " ")] = c
+        }
+        confirmByOneWordMentions(keysInDocument.map { Set($0.map { clusterOfKey[keys[$0].joined(separator: " ")] ?? -1 }) })
+        for (c, cluster) in clusters.enumerated() where cluster.confirmed {
+            var lasts = Set<String>()
+            var firsts = Set<String>()
+            for k in cluster.keys {
+                if let l = k.last, !NameMatching.isRomanNumeral(l) { lasts.insert(l) }  // "Louis XI" has no surname "XI"
+                if let f = k.first { firsts.insert(f) }
+            }
+            for l in lasts { clustersByLast[l, default: []].append(c) }
+            for f in firsts { clustersByFirst[f, default: []].append(c) }
+        }
+    }
+
+    /// Votes on one-word names, and confirms the tentative person clusters that a one-word
+    /// mention with a person cue points at ("Musk said" confirms "Elon Musk").
+    ///
+    /// A one-word name is a person on its own (`knownSingles`) when a title, courtesy title or
+    /// apposition goes with at least a tenth of its mentions, and it is written like a name and
+    /// is not mostly a lowercase word. Speech verbs do not vote: organisations speak too.
+    private mutating func confirmByOneWordMentions(_ clustersInDocument: [Set<Int>]) {
+        var cued: [String: Int] = [:]
+        var cuedInDocument: [(String, Int)] = []
+        for p in candidates.indices {
+            for c in candidates[p] where c.parts.count == 1 && c.context != .weak && !isGazetteer(c) {
+                guard let part = c.parts.first, part.shape.contains(.titleCase), !part.shape.contains(.digit),
+                      !mostlyLowercase(part, p) else { continue }
+                let word = NameMatching.fold(part.norm)
+                if c.context == .strong { singleCounts[word, default: 0] += 1 }
+                let strongCue = c.hint == .person && !c.weakRole
+                if strongCue { cued[word, default: 0] += 1 }
+                if strongCue || c.speaker { cuedInDocument.append((word, p)) }
+            }
+        }
+        for (word, n) in cued where n * 10 >= (singleCounts[word] ?? 0) { knownSingles.insert(word) }
+        // Tentative clusters confirmed by a cued one-word mention of their surname (or of a
+        // family name written first, "Xi") in the same document, or by a one-word person anywhere.
+        var byWord: [String: [Int]] = [:]
+        for (c, cluster) in clusters.enumerated() where !cluster.confirmed {
+            var words = Set<String>()
+            for k in cluster.keys {
+                if let l = k.last { words.insert(l) }
+                if let f = k.first, tables.contains(where: { $0.flags(norm: f).contains(.familyName) }) { words.insert(f) }
+            }
+            for w in words { byWord[w, default: []].append(c) }
+        }
+        guard !byWord.isEmpty else { return }
+        for (word, p) in cuedInDocument {
+            for c in byWord[word] ?? [] where clustersInDocument[p].contains(c) { clusters[c].confirmed = true }
+        }
+        for word in knownSingles {
+            for c in byWord[word] ?? [] { clusters[c].confirmed = true }
+        }
+    }
+
+    // MARK: - Resolution
+
+    private mutating func resolveAll() {
+        documentClusters = Array(repeating: [:], count: candidates.count)
+        documentAcronyms = Array(repeating: [:], count: candidates.count)
+        // Round 1: gazetteer names and full names.
+        for p in candidates.indices {
+            for c in candidates[p] where c.context == .strong && (c.parts.count >= 2 || isGazetteer(c)) {
+                guard let ref = resolveFull(c) else { continue }
+                if case .cluster(let k) = ref { documentClusters[p][k, default: 0] += 1 }
+                if case .named(let key) = ref { knownNamed.insert(key) }
+                if let abbreviation = c.abbreviation {
+                    let a = NameMatching.fold(abbreviation)
+                    documentAcronyms[p][a] = ref
+                    if acronyms[a] == nil { acronyms[a] = ref }
+                }
+                record(ref, c, p, vote: voteKind(c))
+            }
+        }
+        // Round 2: one-word names mid-sentence or with a person cue.
+        for p in candidates.indices {
+            for c in candidates[p] where c.context == .strong && c.parts.count == 1 && !isGazetteer(c) {
+                guard let ref = resolveStrongSingle(c, p) else { continue }
+                var vote: EntityKind?
+                if case .named(let key) = ref {
+                    knownNamed.insert(key)
+                    // Only a word standing for itself votes on its kind (not an acronym of a name).
+                    if let part = c.parts.first, key == NameMatching.fold(part.norm), c.hint != .unknown {
+                        vote = voteKind(c)
+                    }
+                }
+                record(ref, c, p, vote: vote)
+            }
+        }
+        // Round 3: sentence starts, headings, labels: only names already known.
+        for p in candidates.indices {
+            for c in candidates[p] where c.context != .strong {
+                if c.context == .initial && c.parts.count == 1 {
+                    if let ref = resolveInitialSingle(c, p) { record(ref, c, p, vote: nil) }
+                } else {
+                    resolveWeak(c, p)
+                }
+            }
+        }
+    }
+
+    private func isGazetteer(_ c: Candidate) -> Bool {
+        if case .gazetteer = c.hint { return true }
+        return false
+    }
+
+    private func voteKind(_ c: Candidate) -> EntityKind? {
+        switch c.hint {
+        case .organization: return .organization
+        case .place: return .place
+        case .event: return .event
+        case .unknown: return nil
+        case .other: return .other
+        case .person: return c.tentative ? .other : nil
+        case .gazetteer: return nil
+        }
+    }
+
+    /// Named key of a candidate (works keep their "The"; British and American spellings agree).
+    private func namedKey(_ parts: ArraySlice<Candidate.Part>) -> String {
+        NameMatching.fold(parts.map { EntityVocabulary.spellingVariants[$0.norm] ?? $0.norm }.joined(separator: " "))
+    }
+
+    private func resolveFull(_ c: Candidate) -> Ref? {
+        switch c.hint {
+        case .gazetteer(let e):
+            guard e >= 0, e < gazetteer.entries.count else { return nil }
+            if gazetteer.entries[e].kind == .person {
+                let key = Tokenizer.words(in: gazetteer.entries[e].name).map { NameMatching.fold(Tokenizer.norm($0)) }
+                if let k = clusterOfKey[key.joined(separator: " ")] { return .cluster(k) }
+            }
+            return .entry(e)
+        case .person:
+            if let k = clusterOfKey[personKey(c).joined(separator: " ")], clusters[k].confirmed { return .cluster(k) }
+            return .named(namedKey(c.parts[...]))
+        default:
+            return .named(namedKey(c.parts[...]))
+        }
+    }
+
+    /// The person cluster a one-word name stands for: in this document first (surname, then
+    /// first word, so "Xi" finds "Xi Jinping" and "Sun" finds "Yun Sun"), else in the corpus —
+    /// where a given name ("David") is never taken for a surname or a first word, several people
+    /// sharing the word must not be close in mentions, and a word used alone far more often than
+    /// the names it could shorten is a word of its own ("Linux" is not short for "Gigabit Linux").
+    private func clusterFor(_ word: String, _ part: Candidate.Part, _ p: Int, inDocument: Bool, inCorpus: Bool,
+                            surnameOnly: Bool = false) -> Int? {
+        // "Mr Martin" is a surname; "Mr Xi" a family name written first; "Sir Allan" a first name.
+        let f = flags(part, p)
+        let familyFirst = f.contains(.familyName) && !f.contains(.givenName)
+        let indexes = surnameOnly && !familyFirst ? [clustersByLast] : [clustersByLast, clustersByFirst]
+        if inDocument {
+            let here = documentClusters[p]
+            for index in indexes {
+                if let options = index[word] {
+                    let present = options.filter { here[$0] != nil }
+                    if let best = present.max(by: { (here[$0] ?? 0, clusters[$0].mentions) < (here[$1] ?? 0, clusters[$1].mentions) }) {
+                        return best
+                    }
+                }
+            }
+        }
+        guard inCorpus else { return nil }
+        guard !f.contains(.givenName) || f.contains(.familyName) else { return nil }
+        let alone = singleCounts[word] ?? 0
+        let options = indexes.flatMap { $0[word] ?? [] }
+        let ranked = Set(options).sorted { clusters[$0].mentions > clusters[$1].mentions }
+        guard let top = ranked.first else { return nil }
+        if alone > 8 * clusters[top].mentions + 4 { return nil }
+        if ranked.count > 1 && clusters[ranked[1]].mentions * 2 > clusters[top].mentions { return nil }
+        return top
+    }
+
+    private func resolveStrongSingle(_ c: Candidate, _ p: Int) -> Ref? {
+        guard let part = c.parts.first else { return nil }
+        let word = NameMatching.fold(part.norm)
+        let f = flags(part, p)
+        if f.contains(.nonName) || (f.contains(.stopword) && !c.personCue) { return nil }
+        guard word.utf8.count >= 2, !part.shape.contains(.initial),
+              !(part.shape.contains(.roman) && !part.shape.contains(.titleCase)) else { return nil }
+        let nameShaped = part.shape.contains(.titleCase) && !part.shape.contains(.digit)
+        if c.regnal && nameShaped && c.hint == .person { return .single(word) }
+        let surnameOnly = c.honorific != nil && !c.firstNameHonorific
+        if nameShaped {
+            if let k = clusterFor(word, part, p, inDocument: true, inCorpus: false, surnameOnly: surnameOnly) { return .cluster(k) }
+        }
+        if let ref = documentAcronyms[p][word] { return ref }
+        if nameShaped && !mostlyLowercase(part, p) {
+            if let k = clusterFor(word, part, p, inDocument: false, inCorpus: true, surnameOnly: surnameOnly) { return .cluster(k) }
+        }
+        if let ref = acronyms[word] { return ref }
+        if nameShaped && knownSingles.contains(word) { return .single(word) }
+        if !f.intersection([.organizationHead, .placeHead, .eventHead, .otherHead]).isEmpty { return nil }
+        guard !mostlyLowercase(part, p) else { return nil }
+        return .named(word)
+    }
+
+    private func resolveInitialSingle(_ c: Candidate, _ p: Int) -> Ref? {
+        guard let part = c.parts.first else { return nil }
+        let word = NameMatching.fold(part.norm)
+        let f = flags(part, p)
+        if f.contains(.nonName) || f.contains(.stopword) { return nil }
+        let lower = mostlyLowercase(part, p)
+        let elsewhere = capitalizedElsewhere(part, p)
+        let nameShaped = part.shape.contains(.titleCase) && !part.shape.contains(.digit) && word.count >= 2
+        if nameShaped && (!lower || c.speaker), let k = clusterFor(word, part, p, inDocument: true, inCorpus: false) {
+            return .cluster(k)
+        }
+        if let ref = documentAcronyms[p][word] { return ref }
+        if elsewhere {
+            if nameShaped, let k = clusterFor(word, part, p, inDocument: false, inCorpus: true) { return .cluster(k) }
+            if let ref = acronyms[word] { return ref }
+            if nameShaped && knownSingles.contains(word) { return .single(word) }
+            if knownNamed.contains(word) { return .named(word) }
+        }
+        return nil
+    }
+
+    /// Headings, captions and labels: the longest known names inside the run.
+    private mutating func resolveWeak(_ c: Candidate, _ p: Int) {
+        var i = 0
+        let parts = c.parts
+        while i < parts.count {
+            var matched = false
+            var length = min(4, parts.count - i)
+            while length >= 1 {
+                let slice = parts[i..<(i + length)]
+                var ref: Ref?
+                let key = namedKey(slice)
+                if length >= 2 {
+                    if let k = clusterOfKey[key], clusters[k].confirmed {
+                        ref = .cluster(k)
+                    } else if knownNamed.contains(key) {
+                        ref = .named(key)
+                    }
+                } else if let part = slice.first {
+                    let f = flags(part, p)
+                    let nameShaped = part.shape.contains(.titleCase) && !part.shape.contains(.digit) && key.count >= 2
+                    if !f.contains(.nonName) && !f.contains(.stopword) {
+                        let lower = mostlyLowercase(part, p)
+                        if nameShaped && !lower, let k = clusterFor(key, part, p, inDocument: true, inCorpus: false) {
+                            ref = .cluster(k)
+                        } else if let r = documentAcronyms[p][key] {
+                            ref = r
+                        } else if capitalizedElsewhere(part, p) {
+                            if nameShaped, let k = clusterFor(key, part, p, inDocument: false, inCorpus: true) {
+                                ref = .cluster(k)
+                            } else if nameShaped && knownSingles.contains(key) {
+                                ref = .single(key)
+                            } else if knownNamed.contains(key) {
+                                ref = .named(key)
+                            }
+                        }
+                    }
+                }
+                if let ref {
+                    var sub = c
+                    sub.parts = Array(slice)
+                    if i > 0 { sub.honorific = nil }
+                    sub.roles = []
+                    record(ref, sub, p, vote: nil)
+                    i += length
+                    matched = true
+                    break
+                }
+                length -= 1
+            }
+            if !matched { i += 1 }
+        }
+    }
+
+    private mutating func record(_ ref: Ref, _ c: Candidate, _ p: Int, vote: EntityKind?) {
+        guard let first = c.parts.first, let last = c.parts.last else { return }
+        let surfaceRange = first.bytes.lowerBound..<last.bytes.upperBound
+        let bytes = c.bytes
+        var body = documents[p].text
+        let (surface, text) = body.withUTF8 { buffer in
+            let surface = NameMatching.spaced(buffer, surfaceRange)
+            return (surface, c.honorific == nil ? surface : NameMatching.spaced(buffer, bytes))
+        }
+        resolved.append(Resolved(ref: ref, position: p, sentence: c.sentence, bytes: bytes, text: text,
+                                 surface: surface, roles: c.roles, kindVote: vote, locative: c.locative))
+    }
+}

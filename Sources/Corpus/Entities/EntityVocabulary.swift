@@ -1,0 +1,140 @@
+/// Fixed English word lists the entity patterns rely on. They describe how news English names
+/// things (which words end an organisation's name, which verbs introduce a speaker), not what
+/// the names are, so they live in code; the names themselves are in the gazetteer files.
+enum EntityVocabulary {
+    /// Last words of organisation names: "Cornell University", "Stimson Centre", "German Marshall Fund".
+    static let organizationHeads: Set<String> = [
+        "university", "institute", "institution", "institutions", "fund", "centre", "center", "party",
+        "department", "ministry", "council", "society", "group", "corporation", "corp", "corp.", "inc",
+        "inc.", "ltd", "ltd.", "llc", "plc", "company", "co.", "bank", "agency", "association", "commission",
+        "committee", "foundation", "organization", "organisation", "union", "bureau", "office", "army",
+        "navy", "force", "forces", "guard", "court", "parliament", "congress", "senate", "assembly",
+        "academy", "college", "school", "hospital", "times", "post", "news", "journal", "herald",
+        "tribune", "gazette", "daily", "programme", "program", "forum", "alliance", "league",
+        "federation", "authority", "service", "services", "network", "media", "press", "airlines",
+        "airways", "motors", "technologies", "technology", "systems", "labs", "laboratory", "holdings",
+        "partners", "reserve", "exchange", "board", "tribunal", "cabinet", "secretariat", "movement",
+        "front", "coalition", "consortium", "trust", "club", "team", "studios", "broadcasting",
+        "television", "radio", "channel", "magazine", "review", "endowment", "directorate", "command",
+        "police", "embassy", "consulate", "mission", "delegation", "church", "chamber", "brigade",
+        "regiment", "battalion", "division", "politburo", "institutes", "think-tank", "group's",
+        "administration", "government", "ministries", "agencies", "enterprises", "industries",
+        "pharmaceuticals", "energy", "airline", "bancorp", "capital", "ventures", "watch",
+        "semiconductor", "semiconductors", "electronics", "instruments", "devices", "communications",
+        "software", "solutions", "microsystems", "computing", "robotics", "pharma", "telecom", "networks",
+        "aerospace", "dynamics", "petroleum", "oil", "gas", "mining", "steel", "insurance", "securities",
+        "investments", "records", "entertainment", "studio", "publishing", "books", "brands", "foods",
+    ]
+
+    /// Last words of place names: "South China Sea", "Tiananmen Square", "Diaoyutai Guesthouse".
+    static let placeHeads: Set<String> = [
+        "sea", "ocean", "river", "mountains", "mountain", "mount", "island", "islands", "isles",
+        "strait", "straits", "province", "city", "county", "district", "region", "prefecture", "gulf",
+        "bay", "valley", "lake", "peninsula", "square", "street", "avenue", "road", "airport", "port",
+        "harbour", "harbor", "desert", "plateau", "basin", "canal", "coast", "park", "palace", "hall",
+        "guesthouse", "stadium", "bridge", "heights", "hills", "reef", "shoal", "atoll", "archipelago",
+        "territory", "territories", "oblast", "republic", "kingdom", "emirate", "village", "town",
+        "township", "state", "states", "base", "garden", "gardens", "plaza", "tower", "building",
+        "empire", "dynasty", "caliphate", "sultanate", "khanate",
+    ]
+
+    /// Last words of event names: "Cold War", "Munich Security Conference", "Winter Olympics".
+    static let eventHeads: Set<String> = [
+        "war", "wars", "summit", "conference", "games", "olympics", "cup", "championship",
+        "championships", "festival", "election", "elections", "crisis", "revolution", "incident",
+        "massacre", "uprising", "protests", "dialogue", "talks", "expo", "exhibition", "olympiad",
+        "marathon", "pandemic", "earthquake", "hurricane", "typhoon", "storm", "attack", "attacks",
+        "week", "day",
+    ]
+
+    /// Last words of named documents, laws and plans (kind `other`): "Paris Agreement", "Chips Act".
+    static let otherHeads: Set<String> = [
+        "agreement", "accord", "accords", "treaty", "act", "plan", "initiative", "doctrine", "strategy",
+        "report", "declaration", "convention", "protocol", "charter", "bill", "communique", "law",
+        "policy", "project", "prize", "award", "index",
+    ]
+
+    /// Words that join capitalised words into one organisation name ("Council on Foreign Relations").
+    static let connectors: Set<String> = ["of", "for", "on", "and", "&"]
+
+    /// Particles inside personal names ("Charles de Gaulle", "Ursula von der Leyen").
+    static let particles: Set<String> = [
+        "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "ter", "le", "la", "dos",
+        "das", "bin", "ibn", "al", "el", "zu", "y",
+    ]
+
+    /// Courtesy titles written before a name; they mark a person and are kept in the mention.
+    static let honorifics: Set<String> = [
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.", "sir", "dame",
+        "lord", "madam", "mme", "mme.", "messrs", "messrs.",
+    ]
+
+    /// Verbs that, right after a name, show the name is a speaker (a person or, for a gazetteer
+    /// organisation or place, a spokesbody).
+    static let speechVerbsAfter: Set<String> = [
+        "said", "says", "told", "added", "wrote", "stated", "noted", "explained", "argued", "warned",
+        "insisted", "asked", "replied", "responded", "tweeted", "declared", "acknowledged", "admitted",
+        "claimed", "commented", "confirmed", "emphasised", "emphasized", "stressed", "suggested", "urged",
+        "recalled", "observed", "remarked", "predicted", "cautioned", "conceded", "countered", "concluded",
+        "reiterated", "recounted", "testified", "lamented",
+    ]
+
+    /// Verbs that, right before a name that ends the clause, show a speaker ("…, said Mr. Russell,").
+    static let speechVerbsBefore: Set<String> = ["said", "says", "added", "wrote", "asked", "told", "explained", "noted"]
+
+    /// Words that can qualify a title ("former senior US official", "top diplomat").
+    static let modifiers: Set<String> = [
+        "senior", "former", "top", "deputy", "chief", "acting", "vice", "assistant", "associate",
+        "then", "current", "outgoing", "incoming", "new", "longtime", "long-time", "veteran",
+        "leading", "prominent", "special", "principal", "executive", "lead", "regional", "junior",
+        "retired", "late", "interim", "first", "prime", "foreign", "defence", "defense", "state",
+    ]
+
+    /// Words after a name that turn it into the name of a government ("the Biden administration").
+    static let administrationWords: Set<String> = ["administration", "government", "cabinet", "campaign", "camp", "presidency"]
+
+    /// Titles of monarchs and popes: the name after them is a regnal (first) name, not a
+    /// surname, so "King Charles" is not resolved to some "Charles Darwin".
+    static let regnalTitles: Set<String> = [
+        "king", "queen", "prince", "princess", "pope", "emperor", "empress", "emir", "sultan", "sheikh",
+        "tsar", "czar", "tsarina", "duke", "duchess", "pharaoh", "shah", "caliph", "saint", "st.",
+    ]
+
+    /// First words of place names: "St. Petersburg", "San Diego", "Fort Worth", "Mount Everest".
+    static let placePrefixes: Set<String> = [
+        "st.", "st", "saint", "san", "santa", "santo", "são", "fort", "port", "mount", "mt.", "lake", "cape",
+        "isla", "lago", "rio", "los", "las", "el", "la",
+    ]
+
+    /// Words that make a longer place name from a place: "New South Wales", "Southern California".
+    static let placeModifiers: Set<String> = [
+        "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+        "greater", "upper", "lower", "inner", "outer", "old", "little", "great", "northeast", "northwest",
+        "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+    ]
+
+    /// British and American spellings that name the same organisation ("Stimson Centre"/"Center").
+    static let spellingVariants: [String: String] = [
+        "centre": "center", "centres": "centers", "organisation": "organization", "programme": "program",
+        "defence": "defense", "labour": "labor", "theatre": "theater",
+    ]
+
+    /// Prepositions that put a one-word name in a place ("in Bonn"): a vote for `place` when
+    /// nothing else says what the name is.
+    static let locatives: Set<String> = ["in", "near", "outside", "across", "around", "throughout", "inside"]
+
+    /// Nouns that make "<noun> of X" a place ("the city of Haifa", "the province of Aceh").
+    static let placeNouns: Set<String> = [
+        "city", "town", "village", "province", "region", "state", "capital", "suburb", "port", "island",
+        "district", "county", "outskirts", "streets", "centre", "center", "republic", "kingdom", "territory",
+    ]
+
+    /// Articles allowed at the start of an apposition ("Andrew Small, a senior fellow …").
+    static let articles: Set<String> = ["a", "an", "the"]
+
+    /// Pronouns that refer back to the last person named (for `EntityIndex.resolve`).
+    static let personPronouns: Set<String> = ["he", "she", "him", "her", "his", "hers", "they", "them"]
+
+    /// Clitics of contractions; a capitalised word ending in one is not a name ("I’m", "There’s").
+    static let contractionEndings: Set<String> = ["m", "ll", "re", "ve", "d", "t", "s"]
+}
