@@ -6,8 +6,17 @@ import Testing
     @Test func theIndexHoldsEveryDocumentsQuotesOnce() throws {
         let corpus = try #require(QuoteFixtures.seeds)
         let all = corpus.quoteIndex.quotes(in: corpus)
-        let direct = corpus.documents.flatMap { QuoteExtractor.quotes(in: $0) }
+        // The corpus index resolves speakers through the entity index.
+        let resolver = EntitySpeakerResolver(index: corpus.entityIndex)
+        let direct = corpus.documents.flatMap { QuoteExtractor.quotes(in: $0, resolver: resolver) }
         #expect(all == direct)
+        // Both resolvers name the same speakers, except that entities use the canonical
+        // spelling ("Antony Blinken" where a document wrote "Anthony").
+        let heuristic = corpus.documents.flatMap { QuoteExtractor.quotes(in: $0) }
+        let resolved = all.map { $0.speaker == nil }
+        #expect(resolved == heuristic.map { $0.speaker == nil })
+        let names = Set(all.compactMap { $0.speaker.map(\.name) })
+        #expect(names.contains("Antony Blinken"))
         #expect(corpus.quoteIndex === corpus.quoteIndex)
         #expect(corpus.quoteIndex.quotes(in: corpus) == all)
     }

@@ -9,7 +9,7 @@ import Testing
         let r = try session.values("""
             local qs = corpus:quotes{speaker = "Ward"}
             local names = {}
-            for _, q in ipairs(qs) do names[#names + 1] = q.speaker end
+            for _, q in ipairs(qs) do names[#names + 1] = q.speaker.name end
             return #qs, table.concat(names, "|"), qs[2].speaker_text, qs[2].verb, qs[2].partial, qs[1].partial
             """)
         #expect(r[0].intValue == 3)
@@ -41,7 +41,10 @@ import Testing
         let session = try makeSession()
         let r = try session.values("""
             for _, q in ipairs(corpus:doc("003"):quotes()) do
-              if q.text:find("more embarrassing than intentional", 1, true) then return q.speaker, q.speaker_text, q.verb end
+              if q.text:find("more embarrassing than intentional", 1, true) then
+                assert(q.speaker == corpus:entity("Joe Biden"), "the speaker is the entity")
+                return q.speaker.name, q.speaker_text, q.verb
+              end
             end
             """)
         #expect(r.map(\.stringValue) == ["Joe Biden", "he", "added"])
@@ -84,7 +87,7 @@ import Testing
         let r = try session.values("""
             local qs = dossier.quotes([[“We will win,” said Maria Lopez. “It is hard,” she added.]])
             local more = dossier.quotes([[“Fine,” Maria Lopez chirped.]], {verbs = {"chirped"}})
-            return #qs, qs[2].speaker, qs[2].doc, qs[2].sentence, qs[2].sentence_index, more[1].speaker_text, more[1].verb
+            return #qs, qs[2].speaker_name, qs[2].doc, qs[2].sentence, qs[2].sentence_index, more[1].speaker_text, more[1].verb
             """)
         #expect(r[0].intValue == 2)
         #expect(r[1].stringValue == "Maria Lopez")

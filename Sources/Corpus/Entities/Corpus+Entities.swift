@@ -16,6 +16,8 @@ extension Corpus {
     public func setGazetteer(_ gazetteer: Gazetteer) {
         root.annotations.set(Self.gazetteerKey, gazetteer)
         root.annotations.set(Self.indexKey, Optional<EntityIndex>.none)
+        // Quotation speakers were resolved with the old entities.
+        root.annotations.reset(QuoteIndex.self)
     }
 
     /// Changes the gazetteer in place: `corpus.extendGazetteer { $0.add(kind: .organization, name: "NewsTrack") }`.

@@ -3,8 +3,8 @@ import Foundation
 /// The quotations of a corpus, computed per document the first time they are asked for (in
 /// parallel across documents) and kept.
 ///
-/// `Corpus.quoteIndex` is the shared one (English verbs, the built-in `NameHeuristicResolver`
-/// per document); make another with other verbs or a resolver from an entity stage.
+/// `Corpus.quoteIndex` is the shared one (English verbs, speakers resolved through the entity
+/// index); make another with other verbs or another resolver.
 public final class QuoteIndex: @unchecked Sendable {
     /// The attribution verbs used.
     public let verbs: AttributionVerbs
@@ -60,9 +60,14 @@ public final class QuoteIndex: @unchecked Sendable {
 }
 
 extension Corpus {
-    /// The shared quote index of this corpus and its sub-corpora.
+    /// The shared quote index of this corpus and its sub-corpora; speakers are resolved
+    /// through the corpus's entity index (built first, once, if it was not yet).
     public var quoteIndex: QuoteIndex {
-        root.annotations.value(QuoteIndex.self) { QuoteIndex() }
+        let root = self.root
+        return root.annotations.value(QuoteIndex.self) {
+            let resolver = EntitySpeakerResolver(index: root.entityIndex)
+            return QuoteIndex(resolver: { _ in resolver })
+        }
     }
 
     /// The corpus's quotes, optionally only those of a speaker (`Quote.matchesSpeaker`) and

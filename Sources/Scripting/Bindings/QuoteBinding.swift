@@ -15,8 +15,9 @@ final class QuoteRef {
     var who: String? { quote.speaker?.name ?? quote.speakerText }
 }
 
-/// `Quote` in Lua: fields `text`, `speaker` (the resolved name for now; an Entity once the
-/// entity stage is merged), `speaker_name` (always the name string), `speaker_text`, `verb`,
+/// `Quote` in Lua: fields `text`, `speaker` (the Entity, or nil), `speaker_name` (the resolved
+/// name as a string), `speaker_text` (the phrase as written), `who` (the name, else the phrase),
+/// `verb`,
 /// `doc`, `sentence` (a Sentence; nil for free text), `sentence_index`, `partial`, `kind`
 /// ("full", "partial", "scare"), `paragraphs`, `offset`. Methods on other classes:
 /// `corpus:quotes(opts)`, `doc:quotes(opts)`, `sentence:quotes()`, `dossier.quotes(text, opts)`.
@@ -28,7 +29,7 @@ final class QuoteRef {
 /// Quotes are computed once per document and kept in the corpus's `QuoteIndex` (shared with
 /// sub-corpora); a document whose corpus the session does not know is cached here.
 final class QuoteBinding {
-    static let columns = ["speaker", "verb", "text", "doc"]
+    static let columns = ["who", "verb", "text", "doc"]
 
     private let ctx: BindingContext
     private let corpus: Corpus
@@ -51,8 +52,16 @@ final class QuoteBinding {
         let cls = LuaClass<QuoteRef>("Quote")
         let ctx = self.ctx
         cls.field("text") { .text($0.quote.text) }
-        cls.field("speaker") { .text($0.quote.speaker?.name) }
+        cls.field("speaker") { q in
+            // The Entity (the same object corpus:entity(name) gives) when the quote comes from
+            // a corpus; free text has no entity index, so only `speaker_name` is set there.
+            guard let speaker = q.quote.speaker, let corpus = q.document?.corpus,
+                  let entity = corpus.entityIndex.entity(id: speaker.id) else { return .nil }
+            return .object(entity)
+        }
         cls.field("speaker_name") { .text($0.quote.speaker?.name) }
+        // For lists and reports: the resolved name, else the phrase as written ("the official").
+        cls.field("who") { .text($0.who) }
         cls.field("speaker_text") { .text($0.quote.speakerText) }
         cls.field("verb") { .text($0.quote.verb) }
         cls.field("doc") { q in q.document.map { .object($0) } ?? .nil }
