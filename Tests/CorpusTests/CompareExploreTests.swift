@@ -37,3 +37,43 @@ import Testing
         }
     }
 }
+
+@Test func exploreConflicts() throws {
+    let corpus = try CompareFixtures.seedCorpus()
+    var options = ConflictOptions()
+    options.includeHedges = true
+    for c in ConflictFinder.conflicts(in: corpus, options: options) {
+        print("\(c.certain ? "!!" : "~~") [\(c.claimIndex)] \(c.kind) \(c.reason)")
+    }
+    for doc in corpus.documents {
+        for s in 0..<doc.sentenceCount {
+            let f = FactExtractor.facts(in: doc, sentence: s)
+            if !f.isEmpty { print("F", doc.id.prefix(3), f.map { "\($0.key)=\($0.text)\($0.hedged ? "~" : "")" }) }
+        }
+    }
+}
+
+@Test func exploreBench() throws {
+    guard let path = ProcessInfo.processInfo.environment["BENCH"] else { return }
+    var t = Date()
+    let corpus = try CorpusLoader.load(path: path)
+    print("load \(corpus.count) docs: \(Date().timeIntervalSince(t))s")
+    if ProcessInfo.processInfo.environment["SKIPCLAIMS"] == nil {
+        t = Date()
+        let claims = ClaimFinder.claims(in: corpus)
+        print("claims: \(claims.count) in \(Date().timeIntervalSince(t))s; ≥3 sources: \(claims.filter { $0.sources.count >= 3 }.count)")
+        for c in claims.prefix(5) { print("  \(c.sources.count) \(c.sentences.count) \(c.text.prefix(100))") }
+        t = Date()
+        let conflicts = ConflictFinder.conflicts(in: claims)
+        print("conflicts: \(conflicts.count) in \(Date().timeIntervalSince(t))s")
+    }
+    if ProcessInfo.processInfo.environment["DUPS"] != nil {
+        t = Date()
+        var o = DuplicateOptions()
+        o.maxPassages = Int(ProcessInfo.processInfo.environment["PASSAGES"] ?? "5") ?? 5
+        let d = DuplicateFinder.duplicates(in: corpus, options: o)
+        print("duplicates: \(d.count) in \(Date().timeIntervalSince(t))s")
+        for p in d.prefix(3) { print("  \(p.a.id) \(p.b.id) \(p.similarity) \(p.estimate) \(p.passages.first?.prefix(80) ?? "")") }
+        for p in d.suffix(3) { print("  \(p.a.id) \(p.b.id) \(p.similarity) \(p.estimate) \(p.passages.first?.prefix(80) ?? "")") }
+    }
+}

@@ -37,6 +37,7 @@ enum CorpusBinding {
         installTokenAccess(on: cls, ctx)
         try SearchBinding.install(on: cls, ctx)
         try StatisticsBinding.install(on: cls, ctx)
+        try CompareBinding.install(on: cls, ctx)
         return cls
     }
 
