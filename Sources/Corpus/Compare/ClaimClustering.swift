@@ -3,10 +3,16 @@
 /// that would break the rule is skipped, so a sentence joins the cluster it matches best.
 enum ClaimClustering {
     /// Clusters of sentence indices (each with at least two sentences), members ascending.
-    static func clusters(count: Int, links: [SentenceLink], documentOf: (Int) -> Int32) -> [[Int]] {
+    ///
+    /// Every cluster has a seed (the first sentence of its first link); a sentence joins a
+    /// cluster, and two clusters merge, only when the sentence (or the other cluster's seed) is
+    /// at least `threshold` similar to the seed. So every member is close to one sentence, and
+    /// links cannot chain loosely related sentences into one huge cluster.
+    static func clusters(count: Int, links: [SentenceLink], threshold: Float, vectors: SentenceVectors) -> [[Int]] {
         var parent = Array(0..<count)
         var members: [[Int32]] = Array(repeating: [], count: count)
-        var docs: [Set<Int32>?] = Array(repeating: nil, count: count)
+        var docs: [Set<Int32>] = Array(repeating: [], count: count)
+        let seed = Array(0..<count)
         func find(_ x: Int) -> Int {
             var root = x
             while parent[root] != root { root = parent[root] }
@@ -18,24 +24,29 @@ enum ClaimClustering {
             }
             return root
         }
-        func documents(_ root: Int) -> Set<Int32> {
-            if let set = docs[root] { return set }
-            return members[root].isEmpty ? [documentOf(root)] : Set(members[root].map { documentOf(Int($0)) })
-        }
         let sorted = links.sorted { $0.score != $1.score ? $0.score > $1.score : ($0.a, $0.b) < ($1.a, $1.b) }
         for link in sorted {
             var ra = find(Int(link.a))
             var rb = find(Int(link.b))
             guard ra != rb else { continue }
-            let da = documents(ra)
-            let db = documents(rb)
+            let da = docs[ra].isEmpty ? [vectors.documents[ra]] : docs[ra]
+            let db = docs[rb].isEmpty ? [vectors.documents[rb]] : docs[rb]
             guard da.isDisjoint(with: db) else { continue }
-            if da.count < db.count { swap(&ra, &rb) }
+            let singleA = members[ra].isEmpty
+            let singleB = members[rb].isEmpty
+            if !(singleA && singleB) {
+                // The seeds (a singleton is its own seed) must be close, unless the link is the seed's own.
+                let sa = seed[ra]
+                let sb = seed[rb]
+                let direct = (Int(link.a) == sa || Int(link.a) == sb) && (Int(link.b) == sa || Int(link.b) == sb)
+                guard direct || vectors.similarity(sa, sb) >= threshold else { continue }
+            }
+            if da.count < db.count || (da.count == db.count && singleA && !singleB) { swap(&ra, &rb) }
             if members[ra].isEmpty { members[ra] = [Int32(ra)] }
             members[ra].append(contentsOf: members[rb].isEmpty ? [Int32(rb)] : members[rb])
             members[rb] = []
             docs[ra] = da.union(db)
-            docs[rb] = nil
+            docs[rb] = []
             parent[rb] = ra
         }
         var out: [[Int]] = []
@@ -46,7 +57,7 @@ enum ClaimClustering {
     }
 
     /// Adds to each cluster the sentences (from documents it lacks) linked to one of its members
-    /// whose mean similarity to all members reaches `threshold`; per document the best one.
+    /// whose mean similarity to the members (a sample of 32 in bigger clusters) reaches `threshold`; per document the best one.
     /// A sentence may so belong to several clusters.
     static func attach(_ clusters: [[Int]], links: [SentenceLink], threshold: Float, vectors: SentenceVectors) -> [[Int]] {
         var neighbours: [Int: [Int]] = [:]
@@ -56,6 +67,7 @@ enum ClaimClustering {
         }
         return clusters.map { members in
             let memberSet = Set(members)
+            let sample = members.count <= 32 ? members : (0..<32).map { members[$0 * members.count / 32] }
             let docs = Set(members.map { vectors.documents[$0] })
             var best: [Int32: (sentence: Int, score: Float)] = [:]
             var seen = Set<Int>()
@@ -64,8 +76,8 @@ enum ClaimClustering {
                     let doc = vectors.documents[candidate]
                     guard !docs.contains(doc) else { continue }
                     var total: Float = 0
-                    for other in members { total += vectors.similarity(candidate, other) }
-                    let mean = total / Float(members.count)
+                    for other in sample { total += vectors.similarity(candidate, other) }
+                    let mean = total / Float(sample.count)
                     if mean >= threshold && mean > (best[doc]?.score ?? -1) { best[doc] = (candidate, mean) }
                 }
             }

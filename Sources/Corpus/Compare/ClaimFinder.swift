@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds claims: facts that documents from different groups (outlets) state, each in its own words.
 ///
 /// Stages, each separately testable:
@@ -16,7 +18,9 @@ public enum ClaimFinder {
     /// The claims of `corpus` (or a sub-corpus: only its documents are compared).
     public static func claims(in corpus: Corpus, by grouping: GroupingKey = .source,
                               options: ClaimOptions = ClaimOptions()) -> [Claim] {
+        var clock = DebugClock()
         let table = TermFeatureTable(lexicon: corpus.index.lexicon, normalizer: options.normalizer)
+        clock.lap("term table \(table.termCount) terms")
         return claims(in: corpus, by: grouping, options: options, table: table)
     }
 
@@ -24,30 +28,31 @@ public enum ClaimFinder {
     /// the normaliser, so callers comparing several sub-corpora can build it once).
     static func claims(in corpus: Corpus, by grouping: GroupingKey, options: ClaimOptions,
                        table: TermFeatureTable) -> [Claim] {
+        var clock = DebugClock()
         var vectors = SentenceVectors(corpus: corpus, table: table, grouping: grouping, options: options)
         vectors.measure = options.similarity
+        clock.lap("vectors \(vectors.count) sentences, \(vectors.features.count) features")
         let attach = options.threshold * min(1, max(0, options.attachRatio))
         let allLinks = SimilarityJoin.links(vectors, threshold: attach,
                                             maxFrequency: options.maxCandidateFrequency,
                                             maxLinks: max(1, options.maxLinksPerSentence))
+        clock.lap("join \(allLinks.count) links")
         let strong = Float(options.threshold)
         let links = allLinks.filter { $0.score >= strong }
-        var clusters = ClaimClustering.clusters(count: vectors.count, links: links) { vectors.documents[$0] }
+        var clusters = ClaimClustering.clusters(count: vectors.count, links: links, threshold: strong, vectors: vectors)
         if attach < options.threshold {
             clusters = ClaimClustering.attach(clusters, links: allLinks, threshold: Float(attach), vectors: vectors)
         }
-        var linkScores: [Int: [(Int, Float)]] = [:]
-        for link in allLinks {
-            linkScores[Int(link.a), default: []].append((Int(link.b), link.score))
-            linkScores[Int(link.b), default: []].append((Int(link.a), link.score))
-        }
+        clock.lap("clusters \(clusters.count)")
         var claims: [Claim] = []
         for members in clusters {
             var groups: [Int32] = []
-            for m in members where !groups.contains(vectors.groups[m]) { groups.append(vectors.groups[m]) }
+            var seen = Set<Int32>()
+            for m in members where seen.insert(vectors.groups[m]).inserted { groups.append(vectors.groups[m]) }
             guard groups.count >= max(2, options.minSources) else { continue }
-            claims.append(makeClaim(members, vectors: vectors, corpus: corpus, groups: groups, linkScores: linkScores))
+            claims.append(makeClaim(members, vectors: vectors, corpus: corpus, groups: groups))
         }
+        clock.lap("claims")
         claims.sort {
             if $0.sources.count != $1.sources.count { return $0.sources.count > $1.sources.count }
             if $0.sentences.count != $1.sentences.count { return $0.sentences.count > $1.sentences.count }
@@ -56,42 +61,23 @@ public enum ClaimFinder {
         return claims
     }
 
-    /// Builds the claim for one cluster: central sentence by total similarity (exact cosines for
-    /// clusters up to 64 sentences, the links' scores beyond).
-    static func makeClaim(_ members: [Int], vectors: SentenceVectors, corpus: Corpus, groups: [Int32],
-                          linkScores: [Int: [(Int, Float)]]) -> Claim {
-        var totals = [Float](repeating: 0, count: members.count)
-        var similarity: (Int, Int) -> Float
-        if members.count <= 64 {
-            var matrix = [Float](repeating: 1, count: members.count * members.count)
-            for i in 0..<members.count {
-                for j in (i + 1)..<members.count {
-                    let c = vectors.similarity(members[i], members[j])
-                    matrix[i * members.count + j] = c
-                    matrix[j * members.count + i] = c
-                }
-            }
-            similarity = { matrix[$0 * members.count + $1] }
-        } else {
-            var position: [Int: Int] = [:]
-            for (i, m) in members.enumerated() { position[m] = i }
-            var sparse: [Int: Float] = [:]
-            for (i, m) in members.enumerated() {
-                for (other, score) in linkScores[m] ?? [] {
-                    if let j = position[other] { sparse[i * members.count + j] = score }
-                }
-            }
-            similarity = { sparse[$0 * members.count + $1] ?? 0 }
-        }
-        for i in 0..<members.count {
-            for j in 0..<members.count where j != i { totals[i] += similarity(i, j) }
+    /// Builds the claim for one cluster: the central sentence has the highest total similarity
+    /// to the others (to an evenly spaced sample of 32 of them in clusters above 64 sentences).
+    static func makeClaim(_ members: [Int], vectors: SentenceVectors, corpus: Corpus, groups: [Int32]) -> Claim {
+        let m = members.count
+        let sample: [Int] = m <= 64 ? Array(0..<m) : (0..<32).map { $0 * m / 32 }
+        var totals = [Float](repeating: 0, count: m)
+        for i in 0..<m {
+            for j in sample where j != i { totals[i] += vectors.similarity(members[i], members[j]) }
         }
         var central = 0
         for i in 1..<members.count where totals[i] > totals[central] { central = i }
         let references = members.map {
             SentenceReference(document: corpus.documents[Int(vectors.documents[$0])], sentence: Int(vectors.sentences[$0]))
         }
-        let score = Double(totals[central]) / Double(max(1, members.count - 1))
+        var sum: Float = 0
+        for i in 0..<m where i != central { sum += vectors.similarity(members[i], members[central]) }
+        let score = Double(sum) / Double(max(1, m - 1))
         return Claim(text: references[central].text, sentences: references,
                      sources: groups.map { vectors.groupNames[Int($0)] }, score: score, central: central)
     }

@@ -44,10 +44,17 @@ public struct ConflictOptions: Sendable {
 /// A sentence that does not mention the detail never disagrees.
 public enum ConflictFinder {
     /// The conflicts within `claims`, in claim order.
+    /// The same disagreement found in two claims that share its sentences is reported once.
     public static func conflicts(in claims: [Claim], options: ConflictOptions = ConflictOptions()) -> [Conflict] {
+        let found = Parallel.map(claims.count, chunk: 16) { conflicts(in: claims[$0], index: $0, options: options) }
+        var seen = Set<[String]>()
         var out: [Conflict] = []
-        for (index, claim) in claims.enumerated() {
-            out.append(contentsOf: conflicts(in: claim, index: index, options: options))
+        for list in found {
+            for conflict in list {
+                let identity = [conflict.key] + conflict.values
+                    + conflict.sentences.map { "\($0.document.index):\($0.sentence)" }
+                if seen.insert(identity).inserted { out.append(conflict) }
+            }
         }
         return out
     }

@@ -23,9 +23,9 @@ public struct DuplicateOptions: Sendable {
     public var shingleSize: Int = 5
     /// MinHash signature length.
     public var hashes: Int = 128
-    /// LSH bands (`hashes / bands` rows each). 32 bands of 4 rows find pairs from about 0.4
-    /// similarity on with high probability; more bands find less similar pairs at more cost.
-    public var bands: Int = 32
+    /// LSH bands (`hashes / bands` rows each). 42 bands of 3 rows find a pair of similarity 0.5
+    /// with probability 99.6% (0.4: 93%, 0.3: 68%); more bands find less similar pairs at more cost.
+    public var bands: Int = 42
     /// Passages to keep per pair (0: none, which saves re-tokenising every pair's text).
     public var maxPassages: Int = 5
     /// LSH buckets larger than this are sampled down to it (a guard against many identical
@@ -40,7 +40,7 @@ public struct DuplicateOptions: Sendable {
 ///
 /// 1. Every document's 5-word shingles are hashed once and folded into a 128-slot one-permutation
 ///    MinHash signature (in parallel).
-/// 2. The signature is cut into 32 bands; documents with an equal band land in one bucket and
+/// 2. The signature is cut into 42 bands of 3 slots; documents with an equal band land in one bucket and
 ///    become candidate pairs (so most pairs are never looked at).
 /// 3. Candidates whose signatures agree on fewer than `threshold − 0.2` of the slots are dropped;
 ///    the others are verified with the exact Jaccard of their shingle sets.
@@ -60,12 +60,15 @@ public enum DuplicateFinder {
         let slots = max(1, options.hashes)
         let bands = max(1, min(slots, options.bands))
         let rows = slots / bands
+        var clock = DebugClock()
         // 1. Signatures.
         let signatures = Parallel.map(docs.count) { d in
             MinHashSignature.signature(Shingles.hashes(docs[d], size: k), count: slots)
         }
+        clock.lap("signatures")
         // 2. Candidates from the bands.
         let candidates = candidatePairs(signatures, bands: bands, rows: rows, maxBucket: options.maxBucket)
+        clock.lap("candidates \(candidates.count)")
         // 3. Estimate, then verify exactly.
         let floor = options.threshold - 0.2
         let likely = candidates.filter { pair in
@@ -84,7 +87,9 @@ public enum DuplicateFinder {
         var slotOf = [Int](repeating: -1, count: docs.count)
         for (i, d) in order.enumerated() { slotOf[d] = i }
         let slot = slotOf
+        clock.lap("estimates \(likely.count)")
         let sets = Parallel.map(order.count) { Shingles.set(docs[order[$0]], size: k) }
+        clock.lap("shingle sets \(order.count)")
         let verified = Parallel.map(likely.count, chunk: 1024) { p -> DuplicatePair? in
             let pair = likely[p]
             let a = Int(pair >> 32)
@@ -104,15 +109,25 @@ public enum DuplicateFinder {
             $0.similarity != $1.similarity ? $0.similarity > $1.similarity
                 : ($0.a.index, $0.b.index) < ($1.a.index, $1.b.index)
         }
+        clock.lap("verified \(pairs.count)")
         // 4. Passages.
         if options.maxPassages > 0 {
+            // Grouped by `a`, so each document is tokenised once however many pairs it is in.
+            var byFirst: [Int: [Int]] = [:]
+            for (i, pair) in pairs.enumerated() { byFirst[pair.a.index, default: []].append(i) }
+            let groups = Array(byFirst.values)
             let found = pairs
-            let texts = Parallel.map(found.count, chunk: 64) { i -> [String] in
-                guard let b = corpus.position(of: found[i].b), slot[b] >= 0 else { return [] }
-                let sb = slot[b]
-                return passages(found[i].a, sharedWith: sets[sb], shingleSize: k, limit: options.maxPassages)
+            let texts = Parallel.map(groups.count, chunk: 16) { g -> [(Int, [String])] in
+                let indices = groups[g]
+                let a = found[indices[0]].a
+                let prepared = PassageSource(a, shingleSize: k)
+                return indices.map { i -> (Int, [String]) in
+                    guard let b = corpus.position(of: found[i].b), slot[b] >= 0 else { return (i, []) }
+                    return (i, prepared.passages(sharedWith: sets[slot[b]], limit: options.maxPassages))
+                }
             }
-            for i in pairs.indices { pairs[i].passages = texts[i] }
+            for group in texts { for (i, passages) in group { pairs[i].passages = passages } }
+            clock.lap("passages")
         }
         return pairs
     }
@@ -159,28 +174,55 @@ public enum DuplicateFinder {
 
     /// `passages(_:sharedWith:)` with `b`'s shingle set already made.
     static func passages(_ a: Document, sharedWith set: [UInt32], shingleSize: Int, limit: Int) -> [String] {
-        let k = max(1, shingleSize)
-        let hashes = Shingles.hashes(a, size: k)
-        guard !hashes.isEmpty, limit > 0 else { return [] }
-        let words = Shingles.wordPositions(a)
-        var runs: [Range<Int>] = []   // word index ranges
-        var runStart: Int?
-        for (i, h) in hashes.enumerated() {
-            let shared = binarySearch(set, UInt32(truncatingIfNeeded: h >> 32))
-            if shared, runStart == nil { runStart = i }
-            if !shared, let s = runStart {
-                runs.append(s..<min(words.count, i - 1 + k))
-                runStart = nil
-            }
+        PassageSource(a, shingleSize: shingleSize).passages(sharedWith: set, limit: limit)
+    }
+
+    /// One document's shingles, word positions and token spans, made once for all its pairs.
+    struct PassageSource {
+        let document: Document
+        let k: Int
+        let hashes: [UInt64]
+        let words: [Int]
+        let spans: [TokenSpan]
+        /// (32-bit shingle value, shingle position), sorted, to merge with another set.
+        let sorted: [(UInt32, Int32)]
+
+        init(_ document: Document, shingleSize: Int) {
+            self.document = document
+            k = max(1, shingleSize)
+            hashes = Shingles.hashes(document, size: k)
+            words = Shingles.wordPositions(document)
+            spans = hashes.isEmpty ? [] : document.tokenSpans()
+            sorted = hashes.enumerated().map { (UInt32(truncatingIfNeeded: $0.element >> 32), Int32($0.offset)) }
+                .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         }
-        if let s = runStart { runs.append(s..<min(words.count, hashes.count - 1 + k)) }
-        guard !runs.isEmpty else { return [] }
-        runs.sort { $0.count != $1.count ? $0.count > $1.count : $0.lowerBound < $1.lowerBound }
-        let spans = a.tokenSpans()
-        guard spans.count == a.terms.count else { return [] }
-        return runs.prefix(limit).compactMap { run -> String? in
-            guard let first = run.first, let last = run.last, last < words.count else { return nil }
-            return a.substring(spans[words[first]].start..<spans[words[last]].end)
+
+        /// The passages whose shingles all occur in `set` (maximal runs), longest first.
+        func passages(sharedWith set: [UInt32], limit: Int) -> [String] {
+            guard !hashes.isEmpty, limit > 0, spans.count == document.terms.count else { return [] }
+            // Which shingles of this document `set` holds: one merge of two sorted lists.
+            var isShared = [Bool](repeating: false, count: hashes.count)
+            var j = 0
+            for (value, position) in sorted {
+                while j < set.count && set[j] < value { j += 1 }
+                if j < set.count && set[j] == value { isShared[Int(position)] = true }
+            }
+            var runs: [Range<Int>] = []   // word index ranges
+            var runStart: Int?
+            for i in 0..<hashes.count {
+                let shared = isShared[i]
+                if shared, runStart == nil { runStart = i }
+                if !shared, let s = runStart {
+                    runs.append(s..<min(words.count, i - 1 + k))
+                    runStart = nil
+                }
+            }
+            if let s = runStart { runs.append(s..<min(words.count, hashes.count - 1 + k)) }
+            runs.sort { $0.count != $1.count ? $0.count > $1.count : $0.lowerBound < $1.lowerBound }
+            return runs.prefix(limit).compactMap { run -> String? in
+                guard let first = run.first, let last = run.last, last < words.count else { return nil }
+                return document.substring(spans[words[first]].start..<spans[words[last]].end)
+            }
         }
     }
 

@@ -155,11 +155,19 @@ public enum FactExtractor {
             }
             guard let unitWord = unit else { continue }
             let (range, hedgeStart) = hedge(t, before: i, value: count)
-            let stem = WordStemmer.stem(unitWord)
-            facts.append(Fact(kind: .number, key: "number of \(stem)", values: [NumberWords.key(count)], range: range,
+            facts.append(Fact(kind: .number, key: "number of \(singular(unitWord))", values: [NumberWords.key(count)], range: range,
                               hedged: hedgeStart != nil, text: t.text((hedgeStart ?? i)...end)))
             i = end
         }
+    }
+
+    /// A unit word without its plural ending ("years" → "year", "countries" → "country").
+    static func singular(_ word: String) -> String {
+        var bytes = Array(word.utf8)
+        guard bytes.count > 3, bytes.allSatisfy({ $0 < 0x80 }), !word.hasSuffix("species"),
+              !WordStemmer.keepFinalS.contains(word) else { return word }
+        WordStemmer.dropPlural(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The interval a hedge before token `i` allows for `value`, and where the hedge starts.

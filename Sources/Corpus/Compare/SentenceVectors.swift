@@ -62,7 +62,11 @@ struct SentenceVectors: @unchecked Sendable {
         guard na > 0, nb > 0 else { return 0 }
         switch measure {
         case .cosine: return min(1, dot / (na * nb))
-        case .blended: return min(1, dot / (min(na, nb) * (na * nb).squareRoot()))
+        case .blended:
+            // cosine × sqrt(longer / shorter), the factor capped at 1.5 so a very short sentence
+            // inside a long one does not count as the same fact.
+            let cosine = dot / (na * nb)
+            return min(1, cosine * min(1.5, (max(na, nb) / min(na, nb)).squareRoot()))
         }
     }
 
