@@ -108,13 +108,27 @@ public struct ContentNormalizer: Sendable {
         draft(term: norm, kind: kind).features
     }
 
-    /// The keys of every token of a text, in order (to see what a sentence is compared on).
+    /// The keys of every token of a text, in order, as sentence comparison sees them: two-word
+    /// paraphrases ("touched down" → "arrive") and lowercase "us" (the pronoun) included.
     public func keys(in text: String) -> [String] {
-        let norms = Tokenizer.words(in: text).map { Tokenizer.norm($0) }
-        return norms.flatMap { norm -> [String] in
-            let kind: TokenKind = norm.first.map { $0.isNumber ? .number : ($0.isLetter ? .word : .punct) } ?? .punct
-            return keys(norm: norm, kind: kind)
+        let tokens = SentenceTokens(text)
+        var out: [String] = []
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            let kind = tokens.kinds[i]
+            guard kind != .punct else { continue }
+            let norm = tokens.norms[i]
+            if i + 1 < tokens.count, kind == .word, tokens.kinds[i + 1] == .word,
+               let canonical = paraphrases.canonical(WordStemmer.stem(norm), WordStemmer.stem(tokens.norms[i + 1])) {
+                out.append(canonical)
+                i += 1
+                continue
+            }
+            if norm == "us" && !tokens.isCapitalised(i) { continue }
+            out.append(contentsOf: keys(norm: norm, kind: kind))
         }
+        return out
     }
 
     /// Works out what one term contributes.
@@ -131,7 +145,8 @@ public struct ContentNormalizer: Sendable {
             }
             return draft
         case .word:
-            let bare = term.trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+            // "Mr." → "mr", "U.S." → "us", "'tis" → "tis".
+            let bare = term.trimmingCharacters(in: CharacterSet(charactersIn: "'")).replacingOccurrences(of: ".", with: "")
             draft.stem = WordStemmer.stem(bare)
             if bare == "us" || bare == "u.s." { draft.flags |= TermFeatureTable.usFlag }
             let parts = bare.contains("-") ? bare.split(separator: "-").map(String.init) : [bare]

@@ -23,12 +23,16 @@ public enum WordStemmer {
         guard s.count > 3 else { return }
         respell(&s)
         if !keepFinalS.contains(String(decoding: s, as: UTF8.self)) { dropPlural(&s) }
+        if s.count >= 5 && hasSuffix(s, "tre") {
+            s[s.count - 2] = UInt8(ascii: "e")
+            s[s.count - 1] = UInt8(ascii: "r")
+        }
         dropVerbEnding(&s)
         if s.count > 3 && s.last == UInt8(ascii: "e") { s.removeLast() }
     }
 
     /// British to American spelling, anywhere in the word: "our" → "or" (not at the start),
-    /// "ise"/"yse" → "ize"/"yze", a final "tre" → "ter".
+    /// "ise"/"yse" → "ize"/"yze" (a final "tre" → "ter" is done after the plural is dropped).
     static func respell(_ s: inout [UInt8]) {
         var i = 1
         while i + 2 < s.count {
@@ -39,10 +43,6 @@ public enum WordStemmer {
                 s[i + 1] = UInt8(ascii: "z")
             }
             i += 1
-        }
-        if s.count >= 5 && hasSuffix(s, "tre") {
-            s[s.count - 2] = UInt8(ascii: "e")
-            s[s.count - 1] = UInt8(ascii: "r")
         }
     }
 
