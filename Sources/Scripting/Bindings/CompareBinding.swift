@@ -26,7 +26,7 @@ enum CompareBinding {
 
         let compare = ctx.lua.function("compare") { args in
             let corpus = try args.object(1, as: Corpus.self, name: "Corpus")
-            let spec = try args.optionalTable(2) ?? LuaTable()
+            let spec = try optionsTable(args)
             try checkKeys(spec, ["by", "threshold", "min_sources", "similarity"])
             let request = try ClaimRequest(corpus: corpus, spec: spec)
             let claims = cache.claims(corpus, request)
@@ -34,7 +34,7 @@ enum CompareBinding {
         }
         let conflicts = ctx.lua.function("conflicts") { args in
             let corpus = try args.object(1, as: Corpus.self, name: "Corpus")
-            let spec = try args.optionalTable(2) ?? LuaTable()
+            let spec = try optionsTable(args)
             try checkKeys(spec, ["by", "threshold", "min_sources", "similarity", "hedges", "kinds"])
             let request = try ClaimRequest(corpus: corpus, spec: spec)
             var options = ConflictOptions()
@@ -55,7 +55,7 @@ enum CompareBinding {
         }
         let duplicates = ctx.lua.function("duplicates") { args in
             let corpus = try args.object(1, as: Corpus.self, name: "Corpus")
-            let spec = try args.optionalTable(2) ?? LuaTable()
+            let spec = try optionsTable(args)
             try checkKeys(spec, ["threshold", "passages", "shingle"])
             var options = DuplicateOptions()
             if let t = spec["threshold"] { options.threshold = try unitNumber(t, "threshold") }
@@ -135,6 +135,15 @@ enum CompareBinding {
         var out: [Document] = []
         for s in sentences where !out.contains(where: { $0 === s.document }) { out.append(s.document) }
         return out
+    }
+
+    /// The options table (argument 2 of the Swift function, #1 as the method's caller sees it).
+    static func optionsTable(_ args: LuaArguments) throws -> LuaTable {
+        if args.isNil(2) { return LuaTable() }
+        guard args.type(2) == .table, let table = try args.optionalTable(2) else {
+            throw LuaArgumentError.type(1, expected: "table")
+        }
+        return table
     }
 
     /// Rejects option names the method does not know (typos would otherwise be silently ignored).
