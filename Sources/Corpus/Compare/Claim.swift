@@ -14,10 +14,12 @@ public struct SentenceReference: Sendable, Hashable {
     /// The sentence's text.
     public var text: String { document.sentenceText(sentence) }
 
+    /// Same document object and same sentence.
     public static func == (a: SentenceReference, b: SentenceReference) -> Bool {
         a.document === b.document && a.sentence == b.sentence
     }
 
+    /// Hashes the document's identity and the sentence index.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(ObjectIdentifier(document))
         hasher.combine(sentence)

@@ -4,7 +4,8 @@
 enum ClaimClustering {
     /// Clusters of sentence indices (each with at least two sentences), members ascending.
     ///
-    /// Every cluster has a seed (the first sentence of its first link); a sentence joins a
+    /// Every cluster has a seed (its union-find root: the first sentence of its first link, kept
+    /// as clusters grow because the larger cluster's root survives a merge); a sentence joins a
     /// cluster, and two clusters merge, only when the sentence (or the other cluster's seed) is
     /// at least `threshold` similar to the seed. So every member is close to one sentence, and
     /// links cannot chain loosely related sentences into one huge cluster.
@@ -12,7 +13,6 @@ enum ClaimClustering {
         var parent = Array(0..<count)
         var members: [[Int32]] = Array(repeating: [], count: count)
         var docs: [Set<Int32>] = Array(repeating: [], count: count)
-        let seed = Array(0..<count)
         func find(_ x: Int) -> Int {
             var root = x
             while parent[root] != root { root = parent[root] }
@@ -36,8 +36,8 @@ enum ClaimClustering {
             let singleB = members[rb].isEmpty
             if !(singleA && singleB) {
                 // The seeds (a singleton is its own seed) must be close, unless the link is the seed's own.
-                let sa = seed[ra]
-                let sb = seed[rb]
+                let sa = ra
+                let sb = rb
                 let direct = (Int(link.a) == sa || Int(link.a) == sb) && (Int(link.b) == sa || Int(link.b) == sb)
                 guard direct || vectors.similarity(sa, sb) >= threshold else { continue }
             }
@@ -83,5 +83,37 @@ enum ClaimClustering {
             }
             return best.isEmpty ? members : (members + best.values.map(\.sentence)).sorted()
         }
+    }
+
+    /// Drops clusters that mostly repeat a bigger one (at least two thirds of their sentences are
+    /// in one kept cluster), which the attach step can produce; bigger clusters are kept first,
+    /// of two the same size the more cohesive (higher mean similarity between its sentences).
+    static func withoutNearRepeats(_ clusters: [[Int]], vectors: SentenceVectors) -> [[Int]] {
+        let cohesion = clusters.map { members -> Float in
+            let sample = members.count <= 16 ? members : (0..<16).map { members[$0 * members.count / 16] }
+            var total: Float = 0
+            var pairs = 0
+            for i in 0..<sample.count {
+                for j in (i + 1)..<sample.count {
+                    total += vectors.similarity(sample[i], sample[j])
+                    pairs += 1
+                }
+            }
+            return pairs > 0 ? total / Float(pairs) : 0
+        }
+        let order = clusters.indices.sorted {
+            if clusters[$0].count != clusters[$1].count { return clusters[$0].count > clusters[$1].count }
+            return cohesion[$0] != cohesion[$1] ? cohesion[$0] > cohesion[$1] : $0 < $1
+        }
+        var keptOf: [Int: [Int]] = [:]   // sentence → kept clusters holding it
+        var keep = [Bool](repeating: false, count: clusters.count)
+        for c in order {
+            var overlap: [Int: Int] = [:]
+            for s in clusters[c] { for k in keptOf[s] ?? [] { overlap[k, default: 0] += 1 } }
+            if let most = overlap.values.max(), 3 * most >= 2 * clusters[c].count { continue }
+            keep[c] = true
+            for s in clusters[c] { keptOf[s, default: []].append(c) }
+        }
+        return clusters.indices.filter { keep[$0] }.map { clusters[$0] }
     }
 }

@@ -9,7 +9,8 @@ import Foundation
 ///    `threshold`, via an inverted index over the rarer features.
 /// 3. `ClaimClustering`: strongest links first, at most one sentence per document per claim;
 ///    then a sentence that states a claim's fact along with another one joins that claim too
-///    when its mean similarity to the claim's sentences reaches `threshold × attachRatio`.
+///    when its mean similarity to the claim's sentences reaches `threshold × attachRatio`;
+///    a claim that then mostly repeats a bigger one is dropped.
 /// 4. Here: each cluster with enough groups becomes a `Claim`; its text is the sentence with the
 ///    highest total similarity to the others.
 ///
@@ -42,6 +43,7 @@ public enum ClaimFinder {
         var clusters = ClaimClustering.clusters(count: vectors.count, links: links, threshold: strong, vectors: vectors)
         if attach < options.threshold {
             clusters = ClaimClustering.attach(clusters, links: allLinks, threshold: Float(attach), vectors: vectors)
+            clusters = ClaimClustering.withoutNearRepeats(clusters, vectors: vectors)
         }
         clock.lap("clusters \(clusters.count)")
         var claims: [Claim] = []

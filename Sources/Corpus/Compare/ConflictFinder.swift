@@ -69,8 +69,8 @@ public enum ConflictFinder {
     /// The conflicts of one claim.
     static func conflicts(in claim: Claim, index: Int, options: ConflictOptions) -> [Conflict] {
         let sentences = claim.sentences
-        let texts = sentences.map(\.text)
-        var facts: [[Fact]] = texts.map(FactExtractor.facts(in:))
+        let tokens = sentences.map { SentenceTokens($0.text) }
+        var facts: [[Fact]] = tokens.map(FactExtractor.facts)
         if let extra = options.extraFacts {
             for (k, s) in sentences.enumerated() { facts[k].append(contentsOf: extra(s.document, s.sentence)) }
         }
@@ -111,14 +111,13 @@ public enum ConflictFinder {
                                 sentences: involved.map { sentences[$0] }, certain: contradiction, reason: reason))
         }
         if options.kinds.contains(.name) {
-            out.append(contentsOf: spellings(claim, index: index, texts: texts, label: label))
+            out.append(contentsOf: spellings(claim, index: index, names: tokens.map(FactExtractor.names), label: label))
         }
         return out
     }
 
     /// Names spelled differently in two sentences of a claim.
-    static func spellings(_ claim: Claim, index: Int, texts: [String], label: [String]) -> [Conflict] {
-        let names = texts.map(FactExtractor.names(in:))
+    static func spellings(_ claim: Claim, index: Int, names: [[String]], label: [String]) -> [Conflict] {
         var out: [Conflict] = []
         var reported = Set<String>()
         for x in 0..<names.count {
@@ -167,8 +166,7 @@ public enum ConflictFinder {
         return previous[b.count]
     }
 
-    /// Per claim sentence, the name to show it by: its group when the claim has one per
-    /// document, otherwise the document id.
+    /// Per claim sentence, the name to show it by: its document's outlet, or the document id.
     static func labels(_ claim: Claim) -> [String] {
         let docs = claim.sentences.map(\.document)
         return docs.map { $0.source ?? $0.id }

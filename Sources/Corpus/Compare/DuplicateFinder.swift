@@ -225,14 +225,4 @@ public enum DuplicateFinder {
             }
         }
     }
-
-    static func binarySearch(_ sorted: [UInt32], _ value: UInt32) -> Bool {
-        var lo = 0
-        var hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sorted.count && sorted[lo] == value
-    }
 }

@@ -18,7 +18,11 @@ import Foundation
 public enum FactExtractor {
     /// The facts of a text (typically one sentence).
     public static func facts(in text: String) -> [Fact] {
-        let tokens = SentenceTokens(text)
+        facts(SentenceTokens(text))
+    }
+
+    /// The facts of a tokenised sentence.
+    static func facts(_ tokens: SentenceTokens) -> [Fact] {
         var facts: [Fact] = []
         var used = Set<Int>()
         dates(tokens, into: &facts, used: &used)
@@ -35,7 +39,11 @@ public enum FactExtractor {
     /// Capitalised words inside a text (not the first word, not weekday or month names, at least
     /// four letters): the names whose spelling `ConflictFinder` compares.
     public static func names(in text: String) -> [String] {
-        let tokens = SentenceTokens(text)
+        names(SentenceTokens(text))
+    }
+
+    /// The names of a tokenised sentence.
+    static func names(_ tokens: SentenceTokens) -> [String] {
         var out: [String] = []
         for i in tokens.indices where i != tokens.firstWord && tokens.kinds[i] == .word && tokens.isCapitalised(i) {
             let norm = tokens.norms[i]
