@@ -28,7 +28,7 @@ public struct DuplicateOptions: Sendable {
     public var bands: Int = 42
     /// Passages to keep per pair (0: none, which saves re-tokenising every pair's text).
     public var maxPassages: Int = 5
-    /// LSH buckets larger than this are sampled down to it (a guard against many identical
+    /// LSH buckets larger than this keep only their first documents (a guard against many identical
     /// documents making the pair count explode); nil: no limit.
     public var maxBucket: Int? = 2000
 
