@@ -38,6 +38,7 @@ enum CorpusBinding {
         try DateBinding.install(corpus: cls, ctx)
         try SearchBinding.install(on: cls, ctx)
         try StatisticsBinding.install(on: cls, ctx)
+        try CompareBinding.install(on: cls, ctx)
         return cls
     }
 

@@ -1,0 +1,119 @@
+/// Groups linked sentences into clusters, strongest links first (single linkage), with one
+/// rule against chaining: a cluster never holds two sentences of the same document. A link
+/// that would break the rule is skipped, so a sentence joins the cluster it matches best.
+enum ClaimClustering {
+    /// Clusters of sentence indices (each with at least two sentences), members ascending.
+    ///
+    /// Every cluster has a seed (its union-find root: the first sentence of its first link, kept
+    /// as clusters grow because the larger cluster's root survives a merge); a sentence joins a
+    /// cluster, and two clusters merge, only when the sentence (or the other cluster's seed) is
+    /// at least `threshold` similar to the seed. So every member is close to one sentence, and
+    /// links cannot chain loosely related sentences into one huge cluster.
+    static func clusters(count: Int, links: [SentenceLink], threshold: Float, vectors: SentenceVectors) -> [[Int]] {
+        var parent = Array(0..<count)
+        var members: [[Int32]] = Array(repeating: [], count: count)
+        var docs: [Set<Int32>] = Array(repeating: [], count: count)
+        func find(_ x: Int) -> Int {
+            var root = x
+            while parent[root] != root { root = parent[root] }
+            var node = x
+            while parent[node] != root {
+                let next = parent[node]
+                parent[node] = root
+                node = next
+            }
+            return root
+        }
+        let sorted = links.sorted { $0.score != $1.score ? $0.score > $1.score : ($0.a, $0.b) < ($1.a, $1.b) }
+        for link in sorted {
+            var ra = find(Int(link.a))
+            var rb = find(Int(link.b))
+            guard ra != rb else { continue }
+            let da = docs[ra].isEmpty ? [vectors.documents[ra]] : docs[ra]
+            let db = docs[rb].isEmpty ? [vectors.documents[rb]] : docs[rb]
+            guard da.isDisjoint(with: db) else { continue }
+            let singleA = members[ra].isEmpty
+            let singleB = members[rb].isEmpty
+            if !(singleA && singleB) {
+                // The seeds (a singleton is its own seed) must be close, unless the link is the seed's own.
+                let sa = ra
+                let sb = rb
+                let direct = (Int(link.a) == sa || Int(link.a) == sb) && (Int(link.b) == sa || Int(link.b) == sb)
+                guard direct || vectors.similarity(sa, sb) >= threshold else { continue }
+            }
+            if da.count < db.count || (da.count == db.count && singleA && !singleB) { swap(&ra, &rb) }
+            if members[ra].isEmpty { members[ra] = [Int32(ra)] }
+            members[ra].append(contentsOf: members[rb].isEmpty ? [Int32(rb)] : members[rb])
+            members[rb] = []
+            docs[ra] = da.union(db)
+            docs[rb] = []
+            parent[rb] = ra
+        }
+        var out: [[Int]] = []
+        for root in 0..<count where parent[root] == root && members[root].count >= 2 {
+            out.append(members[root].map(Int.init).sorted())
+        }
+        return out
+    }
+
+    /// Adds to each cluster the sentences (from documents it lacks) linked to one of its members
+    /// whose mean similarity to the members (a sample of 32 in bigger clusters) reaches `threshold`; per document the best one.
+    /// A sentence may so belong to several clusters.
+    static func attach(_ clusters: [[Int]], links: [SentenceLink], threshold: Float, vectors: SentenceVectors) -> [[Int]] {
+        var neighbours: [Int: [Int]] = [:]
+        for link in links {
+            neighbours[Int(link.a), default: []].append(Int(link.b))
+            neighbours[Int(link.b), default: []].append(Int(link.a))
+        }
+        return clusters.map { members in
+            let memberSet = Set(members)
+            let sample = members.count <= 32 ? members : (0..<32).map { members[$0 * members.count / 32] }
+            let docs = Set(members.map { vectors.documents[$0] })
+            var best: [Int32: (sentence: Int, score: Float)] = [:]
+            var seen = Set<Int>()
+            for m in members {
+                for candidate in neighbours[m] ?? [] where !memberSet.contains(candidate) && seen.insert(candidate).inserted {
+                    let doc = vectors.documents[candidate]
+                    guard !docs.contains(doc) else { continue }
+                    var total: Float = 0
+                    for other in sample { total += vectors.similarity(candidate, other) }
+                    let mean = total / Float(sample.count)
+                    if mean >= threshold && mean > (best[doc]?.score ?? -1) { best[doc] = (candidate, mean) }
+                }
+            }
+            return best.isEmpty ? members : (members + best.values.map(\.sentence)).sorted()
+        }
+    }
+
+    /// Drops clusters that mostly repeat a bigger one (at least two thirds of their sentences are
+    /// in one kept cluster), which the attach step can produce; bigger clusters are kept first,
+    /// of two the same size the more cohesive (higher mean similarity between its sentences).
+    static func withoutNearRepeats(_ clusters: [[Int]], vectors: SentenceVectors) -> [[Int]] {
+        let cohesion = clusters.map { members -> Float in
+            let sample = members.count <= 16 ? members : (0..<16).map { members[$0 * members.count / 16] }
+            var total: Float = 0
+            var pairs = 0
+            for i in 0..<sample.count {
+                for j in (i + 1)..<sample.count {
+                    total += vectors.similarity(sample[i], sample[j])
+                    pairs += 1
+                }
+            }
+            return pairs > 0 ? total / Float(pairs) : 0
+        }
+        let order = clusters.indices.sorted {
+            if clusters[$0].count != clusters[$1].count { return clusters[$0].count > clusters[$1].count }
+            return cohesion[$0] != cohesion[$1] ? cohesion[$0] > cohesion[$1] : $0 < $1
+        }
+        var keptOf: [Int: [Int]] = [:]   // sentence → kept clusters holding it
+        var keep = [Bool](repeating: false, count: clusters.count)
+        for c in order {
+            var overlap: [Int: Int] = [:]
+            for s in clusters[c] { for k in keptOf[s] ?? [] { overlap[k, default: 0] += 1 } }
+            if let most = overlap.values.max(), 3 * most >= 2 * clusters[c].count { continue }
+            keep[c] = true
+            for s in clusters[c] { keptOf[s, default: []].append(c) }
+        }
+        return clusters.indices.filter { keep[$0] }.map { clusters[$0] }
+    }
+}

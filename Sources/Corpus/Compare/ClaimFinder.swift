@@ -1,0 +1,86 @@
+import Foundation
+
+/// Finds claims: facts that documents from different groups (outlets) state, each in its own words.
+///
+/// Stages, each separately testable:
+/// 1. `TermFeatureTable` + `SentenceVectors`: each sentence as IDF-weighted content features
+///    (stems, paraphrases, numbers; names and numbers boosted; optional extra features).
+/// 2. `SimilarityJoin`: pairs of sentences from different groups with weighted cosine ≥
+///    `threshold`, via an inverted index over the rarer features.
+/// 3. `ClaimClustering`: strongest links first, at most one sentence per document per claim;
+///    then a sentence that states a claim's fact along with another one joins that claim too
+///    when its mean similarity to the claim's sentences reaches `threshold × attachRatio`;
+///    a claim that then mostly repeats a bigger one is dropped.
+/// 4. Here: each cluster with enough groups becomes a `Claim`; its text is the sentence with the
+///    highest total similarity to the others.
+///
+/// Claims are ordered by number of sources, then documents, then score (descending).
+public enum ClaimFinder {
+    /// The claims of `corpus` (or a sub-corpus: only its documents are compared).
+    public static func claims(in corpus: Corpus, by grouping: GroupingKey = .source,
+                              options: ClaimOptions = ClaimOptions()) -> [Claim] {
+        var clock = DebugClock()
+        let table = TermFeatureTable(lexicon: corpus.index.lexicon, normalizer: options.normalizer)
+        clock.lap("term table \(table.termCount) terms")
+        return claims(in: corpus, by: grouping, options: options, table: table)
+    }
+
+    /// `claims(in:by:options:)` with a term table built before (it depends only on the lexicon and
+    /// the normaliser, so callers comparing several sub-corpora can build it once).
+    static func claims(in corpus: Corpus, by grouping: GroupingKey, options: ClaimOptions,
+                       table: TermFeatureTable) -> [Claim] {
+        var clock = DebugClock()
+        var vectors = SentenceVectors(corpus: corpus, table: table, grouping: grouping, options: options)
+        vectors.measure = options.similarity
+        clock.lap("vectors \(vectors.count) sentences, \(vectors.features.count) features")
+        let attach = options.threshold * min(1, max(0, options.attachRatio))
+        let allLinks = SimilarityJoin.links(vectors, threshold: attach,
+                                            maxFrequency: options.maxCandidateFrequency,
+                                            maxLinks: max(1, options.maxLinksPerSentence))
+        clock.lap("join \(allLinks.count) links")
+        let strong = Float(options.threshold)
+        let links = allLinks.filter { $0.score >= strong }
+        var clusters = ClaimClustering.clusters(count: vectors.count, links: links, threshold: strong, vectors: vectors)
+        if attach < options.threshold {
+            clusters = ClaimClustering.attach(clusters, links: allLinks, threshold: Float(attach), vectors: vectors)
+            clusters = ClaimClustering.withoutNearRepeats(clusters, vectors: vectors)
+        }
+        clock.lap("clusters \(clusters.count)")
+        var claims: [Claim] = []
+        for members in clusters {
+            var groups: [Int32] = []
+            var seen = Set<Int32>()
+            for m in members where seen.insert(vectors.groups[m]).inserted { groups.append(vectors.groups[m]) }
+            guard groups.count >= max(2, options.minSources) else { continue }
+            claims.append(makeClaim(members, vectors: vectors, corpus: corpus, groups: groups))
+        }
+        clock.lap("claims")
+        claims.sort {
+            if $0.sources.count != $1.sources.count { return $0.sources.count > $1.sources.count }
+            if $0.sentences.count != $1.sentences.count { return $0.sentences.count > $1.sentences.count }
+            return $0.score > $1.score
+        }
+        return claims
+    }
+
+    /// Builds the claim for one cluster: the central sentence has the highest total similarity
+    /// to the others (to an evenly spaced sample of 32 of them in clusters above 64 sentences).
+    static func makeClaim(_ members: [Int], vectors: SentenceVectors, corpus: Corpus, groups: [Int32]) -> Claim {
+        let m = members.count
+        let sample: [Int] = m <= 64 ? Array(0..<m) : (0..<32).map { $0 * m / 32 }
+        var totals = [Float](repeating: 0, count: m)
+        for i in 0..<m {
+            for j in sample where j != i { totals[i] += vectors.similarity(members[i], members[j]) }
+        }
+        var central = 0
+        for i in 1..<members.count where totals[i] > totals[central] { central = i }
+        let references = members.map {
+            SentenceReference(document: corpus.documents[Int(vectors.documents[$0])], sentence: Int(vectors.sentences[$0]))
+        }
+        var sum: Float = 0
+        for i in 0..<m where i != central { sum += vectors.similarity(members[i], members[central]) }
+        let score = Double(sum) / Double(max(1, m - 1))
+        return Claim(text: references[central].text, sentences: references,
+                     sources: groups.map { vectors.groupNames[Int($0)] }, score: score, central: central)
+    }
+}

@@ -1,0 +1,179 @@
+/// A disagreement inside a claim: its sentences state different dates, numbers or names for the
+/// same detail ("on Tuesday" / "On Wednesday" for the same phone call).
+public struct Conflict: Sendable {
+    /// Date, number or name.
+    public var kind: Fact.Kind
+    /// The detail they disagree on ("weekday", "number of year", "spelling", "role: foreign minister").
+    public var key: String
+    /// The differing values as written, one per distinct reading, in sentence order.
+    public var values: [String]
+    /// The claim the sentences belong to.
+    public var claim: Claim
+    /// The claim's position in the list of claims the conflicts were found in.
+    public var claimIndex: Int
+    /// The sentences that state the detail (those that disagree, and any that agree with one side).
+    public var sentences: [SentenceReference]
+    /// True when the values cannot all be true; false when they only differ in precision or
+    /// hedging ("nearly five years" / "five years", "this weekend" / "Sunday").
+    public var certain: Bool
+    /// A one-line explanation ("weekday: Tuesday (NewsTrack) vs Wednesday (The Guardian)").
+    public var reason: String
+}
+
+/// Settings of `ConflictFinder`.
+public struct ConflictOptions: Sendable {
+    /// Also report details that differ only in precision or hedging (`certain == false`).
+    public var includeHedges = false
+    /// The kinds of detail to check.
+    public var kinds: Set<Fact.Kind> = Set(Fact.Kind.allCases)
+    /// More facts per sentence, e.g. from entity resolution or date normalisation; compared like
+    /// the built-in ones (same key, incompatible values → conflict).
+    public var extraFacts: (@Sendable (Document, Int) -> [Fact])?
+
+    /// Default options.
+    public init() {}
+}
+
+/// Finds claims whose sentences disagree on a detail.
+///
+/// For each claim, every sentence's facts (`FactExtractor`) are grouped by key. Two sentences
+/// disagree on a key when none of the first one's facts for it is compatible with any of the
+/// second's (different weekdays, days, years, counts of the same unit, names for the same
+/// titled role). Names spelled differently ("Antony" / "Anthony": same first letter, edit
+/// distance 1–2, both at least four letters) are reported as kind `name`, key `spelling`.
+/// A sentence that does not mention the detail never disagrees.
+public enum ConflictFinder {
+    /// The conflicts within `claims`, in claim order.
+    /// The same disagreement found in two claims that share its sentences is reported once.
+    public static func conflicts(in claims: [Claim], options: ConflictOptions = ConflictOptions()) -> [Conflict] {
+        let found = Parallel.map(claims.count, chunk: 16) { conflicts(in: claims[$0], index: $0, options: options) }
+        var seen = Set<[String]>()
+        var out: [Conflict] = []
+        for list in found {
+            for conflict in list {
+                let identity = [conflict.key] + conflict.values
+                    + conflict.sentences.map { "\($0.document.index):\($0.sentence)" }
+                if seen.insert(identity).inserted { out.append(conflict) }
+            }
+        }
+        return out
+    }
+
+    /// Finds the claims of `corpus` and the conflicts within them.
+    public static func conflicts(in corpus: Corpus, by grouping: GroupingKey = .source,
+                                 claimOptions: ClaimOptions = ClaimOptions(),
+                                 options: ConflictOptions = ConflictOptions()) -> [Conflict] {
+        conflicts(in: ClaimFinder.claims(in: corpus, by: grouping, options: claimOptions), options: options)
+    }
+
+    /// The conflicts of one claim.
+    static func conflicts(in claim: Claim, index: Int, options: ConflictOptions) -> [Conflict] {
+        let sentences = claim.sentences
+        let tokens = sentences.map { SentenceTokens($0.text) }
+        var facts: [[Fact]] = tokens.map(FactExtractor.facts)
+        if let extra = options.extraFacts {
+            for (k, s) in sentences.enumerated() { facts[k].append(contentsOf: extra(s.document, s.sentence)) }
+        }
+        let label = labels(claim)
+        var out: [Conflict] = []
+        var keys: [String] = []
+        for list in facts {
+            for fact in list where options.kinds.contains(fact.kind) && !keys.contains(fact.key) { keys.append(fact.key) }
+        }
+        for key in keys {
+            let perSentence: [(Int, [Fact])] = facts.enumerated().compactMap { k, list in
+                let matching = list.filter { $0.key == key }
+                return matching.isEmpty ? nil : (k, matching)
+            }
+            guard perSentence.count >= 2 else { continue }
+            var contradiction = false
+            var imprecise = false
+            for x in 0..<perSentence.count {
+                for y in (x + 1)..<perSentence.count {
+                    let a = perSentence[x].1
+                    let b = perSentence[y].1
+                    let compatible = a.contains { fa in b.contains { fa.isCompatible(with: $0) } }
+                    if !compatible {
+                        contradiction = true
+                    } else if !a.contains(where: { fa in b.contains { fa.isSame(as: $0) } }) {
+                        imprecise = true
+                    }
+                }
+            }
+            guard contradiction || (imprecise && options.includeHedges) else { continue }
+            let involved = perSentence.map(\.0)
+            let values = distinct(perSentence.map { $0.1.map(\.text).joined(separator: ", ") })
+            guard values.count >= 2 else { continue }
+            let kind = perSentence[0].1[0].kind
+            let reason = key + ": " + perSentence.map { "\($0.1.map(\.text).joined(separator: ", ")) (\(label[$0.0]))" }
+                .joined(separator: " vs ")
+            out.append(Conflict(kind: kind, key: key, values: values, claim: claim, claimIndex: index,
+                                sentences: involved.map { sentences[$0] }, certain: contradiction, reason: reason))
+        }
+        if options.kinds.contains(.name) {
+            out.append(contentsOf: spellings(claim, index: index, names: tokens.map(FactExtractor.names), label: label))
+        }
+        return out
+    }
+
+    /// Names spelled differently in two sentences of a claim.
+    static func spellings(_ claim: Claim, index: Int, names: [[String]], label: [String]) -> [Conflict] {
+        var out: [Conflict] = []
+        var reported = Set<String>()
+        for x in 0..<names.count {
+            for y in (x + 1)..<names.count {
+                for a in names[x] where !names[y].contains(a) {
+                    for b in names[y] where !names[x].contains(b) && isVariant(a, b) {
+                        let pair = [a, b].sorted().joined(separator: "|")
+                        guard reported.insert(pair).inserted else { continue }
+                        out.append(Conflict(kind: .name, key: "spelling", values: [a, b], claim: claim, claimIndex: index,
+                                            sentences: [claim.sentences[x], claim.sentences[y]], certain: true,
+                                            reason: "spelling: \(a) (\(label[x])) vs \(b) (\(label[y]))"))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether two capitalised words look like one name spelled two ways.
+    static func isVariant(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.lowercased())
+        let y = Array(b.lowercased())
+        guard x.count >= 4, y.count >= 4, x.first == y.first, x != y else { return false }
+        // Plurals and possessives are not spellings.
+        if x + ["s"] == y || y + ["s"] == x { return false }
+        if WordStemmer.stem(String(x)) == WordStemmer.stem(String(y)) { return false }
+        let limit = min(2, min(x.count, y.count) / 4)
+        guard limit >= 1, abs(x.count - y.count) <= limit else { return false }
+        return editDistance(x, y, limit: limit) <= limit
+    }
+
+    /// Levenshtein distance, stopping early above `limit`.
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMin = current[0]
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return rowMin }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// Per claim sentence, the name to show it by: its document's outlet, or the document id.
+    static func labels(_ claim: Claim) -> [String] {
+        let docs = claim.sentences.map(\.document)
+        return docs.map { $0.source ?? $0.id }
+    }
+
+    static func distinct(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0.lowercased()).inserted }
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+
+/// Two documents that share most of their text.
+public struct DuplicatePair: Sendable {
+    /// The earlier document (corpus order).
+    public var a: Document
+    /// The later document.
+    public var b: Document
+    /// Exact Jaccard similarity of the two documents' word-shingle sets (0...1).
+    public var similarity: Double
+    /// The MinHash estimate the pair was found with.
+    public var estimate: Double
+    /// The text both share, as passages of `a` (maximal runs of shared shingles), longest first;
+    /// empty when passages were not asked for.
+    public var passages: [String]
+}
+
+/// Settings of `DuplicateFinder`.
+public struct DuplicateOptions: Sendable {
+    /// Minimum exact Jaccard similarity of the shingle sets.
+    public var threshold: Double = 0.5
+    /// Words per shingle.
+    public var shingleSize: Int = 5
+    /// MinHash signature length.
+    public var hashes: Int = 128
+    /// LSH bands (`hashes / bands` rows each). 42 bands of 3 rows find a pair of similarity 0.5
+    /// with probability 99.6% (0.4: 93%, 0.3: 68%); more bands find less similar pairs at more cost.
+    public var bands: Int = 42
+    /// Passages to keep per pair (0: none, which saves re-tokenising every pair's text).
+    public var maxPassages: Int = 5
+    /// LSH buckets larger than this keep only their first documents (a guard against many identical
+    /// documents making the pair count explode); nil: no limit.
+    public var maxBucket: Int? = 2000
+
+    /// Default options.
+    public init() {}
+}
+
+/// Finds near-duplicate documents with word shingles, MinHash and locality-sensitive hashing.
+///
+/// 1. Every document's 5-word shingles are hashed once and folded into a 128-slot one-permutation
+///    MinHash signature (in parallel).
+/// 2. The signature is cut into 42 bands of 3 slots; documents with an equal band land in one bucket and
+///    become candidate pairs (so most pairs are never looked at).
+/// 3. Candidates whose signatures agree on fewer than `threshold − 0.2` of the slots are dropped;
+///    the others are verified with the exact Jaccard of their shingle sets.
+/// 4. Passages: for each pair, the maximal runs of `a`'s shingles found in `b`, as text.
+public enum DuplicateFinder {
+    /// Near-duplicate pairs of `corpus` with similarity ≥ `threshold`, most similar first.
+    public static func duplicates(in corpus: Corpus, threshold: Double) -> [DuplicatePair] {
+        var options = DuplicateOptions()
+        options.threshold = threshold
+        return duplicates(in: corpus, options: options)
+    }
+
+    /// Near-duplicate pairs of `corpus`, most similar first.
+    public static func duplicates(in corpus: Corpus, options: DuplicateOptions = DuplicateOptions()) -> [DuplicatePair] {
+        let docs = corpus.documents
+        let k = max(1, options.shingleSize)
+        let slots = max(1, options.hashes)
+        let bands = max(1, min(slots, options.bands))
+        let rows = slots / bands
+        var clock = DebugClock()
+        // 1. Signatures.
+        let signatures = Parallel.map(docs.count) { d in
+            MinHashSignature.signature(Shingles.hashes(docs[d], size: k), count: slots)
+        }
+        clock.lap("signatures")
+        // 2. Candidates from the bands.
+        let candidates = candidatePairs(signatures, bands: bands, rows: rows, maxBucket: options.maxBucket)
+        clock.lap("candidates \(candidates.count)")
+        // 3. Estimate, then verify exactly.
+        let floor = options.threshold - 0.2
+        let likely = candidates.filter { pair in
+            let a = signatures[Int(pair >> 32)]
+            let b = signatures[Int(pair & 0xFFFF_FFFF)]
+            var equal = 0
+            for i in 0..<slots where a[i] == b[i] { equal += 1 }
+            return Double(equal) / Double(slots) >= floor
+        }
+        var involved = Set<Int>()
+        for pair in likely {
+            involved.insert(Int(pair >> 32))
+            involved.insert(Int(pair & 0xFFFF_FFFF))
+        }
+        let order = involved.sorted()
+        var slotOf = [Int](repeating: -1, count: docs.count)
+        for (i, d) in order.enumerated() { slotOf[d] = i }
+        let slot = slotOf
+        clock.lap("estimates \(likely.count)")
+        let sets = Parallel.map(order.count) { Shingles.set(docs[order[$0]], size: k) }
+        clock.lap("shingle sets \(order.count)")
+        let verified = Parallel.map(likely.count, chunk: 1024) { p -> DuplicatePair? in
+            let pair = likely[p]
+            let a = Int(pair >> 32)
+            let b = Int(pair & 0xFFFF_FFFF)
+            let sa = slot[a]
+            let sb = slot[b]
+            guard sa >= 0, sb >= 0 else { return nil }
+            let similarity = Shingles.jaccard(sets[sa][...], sets[sb][...])
+            guard similarity >= options.threshold else { return nil }
+            var equal = 0
+            for i in 0..<slots where signatures[a][i] == signatures[b][i] { equal += 1 }
+            return DuplicatePair(a: docs[a], b: docs[b], similarity: similarity,
+                                 estimate: Double(equal) / Double(slots), passages: [])
+        }
+        var pairs = verified.compactMap { $0 }
+        pairs.sort {
+            $0.similarity != $1.similarity ? $0.similarity > $1.similarity
+                : ($0.a.index, $0.b.index) < ($1.a.index, $1.b.index)
+        }
+        clock.lap("verified \(pairs.count)")
+        // 4. Passages.
+        if options.maxPassages > 0 {
+            // Grouped by `a`, so each document is tokenised once however many pairs it is in.
+            var byFirst: [Int: [Int]] = [:]
+            for (i, pair) in pairs.enumerated() { byFirst[pair.a.index, default: []].append(i) }
+            let groups = Array(byFirst.values)
+            let found = pairs
+            let texts = Parallel.map(groups.count, chunk: 16) { g -> [(Int, [String])] in
+                let indices = groups[g]
+                let a = found[indices[0]].a
+                let prepared = PassageSource(a, shingleSize: k)
+                return indices.map { i -> (Int, [String]) in
+                    guard let b = corpus.position(of: found[i].b), slot[b] >= 0 else { return (i, []) }
+                    return (i, prepared.passages(sharedWith: sets[slot[b]], limit: options.maxPassages))
+                }
+            }
+            for group in texts { for (i, passages) in group { pairs[i].passages = passages } }
+            clock.lap("passages")
+        }
+        return pairs
+    }
+
+    /// Candidate pairs `(a << 32) | b` (positions, a < b) that share at least one band.
+    static func candidatePairs(_ signatures: [[UInt32]], bands: Int, rows: Int, maxBucket: Int?) -> [UInt64] {
+        let perBand = Parallel.map(bands, chunk: 1) { band -> [UInt64] in
+            var keyed: [(UInt64, UInt32)] = []
+            keyed.reserveCapacity(signatures.count)
+            for (d, signature) in signatures.enumerated() where signature.count >= (band + 1) * rows {
+                var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+                for r in 0..<rows { h = Shingles.mix(h ^ UInt64(signature[band * rows + r])) }
+                keyed.append((h, UInt32(d)))
+            }
+            keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            var out: [UInt64] = []
+            var start = 0
+            while start < keyed.count {
+                var end = start + 1
+                while end < keyed.count && keyed[end].0 == keyed[start].0 { end += 1 }
+                var members = keyed[start..<end].map(\.1)
+                if let limit = maxBucket, members.count > limit { members = Array(members.prefix(limit)) }
+                if members.count > 1 {
+                    for x in 0..<(members.count - 1) {
+                        for y in (x + 1)..<members.count { out.append(UInt64(members[x]) << 32 | UInt64(members[y])) }
+                    }
+                }
+                start = end
+            }
+            return out
+        }
+        var all = perBand.flatMap { $0 }
+        all.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(all.count)
+        for p in all where unique.last != p { unique.append(p) }
+        return unique
+    }
+
+    /// The passages of `a` whose shingles all occur in `b` (maximal runs), longest first.
+    public static func passages(_ a: Document, sharedWith b: Document, shingleSize: Int = 5, limit: Int = 5) -> [String] {
+        passages(a, sharedWith: Shingles.set(b, size: shingleSize), shingleSize: shingleSize, limit: limit)
+    }
+
+    /// `passages(_:sharedWith:)` with `b`'s shingle set already made.
+    static func passages(_ a: Document, sharedWith set: [UInt32], shingleSize: Int, limit: Int) -> [String] {
+        PassageSource(a, shingleSize: shingleSize).passages(sharedWith: set, limit: limit)
+    }
+
+    /// One document's shingles, word positions and token spans, made once for all its pairs.
+    struct PassageSource {
+        let document: Document
+        let k: Int
+        let hashes: [UInt64]
+        let words: [Int]
+        let spans: [TokenSpan]
+        /// (32-bit shingle value, shingle position), sorted, to merge with another set.
+        let sorted: [(UInt32, Int32)]
+
+        init(_ document: Document, shingleSize: Int) {
+            self.document = document
+            k = max(1, shingleSize)
+            hashes = Shingles.hashes(document, size: k)
+            words = Shingles.wordPositions(document)
+            spans = hashes.isEmpty ? [] : document.tokenSpans()
+            sorted = hashes.enumerated().map { (UInt32(truncatingIfNeeded: $0.element >> 32), Int32($0.offset)) }
+                .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        }
+
+        /// The passages whose shingles all occur in `set` (maximal runs), longest first.
+        func passages(sharedWith set: [UInt32], limit: Int) -> [String] {
+            guard !hashes.isEmpty, limit > 0, spans.count == document.terms.count else { return [] }
+            // Which shingles of this document `set` holds: one merge of two sorted lists.
+            var isShared = [Bool](repeating: false, count: hashes.count)
+            var j = 0
+            for (value, position) in sorted {
+                while j < set.count && set[j] < value { j += 1 }
+                if j < set.count && set[j] == value { isShared[Int(position)] = true }
+            }
+            var runs: [Range<Int>] = []   // word index ranges
+            var runStart: Int?
+            for i in 0..<hashes.count {
+                let shared = isShared[i]
+                if shared, runStart == nil { runStart = i }
+                if !shared, let s = runStart {
+                    runs.append(s..<min(words.count, i - 1 + k))
+                    runStart = nil
+                }
+            }
+            if let s = runStart { runs.append(s..<min(words.count, hashes.count - 1 + k)) }
+            runs.sort { $0.count != $1.count ? $0.count > $1.count : $0.lowerBound < $1.lowerBound }
+            return runs.prefix(limit).compactMap { run -> String? in
+                guard let first = run.first, let last = run.last, last < words.count else { return nil }
+                return document.substring(spans[words[first]].start..<spans[words[last]].end)
+            }
+        }
+    }
+}

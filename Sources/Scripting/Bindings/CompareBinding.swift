@@ -1,0 +1,265 @@
+import Corpus
+import LuaBridge
+
+/// Cross-outlet methods of `Corpus`:
+///
+/// - `corpus:compare({by = "source", threshold = 0.35, min_sources = 2, similarity = "blended"})`
+///   → List of Claim records `{text, sources, docs, sentences, score, size}`. `by` is "source"
+///   (default), "document", a table `{[doc.id] = group}` or a function `doc → group`.
+/// - `corpus:conflicts({hedges = false, kinds = {"date", "number", "name"}, by=, threshold=, min_sources=})`
+///   → List of `{kind, key, values, certain, reason, claim, sentences, docs}`.
+/// - `corpus:duplicates({threshold = 0.5, passages = 5, shingle = 5})`
+///   → List of `{a, b, similarity, estimate, passages}`.
+///
+/// The methods live in the corpus's Lua method table (so `by` may be a Lua function, which
+/// is turned into a table of keys before Swift sees it); the Swift work is done by functions
+/// named like the methods, so argument errors read `bad argument #1 to 'compare'`. The last
+/// claims computed are kept per corpus and options, so `conflicts` after `compare` is cheap.
+enum CompareBinding {
+    static func install(on cls: LuaClass<Corpus>, _ ctx: BindingContext) throws {
+        guard let methods = cls.metafields.first(where: { $0.name == "__lua_methods" })?.value else { return }
+        let lists = ctx.lists
+        let claimList = try lists.columns(["sources", "score", "text"])
+        let conflictList = try lists.columns(["kind", "key", "values", "certain", "docs"])
+        let duplicateList = try lists.columns(["a", "b", "similarity", "passages"])
+        let cache = ClaimCache()
+
+        let compare = ctx.lua.function("compare") { args in
+            let corpus = try args.object(1, as: Corpus.self, name: "Corpus")
+            let spec = try optionsTable(args)
+            try checkKeys(spec, ["by", "threshold", "min_sources", "similarity"])
+            let request = try ClaimRequest(corpus: corpus, spec: spec)
+            let claims = cache.claims(corpus, request)
+            return [records(claimList, claims.map { claimRecord($0, ctx) })]
+        }
+        let conflicts = ctx.lua.function("conflicts") { args in
+            let corpus = try args.object(1, as: Corpus.self, name: "Corpus")
+            let spec = try optionsTable(args)
+            try checkKeys(spec, ["by", "threshold", "min_sources", "similarity", "hedges", "kinds"])
+            let request = try ClaimRequest(corpus: corpus, spec: spec)
+            var options = ConflictOptions()
+            options.includeHedges = spec["hedges"]?.isTruthy ?? false
+            if let kinds = spec["kinds"] { options.kinds = try factKinds(kinds) }
+            let claims = cache.claims(corpus, request)
+            var claimRecords: [Int: LuaValue] = [:]
+            let found = ConflictFinder.conflicts(in: claims, options: options)
+            return [records(conflictList, found.map { c in
+                let claim = claimRecords[c.claimIndex] ?? claimRecord(c.claim, ctx)
+                claimRecords[c.claimIndex] = claim
+                return [("kind", .text(c.kind.rawValue)), ("key", .text(c.key)), ("values", lists.strings(c.values)),
+                        ("certain", .boolean(c.certain)),
+                        ("docs", lists.make(distinctDocuments(c.sentences).map { .object($0) })),
+                        ("reason", .text(c.reason)), ("claim", claim),
+                        ("sentences", lists.make(c.sentences.map { .object(ctx.sentence($0.document, $0.sentence)) }))]
+            })]
+        }
+        let duplicates = ctx.lua.function("duplicates") { args in
+            let corpus = try args.object(1, as: Corpus.self, name: "Corpus")
+            let spec = try optionsTable(args)
+            try checkKeys(spec, ["threshold", "passages", "shingle"])
+            var options = DuplicateOptions()
+            if let t = spec["threshold"] { options.threshold = try unitNumber(t, "threshold") }
+            if let p = spec["passages"] { options.maxPassages = try count(p, "passages", min: 0) }
+            if let k = spec["shingle"] { options.shingleSize = try count(k, "shingle", min: 1) }
+            let pairs = DuplicateFinder.duplicates(in: corpus, options: options)
+            return [records(duplicateList, pairs.map {
+                [("a", .object($0.a)), ("b", .object($0.b)), ("similarity", .number(($0.similarity * 1000).rounded() / 1000)),
+                 ("passages", lists.strings($0.passages)), ("estimate", .number($0.estimate))]
+            })]
+        }
+        try ctx.lua.run(wrapper, chunkName: "=[dossier compare]",
+                        arguments: [methods, .function(compare), .function(conflicts), .function(duplicates)])
+    }
+
+    /// Installs the methods; a function `by` becomes a table of group names first.
+    static let wrapper = """
+        local methods, compare, conflicts, duplicates = ...
+        local function grouping(self, opts)
+          if type(opts) == "table" and type(opts.by) == "function" then
+            local by, keys = opts.by, {}
+            for _, doc in ipairs(self:docs()) do
+              local key = by(doc)
+              if key ~= nil then keys[doc.id] = tostring(key) end
+            end
+            local copy = {}
+            for k, v in pairs(opts) do copy[k] = v end
+            copy.by = keys
+            return copy
+          end
+          return opts
+        end
+        -- Errors are raised again at the caller's line, without this chunk's position.
+        local function call(name, f, self, opts)
+          local ok, result = pcall(f, self, opts)
+          if not ok then
+            if type(result) == "string" then
+              result = result:gsub("^%[dossier compare%]:%d+: ", ""):gsub("to '%?'", "to '" .. name .. "'")
+            end
+            error(result, 3)
+          end
+          return result
+        end
+        function methods:compare(opts) local r = call("compare", compare, self, grouping(self, opts)) return r end
+        function methods:conflicts(opts) local r = call("conflicts", conflicts, self, grouping(self, opts)) return r end
+        function methods:duplicates(opts) local r = call("duplicates", duplicates, self, opts) return r end
+        """
+
+    /// A claim as a Lua record's fields.
+    static func claimRecord(_ claim: Claim, _ ctx: BindingContext) -> LuaValue {
+        let lists = ctx.lists
+        return record([
+            ("text", .text(claim.text)),
+            ("sources", lists.strings(claim.sources)),
+            ("docs", lists.make(claim.documents.map { .object($0) })),
+            ("sentences", lists.make(claim.sentences.map { .object(ctx.sentence($0.document, $0.sentence)) })),
+            ("score", .number((claim.score * 1000).rounded() / 1000)),
+            ("size", .integer(claim.sentences.count)),
+        ])
+    }
+
+    /// A record (a table of named fields).
+    static func record(_ fields: [(String, LuaValue)]) -> LuaValue {
+        .table(LuaTable(fields: fields.map { (key: LuaValue.text($0.0), value: $0.1) }))
+    }
+
+    /// A List of records that prints with `list`'s columns (records may hold more fields).
+    static func records(_ list: RecordList, _ rows: [LuaValue]) -> LuaValue {
+        .table(LuaTable(array: rows, metatable: list.metatable))
+    }
+
+    static func records(_ list: RecordList, _ rows: [[(String, LuaValue)]]) -> LuaValue {
+        records(list, rows.map(record))
+    }
+
+    static func distinctDocuments(_ sentences: [SentenceReference]) -> [Document] {
+        var out: [Document] = []
+        for s in sentences where !out.contains(where: { $0 === s.document }) { out.append(s.document) }
+        return out
+    }
+
+    /// The options table (argument 2 of the Swift function, #1 as the method's caller sees it).
+    static func optionsTable(_ args: LuaArguments) throws -> LuaTable {
+        if args.isNil(2) { return LuaTable() }
+        guard args.type(2) == .table, let table = try args.optionalTable(2) else {
+            throw LuaArgumentError.type(1, expected: "table")
+        }
+        return table
+    }
+
+    /// Rejects option names the method does not know (typos would otherwise be silently ignored).
+    static func checkKeys(_ spec: LuaTable, _ known: [String]) throws {
+        if !spec.array.isEmpty { throw LuaArgumentError(1, "options must be a table of named fields") }
+        for key in spec.stringKeys where !known.contains(key) {
+            throw LuaArgumentError(1, "unknown option '\(key)' (use \(known.joined(separator: ", ")))")
+        }
+    }
+
+    static func unitNumber(_ value: LuaValue, _ name: String) throws -> Double {
+        guard let d = value.doubleValue, d > 0, d <= 1 else {
+            throw LuaArgumentError(1, "'\(name)' must be a number above 0 and at most 1")
+        }
+        return d
+    }
+
+    static func count(_ value: LuaValue, _ name: String, min: Int) throws -> Int {
+        guard let n = value.intValue, n >= min, n <= 1_000_000 else {
+            throw LuaArgumentError(1, "'\(name)' must be an integer of at least \(min)")
+        }
+        return n
+    }
+
+    static func factKinds(_ value: LuaValue) throws -> Set<Fact.Kind> {
+        let names: [String]
+        if let one = value.stringValue {
+            names = [one]
+        } else if let list = value.tableValue {
+            names = list.array.compactMap(\.stringValue)
+        } else {
+            throw LuaArgumentError(1, "'kinds' must be a kind or a list of kinds (date, number, name)")
+        }
+        var kinds = Set<Fact.Kind>()
+        for name in names {
+            guard let kind = Fact.Kind(rawValue: name) else {
+                throw LuaArgumentError(1, "unknown kind '\(name)' (use date, number or name)")
+            }
+            kinds.insert(kind)
+        }
+        return kinds
+    }
+}
+
+/// What `compare` was asked for, as a cache key.
+struct ClaimRequest: Equatable {
+    /// "source", "document" or "table" (with `keys`).
+    var by: String
+    var keys: [String: String]
+    var threshold: Double
+    var minSources: Int
+    var similarity: SentenceSimilarity
+
+    init(corpus: Corpus, spec: LuaTable) throws {
+        keys = [:]
+        switch spec["by"] {
+        case nil:
+            by = "source"
+        case .some(let value):
+            if let name = value.stringValue {
+                guard name == "source" || name == "document" else {
+                    throw LuaArgumentError(1, "'by' must be \"source\", \"document\", a table of groups by document id, or a function")
+                }
+                by = name
+            } else if let table = value.tableValue {
+                by = "table"
+                for (key, group) in table.fields {
+                    if let id = key.stringValue, let name = group.stringValue { keys[id] = name }
+                }
+            } else {
+                throw LuaArgumentError(1, "'by' must be \"source\", \"document\", a table of groups by document id, or a function")
+            }
+        }
+        threshold = try spec["threshold"].map { try CompareBinding.unitNumber($0, "threshold") } ?? ClaimOptions().threshold
+        minSources = try spec["min_sources"].map { try CompareBinding.count($0, "min_sources", min: 2) } ?? 2
+        if let name = spec["similarity"] {
+            guard let text = name.stringValue, let measure = SentenceSimilarity(rawValue: text) else {
+                throw LuaArgumentError(1, "'similarity' must be \"blended\" or \"cosine\"")
+            }
+            similarity = measure
+        } else {
+            similarity = .blended
+        }
+    }
+
+    var grouping: GroupingKey {
+        switch by {
+        case "document": return .document
+        case "table":
+            let keys = self.keys
+            return .custom { keys[$0.id] ?? $0.id }
+        default: return .source
+        }
+    }
+
+    var options: ClaimOptions {
+        var options = ClaimOptions()
+        options.threshold = threshold
+        options.minSources = minSources
+        options.similarity = similarity
+        return options
+    }
+}
+
+/// The last claims computed, for one corpus and request.
+final class ClaimCache {
+    private weak var corpus: Corpus?
+    private var request: ClaimRequest?
+    private var claims: [Claim] = []
+
+    func claims(_ corpus: Corpus, _ request: ClaimRequest) -> [Claim] {
+        if self.corpus === corpus, self.request == request { return claims }
+        let found = ClaimFinder.claims(in: corpus, by: request.grouping, options: request.options)
+        self.corpus = corpus
+        self.request = request
+        claims = found
+        return found
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import LuaBridge
+import Testing
+@testable import Scripting
+
+/// `corpus:compare`, `corpus:conflicts` and `corpus:duplicates` from Lua.
+@Suite struct CompareBindingTests {
+    @Test func compareReturnsClaimRecords() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local claims = corpus:compare{by = "source"}
+            local wide = claims:filter(function(c) return #c.sources >= 3 end)
+            local c = wide[1]
+            local s = c.sentences[1]
+            return #claims, #wide, dossier.List.is(claims), type(c.text), #c.docs, #c.sentences,
+                   c.docs[1].id == s.doc.id, s.text == s.doc:sentences()[s.index].text, c.score > 0 and c.score <= 1,
+                   c.size == #c.sentences, dossier.List.is(c.sources)
+            """)
+        #expect((r[0].intValue ?? 0) >= 10)
+        #expect((r[1].intValue ?? 0) >= 5)
+        #expect(r[2].isTruthy)
+        #expect(r[3].stringValue == "string")
+        #expect(r[4].intValue == r[5].intValue)
+        for i in 6...10 { #expect(r[i].isTruthy, "value \(i)") }
+    }
+
+    @Test func compareFindsTheBalloonPostponementAcrossThreeOutlets() throws {
+        let session = try makeSession()
+        let n = try session.value("""
+            return #corpus:compare():filter(function(c)
+              return #c.sources >= 3 and c.text:find("postponed") and c.text:find("balloon")
+            end)
+            """)
+        #expect(n.intValue == 1)
+    }
+
+    @Test func groupingByFunctionTableAndDocument() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local everything = corpus:compare{by = function(doc) return "one" end}
+            local byDoc = corpus:compare{by = "document"}
+            local keys = {}
+            for _, d in ipairs(corpus:docs()) do keys[d.id] = d.id:sub(1, 3) end
+            local byTable = corpus:compare{by = keys}
+            return #everything, #byDoc, byTable[1].sources[1]:len(), #corpus:compare{min_sources = 4}
+            """)
+        #expect(r[0].intValue == 0)
+        #expect((r[1].intValue ?? 0) >= 10)
+        #expect(r[2].intValue == 3)
+        #expect((r[3].intValue ?? 0) >= 1)
+    }
+
+    @Test func conflictsNameThePhoneCallWeekdays() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local conflicts = corpus:conflicts()
+            local c = conflicts:filter(function(c) return c.key == "weekday" end)[1]
+            local values = c.values:map(function(v) return v:lower() end):sort()
+            return #conflicts, c.kind, values[1], values[2], c.certain, #c.docs, c.docs[1].id:sub(1, 3),
+                   c.docs[2].id:sub(1, 3), #c.claim.sentences >= 2, c.sentences[1].text:find("phone call") ~= nil,
+                   type(c.reason)
+            """)
+        #expect(r[0].intValue == 1)
+        #expect(r[1].stringValue == "date")
+        #expect(r[2].stringValue == "on tuesday")
+        #expect(r[3].stringValue == "on wednesday")
+        #expect(r[4].isTruthy)
+        #expect(r[5].intValue == 2)
+        #expect(r[6].stringValue == "000" && r[7].stringValue == "004")
+        #expect(r[8].isTruthy && r[9].isTruthy)
+        #expect(r[10].stringValue == "string")
+    }
+
+    @Test func conflictsWithHedgesAndKinds() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local all = corpus:conflicts{hedges = true}
+            local hedged = all:filter(function(c) return not c.certain end)
+            local numbers = corpus:conflicts{hedges = true, kinds = "number"}
+            return #all > #corpus:conflicts(), #hedged > 0, #numbers > 0,
+                   #numbers:filter(function(c) return c.kind ~= "number" end)
+            """)
+        #expect(r[0].isTruthy && r[1].isTruthy && r[2].isTruthy)
+        #expect(r[3].intValue == 0)
+    }
+
+    @Test func duplicatesFindsAPlantedCopy() throws {
+        let folder = try TemporaryFolder()
+        let body = "The harbour authority closed the northern pier on Friday after engineers found deep cracks in three of the concrete pillars. Ferry services will move to the southern terminal for at least six weeks."
+        try folder.write("a.txt", "Pier closed\n\n" + body + " Fishermen said the closure would cost them dearly.\n")
+        try folder.write("b.txt", "Harbour pier shut\n\n" + body + " Shop owners worried about the summer.\n")
+        try folder.write("c.txt", "Concert\n\nA small orchestra from the mountain villages performed folk songs in the cathedral until late at night.\n")
+        let session = try makeSession(corpus: folder.url.path)
+        let r = try session.values("""
+            local d = corpus:duplicates{threshold = 0.5}
+            local p = d[1]
+            return #d, p.a.id, p.b.id, p.similarity > 0.5 and p.similarity < 1, #p.passages,
+                   p.passages[1]:sub(1, 21), #corpus:duplicates{threshold = 0.99}, #corpus:duplicates{passages = 0}[1].passages
+            """)
+        #expect(r[0].intValue == 1)
+        #expect(r[1].stringValue == "a" && r[2].stringValue == "b")
+        #expect(r[3].isTruthy)
+        #expect(r[4].intValue == 1)
+        #expect(r[5].stringValue == "The harbour authority")
+        #expect(r[6].intValue == 0)
+        #expect(r[7].intValue == 0)
+        #expect(try makeSession().value("return #corpus:duplicates()").intValue == 0)
+    }
+
+    @Test func badOptionsAreArgumentErrors() throws {
+        let session = try makeSession()
+        let cases: [(String, String)] = [
+            ("corpus:compare{treshold = 0.5}", "unknown option 'treshold'"),
+            ("corpus:compare{threshold = 2}", "'threshold' must be"),
+            ("corpus:compare{by = 3}", "'by' must be"),
+            ("corpus:compare{by = \"outlet\"}", "'by' must be"),
+            ("corpus:compare{min_sources = 1}", "'min_sources' must be"),
+            ("corpus:compare{similarity = \"jaccard\"}", "'similarity' must be"),
+            ("corpus:compare{1, 2}", "named fields"),
+            ("corpus:compare(42)", "table expected"),
+            ("corpus:conflicts{kinds = {\"dates\"}}", "unknown kind 'dates'"),
+            ("corpus:duplicates{threshold = 0}", "'threshold' must be"),
+            ("corpus:duplicates{passages = -1}", "'passages' must be"),
+            ("corpus:duplicates{by = \"source\"}", "unknown option 'by'"),
+        ]
+        for (code, message) in cases {
+            do {
+                try session.values("return " + code)
+                Issue.record("no error for \(code)")
+            } catch let error as LuaError {
+                #expect(error.message.contains(message), "\(code): \(error.message)")
+                #expect(error.message.contains("bad argument #1 to '"), "\(code): \(error.message)")
+            }
+        }
+    }
+
+    @Test func repeatedCompareGivesTheSameClaims() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local a = corpus:compare()
+            local b = corpus:compare()
+            local conflicts = corpus:conflicts()
+            return #a == #b, a[1].text == b[1].text, #conflicts
+            """)
+        #expect(r[0].isTruthy && r[1].isTruthy)
+        #expect(r[2].intValue == 1)
+    }
+}
