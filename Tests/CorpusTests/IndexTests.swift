@@ -72,6 +72,15 @@ private let seedsFolder = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         }
     }
 
+    @Test func segmentsOfManyDocumentsUseWidePacking() throws {
+        // Over 4,096 documents in one segment: occurrences are packed in eight bytes.
+        let words = ["alpha", "beta", "gamma", "delta"]
+        let texts = (0..<4200).map { i in (String(format: "d%05d", i), "Title\n\n\(words[i % 4]) \(words[(i / 4) % 4]) end.") }
+        let corpus = CorpusLoader.corpus(texts: texts)
+        #expect(corpus.count == 4200)
+        check(corpus)
+    }
+
     @Test func prefixLookupFindsTerms() throws {
         let corpus = CorpusLoader.corpus(texts: [("a", "Chips and chipmakers met China's chief."), ("b", "Chile.")])
         let ids = corpus.index.lexicon.ids(withPrefix: "chi").map { corpus.index.lexicon.term($0) }.sorted()

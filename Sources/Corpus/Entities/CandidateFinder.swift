@@ -13,7 +13,7 @@ struct CandidateFinder {
     func candidates(in document: Document, evidence: inout CaseEvidence) -> [Candidate] {
         var text = document.text
         let spans = document.tokenSpans()
-        let terms = document.terms
+        let terms = document.terms.array
         guard spans.count == terms.count, !spans.isEmpty else { return [] }
         return text.withUTF8 { buffer -> [Candidate] in
             guard let base = buffer.baseAddress else { return [] }

@@ -74,6 +74,12 @@ final class ByteTermTable: @unchecked Sendable {
         let length = Int(starts[id + 1]) - start
         guard length == bytes.count else { return false }
         guard length > 0, let other = bytes.baseAddress else { return true }
+        if length <= 16 {
+            // Most terms are short: compare in place rather than calling memcmp.
+            let stored = arena + start
+            for i in 0..<length where stored[i] != other[i] { return false }
+            return true
+        }
         return memcmp(arena + start, other, length) == 0
     }
 

@@ -78,7 +78,7 @@ final class Segment: @unchecked Sendable {
     ///   - documents: each document's tokens as local term ids.
     ///   - localTermCount: number of distinct local ids.
     /// - Returns: the segment and, per local term, its document and collection frequencies.
-    static func build(baseDocument: Int, documents: [[UInt32]], localTermCount: Int)
+    static func build(baseDocument: Int, documents: [TermSequence], localTermCount: Int)
         -> (Segment, df: [UInt32], cf: [UInt32])
     {
         let v = localTermCount
@@ -88,30 +88,14 @@ final class Segment: @unchecked Sendable {
         cf.withUnsafeMutableBufferPointer { cf in
             for terms in documents {
                 total += terms.count
-                terms.withUnsafeBufferPointer { for t in $0 { cf[Int(t)] &+= 1 } }
+                terms.withUnsafeBufferPointer { for t in $0 where Int(t) < cf.count { cf[Int(t)] &+= 1 } }
             }
         }
-        // Counting sort of every occurrence by term, packed as (doc << 32 | position); stable,
-        // so each term's occurrences come out in (doc, position) order.
+        // Counting sort of every occurrence by term, packed as (doc << shift | position);
+        // stable, so each term's occurrences come out in (doc, position) order. Four bytes an
+        // occurrence when documents and positions fit, else eight.
         var slot = [Int](repeating: 0, count: v + 1)
         for t in 0..<v { slot[t + 1] = slot[t] + Int(cf[t]) }
-        var occurrences = [UInt64](repeating: 0, count: total)
-        var cursor = slot
-        occurrences.withUnsafeMutableBufferPointer { out in
-            cursor.withUnsafeMutableBufferPointer { cursor in
-                for (d, terms) in documents.enumerated() {
-                    let high = UInt64(d) << 32
-                    terms.withUnsafeBufferPointer { terms in
-                        for p in 0..<terms.count {
-                            let t = Int(terms[p])
-                            let i = cursor[t]
-                            out[i] = high | UInt64(p)
-                            cursor[t] = i + 1
-                        }
-                    }
-                }
-            }
-        }
         var docStream: [UInt8] = []
         var positionStream: [UInt8] = []
         docStream.reserveCapacity(total * 2)
@@ -120,47 +104,74 @@ final class Segment: @unchecked Sendable {
         var termPositionOffset = [UInt32](repeating: 0, count: v + 1)
         var blocks = Blocks()
         blocks.termBlockStart = [UInt32](repeating: 0, count: v + 1)
-        occurrences.withUnsafeBufferPointer { occ in
-            for t in 0..<v {
-                termDocOffset[t] = UInt32(docStream.count)
-                termPositionOffset[t] = UInt32(positionStream.count)
-                let blocksBefore = blocks.docOffset.count
-                blocks.termBlockStart[t] = UInt32(blocksBefore)
-                var i = slot[t]
-                let end = slot[t + 1]
-                var previousDoc: UInt32 = 0
-                var documentsWithTerm: UInt32 = 0
-                while i < end {
-                    let doc = UInt32(truncatingIfNeeded: occ[i] >> 32)
-                    if documentsWithTerm % UInt32(blockSize) == 0 {
-                        blocks.docOffset.append(UInt32(docStream.count))
-                        blocks.previousDocument.append(previousDoc)
+
+        func encode<Packed: FixedWidthInteger & UnsignedInteger>(_: Packed.Type, shift: Int) {
+            var occurrences = [Packed](repeating: 0, count: total)
+            var cursor = slot
+            occurrences.withUnsafeMutableBufferPointer { out in
+                cursor.withUnsafeMutableBufferPointer { cursor in
+                    for (d, terms) in documents.enumerated() {
+                        let high = Packed(d) << shift
+                        terms.withUnsafeBufferPointer { terms in
+                            for p in 0..<terms.count {
+                                let t = Int(terms[p])
+                                let i = cursor[t]
+                                out[i] = high | Packed(p)
+                                cursor[t] = i + 1
+                            }
+                        }
                     }
-                    var j = i
-                    let positionStart = positionStream.count
-                    var previousPosition: UInt32 = 0
-                    while j < end {
-                        let o = occ[j]
-                        guard UInt32(truncatingIfNeeded: o >> 32) == doc else { break }
-                        let p = UInt32(truncatingIfNeeded: o)
-                        VarInt.append(p - previousPosition, to: &positionStream)
-                        previousPosition = p
-                        j += 1
-                    }
-                    VarInt.append(doc - previousDoc, to: &docStream)
-                    VarInt.append(UInt32(j - i), to: &docStream)
-                    VarInt.append(UInt32(positionStream.count - positionStart), to: &docStream)
-                    previousDoc = doc
-                    documentsWithTerm += 1
-                    i = j
-                }
-                df[t] = documentsWithTerm
-                // Short lists are decoded whole; only long ones keep their blocks.
-                if documentsWithTerm <= UInt32(blockSize) {
-                    blocks.docOffset.removeLast(blocks.docOffset.count - blocksBefore)
-                    blocks.previousDocument.removeLast(blocks.previousDocument.count - blocksBefore)
                 }
             }
+            let positionMask: Packed = (1 << shift) - 1
+            occurrences.withUnsafeBufferPointer { occ in
+                for t in 0..<v {
+                    termDocOffset[t] = UInt32(docStream.count)
+                    termPositionOffset[t] = UInt32(positionStream.count)
+                    let blocksBefore = blocks.docOffset.count
+                    blocks.termBlockStart[t] = UInt32(blocksBefore)
+                    var i = slot[t]
+                    let end = slot[t + 1]
+                    var previousDoc: UInt32 = 0
+                    var documentsWithTerm: UInt32 = 0
+                    while i < end {
+                        let doc = UInt32(truncatingIfNeeded: occ[i] >> shift)
+                        if documentsWithTerm % UInt32(blockSize) == 0 {
+                            blocks.docOffset.append(UInt32(docStream.count))
+                            blocks.previousDocument.append(previousDoc)
+                        }
+                        var j = i
+                        let positionStart = positionStream.count
+                        var previousPosition: UInt32 = 0
+                        while j < end {
+                            let o = occ[j]
+                            guard UInt32(truncatingIfNeeded: o >> shift) == doc else { break }
+                            let p = UInt32(truncatingIfNeeded: o & positionMask)
+                            VarInt.append(p - previousPosition, to: &positionStream)
+                            previousPosition = p
+                            j += 1
+                        }
+                        VarInt.append(doc - previousDoc, to: &docStream)
+                        VarInt.append(UInt32(j - i), to: &docStream)
+                        VarInt.append(UInt32(positionStream.count - positionStart), to: &docStream)
+                        previousDoc = doc
+                        documentsWithTerm += 1
+                        i = j
+                    }
+                    df[t] = documentsWithTerm
+                    // Short lists are decoded whole; only long ones keep their blocks.
+                    if documentsWithTerm <= UInt32(blockSize) {
+                        blocks.docOffset.removeLast(blocks.docOffset.count - blocksBefore)
+                        blocks.previousDocument.removeLast(blocks.previousDocument.count - blocksBefore)
+                    }
+                }
+            }
+        }
+        let longest = documents.reduce(0) { max($0, $1.count) }
+        if documents.count <= 1 << 12 && longest < 1 << 20 {
+            encode(UInt32.self, shift: 20)
+        } else {
+            encode(UInt64.self, shift: 32)
         }
         blocks.termBlockStart[v] = UInt32(blocks.docOffset.count)
         termDocOffset[v] = UInt32(docStream.count)

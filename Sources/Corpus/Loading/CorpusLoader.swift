@@ -28,6 +28,7 @@ public enum CorpusLoader {
         let segmentSize = chosen ?? segmentSize(for: files.count)
         let segmentCount = (files.count + segmentSize - 1) / segmentSize
         let timer = StageTimer()
+        let merger = TermMerger(capacity: 1 << 16)
         let drafts = Parallel.map(segmentCount, chunk: 1) { s -> SegmentDraft in
             let draft = SegmentDraft()
             for i in (s * segmentSize)..<min(files.count, (s + 1) * segmentSize) {
@@ -36,11 +37,12 @@ public enum CorpusLoader {
                 if let d = result.document { draft.documents.append(d) }
             }
             draft.buildPostings()
+            draft.merge(into: merger, segment: s)
             if let progress { progress(counter.add(min(files.count, (s + 1) * segmentSize) - s * segmentSize), total) }
             return draft
         }
         timer.lap("read, clean, tokenise and index \(files.count) files in \(segmentCount) segments")
-        return assemble(drafts: drafts, location: path, timer: timer)
+        return assemble(drafts: drafts, merger: merger, location: path, timer: timer)
     }
 
     /// Builds a corpus from texts (for `dossier.open` on strings, and for tests).
@@ -49,8 +51,7 @@ public enum CorpusLoader {
         for (id, text) in texts {
             draft.documents.append(DocumentBuilder.prepare(id: id, path: id, text: text, keepRaw: true, workspace: &draft.workspace))
         }
-        draft.buildPostings()
-        return assemble(drafts: [draft], location: location)
+        return assemble(single: draft, location: location)
     }
 
     /// A one-document corpus whose body is `text` exactly as given: no cleaning, no title split
@@ -61,8 +62,7 @@ public enum CorpusLoader {
         let cleaned = CleanedText(title: nil, text: text, boilerplate: [], dateline: nil, source: nil, date: nil)
         draft.documents.append(DocumentBuilder.analyse(id: id, path: id, cleaned: cleaned, text: &body, raw: text,
                                                        workspace: &draft.workspace))
-        draft.buildPostings()
-        return assemble(drafts: [draft], location: "(text)")
+        return assemble(single: draft, location: "(text)")
     }
 
     /// Files per segment: enough segments to keep every core busy, not so many that merging
@@ -86,30 +86,31 @@ public enum CorpusLoader {
             postings = Segment.build(baseDocument: 0, documents: documents.map(\.terms),
                                      localTermCount: workspace.table.count)
         }
+
+        /// Hands the segment's terms to the merger and frees the segment's own table.
+        func merge(into merger: TermMerger, segment: Int) {
+            merger.add(segment: segment, table: workspace.table, kinds: workspace.kinds,
+                       frequencies: postings?.cf ?? [])
+            workspace = DocumentBuilder.Workspace(capacity: 16)
+        }
     }
 
     /// Merges the segments' term tables into the lexicon and makes the documents, with
     /// corpus-wide term ids, and the index.
-    static func assemble(drafts: [SegmentDraft], location: String, timer: StageTimer = StageTimer()) -> Corpus {
-        // 1. One lexicon: every segment's local terms, in segment order.
-        let vocabularyGuess = drafts.reduce(0) { max($0, $1.workspace.table.count) } * 2
-        let table = ByteTermTable(capacity: max(1024, vocabularyGuess))
-        var kinds: [TokenKind] = []
-        var localToGlobal: [[UInt32]] = []
-        for draft in drafts {
-            let local = draft.workspace.table
-            var map = [UInt32](repeating: 0, count: local.count)
-            for l in 0..<local.count {
-                let g = local.withBytes(of: l) { table.insert($0, hash: local.hash(of: l)) }
-                if Int(g) == kinds.count { kinds.append(draft.workspace.kinds[l]) }
-                map[l] = g
-            }
-            localToGlobal.append(map)
-            // The segment's table is merged: free it now rather than at the end of the load.
-            draft.workspace = DocumentBuilder.Workspace(capacity: 16)
-        }
+    /// `assemble` for one segment built in place (texts given directly).
+    static func assemble(single draft: SegmentDraft, location: String) -> Corpus {
+        draft.buildPostings()
+        let merger = TermMerger(capacity: max(1024, draft.workspace.table.count))
+        draft.merge(into: merger, segment: 0)
+        return assemble(drafts: [draft], merger: merger, location: location)
+    }
+
+    static func assemble(drafts: [SegmentDraft], merger: TermMerger, location: String,
+                         timer: StageTimer = StageTimer()) -> Corpus {
+        // 1. One lexicon, numbered by frequency (the merger took each segment's terms already).
+        let (table, kinds, localToGlobal) = merger.finish(segments: drafts.count)
         let lexicon = Lexicon(table: table, kinds: kinds)
-        timer.lap("merge \(drafts.count) term tables into \(lexicon.count) terms")
+        timer.lap("number \(lexicon.count) terms by frequency")
 
         // 2. Documents with global ids (renumbered in place), in parallel.
         var baseList: [Int] = []
@@ -126,11 +127,7 @@ public enum CorpusLoader {
             var documents: [Document] = []
             documents.reserveCapacity(draft.documents.count)
             for i in draft.documents.indices {
-                draft.documents[i].terms.withUnsafeMutableBufferPointer { terms in
-                    map.withUnsafeBufferPointer { map in
-                        for k in terms.indices { terms[k] = map[Int(terms[k])] }
-                    }
-                }
+                draft.documents[i].terms = draft.documents[i].terms.remapped(map)
                 documents.append(draft.documents[i].document(index: bases[s] + i, lexicon: lexicon))
             }
             draft.documents = []

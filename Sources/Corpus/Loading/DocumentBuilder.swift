@@ -15,7 +15,7 @@ enum DocumentBuilder {
         let paragraphs: [Range<Int>]
         let wordCount: Int
         /// Term ids local to the segment's table until the loader remaps them.
-        var terms: [UInt32]
+        var terms: TermSequence
         let sentenceStarts: [UInt32]
         let sentenceByteRanges: [UInt32]
         let raw: String?
@@ -100,7 +100,7 @@ enum DocumentBuilder {
         let metadata = DocumentMetadata(title: cleaned.title, boilerplate: cleaned.boilerplate,
                                         dateline: cleaned.dateline, source: cleaned.source, givenDate: cleaned.date)
         return Prepared(id: id, path: path, metadata: metadata, text: text, paragraphs: paragraphs,
-                        wordCount: wordCount, terms: terms, sentenceStarts: sentenceStarts,
+                        wordCount: wordCount, terms: TermSequence(terms), sentenceStarts: sentenceStarts,
                         sentenceByteRanges: sentenceByteRanges, raw: raw)
     }
 }

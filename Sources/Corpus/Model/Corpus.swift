@@ -76,7 +76,7 @@ public final class Corpus: @unchecked Sendable {
         var text = 0, terms = 0, sentences = 0, paragraphs = 0
         for d in documents {
             text += d.text.utf8.count
-            terms += d.terms.capacity * 4
+            terms += d.terms.byteCount
             sentences += d.sentenceStarts.capacity * 4 + d.sentenceByteRanges.capacity * 4
             paragraphs += d.paragraphs.capacity * 16
         }

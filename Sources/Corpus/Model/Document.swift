@@ -39,7 +39,7 @@ public final class Document: @unchecked Sendable {
     /// Number of word and number tokens.
     public let wordCount: Int
     /// Every token as a term id of `lexicon`.
-    public let terms: [UInt32]
+    public let terms: TermSequence
     /// Index (into `terms`) of each sentence's first token.
     public let sentenceStarts: [UInt32]
     /// Byte range of each sentence in `text`, as (start, end) pairs.
@@ -49,7 +49,7 @@ public final class Document: @unchecked Sendable {
     private let rawText: String?
 
     init(id: String, path: String, index: Int, metadata: DocumentMetadata, text: String, paragraphs: [Range<Int>],
-         wordCount: Int, terms: [UInt32], sentenceStarts: [UInt32], sentenceByteRanges: [UInt32],
+         wordCount: Int, terms: TermSequence, sentenceStarts: [UInt32], sentenceByteRanges: [UInt32],
          lexicon: Lexicon, raw: String?) {
         self.id = id
         self.path = path

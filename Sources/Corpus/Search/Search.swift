@@ -76,7 +76,7 @@ public enum Search {
         return ranked.compactMap { entry -> Hit? in
             guard let document = plan.document(entry.document) else { return nil }
             let spans = document.tokenSpans()
-            let found = TokenMatch.find(patterns, in: document.terms)
+            let found = TokenMatch.find(patterns, in: document.terms.array)
             let ranges = found.compactMap { m -> Range<Int>? in
                 guard m.tokens.upperBound <= spans.count, !m.tokens.isEmpty else { return nil }
                 return spans[m.tokens.lowerBound].start..<spans[m.tokens.upperBound - 1].end
@@ -129,7 +129,7 @@ public enum Search {
             let d = matcher.document
             matcher.advance(to: d + 1)
             guard let document = plan.document(d) else { continue }
-            let found = TokenMatch.find(patterns, in: document.terms)
+            let found = TokenMatch.find(patterns, in: document.terms.array)
             guard !found.isEmpty else { continue }
             let spans = document.tokenSpans()  // once per document
             let text = document.text

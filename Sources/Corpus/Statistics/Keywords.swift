@@ -30,7 +30,7 @@ extension Document {
         let n = Double(lexicon.documentCount)
         guard n > 0, !terms.isEmpty else { return [] }
         let stopIDs = Set(stopwords.map { TermMask.ids(of: $0, in: lexicon) } ?? [])
-        var sorted = terms
+        var sorted = terms.array
         sorted.sort()
         var ids: [Int] = []
         var tfs: [Int] = []

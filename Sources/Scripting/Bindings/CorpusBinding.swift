@@ -58,7 +58,7 @@ enum CorpusBinding {
             }
             guard position < corpus.count else { return [.nil] }
             let doc = corpus.documents[position]
-            return [.object(doc), .unsignedIntegers(doc.terms, offset: 1, metatable: nil)]
+            return [.object(doc), .unsignedIntegers(doc.terms.array, offset: 1, metatable: nil)]
         }
         cls.method("token_ids") { corpus, _ in [.function(next), .object(corpus), .nil] }
         cls.method("vocabulary") { corpus, _ in

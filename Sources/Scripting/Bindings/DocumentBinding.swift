@@ -30,7 +30,7 @@ enum DocumentBinding {
             [lists.make((0..<doc.sentenceCount).map { .object(ctx.sentence(doc, $0)) })]
         }
         cls.method("tokens") { doc, _ in [.object(TokenList(document: doc, range: 0..<doc.tokenCount))] }
-        cls.method("token_ids") { doc, _ in [.unsignedIntegers(doc.terms, offset: 1, metatable: nil)] }
+        cls.method("token_ids") { doc, _ in [.unsignedIntegers(doc.terms.array, offset: 1, metatable: nil)] }
         try StatisticsBinding.install(on: cls, ctx)
         try DateBinding.install(document: cls, ctx)
         cls.describe = describe

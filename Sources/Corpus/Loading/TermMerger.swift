@@ -1,0 +1,68 @@
+import Foundation
+
+/// Merges the segments' term tables into one as each segment finishes (so a segment's table
+/// can be freed at once), then numbers the terms by frequency, most frequent first.
+///
+/// Segments may finish in any order, so the final numbering depends only on the terms and
+/// their counts (ties: byte order), never on which thread came first.
+final class TermMerger: @unchecked Sendable {
+    private let lock = NSLock()
+    private let merged: ByteTermTable
+    private var kinds: [TokenKind] = []
+    private var frequency: [UInt32] = []
+    /// Per segment: its local ids in merge ids.
+    private var localToMerged: [Int: [UInt32]] = [:]
+
+    init(capacity: Int) {
+        merged = ByteTermTable(capacity: capacity)
+    }
+
+    /// Adds one segment's table (with its terms' kinds and collection frequencies).
+    func add(segment: Int, table local: ByteTermTable, kinds localKinds: [TokenKind], frequencies cf: [UInt32]) {
+        lock.lock()
+        defer { lock.unlock() }
+        var map = [UInt32](repeating: 0, count: local.count)
+        for l in 0..<local.count {
+            let m = local.withBytes(of: l) { merged.insert($0, hash: local.hash(of: l)) }
+            if Int(m) == kinds.count {
+                kinds.append(l < localKinds.count ? localKinds[l] : .punct)
+                frequency.append(0)
+            }
+            if l < cf.count { frequency[Int(m)] += cf[l] }
+            map[l] = m
+        }
+        localToMerged[segment] = map
+    }
+
+    /// The lexicon's table and kinds numbered by frequency, and each segment's local-to-final
+    /// id map (indexed by segment).
+    func finish(segments: Int) -> (table: ByteTermTable, kinds: [TokenKind], maps: [[UInt32]]) {
+        lock.lock()
+        defer { lock.unlock() }
+        let table = merged
+        let order = (0..<table.count).sorted { a, b in
+            if frequency[a] != frequency[b] { return frequency[a] > frequency[b] }
+            return table.withBytes(of: a) { x in
+                table.withBytes(of: b) { y in
+                    let n = min(x.count, y.count)
+                    if n > 0, let xb = x.baseAddress, let yb = y.baseAddress {
+                        let c = memcmp(xb, yb, n)
+                        if c != 0 { return c < 0 }
+                    }
+                    return x.count < y.count
+                }
+            }
+        }
+        let final = ByteTermTable(capacity: max(1024, table.count))
+        var finalKinds: [TokenKind] = []
+        finalKinds.reserveCapacity(table.count)
+        var mergedToFinal = [UInt32](repeating: 0, count: table.count)
+        for (rank, m) in order.enumerated() {
+            _ = table.withBytes(of: m) { final.insert($0, hash: table.hash(of: m)) }
+            finalKinds.append(kinds[m])
+            mergedToFinal[m] = UInt32(rank)
+        }
+        let maps = (0..<segments).map { s in (localToMerged[s] ?? []).map { mergedToFinal[Int($0)] } }
+        return (final, finalKinds, maps)
+    }
+}

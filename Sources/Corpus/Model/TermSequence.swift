@@ -1,0 +1,103 @@
+/// A document's tokens as term ids, stored in two bytes per token.
+///
+/// Term ids are given in order of corpus frequency, so all but the rarest terms have ids below
+/// 65,535 and fit in a `UInt16`; the few tokens of rarer terms keep their full id in a small
+/// side table. This halves the largest per-token array of a corpus while reading like a plain
+/// `[UInt32]` (random access, `count`, iteration).
+public struct TermSequence: RandomAccessCollection, Sendable, Equatable {
+    /// The marker of an id kept in `wide`.
+    static let escape: UInt16 = .max
+
+    private let narrow: [UInt16]
+    /// (position, id) pairs of the escaped tokens, by position.
+    private let widePositions: [UInt32]
+    private let wideIDs: [UInt32]
+
+    /// Stores `ids`.
+    public init(_ ids: some Collection<UInt32>) {
+        var narrow: [UInt16] = []
+        narrow.reserveCapacity(ids.count)
+        let escaped = ids.reduce(0) { $0 + ($1 >= UInt32(Self.escape) ? 1 : 0) }
+        var positions: [UInt32] = []
+        var wide: [UInt32] = []
+        positions.reserveCapacity(escaped)
+        wide.reserveCapacity(escaped)
+        for (i, id) in ids.enumerated() {
+            if id < UInt32(Self.escape) {
+                narrow.append(UInt16(id))
+            } else {
+                narrow.append(Self.escape)
+                positions.append(UInt32(i))
+                wide.append(id)
+            }
+        }
+        self.narrow = narrow
+        widePositions = positions
+        wideIDs = wide
+    }
+
+    /// An empty sequence.
+    public init() {
+        narrow = []
+        widePositions = []
+        wideIDs = []
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { narrow.count }
+
+    /// The term id of token `i`.
+    @inline(__always)
+    public subscript(i: Int) -> UInt32 {
+        let v = narrow[i]
+        return v != Self.escape ? UInt32(v) : wideID(at: i)
+    }
+
+    private func wideID(at i: Int) -> UInt32 {
+        var lo = 0
+        var hi = widePositions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(widePositions[mid]) < i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < wideIDs.count ? wideIDs[lo] : 0
+    }
+
+    /// The ids as a plain array.
+    public var array: [UInt32] {
+        var out = [UInt32](repeating: 0, count: narrow.count)
+        out.withUnsafeMutableBufferPointer { fill($0) }
+        return out
+    }
+
+    /// Hands the ids to `body` as a contiguous buffer (expanded into temporary memory).
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<UInt32>) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Swift.max(1, narrow.count)) { buffer in
+            let target = UnsafeMutableBufferPointer(rebasing: buffer[0..<narrow.count])
+            fill(target)
+            return try body(UnsafeBufferPointer(target))
+        }
+    }
+
+    private func fill(_ out: UnsafeMutableBufferPointer<UInt32>) {
+        narrow.withUnsafeBufferPointer { n in
+            for i in 0..<n.count { out[i] = UInt32(n[i]) }
+        }
+        for (p, id) in zip(widePositions, wideIDs) where Int(p) < out.count { out[Int(p)] = id }
+    }
+
+    /// A new sequence with every id replaced by `map[id]`.
+    public func remapped(_ map: [UInt32]) -> TermSequence {
+        var out: [UInt32] = []
+        out.reserveCapacity(narrow.count)
+        withUnsafeBufferPointer { ids in
+            map.withUnsafeBufferPointer { m in
+                for id in ids { out.append(Int(id) < m.count ? m[Int(id)] : id) }
+            }
+        }
+        return TermSequence(out)
+    }
+
+    /// Bytes held (for the memory report).
+    public var byteCount: Int { narrow.capacity * 2 + widePositions.capacity * 4 + wideIDs.capacity * 4 }
+}
