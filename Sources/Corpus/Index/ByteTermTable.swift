@@ -15,8 +15,9 @@ final class ByteTermTable: @unchecked Sendable {
     private var hashes: UnsafeMutablePointer<UInt32>
     private var termCapacity: Int
     private(set) var count = 0
-    /// 0 for an empty slot, else id + 1.
-    private var slots: UnsafeMutablePointer<UInt32>
+    /// 0 for an empty slot, else (hash << 32) | (id + 1): the hash sits beside the id so a probe
+    /// rejects other terms without touching `hashes` or the arena.
+    private var slots: UnsafeMutablePointer<UInt64>
     private var slotCount: Int
 
     init(capacity: Int = 4096) {
@@ -97,11 +98,14 @@ final class ByteTermTable: @unchecked Sendable {
     func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> UInt32 {
         let mask = slotCount - 1
         var slot = Int(h) & mask
+        let tag = UInt64(h) << 32
         while true {
             let entry = slots[slot]
             if entry == 0 { break }
-            let id = Int(entry - 1)
-            if hashes[id] == h && equals(id, bytes) { return UInt32(id) }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let id = Int(entry & 0xFFFF_FFFF) - 1
+                if equals(id, bytes) { return UInt32(id) }
+            }
             slot = (slot + 1) & mask
         }
         let id = count
@@ -114,7 +118,7 @@ final class ByteTermTable: @unchecked Sendable {
         hashes[id] = h
         starts[id + 1] = UInt32(arenaCount)
         count += 1
-        slots[slot] = UInt32(id + 1)
+        slots[slot] = tag | UInt64(id + 1)
         if count * 2 > slotCount { growSlots() }
         return UInt32(id)
     }
@@ -124,11 +128,14 @@ final class ByteTermTable: @unchecked Sendable {
         let h = Self.hash(bytes)
         let mask = slotCount - 1
         var slot = Int(h) & mask
+        let tag = UInt64(h) << 32
         while true {
             let entry = slots[slot]
             if entry == 0 { return nil }
-            let id = Int(entry - 1)
-            if hashes[id] == h && equals(id, bytes) { return UInt32(id) }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let id = Int(entry & 0xFFFF_FFFF) - 1
+                if equals(id, bytes) { return UInt32(id) }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -165,13 +172,13 @@ final class ByteTermTable: @unchecked Sendable {
 
     private func growSlots() {
         let size = slotCount * 2
-        let fresh = UnsafeMutablePointer<UInt32>.allocate(capacity: size)
+        let fresh = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
         fresh.initialize(repeating: 0, count: size)
         let mask = size - 1
         for id in 0..<count {
             var slot = Int(hashes[id]) & mask
             while fresh[slot] != 0 { slot = (slot + 1) & mask }
-            fresh[slot] = UInt32(id + 1)
+            fresh[slot] = (UInt64(hashes[id]) << 32) | UInt64(id + 1)
         }
         slots.deallocate()
         slots = fresh

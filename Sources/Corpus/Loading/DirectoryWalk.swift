@@ -15,6 +15,20 @@ enum DirectoryWalk {
         return true
     }
 
+    /// True for names ending in ".txt", in any case.
+    static func hasTextSuffix(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard utf8.count >= 4 else { return false }
+        let tail = utf8.suffix(4)
+        var i = tail.startIndex
+        let expected: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: "t"), UInt8(ascii: "x"), UInt8(ascii: "t")]
+        for e in expected {
+            if tail[i] | 0x20 != e | 0x20 { return false }
+            i = tail.index(after: i)
+        }
+        return true
+    }
+
     private static func walk(_ dir: OpaquePointer, root: String, prefix: String, into out: inout [String], depth: Int) {
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
@@ -33,7 +47,7 @@ enum DirectoryWalk {
                 guard depth < 32, let sub = opendir(root + "/" + relative) else { continue }
                 walk(sub, root: root, prefix: relative, into: &out, depth: depth + 1)
                 closedir(sub)
-            } else if name.lowercased().hasSuffix(".txt") {
+            } else if hasTextSuffix(name) {
                 out.append(relative)
             }
         }
