@@ -338,7 +338,7 @@ function Document:token_ids() end
 ---@return List<KeywordRow>
 function Document:keywords(opts) end
 
---- The document's date mentions (resolved against its date or dateline), in text order.
+--- The document's date mentions in text order; relative ones are read against the document's date (given, else inferred, else the corpus's evidence).
 ---@return List<DateMention>
 function Document:dates() end
 
@@ -436,7 +436,7 @@ local TokenList = {}
 ---@field date? string ISO day, month or year, or a range `2023-06-18/2023-06-19`; nil when a relative date had nothing to be read against
 ---@field doc? Document nil for free text
 ---@field sentence? Sentence the sentence holding it (nil for free text)
----@field anchor? string what a relative date was resolved against
+---@field anchor? string what a relative date was read against, described ("document date 2023-06-18", "corpus evidence 2023-06-18")
 ---@field relative boolean true for dates such as "last Monday"
 ---@field offset integer 1-based byte position in the text
 
