@@ -113,6 +113,24 @@ import Testing
         #expect(globals == live.names, "diagnostics.globals in .luarc.json should list exactly the globals dossier adds: \(live.names.sorted())")
     }
 
+    /// Every ```lua example of docs/api.md runs on the seeds without an error (each in a fresh
+    /// session, since some change the stopwords or the gazetteer).
+    @Test func apiReferenceExamplesRun() throws {
+        let text = try String(contentsOf: APIAnnotations.repositoryRoot.appendingPathComponent("docs/api.md"), encoding: .utf8)
+        let blocks = text.components(separatedBy: "```lua\n").dropFirst().compactMap { $0.components(separatedBy: "```").first }
+        #expect(blocks.count >= 10)
+        let out = try TemporaryFolder()
+        for (i, block) in blocks.enumerated() {
+            let session = try makeSession { $0.outputDirectory = out.url.path }
+            do {
+                try session.values(block)
+            } catch {
+                Issue.record("docs/api.md, Lua example \(i + 1) (\(block.prefix(60))…) fails: \(error)")
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: out.url.appendingPathComponent("briefing.html").path))
+    }
+
     // MARK: - The parser and the comparison, on their own
 
     @Test func parserReadsClassesFieldsFunctionsAndGlobals() {

@@ -1,4 +1,4 @@
----@meta dossier
+---@meta
 
 -- dossier's Lua API for lua-language-server (LuaLS): completion, hover and type checks for
 -- scripts, REPL snippets, plugins and plugin tests. Point the server at this folder
@@ -184,7 +184,7 @@ function List:print() end
 --- A set of documents: the loaded corpus (`corpus`), one from `dossier.open`, or a sub-corpus
 --- from `corpus:filter`, which has the same API. `#corpus` is the number of documents.
 ---@class Corpus
----@field location string where it was loaded from (folder, file or index)
+---@field location string where it was loaded from (a folder or one file)
 ---@field words integer total word count
 ---@field tokens integer total tokens (words, numbers and punctuation)
 local Corpus = {}
@@ -878,7 +878,7 @@ function report.chart.matrix(spec) end
 ---@field printer dossier.printer how the REPL shows values
 dossier = {}
 
---- A Corpus loaded from another folder, file or index (annotators run on it too).
+--- A Corpus loaded from another folder of .txt files (or one file); plugin annotators run on it too.
 ---@param path string
 ---@return Corpus
 function dossier.open(path) end
