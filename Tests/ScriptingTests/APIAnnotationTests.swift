@@ -90,6 +90,65 @@ import Testing
         return try #require(names.first)
     }
 
+    // MARK: - Option tables, against the names the functions accept
+
+    /// Each function that rejects unknown option names says which it takes ("(use top, min or
+    /// stopwords)"); those must be the fields of its options class (with the classes it extends).
+    @Test func optionClassesMatchTheOptionsFunctionsAccept() throws {
+        let annotations = try APIAnnotations.load()
+        let session = try makeSession()
+        let probes: [(classes: [String], call: String)] = [
+            (["SearchOptions"], "corpus:search('x', P)"),
+            (["KwicOptions"], "corpus:kwic('x', P)"),
+            (["FrequencyOptions"], "corpus:frequencies(P)"),
+            (["NGramOptions"], "corpus:ngrams(2, P)"),
+            (["CollocationOptions"], "corpus:collocations('visit', P)"),
+            (["KeynessOptions"], "corpus:keyness(corpus, P)"),
+            (["KeywordOptions"], "corpus:docs()[1]:keywords(P)"),
+            (["EntityOptions"], "corpus:entities(P)"),
+            (["QuoteOptions"], "corpus:quotes(P)"),
+            (["QuoteOptions"], "corpus:docs()[1]:quotes(P)"),
+            (["QuoteOptions"], "dossier.quotes('x', P)"),
+            (["CompareOptions"], "corpus:compare(P)"),
+            (["ConflictOptions", "CompareOptions"], "corpus:conflicts(P)"),
+            (["DuplicateOptions"], "corpus:duplicates(P)"),
+            (["FilterSpec"], "corpus:filter(P)"),
+            (["GazetteerEntry"], "corpus:gazetteer_add(P)"),
+        ]
+        for (classes, call) in probes {
+            let code = "local P = {zz_not_an_option = 1}; local ok, e = pcall(function() return \(call) end); return ok, tostring(e)"
+            let result = try session.values(code)
+            let message = result.count > 1 ? result[1].stringValue ?? "" : ""
+            guard result.first?.isTruthy == false, let accepted = Self.acceptedNames(message) else {
+                Issue.record("\(call) with an unknown option should fail naming the options it takes; got: \(message)")
+                continue
+            }
+            let annotated = classes.reduce(into: Set<String>()) { $0.formUnion(annotations.members[$1] ?? []) }
+            for name in accepted.sorted() where !annotated.contains(name) {
+                Issue.record("\(classes[0]).\(name): \(call) accepts option '\(name)'; add `---@field \(name)? <type> <what it does>` under `---@class \(classes[0])` in docs/api/dossier.lua")
+            }
+            for name in annotated.sorted() where !accepted.contains(name) {
+                Issue.record("\(classes.joined(separator: "/")).\(name) is annotated, but \(call) does not accept it (it takes \(accepted.sorted().joined(separator: ", ")))")
+            }
+        }
+    }
+
+    /// The names listed at the end of an unknown-option error: "… (use a, b or c)", "… (search takes a, b)".
+    static func acceptedNames(_ message: String) -> Set<String>? {
+        guard let open = message.range(of: "(use ", options: .backwards) ?? message.range(of: " takes ", options: .backwards),
+              let close = message[open.upperBound...].firstIndex(of: ")") else { return nil }
+        let list = message[open.upperBound..<close].replacingOccurrences(of: " or ", with: ", ")
+        let names = list.components(separatedBy: ", ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return names.isEmpty ? nil : Set(names)
+    }
+
+    @Test func acceptedNamesAreReadFromEveryMessageForm() {
+        #expect(Self.acceptedNames("bad argument #2 to 'search' (unknown option 'x' (search takes limit, snippets))") == ["limit", "snippets"])
+        #expect(Self.acceptedNames("bad argument #1 to 'frequencies' (unknown option 'x' (use top, stopwords or kinds))") == ["top", "stopwords", "kinds"])
+        #expect(Self.acceptedNames("bad argument #1 to 'entities' (unknown option 'x' (entities takes kind))") == ["kind"])
+        #expect(Self.acceptedNames("attempt to call a nil value") == nil)
+    }
+
     // MARK: - The files themselves
 
     @Test func annotationFileIsValidLua() throws {
@@ -192,7 +251,7 @@ import Testing
         // The real file, minus Corpus.location, plus a method nothing implements.
         let edited = text.replacingOccurrences(of: "---@field location string", with: "---@field elsewhere string")
             + "\nfunction Corpus:summarise() end\n"
-        #expect(edited != text + "\nfunction Corpus:summarise() end\n")
+        #expect(text.contains("---@field location string") && !edited.contains("---@field location string"))
         let annotations = APIAnnotations.parse(edited)
         let session = try makeSession()
         let problems = APIDrift.problems(live: try LiveAPI.surfaces(of: session), annotations: annotations)
@@ -242,10 +301,12 @@ struct APIAnnotations {
         .deletingLastPathComponent()
     static let fileURL = repositoryRoot.appendingPathComponent("docs/api/dossier.lua")
 
+    /// Parses docs/api/dossier.lua.
     static func load() throws -> APIAnnotations {
         parse(try String(contentsOf: fileURL, encoding: .utf8))
     }
 
+    /// Parses annotation text (the real file, or a snippet in a test).
     static func parse(_ text: String) -> APIAnnotations {
         var out = APIAnnotations()
         var currentClass: String?
@@ -343,7 +404,9 @@ struct APIAnnotations {
 
 // MARK: - Reading the live API
 
+/// One member of the live API: a name and what it is, so a message can say how to annotate it.
 struct LiveMember: Equatable {
+    /// What the member is.
     enum Kind: Equatable {
         /// A field of a Swift class (`cls.field`).
         case field
@@ -370,6 +433,7 @@ struct LiveSurface {
     var names: Set<String> { Set(members.map(\.name)) }
 }
 
+/// Reads the live API out of a session, through Lua where the members live in Lua tables.
 enum LiveAPI {
     /// Every registered class, the Lua-written Corpus methods, the List methods, the `dossier`,
     /// `report`, `report.chart` and `dossier.printer` tables, the globals dossier adds, and the
@@ -408,6 +472,7 @@ enum LiveAPI {
         try keys(session, "(\(specEnvironment))")
     }
 
+    /// The `assert` table of spec files and its negations table.
     static func testingSurfaces(_ session: ScriptSession) throws -> [LiveSurface] {
         [LiveSurface(owner: "assert", origin: "assert in plugin tests (Lua/testing.lua)",
                      members: try keys(session, "(\(specEnvironment)).assert")),
@@ -435,6 +500,7 @@ enum LiveAPI {
         return try keys(session.lua, expression)
     }
 
+    /// The string keys of a table in any Lua state (a plain one for the standard globals).
     static func keys(_ lua: LuaState, _ expression: String) throws -> [LiveMember] {
         let listing = try lua.run("""
             local t = \(expression)
@@ -469,6 +535,7 @@ enum LiveAPI {
 
 // MARK: - Comparing
 
+/// Compares the live API with the annotations and words each difference as a fix.
 enum APIDrift {
     static let file = "docs/api/dossier.lua"
 
