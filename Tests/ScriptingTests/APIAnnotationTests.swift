@@ -159,6 +159,30 @@ import Testing
         _ = try session.lua.load(text, chunkName: "=docs/api/dossier.lua")
     }
 
+    /// Every `function` declaration has a description line and a `---@param` for each parameter.
+    @Test func everyFunctionHasADescriptionAndItsParameters() throws {
+        let lines = try String(contentsOf: APIAnnotations.fileURL, encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var functions = 0
+        for (i, line) in lines.enumerated() where line.hasPrefix("function ") {
+            guard let open = line.firstIndex(of: "("), let close = line.firstIndex(of: ")") else { continue }
+            functions += 1
+            let name = line.dropFirst("function ".count).prefix { $0 != "(" }
+            let parameters = line[line.index(after: open)..<close].split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "..." }
+            let block = lines[..<i].reversed().prefix { $0.hasPrefix("---") }
+            if !block.contains(where: { !$0.hasPrefix("---@") && $0.count > 4 }) {
+                Issue.record("docs/api/dossier.lua line \(i + 1): \(name) needs a one-line description (`--- What it does.`) above it")
+            }
+            for parameter in parameters where !block.contains(where: {
+                $0.hasPrefix("---@param \(parameter) ") || $0.hasPrefix("---@param \(parameter)? ")
+            }) {
+                Issue.record("docs/api/dossier.lua line \(i + 1): \(name) needs `---@param \(parameter) <type>`")
+            }
+        }
+        #expect(functions > 100)
+    }
+
     @Test func luarcPointsAtTheAnnotationsAndNamesTheGlobals() throws {
         let url = APIAnnotations.repositoryRoot.appendingPathComponent(".luarc.json")
         let data = try Data(contentsOf: url)
