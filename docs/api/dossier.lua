@@ -1,0 +1,1226 @@
+---@meta
+
+-- dossier's Lua API for lua-language-server (LuaLS): completion, hover and type checks for
+-- scripts, REPL snippets, plugins and plugin tests. Point the server at this folder
+-- (`"workspace.library": ["docs/api"]` in .luarc.json, see the repository root).
+--
+-- This file only describes; nothing in it runs. It is checked against the live session by
+-- Tests/ScriptingTests/APIAnnotationTests.swift: every class, field, method and module key
+-- the bindings register must be annotated here, and everything annotated here must exist.
+-- Conventions the test relies on:
+--   * `---@class Name` followed by `---@field name …` lines declares fields of Name;
+--   * `function Name:method(` and `function Name.fn(` declare methods/functions of Name
+--     (a dotted Name such as `report.chart` is the table at that path);
+--   * a module table's class is named after its path (`dossier`, `report`, `report.chart`).
+-- The reference in prose is docs/api.md.
+
+-- ============================================================================================
+-- Small types
+-- ============================================================================================
+
+---@alias TokenKind
+---| "word"   # letters, with inner hyphens and apostrophes ("face-to-face", "don't")
+---| "number" # digits, with inner separators ("2023", "1,000")
+---| "punct"  # anything else
+
+---@alias EntityKind "person"|"organization"|"place"|"event"|"other"
+
+---@alias QuoteKind
+---| "full"    # a quotation the speaker said as a sentence of its own
+---| "partial" # a fragment quoted inside the writer's own sentence
+---| "scare"   # scare quotes: a word or phrase in quotation marks, no speaker
+
+---@alias FactKind "date"|"number"|"name"
+
+---@alias AssociationMeasure
+---| "llr" # signed log-likelihood G² (default): how sure the attraction is
+---| "pmi" # log2(O / E): how exclusive the pair is
+---| "t"   # (O − E) / √O: favours frequent pairs
+
+---@alias SentenceSimilarity "blended"|"cosine"
+
+---@alias GazetteerKind EntityKind|"role"|"given_name"|"family_name"|"ignore"
+
+---@alias PluginOrigin "./plugins"|"config"|"DOSSIER_PATH"|"bundled"|"custom"
+
+-- `top` of the statistics functions: a row count, or `false` (or `math.huge`) for every row.
+---@alias TopOption integer|false
+
+-- `stopwords` of the statistics functions: true uses the session list (default), false keeps
+-- every word, a list of words replaces the session list for this call.
+---@alias StopwordsOption boolean|string[]
+
+-- ============================================================================================
+-- List
+-- ============================================================================================
+
+--- A Lua sequence (`#`, `ipairs`, `[i]` work) with methods; every function that returns several
+--- things returns one. Methods that select items (`filter`, `sort`, `top`, `reverse`, `unique`)
+--- return a List of the same kind, so it prints with the same columns. Lists concatenate with `..`.
+---@class List<T>
+---@field [integer] T
+local List = {}
+
+--- True when `value` is a List (also a lazy TokenList or a List with columns).
+---@param value any
+---@return boolean
+function List.is(value) end
+
+--- Makes `t` (or a new empty table) a List, in place.
+---@generic T
+---@param t? T[]
+---@return List<T>
+function List.new(t) end
+
+--- A List metatable that prints these columns (and aligns `align[column]` "left" or "right"):
+--- `setmetatable(rows, dossier.List.with_columns{"term", "count"})`.
+---@param columns string[]
+---@param align? table<string, "left"|"right">
+---@return table metatable
+function List.with_columns(columns, align) end
+
+--- New List of `f(item, i)` for every item.
+---@generic T, U
+---@param self List<T>
+---@param f fun(item: T, i: integer): U
+---@return List<U>
+function List:map(f) end
+
+--- New List of the items for which `f(item, i)` is true; a field name works too (`:filter("partial")`).
+---@generic T
+---@param self List<T>
+---@param f (fun(item: T, i: integer): any)|string
+---@return List<T>
+function List:filter(f) end
+
+--- New sorted List: by a field name (`"-field"` for descending) or a comparison `function(a, b)`; without key, by value. Stable; nil values last.
+---@generic T
+---@param self List<T>
+---@param key? string|fun(a: T, b: T): boolean
+---@return List<T>
+function List:sort(key) end
+
+--- The first `n` items (default 10) as a new List.
+---@generic T
+---@param self List<T>
+---@param n? integer
+---@return List<T>
+function List:top(n) end
+
+--- Calls `f(item, i)` for every item; returns the list itself.
+---@generic T
+---@param self List<T>
+---@param f fun(item: T, i: integer)
+---@return List<T>
+function List:each(f) end
+
+--- Groups items by a field or by `f(item, i)`: a List of `{key, count, items}`, largest group first, then by first appearance.
+---@generic T
+---@param self List<T>
+---@param key string|fun(item: T, i: integer): any
+---@return List<Group<T>>
+function List:group_by(key) end
+
+--- A plain Lua table copy of the items (no metatable).
+---@generic T
+---@param self List<T>
+---@return T[]
+function List:totable() end
+
+--- The first item for which `f(item, i)` is true, and its index; nil when none.
+---@generic T
+---@param self List<T>
+---@param f fun(item: T, i: integer): any
+---@return T? item
+---@return integer? index
+function List:find(f) end
+
+--- New List of one field of every item.
+---@param field string
+---@return List<any>
+function List:pluck(field) end
+
+--- Sum of the items, or of a field or function of each (nil counts as 0).
+---@generic T
+---@param self List<T>
+---@param key? string|fun(item: T, i: integer): number?
+---@return number
+function List:sum(key) end
+
+--- New List without repeated items (compared by value, or by a field or function of each; nil keys dropped).
+---@generic T
+---@param self List<T>
+---@param key? string|fun(item: T, i: integer): any
+---@return List<T>
+function List:unique(key) end
+
+--- New List with the items in reverse order.
+---@generic T
+---@param self List<T>
+---@return List<T>
+function List:reverse() end
+
+--- The items as text (`tostring`) joined by `sep` (default ", ").
+---@param sep? string
+---@return string
+function List:concat(sep) end
+
+--- Prints the list as an aligned table, as the REPL does; returns the list.
+---@generic T
+---@param self List<T>
+---@return List<T>
+function List:print() end
+
+--- One group of `List:group_by`.
+---@class Group<T>
+---@field key any the group's key (nil for items whose key is nil)
+---@field count integer how many items
+---@field items List<T> the items, in list order
+
+-- ============================================================================================
+-- Corpus
+-- ============================================================================================
+
+--- A set of documents: the loaded corpus (`corpus`), one from `dossier.open`, or a sub-corpus
+--- from `corpus:filter`, which has the same API. `#corpus` is the number of documents.
+---@class Corpus
+---@field location string where it was loaded from (a folder or one file)
+---@field words integer total word count
+---@field tokens integer total tokens (words, numbers and punctuation)
+local Corpus = {}
+
+--- List of the documents, in corpus order.
+---@return List<Document>
+function Corpus:docs() end
+
+--- The document with this id, or the only one whose id starts with `id`; nil when none; an error when the prefix is ambiguous.
+---@param id string
+---@return Document?
+function Corpus:doc(id) end
+
+--- Documents per source (outlet), most documents first; documents without a source are left out.
+---@return List<SourceCount>
+function Corpus:sources() end
+
+--- A sub-corpus with the same API: `fn(doc)` decides, or a spec `{source=, after=, before=, contains=}`.
+---@param fn_or_spec (fun(doc: Document): any)|FilterSpec
+---@return Corpus
+function Corpus:filter(fn_or_spec) end
+
+--- Iterator for the fast path: `for doc, ids in corpus:token_ids() do … end`, `ids` a plain table of term ids.
+---@return fun(c: Corpus, previous?: Document): Document?, integer[]
+---@return Corpus
+---@return nil
+function Corpus:token_ids() end
+
+--- List of terms (normalised forms) indexed by term id.
+---@return List<string>
+function Corpus:vocabulary() end
+
+--- The term id of a word (normalised first), or nil when the corpus does not have it.
+---@param word string
+---@return integer?
+function Corpus:term_id(word) end
+
+--- Every resolved date mention of the corpus, sorted by date.
+---@return List<DateMention>
+function Corpus:timeline() end
+
+--- Every date mention of every document (unresolved ones too), in document and text order.
+---@return List<DateMention>
+function Corpus:dates() end
+
+--- Documents matching a query (docs/query-language.md), best first (BM25).
+---@param query string
+---@param opts? SearchOptions
+---@return List<Hit>
+function Corpus:search(query, opts) end
+
+--- Every match of a query in context (a concordance), in document and text order.
+---@param query string
+---@param opts? KwicOptions
+---@return List<KwicLine>
+function Corpus:kwic(query, opts) end
+
+--- Term frequencies: List of `{term, count, docs}`, most frequent first (docs/statistics.md).
+---@param opts? FrequencyOptions
+---@return List<FrequencyRow>
+function Corpus:frequencies(opts) end
+
+--- N-grams of `n` (1–8) consecutive word or number tokens inside a sentence.
+---@param n integer
+---@param opts? NGramOptions
+---@return List<NGramRow>
+function Corpus:ngrams(n, opts) end
+
+--- Words that occur near `word` more often than chance predicts.
+---@param word string
+---@param opts? CollocationOptions
+---@return List<CollocateRow>
+function Corpus:collocations(word, opts) end
+
+--- Words this corpus uses more (positive score) or less than `other` (or the rest of the corpus when one holds the other).
+---@param other Corpus
+---@param opts? KeynessOptions
+---@return List<KeynessRow>
+function Corpus:keyness(other, opts) end
+
+--- Named entities, most mentioned first; a sub-corpus counts only its own documents (docs/entities.md).
+---@param opts? EntityOptions|EntityKind
+---@return List<Entity>
+function Corpus:entities(opts) end
+
+--- The entity one of whose names (any alias) is `name`, or nil.
+---@param name string
+---@return Entity?
+function Corpus:entity(name) end
+
+--- Adds a name, alias, title or never-a-name word to the entity gazetteer; the entity index is rebuilt on next use.
+---@param spec GazetteerEntry
+function Corpus:gazetteer_add(spec) end
+
+--- Quotations with their speakers, in document order (docs/quotes.md).
+---@param opts? QuoteOptions
+---@return List<Quote>
+function Corpus:quotes(opts) end
+
+--- Claims: the same fact stated by documents of at least two groups (outlets by default) (docs/compare.md).
+---@param opts? CompareOptions
+---@return List<Claim>
+function Corpus:compare(opts) end
+
+--- Claims whose outlets disagree on a date, number or name.
+---@param opts? ConflictOptions
+---@return List<Conflict>
+function Corpus:conflicts(opts) end
+
+--- Pairs of documents that share much of their text (near-duplicates, syndicated copies).
+---@param opts? DuplicateOptions
+---@return List<DuplicatePair>
+function Corpus:duplicates(opts) end
+
+-- ============================================================================================
+-- Document, Sentence, TokenList, Token
+-- ============================================================================================
+
+--- One article. Documents of a sub-corpus are the same objects as in the corpus (`==` works).
+---@class Document
+---@field id string the file name without extension (with its sub-folder path when two files share a name)
+---@field path string the file it was read from
+---@field title? string the headline, or nil
+---@field source? string the outlet, or nil
+---@field dateline? Dateline the dateline, when the article has one
+---@field date? string ISO `YYYY-MM-DD`, given or inferred, or nil
+---@field text string the clean body (boilerplate removed)
+---@field raw string the file as read
+---@field boilerplate List<BoilerplateLine> lines removed from the body, with the reason
+---@field words integer word count
+local Document = {}
+
+--- The paragraphs of the body as strings.
+---@return List<string>
+function Document:paragraphs() end
+
+--- The sentences, in text order.
+---@return List<Sentence>
+function Document:sentences() end
+
+--- All tokens, as a lazy list of Token records.
+---@return TokenList
+function Document:tokens() end
+
+--- The document's term ids (1-based, index `corpus:vocabulary()` with them) as a plain table.
+---@return integer[]
+function Document:token_ids() end
+
+--- The words that characterise the document within its corpus (tf-idf).
+---@param opts? KeywordOptions
+---@return List<KeywordRow>
+function Document:keywords(opts) end
+
+--- The document's date mentions in text order; relative ones are read against the document's date (given, else inferred, else the corpus's evidence).
+---@return List<DateMention>
+function Document:dates() end
+
+--- The entities the document mentions, in order of first mention.
+---@return List<Entity>
+function Document:entities() end
+
+--- The document's quotations.
+---@param opts? QuoteOptions
+---@return List<Quote>
+function Document:quotes(opts) end
+
+--- One sentence of a document. The same sentence is always the same value (`==` works, and
+--- sentences can be table keys).
+---@class Sentence
+---@field text string
+---@field doc Document
+---@field index integer 1-based position in the document
+---@field offset integer 1-based byte position of its first character in `doc.text` (as `string.sub` counts)
+local Sentence = {}
+
+--- The sentence's tokens, as a lazy list.
+---@return TokenList
+function Sentence:tokens() end
+
+--- The entities the sentence mentions, in text order.
+---@return List<Entity>
+function Sentence:entities() end
+
+--- The quotations that start in the sentence or run through it.
+---@return List<Quote>
+function Sentence:quotes() end
+
+--- A lazy list of tokens (`doc:tokens()`, `sentence:tokens()`): `#toks` and `toks[i]` work without
+--- building every record, and it has the List methods (their results are plain Lists).
+---@class TokenList: List<Token>
+---@field [integer] Token
+local TokenList = {}
+
+--- One token: a record made on access.
+---@class Token
+---@field text string as written
+---@field norm string the case-folded normal form (curly apostrophes made straight)
+---@field kind TokenKind
+---@field offset integer 1-based byte position in the text
+
+--- `doc.dateline`.
+---@class Dateline
+---@field text string as written ("18-6-2023 (BEIJING)")
+---@field place? string
+---@field date? string ISO date
+
+--- One line of `doc.boilerplate`.
+---@class BoilerplateLine
+---@field line string the line removed
+---@field reason string why ("caption", "credit line", "repeated title", …)
+
+--- One row of `corpus:sources()`.
+---@class SourceCount
+---@field source string the outlet
+---@field docs integer how many documents
+
+-- ============================================================================================
+-- Search and dates
+-- ============================================================================================
+
+---@class SearchOptions
+---@field limit? integer most hits returned (default 10)
+---@field snippets? boolean false ranks only, without snippets (default true)
+
+---@class KwicOptions
+---@field width? integer characters of context on each side (default 40)
+---@field limit? integer most lines returned (default: all)
+
+--- One hit of `corpus:search`.
+---@class Hit
+---@field doc Document
+---@field score number BM25 score
+---@field snippet string the best passage, matches marked «…» ("" with `snippets = false`)
+
+--- One line of `corpus:kwic`.
+---@class KwicLine
+---@field left string context before the match
+---@field match string the matched text
+---@field right string context after the match
+---@field doc Document
+---@field sentence integer the 1-based index of the sentence holding the match (a number, not a Sentence)
+
+---@class DateOptions
+---@field anchor? string ISO date relative dates are read against ("2023-06-18")
+
+--- A date as written in a text, resolved to an ISO value.
+---@class DateMention
+---@field text string as written ("last November")
+---@field date? string ISO day, month or year, or a range `2023-06-18/2023-06-19`; nil when a relative date had nothing to be read against
+---@field doc? Document nil for free text
+---@field sentence? Sentence the sentence holding it (nil for free text)
+---@field anchor? string what a relative date was read against, described ("document date 2023-06-18", "corpus evidence 2023-06-18")
+---@field relative boolean true for dates such as "last Monday"
+---@field offset integer 1-based byte position in the text
+
+--- `corpus:filter{…}`: every field given must hold.
+---@class FilterSpec
+---@field source? string|string[] outlet name(s), case-insensitive
+---@field after? string ISO date (or year, year-month); inclusive; undated documents are left out
+---@field before? string ISO date; inclusive; undated documents are left out
+---@field contains? string a search query the document must match
+
+-- ============================================================================================
+-- Statistics
+-- ============================================================================================
+
+---@class FrequencyOptions
+---@field top? TopOption rows returned (default 100)
+---@field stopwords? StopwordsOption
+---@field kinds? TokenKind|TokenKind[] token kinds counted (default "word")
+
+---@class NGramOptions
+---@field top? TopOption rows returned (default 100)
+---@field min? integer fewest occurrences (default 2)
+---@field stopwords? StopwordsOption n-grams that start or end with a stopword are dropped unless false
+
+---@class CollocationOptions
+---@field top? TopOption rows returned (default 100)
+---@field min? integer fewest co-occurrences (default 2)
+---@field stopwords? StopwordsOption
+---@field window? integer tokens on each side (default 5)
+---@field measure? AssociationMeasure default "llr"
+
+---@class KeynessOptions
+---@field top? TopOption rows returned (default 100)
+---@field min? integer fewest occurrences in both corpora together (default 3)
+---@field stopwords? StopwordsOption
+
+---@class KeywordOptions
+---@field top? TopOption rows returned (default 10)
+---@field stopwords? StopwordsOption
+
+--- One row of `corpus:frequencies`.
+---@class FrequencyRow
+---@field term string normal form
+---@field count integer occurrences
+---@field docs integer documents holding it (a count)
+
+--- One row of `corpus:ngrams`.
+---@class NGramRow
+---@field ngram string the words, space-separated ("secretary of state")
+---@field count integer occurrences
+---@field docs integer documents holding it (a count)
+
+--- One row of `corpus:collocations`.
+---@class CollocateRow
+---@field term string the collocate
+---@field score number association score (4 decimals)
+---@field count integer co-occurrences in the node's windows
+
+--- One row of `corpus:keyness`.
+---@class KeynessRow
+---@field term string
+---@field score number signed G² (4 decimals): positive when relatively more frequent in the target
+---@field count integer occurrences in the target
+---@field ref_count integer occurrences in the reference
+
+--- One row of `doc:keywords`.
+---@class KeywordRow
+---@field term string
+---@field score number tf-idf (4 decimals)
+---@field count integer occurrences in the document
+
+--- What `dossier.stats()` returns.
+---@class Stats
+---@field documents integer
+---@field bytes integer bytes of document text
+---@field tokens integer
+---@field terms integer distinct terms
+---@field postings_bytes integer size of the search index's postings
+---@field memory table<string, integer> bytes per part of the corpus ("text", "postings", …)
+---@field load_seconds number time taken to load and index the corpus
+---@field rss integer resident memory of the process, bytes
+---@field peak_rss integer peak resident memory, bytes
+---@field lua_memory integer bytes Lua has allocated
+
+-- ============================================================================================
+-- Entities
+-- ============================================================================================
+
+--- A named thing with every name it goes by (docs/entities.md). In a sub-corpus, entities are
+--- copies whose `count`, `:mentions()` and `:docs()` cover only its documents.
+---@class Entity
+---@field name string canonical name (the fullest form seen)
+---@field kind EntityKind
+---@field count integer mentions
+---@field aliases List<string> other names seen for it ("Blinken", "Mr. Blinken")
+---@field roles List<string> titles seen with it, most frequent first ("US Secretary of State")
+local Entity = {}
+
+--- Every mention, in document and text order.
+---@return List<Mention>
+function Entity:mentions() end
+
+--- The documents that mention it.
+---@return List<Document>
+function Entity:docs() end
+
+--- One mention of an Entity.
+---@class Mention
+---@field doc Document
+---@field sentence Sentence
+---@field text string as written (line breaks and no-break spaces made single spaces)
+---@field offset integer 1-based byte position in `doc.text`
+
+---@class EntityOptions
+---@field kind? EntityKind
+
+--- `corpus:gazetteer_add{…}`.
+---@class GazetteerEntry
+---@field kind GazetteerKind an entity kind, or "role" (a title), "given_name", "family_name", "ignore" (never a name)
+---@field name? string the name (or the title for "role"); required for entity kinds
+---@field names? string[] several words at once (given_name, family_name, ignore)
+---@field aliases? string[] other names of the entity
+---@field demonyms? string[] adjectives of a place ("Kenyan")
+---@field capitalized? boolean a role only when written capitalised
+
+-- ============================================================================================
+-- Quotes
+-- ============================================================================================
+
+--- A quotation and who said it (docs/quotes.md).
+---@class Quote
+---@field text string the words inside the quotation marks
+---@field speaker? Entity the person it is attributed to (nil for free text or when unresolved)
+---@field speaker_name? string the resolved speaker's name
+---@field speaker_text? string the speaker as the attribution writes it ("he", "Sun", "a senior official")
+---@field who? string the resolved name, else the phrase as written (what lists show)
+---@field verb? string the attribution verb, lowercased ("said", "according to")
+---@field doc? Document nil for free text
+---@field sentence? Sentence the sentence where it starts (nil for free text)
+---@field sentence_index integer that sentence's 1-based index
+---@field partial boolean true for fragments and scare quotes
+---@field kind QuoteKind
+---@field paragraphs integer paragraphs the quote spans
+---@field offset integer 1-based byte position of the first quoted word in the text
+
+---@class QuoteOptions
+---@field speaker? string a name: matches the resolved name or the phrase, case-insensitive, whole words ("Ward")
+---@field partial? boolean false: only full quotations; true: only fragments and scare quotes
+---@field kind? QuoteKind
+---@field verb? string only this attribution verb ("said", "according to")
+---@field verbs? string[] more attribution verbs to recognise ({"quipped"})
+
+-- ============================================================================================
+-- Comparing outlets
+-- ============================================================================================
+
+---@class CompareOptions
+---@field by? "source"|"document"|table<string, string>|fun(doc: Document): any what a group is (default "source"); a table maps document ids to groups
+---@field threshold? number similarity a sentence needs to join a claim, above 0 and at most 1 (default 0.35)
+---@field min_sources? integer fewest groups per claim (default 2)
+---@field similarity? SentenceSimilarity default "blended"
+
+---@class ConflictOptions: CompareOptions
+---@field hedges? boolean also report hedged differences ("nearly five years" / "five years") (default false)
+---@field kinds? FactKind|FactKind[] default all three
+
+---@class DuplicateOptions
+---@field threshold? number fewest shared shingles (Jaccard), above 0 and at most 1 (default 0.5)
+---@field passages? integer most shared passages shown per pair (default 5)
+---@field shingle? integer words per shingle (default 5)
+
+--- A fact stated by several groups.
+---@class Claim
+---@field text string the most central sentence
+---@field sources List<string> the groups (outlets; a document id for a document without source)
+---@field docs List<Document>
+---@field sentences List<Sentence> one per document
+---@field score number mean similarity of the other sentences to `text` (3 decimals)
+---@field size integer number of sentences
+
+--- A claim whose groups disagree.
+---@class Conflict
+---@field kind FactKind
+---@field key string what differs ("weekday", "count", …)
+---@field values List<string> the differing values as written
+---@field certain boolean false when a hedge or a vague expression is involved
+---@field reason string one line saying what differs where
+---@field claim Claim
+---@field sentences List<Sentence> the sentences that disagree
+---@field docs List<Document> their documents
+
+--- Two documents sharing much of their text.
+---@class DuplicatePair
+---@field a Document
+---@field b Document
+---@field similarity number Jaccard similarity of their shingles (3 decimals)
+---@field estimate number the sketch's estimate it was found with
+---@field passages List<string> shared passages
+
+-- ============================================================================================
+-- Report objects
+-- ============================================================================================
+
+--- A table made by `report.table`; `tostring(t)` gives the aligned text, `#t` the row count.
+---@class Table
+---@field columns List<string>
+local Table = {}
+
+--- The table as aligned text, fitted to `width` characters (default: the terminal's).
+---@param width? integer
+---@return string
+function Table:text(width) end
+
+--- The table in Markdown.
+---@return string
+function Table:markdown() end
+
+--- The table as CSV (RFC 4180).
+---@return string
+function Table:csv() end
+
+--- The table as a JSON array of objects.
+---@return string
+function Table:json() end
+
+--- Prints the table, aligned; returns it.
+---@return Table
+function Table:print() end
+
+--- A chart made by `report.chart.*`, drawn as SVG when it goes into `report.html`.
+---@class Chart
+---@field title string
+local Chart = {}
+
+--- The chart as an SVG element.
+---@return string
+function Chart:svg() end
+
+---@class TableOptions
+---@field columns? string[] which fields, in order (default: the List's columns, else the keys seen)
+
+---@class BarChartOptions
+---@field title? string
+---@field label? string field holding the label (default: label, term, name, key, ngram or source)
+---@field value? string field holding the value (default: value, count, score or docs)
+
+---@class BarsOptions
+---@field label? string field holding the label
+---@field value? string field holding the value
+---@field width? integer characters (default: the terminal's)
+
+---@class TimelineOptions
+---@field title? string
+---@field label? string field holding an event's label (default "label", else `text`)
+
+--- An event of `report.chart.timeline` (DateMentions work too: their `date` gives start and end).
+---@class TimelineEvent
+---@field label? string
+---@field start string ISO date
+---@field ["end"]? string ISO date
+---@field detail? string
+
+---@class NetworkNode
+---@field id string
+---@field label? string default: the id
+---@field weight? number default 1
+---@field group? string nodes of a group share a colour
+
+---@class NetworkEdge
+---@field source string a node id
+---@field target string a node id
+---@field weight? number default 1
+
+---@class NetworkSpec
+---@field title? string
+---@field nodes NetworkNode[]
+---@field edges NetworkEdge[]
+
+---@class MatrixSpec
+---@field title? string
+---@field rows string[] row labels
+---@field columns string[] column labels
+---@field cells number[][] one row of numbers per row label
+
+--- A section of `report.html`: blocks are its array items (or `blocks`): strings (paragraphs),
+--- Tables, Charts, Lists or sequences of records (made into tables), or `{html = "…"}`.
+---@class HtmlSection
+---@field heading? string
+---@field title? string used when there is no heading
+---@field blocks? any[]
+---@field [integer] any
+
+---@class HtmlSpec
+---@field title? string default "dossier report"
+---@field subtitle? string
+---@field sections HtmlSection[]
+
+---@class BarItem
+---@field label string
+---@field value number
+
+-- ============================================================================================
+-- Plugins
+-- ============================================================================================
+
+--- What a plugin's `manifest.lua` returns (docs/plugins.md).
+---@class PluginManifest
+---@field name string the plugin's folder name
+---@field version string MAJOR.MINOR.PATCH
+---@field description? string one line (a warning without it)
+---@field author? string
+---@field license? string
+---@field dossier? string the dossier versions it works with (">=0.1")
+---@field requires? string[]|table<string, string|true> other plugins ({"lexicon >=1.2"} or {lexicon = ">=1.2"})
+
+--- What a plugin's `init.lua` may return besides its own functions: extension points registered when it is first required.
+---@class PluginModule
+---@field commands? table<string, CommandSpec|fun(args: string): any> REPL commands `:name args`
+---@field annotators? table<string, fun(c: Corpus): any>
+---@field report_sections? table<string, fun(c: Corpus): HtmlSection>
+
+--- A REPL command.
+---@class CommandSpec
+---@field help? string one line for `:help`
+---@field run fun(args: string): any gets the rest of the line (trimmed); what it returns is printed
+
+--- One row of `dossier.plugins()`.
+---@class PluginInfo
+---@field name string
+---@field version? string
+---@field description? string
+---@field origin PluginOrigin where it was found
+---@field path string its folder
+---@field problem? string why it cannot load, when it cannot
+---@field loaded boolean activated (required) in this session
+
+--- One row of `dossier.commands()`.
+---@class CommandInfo
+---@field name string
+---@field help string
+---@field plugin? string nil when a script added it
+
+--- One row of `dossier.annotators()`.
+---@class AnnotatorInfo
+---@field name string
+---@field plugin? string
+
+--- One row of `dossier.report_sections()`.
+---@class ReportSectionInfo
+---@field name string
+---@field plugin? string
+---@field render fun(c: Corpus): HtmlSection
+
+-- ============================================================================================
+-- Globals
+-- ============================================================================================
+
+--- The loaded corpus (`--corpus PATH`, `DOSSIER_CORPUS`, or the project's seeds/).
+---@type Corpus
+corpus = {}
+
+--- Script arguments, as plain Lua gives them: `arg[0]` is the script path, `arg[1]`… the arguments (`dossier run` only).
+---@type table<integer, string>
+arg = {}
+
+-- --------------------------------------------------------------------------------------------
+-- report
+-- --------------------------------------------------------------------------------------------
+
+--- Tables, HTML reports with SVG charts, terminal charts, atomic writes under the output folder.
+---@class report
+---@field chart report.chart
+report = {}
+
+--- A Table from rows (a List or sequence of records, objects or plain values).
+---@param rows table|List<any>|TokenList
+---@param opts? TableOptions
+---@return Table
+function report.table(rows, opts) end
+
+--- A self-contained HTML page (inline CSS and SVG) as a string.
+---@param spec HtmlSpec
+---@return string html
+function report.html(spec) end
+
+--- Writes `text` to `path` under the output folder (`--out`, default ./out), atomically; returns the full path.
+---@param path string relative path, no `..`
+---@param text string
+---@return string path
+function report.write(path, text) end
+
+--- Horizontal bars in the terminal, one line per row.
+---@param rows table|List<any>
+---@param opts? BarsOptions
+---@return string
+function report.bars(rows, opts) end
+
+--- A one-line sparkline (▁▂▃…) of numbers, or of one field of rows.
+---@param values number[]|table|List<any>
+---@param field? string
+---@return string
+function report.sparkline(values, field) end
+
+--- Charts for `report.html`.
+---@class report.chart
+report.chart = {}
+
+--- A bar chart of rows (`{label, value}` records, or any rows with `opts.label`/`opts.value`).
+---@param rows table|List<any>
+---@param opts? BarChartOptions
+---@return Chart
+function report.chart.bar(rows, opts) end
+
+--- A timeline of events `{label, start, end, detail}` or of DateMentions.
+---@param events TimelineEvent[]|List<DateMention>
+---@param opts? TimelineOptions
+---@return Chart
+function report.chart.timeline(events, opts) end
+
+--- A network of nodes and weighted edges.
+---@param spec NetworkSpec
+---@return Chart
+function report.chart.network(spec) end
+
+--- A matrix (heat map), e.g. source × claim.
+---@param spec MatrixSpec
+---@return Chart
+function report.chart.matrix(spec) end
+
+-- --------------------------------------------------------------------------------------------
+-- dossier
+-- --------------------------------------------------------------------------------------------
+
+--- dossier itself: version, other corpora, the analysis stages on any text, stopwords, plugins.
+---@class dossier
+---@field version string dossier's version ("0.1.0")
+---@field lua_version string "Lua 5.4"
+---@field List List<any> the List type: `List.new(t)`, `List.is(v)`, `List.with_columns(cols)`
+---@field printer dossier.printer how the REPL shows values
+dossier = {}
+
+--- A Corpus loaded from another folder of .txt files (or one file); plugin annotators run on it too.
+---@param path string
+---@return Corpus
+function dossier.open(path) end
+
+--- The sentences of any text.
+---@param text string
+---@return List<string>
+function dossier.sentences(text) end
+
+--- The tokens of any text, as Token records (offsets into `text`).
+---@param text string
+---@return List<Token>
+function dossier.tokens(text) end
+
+--- The date mentions of any text; relative dates are read against `opts.anchor`.
+---@param text string
+---@param opts? DateOptions
+---@return List<DateMention>
+function dossier.dates(text, opts) end
+
+--- The quotations of any text (paragraphs separated by blank lines); `doc` and `sentence` are nil.
+---@param text string
+---@param opts? QuoteOptions
+---@return List<Quote>
+function dossier.quotes(text, opts) end
+
+--- The entities of any text, analysed as a one-document corpus with the session's gazetteer.
+---@param text string
+---@return List<Entity>
+function dossier.entities(text) end
+
+--- The session's stopword list, sorted.
+---@return List<string>
+function dossier.stopwords() end
+
+--- Replaces the stopword list (`"english"` restores the bundled one); returns its new size.
+---@param words string|string[]
+---@return integer size
+function dossier.set_stopwords(words) end
+
+--- Adds words to the stopword list; returns its new size.
+---@param words string|string[]
+---@return integer size
+function dossier.add_stopwords(words) end
+
+--- Removes words from the stopword list; returns its new size.
+---@param words string|string[]
+---@return integer size
+function dossier.remove_stopwords(words) end
+
+--- True when `word` (normalised first) is on the stopword list.
+---@param word string
+---@return boolean
+function dossier.is_stopword(word) end
+
+--- Seconds on a monotonic clock, for timing (`os.clock` is CPU time).
+---@return number
+function dossier.clock() end
+
+--- Sizes and timings of the session's corpus and process.
+---@return Stats
+function dossier.stats() end
+
+--- The plugins on the plugin path.
+---@return List<PluginInfo>
+function dossier.plugins() end
+
+--- The REPL commands plugins and scripts added, in the order they were added.
+---@return List<CommandInfo>
+function dossier.commands() end
+
+--- Adds a REPL command `:name args`.
+---@param name string a word ("tag", "show_quotes")
+---@param spec CommandSpec|fun(args: string): any
+function dossier.command(name, spec) end
+
+--- The annotators, in the order they were added.
+---@return List<AnnotatorInfo>
+function dossier.annotators() end
+
+--- Adds an annotator: `fn(corpus)` runs now on `corpus` and on every corpus `dossier.open` loads later.
+---@param name string
+---@param fn fun(c: Corpus): any
+function dossier.annotator(name, fn) end
+
+--- Runs every annotator on corpus `c` (a sub-corpus, say); returns `c`.
+---@param c Corpus
+---@return Corpus
+function dossier.annotate(c) end
+
+--- What annotator `name` returned for corpus `c` (default: the session's corpus).
+---@param name string
+---@param c? Corpus
+---@return any
+function dossier.annotation(name, c) end
+
+--- The report sections, in the order they were added.
+---@return List<ReportSectionInfo>
+function dossier.report_sections() end
+
+--- Adds a report section: `fn(corpus)` returns `{heading = …, blocks = {…}}`.
+---@param name string
+---@param fn fun(c: Corpus): HtmlSection
+function dossier.report_section(name, fn) end
+
+--- How the REPL and `tostring` show values (used by the report module; scripts rarely need it).
+---@class dossier.printer
+---@field max_rows integer rows a List prints before "… N more" (40)
+---@field max_depth integer nesting shown for plain tables (2)
+---@field max_items integer items shown per plain table (30)
+---@field width? integer the width the last REPL entry printed at (nil before the REPL printed)
+dossier.printer = {}
+
+--- A value as one short line, for a table cell (strings and numbers stay).
+---@param v any
+---@return string|number
+function dossier.printer.cell(v) end
+
+--- A List as an aligned table that fits `width`, showing at most `max_rows` rows.
+---@param list List<any>|TokenList
+---@param width? integer
+---@param max_rows? integer
+---@return string
+function dossier.printer.list(list, width, max_rows) end
+
+--- A value as the REPL prints it.
+---@param v any
+---@param width? integer
+---@return string
+function dossier.printer.repr(v, width) end
+
+--- A number as the printer writes it (integers as they are, others with 4 significant digits).
+---@param n number
+---@return string
+function dossier.printer.number_text(n) end
+
+-- ============================================================================================
+-- Plugin tests (`dossier plugin test`): busted-style globals, only inside spec files
+-- ============================================================================================
+
+--- Groups tests; names nest ("codebook tags every document").
+---@param name string
+---@param fn fun()
+function describe(name, fn) end
+
+--- Same as `describe`.
+---@param name string
+---@param fn fun()
+function context(name, fn) end
+
+--- A test; without a function it is pending.
+---@param name string
+---@param fn? fun()
+function it(name, fn) end
+
+--- A pending test (listed, not run).
+---@param name string
+function pending(name) end
+
+--- Runs `fn` before each test of the enclosing `describe` (outer ones first).
+---@param fn fun()
+function before_each(fn) end
+
+--- Runs `fn` after each test of the enclosing `describe` (inner ones first), even when the test failed.
+---@param fn fun()
+function after_each(fn) end
+
+--- In spec files, `assert` is a table of checks that also works as Lua's `assert(v [, message])`.
+--- Every check takes an optional last `note`, printed above the failure message.
+---@class assert
+---@overload fun(value: any, message?: any, ...: any): any
+---@field are assert chain as busted writes it: `assert.are.equal(a, b)`
+---@field is assert chain: `assert.is.truthy(v)`
+---@field has assert chain: `assert.has.error(fn)`
+---@field are_not assert.are_not negations: `assert.are_not.equal(a, b)`
+---@field is_not assert.are_not negations: `assert.is_not.truthy(v)`
+---@field has_no assert.are_not negations: `assert.has_no.error(fn)`
+---@field ["not"] assert.are_not negations
+---@field ["nil"] fun(value: any, note?: any) same as `is_nil`
+---@field ["true"] fun(value: any, note?: any) same as `is_true`
+---@field ["false"] fun(value: any, note?: any) same as `is_false`
+assert = {}
+
+--- `expected == actual`.
+---@param expected any
+---@param actual any
+---@param note? any
+function assert.equal(expected, actual, note) end
+
+--- Same as `assert.equal`.
+---@param expected any
+---@param actual any
+---@param note? any
+function assert.equals(expected, actual, note) end
+
+--- Same as `assert.equal`.
+---@param expected any
+---@param actual any
+---@param note? any
+function assert.are_equal(expected, actual, note) end
+
+--- `expected ~= actual`.
+---@param expected any
+---@param actual any
+---@param note? any
+function assert.not_equal(expected, actual, note) end
+
+--- Deep equality of tables (same keys, equal values).
+---@param expected any
+---@param actual any
+---@param note? any
+function assert.same(expected, actual, note) end
+
+--- Not deeply equal.
+---@param expected any
+---@param actual any
+---@param note? any
+function assert.not_same(expected, actual, note) end
+
+--- Not nil or false.
+---@param value any
+---@param note? any
+function assert.truthy(value, note) end
+
+--- Same as `assert.truthy`.
+---@param value any
+---@param note? any
+function assert.is_truthy(value, note) end
+
+--- nil or false.
+---@param value any
+---@param note? any
+function assert.falsy(value, note) end
+
+--- Same as `assert.falsy`.
+---@param value any
+---@param note? any
+function assert.is_falsy(value, note) end
+
+--- Exactly true.
+---@param value any
+---@param note? any
+function assert.is_true(value, note) end
+
+--- Exactly false.
+---@param value any
+---@param note? any
+function assert.is_false(value, note) end
+
+--- Exactly nil.
+---@param value any
+---@param note? any
+function assert.is_nil(value, note) end
+
+--- Not nil.
+---@param value any
+---@param note? any
+function assert.not_nil(value, note) end
+
+--- `fn` raises an error; with `pattern`, its message contains it (plain text or a Lua pattern).
+---@param fn fun()
+---@param pattern? string
+---@param note? any
+function assert.error(fn, pattern, note) end
+
+--- Same as `assert.error`.
+---@param fn fun()
+---@param pattern? string
+---@param note? any
+function assert.has_error(fn, pattern, note) end
+
+--- Same as `assert.error`.
+---@param fn fun()
+---@param pattern? string
+---@param note? any
+function assert.errors(fn, pattern, note) end
+
+--- Same as `assert.error`.
+---@param fn fun()
+---@param pattern? string
+---@param note? any
+function assert.error_matches(fn, pattern, note) end
+
+--- `fn` does not raise.
+---@param fn fun()
+---@param note? any
+function assert.no_error(fn, note) end
+
+--- Same as `assert.no_error`.
+---@param fn fun()
+---@param note? any
+function assert.has_no_error(fn, note) end
+
+--- Same as `assert.no_error`.
+---@param fn fun()
+---@param note? any
+function assert.has_no_errors(fn, note) end
+
+--- The negated checks behind `assert.are_not`, `assert.is_not`, `assert.has_no` and `assert["not"]`.
+---@class assert.are_not
+---@field ["nil"] fun(value: any, note?: any) not nil
+assert.are_not = {}
+
+--- `expected ~= actual`.
+---@param expected any
+---@param actual any
+---@param note? any
+function assert.are_not.equal(expected, actual, note) end
+
+--- `expected ~= actual`.
+---@param expected any
+---@param actual any
+---@param note? any
+function assert.are_not.equals(expected, actual, note) end
+
+--- Not deeply equal.
+---@param expected any
+---@param actual any
+---@param note? any
+function assert.are_not.same(expected, actual, note) end
+
+--- nil or false.
+---@param value any
+---@param note? any
+function assert.are_not.truthy(value, note) end
+
+--- Not nil or false.
+---@param value any
+---@param note? any
+function assert.are_not.falsy(value, note) end
+
+--- Not nil.
+---@param value any
+---@param note? any
+function assert.are_not.is_nil(value, note) end
+
+--- `fn` does not raise.
+---@param fn fun()
+---@param note? any
+function assert.are_not.error(fn, note) end
+
+--- `fn` does not raise.
+---@param fn fun()
+---@param note? any
+function assert.are_not.errors(fn, note) end
