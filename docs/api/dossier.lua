@@ -186,7 +186,7 @@ function List:print() end
 ---@class Corpus
 ---@field location string where it was loaded from (a folder or one file)
 ---@field words integer total word count
----@field tokens integer total tokens (words, numbers and punctuation)
+---@field token_count integer total tokens (words, numbers and punctuation)
 local Corpus = {}
 
 --- List of the documents, in corpus order.
@@ -425,7 +425,8 @@ local TokenList = {}
 ---@field match string the matched text
 ---@field right string context after the match
 ---@field doc Document
----@field sentence integer the 1-based index of the sentence holding the match (a number, not a Sentence)
+---@field sentence Sentence the sentence holding the match
+---@field offset integer 1-based byte position of the match in `doc.text`
 
 ---@class DateOptions
 ---@field anchor? string ISO date relative dates are read against ("2023-06-18")
@@ -808,6 +809,7 @@ arg = {}
 
 --- Tables, HTML reports with SVG charts, terminal charts, atomic writes under the output folder.
 ---@class report
+---@field output_folder string the folder `report.write` writes under (`--out`, default `out`)
 ---@field chart report.chart
 report = {}
 

@@ -141,7 +141,8 @@ enum CompareBinding {
     static func optionsTable(_ args: LuaArguments) throws -> LuaTable {
         if args.isNil(2) { return LuaTable() }
         guard args.type(2) == .table, let table = try args.optionalTable(2) else {
-            throw LuaArgumentError.type(1, expected: "table")
+            // Not a type error at slot 1: that slot holds the corpus (these run through pcall).
+            throw LuaArgumentError(1, "table expected, got \(args.type(2))")
         }
         return table
     }

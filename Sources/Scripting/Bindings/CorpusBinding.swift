@@ -70,7 +70,7 @@ enum CorpusBinding {
             guard let id = corpus.index.lexicon.id(of: Tokenizer.norm(word)) else { return [.nil] }
             return [.integer(id + 1)]
         }
-        cls.field("tokens") { .integer($0.documents.reduce(0) { $0 + $1.tokenCount }) }
+        cls.field("token_count") { .integer($0.documents.reduce(0) { $0 + $1.tokenCount }) }
     }
 
     struct SourceCount {

@@ -54,7 +54,11 @@ enum DateBinding {
         return ctx.lua.function("dates") { [unowned ctx] args in
             let text = try args.string(1)
             var anchor: DateAnchor?
-            if let options = try args.optionalTable(2), let iso = options["anchor"]?.stringValue {
+            let options = try args.optionalTable(2)
+            for key in options?.stringKeys ?? [] where key != "anchor" {
+                throw LuaArgumentError(2, "unknown option '\(key)' (dates takes anchor)")
+            }
+            if let options, let iso = options["anchor"]?.stringValue {
                 guard let value = DateValue(iso: iso) else {
                     throw LuaArgumentError(2, "anchor '\(iso)' is not an ISO date like 2023-06-18")
                 }

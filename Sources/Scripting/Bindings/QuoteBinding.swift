@@ -192,33 +192,36 @@ struct QuoteOptions {
     var verbs: AttributionVerbs?
 
     static let known: Set<String> = ["speaker", "partial", "verb", "kind", "verbs"]
+    /// Stack position of the options table: after `self` in methods, after the text in
+    /// `dossier.quotes(text, opts)`; Lua's messages call it #1 and #2 respectively.
+    static let position = 2
 
     init(_ table: LuaTable?) throws {
         guard let table else { return }
         for key in table.stringKeys where !Self.known.contains(key) {
-            throw LuaArgumentError(1, "unknown quotes option '\(key)' (use speaker, partial, verb, kind or verbs)")
+            throw LuaArgumentError(Self.position, "unknown quotes option '\(key)' (use speaker, partial, verb, kind or verbs)")
         }
         if let value = table["speaker"] {
-            guard let name = value.stringValue else { throw LuaArgumentError(1, "'speaker' must be a name") }
+            guard let name = value.stringValue else { throw LuaArgumentError(Self.position, "'speaker' must be a name") }
             speaker = name
         }
         if let value = table["partial"] {
-            guard case .boolean(let flag) = value else { throw LuaArgumentError(1, "'partial' must be true or false") }
+            guard case .boolean(let flag) = value else { throw LuaArgumentError(Self.position, "'partial' must be true or false") }
             partial = flag
         }
         if let value = table["verb"] {
-            guard let verb = value.stringValue else { throw LuaArgumentError(1, "'verb' must be a string like \"said\"") }
+            guard let verb = value.stringValue else { throw LuaArgumentError(Self.position, "'verb' must be a string like \"said\"") }
             self.verb = verb.lowercased()
         }
         if let value = table["kind"] {
             guard let name = value.stringValue, let kind = QuoteKind(rawValue: name.lowercased()) else {
-                throw LuaArgumentError(1, "'kind' must be \"full\", \"partial\" or \"scare\"")
+                throw LuaArgumentError(Self.position, "'kind' must be \"full\", \"partial\" or \"scare\"")
             }
             self.kind = kind
         }
         if let value = table["verbs"] {
             guard let list = value.tableValue?.array.compactMap(\.stringValue), !list.isEmpty else {
-                throw LuaArgumentError(1, "'verbs' must be a list of verb forms like {\"quipped\", \"posted\"}")
+                throw LuaArgumentError(Self.position, "'verbs' must be a list of verb forms like {\"quipped\", \"posted\"}")
             }
             verbs = AttributionVerbs.english.adding(list)
         }

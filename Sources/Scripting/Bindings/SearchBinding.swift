@@ -13,7 +13,7 @@ import LuaBridge
 /// such as `query: unbalanced '(' at 12`.
 enum SearchBinding {
     static let searchColumns = ["doc", "score", "snippet"]
-    static let kwicColumns = ["left", "match", "right", "doc", "sentence"]
+    static let kwicColumns = ["left", "match", "right", "doc"]
 
     static func install(on cls: LuaClass<Corpus>, _ ctx: BindingContext) throws {
         let hits = try ctx.lists.columns(searchColumns)
@@ -42,13 +42,18 @@ enum SearchBinding {
             } catch {
                 throw LuaRuntimeError(String(describing: error))
             }
-            return [lines.make(results.map {
-                [.text($0.left), .text($0.match), .text($0.right), .object($0.document), .integer($0.sentence + 1)]
-            })]
+            // `sentence` is the Sentence object, as in quotes and dates; `offset` the 1-based byte
+            // position of the match in the document text.
+            let rows: [LuaValue] = results.map { line in
+                .record(["left": .text(line.left), "match": .text(line.match), "right": .text(line.right),
+                         "doc": .object(line.document), "sentence": .object(ctx.sentence(line.document, line.sentence)),
+                         "offset": .integer(line.offset + 1)], metatable: nil)
+            }
+            return [.table(LuaTable(array: rows, metatable: lines.metatable))]
         }
     }
 
-    /// Where `title:` and `source:` look (the document model has no source yet).
+    /// Where `title:` and `source:` look.
     static let fields = SearchFields.standard
 
     /// The options table of a method (its argument 2), checked against the names it knows.

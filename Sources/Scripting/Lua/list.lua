@@ -55,16 +55,19 @@ local function kind_of(self)
   return List
 end
 
-local function field_getter(key)
+-- A function of an item: `key` itself, or a reader of the field `key`. `name` is the List
+-- method, for the error message.
+local function field_getter(key, name)
   if type(key) == "function" then return key end
   if type(key) ~= "string" then
-    error("bad argument #1 (field name or function expected, got " .. type(key) .. ")", 3)
+    error("bad argument #1 to '" .. name .. "' (field name or function expected, got " .. (key == nil and "no value" or type(key)) .. ")", 3)
   end
   return function(item) return item[key] end
 end
 
---- New List of `f(item, i)` for every item.
+--- New List of `f(item, i)` for every item (a field name works too: `docs:map("id")`).
 function List:map(f)
+  f = field_getter(f, "map")
   local out = {}
   for i = 1, #self do out[i] = f(self[i], i) end
   return setmetatable(out, List)
@@ -72,7 +75,7 @@ end
 
 --- New List of the items for which `f(item, i)` is true (a field name works too).
 function List:filter(f)
-  local get = field_getter(f)
+  local get = field_getter(f, "filter")
   local out = {}
   for i = 1, #self do
     local item = self[i]
@@ -83,6 +86,9 @@ end
 
 --- Calls `f(item, i)` for every item; returns the list.
 function List:each(f)
+  if type(f) ~= "function" then
+    error("bad argument #1 to 'each' (function expected, got " .. (f == nil and "no value" or type(f)) .. ")", 2)
+  end
   for i = 1, #self do f(self[i], i) end
   return self
 end
@@ -95,8 +101,9 @@ function List:top(n)
   return setmetatable(out, kind_of(self))
 end
 
---- The first item for which `f(item, i)` is true, and its index.
+--- The first item for which `f(item, i)` is true (or whose field `f` is true), and its index.
 function List:find(f)
+  f = field_getter(f, "find")
   for i = 1, #self do
     local item = self[i]
     if f(item, i) then return item, i end
@@ -113,7 +120,7 @@ end
 
 --- Sum of the items, or of one field (or function) of each.
 function List:sum(key)
-  local get = key and field_getter(key) or function(x) return x end
+  local get = key and field_getter(key, "sum") or function(x) return x end
   local total = 0
   for i = 1, #self do total = total + (get(self[i], i) or 0) end
   return total
@@ -128,7 +135,7 @@ end
 
 --- New List without repeated items (by value, or by a field or function).
 function List:unique(key)
-  local get = key and field_getter(key) or function(x) return x end
+  local get = key and field_getter(key, "unique") or function(x) return x end
   local seen, out = {}, {}
   for i = 1, #self do
     local item = self[i]
@@ -206,7 +213,7 @@ local group_columns = { "key", "count", "items" }
 --- Groups items by a field or by `f(item)`: a List of `{key=, count=, items=}` ordered by
 -- count (largest first), then by first appearance. Items with a nil key are grouped under nil.
 function List:group_by(key)
-  local get = field_getter(key)
+  local get = field_getter(key, "group_by")
   local groups, order = {}, {}
   local NIL = {}
   for i = 1, #self do

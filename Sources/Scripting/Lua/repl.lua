@@ -8,11 +8,12 @@ local function scalar(v)
   return t == "nil" or t == "number" or t == "boolean" or (t == "string" and not v:find("\n"))
 end
 
---- Calls `f` and prints what it returns: scalars on one line separated by tabs (as `lua`
+--- Calls `f` (which returns its values packed in a table when `packed`) and prints what it returns: scalars on one line separated by tabs (as `lua`
 -- does), anything else each on its own lines.
-function repl.eval_print(f, width)
+function repl.eval_print(f, width, packed)
   printer.width = width
-  local results = table.pack(f())
+  local results
+  if packed then results = f() else results = table.pack(f()) end
   if results.n == 0 then return end
   local all_scalar = true
   for i = 1, results.n do

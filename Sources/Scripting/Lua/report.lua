@@ -4,9 +4,22 @@
 -- (records, objects, Lists) into them.
 local List, printer, native = ...
 
-local report = { chart = {} }
+local report = { chart = {}, output_folder = native.output_folder }
 
 local type, ipairs, pairs, getmetatable, rawget, tostring = type, ipairs, pairs, getmetatable, rawget, tostring
+
+-- Raises Lua's own "bad argument" message (at the caller's line) unless `value` is a table,
+-- a List or a lazy list.
+local function expect_list(value, position, name)
+  if type(value) == "table" or List.is(value) then return end
+  error(string.format("bad argument #%d to '%s' (table expected, got %s)", position, name,
+                      value == nil and "no value" or type(value)), 3)
+end
+
+local function expect_options(value, position, name)
+  if value == nil or type(value) == "table" then return end
+  error(string.format("bad argument #%d to '%s' (table of options expected, got %s)", position, name, type(value)), 3)
+end
 
 -- A cell value Swift can take: numbers, booleans and strings stay; objects become their
 -- short form (a Document its id, an Entity its name); tables become one line.
@@ -40,9 +53,8 @@ end
 --- A Table from `rows` (a List or sequence of records or objects). `opts.columns` picks and
 -- orders the columns (default: the List's columns, else the keys seen).
 function report.table(rows, opts)
-  if type(rows) ~= "table" and not List.is(rows) then
-    error("bad argument #1 to 'table' (table expected, got " .. type(rows) .. ")", 2)
-  end
+  expect_list(rows, 1, "table")
+  expect_options(opts, 2, "table")
   opts = opts or {}
   local columns = columns_of(rows, opts)
   local plain = {}
@@ -82,6 +94,8 @@ end
 
 --- Bar chart for an HTML report: `report.chart.bar(rows, {title=, label=, value=})`.
 function report.chart.bar(items, opts)
+  expect_list(items, 1, "bar")
+  expect_options(opts, 2, "bar")
   opts = opts or {}
   return native.chart("bar", { title = opts.title, items = label_values(items, opts) })
 end
@@ -89,6 +103,8 @@ end
 --- Timeline: events `{label, start, end, detail}`, or DateMentions (their `date` may be a
 -- range `a/b`) with `opts.label` naming the label field (default `text`).
 function report.chart.timeline(events, opts)
+  expect_list(events, 1, "timeline")
+  expect_options(opts, 2, "timeline")
   opts = opts or {}
   local out = {}
   for i = 1, #events do
@@ -111,11 +127,13 @@ end
 
 --- Network: `report.chart.network{nodes = {{id=, label=, weight=, group=}}, edges = {{source=, target=, weight=}}, title=}`.
 function report.chart.network(spec)
+  expect_list(spec, 1, "network")
   return native.chart("network", { title = spec.title, nodes = spec.nodes or {}, edges = spec.edges or {} })
 end
 
 --- Matrix (e.g. source × claim): `report.chart.matrix{rows=, columns=, cells=, title=}`.
 function report.chart.matrix(spec)
+  expect_list(spec, 1, "matrix")
   return native.chart("matrix", { title = spec.title, rows = spec.rows or {}, columns = spec.columns or {}, cells = spec.cells or {} })
 end
 
@@ -152,12 +170,15 @@ report.write = native.write
 
 --- Horizontal bars in the terminal: `report.bars(rows, {label=, value=, width=})`.
 function report.bars(items, opts)
+  expect_list(items, 1, "bars")
+  expect_options(opts, 2, "bars")
   opts = opts or {}
   return native.bars(label_values(items, opts), opts.width)
 end
 
 --- A one-line sparkline of numbers (or of one field of rows).
 function report.sparkline(values, field)
+  expect_list(values, 1, "sparkline")
   local out = {}
   for i = 1, #values do
     local v = values[i]

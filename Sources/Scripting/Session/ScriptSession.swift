@@ -145,8 +145,14 @@ public final class ScriptSession {
     /// (`return <input>`), then as statements, as `lua` 5.4 does.
     public func evaluate(_ source: String, chunkName: String = "=stdin") throws(ScriptError) -> EntryStatus {
         let chunk: LuaReference
+        var packed = false
         do {
-            if let asExpression = try? lua.load("return " + source + ";", chunkName: chunkName) {
+            // An expression is evaluated inside table.pack(…) rather than returned directly, so a
+            // call in it is not a tail call and its errors name the user's line, not the REPL's.
+            if let asExpression = try? lua.load("return table.pack(" + source + "\n)", chunkName: chunkName) {
+                chunk = asExpression
+                packed = true
+            } else if let asExpression = try? lua.load("return " + source + ";", chunkName: chunkName) {
                 chunk = asExpression
             } else {
                 chunk = try lua.load(source, chunkName: chunkName)
@@ -158,7 +164,7 @@ public final class ScriptSession {
             throw .setup(String(describing: error))
         }
         do {
-            try lua.call(.reference(evalPrint), [.reference(chunk), .integer(options.width)])
+            try lua.call(.reference(evalPrint), [.reference(chunk), .integer(options.width), .boolean(packed)])
         } catch let error as LuaError {
             throw .lua(Traceback.clean(error))
         } catch {
