@@ -25,7 +25,8 @@ end
 local mb = stats.bytes / 1e6
 print(string.format("corpus      %s", label))
 print(string.format("documents   %d (%.1f MB of text, %d tokens, %d terms)", stats.documents, mb, stats.tokens, stats.terms))
-print(string.format("load+index  %.2f s = %.1f MB/s", stats.load_seconds, mb / stats.load_seconds))
+print(string.format("load+index  %.2f s = %.1f MB/s wall clock; %.2f CPU-s = %.1f MB per CPU-second",
+  stats.load_seconds, mb / stats.load_seconds, stats.load_cpu_seconds, mb / stats.load_cpu_seconds))
 print(string.format("peak memory %.0f MB = %.2f x the text", stats.peak_rss / 1e6, stats.peak_rss / stats.bytes))
 
 local queries = {

@@ -518,6 +518,7 @@ local TokenList = {}
 ---@field postings_bytes integer size of the search index's postings
 ---@field memory table<string, integer> bytes per part of the corpus ("text", "postings", …)
 ---@field load_seconds number time taken to load and index the corpus
+---@field load_cpu_seconds number CPU seconds (all threads) the load took
 ---@field rss integer resident memory of the process, bytes
 ---@field peak_rss integer peak resident memory, bytes
 ---@field lua_memory integer bytes Lua has allocated

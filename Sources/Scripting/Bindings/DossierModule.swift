@@ -4,10 +4,10 @@ import LuaBridge
 /// The `dossier` global: `version`, `List`, `open(path)`.
 enum DossierModule {
     static func make(_ ctx: BindingContext, list: LuaReference, printer: LuaReference,
-                     loadStats: @escaping () -> (Corpus, Double)) throws -> LuaValue {
+                     loadStats: @escaping () -> (Corpus, Double, Double)) throws -> LuaValue {
         let clock = ctx.lua.function("clock") { _ in [.number(ProcessClock.now())] }
         let stats = ctx.lua.function("stats") { _ in
-            let (corpus, seconds) = loadStats()
+            let (corpus, seconds, cpu) = loadStats()
             let memory = ProcessClock.memory()
             return [.record([
                 "documents": .integer(corpus.count),
@@ -17,6 +17,7 @@ enum DossierModule {
                 "postings_bytes": .integer(corpus.index.postingsBytes),
                 "memory": .table(LuaTable(fields: corpus.memoryBreakdown.map { (.text($0.part), .integer($0.bytes)) })),
                 "load_seconds": .number(seconds),
+                "load_cpu_seconds": .number(cpu),
                 "rss": .integer(memory.rss),
                 "peak_rss": .integer(memory.peak),
                 "lua_memory": .integer(ctx.lua.memoryUsed),

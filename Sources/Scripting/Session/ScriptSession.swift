@@ -16,6 +16,8 @@ public final class ScriptSession {
     public let options: SessionOptions
     /// Seconds it took to load and index the corpus.
     public private(set) var loadSeconds: Double = 0
+    /// CPU seconds (all threads) the load took: the figure that does not depend on disk waits.
+    public private(set) var loadCPUSeconds: Double = 0
     private let evalPrint: LuaReference
     private let complete: LuaReference
     let context: BindingContext
@@ -33,9 +35,11 @@ public final class ScriptSession {
             throw .setup("no corpus given and no seeds/ folder found: pass --corpus PATH or set DOSSIER_CORPUS")
         }
         let loadStart = ProcessClock.now()
+        let cpuStart = ProcessClock.cpuSeconds()
         do {
             corpus = try CorpusLoader.load(path: path, progress: options.loadProgress)
             loadSeconds = ProcessClock.now() - loadStart
+            loadCPUSeconds = ProcessClock.cpuSeconds() - cpuStart
         } catch {
             throw .setup(error.description)
         }
@@ -76,9 +80,10 @@ public final class ScriptSession {
             try lua.setGlobal("corpus", .object(corpus))
             try lua.setGlobal("report", .reference(report))
             let loadSeconds = self.loadSeconds
+            let loadCPUSeconds = self.loadCPUSeconds
             let corpus = self.corpus
             var dossierModule = try DossierModule.make(context, list: list, printer: printer,
-                                                       loadStats: { (corpus, loadSeconds) })
+                                                       loadStats: { (corpus, loadSeconds, loadCPUSeconds) })
             if case .table(var module) = dossierModule {
                 module.set("entities", .function(entityBinding.freeTextFunction()))
                 dossierModule = .table(module)
