@@ -110,9 +110,16 @@ final class Repl {
       :quit        leave (also Ctrl-D)
 
     globals
-      corpus       the loaded corpus (corpus:docs(), corpus:doc(id), corpus:filter{...})
-      report       tables and reports (report.table(rows):print())
-      dossier      dossier.version, dossier.open(path), dossier.List
+      corpus       the loaded corpus; dossier and report: see below
+      report       report.table(rows):print() / :csv() / :json(), report.html{...}, report.write(path, text)
+      dossier      dossier.version, dossier.open(path), dossier.List, dossier.sentences(text), …
+
+    a few corpus methods
+      corpus:docs()  corpus:doc("002")  corpus:sources()  corpus:filter{source = "…"}
+      corpus:search('"spy balloon"')  corpus:kwic("Taiwan")  corpus:frequencies{top = 20}
+      corpus:ngrams(2)  corpus:collocations("China")  sub:keyness(corpus)
+      corpus:entities{kind = "person"}  corpus:entity("Blinken")  corpus:quotes{speaker = "Ward"}
+      corpus:timeline()  corpus:compare{by = "source"}  corpus:conflicts()  corpus:duplicates()
     The guide is docs/guide.md; the Lua API is docs/api.md.
     """
 }
