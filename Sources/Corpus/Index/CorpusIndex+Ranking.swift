@@ -90,7 +90,6 @@ extension Segment {
             while offset < stop {
                 doc += Int(VarInt.read(stream, &offset))
                 let tf = Int(VarInt.read(stream, &offset))
-                _ = VarInt.read(stream, &offset)
                 body(baseDocument + doc, tf)
             }
         }

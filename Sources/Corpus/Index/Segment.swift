@@ -2,9 +2,8 @@
 ///
 /// Segments are built in parallel while a corpus loads and are kept as they are (no merge):
 /// a term's postings are the concatenation of its lists in each segment, in document order.
-/// Each list is varint-encoded: per document `docDelta, tf, positionBytes` in `docStream`, and
-/// the positions (delta-encoded within the document) in `positionStream`, so positions can be
-/// skipped without decoding them.
+/// Each list is varint-encoded: per document `docDelta, tf` in `docStream`, and the positions
+/// (delta-encoded within the document) in `positionStream`; ranking reads the doc stream only.
 final class Segment: @unchecked Sendable {
     /// Index (in the corpus) of the segment's first document.
     let baseDocument: Int
@@ -60,7 +59,6 @@ final class Segment: @unchecked Sendable {
                     while offset < stop {
                         doc += Int(VarInt.read(stream, &offset))
                         let tf = Int(VarInt.read(stream, &offset))
-                        _ = VarInt.read(stream, &offset)
                         let length = base + doc < lengths.count ? Double(lengths[base + doc]) : averageLength
                         best = max(best, CorpusIndex.termWeight(frequency: tf, length: length, averageLength: averageLength))
                     }
@@ -153,7 +151,7 @@ final class Segment: @unchecked Sendable {
                         }
                         VarInt.append(doc - previousDoc, to: &docStream)
                         VarInt.append(UInt32(j - i), to: &docStream)
-                        VarInt.append(UInt32(positionStream.count - positionStart), to: &docStream)
+                        _ = positionStart
                         previousDoc = doc
                         documentsWithTerm += 1
                         i = j
@@ -196,22 +194,31 @@ final class Segment: @unchecked Sendable {
     }
 
     /// Calls `body(document, tf, positionBytes)` for each posting of local term `local`;
-    /// `positionBytes` is the range of `positionStream` holding its positions.
+    /// `positionBytes` is the range of `positionStream` holding its positions. (The doc stream
+    /// does not store that length: a posting's positions end after `tf` varints, found by
+    /// counting the bytes that end a varint, which keeps the index smaller.)
     @inline(__always)
     func forEachPosting(local: Int, _ body: (Int, Int, Range<Int>) -> Void) {
         let start = Int(termDocOffset[local])
         let end = Int(termDocOffset[local + 1])
         var positionOffset = Int(termPositionOffset[local])
         docStream.withUnsafeBufferPointer { stream in
-            let bytes = UnsafeBufferPointer(rebasing: stream[start..<end])
-            var offset = 0
-            var doc = 0
-            while offset < bytes.count {
-                doc += Int(VarInt.read(bytes, &offset))
-                let tf = Int(VarInt.read(bytes, &offset))
-                let length = Int(VarInt.read(bytes, &offset))
-                body(baseDocument + doc, tf, positionOffset..<(positionOffset + length))
-                positionOffset += length
+            positionStream.withUnsafeBufferPointer { positions in
+                let bytes = UnsafeBufferPointer(rebasing: stream[start..<end])
+                var offset = 0
+                var doc = 0
+                while offset < bytes.count {
+                    doc += Int(VarInt.read(bytes, &offset))
+                    let tf = Int(VarInt.read(bytes, &offset))
+                    var p = positionOffset
+                    var remaining = tf
+                    while remaining > 0 && p < positions.count {
+                        if positions[p] < 0x80 { remaining -= 1 }
+                        p += 1
+                    }
+                    body(baseDocument + doc, tf, positionOffset..<p)
+                    positionOffset = p
+                }
             }
         }
     }

@@ -78,7 +78,7 @@ public final class Corpus: @unchecked Sendable {
             text += d.text.utf8.count
             terms += d.terms.byteCount
             sentences += d.sentenceStarts.capacity * 4 + d.sentenceByteRanges.capacity * 4
-            paragraphs += d.paragraphs.capacity * 16
+            paragraphs += d.paragraphCount * 8
         }
         return [("text", text), ("token ids", terms), ("sentences", sentences), ("paragraphs", paragraphs),
                 ("postings", index.postingsBytes)]

@@ -34,8 +34,16 @@ public final class Document: @unchecked Sendable {
     }
     /// The clean body text.
     public let text: String
+    /// Paragraph bounds as (start, end) byte offset pairs: half the size of `Range<Int>`s.
+    private let paragraphBounds: [UInt32]
     /// Paragraphs as UTF-8 byte ranges of `text`.
-    public let paragraphs: [Range<Int>]
+    public var paragraphs: [Range<Int>] {
+        stride(from: 0, to: paragraphBounds.count - 1, by: 2).map {
+            Int(paragraphBounds[$0])..<Int(paragraphBounds[$0 + 1])
+        }
+    }
+    /// Number of paragraphs.
+    public var paragraphCount: Int { paragraphBounds.count / 2 }
     /// Number of word and number tokens.
     public let wordCount: Int
     /// Every token as a term id of `lexicon`.
@@ -56,7 +64,13 @@ public final class Document: @unchecked Sendable {
         self.index = index
         self.metadata = metadata
         self.text = text
-        self.paragraphs = paragraphs
+        var bounds: [UInt32] = []
+        bounds.reserveCapacity(paragraphs.count * 2)
+        for p in paragraphs {
+            bounds.append(UInt32(clamping: p.lowerBound))
+            bounds.append(UInt32(clamping: p.upperBound))
+        }
+        paragraphBounds = bounds
         self.wordCount = wordCount
         self.terms = terms
         self.sentenceStarts = sentenceStarts

@@ -14,15 +14,17 @@ struct PostingCursor {
     private var segmentEnd = 0
     private var base = 0
     private var localDoc = 0
+    /// Where unread positions start in the segment's position stream, and how many position
+    /// varints (of postings passed over) must be skipped before the current posting's.
     private var positionOffset = 0
+    private var positionsToSkip = 0
+    private var currentResolved = false
     /// Segment of the current posting.
     private(set) var segment = 0
     /// The current document (corpus index); -1 before the first `next`, `Int.max` at the end.
     private(set) var document = -1
     /// Occurrences of the term in the current document.
     private(set) var frequency = 0
-    /// Where the current document's positions are in its segment's position stream.
-    private(set) var positionBytes = 0..<0
 
     init(index: CorpusIndex, term id: Int) {
         segments = index.segments
@@ -48,12 +50,12 @@ struct PostingCursor {
             openList(refs[nextRef])
             nextRef += 1
         }
+        // Positions are found only when asked for: passing a posting just adds its count.
+        if !currentResolved { positionsToSkip += frequency }
+        currentResolved = false
         localDoc += Int(read())
         frequency = Int(read())
-        let length = Int(read())
         document = base + localDoc
-        positionBytes = positionOffset..<(positionOffset + length)
-        positionOffset += length
     }
 
     /// Moves to the first posting whose document is at least `target` (stays put when the
@@ -82,12 +84,31 @@ struct PostingCursor {
     }
 
     /// The positions (token indices) of the term in the current document.
-    func positions(into out: inout [Int]) {
+    mutating func positions(into out: inout [Int]) {
         guard document >= 0, document < Int.max else {
             out.removeAll(keepingCapacity: true)
             return
         }
-        segments[segment].positions(positionBytes, into: &out)
+        let stream = segments[segment].positionStream
+        let start = Self.skip(positionsToSkip, in: stream, from: positionOffset)
+        let end = Self.skip(frequency, in: stream, from: start)
+        positionsToSkip = 0
+        positionOffset = end
+        currentResolved = true
+        segments[segment].positions(start..<end, into: &out)
+    }
+
+    /// The offset after `count` varints starting at `offset` (a varint ends with a byte < 0x80).
+    private static func skip(_ count: Int, in stream: [UInt8], from offset: Int) -> Int {
+        var p = offset
+        var remaining = count
+        stream.withUnsafeBufferPointer { bytes in
+            while remaining > 0 && p < bytes.count {
+                if bytes[p] < 0x80 { remaining -= 1 }
+                p += 1
+            }
+        }
+        return p
     }
 
     private mutating func openList(_ ref: UInt64) {
@@ -98,6 +119,9 @@ struct PostingCursor {
         offset = Int(s.termDocOffset[local])
         end = Int(s.termDocOffset[local + 1])
         positionOffset = Int(s.termPositionOffset[local])
+        positionsToSkip = 0
+        currentResolved = false
+        frequency = 0
         base = s.baseDocument
         segmentEnd = s.baseDocument + s.documentCount
         localDoc = 0
