@@ -221,7 +221,8 @@ function M.sections(c, opts)
     {
       heading = "Claims across outlets",
       blocks = {
-        string.format("%d facts reported by at least %d outlets; %d disagreements on details.", #claims, opts.min or 2, #conflicts),
+        string.format("%d facts reported by at least %d outlets; %s on details.", #claims, opts.min or 2,
+          util.plural(#conflicts, "disagreement")),
         report.chart.matrix({ title = "Which outlet reports which claim", rows = row_labels, columns = labels, cells = cells }),
         report.table(claims, { columns = claim_columns }),
         "How each outlet words them:",

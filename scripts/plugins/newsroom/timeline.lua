@@ -52,7 +52,8 @@ local function is_iso(s)
 end
 
 --- Every resolved date mention of `c`, in date order. Options: `from`, `to` (ISO day, month or
--- year: keeps mentions whose span overlaps), `source` (an outlet), `relative` (false: only
+-- year: keeps mentions whose span overlaps the period, except a year or month that holds all
+-- of a shorter period, such as "2023" for June 2023), `source` (an outlet), `relative` (false: only
 -- dates written out in full, such as "November 2022"). A row: date (ISO, a range `a/b` kept),
 -- start, stop (nil unless a range), precision, said (as written), source, doc, sentence,
 -- relative, anchor, context (the sentence around the date, the date in brackets), first, last
@@ -65,7 +66,13 @@ function M.mentions(c, opts)
   for _, m in ipairs(c:timeline()) do
     if m.date then
       local first, last, start, stop = span(m.date)
-      local keep = (from == nil or last >= from) and (to == nil or first <= to)
+      -- In the period or across its edges; a year or month that holds the whole period ("2023"
+      -- when June is asked for) says nothing more precise, and is left out. Ranges stay: "June
+      -- 18–19" is an event of the 18th.
+      local precision = M.precision(m.date)
+      local contains = from ~= nil and to ~= nil and first <= from and last >= to and (first < from or last > to)
+        and (precision == "year" or precision == "month")
+      local keep = (from == nil or last >= from) and (to == nil or first <= to) and not contains
         and (opts.source == nil or util.source_of(m.doc):lower() == tostring(opts.source):lower())
         and (opts.relative ~= false or not m.relative)
       if keep then
@@ -207,7 +214,8 @@ function M.sections(c, opts)
   local events = M.events(c, opts)
   local chart_items = {}
   for i, e in ipairs(events) do
-    chart_items[i] = { label = e.about ~= "" and e.about or e.said, start = e.start, ["end"] = e.stop,
+    local said = e.said:match("^[^;]+")
+    chart_items[i] = { label = e.about ~= "" and (said .. " · " .. e.about) or said, start = e.start, ["end"] = e.stop,
                        detail = e.said .. " (" .. e.sources .. ")" }
   end
   local rows = {}

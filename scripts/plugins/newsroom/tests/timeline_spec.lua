@@ -54,6 +54,9 @@ describe("timeline", function()
     end
     assert.truthy(find(june, function(e) return e.date == "2023-06-05/2023-06-11" end))
     assert.falsy(find(june, function(e) return e.date == "2023-02" end))
+    -- "later in the year" (2023) holds all of June: not a June event.
+    assert.falsy(find(june, function(e) return e.date == "2023" end))
+    assert.truthy(find(tl.events(corpus), function(e) return e.date == "2023" end))
   end)
 
   it("says which outlet mentions which date", function()
