@@ -257,7 +257,10 @@ function M.run(c, opts)
   if #events == 0 then
     print("No dated events" .. period .. ".")
   else
-    local first, last = events[1].start, events[#events].stop or events[#events].start
+    local first, last, last_day = events[1].start, nil, ""
+    for _, e in ipairs(events) do
+      if e.last > last_day then last_day, last = e.last, e.stop or e.start end
+    end
     print(string.format("%s from %s%s%s.", util.plural(#events, "dated event"), util.plural(nmentions, "mention"),
       period, first == last and "" or (", " .. first .. " to " .. last)))
     local width = opts.width or 100
