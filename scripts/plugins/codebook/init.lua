@@ -243,23 +243,26 @@ function Book:tag(c)
 end
 
 --- Sentences per topic: topic, sentences, docs, share (of the corpus's documents that have the
--- topic, 0–1), and one column per outlet (short labels) with its tagged sentences; `by_source`
--- holds the same counts by full outlet name. Most tagged first (ties in codebook order).
-function Book:topics(c)
+-- topic, 0–1), and one column per outlet (short labels) with its tagged sentences. At most
+-- `max_outlets` outlets (default 12, those with the most tags; a document without a source is
+-- its own outlet) get a column, the rest are summed in "others"; `by_source` holds every
+-- outlet's count by full name. Most tagged first (ties in codebook order).
+function Book:topics(c, max_outlets)
   local tags = self:tag(c)
-  local outlets, seen_outlet = {}, {}
+  local weight, outlets, docs_of = {}, {}, {}
   for _, doc in ipairs(c:docs()) do
     local s = source_of(doc)
-    if not seen_outlet[s] then
-      seen_outlet[s] = true
-      outlets[#outlets + 1] = s
-    end
+    if not docs_of[s] then outlets[#outlets + 1] = s end
+    docs_of[s] = (docs_of[s] or 0) + 1
   end
+  for _, tag in ipairs(tags) do weight[tag.source] = (weight[tag.source] or 0) + 1 end
   table.sort(outlets, function(a, b)
-    local na, nb = a:match("^%w+_%x+$") ~= nil, b:match("^%w+_%x+$") ~= nil
-    if na ~= nb then return nb end
+    if (weight[a] or 0) ~= (weight[b] or 0) then return (weight[a] or 0) > (weight[b] or 0) end
+    if docs_of[a] ~= docs_of[b] then return docs_of[a] > docs_of[b] end
     return a < b
   end)
+  local kept, others = {}, #outlets > (max_outlets or 12)
+  for i = 1, math.min(#outlets, max_outlets or 12) do kept[outlets[i]] = true end
   local rows, by_topic = {}, {}
   for i, t in ipairs(self.items) do
     rows[i] = { topic = t.name, sentences = 0, docs = 0, share = 0, by_source = {}, doc_set = {}, order = i }
@@ -277,7 +280,10 @@ function Book:topics(c)
   local ndocs = #c
   for _, r in ipairs(rows) do
     r.share = ndocs > 0 and math.floor(r.docs / ndocs * 1000 + 0.5) / 1000 or 0
-    for s, n in pairs(r.by_source) do r[label(s)] = n end
+    for s, n in pairs(r.by_source) do
+      local key = kept[s] and label(s) or "others"
+      r[key] = (r[key] or 0) + n
+    end
     r.doc_set = nil
   end
   table.sort(rows, function(a, b)
@@ -286,7 +292,8 @@ function Book:topics(c)
   end)
   for _, r in ipairs(rows) do r.order = nil end
   local columns = { "topic", "sentences", "docs", "share" }
-  for _, s in ipairs(outlets) do columns[#columns + 1] = label(s) end
+  for i = 1, math.min(#outlets, max_outlets or 12) do columns[#columns + 1] = label(outlets[i]) end
+  if others then columns[#columns + 1] = "others" end
   return list(rows, columns)
 end
 
@@ -354,7 +361,7 @@ codebook.book = book_of
 function codebook.tag(c, book) return book_of(book):tag(c) end
 
 --- Sentences, documents and outlets per topic (see Book:topics).
-function codebook.topics(c, book) return book_of(book):topics(c) end
+function codebook.topics(c, book, max_outlets) return book_of(book):topics(c, max_outlets) end
 
 --- Topics per document (see Book:docs).
 function codebook.docs(c, book) return book_of(book):docs(c) end

@@ -97,17 +97,27 @@ function M.claims(c, opts)
 end
 
 --- Claims × outlets: one row per claim (the options of `claims`), a column per outlet (short
--- labels) holding "x" when that outlet reports it. Columns: n, outlets, the outlets, claim.
+-- labels) holding "x" when that outlet reports it. At most `opts.outlets` outlets (default 12,
+-- those in the most claims) get a column; "others" counts the rest. Columns: n, outlets, the
+-- outlets, [others,] claim.
 function M.matrix(c, opts)
+  opts = opts or {}
   local claims = M.claims(c, opts)
-  local outlets = util.outlets(c)
+  local weight = {}
+  for _, claim in ipairs(claims) do
+    for _, s in ipairs(claim.source_list) do weight[s] = (weight[s] or 0) + 1 end
+  end
+  local outlets, kept, others = util.top_outlets(c, opts.outlets or 12, weight)
   local columns = { "n", "outlets" }
   for _, s in ipairs(outlets) do columns[#columns + 1] = util.label(s) end
+  if others then columns[#columns + 1] = "others" end
   columns[#columns + 1] = "claim"
   local rows = {}
   for i, claim in ipairs(claims) do
     local row = { n = claim.n, outlets = claim.outlets, claim = claim.claim }
-    for _, s in ipairs(claim.source_list) do row[util.label(s)] = "x" end
+    for _, s in ipairs(claim.source_list) do
+      if kept[s] then row[util.label(s)] = "x" else row.others = (row.others or 0) + 1 end
+    end
     rows[i] = row
   end
   return util.list(rows, columns)
@@ -141,8 +151,8 @@ end
 --- Per outlet: docs, sentences, in_claims (sentences that state a claim another outlet
 -- shares), alone (sentences no other outlet matches: its own material), conflicts (details it
 -- disagrees on), terms (the words it uses more than the others, by keyness). Options: those of
--- `claims` (min is ignored: every shared claim counts), and `terms` (how many, default 6; 0
--- for none).
+-- `claims` (min is ignored: every shared claim counts), `terms` (how many, default 6; 0 for
+-- none) and `max_outlets` (no terms when there are more outlets than this, default 30).
 function M.outlets(c, opts)
   opts = opts or {}
   local in_claim = {}
@@ -176,11 +186,17 @@ function M.outlets(c, opts)
       if in_claim[s] then row.in_claims = row.in_claims + 1 else row.alone = row.alone + 1 end
     end
   end
+  -- Key terms need a sub-corpus per outlet: left out when there are many outlets (a corpus
+  -- without sources has one per document).
   local nterms = opts.terms or 6
-  if nterms > 0 and #order > 1 then
+  if nterms > 0 and #order > 1 and #order <= (opts.max_outlets or 30) then
     for _, row in ipairs(rows) do
       local name = row.name
-      local sub = c:filter(function(doc) return util.source_of(doc) == name end)
+      -- A source spec is matched in Swift (fast); a document id without a source needs a function.
+      local ok_spec, sub = pcall(function() return c:filter({ source = name }) end)
+      if not ok_spec or #sub ~= row.docs then
+        sub = c:filter(function(doc) return util.source_of(doc) == name end)
+      end
       local ok, terms = pcall(function() return sub:keyness(c, { top = nterms }) end)
       if ok and terms then
         local picked = {}
@@ -292,7 +308,10 @@ function M.run(c, opts)
       for _, v in ipairs(x.versions) do print(util.wrap(util.label(v.source) .. ": " .. v.text, width, "   ")) end
     end
     util.heading("Outlets")
-    report.table(M.outlets(c, query), { columns = outlet_columns }):print()
+    local outlets = M.outlets(c, query)
+    local shown_outlets = outlets:top(opts.top or 20)
+    report.table(shown_outlets, { columns = outlet_columns }):print()
+    if #shown_outlets < #outlets then print(string.format("… %d more (--top=N)", #outlets - #shown_outlets)) end
     print("")
     print("How each outlet words a claim: dossier run scripts/source_compare.lua WORD (e.g. balloon)")
   end

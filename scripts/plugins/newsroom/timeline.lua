@@ -169,8 +169,10 @@ function M.events(c, opts)
     if row.sentence then g.sentence_set[row.sentence] = true end
   end
   local max_count = 1
-  local ok, top = pcall(function() return c:entities():sort("-count")[1] end)
-  if ok and top then max_count = top.count end
+  local ok, all = pcall(function() return c:entities() end)
+  if ok and all then
+    for _, e in ipairs(all) do if e.count > max_count then max_count = e.count end end
+  end
   for _, g in ipairs(order) do
     g.mentions = #g.rows
     -- Ways of writing it, case-insensitively distinct.
@@ -190,18 +192,26 @@ function M.events(c, opts)
   return util.list(order, event_columns)
 end
 
---- Which outlet mentions which date: one row per event, a column per outlet with the number of
--- mentions (nil for none). Columns: date, then the outlets (short labels). Takes the options
--- of `mentions`.
-function M.by_source(c, opts)
-  local outlets = util.outlets(c)
+--- Which outlet mentions which date: one row per event, a column per outlet (short labels)
+-- with the number of mentions (nil for none). At most `opts.outlets` outlets (default 12, those
+-- mentioning the most dates) get a column; the rest are summed in "others". Takes the options
+-- of `mentions`; `events` may be given when already computed.
+function M.by_source(c, opts, events)
+  opts = opts or {}
+  events = events or M.events(c, opts)
+  local weight = {}
+  for _, e in ipairs(events) do
+    for _, m in ipairs(e.rows) do weight[m.source] = (weight[m.source] or 0) + 1 end
+  end
+  local outlets, kept, others = util.top_outlets(c, opts.outlets or 12, weight)
   local columns = { "date" }
   for i, s in ipairs(outlets) do columns[i + 1] = util.label(s) end
+  if others then columns[#columns + 1] = "others" end
   local rows = {}
-  for _, e in ipairs(M.events(c, opts)) do
+  for _, e in ipairs(events) do
     local row = { date = e.date }
     for _, m in ipairs(e.rows) do
-      local key = util.label(m.source)
+      local key = kept[m.source] and util.label(m.source) or "others"
       row[key] = (row[key] or 0) + 1
     end
     rows[#rows + 1] = row
@@ -233,15 +243,16 @@ function M.sections(c, opts)
         report.chart.timeline(chart_items, { title = "When things happened" }),
         events_table,
         "Which outlet mentions which date:",
-        report.table(M.by_source(c, opts)),
+        report.table(M.by_source(c, opts, events)),
       },
     },
   }, events_table
 end
 
 --- Prints the timeline. `opts.args` may hold FROM and TO (ISO day, month or year; one
--- argument: just that period). `opts.all` lists every mention instead of events; `source`,
--- `top` (events shown), `html`, `csv`, `markdown` as in the other tools.
+-- argument: just that period). `opts.all` lists every mention instead of events; `top` shows
+-- only the N events the most documents mention (in date order); `source`, `html`, `csv`,
+-- `markdown` as in the other tools.
 function M.run(c, opts)
   opts = opts or {}
   local args = opts.args or {}
@@ -271,16 +282,33 @@ function M.run(c, opts)
         print(util.wrap(m.context, width, string.rep(" ", 23)))
       end
     else
-      local shown = opts.top and events:top(opts.top) or events
+      local shown = events
+      if opts.top and opts.top < #events then
+        -- The events the most documents mention, still in date order.
+        local ranked = {}
+        for i, e in ipairs(events) do ranked[i] = { e = e, i = i } end
+        table.sort(ranked, function(a, b)
+          if a.e.docs ~= b.e.docs then return a.e.docs > b.e.docs end
+          if a.e.mentions ~= b.e.mentions then return a.e.mentions > b.e.mentions end
+          return a.i < b.i
+        end)
+        local picked = {}
+        for i = 1, opts.top do picked[i] = ranked[i] end
+        table.sort(picked, function(a, b) return a.i < b.i end)
+        shown = {}
+        for i, p in ipairs(picked) do shown[i] = p.e end
+      end
       for _, e in ipairs(shown) do
         print("")
         print(string.format("%-22s %s   (%s: %s)", e.date, e.said, util.plural(e.docs, "document"), e.sources))
         if e.about ~= "" then print(string.rep(" ", 23) .. e.about) end
         print(util.wrap(e.context, width, string.rep(" ", 23)))
       end
-      if #shown < #events then print(string.format("\n… %d more (--top=N)", #events - #shown)) end
+      if #shown < #events then
+        print(string.format("\n(the %d events most documents mention; %d more without --top)", #shown, #events - #shown))
+      end
       util.heading("Which outlet mentions which date")
-      report.table(M.by_source(c, query)):print()
+      report.table(M.by_source(c, query, events)):print()
     end
   end
   if opts.html or opts.csv or opts.markdown then

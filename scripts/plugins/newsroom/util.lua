@@ -136,6 +136,31 @@ function util.outlets(c)
   return order, counts
 end
 
+--- The outlets to give columns to, at most `n` (default 12): those with the most `weight`
+-- (a table outlet → number; default their documents), named sources first. Returns the list,
+-- a set of them, and whether some outlets were left out (to be summed in an "others" column).
+function util.top_outlets(c, n, weight)
+  n = n or 12
+  local order, counts = util.outlets(c)
+  if weight then
+    local named = {}
+    for _, doc in ipairs(c:docs()) do if doc.source then named[doc.source] = true end end
+    table.sort(order, function(a, b)
+      local wa, wb = weight[a] or 0, weight[b] or 0
+      if wa ~= wb then return wa > wb end
+      if (named[a] or false) ~= (named[b] or false) then return named[a] == true end
+      if counts[a] ~= counts[b] then return counts[a] > counts[b] end
+      return a < b
+    end)
+  end
+  local kept, set = {}, {}
+  for i = 1, math.min(n, #order) do
+    kept[i] = order[i]
+    set[order[i]] = true
+  end
+  return kept, set, #order > #kept
+end
+
 -- ---- Command-line arguments -----------------------------------------------------------------
 
 --- Reads script arguments. `spec.options` maps option names to their kind:

@@ -248,7 +248,10 @@ function M.run(c, opts)
     report.table(speakers:top(opts.top or 20), { columns = speaker_columns }):print()
     if #speakers > (opts.top or 20) then print(string.format("… %d more (--top=N)", #speakers - (opts.top or 20))) end
     util.heading("Outlets")
-    report.table(M.by_source(c, query), { columns = source_columns }):print()
+    local outlets = M.by_source(c, query)
+    local shown = outlets:top(opts.top or 20)
+    report.table(shown, { columns = source_columns }):print()
+    if #shown < #outlets then print(string.format("… %d more (--top=N)", #outlets - #shown)) end
     print("")
     print("One speaker's words: dossier run scripts/who_said_what.lua NAME")
   end

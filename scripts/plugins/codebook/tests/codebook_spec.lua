@@ -80,6 +80,18 @@ describe("codebook", function()
     for i = 2, #topics do assert.truthy(topics[i - 1].sentences >= topics[i].sentences) end
   end)
 
+  it("sums the outlets beyond the first few in 'others'", function()
+    local topics = codebook.topics(corpus, nil, 2)
+    local columns = getmetatable(topics).__columns
+    assert.equal("others", columns[#columns])
+    assert.equal(7, #columns)
+    for _, r in ipairs(topics) do
+      local sum = 0
+      for i = 5, #columns do sum = sum + (r[columns[i]] or 0) end
+      assert.equal(r.sentences, sum, r.topic)
+    end
+  end)
+
   it("counts topics per document", function()
     local docs = codebook.docs(corpus)
     assert.equal(#corpus, #docs)
