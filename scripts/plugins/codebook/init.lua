@@ -243,10 +243,11 @@ function Book:tag(c)
 end
 
 --- Sentences per topic: topic, sentences, docs, share (of the corpus's documents that have the
--- topic, 0–1), and one column per outlet (short labels) with its tagged sentences. At most
--- `max_outlets` outlets (default 12, those with the most tags; a document without a source is
--- its own outlet) get a column, the rest are summed in "others"; `by_source` holds every
--- outlet's count by full name. Most tagged first (ties in codebook order).
+-- topic, 0–1), and one column per outlet (short labels; a document without a source is its own
+-- outlet) with its tagged sentences. With more than `max_outlets` outlets (default 12), the
+-- documents without a source share a "no source" column and named sources beyond the columns
+-- are summed in "others"; `by_source` holds every outlet's count by full name. Most tagged
+-- first (ties in codebook order).
 function Book:topics(c, max_outlets)
   local tags = self:tag(c)
   local weight, outlets, docs_of = {}, {}, {}
@@ -261,8 +262,37 @@ function Book:topics(c, max_outlets)
     if docs_of[a] ~= docs_of[b] then return docs_of[a] > docs_of[b] end
     return a < b
   end)
-  local kept, others = {}, #outlets > (max_outlets or 12)
-  for i = 1, math.min(#outlets, max_outlets or 12) do kept[outlets[i]] = true end
+  -- With more outlets than columns, documents without a source share one "no source" column
+  -- (a corpus without sources would otherwise have a column per document), the named sources
+  -- with the most tags get the other columns, and "others" sums the rest.
+  local limit = max_outlets or 12
+  local named = {}
+  for _, doc in ipairs(c:docs()) do if doc.source then named[doc.source] = true end end
+  local column_names, column_of = {}, nil
+  if #outlets <= limit then
+    for i, s in ipairs(outlets) do column_names[i] = label(s) end
+    column_of = label
+  else
+    local kept, unsourced, others = {}, false, false
+    for _, s in ipairs(outlets) do
+      if named[s] then
+        if #column_names < limit - 1 then
+          column_names[#column_names + 1] = label(s)
+          kept[s] = true
+        else
+          others = true
+        end
+      else
+        unsourced = true
+      end
+    end
+    if unsourced then column_names[#column_names + 1] = "no source" end
+    if others then column_names[#column_names + 1] = "others" end
+    column_of = function(s)
+      if kept[s] then return label(s) end
+      return named[s] and "others" or "no source"
+    end
+  end
   local rows, by_topic = {}, {}
   for i, t in ipairs(self.items) do
     rows[i] = { topic = t.name, sentences = 0, docs = 0, share = 0, by_source = {}, doc_set = {}, order = i }
@@ -281,7 +311,7 @@ function Book:topics(c, max_outlets)
   for _, r in ipairs(rows) do
     r.share = ndocs > 0 and math.floor(r.docs / ndocs * 1000 + 0.5) / 1000 or 0
     for s, n in pairs(r.by_source) do
-      local key = kept[s] and label(s) or "others"
+      local key = column_of(s)
       r[key] = (r[key] or 0) + n
     end
     r.doc_set = nil
@@ -292,8 +322,7 @@ function Book:topics(c, max_outlets)
   end)
   for _, r in ipairs(rows) do r.order = nil end
   local columns = { "topic", "sentences", "docs", "share" }
-  for i = 1, math.min(#outlets, max_outlets or 12) do columns[#columns + 1] = label(outlets[i]) end
-  if others then columns[#columns + 1] = "others" end
+  for _, name in ipairs(column_names) do columns[#columns + 1] = name end
   return list(rows, columns)
 end
 

@@ -97,9 +97,9 @@ function M.claims(c, opts)
 end
 
 --- Claims × outlets: one row per claim (the options of `claims`), a column per outlet (short
--- labels) holding "x" when that outlet reports it. At most `opts.outlets` outlets (default 12,
--- those in the most claims) get a column; "others" counts the rest. Columns: n, outlets, the
--- outlets, [others,] claim.
+-- labels) holding "x" when that outlet reports it. With more than `opts.outlets` outlets
+-- (default 12), "no source" and "others" columns count the rest (see util.outlet_columns).
+-- Columns: n, outlets, the outlets, claim.
 function M.matrix(c, opts)
   opts = opts or {}
   local claims = M.claims(c, opts)
@@ -107,16 +107,16 @@ function M.matrix(c, opts)
   for _, claim in ipairs(claims) do
     for _, s in ipairs(claim.source_list) do weight[s] = (weight[s] or 0) + 1 end
   end
-  local outlets, kept, others = util.top_outlets(c, opts.outlets or 12, weight)
+  local outlet_columns, column_of = util.outlet_columns(c, opts.outlets or 12, weight)
   local columns = { "n", "outlets" }
-  for _, s in ipairs(outlets) do columns[#columns + 1] = util.label(s) end
-  if others then columns[#columns + 1] = "others" end
+  for _, name in ipairs(outlet_columns) do columns[#columns + 1] = name end
   columns[#columns + 1] = "claim"
   local rows = {}
   for i, claim in ipairs(claims) do
     local row = { n = claim.n, outlets = claim.outlets, claim = claim.claim }
     for _, s in ipairs(claim.source_list) do
-      if kept[s] then row[util.label(s)] = "x" else row.others = (row.others or 0) + 1 end
+      local key = column_of(s)
+      if key == util.label(s) then row[key] = "x" else row[key] = (row[key] or 0) + 1 end
     end
     rows[i] = row
   end
@@ -211,20 +211,21 @@ end
 function M.sections(c, opts)
   opts = opts or {}
   local claims = M.claims(c, opts)
-  local outlets = util.outlets(c)
-  local shown = claims:top(opts.top or 20)
-  local labels, cells = {}, {}
-  for i, claim in ipairs(shown) do labels[i] = claim.n .. ". " .. util.clip(claim.claim, 60) end
-  for r, name in ipairs(outlets) do
-    cells[r] = {}
-    for i, claim in ipairs(shown) do
-      local has = 0
-      for _, s in ipairs(claim.source_list) do if s == name then has = 1 end end
-      cells[r][i] = has
+  local matrix = M.matrix(c, opts)
+  local columns = getmetatable(matrix).__columns
+  local shown = matrix:top(opts.top or 20)
+  local labels, cells, row_labels = {}, {}, {}
+  for i, row in ipairs(shown) do labels[i] = row.n .. ". " .. util.clip(row.claim, 60) end
+  for r = 3, #columns - 1 do
+    local name = columns[r]
+    row_labels[#row_labels + 1] = name
+    local line = {}
+    for i, row in ipairs(shown) do
+      local v = row[name]
+      line[i] = v == "x" and 1 or (tonumber(v) or 0)
     end
+    cells[#cells + 1] = line
   end
-  local row_labels = {}
-  for i, name in ipairs(outlets) do row_labels[i] = util.label(name) end
   local versions = {}
   for _, claim in ipairs(claims) do
     for _, v in ipairs(claim.versions) do

@@ -193,9 +193,9 @@ function M.events(c, opts)
 end
 
 --- Which outlet mentions which date: one row per event, a column per outlet (short labels)
--- with the number of mentions (nil for none). At most `opts.outlets` outlets (default 12, those
--- mentioning the most dates) get a column; the rest are summed in "others". Takes the options
--- of `mentions`; `events` may be given when already computed.
+-- with the number of mentions (nil for none). With more than `opts.outlets` outlets (default
+-- 12), see util.outlet_columns: "no source" and "others" columns sum the rest. Takes the
+-- options of `mentions`; `events` may be given when already computed.
 function M.by_source(c, opts, events)
   opts = opts or {}
   events = events or M.events(c, opts)
@@ -203,15 +203,14 @@ function M.by_source(c, opts, events)
   for _, e in ipairs(events) do
     for _, m in ipairs(e.rows) do weight[m.source] = (weight[m.source] or 0) + 1 end
   end
-  local outlets, kept, others = util.top_outlets(c, opts.outlets or 12, weight)
+  local outlet_columns, column_of = util.outlet_columns(c, opts.outlets or 12, weight)
   local columns = { "date" }
-  for i, s in ipairs(outlets) do columns[i + 1] = util.label(s) end
-  if others then columns[#columns + 1] = "others" end
+  for i, name in ipairs(outlet_columns) do columns[i + 1] = name end
   local rows = {}
   for _, e in ipairs(events) do
     local row = { date = e.date }
     for _, m in ipairs(e.rows) do
-      local key = kept[m.source] and util.label(m.source) or "others"
+      local key = column_of(m.source)
       row[key] = (row[key] or 0) + 1
     end
     rows[#rows + 1] = row

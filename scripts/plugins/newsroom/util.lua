@@ -136,29 +136,51 @@ function util.outlets(c)
   return order, counts
 end
 
---- The outlets to give columns to, at most `n` (default 12): those with the most `weight`
--- (a table outlet → number; default their documents), named sources first. Returns the list,
--- a set of them, and whether some outlets were left out (to be summed in an "others" column).
-function util.top_outlets(c, n, weight)
+--- Columns for outlets in a table with one column per outlet. With at most `n` outlets
+-- (default 12) each gets a column (short labels). With more, documents without a source are
+-- summed in one "no source" column (a corpus without sources would otherwise have a column per
+-- document), the named sources with the most `weight` (a table outlet → number; default their
+-- documents) get the other columns, and the rest are summed in "others". Returns the column
+-- names and a function from an outlet (`util.source_of(doc)`) to its column.
+function util.outlet_columns(c, n, weight)
   n = n or 12
   local order, counts = util.outlets(c)
-  if weight then
-    local named = {}
-    for _, doc in ipairs(c:docs()) do if doc.source then named[doc.source] = true end end
-    table.sort(order, function(a, b)
-      local wa, wb = weight[a] or 0, weight[b] or 0
-      if wa ~= wb then return wa > wb end
-      if (named[a] or false) ~= (named[b] or false) then return named[a] == true end
-      if counts[a] ~= counts[b] then return counts[a] > counts[b] end
-      return a < b
-    end)
+  local named = {}
+  for _, doc in ipairs(c:docs()) do if doc.source then named[doc.source] = true end end
+  weight = weight or counts
+  table.sort(order, function(a, b)
+    local wa, wb = weight[a] or 0, weight[b] or 0
+    if wa ~= wb then return wa > wb end
+    if (named[a] or false) ~= (named[b] or false) then return named[a] == true end
+    if counts[a] ~= counts[b] then return counts[a] > counts[b] end
+    return a < b
+  end)
+  if #order <= n then
+    local columns = {}
+    for i, s in ipairs(order) do columns[i] = util.label(s) end
+    return columns, function(s) return util.label(s) end
   end
-  local kept, set = {}, {}
-  for i = 1, math.min(n, #order) do
-    kept[i] = order[i]
-    set[order[i]] = true
+  local columns, kept, unsourced, others = {}, {}, false, false
+  local room = n - 1
+  for _, s in ipairs(order) do
+    if named[s] then
+      if #columns < room then
+        columns[#columns + 1] = util.label(s)
+        kept[s] = true
+      else
+        others = true
+      end
+    else
+      unsourced = true
+    end
   end
-  return kept, set, #order > #kept
+  if unsourced then columns[#columns + 1] = "no source" end
+  if others then columns[#columns + 1] = "others" end
+  return columns, function(s)
+    if kept[s] then return util.label(s) end
+    if named[s] then return "others" end
+    return "no source"
+  end
 end
 
 -- ---- Command-line arguments -----------------------------------------------------------------
