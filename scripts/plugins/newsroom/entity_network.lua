@@ -135,7 +135,8 @@ function M.pairs(c, opts)
   local kept = {}
   for _, p in ipairs(rows) do
     if p.count >= (opts.min or 1) then
-      p.sources = table.concat(util.distinct(p.source_list), ", ")
+      p.outlet_list = util.distinct(p.source_list)
+      p.sources = util.join(p.outlet_list)
       p.doc_set, p.source_list = nil, nil
       kept[#kept + 1] = p
     end

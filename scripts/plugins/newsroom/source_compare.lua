@@ -75,7 +75,7 @@ function M.claims(c, opts)
       for i, name in ipairs(claim.sources) do labels[i] = util.label(name); list[i] = name end
       local cs = conflicts[claim.text] or {}
       rows[#rows + 1] = {
-        claim = util.squash(claim.text), outlets = #claim.sources, sources = table.concat(labels, ", "), source_list = list,
+        claim = util.squash(claim.text), outlets = #claim.sources, sources = util.join(labels), source_list = list,
         conflicts = #cs, conflict_list = cs, score = claim.score,
         versions = util.list(versions, { "source", "text" }), docs = claim.docs, sentences = claim.sentences,
       }
@@ -141,7 +141,7 @@ function M.conflicts(c, opts)
     for i, v in ipairs(x.values or {}) do values[i] = v end
     rows[#rows + 1] = {
       kind = x.kind, key = x.key, values = table.concat(values, " vs "), certain = x.certain,
-      sources = table.concat(util.distinct(sources), ", "), claim = util.squash(x.claim and x.claim.text or ""),
+      sources = util.join(util.distinct(sources)), claim = util.squash(x.claim and x.claim.text or ""),
       reason = x.reason, versions = util.list(versions, { "source", "text" }),
     }
   end

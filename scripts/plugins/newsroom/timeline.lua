@@ -145,7 +145,7 @@ end
 
 --- The mentions grouped into events: one row per date value (a day, month, year or range), in
 -- date order. A row: date, start, stop, precision, said (the ways it was written, "; "),
--- mentions, docs (documents), sources (outlets, joined), about (the names most particular to
+-- mentions, docs (documents), sources (outlets, joined; the first six), outlet_list (all), about (the names most particular to
 -- those sentences: "G20, Bali"), context (the first mention in its sentence), contexts (every
 -- one), rows (the mentions). Takes the options of `mentions`.
 function M.events(c, opts)
@@ -183,13 +183,33 @@ function M.events(c, opts)
     g.said = table.concat(said, "; ")
     local labels = {}
     for i, s in ipairs(util.distinct(g.source_list)) do labels[i] = util.label(s) end
-    g.sources = table.concat(labels, ", ")
+    g.sources = util.join(labels)
+    g.outlet_list = labels
     g.about_list = about(g.sentence_set, max_count)
     g.about = table.concat(g.about_list, ", ")
     g.context = g.contexts[1]
     g.said_list, g.source_list, g.doc_set, g.sentence_set = nil, nil, nil, nil
   end
   return util.list(order, event_columns)
+end
+
+--- The `n` events the most documents mention (then the most mentions), still in date order;
+-- all of them when `n` is nil or not smaller.
+function M.top(events, n)
+  if not n or n >= #events then return events end
+  local ranked = {}
+  for i, e in ipairs(events) do ranked[i] = { e = e, i = i } end
+  table.sort(ranked, function(a, b)
+    if a.e.docs ~= b.e.docs then return a.e.docs > b.e.docs end
+    if a.e.mentions ~= b.e.mentions then return a.e.mentions > b.e.mentions end
+    return a.i < b.i
+  end)
+  local picked = {}
+  for i = 1, n do picked[i] = ranked[i] end
+  table.sort(picked, function(a, b) return a.i < b.i end)
+  local out = {}
+  for i, p in ipairs(picked) do out[i] = p.e end
+  return util.list(out, event_columns)
 end
 
 --- Which outlet mentions which date: one row per event, a column per outlet (short labels)
@@ -220,7 +240,8 @@ end
 
 function M.sections(c, opts)
   opts = opts or {}
-  local events = M.events(c, opts)
+  local all = M.events(c, opts)
+  local events = M.top(all, opts.top)
   local chart_items = {}
   for i, e in ipairs(events) do
     local said = e.said:match("^[^;]+")
@@ -237,8 +258,8 @@ function M.sections(c, opts)
     {
       heading = "Timeline",
       blocks = {
-        string.format("%d dated events from %d date mentions (relative dates resolved against each document's date).",
-          #events, events:sum("mentions")),
+        string.format("%d dated events from %d date mentions (relative dates resolved against each document's date)%s.",
+          #all, all:sum("mentions"), #events < #all and ("; the " .. #events .. " most reported are shown") or ""),
         report.chart.timeline(chart_items, { title = "When things happened" }),
         events_table,
         "Which outlet mentions which date:",
@@ -281,22 +302,7 @@ function M.run(c, opts)
         print(util.wrap(m.context, width, string.rep(" ", 23)))
       end
     else
-      local shown = events
-      if opts.top and opts.top < #events then
-        -- The events the most documents mention, still in date order.
-        local ranked = {}
-        for i, e in ipairs(events) do ranked[i] = { e = e, i = i } end
-        table.sort(ranked, function(a, b)
-          if a.e.docs ~= b.e.docs then return a.e.docs > b.e.docs end
-          if a.e.mentions ~= b.e.mentions then return a.e.mentions > b.e.mentions end
-          return a.i < b.i
-        end)
-        local picked = {}
-        for i = 1, opts.top do picked[i] = ranked[i] end
-        table.sort(picked, function(a, b) return a.i < b.i end)
-        shown = {}
-        for i, p in ipairs(picked) do shown[i] = p.e end
-      end
+      local shown = M.top(events, opts.top)
       for _, e in ipairs(shown) do
         print("")
         print(string.format("%-22s %s   (%s: %s)", e.date, e.said, util.plural(e.docs, "document"), e.sources))
@@ -307,10 +313,11 @@ function M.run(c, opts)
         print(string.format("\n(the %d events most documents mention; %d more without --top)", #shown, #events - #shown))
       end
       util.heading("Which outlet mentions which date")
-      report.table(M.by_source(c, query, events)):print()
+      report.table(M.by_source(c, query, util.list(shown))):print()
     end
   end
   if opts.html or opts.csv or opts.markdown then
+    query.top = opts.top
     local sections, events_table = M.sections(c, query)
     util.write_reports(opts, { name = "timeline", title = "Timeline" .. period, subtitle = util.plural(#c, "document"),
                                sections = sections, csv = events_table })

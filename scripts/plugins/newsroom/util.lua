@@ -117,6 +117,15 @@ function util.distinct(items)
   return out
 end
 
+--- `items` joined with ", ", at most `n` of them (default 6) and "and N more".
+function util.join(items, n)
+  n = n or 6
+  if #items <= n then return table.concat(items, ", ") end
+  local head = {}
+  for i = 1, n do head[i] = items[i] end
+  return table.concat(head, ", ") .. " and " .. (#items - n) .. " more"
+end
+
 --- The outlets of `c` in a stable order: named sources first (most documents first), then the
 -- ids of documents without a source.
 function util.outlets(c)

@@ -113,7 +113,8 @@ function M.speakers(c, opts)
   for _, g in ipairs(order) do
     local labels = {}
     for i, s in ipairs(util.distinct(g.source_list)) do labels[i] = util.label(s) end
-    g.sources = table.concat(labels, ", ")
+    g.sources = util.join(labels)
+    g.outlet_list = labels
     g.doc_set, g.source_list = nil, nil
   end
   table.sort(order, function(a, b)
@@ -194,7 +195,12 @@ local function print_speaker(c, name, opts)
       local all = M.speakers(c, { full = opts.full, all = opts.all, source = opts.source })
       local names = {}
       for i = 1, math.min(12, #all) do names[i] = all[i].speaker end
-      print(string.format("No quotations attributed to %s. Quoted: %s.", name, table.concat(names, ", ")))
+      if #names == 0 then
+        print(string.format("No quotations attributed to %s: nobody is quoted in this corpus.", name))
+      else
+        print(string.format("No quotations attributed to %s. Quoted: %s%s.", name, table.concat(names, ", "),
+          #all > #names and (" and " .. (#all - #names) .. " more") or ""))
+      end
     end
     return 0
   end

@@ -67,6 +67,19 @@ describe("timeline", function()
     end
   end)
 
+  it("picks the events the most documents mention, in date order", function()
+    local events = tl.events(corpus)
+    local top = tl.top(events, 2)
+    assert.equal(2, #top)
+    assert.equal("2022-11", top[1].date)
+    assert.equal("2023-02", top[2].date)
+    local fewest = math.min(top[1].docs, top[2].docs)
+    for _, e in ipairs(events) do
+      if e.date ~= "2022-11" and e.date ~= "2023-02" then assert.truthy(e.docs <= fewest, e.date) end
+    end
+    assert.equal(#events, #tl.top(events, nil))
+  end)
+
   it("reads ISO spans", function()
     assert.same({ "2022-11-01", "2022-11-31", "2022-11" }, { tl.span("2022-11") })
     assert.same({ "2023-06-18", "2023-06-19", "2023-06-18", "2023-06-19" }, { tl.span("2023-06-18/2023-06-19") })
