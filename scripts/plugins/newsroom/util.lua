@@ -75,9 +75,10 @@ end
 function util.wrap(text, width, indent)
   indent = indent or ""
   width = math.max(20, (width or 100) - #indent)
+  local function len(s) return utf8.len(s) or #s end
   local lines, line = {}, ""
   for word in util.squash(text):gmatch("%S+") do
-    if line ~= "" and utf8.len(line) and (utf8.len(line) or #line) + 1 + (utf8.len(word) or #word) > width then
+    if line ~= "" and len(line) + 1 + len(word) > width then
       lines[#lines + 1] = indent .. line
       line = word
     else
