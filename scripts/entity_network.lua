@@ -1,0 +1,14 @@
+-- Who appears with whom: people and organisations named in the same sentence, counted, and
+-- drawn as a network in an HTML report.
+--
+--   dossier run scripts/entity_network.lua                    # entities and their strongest links
+--   dossier run scripts/entity_network.lua Blinken "Qin Gang" # who each one is named with
+--   dossier run scripts/entity_network.lua --kinds=all --by=document
+--   dossier run scripts/entity_network.lua --html             # also writes out/entity_network.html
+--
+-- Options: --kinds=person,organization,place,event,other or all (default person,organization),
+-- --by=sentence|document, --entities=N (most mentioned entities in the network, default 40),
+-- --min=N (fewest co-occurrences), --top=N (rows shown), --html[=FILE] (network chart),
+-- --csv[=FILE] (the pairs), --markdown[=FILE]. The logic is in
+-- scripts/plugins/newsroom/entity_network.lua.
+require("newsroom.entity_network").main(...)

@@ -1,0 +1,13 @@
+-- Outlets compared: the facts several outlets report (claims), which outlet reports which, how
+-- each words them, the details they disagree on, and what each outlet has on its own.
+--
+--   dossier run scripts/source_compare.lua                  # claims × outlets, conflicts, outlets
+--   dossier run scripts/source_compare.lua balloon          # the claims that say "balloon", every wording
+--   dossier run scripts/source_compare.lua --min=3 --hedges # 3+ outlets; hedges count as conflicts
+--   dossier run scripts/source_compare.lua --html           # also writes out/source_compare.html
+--
+-- Options: --min=N (outlets a claim needs, default 2), --by=source|document (documents without
+-- an outlet count as their own), --hedges ("nearly five years" vs "five years"), --top=N
+-- (claims in the matrix), --html[=FILE], --csv[=FILE] (every outlet's sentence of every
+-- claim), --markdown[=FILE]. The logic is in scripts/plugins/newsroom/source_compare.lua.
+require("newsroom.source_compare").main(...)

@@ -1,0 +1,13 @@
+-- Timeline: the dates the articles mention, resolved ("last November" in a June 2023 story is
+-- 2022-11) and grouped into events, with the names around them and the outlets that mention them.
+--
+--   dossier run scripts/timeline.lua                        # every event, in date order
+--   dossier run scripts/timeline.lua 2023-06                # one month (or a year, or a day)
+--   dossier run scripts/timeline.lua 2022-11 2023-02 --all  # a period, every mention
+--   dossier run scripts/timeline.lua --html                 # also writes out/timeline.html
+--
+-- Options: --all (every mention, not events), --source=OUTLET, --top=N (events shown),
+-- --html[=FILE] (with a timeline chart), --csv[=FILE] (the events), --markdown[=FILE].
+-- Ranges stay ranges ("June 18–19" is 2023-06-18/2023-06-19). The logic is in
+-- scripts/plugins/newsroom/timeline.lua.
+require("newsroom.timeline").main(...)

@@ -1,0 +1,12 @@
+-- Who said what: quotations per speaker, with their roles and the outlets that quote them.
+--
+--   dossier run scripts/who_said_what.lua                  # every speaker, most quoted first
+--   dossier run scripts/who_said_what.lua Blinken          # one speaker's quotations in full
+--   dossier run scripts/who_said_what.lua Biden Xi --full  # several speakers, full quotes only
+--   dossier run scripts/who_said_what.lua --html           # also writes out/who_said_what.html
+--
+-- Options: --full (no fragments), --all (keep scare quotes), --source=OUTLET, --top=N (rows of
+-- the speakers table), --html[=FILE], --csv[=FILE] (every quotation), --markdown[=FILE].
+-- A speaker is a name as the corpus knows it: a surname, an alias, or the attribution as
+-- written ("the official"). The logic is in scripts/plugins/newsroom/who_said_what.lua.
+require("newsroom.who_said_what").main(...)
