@@ -21,13 +21,33 @@ public enum Parallel {
     }
 
     /// Slots written once each from many threads, read after all writers are done.
+    ///
+    /// The slots live in memory allocated once up front: threads write through a raw pointer
+    /// to distinct slots, so no Swift array (with its copy-on-write checks) is touched
+    /// concurrently.
     final class ResultSlots<T>: @unchecked Sendable {
-        private var storage: [T?]
-        init(_ count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: T) {
-            storage.withUnsafeMutableBufferPointer { $0[i] = value }
+        private let storage: UnsafeMutablePointer<T?>
+        private let count: Int
+
+        init(_ count: Int) {
+            self.count = count
+            storage = .allocate(capacity: max(1, count))
+            storage.initialize(repeating: nil, count: max(1, count))
         }
-        func values() -> [T] { storage.compactMap { $0 } }
+
+        deinit {
+            storage.deinitialize(count: max(1, count))
+            storage.deallocate()
+        }
+
+        func set(_ i: Int, _ value: T) {
+            guard i >= 0, i < count else { return }
+            storage[i] = value
+        }
+
+        func values() -> [T] {
+            (0..<count).compactMap { storage[$0] }
+        }
     }
 
     /// A thread-safe running total.
