@@ -185,7 +185,7 @@ function Book:list()
   return list(rows, { "topic", "description", "patterns", "exclude" })
 end
 
--- The kwic lines of `pattern` in `c`, as (doc, sentence index, match) triples.
+-- The kwic lines of `pattern` in `c` (each knows its doc, its Sentence and the match).
 local function matches(c, pattern)
   return c:kwic(pattern, { width = 0 })
 end
@@ -199,33 +199,23 @@ function Book:tag(c)
   end
   local doc_order = {}
   for i, doc in ipairs(c:docs()) do doc_order[doc.id] = i end
-  local sentence_lists = {}
-  local function sentence_of(doc, index)
-    local l = sentence_lists[doc.id]
-    if not l then
-      l = doc:sentences()
-      sentence_lists[doc.id] = l
-    end
-    return l[index]
-  end
   local rows = {}
   for topic_index, topic in ipairs(self.items) do
     local excluded = {}
     for _, p in ipairs(topic.exclude) do
-      for _, line in ipairs(matches(c, p)) do excluded[line.doc.id .. ":" .. line.sentence] = true end
+      for _, line in ipairs(matches(c, p)) do excluded[line.doc.id .. ":" .. line.sentence.index] = true end
     end
     local found = {}
     for _, p in ipairs(topic.patterns) do
       for _, line in ipairs(matches(c, p)) do
-        local key = line.doc.id .. ":" .. line.sentence
+        local key = line.doc.id .. ":" .. line.sentence.index
         if not excluded[key] then
           local row = found[key]
           if row then
             row.hits = row.hits + 1
           else
-            local s = sentence_of(line.doc, line.sentence)
-            row = { topic = topic.name, match = squash(line.match), doc = line.doc, sentence = s,
-                    index = line.sentence, source = source_of(line.doc), hits = 1, order = topic_index }
+            row = { topic = topic.name, match = squash(line.match), doc = line.doc, sentence = line.sentence,
+                    index = line.sentence.index, source = source_of(line.doc), hits = 1, order = topic_index }
             found[key] = row
             rows[#rows + 1] = row
           end
