@@ -114,3 +114,18 @@ struct CLI {
         #expect(Date().timeIntervalSince(start) < 20)
     }
 }
+
+@Suite struct FailTests {
+    @Test func dossierFailEndsWithAPlainMessage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-fail-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "if not arg[1] then dossier.fail('usage: dossier run f.lua NAME') end\nprint(arg[1])\n"
+            .write(to: folder.appendingPathComponent("f.lua"), atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["run", "f.lua"], in: folder)
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "dossier: usage: dossier run f.lua NAME\n")
+        let good = try CLI.run(["run", "f.lua", "Ward"], in: folder)
+        #expect(good.status == 0 && good.stdout == "Ward\n")
+    }
+}

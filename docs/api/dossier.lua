@@ -881,6 +881,11 @@ function report.chart.matrix(spec) end
 ---@field printer dossier.printer how the REPL shows values
 dossier = {}
 
+--- Ends the script with `message` on standard error and exit status 1, without a position or
+--- a traceback (for usage errors and "nothing found" endings).
+---@param message string
+function dossier.fail(message) end
+
 --- A Corpus loaded from another folder of .txt files (or one file); plugin annotators run on it too.
 ---@param path string
 ---@return Corpus

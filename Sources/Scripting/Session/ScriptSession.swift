@@ -89,6 +89,7 @@ public final class ScriptSession {
                 dossierModule = .table(module)
             }
             try lua.setGlobal("dossier", dossierModule)
+            try lua.run(Self.failSource, chunkName: "=[dossier fail]")
         } catch let error as LuaError {
             throw .setup("cannot set up Lua: \(error.description)")
         } catch let error as ScriptError {
@@ -100,6 +101,18 @@ public final class ScriptSession {
         lua.limits = LuaLimits(timeout: options.timeout)
         try installPlugins()  // Plugins/ScriptSession+Plugins.swift: sandbox, plugin loader, --plugin loads
     }
+
+    /// `dossier.fail(message)`: ends a script with a plain message and exit status 1, without a
+    /// position or a traceback (for usage errors and "nothing found" endings). The error value
+    /// is a table whose `__tostring` gives the message, which the message handler prints as is.
+    static let failSource = """
+        local error, setmetatable, tostring = error, setmetatable, tostring
+        local Failure = { __name = "dossier.fail" }
+        Failure.__tostring = function(f) return f.message end
+        function dossier.fail(message)
+          error(setmetatable({ message = tostring(message) }, Failure), 0)
+        end
+        """
 
     /// Lets another thread (or a signal handler) stop the running chunk.
     public var interruptHandle: LuaInterruptHandle { lua.interruptHandle }
