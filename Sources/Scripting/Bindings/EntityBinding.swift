@@ -20,16 +20,10 @@ final class EntityBinding {
     static let mentionColumns = ["doc", "sentence", "text", "offset"]
 
     let ctx: BindingContext
-    /// The session's corpus: documents are looked up in it first.
+    /// The session's corpus (its gazetteer serves `dossier.entities`).
     let session: Corpus
-    /// Other corpora seen by the entity methods (`dossier.open`, `dossier.entities`), weakly.
-    private var others: [WeakCorpus] = []
     /// One-document indexes for documents of corpora never seen here.
     private var loneIndexes: [ObjectIdentifier: Corpus] = [:]
-
-    private struct WeakCorpus {
-        weak var corpus: Corpus?
-    }
 
     init(_ ctx: BindingContext, session: Corpus) {
         self.ctx = ctx
@@ -79,18 +73,15 @@ final class EntityBinding {
     /// `corpus:entities(opts)`, `corpus:entity(name)`, `corpus:gazetteer_add(spec)`.
     func install(on cls: LuaClass<Corpus>) {
         let lists = ctx.lists
-        cls.method("entities") { [unowned self] corpus, args in
-            self.remember(corpus)
+        cls.method("entities") { corpus, args in
             let kind = try Self.kindOption(args, position: 1)
             return [lists.make(corpus.entities(kind: kind).map { .object($0) })]
         }
-        cls.method("entity") { [unowned self] corpus, args in
-            self.remember(corpus)
+        cls.method("entity") { corpus, args in
             guard let e = corpus.entity(named: try args.string(1)) else { return [.nil] }
             return [.object(e)]
         }
-        cls.method("gazetteer_add") { [unowned self] corpus, args in
-            self.remember(corpus)
+        cls.method("gazetteer_add") { corpus, args in
             try Self.addToGazetteer(corpus, spec: try args.table(1))
             return []
         }
@@ -122,38 +113,21 @@ final class EntityBinding {
             let text = try args.string(1)
             let corpus = Corpus.freeText(text)
             corpus.setGazetteer(self.session.gazetteer)  // what plugins added to the session's
-            self.remember(corpus)
             return [lists.make(corpus.entities().map { .object($0) })]
         }
     }
 
     // MARK: - Helpers
 
-    /// The root corpus a document belongs to: the session's, one seen before, or else a
-    /// one-document corpus of its own (no cross-document aliases then).
+    /// The root corpus a document belongs to (its back-reference), or else — when that corpus
+    /// is gone — a one-document corpus of its own (no cross-document aliases then).
     func corpus(of doc: Document) -> Corpus {
-        if Self.holds(session.root, doc) { return session.root }
-        others.removeAll { $0.corpus == nil }
-        for w in others {
-            if let c = w.corpus, Self.holds(c, doc) { return c }
-        }
+        if let root = doc.corpus { return root }
         let key = ObjectIdentifier(doc)
         if let lone = loneIndexes[key] { return lone }
         let lone = Corpus.freeText(doc.text, id: doc.id)
         loneIndexes[key] = lone
         return lone
-    }
-
-    private static func holds(_ root: Corpus, _ doc: Document) -> Bool {
-        doc.index < root.documents.count && root.documents[doc.index] === doc
-    }
-
-    /// Keeps a weak reference to a corpus's root, so its documents find it.
-    func remember(_ corpus: Corpus) {
-        let root = corpus.root
-        if root === session.root || others.contains(where: { $0.corpus === root }) { return }
-        others.removeAll { $0.corpus == nil }
-        others.append(WeakCorpus(corpus: root))
     }
 
     /// A bad-argument error for argument `i` of a method (Lua counts `self` as argument 1 on

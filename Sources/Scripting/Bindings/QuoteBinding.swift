@@ -33,14 +33,8 @@ final class QuoteBinding {
 
     private let ctx: BindingContext
     private let corpus: Corpus
-    /// Roots of other corpora seen by `corpus:quotes` (opened with `dossier.open`).
-    private var roots: [WeakCorpus] = []
     /// Quotes of documents from no known corpus.
     private var loose: [ObjectIdentifier: (document: Document, quotes: [Quote])] = [:]
-
-    private struct WeakCorpus {
-        weak var corpus: Corpus?
-    }
 
     init(_ ctx: BindingContext, corpus: Corpus) {
         self.ctx = ctx
@@ -113,7 +107,6 @@ final class QuoteBinding {
             if let verbs = options.verbs {
                 lists = Parallel.map(docs.count) { QuoteExtractor.quotes(in: docs[$0], verbs: verbs) }
             } else {
-                remember(corpus.root)
                 lists = corpus.quoteIndex.quotes(in: docs)
             }
             let pairs = zip(docs, lists).flatMap { doc, list in list.filter(options.accepts).map { ($0, doc) } }
@@ -160,22 +153,14 @@ final class QuoteBinding {
 
     // MARK: - Cache
 
-    /// A document's quotes from its corpus's index, or from the loose cache.
+    /// A document's quotes from its corpus's index (through its back-reference), or — when that
+    /// corpus is gone — from the loose cache.
     private func quotes(of document: Document) -> [Quote] {
-        if corpus.root.contains(document) { return corpus.quoteIndex.quotes(in: document) }
-        roots.removeAll { $0.corpus == nil }
-        for root in roots {
-            if let known = root.corpus, known.contains(document) { return known.quoteIndex.quotes(in: document) }
-        }
+        if let root = document.corpus { return root.quoteIndex.quotes(in: document) }
         if let cached = loose[ObjectIdentifier(document)], cached.document === document { return cached.quotes }
         let quotes = QuoteExtractor.quotes(in: document)
         loose[ObjectIdentifier(document)] = (document, quotes)
         return quotes
-    }
-
-    private func remember(_ root: Corpus) {
-        guard root !== corpus.root, !roots.contains(where: { $0.corpus === root }) else { return }
-        roots.append(WeakCorpus(corpus: root))
     }
 
     private func list(_ quotes: [(Quote, Document)]) -> LuaValue {
