@@ -301,25 +301,20 @@ public final class LuaSandbox {
       return table_unpack(results, 2, results.n)
     end
 
-    function io.input(file)
-      if type(file) == "string" then
-        local resolved = checked(check_read, file, "io.input")
-        local ok, result = pcall(raw_input, resolved)
-        if not ok then raise(as_written(result, resolved, file), 2) end
-        return result
+    -- io.input / io.output: a file name is checked (for reading / writing), a file handle passes.
+    local function redirect(raw, check, name)
+      return function(file)
+        if type(file) == "string" then
+          local resolved = checked(check, file, name)
+          local ok, result = pcall(raw, resolved)
+          if not ok then raise(as_written(result, resolved, file), 2) end
+          return result
+        end
+        return raw(file)
       end
-      return raw_input(file)
     end
-
-    function io.output(file)
-      if type(file) == "string" then
-        local resolved = checked(check_write, file, "io.output")
-        local ok, result = pcall(raw_output, resolved)
-        if not ok then raise(as_written(result, resolved, file), 2) end
-        return result
-      end
-      return raw_output(file)
-    end
+    io.input = redirect(raw_input, check_read, "io.input")
+    io.output = redirect(raw_output, check_write, "io.output")
 
     function os.remove(path)
       need_string(path, 1, "remove")
