@@ -58,3 +58,15 @@ import Testing
         #expect(norms == ["china", "'s", "foreign", "minister", "qin", "gang", "'s", "\"", "stern", "\"", "u.s.", "warning"])
     }
 }
+
+@Suite struct LatinLowercaseTests {
+    @Test func latinLettersLowercaseAsUnicodeSays() {
+        for value in 0x80..<0x250 {
+            guard let scalar = Unicode.Scalar(UInt32(value)), scalar.properties.isAlphabetic else { continue }
+            let word = "x" + String(scalar)
+            #expect(Tokenizer.norm(word) == word.lowercased(), "U+\(String(value, radix: 16))")
+        }
+        #expect(Tokenizer.norm("ÉCOLE") == "école")
+        #expect(Tokenizer.norm("İstanbul") == "i̇stanbul")
+    }
+}

@@ -13,6 +13,34 @@ public struct TermSequence: RandomAccessCollection, Sendable, Equatable {
     private let widePositions: [UInt32]
     private let wideIDs: [UInt32]
 
+    /// Stores `ids` (the fast path for arrays).
+    public init(_ ids: [UInt32]) {
+        let escape = UInt32(Self.escape)
+        var escaped = 0
+        var narrow = [UInt16](repeating: 0, count: ids.count)
+        ids.withUnsafeBufferPointer { source in
+            narrow.withUnsafeMutableBufferPointer { target in
+                for i in 0..<source.count {
+                    let id = source[i]
+                    if id < escape { target[i] = UInt16(truncatingIfNeeded: id) } else { target[i] = Self.escape; escaped += 1 }
+                }
+            }
+        }
+        var positions: [UInt32] = []
+        var wide: [UInt32] = []
+        if escaped > 0 {
+            positions.reserveCapacity(escaped)
+            wide.reserveCapacity(escaped)
+            for (i, id) in ids.enumerated() where id >= escape {
+                positions.append(UInt32(i))
+                wide.append(id)
+            }
+        }
+        self.narrow = narrow
+        widePositions = positions
+        wideIDs = wide
+    }
+
     /// Stores `ids`.
     public init(_ ids: some Collection<UInt32>) {
         var narrow: [UInt16] = []
@@ -88,12 +116,16 @@ public struct TermSequence: RandomAccessCollection, Sendable, Equatable {
 
     /// A new sequence with every id replaced by `map[id]`.
     public func remapped(_ map: [UInt32]) -> TermSequence {
-        var out: [UInt32] = []
-        out.reserveCapacity(narrow.count)
-        withUnsafeBufferPointer { ids in
-            map.withUnsafeBufferPointer { m in
-                for id in ids { out.append(Int(id) < m.count ? m[Int(id)] : id) }
+        let out = [UInt32](unsafeUninitializedCapacity: narrow.count) { buffer, count in
+            withUnsafeBufferPointer { ids in
+                map.withUnsafeBufferPointer { m in
+                    for i in 0..<ids.count {
+                        let id = ids[i]
+                        buffer[i] = Int(id) < m.count ? m[Int(id)] : id
+                    }
+                }
             }
+            count = narrow.count
         }
         return TermSequence(out)
     }

@@ -34,6 +34,19 @@ extension Tokenizer {
             default:
                 if value == 0xFFFD && length == 1 {
                     out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // an invalid byte
+                } else if value < Self.latinLowercase.count {
+                    // Latin letters (most non-ASCII letters of European text): a table lookup
+                    // instead of a Unicode property query per character.
+                    let lower = Self.latinLowercase[Int(value)]
+                    if lower == value || lower == 0 {
+                        if lower == 0, let scalar = Unicode.Scalar(value) {
+                            out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                        } else {
+                            out.append(contentsOf: UnsafeBufferPointer(start: base + i, count: length))
+                        }
+                    } else if let scalar = Unicode.Scalar(lower) {
+                        out.append(contentsOf: String(scalar).utf8)
+                    }
                 } else if let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased {
                     out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                 } else {
@@ -42,6 +55,15 @@ extension Tokenizer {
             }
             i += length
         }
+    }
+
+    /// Lowercase of each scalar below U+0250 (Latin-1 and Latin Extended): the scalar itself when
+    /// it has no lowercase, 0 when its lowercase is more than one scalar (U+0130 İ).
+    static let latinLowercase: [UInt32] = (0..<0x250).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return UInt32(value) }
+        let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+        guard mapping.count == 1, let single = mapping.first else { return 0 }
+        return single.value
     }
 
     /// The fast path of `normalize` for short all-ASCII tokens (nearly every token of English text):
