@@ -81,7 +81,6 @@ final class Segment: @unchecked Sendable {
     {
         let v = localTermCount
         var cf = [UInt32](repeating: 0, count: v)
-        var df = [UInt32](repeating: 0, count: v)
         var total = 0
         cf.withUnsafeMutableBufferPointer { cf in
             for terms in documents {
@@ -94,91 +93,104 @@ final class Segment: @unchecked Sendable {
         // occurrence when documents and positions fit, else eight.
         var slot = [Int](repeating: 0, count: v + 1)
         for t in 0..<v { slot[t + 1] = slot[t] + Int(cf[t]) }
-        var docStream: [UInt8] = []
-        var positionStream: [UInt8] = []
-        docStream.reserveCapacity(total * 2)
-        positionStream.reserveCapacity(total + total / 4)
-        var termDocOffset = [UInt32](repeating: 0, count: v + 1)
-        var termPositionOffset = [UInt32](repeating: 0, count: v + 1)
-        var blocks = Blocks()
-        blocks.termBlockStart = [UInt32](repeating: 0, count: v + 1)
-
-        func encode<Packed: FixedWidthInteger & UnsignedInteger>(_: Packed.Type, shift: Int) {
-            var occurrences = [Packed](repeating: 0, count: total)
-            var cursor = slot
-            occurrences.withUnsafeMutableBufferPointer { out in
-                cursor.withUnsafeMutableBufferPointer { cursor in
-                    for (d, terms) in documents.enumerated() {
-                        let high = Packed(d) << shift
-                        terms.withUnsafeBufferPointer { terms in
-                            for p in 0..<terms.count {
-                                let t = Int(terms[p])
-                                let i = cursor[t]
-                                out[i] = high | Packed(p)
-                                cursor[t] = i + 1
-                            }
-                        }
-                    }
-                }
-            }
-            let positionMask: Packed = (1 << shift) - 1
-            occurrences.withUnsafeBufferPointer { occ in
-                for t in 0..<v {
-                    termDocOffset[t] = UInt32(docStream.count)
-                    termPositionOffset[t] = UInt32(positionStream.count)
-                    let blocksBefore = blocks.docOffset.count
-                    blocks.termBlockStart[t] = UInt32(blocksBefore)
-                    var i = slot[t]
-                    let end = slot[t + 1]
-                    var previousDoc: UInt32 = 0
-                    var documentsWithTerm: UInt32 = 0
-                    while i < end {
-                        let doc = UInt32(truncatingIfNeeded: occ[i] >> shift)
-                        if documentsWithTerm % UInt32(blockSize) == 0 {
-                            blocks.docOffset.append(UInt32(docStream.count))
-                            blocks.previousDocument.append(previousDoc)
-                        }
-                        var j = i
-                        let positionStart = positionStream.count
-                        var previousPosition: UInt32 = 0
-                        while j < end {
-                            let o = occ[j]
-                            guard UInt32(truncatingIfNeeded: o >> shift) == doc else { break }
-                            let p = UInt32(truncatingIfNeeded: o & positionMask)
-                            VarInt.append(p - previousPosition, to: &positionStream)
-                            previousPosition = p
-                            j += 1
-                        }
-                        VarInt.append(doc - previousDoc, to: &docStream)
-                        VarInt.append(UInt32(j - i), to: &docStream)
-                        _ = positionStart
-                        previousDoc = doc
-                        documentsWithTerm += 1
-                        i = j
-                    }
-                    df[t] = documentsWithTerm
-                    // Short lists are decoded whole; only long ones keep their blocks.
-                    if documentsWithTerm <= UInt32(blockSize) {
-                        blocks.docOffset.removeLast(blocks.docOffset.count - blocksBefore)
-                        blocks.previousDocument.removeLast(blocks.previousDocument.count - blocksBefore)
-                    }
-                }
-            }
-        }
+        var o = Encoded(docStream: [], positionStream: [],
+                        termDocOffset: [UInt32](repeating: 0, count: v + 1),
+                        termPositionOffset: [UInt32](repeating: 0, count: v + 1),
+                        blocks: Blocks(), df: [UInt32](repeating: 0, count: v))
+        o.docStream.reserveCapacity(total * 2)
+        o.positionStream.reserveCapacity(total + total / 4)
+        o.blocks.termBlockStart = [UInt32](repeating: 0, count: v + 1)
         let longest = documents.reduce(0) { max($0, $1.count) }
         if documents.count <= 1 << 12 && longest < 1 << 20 {
-            encode(UInt32.self, shift: 20)
+            encode(UInt32.self, shift: 20, documents: documents, slot: slot, total: total, into: &o)
         } else {
-            encode(UInt64.self, shift: 32)
+            encode(UInt64.self, shift: 32, documents: documents, slot: slot, total: total, into: &o)
         }
-        blocks.termBlockStart[v] = UInt32(blocks.docOffset.count)
-        termDocOffset[v] = UInt32(docStream.count)
-        termPositionOffset[v] = UInt32(positionStream.count)
+        o.blocks.termBlockStart[v] = UInt32(o.blocks.docOffset.count)
+        o.termDocOffset[v] = UInt32(o.docStream.count)
+        o.termPositionOffset[v] = UInt32(o.positionStream.count)
         // The streams were reserved generously; keep only what they hold.
         let segment = Segment(baseDocument: baseDocument, documentCount: documents.count,
-                              docStream: exact(docStream), positionStream: exact(positionStream),
-                              termDocOffset: termDocOffset, termPositionOffset: termPositionOffset, blocks: blocks)
-        return (segment, df, cf)
+                              docStream: exact(o.docStream), positionStream: exact(o.positionStream),
+                              termDocOffset: o.termDocOffset, termPositionOffset: o.termPositionOffset, blocks: o.blocks)
+        return (segment, o.df, cf)
+    }
+
+    /// The streams and tables `build` fills (a struct passed inout, so the encoding loop works on
+    /// plain local storage rather than on variables captured by a closure).
+    struct Encoded {
+        var docStream: [UInt8]
+        var positionStream: [UInt8]
+        var termDocOffset: [UInt32]
+        var termPositionOffset: [UInt32]
+        var blocks: Blocks
+        var df: [UInt32]
+    }
+
+    /// Counting-sorts every occurrence by term (packed as doc << shift | position) and encodes
+    /// each term's postings.
+    private static func encode<Packed: FixedWidthInteger & UnsignedInteger>(
+        _: Packed.Type, shift: Int, documents: [TermSequence], slot: [Int], total: Int, into o: inout Encoded
+    ) {
+        let v = slot.count - 1
+        var occurrences = [Packed](repeating: 0, count: total)
+        var cursor = slot
+        occurrences.withUnsafeMutableBufferPointer { out in
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                for (d, terms) in documents.enumerated() {
+                    let high = Packed(d) << shift
+                    terms.withUnsafeBufferPointer { terms in
+                        for p in 0..<terms.count {
+                            let t = Int(terms[p])
+                            let i = cursor[t]
+                            out[i] = high | Packed(p)
+                            cursor[t] = i + 1
+                        }
+                    }
+                }
+            }
+        }
+        let positionMask: Packed = (1 << shift) - 1
+        occurrences.withUnsafeBufferPointer { occ in
+            for t in 0..<v {
+                o.termDocOffset[t] = UInt32(o.docStream.count)
+                o.termPositionOffset[t] = UInt32(o.positionStream.count)
+                let blocksBefore = o.blocks.docOffset.count
+                o.blocks.termBlockStart[t] = UInt32(blocksBefore)
+                var i = slot[t]
+                let end = slot[t + 1]
+                var previousDoc: UInt32 = 0
+                var documentsWithTerm: UInt32 = 0
+                while i < end {
+                    let doc = UInt32(truncatingIfNeeded: occ[i] >> shift)
+                    if documentsWithTerm % UInt32(blockSize) == 0 {
+                        o.blocks.docOffset.append(UInt32(o.docStream.count))
+                        o.blocks.previousDocument.append(previousDoc)
+                    }
+                    var j = i
+                    var previousPosition: UInt32 = 0
+                    while j < end {
+                        let occurrence = occ[j]
+                        guard UInt32(truncatingIfNeeded: occurrence >> shift) == doc else { break }
+                        let p = UInt32(truncatingIfNeeded: occurrence & positionMask)
+                        VarInt.append(p - previousPosition, to: &o.positionStream)
+                        previousPosition = p
+                        j += 1
+                    }
+                    VarInt.append(doc - previousDoc, to: &o.docStream)
+                    VarInt.append(UInt32(j - i), to: &o.docStream)
+                    previousDoc = doc
+                    documentsWithTerm += 1
+                    i = j
+                }
+                o.df[t] = documentsWithTerm
+                // Short lists are decoded whole; only long ones keep their blocks.
+                if documentsWithTerm <= UInt32(blockSize) {
+                    o.blocks.docOffset.removeLast(o.blocks.docOffset.count - blocksBefore)
+                    o.blocks.previousDocument.removeLast(o.blocks.previousDocument.count - blocksBefore)
+                }
+            }
+        }
     }
 
     /// A copy of `bytes` whose storage is exactly its size.

@@ -40,8 +40,10 @@ final class TermMerger: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let table = merged
+        // Sort on local copies: closures over stored properties pay an access check per read.
+        let counts = frequency
         let order = (0..<table.count).sorted { a, b in
-            if frequency[a] != frequency[b] { return frequency[a] > frequency[b] }
+            if counts[a] != counts[b] { return counts[a] > counts[b] }
             return table.withBytes(of: a) { x in
                 table.withBytes(of: b) { y in
                     let n = min(x.count, y.count)
