@@ -3,7 +3,7 @@
 //
 // Modules depend one way only:
 //   CLua (+ CLuaShim) -> LuaBridge -> Corpus -> Scripting -> dossier
-// Corpus is pure Swift and knows nothing of Lua; LuaBridge knows nothing of the corpus.
+// Corpus is Swift (plus one C header of memory hints) and knows nothing of Lua; LuaBridge knows nothing of the corpus.
 import PackageDescription
 
 let package = Package(
@@ -37,7 +37,9 @@ let package = Package(
         // Signal-aware line reading and completion glue around libedit's readline API.
         .target(name: "CLineEditing", dependencies: ["CEditLine"]),
         .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShim"]),
-        .target(name: "Corpus", resources: [.copy("Resources")]),
+        // A prefetch hint for Corpus's hash tables (Swift has no way to spell one).
+        .target(name: "CMemoryHints"),
+        .target(name: "Corpus", dependencies: ["CMemoryHints"], resources: [.copy("Resources")]),
         .target(name: "Scripting", dependencies: ["LuaBridge", "Corpus"], resources: [.copy("Lua")]),
         .executableTarget(
             name: "dossier",

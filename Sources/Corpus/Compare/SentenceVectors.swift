@@ -181,8 +181,9 @@ struct SentenceVectors: @unchecked Sendable {
             return String(decoding: textBytes[spans[i].start..<end], as: UTF8.self).first?.isUppercase ?? false
         }
         var local: [(UInt32, Float)] = []
-        for s in 0..<doc.sentenceCount {
-            let range = doc.sentenceTokens(s)
+        let layout = doc.layout
+        for s in 0..<layout.sentenceCount {
+            let range = layout.sentenceTokens(s)
             local.removeAll(keepingCapacity: true)
             var i = range.lowerBound
             var first = true

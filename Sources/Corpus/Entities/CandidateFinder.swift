@@ -15,13 +15,14 @@ struct CandidateFinder {
         let spans = document.tokenSpans()
         let terms = document.terms.array
         guard spans.count == terms.count, !spans.isEmpty else { return [] }
+        let layout = document.layout
         return text.withUTF8 { buffer -> [Candidate] in
             guard let base = buffer.baseAddress else { return [] }
             var scan = DocumentScan(bytes: UTF8Bytes(base: base, count: buffer.count), buffer: buffer,
                                     spans: spans, terms: terms, table: table,
-                                    sentenceCount: document.sentenceCount)
-            for s in 0..<document.sentenceCount {
-                let range = document.sentenceTokens(s)
+                                    sentenceCount: layout.sentenceCount)
+            for s in 0..<layout.sentenceCount {
+                let range = layout.sentenceTokens(s)
                 guard range.lowerBound >= 0, range.upperBound <= spans.count, !range.isEmpty else { continue }
                 scan.sentence(s, tokens: range, evidence: &evidence)
             }

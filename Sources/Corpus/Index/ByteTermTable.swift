@@ -1,10 +1,19 @@
+import CMemoryHints
 import Foundation
 
 /// An open-addressing hash table from byte strings to dense ids (0, 1, 2, …), with the bytes
 /// kept in one arena. It is what turns every token of a corpus into a term id without making
 /// a `String` per token, so it is written for speed: manual buffers (no copy-on-write checks),
-/// the hash stored beside each id, short keys compared as machine words.
+/// and slots that hold a term's first 8 bytes, its length and part of its hash beside its id,
+/// so that finding a term of up to 8 bytes (most words) reads one slot and nothing else.
 final class ByteTermTable: @unchecked Sendable {
+    /// One slot: `meta` is 0 when empty, else hash bits 8–31 (bits 40–63), the length capped
+    /// at 255 (bits 32–39) and id + 1 (bits 0–31); `key` is the first 8 bytes, zero-padded.
+    struct Slot {
+        var key: UInt64
+        var meta: UInt64
+    }
+
     /// Term bytes, back to back, with 8 spare bytes at the end so short keys can be read as
     /// one unaligned word.
     private var arena: UnsafeMutablePointer<UInt8>
@@ -15,9 +24,7 @@ final class ByteTermTable: @unchecked Sendable {
     private var hashes: UnsafeMutablePointer<UInt32>
     private var termCapacity: Int
     private(set) var count = 0
-    /// 0 for an empty slot, else (hash << 32) | (id + 1): the hash sits beside the id so a probe
-    /// rejects other terms without touching `hashes` or the arena.
-    private var slots: UnsafeMutablePointer<UInt64>
+    private var slots: UnsafeMutablePointer<Slot>
     private var slotCount: Int
 
     init(capacity: Int = 4096) {
@@ -26,7 +33,7 @@ final class ByteTermTable: @unchecked Sendable {
         while size < terms * 2 { size <<= 1 }
         slotCount = size
         slots = .allocate(capacity: size)
-        slots.initialize(repeating: 0, count: size)
+        slots.initialize(repeating: Slot(key: 0, meta: 0), count: size)
         termCapacity = terms
         starts = .allocate(capacity: terms + 1)
         starts[0] = 0
@@ -46,11 +53,19 @@ final class ByteTermTable: @unchecked Sendable {
     /// A fast 32-bit hash of bytes (8 bytes per step, multiply-xorshift mixing).
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        hashAndKey(bytes).hash
+    }
+
+    /// The hash of `bytes` and their first 8 bytes as a zero-padded little-endian word, in one pass.
+    @inline(__always)
+    static func hashAndKey(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt32, key: UInt64) {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return UInt32(truncatingIfNeeded: h) }
+        guard let base = bytes.baseAddress else { return (UInt32(truncatingIfNeeded: h), 0) }
         let raw = UnsafeRawPointer(base)
         var i = 0
         let n = bytes.count
+        var key: UInt64 = 0
+        if n >= 8 { key = raw.loadUnaligned(as: UInt64.self) }
         while i + 8 <= n {
             let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             h = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
@@ -64,30 +79,65 @@ final class ByteTermTable: @unchecked Sendable {
             shift += 8
             i += 1
         }
+        if n < 8 { key = tail }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 32
+        return (UInt32(truncatingIfNeeded: h), key)
+    }
+
+    /// `hashAndKey(bytes).hash` for bytes of `count` ≤ 8 given as their zero-padded word `key`
+    /// (the same steps without the loops).
+    @inline(__always)
+    static func hash(shortKey key: UInt64, count: Int) -> UInt32 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        var tail = key
+        if count == 8 {
+            h = (h ^ key) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+            tail = 0
+        }
         h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
         h ^= h >> 32
         return UInt32(truncatingIfNeeded: h)
     }
 
+    /// The first 8 bytes of `bytes` as a zero-padded word (the slot key).
     @inline(__always)
-    private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = bytes.baseAddress else { return 0 }
+        if bytes.count >= 8 { return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) }
+        var key: UInt64 = 0
+        for i in 0..<bytes.count { key |= UInt64(base[i]) << (8 * UInt64(i)) }
+        return key
+    }
+
+    /// The part of `meta` a probe compares: hash bits 8–31 and the capped length.
+    @inline(__always)
+    private static func tag(hash h: UInt32, length: Int) -> UInt64 {
+        (UInt64(h & 0xFFFF_FF00) << 32) | (UInt64(min(length, 255)) << 32)
+    }
+
+    /// Whether the term in a slot whose tag and key matched is `bytes`: only terms longer than
+    /// 8 bytes need the arena (the key holds the rest; the tag holds the length).
+    @inline(__always)
+    private func equalsTail(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.count <= 8 { return true }
         let start = Int(starts[id])
         let length = Int(starts[id + 1]) - start
-        guard length == bytes.count else { return false }
-        guard length > 0, let other = bytes.baseAddress else { return true }
-        if length <= 16 {
-            // Most terms are short: compare in place rather than calling memcmp.
+        guard length == bytes.count, let other = bytes.baseAddress else { return false }
+        if length <= 24 {
             let stored = arena + start
-            for i in 0..<length where stored[i] != other[i] { return false }
+            for i in 8..<length where stored[i] != other[i] { return false }
             return true
         }
-        return memcmp(arena + start, other, length) == 0
+        return memcmp(arena + start + 8, other + 8, length - 8) == 0
     }
 
     /// The id of `bytes`, adding them when new.
     @inline(__always)
     func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        insert(bytes, hash: Self.hash(bytes))
+        let (h, key) = Self.hashAndKey(bytes)
+        return insert(bytes, hash: h, key: key)
     }
 
     /// The stored hash of term `id` (lets another table insert it without hashing again).
@@ -96,15 +146,28 @@ final class ByteTermTable: @unchecked Sendable {
     /// The id of `bytes` whose `hash` is already known, adding them when new.
     @inline(__always)
     func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> UInt32 {
+        insert(bytes, hash: h, key: Self.key(bytes))
+    }
+
+    /// Asks for the slot where a probe for `hash` starts to be brought into cache: a caller that
+    /// knows the hashes of the next terms prefetches a few ahead, so their cache misses overlap.
+    @inline(__always)
+    func prefetch(hash h: UInt32) {
+        dossier_prefetch(slots + (Int(h) & (slotCount - 1)))
+    }
+
+    /// The id of `bytes` whose hash and key (`hashAndKey`) are already known, adding them when new.
+    @inline(__always)
+    func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt32, key: UInt64) -> UInt32 {
         let mask = slotCount - 1
         var slot = Int(h) & mask
-        let tag = UInt64(h) << 32
+        let tag = Self.tag(hash: h, length: bytes.count)
         while true {
             let entry = slots[slot]
-            if entry == 0 { break }
-            if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                let id = Int(entry & 0xFFFF_FFFF) - 1
-                if equals(id, bytes) { return UInt32(id) }
+            if entry.meta == 0 { break }
+            if entry.meta & 0xFFFF_FFFF_0000_0000 == tag && entry.key == key {
+                let id = Int(entry.meta & 0xFFFF_FFFF) - 1
+                if equalsTail(id, bytes) { return UInt32(id) }
             }
             slot = (slot + 1) & mask
         }
@@ -118,23 +181,23 @@ final class ByteTermTable: @unchecked Sendable {
         hashes[id] = h
         starts[id + 1] = UInt32(arenaCount)
         count += 1
-        slots[slot] = tag | UInt64(id + 1)
+        slots[slot] = Slot(key: key, meta: tag | UInt64(id + 1))
         if count * 2 > slotCount { growSlots() }
         return UInt32(id)
     }
 
     /// The id of `bytes`, or nil.
     func find(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        let h = Self.hash(bytes)
+        let (h, key) = Self.hashAndKey(bytes)
         let mask = slotCount - 1
         var slot = Int(h) & mask
-        let tag = UInt64(h) << 32
+        let tag = Self.tag(hash: h, length: bytes.count)
         while true {
             let entry = slots[slot]
-            if entry == 0 { return nil }
-            if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                let id = Int(entry & 0xFFFF_FFFF) - 1
-                if equals(id, bytes) { return UInt32(id) }
+            if entry.meta == 0 { return nil }
+            if entry.meta & 0xFFFF_FFFF_0000_0000 == tag && entry.key == key {
+                let id = Int(entry.meta & 0xFFFF_FFFF) - 1
+                if equalsTail(id, bytes) { return UInt32(id) }
             }
             slot = (slot + 1) & mask
         }
@@ -172,13 +235,15 @@ final class ByteTermTable: @unchecked Sendable {
 
     private func growSlots() {
         let size = slotCount * 2
-        let fresh = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
-        fresh.initialize(repeating: 0, count: size)
+        let fresh = UnsafeMutablePointer<Slot>.allocate(capacity: size)
+        fresh.initialize(repeating: Slot(key: 0, meta: 0), count: size)
         let mask = size - 1
-        for id in 0..<count {
+        for s in 0..<slotCount where slots[s].meta != 0 {
+            let entry = slots[s]
+            let id = Int(entry.meta & 0xFFFF_FFFF) - 1
             var slot = Int(hashes[id]) & mask
-            while fresh[slot] != 0 { slot = (slot + 1) & mask }
-            fresh[slot] = (UInt64(hashes[id]) << 32) | UInt64(id + 1)
+            while fresh[slot].meta != 0 { slot = (slot + 1) & mask }
+            fresh[slot] = entry
         }
         slots.deallocate()
         slots = fresh

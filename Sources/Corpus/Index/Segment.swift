@@ -133,9 +133,10 @@ final class Segment: @unchecked Sendable {
         _: Packed.Type, shift: Int, documents: [TermSequence], slot: [Int], total: Int, into o: inout Encoded
     ) {
         let v = slot.count - 1
-        var occurrences = [Packed](repeating: 0, count: total)
         var cursor = slot
-        occurrences.withUnsafeMutableBufferPointer { out in
+        // Every slot is written exactly once (the cursors start at each term's first slot and
+        // `slot` was counted from these very sequences), so the array needs no zero fill.
+        let occurrences = [Packed](unsafeUninitializedCapacity: total) { out, count in
             cursor.withUnsafeMutableBufferPointer { cursor in
                 for (d, terms) in documents.enumerated() {
                     let high = Packed(d) << shift
@@ -149,6 +150,7 @@ final class Segment: @unchecked Sendable {
                     }
                 }
             }
+            count = total
         }
         let positionMask: Packed = (1 << shift) - 1
         occurrences.withUnsafeBufferPointer { occ in

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs the per-document stages on one text: cleaning, segmentation, term ids.
+/// Runs the per-document stages on one text at load: cleaning, tokens, term ids.
 ///
 /// Everything here works on one document alone, so the loader runs it in parallel, one
 /// segment of files per task; each segment has its own term table, merged into the corpus
@@ -12,32 +12,30 @@ enum DocumentBuilder {
         let path: String
         let metadata: DocumentMetadata
         let text: String
-        let paragraphs: [Range<Int>]
         let wordCount: Int
         /// Term ids local to the segment's table until the loader remaps them.
         var terms: TermSequence
-        let sentenceStarts: [UInt32]
-        let sentenceByteRanges: [UInt32]
         let raw: String?
 
         func document(index: Int, lexicon: Lexicon) -> Document {
-            Document(id: id, path: path, index: index, metadata: metadata, text: text, paragraphs: paragraphs,
-                     wordCount: wordCount, terms: terms, sentenceStarts: sentenceStarts,
-                     sentenceByteRanges: sentenceByteRanges, lexicon: lexicon, raw: raw)
+            Document(id: id, path: path, index: index, metadata: metadata, text: text,
+                     wordCount: wordCount, terms: terms, lexicon: lexicon, raw: raw)
         }
     }
 
     /// Per-segment state: the term table and reusable buffers.
     struct Workspace {
-        let table: ByteTermTable
-        var kinds: [TokenKind] = []
-        var spans: [TokenSpan] = []
-        var norm: [UInt8] = []
+        /// Term ids for the segment's tokens, with the segment's table.
+        let terms: TermAssigner
+        /// The segment's table of normal forms.
+        var table: ByteTermTable { terms.table }
+        /// The kind of each term of `table`, by id.
+        var kinds: [TokenKind] { terms.kinds }
         /// Outlet names for credit lines (the standard table, or one a plugin extended).
         var outlets = OutletTable.standard
 
         init(capacity: Int = 4096) {
-            table = ByteTermTable(capacity: capacity)
+            terms = TermAssigner(capacity: capacity)
         }
     }
 
@@ -61,46 +59,15 @@ enum DocumentBuilder {
         }
     }
 
-    /// Segments the body and turns its tokens into term ids of the workspace table.
+    /// Tokenises the body and turns its tokens into term ids of the workspace table.
     static func analyse(id: String, path: String, cleaned: CleanedText, text: inout String, raw: String?,
                         workspace w: inout Workspace) -> Prepared {
-        var terms: [UInt32] = []
-        var wordCount = 0
-        var paragraphs: [Range<Int>] = []
-        var sentenceStarts: [UInt32] = []
-        var sentenceByteRanges: [UInt32] = []
-        text.withUTF8 { bytes in
-            paragraphs = ParagraphSplitter.paragraphs(in: bytes)
-            w.spans.removeAll(keepingCapacity: true)
-            Tokenizer.scan(bytes) { w.spans.append($0) }
-            terms.reserveCapacity(w.spans.count)
-            for span in w.spans {
-                let token = UnsafeBufferPointer(rebasing: bytes[span.range])
-                let id: UInt32
-                if Tokenizer.needsNormalization(token) {
-                    w.norm.removeAll(keepingCapacity: true)
-                    Tokenizer.normalize(token, into: &w.norm)
-                    id = w.norm.withUnsafeBufferPointer { w.table.insert($0) }
-                } else {
-                    id = w.table.insert(token)
-                }
-                if Int(id) == w.kinds.count { w.kinds.append(span.kind) }
-                terms.append(id)
-                if span.kind != .punct { wordCount += 1 }
-            }
-            let sentences = SentenceSplitter.sentences(in: bytes, tokens: w.spans, paragraphs: paragraphs)
-            sentenceStarts.reserveCapacity(sentences.count)
-            sentenceByteRanges.reserveCapacity(sentences.count * 2)
-            for s in sentences {
-                sentenceStarts.append(UInt32(s.tokens.lowerBound))
-                sentenceByteRanges.append(UInt32(s.bytes.lowerBound))
-                sentenceByteRanges.append(UInt32(s.bytes.upperBound))
-            }
-        }
+        let (terms, wordCount) = text.withUTF8 { w.terms.assign($0) }
+        // Paragraphs and sentences are not split here: a document finds its layout on first
+        // use (`Document.layout`), so a load pays only for what the index needs.
         let metadata = DocumentMetadata(title: cleaned.title, boilerplate: cleaned.boilerplate,
                                         dateline: cleaned.dateline, source: cleaned.source, givenDate: cleaned.date)
-        return Prepared(id: id, path: path, metadata: metadata, text: text, paragraphs: paragraphs,
-                        wordCount: wordCount, terms: TermSequence(terms), sentenceStarts: sentenceStarts,
-                        sentenceByteRanges: sentenceByteRanges, raw: raw)
+        return Prepared(id: id, path: path, metadata: metadata, text: text,
+                        wordCount: wordCount, terms: TermSequence(terms), raw: raw)
     }
 }

@@ -21,16 +21,31 @@ final class TermMerger: @unchecked Sendable {
     func add(segment: Int, table local: ByteTermTable, kinds localKinds: [TokenKind], frequencies cf: [UInt32]) {
         lock.lock()
         defer { lock.unlock() }
-        var map = [UInt32](repeating: 0, count: local.count)
-        for l in 0..<local.count {
-            let m = local.withBytes(of: l) { merged.insert($0, hash: local.hash(of: l)) }
-            if Int(m) == kinds.count {
-                kinds.append(l < localKinds.count ? localKinds[l] : .punct)
-                frequency.append(0)
+        // Work on local copies (closures and loops over stored properties pay an access check
+        // per touch) and prefetch the merged table's slot a few terms ahead, as the loader does.
+        var kinds = self.kinds
+        var frequency = self.frequency
+        self.kinds = []
+        self.frequency = []
+        let merged = self.merged
+        let count = local.count
+        let distance = TermAssigner.prefetchDistance
+        let map = [UInt32](unsafeUninitializedCapacity: count) { map, initialized in
+            for l in 0..<min(distance, count) { merged.prefetch(hash: local.hash(of: l)) }
+            for l in 0..<count {
+                if l + distance < count { merged.prefetch(hash: local.hash(of: l + distance)) }
+                let m = local.withBytes(of: l) { merged.insert($0, hash: local.hash(of: l)) }
+                if Int(m) == kinds.count {
+                    kinds.append(l < localKinds.count ? localKinds[l] : .punct)
+                    frequency.append(0)
+                }
+                if l < cf.count { frequency[Int(m)] += cf[l] }
+                map[l] = m
             }
-            if l < cf.count { frequency[Int(m)] += cf[l] }
-            map[l] = m
+            initialized = count
         }
+        self.kinds = kinds
+        self.frequency = frequency
         localToMerged[segment] = map
     }
 

@@ -73,14 +73,13 @@ public final class Corpus: @unchecked Sendable {
 
     /// Bytes held by the corpus's main parts, for the benchmark's memory report.
     public var memoryBreakdown: [(part: String, bytes: Int)] {
-        var text = 0, terms = 0, sentences = 0, paragraphs = 0
+        var text = 0, terms = 0, layouts = 0
         for d in documents {
             text += d.text.utf8.count
             terms += d.terms.byteCount
-            sentences += d.sentenceStarts.capacity * 4 + d.sentenceByteRanges.capacity * 4
-            paragraphs += d.paragraphCount * 8
+            layouts += d.layoutMemoryBytes
         }
-        return [("text", text), ("token ids", terms), ("sentences", sentences), ("paragraphs", paragraphs),
+        return [("text", text), ("token ids", terms), ("sentences and paragraphs (found so far)", layouts),
                 ("postings", index.postingsBytes)]
     }
 

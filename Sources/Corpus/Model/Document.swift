@@ -3,9 +3,9 @@ import Foundation
 /// One article of a corpus: its clean text and the structure found in it.
 ///
 /// Text is kept once, as the clean body; structure is columnar: the tokens are term ids (into
-/// the corpus `Lexicon`), sentences and paragraphs are ranges. Token byte offsets are not
-/// stored: `tokenSpans()` re-tokenises the text (deterministic, microseconds), which keeps a
-/// large corpus small. The raw file is read again on demand (`raw`).
+/// the corpus `Lexicon`), sentences and paragraphs are ranges (`DocumentLayout`, found on first
+/// use). Token byte offsets are not stored: `tokenSpans()` re-tokenises the text
+/// (deterministic, microseconds), which keeps a large corpus small. The raw file is read again on demand (`raw`).
 public final class Document: @unchecked Sendable {
     /// The file name without extension (unique in its corpus).
     public let id: String
@@ -34,49 +34,65 @@ public final class Document: @unchecked Sendable {
     }
     /// The clean body text.
     public let text: String
-    /// Paragraph bounds as (start, end) byte offset pairs: half the size of `Range<Int>`s.
-    private let paragraphBounds: [UInt32]
     /// Paragraphs as UTF-8 byte ranges of `text`.
-    public var paragraphs: [Range<Int>] {
-        stride(from: 0, to: paragraphBounds.count - 1, by: 2).map {
-            Int(paragraphBounds[$0])..<Int(paragraphBounds[$0 + 1])
-        }
-    }
+    public var paragraphs: [Range<Int>] { layout.paragraphs }
     /// Number of paragraphs.
-    public var paragraphCount: Int { paragraphBounds.count / 2 }
+    public var paragraphCount: Int { layout.paragraphCount }
     /// Number of word and number tokens.
     public let wordCount: Int
     /// Every token as a term id of `lexicon`.
     public let terms: TermSequence
     /// Index (into `terms`) of each sentence's first token.
-    public let sentenceStarts: [UInt32]
-    /// Byte range of each sentence in `text`, as (start, end) pairs.
-    let sentenceByteRanges: [UInt32]
+    public var sentenceStarts: [UInt32] { layout.sentenceStarts }
     /// The corpus term dictionary the ids refer to.
     public let lexicon: Lexicon
     private let rawText: String?
+    /// The layout once found; read and written under `Self.layoutLocks[index & 63]`.
+    private var foundLayout: DocumentLayout?
+    /// Locks for `foundLayout`, shared by documents with the same index modulo 64: a lock per
+    /// document would cost more memory than the layouts, and two threads rarely meet on one.
+    private static let layoutLocks: [NSLock] = (0..<64).map { _ in NSLock() }
 
-    init(id: String, path: String, index: Int, metadata: DocumentMetadata, text: String, paragraphs: [Range<Int>],
-         wordCount: Int, terms: TermSequence, sentenceStarts: [UInt32], sentenceByteRanges: [UInt32],
-         lexicon: Lexicon, raw: String?) {
+    init(id: String, path: String, index: Int, metadata: DocumentMetadata, text: String,
+         wordCount: Int, terms: TermSequence, lexicon: Lexicon, raw: String?) {
         self.id = id
         self.path = path
         self.index = index
         self.metadata = metadata
         self.text = text
-        var bounds: [UInt32] = []
-        bounds.reserveCapacity(paragraphs.count * 2)
-        for p in paragraphs {
-            bounds.append(UInt32(clamping: p.lowerBound))
-            bounds.append(UInt32(clamping: p.upperBound))
-        }
-        paragraphBounds = bounds
         self.wordCount = wordCount
         self.terms = terms
-        self.sentenceStarts = sentenceStarts
-        self.sentenceByteRanges = sentenceByteRanges
         self.lexicon = lexicon
         self.rawText = raw
+    }
+
+    /// The document's paragraphs and sentences, split from its text on first use (safe from
+    /// any thread). A loop over many sentences takes it once rather than through the
+    /// per-sentence accessors below, which each fetch it.
+    public var layout: DocumentLayout {
+        let lock = Self.layoutLocks[index & 63]
+        lock.lock()
+        if let found = foundLayout {
+            lock.unlock()
+            return found
+        }
+        lock.unlock()
+        // Split outside the lock so documents sharing it do not wait on each other; when two
+        // threads race on one document, the first stored layout wins (both are the same).
+        let built = DocumentLayout(text: text)
+        lock.lock()
+        defer { lock.unlock() }
+        if let found = foundLayout { return found }
+        foundLayout = built
+        return built
+    }
+
+    /// Bytes held by the layout, or 0 before it has been found.
+    var layoutMemoryBytes: Int {
+        let lock = Self.layoutLocks[index & 63]
+        lock.lock()
+        defer { lock.unlock() }
+        return foundLayout?.memoryBytes ?? 0
     }
 
     /// The file text as read (decoded, line ends normalised). Re-read from disk on demand so a
@@ -92,46 +108,22 @@ public final class Document: @unchecked Sendable {
     public var tokenCount: Int { terms.count }
 
     /// Number of sentences.
-    public var sentenceCount: Int { sentenceStarts.count }
+    public var sentenceCount: Int { layout.sentenceCount }
 
     /// The tokens of sentence `i` as a range of token indices.
-    public func sentenceTokens(_ i: Int) -> Range<Int> {
-        guard i >= 0, i < sentenceStarts.count else { return 0..<0 }
-        let end = i + 1 < sentenceStarts.count ? Int(sentenceStarts[i + 1]) : terms.count
-        return Int(sentenceStarts[i])..<end
-    }
+    public func sentenceTokens(_ i: Int) -> Range<Int> { layout.sentenceTokens(i) }
 
     /// The byte range of sentence `i` in `text`.
-    public func sentenceBytes(_ i: Int) -> Range<Int> {
-        guard i >= 0, 2 * i + 1 < sentenceByteRanges.count else { return 0..<0 }
-        return Int(sentenceByteRanges[2 * i])..<Int(sentenceByteRanges[2 * i + 1])
-    }
+    public func sentenceBytes(_ i: Int) -> Range<Int> { layout.sentenceBytes(i) }
 
     /// The text of sentence `i`.
     public func sentenceText(_ i: Int) -> String { substring(sentenceBytes(i)) }
 
     /// The sentence holding token `position` (binary search).
-    public func sentence(containingToken position: Int) -> Int {
-        var lo = 0
-        var hi = sentenceStarts.count
-        while hi - lo > 1 {
-            let mid = (lo + hi) / 2
-            if Int(sentenceStarts[mid]) <= position { lo = mid } else { hi = mid }
-        }
-        return lo
-    }
+    public func sentence(containingToken position: Int) -> Int { layout.sentence(containingToken: position) }
 
     /// The sentence holding byte `offset` of `text`, or nil between sentences.
-    public func sentence(containingByte offset: Int) -> Int? {
-        var lo = 0
-        var hi = sentenceCount
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let r = sentenceBytes(mid)
-            if offset < r.lowerBound { hi = mid } else if offset >= r.upperBound { lo = mid + 1 } else { return mid }
-        }
-        return nil
-    }
+    public func sentence(containingByte offset: Int) -> Int? { layout.sentence(containingByte: offset) }
 
     /// The tokens' byte ranges, recomputed from the text (same tokens as `terms`).
     public func tokenSpans() -> [TokenSpan] {

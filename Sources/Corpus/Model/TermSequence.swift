@@ -17,14 +17,14 @@ public struct TermSequence: RandomAccessCollection, Sendable, Equatable {
     public init(_ ids: [UInt32]) {
         let escape = UInt32(Self.escape)
         var escaped = 0
-        var narrow = [UInt16](repeating: 0, count: ids.count)
-        ids.withUnsafeBufferPointer { source in
-            narrow.withUnsafeMutableBufferPointer { target in
+        let narrow = [UInt16](unsafeUninitializedCapacity: ids.count) { target, count in
+            ids.withUnsafeBufferPointer { source in
                 for i in 0..<source.count {
                     let id = source[i]
                     if id < escape { target[i] = UInt16(truncatingIfNeeded: id) } else { target[i] = Self.escape; escaped += 1 }
                 }
             }
+            count = ids.count
         }
         var positions: [UInt32] = []
         var wide: [UInt32] = []

@@ -36,10 +36,11 @@ struct QuoteSource {
     static func withSource<T>(_ document: Document, _ body: (QuoteSource) -> T) -> T {
         var text = document.text
         let tokens = document.tokenSpans()
-        let sentences = (0..<document.sentenceCount).map {
-            SentenceSpan(tokens: document.sentenceTokens($0), bytes: document.sentenceBytes($0))
+        let layout = document.layout
+        let sentences = (0..<layout.sentenceCount).map {
+            SentenceSpan(tokens: layout.sentenceTokens($0), bytes: layout.sentenceBytes($0))
         }
-        let paragraphs = document.paragraphs
+        let paragraphs = layout.paragraphs
         let index = document.index
         return text.withUTF8 { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0 else {

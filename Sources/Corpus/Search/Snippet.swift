@@ -12,12 +12,13 @@ enum Snippet {
 
     static func make(_ document: Document, matches: [TokenMatch], spans: [TokenSpan]) -> String {
         let text = document.text
+        let layout = document.layout
         guard let first = matches.first else {
-            let opening = document.sentenceCount > 0 ? document.sentenceBytes(0) : 0..<text.utf8.count
+            let opening = layout.sentenceCount > 0 ? layout.sentenceBytes(0) : 0..<text.utf8.count
             return cut(text, sentence: opening, marks: [])
         }
         // Pick the sentence.
-        var best = (sentence: document.sentence(containingToken: first.tokens.lowerBound), patterns: 0, longest: 0)
+        var best = (sentence: layout.sentence(containingToken: first.tokens.lowerBound), patterns: 0, longest: 0)
         var current = (sentence: -1, patterns: Set<Int>(), longest: 0)
         func finish(_ c: (sentence: Int, patterns: Set<Int>, longest: Int)) {
             guard c.sentence >= 0 else { return }
@@ -26,7 +27,7 @@ enum Snippet {
             }
         }
         for m in matches {
-            let s = document.sentence(containingToken: m.tokens.lowerBound)
+            let s = layout.sentence(containingToken: m.tokens.lowerBound)
             if s != current.sentence {
                 finish(current)
                 current = (s, [], 0)
@@ -35,7 +36,7 @@ enum Snippet {
             current.longest = max(current.longest, m.tokens.count)
         }
         finish(current)
-        let sentence = document.sentenceBytes(best.sentence)
+        let sentence = layout.sentenceBytes(best.sentence)
         var marks: [Range<Int>] = []
         for m in matches {
             guard m.tokens.lowerBound < spans.count, m.tokens.upperBound <= spans.count, !m.tokens.isEmpty else { continue }

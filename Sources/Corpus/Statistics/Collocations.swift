@@ -115,10 +115,11 @@ extension Corpus {
                     for posting in chosen[ranges[part]] {
                         let doc = rootDocuments[posting.document]
                         index.positions(of: posting, into: &positions)
+                        let layout = doc.layout
                         doc.terms.withUnsafeBufferPointer { terms in
                             for p in positions where p < terms.count {
-                                let sentence = doc.sentenceCount == 0
-                                    ? 0..<terms.count : doc.sentenceTokens(doc.sentence(containingToken: p))
+                                let sentence = layout.sentenceCount == 0
+                                    ? 0..<terms.count : layout.sentenceTokens(layout.sentence(containingToken: p))
                                 Self.countWindow(around: p, in: sentence, terms: terms, window: window, node: node,
                                                  isPunct: isPunct, counts: counts)
                             }

@@ -95,7 +95,7 @@ public enum NGramCounter {
         for d in range {
             let doc = documents[d]
             doc.terms.withUnsafeBufferPointer { terms in
-                doc.sentenceStarts.withUnsafeBufferPointer { starts in
+                doc.layout.sentenceStarts.withUnsafeBufferPointer { starts in
                     addGrams(&table, terms: terms, sentenceStarts: starts, length: n, isPunct: isPunct, isStopword: isStopword,
                              doc: UInt32(truncatingIfNeeded: d))
                 }

@@ -47,6 +47,8 @@ extension Tokenizer {
                     } else if let scalar = Unicode.Scalar(lower) {
                         out.append(contentsOf: String(scalar).utf8)
                     }
+                } else if Self.isCaseless(value) {
+                    out.append(contentsOf: UnsafeBufferPointer(start: base + i, count: length))
                 } else if let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased {
                     out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                 } else {
@@ -54,6 +56,22 @@ extension Tokenizer {
                 }
             }
             i += length
+        }
+    }
+
+    /// Whether `value` lies in a block with no cased letters, so lowercasing leaves it as is:
+    /// dashes, quotes and other punctuation, currency signs, arrows, mathematical and technical
+    /// symbols, box drawing, shapes and dingbats, CJK and kana, Hangul, private use. These are
+    /// common in news text (dashes above all) and need no Unicode property lookup. Blocks that
+    /// hold any cased character (letterlike symbols, number forms, enclosed alphanumerics) are
+    /// left to the lookup.
+    @inline(__always)
+    static func isCaseless(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x2000...0x20FF, 0x2190...0x23FF, 0x2500...0x2BFF, 0x3000...0x9FFF, 0xAC00...0xD7FF, 0xE000...0xF8FF:
+            return true
+        default:
+            return false
         }
     }
 
