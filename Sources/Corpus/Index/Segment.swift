@@ -93,12 +93,11 @@ final class Segment: @unchecked Sendable {
         // occurrence when documents and positions fit, else eight.
         var slot = [Int](repeating: 0, count: v + 1)
         for t in 0..<v { slot[t + 1] = slot[t] + Int(cf[t]) }
-        var o = Encoded(docStream: [], positionStream: [],
+        var o = Encoded(docStream: ByteWriter(capacity: total + total / 2),
+                        positionStream: ByteWriter(capacity: total + total / 4),
                         termDocOffset: [UInt32](repeating: 0, count: v + 1),
                         termPositionOffset: [UInt32](repeating: 0, count: v + 1),
                         blocks: Blocks(), df: [UInt32](repeating: 0, count: v))
-        o.docStream.reserveCapacity(total * 2)
-        o.positionStream.reserveCapacity(total + total / 4)
         o.blocks.termBlockStart = [UInt32](repeating: 0, count: v + 1)
         let longest = documents.reduce(0) { max($0, $1.count) }
         if documents.count <= 1 << 12 && longest < 1 << 20 {
@@ -109,9 +108,8 @@ final class Segment: @unchecked Sendable {
         o.blocks.termBlockStart[v] = UInt32(o.blocks.docOffset.count)
         o.termDocOffset[v] = UInt32(o.docStream.count)
         o.termPositionOffset[v] = UInt32(o.positionStream.count)
-        // The streams were reserved generously; keep only what they hold.
         let segment = Segment(baseDocument: baseDocument, documentCount: documents.count,
-                              docStream: exact(o.docStream), positionStream: exact(o.positionStream),
+                              docStream: o.docStream.finish(), positionStream: o.positionStream.finish(),
                               termDocOffset: o.termDocOffset, termPositionOffset: o.termPositionOffset, blocks: o.blocks)
         return (segment, o.df, cf)
     }
@@ -119,8 +117,8 @@ final class Segment: @unchecked Sendable {
     /// The streams and tables `build` fills (a struct passed inout, so the encoding loop works on
     /// plain local storage rather than on variables captured by a closure).
     struct Encoded {
-        var docStream: [UInt8]
-        var positionStream: [UInt8]
+        var docStream: ByteWriter
+        var positionStream: ByteWriter
         var termDocOffset: [UInt32]
         var termPositionOffset: [UInt32]
         var blocks: Blocks
@@ -153,12 +151,23 @@ final class Segment: @unchecked Sendable {
             count = total
         }
         let positionMask: Packed = (1 << shift) - 1
+        // The streams and per-term tables are written through local variables and raw
+        // buffers: the loop runs once per occurrence, and array writes through `o` would check
+        // uniqueness each time.
+        var docStream = o.docStream
+        var positionStream = o.positionStream
+        var docOffset = o.blocks.docOffset
+        var previousDocument = o.blocks.previousDocument
+        o.termDocOffset.withUnsafeMutableBufferPointer { termDocOffset in
+        o.termPositionOffset.withUnsafeMutableBufferPointer { termPositionOffset in
+        o.blocks.termBlockStart.withUnsafeMutableBufferPointer { termBlockStart in
+        o.df.withUnsafeMutableBufferPointer { df in
         occurrences.withUnsafeBufferPointer { occ in
             for t in 0..<v {
-                o.termDocOffset[t] = UInt32(o.docStream.count)
-                o.termPositionOffset[t] = UInt32(o.positionStream.count)
-                let blocksBefore = o.blocks.docOffset.count
-                o.blocks.termBlockStart[t] = UInt32(blocksBefore)
+                termDocOffset[t] = UInt32(docStream.count)
+                termPositionOffset[t] = UInt32(positionStream.count)
+                let blocksBefore = docOffset.count
+                termBlockStart[t] = UInt32(blocksBefore)
                 var i = slot[t]
                 let end = slot[t + 1]
                 var previousDoc: UInt32 = 0
@@ -166,8 +175,8 @@ final class Segment: @unchecked Sendable {
                 while i < end {
                     let doc = UInt32(truncatingIfNeeded: occ[i] >> shift)
                     if documentsWithTerm % UInt32(blockSize) == 0 {
-                        o.blocks.docOffset.append(UInt32(o.docStream.count))
-                        o.blocks.previousDocument.append(previousDoc)
+                        docOffset.append(UInt32(docStream.count))
+                        previousDocument.append(previousDoc)
                     }
                     var j = i
                     var previousPosition: UInt32 = 0
@@ -175,36 +184,34 @@ final class Segment: @unchecked Sendable {
                         let occurrence = occ[j]
                         guard UInt32(truncatingIfNeeded: occurrence >> shift) == doc else { break }
                         let p = UInt32(truncatingIfNeeded: occurrence & positionMask)
-                        VarInt.append(p - previousPosition, to: &o.positionStream)
+                        positionStream.ensure(5)
+                        positionStream.varint(p - previousPosition)
                         previousPosition = p
                         j += 1
                     }
-                    VarInt.append(doc - previousDoc, to: &o.docStream)
-                    VarInt.append(UInt32(j - i), to: &o.docStream)
+                    docStream.ensure(10)
+                    docStream.varint(doc - previousDoc)
+                    docStream.varint(UInt32(j - i))
                     previousDoc = doc
                     documentsWithTerm += 1
                     i = j
                 }
-                o.df[t] = documentsWithTerm
+                df[t] = documentsWithTerm
                 // Short lists are decoded whole; only long ones keep their blocks.
                 if documentsWithTerm <= UInt32(blockSize) {
-                    o.blocks.docOffset.removeLast(o.blocks.docOffset.count - blocksBefore)
-                    o.blocks.previousDocument.removeLast(o.blocks.previousDocument.count - blocksBefore)
+                    docOffset.removeLast(docOffset.count - blocksBefore)
+                    previousDocument.removeLast(previousDocument.count - blocksBefore)
                 }
             }
         }
-    }
-
-    /// A copy of `bytes` whose storage is exactly its size.
-    static func exact(_ bytes: [UInt8]) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-            bytes.withUnsafeBufferPointer { source in
-                if let base = source.baseAddress, let target = buffer.baseAddress {
-                    target.update(from: base, count: source.count)
-                }
-            }
-            count = bytes.count
         }
+        }
+        }
+        }
+        o.docStream = docStream
+        o.positionStream = positionStream
+        o.blocks.docOffset = docOffset
+        o.blocks.previousDocument = previousDocument
     }
 
     /// Calls `body(document, tf, positionBytes)` for each posting of local term `local`;

@@ -31,15 +31,22 @@ enum DirectoryWalk {
 
     private static func walk(_ dir: OpaquePointer, root: String, prefix: String, into out: inout [String], depth: Int) {
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+            // Look at the name's bytes first: most entries of a big folder are text files, but
+            // hidden entries and other files need no String at all.
+            let type = entry.pointee.d_type
+            let candidate = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 let length = bytes.firstIndex(of: 0) ?? bytes.count
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
+                guard length > 0, bytes[0] != UInt8(ascii: ".") else { return nil }
+                let name = UnsafeBufferPointer(rebasing: bytes[0..<length])
+                let mightBeFolder = type == UInt8(DT_DIR) || type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK)
+                guard mightBeFolder || hasTextSuffix(name) else { return nil }
+                return String(decoding: name, as: UTF8.self)
             }
-            if name.hasPrefix(".") { continue }
+            guard let name = candidate else { continue }
             let relative = prefix.isEmpty ? name : prefix + "/" + name
-            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
+            var isDirectory = type == UInt8(DT_DIR)
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                 var info = stat()
                 if stat(root + "/" + relative, &info) == 0 { isDirectory = (info.st_mode & S_IFMT) == S_IFDIR }
             }
@@ -51,5 +58,13 @@ enum DirectoryWalk {
                 out.append(relative)
             }
         }
+    }
+
+    /// True for names (as bytes) ending in ".txt", in any case.
+    static func hasTextSuffix(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = name.count
+        guard n >= 4 else { return false }
+        return name[n - 4] == UInt8(ascii: ".") && name[n - 3] | 0x20 == UInt8(ascii: "t")
+            && name[n - 2] | 0x20 == UInt8(ascii: "x") && name[n - 1] | 0x20 == UInt8(ascii: "t")
     }
 }
