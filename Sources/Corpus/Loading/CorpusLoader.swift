@@ -189,11 +189,8 @@ public enum CorpusLoader {
     }
 
     static func readFile(_ path: String, id: String, workspace: inout DocumentBuilder.Workspace) -> FileResult {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let outcome = workspace.files.withContents(of: path, { TextDecoding.decode($0) }) else {
             return FileResult(document: nil, warning: LoadWarning(path: path, message: "cannot be read, skipped"))
-        }
-        let outcome = data.withUnsafeBytes { raw in
-            TextDecoding.decode(raw.bindMemory(to: UInt8.self))
         }
         switch outcome {
         case .empty:

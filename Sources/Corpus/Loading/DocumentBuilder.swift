@@ -33,30 +33,21 @@ enum DocumentBuilder {
         var kinds: [TokenKind] { terms.kinds }
         /// Outlet names for credit lines (the standard table, or one a plugin extended).
         var outlets = OutletTable.standard
+        /// The buffer files are read into.
+        let files: FileReader
 
         init(capacity: Int = 4096) {
             terms = TermAssigner(capacity: capacity)
+            files = FileReader()
         }
     }
 
     static func prepare(id: String, path: String, text raw: String, keepRaw: Bool,
                         workspace w: inout Workspace) -> Prepared {
         let cleaned = Cleaner.clean(raw, outlets: w.outlets)
-        var text = compact(cleaned.text)
+        // The cleaner's body is a new string of exactly its size: the corpus keeps it as is.
+        var text = cleaned.text
         return analyse(id: id, path: path, cleaned: cleaned, text: &text, raw: keepRaw ? raw : nil, workspace: &w)
-    }
-
-    /// A copy of `text` in storage of exactly its size (strings built by appending can hold
-    /// up to twice their length; a corpus keeps every body for its whole life).
-    static func compact(_ text: String) -> String {
-        var source = text
-        return source.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                guard let base = bytes.baseAddress, let target = buffer.baseAddress else { return 0 }
-                target.update(from: base, count: bytes.count)
-                return bytes.count
-            }
-        }
     }
 
     /// Tokenises the body and turns its tokens into term ids of the workspace table.
