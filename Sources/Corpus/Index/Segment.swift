@@ -85,7 +85,7 @@ final class Segment: @unchecked Sendable {
         cf.withUnsafeMutableBufferPointer { cf in
             for terms in documents {
                 total += terms.count
-                terms.withUnsafeBufferPointer { for t in $0 where Int(t) < cf.count { cf[Int(t)] &+= 1 } }
+                terms.forEachID { _, t in if Int(t) < cf.count { cf[Int(t)] &+= 1 } }
             }
         }
         // Counting sort of every occurrence by term, packed as (doc << shift | position);
@@ -138,13 +138,11 @@ final class Segment: @unchecked Sendable {
             cursor.withUnsafeMutableBufferPointer { cursor in
                 for (d, terms) in documents.enumerated() {
                     let high = Packed(d) << shift
-                    terms.withUnsafeBufferPointer { terms in
-                        for p in 0..<terms.count {
-                            let t = Int(terms[p])
-                            let i = cursor[t]
-                            out[i] = high | Packed(p)
-                            cursor[t] = i + 1
-                        }
+                    terms.forEachID { p, id in
+                        let t = Int(id)
+                        let i = cursor[t]
+                        out[i] = high | Packed(p)
+                        cursor[t] = i + 1
                     }
                 }
             }

@@ -59,6 +59,6 @@ enum DocumentBuilder {
         let metadata = DocumentMetadata(title: cleaned.title, boilerplate: cleaned.boilerplate,
                                         dateline: cleaned.dateline, source: cleaned.source, givenDate: cleaned.date)
         return Prepared(id: id, path: path, metadata: metadata, text: text,
-                        wordCount: wordCount, terms: TermSequence(terms), raw: raw)
+                        wordCount: wordCount, terms: terms, raw: raw)
     }
 }

@@ -45,8 +45,8 @@ final class TermAssigner: @unchecked Sendable {
 
     /// The term ids of the tokens of `bytes` (added to the table when new) and the number of
     /// word and number tokens among them.
-    func assign(_ bytes: UnsafeBufferPointer<UInt8>) -> (terms: [UInt32], wordCount: Int) {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return ([], 0) }
+    func assign(_ bytes: UnsafeBufferPointer<UInt8>) -> (terms: TermSequence, wordCount: Int) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return (TermSequence(), 0) }
         // Texts over 2 GB cannot be offset by Int32; the loader never makes one (its files are
         // read whole), but stay correct rather than fast if it did.
         guard bytes.count < Int(Int32.max) else { return assignSlowly(bytes) }
@@ -105,8 +105,13 @@ final class TermAssigner: @unchecked Sendable {
         let table = self.table
         let distance = Self.prefetchDistance
         let probeCount = count
-        let terms = norm.withUnsafeBufferPointer { normBytes in
-            [UInt32](unsafeUninitializedCapacity: probeCount) { ids, initialized in
+        // The ids go straight into a `TermSequence`'s two-byte form; the few ids past 65,534
+        // are kept aside (`TermSequence` explains the layout).
+        var widePositions: [UInt32] = []
+        var wideIDs: [UInt32] = []
+        let escape = UInt32(TermSequence.escape)
+        let narrow = norm.withUnsafeBufferPointer { normBytes in
+            [UInt16](unsafeUninitializedCapacity: probeCount) { ids, initialized in
                 let normBase = normBytes.baseAddress ?? base
                 for i in 0..<min(distance, probeCount) { table.prefetch(hash: storage[i].hash) }
                 for i in 0..<probeCount {
@@ -116,17 +121,23 @@ final class TermAssigner: @unchecked Sendable {
                     let id = table.insert(UnsafeBufferPointer(start: start, count: Int(probe.length)),
                                           hash: probe.hash, key: probe.key)
                     if Int(id) == kinds.count { kinds.append(probe.kind) }
-                    ids[i] = id
+                    if id < escape {
+                        ids[i] = UInt16(truncatingIfNeeded: id)
+                    } else {
+                        ids[i] = TermSequence.escape
+                        widePositions.append(UInt32(i))
+                        wideIDs.append(id)
+                    }
                 }
                 initialized = probeCount
             }
         }
         self.norm = norm
-        return (terms, words)
+        return (TermSequence(narrow: narrow, widePositions: widePositions, wideIDs: wideIDs), words)
     }
 
     /// `assign` one token at a time, for texts too large for the probes' 32-bit offsets.
-    private func assignSlowly(_ bytes: UnsafeBufferPointer<UInt8>) -> (terms: [UInt32], wordCount: Int) {
+    private func assignSlowly(_ bytes: UnsafeBufferPointer<UInt8>) -> (terms: TermSequence, wordCount: Int) {
         var terms: [UInt32] = []
         var words = 0
         var scratch: [UInt8] = []
@@ -144,7 +155,7 @@ final class TermAssigner: @unchecked Sendable {
             if Int(id) == kinds.count { kinds.append(span.kind) }
             terms.append(id)
         }
-        return (terms, words)
+        return (TermSequence(terms), words)
     }
 
     /// ASCII capitals of a word of ASCII bytes made lowercase, all eight bytes at once: a byte

@@ -64,6 +64,32 @@ public struct TermSequence: RandomAccessCollection, Sendable, Equatable {
         wideIDs = wide
     }
 
+    /// A sequence from its parts: `narrow` with `escape` where the id is in `wideIDs`, at
+    /// `widePositions` (ascending). For builders that narrow ids as they make them.
+    init(narrow: [UInt16], widePositions: [UInt32], wideIDs: [UInt32]) {
+        self.narrow = narrow
+        self.widePositions = widePositions
+        self.wideIDs = wideIDs
+    }
+
+    /// Calls `body(position, id)` for every token in order, without expanding the ids into a
+    /// temporary array (the loader's passes over every token use it).
+    @inline(__always)
+    func forEachID(_ body: (Int, UInt32) -> Void) {
+        var nextWide = 0
+        narrow.withUnsafeBufferPointer { n in
+            for i in 0..<n.count {
+                let v = n[i]
+                if v != Self.escape {
+                    body(i, UInt32(v))
+                } else {
+                    body(i, nextWide < wideIDs.count ? wideIDs[nextWide] : 0)
+                    nextWide += 1
+                }
+            }
+        }
+    }
+
     /// An empty sequence.
     public init() {
         narrow = []
@@ -114,20 +140,27 @@ public struct TermSequence: RandomAccessCollection, Sendable, Equatable {
         for (p, id) in zip(widePositions, wideIDs) where Int(p) < out.count { out[Int(p)] = id }
     }
 
-    /// A new sequence with every id replaced by `map[id]`.
+    /// A new sequence with every id replaced by `map[id]` (ids outside `map` stay as they are).
     public func remapped(_ map: [UInt32]) -> TermSequence {
-        let out = [UInt32](unsafeUninitializedCapacity: narrow.count) { buffer, count in
-            withUnsafeBufferPointer { ids in
-                map.withUnsafeBufferPointer { m in
-                    for i in 0..<ids.count {
-                        let id = ids[i]
-                        buffer[i] = Int(id) < m.count ? m[Int(id)] : id
+        var positions: [UInt32] = []
+        var wide: [UInt32] = []
+        let escape = UInt32(Self.escape)
+        let mapped = [UInt16](unsafeUninitializedCapacity: narrow.count) { out, count in
+            map.withUnsafeBufferPointer { m in
+                forEachID { i, id in
+                    let g = Int(id) < m.count ? m[Int(id)] : id
+                    if g < escape {
+                        out[i] = UInt16(truncatingIfNeeded: g)
+                    } else {
+                        out[i] = Self.escape
+                        positions.append(UInt32(i))
+                        wide.append(g)
                     }
                 }
             }
             count = narrow.count
         }
-        return TermSequence(out)
+        return TermSequence(narrow: mapped, widePositions: positions, wideIDs: wide)
     }
 
     /// Bytes held (for the memory report).
