@@ -13,10 +13,11 @@ public enum CorpusLoader {
     /// Loads every `.txt` file under `path` (recursively, in name order), or the single file
     /// `path`. Throws when the path does not exist or holds no text files.
     public static func load(path: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(CorpusError) -> Corpus {
+        MemoryRelease.keepFreedMemory()
+        defer { MemoryRelease.trim() }
         let corpus = try load(path: path, segmentSize: nil, progress: progress)
         // Loading freed many buffers (file contents, per-segment term tables and scratch);
-        // hand the memory back to the system so the corpus's footprint is what it keeps.
-        MemoryRelease.trim()
+        // the deferred trim hands the memory back so the corpus's footprint is what it keeps.
         return corpus
     }
 
