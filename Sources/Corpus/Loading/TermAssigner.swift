@@ -4,8 +4,8 @@
 /// built for speed in two passes over a document:
 /// 1. While the tokenizer scans, each token's normal form is located and hashed into a *probe*.
 ///    A token of up to 8 ASCII bytes (most English words) is read as one machine word,
-///    lowercased in place (SWAR) and hashed without a loop; other tokens go through
-///    `Tokenizer.normalize` into a scratch buffer.
+///    lowercased in place (SWAR) and hashed without a loop, and the word itself is its normal
+///    form; other tokens go through `Tokenizer.normalize` into a scratch buffer.
 /// 2. The probes are looked up in the table, each prefetching the slot of the token
 ///    `prefetchDistance` places ahead, so the cache misses of a large table overlap instead of
 ///    stalling one after another.
@@ -19,14 +19,28 @@ final class TermAssigner: @unchecked Sendable {
     private var probes: UnsafeMutablePointer<Probe>
     private var probeCapacity: Int
 
-    /// A token's normal form located for the table: at `offset` in the text when the token is
-    /// already normal, else at `-(offset + 1)` in `norm`.
+    /// A token's normal form located for the table: in `key` when `offset` is `inKey`, at
+    /// `offset` in the text when the token is already normal, else at `-(offset + 1)` in `norm`.
+    /// `key` must stay the first field (its bytes are read in place).
     struct Probe {
         var key: UInt64
         var hash: UInt32
         var length: UInt32
         var offset: Int32
         var kind: TokenKind
+    }
+
+    /// The `offset` of a probe whose normal form is its `key` (a short ASCII token).
+    static let inKey = Int32.min
+
+    /// Whether a key's bytes in memory are the term's bytes in order (the key is loaded and
+    /// built little-endian); elsewhere short tokens take the general path.
+    static var keysAreBytes: Bool {
+        #if _endian(little)
+        return true
+        #else
+        return false
+        #endif
     }
 
     /// How many tokens ahead the lookup pass prefetches a slot: far enough to hide a miss to
@@ -69,18 +83,16 @@ final class TermAssigner: @unchecked Sendable {
             if span.kind != .punct { words += 1 }
             let start = span.start
             let n = span.length
-            if n <= 8 && start + 8 <= limit {
+            if Self.keysAreBytes && n <= 8 && start + 8 <= limit {
                 var word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
                 if n < 8 { word &= (1 << (8 * UInt64(n))) - 1 }
                 if word & 0x8080_8080_8080_8080 == 0 {
                     let lowered = Self.lowercasedASCII(word)
                     let h = ByteTermTable.hash(shortKey: lowered, count: n)
-                    var offset = Int32(start)
-                    if lowered != word {
-                        offset = -Int32(norm.count) - 1
-                        withUnsafeBytes(of: lowered.littleEndian) { norm.append(contentsOf: $0.prefix(n)) }
-                    }
-                    (storage + count).initialize(to: Probe(key: lowered, hash: h, length: UInt32(n), offset: offset, kind: span.kind))
+                    // The normal form is the key itself (little-endian, so its bytes in memory
+                    // are the term's bytes in order): no copy is made anywhere.
+                    (storage + count).initialize(to: Probe(key: lowered, hash: h, length: UInt32(n),
+                                                           offset: Self.inKey, kind: span.kind))
                     count += 1
                     return
                 }
@@ -117,7 +129,14 @@ final class TermAssigner: @unchecked Sendable {
                 for i in 0..<probeCount {
                     if i + distance < probeCount { table.prefetch(hash: storage[i + distance].hash) }
                     let probe = storage[i]
-                    let start = probe.offset >= 0 ? base + Int(probe.offset) : normBase + Int(-(probe.offset + 1))
+                    let start: UnsafePointer<UInt8>
+                    if probe.offset >= 0 {
+                        start = base + Int(probe.offset)
+                    } else if probe.offset == Self.inKey {
+                        start = UnsafeRawPointer(storage + i).assumingMemoryBound(to: UInt8.self)
+                    } else {
+                        start = normBase + Int(-(probe.offset + 1))
+                    }
                     let id = table.insert(UnsafeBufferPointer(start: start, count: Int(probe.length)),
                                           hash: probe.hash, key: probe.key)
                     if Int(id) == kinds.count { kinds.append(probe.kind) }
