@@ -121,7 +121,6 @@ final class TermAssigner: @unchecked Sendable {
         // are kept aside (`TermSequence` explains the layout).
         var widePositions: [UInt32] = []
         var wideIDs: [UInt32] = []
-        let escape = UInt32(TermSequence.escape)
         let narrow = norm.withUnsafeBufferPointer { normBytes in
             [UInt16](unsafeUninitializedCapacity: probeCount) { ids, initialized in
                 let normBase = normBytes.baseAddress ?? base
@@ -140,13 +139,7 @@ final class TermAssigner: @unchecked Sendable {
                     let id = table.insert(UnsafeBufferPointer(start: start, count: Int(probe.length)),
                                           hash: probe.hash, key: probe.key)
                     if Int(id) == kinds.count { kinds.append(probe.kind) }
-                    if id < escape {
-                        ids[i] = UInt16(truncatingIfNeeded: id)
-                    } else {
-                        ids[i] = TermSequence.escape
-                        widePositions.append(UInt32(i))
-                        wideIDs.append(id)
-                    }
+                    TermSequence.store(id, at: i, in: ids, widePositions: &widePositions, wideIDs: &wideIDs)
                 }
                 initialized = probeCount
             }

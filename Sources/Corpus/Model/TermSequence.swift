@@ -72,6 +72,20 @@ public struct TermSequence: RandomAccessCollection, Sendable, Equatable {
         self.wideIDs = wideIDs
     }
 
+    /// Writes `id` at `i` of a narrow buffer being built, or the escape there and the id aside
+    /// (positions must come in ascending order).
+    @inline(__always)
+    static func store(_ id: UInt32, at i: Int, in narrow: UnsafeMutableBufferPointer<UInt16>,
+                      widePositions: inout [UInt32], wideIDs: inout [UInt32]) {
+        if id < UInt32(escape) {
+            narrow[i] = UInt16(truncatingIfNeeded: id)
+        } else {
+            narrow[i] = escape
+            widePositions.append(UInt32(i))
+            wideIDs.append(id)
+        }
+    }
+
     /// Calls `body(position, id)` for every token in order, without expanding the ids into a
     /// temporary array (the loader's passes over every token use it).
     @inline(__always)
@@ -144,18 +158,11 @@ public struct TermSequence: RandomAccessCollection, Sendable, Equatable {
     public func remapped(_ map: [UInt32]) -> TermSequence {
         var positions: [UInt32] = []
         var wide: [UInt32] = []
-        let escape = UInt32(Self.escape)
         let mapped = [UInt16](unsafeUninitializedCapacity: narrow.count) { out, count in
             map.withUnsafeBufferPointer { m in
                 forEachID { i, id in
                     let g = Int(id) < m.count ? m[Int(id)] : id
-                    if g < escape {
-                        out[i] = UInt16(truncatingIfNeeded: g)
-                    } else {
-                        out[i] = Self.escape
-                        positions.append(UInt32(i))
-                        wide.append(g)
-                    }
+                    Self.store(g, at: i, in: out, widePositions: &positions, wideIDs: &wide)
                 }
             }
             count = narrow.count
