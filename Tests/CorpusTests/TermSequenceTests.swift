@@ -73,4 +73,18 @@ import Testing
             #expect(lexicon.collectionFrequency[id - 1] >= lexicon.collectionFrequency[id])
         }
     }
+
+    @Test func termsOfEqualFrequencyAreNumberedInByteOrder() throws {
+        // Long shared prefixes (the sort compares 8 bytes first), a prefix of another term,
+        // capitals folded, non-ASCII bytes (above every ASCII byte).
+        let words = ["interoperability", "interoperable", "interop", "inter", "zebra", "Ångström",
+                     "alpha", "alphabet", "alphabetical", "ab", "a", "épée", "12", "1"]
+        let corpus = CorpusLoader.corpus(freeText: words.joined(separator: " "))
+        let lexicon = corpus.index.lexicon
+        let terms = (0..<lexicon.count).map { lexicon.term($0) }
+        #expect(Set(terms) == Set(words.map { Tokenizer.norm($0) }))
+        for id in 1..<lexicon.count where lexicon.collectionFrequency[id - 1] == lexicon.collectionFrequency[id] {
+            #expect(terms[id - 1].utf8.lexicographicallyPrecedes(terms[id].utf8), "\(terms[id - 1]) before \(terms[id])")
+        }
+    }
 }

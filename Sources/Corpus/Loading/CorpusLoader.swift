@@ -149,25 +149,49 @@ public enum CorpusLoader {
         let dfs = drafts.compactMap { $0.postings?.df }
         let cfs = drafts.compactMap { $0.postings?.cf }
         timer.lap("segment block maxima")
-        var segmentsPerTerm = [UInt32](repeating: 0, count: lexicon.count + 1)
-        for s in segments.indices {
-            let map = localToGlobal[s]
-            for l in 0..<dfs[s].count {
-                let g = Int(map[l])
-                lexicon.documentFrequency[g] += dfs[s][l]
-                lexicon.collectionFrequency[g] += cfs[s][l]
-                segmentsPerTerm[g + 1] += 1
+        // Counted into local arrays through raw buffers: the loops touch every segment's every
+        // term, and each access to the lexicon's own arrays would pay exclusivity and
+        // uniqueness checks.
+        let termCount = lexicon.count
+        var documentFrequency = [UInt32](repeating: 0, count: termCount)
+        var collectionFrequency = [UInt32](repeating: 0, count: termCount)
+        var segmentsPerTerm = [UInt32](repeating: 0, count: termCount + 1)
+        documentFrequency.withUnsafeMutableBufferPointer { df in
+            collectionFrequency.withUnsafeMutableBufferPointer { cf in
+                segmentsPerTerm.withUnsafeMutableBufferPointer { perTerm in
+                    for s in segments.indices {
+                        localToGlobal[s].withUnsafeBufferPointer { map in
+                            dfs[s].withUnsafeBufferPointer { localDF in
+                                cfs[s].withUnsafeBufferPointer { localCF in
+                                    for l in 0..<min(localDF.count, map.count) {
+                                        let g = Int(map[l])
+                                        df[g] += localDF[l]
+                                        cf[g] += l < localCF.count ? localCF[l] : 0
+                                        perTerm[g + 1] += 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    for t in 0..<termCount { perTerm[t + 1] += perTerm[t] }
+                }
             }
         }
-        for t in 0..<lexicon.count { segmentsPerTerm[t + 1] += segmentsPerTerm[t] }
-        var refs = [UInt64](repeating: 0, count: Int(segmentsPerTerm[lexicon.count]))
+        lexicon.documentFrequency = documentFrequency
+        lexicon.collectionFrequency = collectionFrequency
+        var refs = [UInt64](repeating: 0, count: Int(segmentsPerTerm[termCount]))
         var fill = segmentsPerTerm
-        for s in segments.indices {
-            let map = localToGlobal[s]
-            for l in 0..<dfs[s].count {
-                let g = Int(map[l])
-                refs[Int(fill[g])] = (UInt64(s) << 32) | UInt64(l)
-                fill[g] += 1
+        refs.withUnsafeMutableBufferPointer { refs in
+            fill.withUnsafeMutableBufferPointer { fill in
+                for s in segments.indices {
+                    localToGlobal[s].withUnsafeBufferPointer { map in
+                        for l in 0..<min(dfs[s].count, map.count) {
+                            let g = Int(map[l])
+                            refs[Int(fill[g])] = (UInt64(s) << 32) | UInt64(l)
+                            fill[g] += 1
+                        }
+                    }
+                }
             }
         }
         lexicon.termSegmentStart = segmentsPerTerm
