@@ -112,4 +112,18 @@ private let seedsFolder = URL(fileURLWithPath: #filePath).deletingLastPathCompon
             #expect(doc.sentenceTokens(doc.sentenceCount - 1).upperBound == doc.terms.count)
         }
     }
+
+    @Test func layoutFromGivenTokensIsTheSplitOfTheText() throws {
+        let fresh = try CorpusLoader.load(path: seedsFolder.path)
+        let reference = try CorpusLoader.load(path: seedsFolder.path)
+        for (doc, other) in zip(fresh.documents, reference.documents) {
+            let layout = doc.layout(tokens: doc.tokenSpans())
+            let expected = other.layout
+            #expect(layout.sentenceStarts == expected.sentenceStarts)
+            #expect(layout.sentenceCount == expected.sentenceCount)
+            for i in 0..<expected.sentenceCount { #expect(layout.sentenceBytes(i) == expected.sentenceBytes(i)) }
+            #expect(layout.paragraphs == expected.paragraphs)
+            #expect(doc.sentenceTokens(doc.sentenceCount - 1) == other.sentenceTokens(other.sentenceCount - 1))
+        }
+    }
 }

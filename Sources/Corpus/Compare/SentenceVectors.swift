@@ -181,7 +181,7 @@ struct SentenceVectors: @unchecked Sendable {
             return String(decoding: textBytes[spans[i].start..<end], as: UTF8.self).first?.isUppercase ?? false
         }
         var local: [(UInt32, Float)] = []
-        let layout = doc.layout
+        let layout = doc.layout(tokens: spans)
         for s in 0..<layout.sentenceCount {
             let range = layout.sentenceTokens(s)
             local.removeAll(keepingCapacity: true)

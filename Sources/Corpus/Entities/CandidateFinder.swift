@@ -15,7 +15,7 @@ struct CandidateFinder {
         let spans = document.tokenSpans()
         let terms = document.terms.array
         guard spans.count == terms.count, !spans.isEmpty else { return [] }
-        let layout = document.layout
+        let layout = document.layout(tokens: spans)
         return text.withUTF8 { buffer -> [Candidate] in
             guard let base = buffer.baseAddress else { return [] }
             var scan = DocumentScan(bytes: UTF8Bytes(base: base, count: buffer.count), buffer: buffer,

@@ -69,7 +69,12 @@ public final class Document: @unchecked Sendable {
     /// The document's paragraphs and sentences, split from its text on first use (safe from
     /// any thread). A loop over many sentences takes it once rather than through the
     /// per-sentence accessors below, which each fetch it.
-    public var layout: DocumentLayout {
+    public var layout: DocumentLayout { layout(tokens: nil) }
+
+    /// `layout`, split from `tokens` when it has not been found yet: a caller that has just
+    /// re-tokenised the text (`tokenSpans()`) passes the spans so the split does not tokenise
+    /// it again. `tokens` must be this document's `tokenSpans()`.
+    func layout(tokens: [TokenSpan]?) -> DocumentLayout {
         let lock = Self.layoutLocks[index & 63]
         lock.lock()
         if let found = foundLayout {
@@ -79,7 +84,7 @@ public final class Document: @unchecked Sendable {
         lock.unlock()
         // Split outside the lock so documents sharing it do not wait on each other; when two
         // threads race on one document, the first stored layout wins (both are the same).
-        let built = DocumentLayout(text: text)
+        let built = tokens.map { DocumentLayout(text: text, tokens: $0) } ?? DocumentLayout(text: text)
         lock.lock()
         defer { lock.unlock() }
         if let found = foundLayout { return found }

@@ -19,11 +19,16 @@ public struct DocumentLayout: Sendable {
 
     /// Splits `text` into paragraphs (blank lines) and sentences.
     init(text: String) {
+        self.init(text: text, tokens: Tokenizer.tokens(in: text))
+    }
+
+    /// Splits `text` into paragraphs and sentences, given its tokens (`Tokenizer.tokens(in:)`
+    /// of this very text), for callers that have them already.
+    init(text: String, tokens: [TokenSpan]) {
         var text = text
         var bounds: [UInt32] = []
         var starts: [UInt32] = []
         var byteRanges: [UInt32] = []
-        var tokenCount = 0
         text.withUTF8 { bytes in
             let paragraphs = ParagraphSplitter.paragraphs(in: bytes)
             bounds.reserveCapacity(paragraphs.count * 2)
@@ -31,8 +36,6 @@ public struct DocumentLayout: Sendable {
                 bounds.append(UInt32(clamping: p.lowerBound))
                 bounds.append(UInt32(clamping: p.upperBound))
             }
-            let tokens = Tokenizer.tokens(in: bytes)
-            tokenCount = tokens.count
             let sentences = SentenceSplitter.sentences(in: bytes, tokens: tokens, paragraphs: paragraphs)
             starts.reserveCapacity(sentences.count)
             byteRanges.reserveCapacity(sentences.count * 2)
@@ -45,7 +48,7 @@ public struct DocumentLayout: Sendable {
         paragraphBounds = bounds
         sentenceStarts = starts
         sentenceByteRanges = byteRanges
-        self.tokenCount = tokenCount
+        tokenCount = tokens.count
     }
 
     /// Paragraphs as UTF-8 byte ranges of the text.

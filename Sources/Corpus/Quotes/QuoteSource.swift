@@ -36,7 +36,7 @@ struct QuoteSource {
     static func withSource<T>(_ document: Document, _ body: (QuoteSource) -> T) -> T {
         var text = document.text
         let tokens = document.tokenSpans()
-        let layout = document.layout
+        let layout = document.layout(tokens: tokens)
         let sentences = (0..<layout.sentenceCount).map {
             SentenceSpan(tokens: layout.sentenceTokens($0), bytes: layout.sentenceBytes($0))
         }

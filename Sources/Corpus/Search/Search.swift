@@ -132,6 +132,7 @@ public enum Search {
             let found = TokenMatch.find(patterns, in: document.terms.array)
             guard !found.isEmpty else { continue }
             let spans = document.tokenSpans()  // once per document
+            let layout = document.layout(tokens: spans)
             let text = document.text
             for m in found {
                 guard lines.count < cap else { break }
@@ -140,7 +141,7 @@ public enum Search {
                 let end = spans[m.tokens.upperBound - 1].end
                 lines.append(KwicLine(
                     document: document,
-                    sentence: document.sentence(containingToken: m.tokens.lowerBound),
+                    sentence: layout.sentence(containingToken: m.tokens.lowerBound),
                     left: TextWindow.before(text, byte: start, count: context),
                     match: TextWindow.flatten(text[TextWindow.index(text, start)..<TextWindow.index(text, end)]),
                     right: TextWindow.after(text, byte: end, count: context),

@@ -12,7 +12,7 @@ enum Snippet {
 
     static func make(_ document: Document, matches: [TokenMatch], spans: [TokenSpan]) -> String {
         let text = document.text
-        let layout = document.layout
+        let layout = document.layout(tokens: spans)
         guard let first = matches.first else {
             let opening = layout.sentenceCount > 0 ? layout.sentenceBytes(0) : 0..<text.utf8.count
             return cut(text, sentence: opening, marks: [])
