@@ -280,10 +280,8 @@ public enum CorpusLoader {
             guard let base = buffer.baseAddress else { return }
             starts.withUnsafeBufferPointer { starts in
                 order.sort { a, b in
-                    let la = starts[a + 1] - starts[a]
-                    let lb = starts[b + 1] - starts[b]
-                    let c = memcmp(base + starts[a], base + starts[b], min(la, lb))
-                    return c != 0 ? c < 0 : la < lb
+                    ByteOrder.precedes(UnsafeBufferPointer(start: base + starts[a], count: starts[a + 1] - starts[a]),
+                                       UnsafeBufferPointer(start: base + starts[b], count: starts[b + 1] - starts[b]))
                 }
             }
         }

@@ -74,16 +74,7 @@ final class TermMerger: @unchecked Sendable {
         keys.sort { a, b in
             if a.count != b.count { return a.count > b.count }
             if a.prefix != b.prefix { return a.prefix < b.prefix }
-            return table.withBytes(of: a.id) { x in
-                table.withBytes(of: b.id) { y in
-                    let n = min(x.count, y.count)
-                    if n > 0, let xb = x.baseAddress, let yb = y.baseAddress {
-                        let c = memcmp(xb, yb, n)
-                        if c != 0 { return c < 0 }
-                    }
-                    return x.count < y.count
-                }
-            }
+            return table.withBytes(of: a.id) { x in table.withBytes(of: b.id) { y in ByteOrder.precedes(x, y) } }
         }
         let order = keys.map(\.id)
         let final = ByteTermTable(capacity: max(1024, table.count))
