@@ -14,8 +14,7 @@ final class ByteTermTable: @unchecked Sendable {
         var meta: UInt64
     }
 
-    /// Term bytes, back to back, with 8 spare bytes at the end so short keys can be read as
-    /// one unaligned word.
+    /// Term bytes, back to back.
     private var arena: UnsafeMutablePointer<UInt8>
     private var arenaCapacity: Int
     private(set) var arenaCount = 0
@@ -38,9 +37,8 @@ final class ByteTermTable: @unchecked Sendable {
         starts = .allocate(capacity: terms + 1)
         starts[0] = 0
         hashes = .allocate(capacity: terms)
-        arenaCapacity = terms * 8 + 8
+        arenaCapacity = terms * 8
         arena = .allocate(capacity: arenaCapacity)
-        arena.initialize(repeating: 0, count: arenaCapacity)
     }
 
     deinit {
@@ -50,13 +48,8 @@ final class ByteTermTable: @unchecked Sendable {
         slots.deallocate()
     }
 
-    /// A fast 32-bit hash of bytes (8 bytes per step, multiply-xorshift mixing).
-    @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        hashAndKey(bytes).hash
-    }
-
-    /// The hash of `bytes` and their first 8 bytes as a zero-padded little-endian word, in one pass.
+    /// A fast 32-bit hash of `bytes` (8 bytes per step, multiply-xorshift mixing) and their first
+    /// 8 bytes as a zero-padded little-endian word (the slot key), in one pass.
     @inline(__always)
     static func hashAndKey(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt32, key: UInt64) {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
@@ -173,9 +166,9 @@ final class ByteTermTable: @unchecked Sendable {
         }
         let id = count
         if id == termCapacity { growTerms() }
-        if arenaCount + bytes.count + 8 > arenaCapacity { growArena(bytes.count) }
+        if arenaCount + bytes.count > arenaCapacity { growArena(bytes.count) }
         if let base = bytes.baseAddress, bytes.count > 0 {
-            (arena + arenaCount).update(from: base, count: bytes.count)
+            (arena + arenaCount).initialize(from: base, count: bytes.count)
         }
         arenaCount += bytes.count
         hashes[id] = h
@@ -224,10 +217,9 @@ final class ByteTermTable: @unchecked Sendable {
 
     private func growArena(_ needed: Int) {
         var capacity = arenaCapacity * 2
-        while capacity < arenaCount + needed + 8 { capacity *= 2 }
+        while capacity < arenaCount + needed { capacity *= 2 }
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        grown.initialize(repeating: 0, count: capacity)
-        grown.update(from: arena, count: arenaCount)
+        grown.initialize(from: arena, count: arenaCount)
         arena.deallocate()
         arena = grown
         arenaCapacity = capacity
