@@ -27,7 +27,7 @@ extension CorpusIndex {
     /// first and the search stops when no remaining block can beat the k-th score, so a
     /// frequent term costs a few blocks instead of its whole list.
     public func topDocuments(term id: Int, k: Int, include: (Int) -> Bool) -> [(document: Int, score: Double)] {
-        guard k > 0, id >= 0, id < lexicon.count, id + 1 < lexicon.termSegmentStart.count else { return [] }
+        guard k > 0, id >= 0, id < lexicon.count else { return [] }
         let idf = idf(documentFrequency: Int(lexicon.documentFrequency[id]))
         var top = TopK(k)
         struct Span {
@@ -37,12 +37,8 @@ extension CorpusIndex {
             let bound: Double
         }
         var spans: [Span] = []
-        let lower = Int(lexicon.termSegmentStart[id])
-        let upper = Int(lexicon.termSegmentStart[id + 1])
-        for r in lower..<upper {
-            let ref = lexicon.segmentRefs[r]
-            let s = Int(ref >> 32)
-            let local = Int(ref & 0xFFFF_FFFF)
+        for ref in lexicon.segmentRefs(of: id) {
+            let (s, local) = Lexicon.segmentList(ref)
             let blocks = segments[s].blocks
             let first = Int(blocks.termBlockStart[local])
             let last = Int(blocks.termBlockStart[local + 1])

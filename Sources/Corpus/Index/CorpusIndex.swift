@@ -38,13 +38,8 @@ public final class CorpusIndex: @unchecked Sendable {
 
     /// Calls `body` for each posting of term `id`, in document order.
     public func forEachPosting(_ id: Int, _ body: (Posting) -> Void) {
-        guard id >= 0, id < lexicon.count, id + 1 < lexicon.termSegmentStart.count else { return }
-        let lower = Int(lexicon.termSegmentStart[id])
-        let upper = Int(lexicon.termSegmentStart[id + 1])
-        for r in lower..<upper {
-            let ref = lexicon.segmentRefs[r]
-            let s = Int(ref >> 32)
-            let local = Int(ref & 0xFFFF_FFFF)
+        for ref in lexicon.segmentRefs(of: id) {
+            let (s, local) = Lexicon.segmentList(ref)
             segments[s].forEachPosting(local: local) { doc, tf, bytes in
                 body(Posting(document: doc, frequency: tf, segment: s, positionBytes: bytes))
             }

@@ -18,6 +18,22 @@ public final class Lexicon: @unchecked Sendable {
     var termSegmentStart: [UInt32] = []
     var segmentRefs: [UInt64] = []
 
+    /// The segment refs of term `id` (decode each with `segmentList(_:)`), in segment order;
+    /// empty for an id the lexicon does not have.
+    func segmentRefs(of id: Int) -> ArraySlice<UInt64> {
+        guard id >= 0, id + 1 < termSegmentStart.count else { return [] }
+        let lower = Int(termSegmentStart[id])
+        let upper = Int(termSegmentStart[id + 1])
+        guard lower <= upper, upper <= segmentRefs.count else { return [] }
+        return segmentRefs[lower..<upper]
+    }
+
+    /// A segment ref as the segment's index and the term's local id in that segment.
+    @inline(__always)
+    static func segmentList(_ ref: UInt64) -> (segment: Int, local: Int) {
+        (Int(ref >> 32), Int(ref & 0xFFFF_FFFF))
+    }
+
     init(table: ByteTermTable, kinds: [TokenKind]) {
         self.table = table
         self.kinds = kinds

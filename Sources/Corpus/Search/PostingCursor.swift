@@ -28,14 +28,7 @@ struct PostingCursor {
 
     init(index: CorpusIndex, term id: Int) {
         segments = index.segments
-        let lexicon = index.lexicon
-        if id >= 0, id < lexicon.count, id + 1 < lexicon.termSegmentStart.count {
-            let lower = Int(lexicon.termSegmentStart[id])
-            let upper = Int(lexicon.termSegmentStart[id + 1])
-            refs = lower <= upper && upper <= lexicon.segmentRefs.count ? lexicon.segmentRefs[lower..<upper] : []
-        } else {
-            refs = []
-        }
+        refs = index.lexicon.segmentRefs(of: id)
         nextRef = refs.startIndex
     }
 
@@ -112,8 +105,8 @@ struct PostingCursor {
     }
 
     private mutating func openList(_ ref: UInt64) {
-        segment = Int(ref >> 32)
-        let local = Int(ref & 0xFFFF_FFFF)
+        let (segment, local) = Lexicon.segmentList(ref)
+        self.segment = segment
         let s = segments[segment]
         stream = s.docStream
         offset = Int(s.termDocOffset[local])
