@@ -102,15 +102,7 @@ struct QuoteSource {
     }
 
     /// The first token starting at or after byte `offset`.
-    func token(atOrAfter offset: Int) -> Int {
-        var lo = 0
-        var hi = tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
+    func token(atOrAfter offset: Int) -> Int { tokens.firstToken(atOrAfter: offset) }
 
     /// The largest index in `0..<count` for which `isAtOrBefore` holds (a monotone predicate), or 0.
     private func lastIndex(_ count: Int, _ isAtOrBefore: (Int) -> Bool) -> Int {

@@ -48,7 +48,7 @@ public enum SentenceSplitter {
         tokens.withUnsafeBufferPointer { tokenBuffer in
             let splitter = SentenceScanner(text: text, tokens: tokenBuffer)
             for paragraph in paragraphs {
-                let first = firstToken(in: tokenBuffer, atOrAfter: max(0, paragraph.lowerBound))
+                let first = tokenBuffer.firstToken(atOrAfter: max(0, paragraph.lowerBound))
                 var last = first
                 // Stop at the paragraph's end, and at any token that does not lie inside the text.
                 while last < tokenBuffer.count && tokenBuffer[last].start < paragraph.upperBound
@@ -72,17 +72,6 @@ public enum SentenceSplitter {
         return text.withUTF8 { buffer in
             sentences(in: buffer).map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0.bytes]), as: UTF8.self) }
         }
-    }
-
-    /// Index of the first token that starts at or after `offset` (tokens are sorted by start).
-    private static func firstToken(in tokens: UnsafeBufferPointer<TokenSpan>, atOrAfter offset: Int) -> Int {
-        var low = 0
-        var high = tokens.count
-        while low < high {
-            let mid = (low + high) / 2
-            if tokens[mid].start < offset { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 }
 

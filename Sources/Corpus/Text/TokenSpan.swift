@@ -42,3 +42,17 @@ public struct TokenSpan: Hashable, Sendable {
     /// The token's bytes as a range, for slicing the text it came from.
     public var range: Range<Int> { start..<(start + length) }
 }
+
+extension RandomAccessCollection where Element == TokenSpan, Index == Int {
+    /// Index of the first token that starts at or after byte `offset` (binary search: tokens
+    /// are in text order), or `endIndex` when none does.
+    func firstToken(atOrAfter offset: Int) -> Int {
+        var low = startIndex
+        var high = endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid].start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}
