@@ -4,7 +4,7 @@
 -- and the API may not have yet (doc.date_from, doc.date_guess, doc.credits, quote.speaker_kind)
 -- are read through pcall, so a missing field is reported as absent, never as an error.
 --
---   dossier run --corpus DIR eval/extract.lua             the corpus's documents, quotes, entities, conflicts
+--   dossier run --corpus DIR eval/extract.lua             the corpus's documents, quotes, entities, claims, conflicts
 --   dossier run eval/extract.lua sentences TEXT...        dossier.sentences of each TEXT
 
 -- JSON ------------------------------------------------------------------------------------------
@@ -187,6 +187,19 @@ local function conflict_records()
   return out
 end
 
+--- The claims several documents share (corpus:compare by document): each a list of {doc id, sentence}.
+local function claim_records()
+  local out = array()
+  local ok, claims = pcall(function() return corpus:compare{by = "document"} end)
+  if not ok then return out, tostring(claims) end
+  for _, c in ipairs(claims) do
+    local sentences = array()
+    for _, s in ipairs(c.sentences or {}) do sentences[#sentences + 1] = array{s.doc.id, s.text} end
+    out[#out + 1] = { sentences = sentences }
+  end
+  return out
+end
+
 -- Main ------------------------------------------------------------------------------------------
 
 local args = { ... }
@@ -201,9 +214,12 @@ local docs = array()
 local t0 = dossier.clock()
 for _, doc in ipairs(corpus:docs()) do docs[#docs + 1] = document_record(doc) end
 local conflicts, conflicts_error = conflict_records()
+local claims, claims_error = claim_records()
 print(to_json({
   docs = docs,
   conflicts = conflicts,
   conflicts_error = conflicts_error,
+  claims = claims,
+  claims_error = claims_error,
   seconds = dossier.clock() - t0,
 }))

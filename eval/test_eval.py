@@ -151,6 +151,17 @@ class Conflicts(unittest.TestCase):
         self.assertEqual((k["conflict.got_right"], k["conflict.gold"], k["conflict.found"]), (1, 2, 0))
 
 
+class Agreements(unittest.TestCase):
+    def test_found_only_when_one_claim_holds_every_document_phrase(self):
+        key = {"agreements": [{"docs": ["a", "b"], "fact": "f", "phrases": ["to 3.75%", "to 3.75 percent"]}]}
+        one = {"claims": [{"sentences": [["a", "cut its rate\nto 3.75% on Thursday"], ["b", "lowered it to 3.75 percent"]]}]}
+        split = {"claims": [{"sentences": [["a", "cut its rate to 3.75%"]]}, {"sentences": [["b", "to 3.75 percent"]]}]}
+        for got, found in ((one, 1), (split, 0)):
+            t = ev.Tally()
+            ev.score_agreements(t, "c", key, got)
+            self.assertEqual((counts(t)["claim.gold"], counts(t)["claim.found"]), (1, found))
+
+
 class Files(unittest.TestCase):
     def test_sentence_cases(self):
         with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
