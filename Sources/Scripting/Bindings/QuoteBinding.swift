@@ -110,6 +110,7 @@ final class QuoteBinding {
                 lists = corpus.quoteIndex.quotes(in: docs)
             }
             let pairs = zip(docs, lists).flatMap { doc, list in list.filter(options.accepts).map { ($0, doc) } }
+            try self.ctx.reserve(pairs.count, ResultCost.object + 100, for: "quotes", items: "quotes")
             return [list(pairs)]
         }
         return cls
