@@ -141,7 +141,14 @@ enum CorpusBinding {
     /// Documents matching `contains`, a search query (words, "phrases", AND/OR/NOT, …).
     static func containsFilter(_ corpus: Corpus, _ value: LuaValue?) throws -> Set<Int>? {
         guard let value else { return nil }
-        guard let text = value.stringValue else { throw specError("'contains' must be a query string") }
+        // Read as corpus:search reads its query: any bytes (invalid UTF-8 decoded with U+FFFD),
+        // numbers as their text.
+        let text: String
+        switch value {
+        case .string(let s): text = s.description
+        case .integer, .number: text = value.stringValue ?? ""
+        default: throw specError("'contains' must be a query string, not a \(value.type)")
+        }
         let query: Query
         do {
             query = try Query.parse(text)
