@@ -5,41 +5,26 @@ import Corpus
 /// document (for the last few documents asked for), so a loop over a long document's sentences
 /// costs time in proportion to its length, not sentences × quotes.
 final class SentenceQuotes {
-    private struct Entry {
-        weak var document: Document?
-        let key: ObjectIdentifier
-        /// The quotes the groups index into (the document's quotes when the entry was made).
+    private struct Grouped {
+        /// The quotes the groups index into (the document's quotes when they were grouped).
         let quotes: [Quote]
         /// For each sentence, the positions in `quotes` of its quotes, in document order.
         let groups: [[Int32]]
     }
 
-    /// Most recently used last.
-    private var entries: [Entry] = []
-    static let capacity = 4
+    private let recent = RecentDocumentCache<Grouped>()
 
     /// The quotes among `quotes` (all of `document`'s) that start in or run through sentence
     /// `sentence`, in their order.
     func quotes(of document: Document, sentence: Int, among quotes: [Quote]) -> [Quote] {
-        let entry = self.entry(for: document, quotes: quotes)
-        guard sentence >= 0, sentence < entry.groups.count else {
+        // Arrays compare by identity first: the corpus's cached quotes match in O(1).
+        let grouped = recent.value(for: document, isCurrent: { $0.quotes == quotes }) {
+            Grouped(quotes: quotes, groups: Self.groups(quotes, in: document.layout))
+        }
+        guard sentence >= 0, sentence < grouped.groups.count else {
             return quotes.filter { $0.sentence == sentence }
         }
-        return entry.groups[sentence].map { entry.quotes[Int($0)] }
-    }
-
-    private func entry(for document: Document, quotes: [Quote]) -> Entry {
-        let key = ObjectIdentifier(document)
-        if let i = entries.lastIndex(where: { $0.key == key && $0.document === document }), entries[i].quotes == quotes {
-            let entry = entries.remove(at: i)
-            entries.append(entry)
-            return entry
-        }
-        let entry = Entry(document: document, key: key, quotes: quotes, groups: Self.groups(quotes, in: document.layout))
-        entries.removeAll { $0.document == nil || $0.key == key }
-        if entries.count >= Self.capacity { entries.removeFirst(entries.count - Self.capacity + 1) }
-        entries.append(entry)
-        return entry
+        return grouped.groups[sentence].map { grouped.quotes[Int($0)] }
     }
 
     /// Each sentence's quotes: those whose `sentence` it is, and those whose range overlaps its
