@@ -115,17 +115,17 @@ public final class LuaState {
         let (total, overflow) = count.multipliedReportingOverflow(by: bytesEach)
         guard overflow || total > available else { return }
         let size = overflow ? "more than \(LuaLimits.formatBytes(Int.max))" : "about \(LuaLimits.formatBytes(total))"
-        throw LuaRuntimeError("\(what): the result would take \(size) (\(LuaLimits.formatCount(count)) \(items)), more than the "
-            + "\(LuaLimits.formatBytes(available)) left under the memory limit of \(LuaLimits.formatBytes(cap)); "
-            + "ask for less or raise the limit (--max-memory)")
+        throw refusal(what, size + " (\(LuaLimits.formatCount(count)) \(items))", available: available, cap: cap)
     }
 
     /// The refusal of a finished result that Lua could not hold (see `ValueEncoder.luaBytes`).
     func resultTooLarge(_ what: String, bytes: Int) -> LuaRuntimeError {
-        let available = memoryAvailable ?? 0
-        return LuaRuntimeError("\(what): the result would take about \(LuaLimits.formatBytes(bytes)), more than the "
-            + "\(LuaLimits.formatBytes(available)) left under the memory limit of \(LuaLimits.formatBytes(memoryCap ?? 0)); "
-            + "ask for less or raise the limit (--max-memory)")
+        refusal(what, "about \(LuaLimits.formatBytes(bytes))", available: memoryAvailable ?? 0, cap: memoryCap ?? 0)
+    }
+
+    private func refusal(_ what: String, _ size: String, available: Int, cap: Int) -> LuaRuntimeError {
+        LuaRuntimeError("\(what): the result would take \(size), more than the \(LuaLimits.formatBytes(available)) left "
+            + "under the memory limit of \(LuaLimits.formatBytes(cap)); ask for less or raise the limit (--max-memory)")
     }
 
     /// A handle that can stop the running chunk from another thread or a signal handler.

@@ -10,7 +10,7 @@ local string_format, math_type = string.format, math.type
 -- `settings` so that every assignment is checked: a width reaches Swift's table formatter.
 local settings = { max_rows = 40, max_depth = 2, max_items = 30 }
 local ranges = {
-  width = { 1, 1000 },
+  width = { 1, 1000 },  -- TerminalWidth.range on the Swift side
   max_rows = { 0, math.maxinteger },
   max_depth = { 0, 100 },
   max_items = { 0, math.maxinteger },
