@@ -267,7 +267,9 @@ static void push_object(lua_State *L, dlua_ctx *c, void *object, int cls) {
         return;
     }
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->cache_ref);
-    if (lua_rawgetp(L, -1, object) == LUA_TUSERDATA) {
+    /* A cached box is reused only while it still holds the object (a box whose __gc was
+       called by hand holds NULL: a new box replaces it). */
+    if (lua_rawgetp(L, -1, object) == LUA_TUSERDATA && dlua_toobject(L, -1, NULL) == object) {
         lua_remove(L, -2);
         return;
     }

@@ -13,11 +13,25 @@ public struct LuaLimits: Sendable {
         self.instructions = instructions
     }
 
-    /// Parses a size such as `512M`, `2G`, `64k` or a plain byte count.
+    /// Parses a size such as `512M`, `2G`, `64k`, `1T` or a plain byte count (a trailing `B`
+    /// is allowed: `20MB`). Nil for anything else, including sizes that do not fit an `Int`
+    /// (`1e19`, `99999999999G`); fractions of a byte round down.
     public static func parseBytes(_ text: String) -> Int? {
+        if case .bytes(let n) = parseSize(text) { return n }
+        return nil
+    }
+
+    enum ParsedSize: Equatable {
+        case bytes(Int)
+        /// A size, but more bytes than an `Int` holds.
+        case tooLarge
+        case invalid
+    }
+
+    static func parseSize(_ text: String) -> ParsedSize {
         let t = text.trimmingCharacters(in: .whitespaces).uppercased()
-        guard let last = t.last else { return nil }
-        let units: [Character: Double] = ["K": 1024, "M": 1024 * 1024, "G": 1024 * 1024 * 1024]
+        guard let last = t.last else { return .invalid }
+        let units: [Character: Double] = ["K": 0x1p10, "M": 0x1p20, "G": 0x1p30, "T": 0x1p40]
         var digits = t
         var scale = 1.0
         if last == "B" { digits.removeLast() }
@@ -25,15 +39,117 @@ public struct LuaLimits: Sendable {
             scale = u
             digits.removeLast()
         }
-        guard let value = Double(digits), value > 0, value.isFinite else { return nil }
-        return Int(value * scale)
+        // Digits, a point and an exponent only: no "nan", "inf" or hex.
+        guard digits.contains(where: \.isNumber),
+              digits.allSatisfy({ $0.isNumber || $0 == "." || $0 == "E" || $0 == "+" || $0 == "-" }),
+              let value = Double(digits), value > 0
+        else { return .invalid }
+        guard value.isFinite, let bytes = Int(exactly: (value * scale).rounded(.down)) else { return .tooLarge }
+        return .bytes(bytes)
     }
 
-    /// Formats a byte count the way `parseBytes` reads it (`200 MB`).
+    /// The memory caps a session accepts: enough for Lua to start dossier's API (about 0.3 MB
+    /// with plugins) up to 1024 TB.
+    public static let memoryCapRange: ClosedRange<Int> = (1 << 20)...(1 << 50)
+
+    /// The time limits a session accepts, in seconds: a millisecond to about eleven days.
+    public static let timeoutRange: ClosedRange<Double> = 0.001...1_000_000
+
+    /// The memory cap when none is given: half of the machine's memory (or of the control
+    /// group's limit, when the process runs under a smaller one), read once at start-up.
+    public static let defaultMemoryCap: Int = {
+        var physical = Int(clamping: ProcessInfo.processInfo.physicalMemory)
+        if let limit = controlGroupMemoryLimit(), limit > 0 { physical = Swift.min(physical, limit) }
+        return Swift.min(Swift.max(physical / 2, memoryCapRange.lowerBound), memoryCapRange.upperBound)
+    }()
+
+    /// The cgroup v2 (or v1) memory limit of this process, when one is set.
+    static func controlGroupMemoryLimit() -> Int? {
+        for path in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let n = Int(value), n > 0, n < 1 << 60 { return n }
+        }
+        return nil
+    }
+
+    /// A memory cap given as text (`--max-memory`), checked against `memoryCapRange`.
+    /// - Throws: `LuaLimitError` saying what is wrong and what is accepted.
+    public static func memoryCap(_ text: String) throws(LuaLimitError) -> Int {
+        switch parseSize(text) {
+        case .invalid: throw .notASize(text)
+        case .tooLarge: throw .memoryTooLarge(text)
+        case .bytes(let bytes):
+            if bytes < memoryCapRange.lowerBound { throw .memoryTooSmall(text) }
+            if bytes > memoryCapRange.upperBound { throw .memoryTooLarge(text) }
+            return bytes
+        }
+    }
+
+    /// A time limit in seconds (`--timeout`), checked against `timeoutRange`.
+    /// - Throws: `LuaLimitError` saying what is wrong and what is accepted.
+    public static func timeout(_ seconds: Double) throws(LuaLimitError) -> Double {
+        if seconds.isFinite, seconds >= 0, seconds < timeoutRange.lowerBound { throw .timeoutTooShort(seconds) }
+        guard timeoutRange.contains(seconds) else { throw .timeoutOutOfRange(seconds) }
+        return seconds
+    }
+
+    /// Formats a count with thousands separators (`5,000,000`).
+    public static func formatCount(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// Formats a byte count the way `parseBytes` reads it (`200 MB`, `1.5 GB`).
     public static func formatBytes(_ bytes: Int) -> String {
-        let mb = Double(bytes) / (1024 * 1024)
+        let mb = Double(bytes) / 0x1p20
+        if mb >= 1024 {
+            let gb = mb / 1024
+            return gb == gb.rounded() ? "\(Int(gb)) GB" : String(format: "%.1f GB", gb)
+        }
         if mb >= 1 { return mb == mb.rounded() ? "\(Int(mb)) MB" : String(format: "%.1f MB", mb) }
         return "\(bytes) bytes"
+    }
+}
+
+/// A limit given out of its range (`--max-memory 1k`, `--timeout 1e-300`). The description is
+/// a sentence without the option's name; the command line puts its own in front.
+public enum LuaLimitError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notASize(String)
+    case memoryTooSmall(String)
+    case memoryTooLarge(String)
+    case timeoutTooShort(Double)
+    case timeoutOutOfRange(Double)
+
+    public var description: String { message(memory: "memory limit", time: "time limit") }
+
+    /// The message with the option's name as its subject (`--max-memory`, `--timeout`).
+    public func message(option: String) -> String { message(memory: option, time: option) }
+
+    private func message(memory: String, time: String) -> String {
+        let least = LuaLimitError.seconds(LuaLimits.timeoutRange.lowerBound)
+        switch self {
+        case .notASize(let text): return "\(memory) '\(text)' is not a size (examples: 512M, 2G, 100000)"
+        case .memoryTooSmall(let text):
+            return "\(memory) '\(text)' is too small: Lua needs at least \(LuaLimits.formatBytes(LuaLimits.memoryCapRange.lowerBound))"
+        case .memoryTooLarge(let text): return "\(memory) '\(text)' is too large: at most 1024T"
+        case .timeoutTooShort(let s):
+            let shown = time == "time limit" ? "time limit of \(LuaLimitError.seconds(s)) s" : "\(time) \(LuaLimitError.seconds(s))"
+            return "\(shown) is too short: give at least \(least) s"
+        case .timeoutOutOfRange:
+            return "\(time) must be a number of seconds from \(least) to \(LuaLimitError.seconds(LuaLimits.timeoutRange.upperBound))"
+        }
+    }
+
+    /// `2` for 2.0, `0.001`, `1e-300`.
+    static func seconds(_ value: Double) -> String {
+        if let i = Int(exactly: value), Swift.abs(i) < 1 << 53 { return String(i) }
+        return "\(value)"
     }
 }
 

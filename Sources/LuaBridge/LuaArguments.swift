@@ -71,7 +71,9 @@ public struct LuaArguments {
         }
     }
 
-    /// An integer argument (floats with an exact integer value are accepted).
+    /// An integer argument (floats with an exact integer value are accepted), any `Int`.
+    /// A binding that uses the value as a count, a size or a position should use
+    /// `integer(_:in:name:)` (LuaNumbers.swift), which also checks its range.
     public func integer(_ i: Int) throws -> Int {
         guard let v = try optionalInteger(i) else { throw typeError(i, "number") }
         return v

@@ -57,11 +57,29 @@ public final class LuaClass<Object: AnyObject> {
         case .integer(let i):
             return try element?(object, i) ?? .nil
         case .number(let d):
-            guard let element, d == d.rounded(), abs(d) < 1e15 else { return .nil }
-            return try element(object, Int(d))
+            guard let element, let i = Int(exactly: d) else { return .nil }
+            return try element(object, i)
         default:
             return .nil
         }
+    }
+}
+
+/// The position `pairs` on a list-like object continues after: 0 for the first call, the
+/// previous key after that. Nil when the key is at or past the largest position (iteration is
+/// over); an error, as Lua's `next` gives, for a key that cannot be a position.
+func listPosition(_ key: LuaValue) throws -> Int? {
+    switch key {
+    case .nil:
+        return 0
+    case .integer(let k) where k >= 0:
+        return k < Int.max ? k : nil
+    case .number(let d) where d >= 0 && d == d.rounded():
+        // 2^63 and above (and +inf) are past every position a list can have.
+        guard let k = Int(exactly: d) else { return nil }
+        return k < Int.max ? k : nil
+    default:
+        throw LuaRuntimeError("invalid key to 'next'")
     }
 }
 
@@ -103,7 +121,8 @@ extension LuaState {
         let next = function("next") { args in
             let object = try selfObject(args)
             if cls.element != nil {
-                let i = (args.value(2).intValue ?? 0) + 1
+                guard let previous = try listPosition(args.value(2)) else { return [.nil] }
+                let i = previous + 1
                 let v = try cls.value(of: object, key: .integer(i))
                 if case .nil = v { return [.nil] }
                 return [.integer(i), v]
@@ -135,17 +154,26 @@ extension LuaState {
             let len = function("__len") { args in [.integer(length(try selfObject(args)))] }
             entries.append(("__len", .function(len)))
         }
-        encoder.encodeTableHeader(arrayCount: 0, fieldCount: entries.count + 3)
-        for (key, value) in entries {
-            try encoder.encode(.text(key))
-            try encoder.encode(value)
+        // The metatable, and under `__metatable` the copy `getmetatable` shows scripts: the same
+        // entries without `__gc`, so no script can release an object Lua still holds (and
+        // changing the copy changes nothing).
+        func encodeEntries(withGC: Bool) throws {
+            encoder.encodeTableHeader(arrayCount: 0, fieldCount: entries.count + (withGC ? 4 : 2))
+            for (key, value) in entries {
+                try encoder.encode(.text(key))
+                try encoder.encode(value)
+            }
+            try encoder.encode("__index")
+            try encoder.encodeIndexer(getter: getter, methods: methods)
+            try encoder.encode("__eq")
+            encoder.encodeBuiltin(Int32(DLUA_BUILTIN_EQ))
+            guard withGC else { return }
+            try encoder.encode("__gc")
+            encoder.encodeBuiltin(Int32(DLUA_BUILTIN_GC))
+            try encoder.encode("__metatable")
+            try encodeEntries(withGC: false)
         }
-        try encoder.encode("__index")
-        try encoder.encodeIndexer(getter: getter, methods: methods)
-        try encoder.encode("__gc")
-        encoder.encodeBuiltin(Int32(DLUA_BUILTIN_GC))
-        try encoder.encode("__eq")
-        encoder.encodeBuiltin(Int32(DLUA_BUILTIN_EQ))
+        try encodeEntries(withGC: true)
 
         let metatable = try makeReference(encoder)
         classRefs[ObjectIdentifier(Object.self)] = metatable.ref
@@ -153,4 +181,16 @@ extension LuaState {
         classInfos.append(LuaClassInfo(name: name, fields: fieldNames, methods: cls.methodNames))
         return metatable
     }
+}
+
+/// An object whose Lua methods need another object alive that it does not own: a document
+/// holds its corpus weakly (the corpus owns its documents), yet `doc:entities()` needs the
+/// corpus. While Lua holds such an object, it holds `luaOwner` too, so a document a script
+/// keeps works after the script dropped the corpus it came from.
+///
+/// `luaOwner` must give the same object (or nil) for as long as the object lives: it is
+/// retained when Lua starts holding the object and released when Lua lets it go.
+public protocol LuaOwnedObject: AnyObject {
+    /// The object to keep alive with this one, or nil.
+    var luaOwner: AnyObject? { get }
 }

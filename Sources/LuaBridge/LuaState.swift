@@ -94,6 +94,40 @@ public final class LuaState {
         set { dlua_set_memory_cap(L, newValue ?? 0) }
     }
 
+    /// Bytes Lua may still allocate under its cap (nil: no cap).
+    public var memoryAvailable: Int? {
+        guard let cap = memoryCap else { return nil }
+        return Swift.max(0, cap - memoryUsed)
+    }
+
+    /// Refuses, before anything is built, a result of `count` items of about `bytesEach` bytes
+    /// each (what Lua will hold plus what Swift builds on the way) when it would not fit in
+    /// what Lua may still allocate. Bindings that return large Lists call it once they know how
+    /// many items there will be.
+    ///
+    ///     try lua.reserveMemory(count: spans.count, bytesEach: 900, for: "dossier.tokens", items: "tokens")
+    ///
+    /// - Throws: `LuaRuntimeError` ("dossier.tokens: the result would take about 4.2 GB
+    ///   (5,000,000 tokens), more than the 250 MB left under the memory limit of 256 MB"),
+    ///   which a script may catch: nothing was allocated for the result.
+    public func reserveMemory(count: Int, bytesEach: Int, for what: String, items: String) throws {
+        guard let available = memoryAvailable, let cap = memoryCap else { return }
+        let (total, overflow) = count.multipliedReportingOverflow(by: bytesEach)
+        guard overflow || total > available else { return }
+        let size = overflow ? "more than \(LuaLimits.formatBytes(Int.max))" : "about \(LuaLimits.formatBytes(total))"
+        throw refusal(what, size + " (\(LuaLimits.formatCount(count)) \(items))", available: available, cap: cap)
+    }
+
+    /// The refusal of a finished result that Lua could not hold (see `ValueEncoder.luaBytes`).
+    func resultTooLarge(_ what: String, bytes: Int) -> LuaRuntimeError {
+        refusal(what, "about \(LuaLimits.formatBytes(bytes))", available: memoryAvailable ?? 0, cap: memoryCap ?? 0)
+    }
+
+    private func refusal(_ what: String, _ size: String, available: Int, cap: Int) -> LuaRuntimeError {
+        LuaRuntimeError("\(what): the result would take \(size), more than the \(LuaLimits.formatBytes(available)) left "
+            + "under the memory limit of \(LuaLimits.formatBytes(cap)); ask for less or raise the limit (--max-memory)")
+    }
+
     /// A handle that can stop the running chunk from another thread or a signal handler.
     public var interruptHandle: LuaInterruptHandle { LuaInterruptHandle(state: L) }
 
@@ -295,14 +329,20 @@ public final class LuaState {
         unowned(unsafe) var state: LuaState?
     }
 
+    /// Called when Lua starts holding an object: retains it, and its owner (`LuaOwnedObject`).
     static let retainObject: dlua_object_fn = { pointer in
         guard let pointer else { return }
-        _ = Unmanaged<AnyObject>.fromOpaque(pointer).retain()
+        let object = Unmanaged<AnyObject>.fromOpaque(pointer).retain().takeUnretainedValue()
+        if let owner = (object as? LuaOwnedObject)?.luaOwner { _ = Unmanaged.passUnretained(owner).retain() }
     }
 
+    /// Called when Lua lets an object go (its box was collected).
     static let releaseObject: dlua_object_fn = { pointer in
         guard let pointer else { return }
-        Unmanaged<AnyObject>.fromOpaque(pointer).release()
+        let unmanaged = Unmanaged<AnyObject>.fromOpaque(pointer)
+        let owner = (unmanaged.takeUnretainedValue() as? LuaOwnedObject)?.luaOwner
+        unmanaged.release()
+        if let owner { Unmanaged.passUnretained(owner).release() }
     }
 
     static let invokeTrampoline: dlua_invoke_fn = { L, host, index, out in
@@ -323,6 +363,9 @@ public final class LuaState {
             let args = LuaArguments(L: L, base: 0, count: Int(top))
             let values = try entry.body(args)
             for value in values { try encoder.encode(value) }
+            if let available = memoryAvailable, encoder.luaBytes > available {
+                throw resultTooLarge(entry.name, bytes: encoder.luaBytes)
+            }
             lua_settop(L, top)
             out.pointee.status = Int32(DLUA_STATUS_OK)
             out.pointee.count = Int32(values.count)

@@ -77,11 +77,12 @@ public enum LuaValue {
         }
     }
 
-    /// The value as an integer when it is one (or a float with an exact integer value).
+    /// The value as an integer when it is one (or a float with an exact integer value that
+    /// fits an `Int`). Never traps; use `checkedInteger(_:in:)` to also check a range.
     public var intValue: Int? {
         switch self {
         case .integer(let i): return i
-        case .number(let d): return d.rounded() == d && abs(d) < 9.2e18 ? Int(d) : nil
+        case .number(let d): return Int(exactly: d)
         case .string(let s): return s.text.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         default: return nil
         }

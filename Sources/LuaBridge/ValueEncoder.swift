@@ -16,6 +16,10 @@ final class ValueEncoder {
 
     private var objects: [AnyObject] = []
     private unowned let state: LuaState
+    /// A lower estimate of what Lua will allocate to build the encoded values (tables, long
+    /// strings, userdata; short strings may be shared and are not counted), so that a result
+    /// too large for the memory cap can be refused before Lua starts building it.
+    private(set) var luaBytes = 0
 
     init(state: LuaState, nodeCapacity: Int = 64, arenaCapacity: Int = 1024) {
         self.state = state
@@ -34,6 +38,7 @@ final class ValueEncoder {
     func reset() {
         nodeCount = 0
         arenaCount = 0
+        luaBytes = 0
         if !objects.isEmpty { objects.removeAll(keepingCapacity: true) }
         // Big results should not pin memory for the life of the state.
         if nodeCapacity > 1 << 16 { shrinkNodes() }
@@ -121,8 +126,10 @@ final class ValueEncoder {
             _ = appendNode(Self.node(Int32(DLUA_NUM), d: d))
         case .string(let s):
             let (offset, length) = appendString(s)
+            if length > Self.shortString { luaBytes &+= Self.stringBytes + length }
             _ = appendNode(Self.node(Int32(DLUA_STR), n1: Int64(offset), n2: Int64(length)))
         case .table(let t):
+            luaBytes &+= Self.tableBytes + t.array.count * Self.slotBytes + t.fields.count * Self.nodeBytes
             _ = appendNode(Self.node(Int32(DLUA_TABLE), aux: t.metatable?.ref ?? 0,
                                      n1: Int64(t.array.count), n2: Int64(t.fields.count)))
             for item in t.array { try encode(item, depth: depth + 1) }
@@ -135,6 +142,7 @@ final class ValueEncoder {
                 throw LuaRuntimeError("\(type(of: object)) is not a registered Lua class")
             }
             objects.append(object)
+            luaBytes &+= Self.userdataBytes
             _ = appendNode(Self.node(Int32(DLUA_OBJECT), aux: cls,
                                      p: Unmanaged.passUnretained(object).toOpaque()))
         case .function(let f):
@@ -147,6 +155,7 @@ final class ValueEncoder {
                 if let base = raw.baseAddress, raw.count > 0 { (arena + o).copyMemory(from: base, byteCount: raw.count) }
                 return o
             }
+            luaBytes &+= Self.tableBytes + items.count * Self.slotBytes
             _ = appendNode(Self.node(Int32(DLUA_UINTS), aux: metatable?.ref ?? 0,
                                      n1: Int64(items.count), n2: Int64(offset), d: Double(add)))
         case .integers(let items, let metatable):
@@ -155,10 +164,20 @@ final class ValueEncoder {
                 if let base = raw.baseAddress, raw.count > 0 { (arena + o).copyMemory(from: base, byteCount: raw.count) }
                 return o
             }
+            luaBytes &+= Self.tableBytes + items.count * Self.slotBytes
             _ = appendNode(Self.node(Int32(DLUA_INTS), aux: metatable?.ref ?? 0,
                                      n1: Int64(items.count), n2: Int64(offset)))
         }
     }
+
+    // Lua 5.4's sizes on 64-bit machines: a table header, an array slot, a hash node, a
+    // string header (strings up to 40 bytes are interned and often shared), a userdata box.
+    static let tableBytes = 56
+    static let slotBytes = 16
+    static let nodeBytes = 32
+    static let stringBytes = 25
+    static let shortString = 40
+    static let userdataBytes = 48
 
     /// Appends an `__index` node: methods table first, then the Swift getter.
     func encodeIndexer(getter: LuaFunction?, methods: LuaTable) throws {

@@ -111,16 +111,16 @@ import Testing
         let session = try makeSession()
         let cases: [(String, String)] = [
             ("corpus:compare{treshold = 0.5}", "unknown option 'treshold'"),
-            ("corpus:compare{threshold = 2}", "'threshold' must be"),
+            ("corpus:compare{threshold = 2}", "(threshold must be above 0 and at most 1)"),
             ("corpus:compare{by = 3}", "'by' must be"),
             ("corpus:compare{by = \"outlet\"}", "'by' must be"),
-            ("corpus:compare{min_sources = 1}", "'min_sources' must be"),
+            ("corpus:compare{min_sources = 1}", "(min_sources must be between 2 and 1000000)"),
             ("corpus:compare{similarity = \"jaccard\"}", "'similarity' must be"),
             ("corpus:compare{1, 2}", "named fields"),
             ("corpus:compare(42)", "table expected"),
             ("corpus:conflicts{kinds = {\"dates\"}}", "unknown kind 'dates'"),
-            ("corpus:duplicates{threshold = 0}", "'threshold' must be"),
-            ("corpus:duplicates{passages = -1}", "'passages' must be"),
+            ("corpus:duplicates{threshold = 0}", "(threshold must be above 0 and at most 1)"),
+            ("corpus:duplicates{passages = -1}", "(passages must be between 0 and 1000)"),
             ("corpus:duplicates{by = \"source\"}", "unknown option 'by'"),
         ]
         for (code, message) in cases {

@@ -406,12 +406,12 @@ local TokenList = {}
 -- ============================================================================================
 
 ---@class SearchOptions
----@field limit? integer most hits returned (default 10)
+---@field limit? integer most hits returned (default 10; at least 1)
 ---@field snippets? boolean false ranks only, without snippets (default true)
 
 ---@class KwicOptions
----@field width? integer characters of context on each side (default 40)
----@field limit? integer most lines returned (default: all)
+---@field width? integer characters of context on each side (default 40; 0 to 1000)
+---@field limit? integer most lines returned (default: all; at least 1)
 
 --- One hit of `corpus:search`.
 ---@class Hit
@@ -466,7 +466,7 @@ local TokenList = {}
 ---@field top? TopOption rows returned (default 100)
 ---@field min? integer fewest co-occurrences (default 2)
 ---@field stopwords? StopwordsOption
----@field window? integer tokens on each side (default 5)
+---@field window? integer tokens on each side (default 5; 1 to 1000)
 ---@field measure? AssociationMeasure default "llr"
 
 ---@class KeynessOptions
@@ -598,7 +598,7 @@ function Entity:docs() end
 ---@class CompareOptions
 ---@field by? "source"|"document"|table<string, string>|fun(doc: Document): any what a group is (default "source"); a table maps document ids to groups
 ---@field threshold? number similarity a sentence needs to join a claim, above 0 and at most 1 (default 0.35)
----@field min_sources? integer fewest groups per claim (default 2)
+---@field min_sources? integer fewest groups per claim (default 2; 2 to 1000000)
 ---@field similarity? SentenceSimilarity default "blended"
 
 ---@class ConflictOptions: CompareOptions
@@ -607,8 +607,8 @@ function Entity:docs() end
 
 ---@class DuplicateOptions
 ---@field threshold? number fewest shared shingles (Jaccard), above 0 and at most 1 (default 0.5)
----@field passages? integer most shared passages shown per pair (default 5)
----@field shingle? integer words per shingle (default 5)
+---@field passages? integer most shared passages shown per pair (default 5; 0 to 1000)
+---@field shingle? integer words per shingle (default 5; 1 to 100)
 
 --- A fact stated by several groups.
 ---@class Claim
@@ -647,7 +647,7 @@ function Entity:docs() end
 ---@field columns List<string>
 local Table = {}
 
---- The table as aligned text, fitted to `width` characters (default: the terminal's).
+--- The table as aligned text, fitted to `width` characters (1 to 1000; default: the terminal's).
 ---@param width? integer
 ---@return string
 function Table:text(width) end
@@ -688,7 +688,7 @@ function Chart:svg() end
 ---@class BarsOptions
 ---@field label? string field holding the label
 ---@field value? string field holding the value
----@field width? integer characters (default: the terminal's)
+---@field width? integer characters, 1 to 1000 (default: the terminal's)
 
 ---@class TimelineOptions
 ---@field title? string
@@ -994,10 +994,10 @@ function dossier.report_section(name, fn) end
 
 --- How the REPL and `tostring` show values (used by the report module; scripts rarely need it).
 ---@class dossier.printer
----@field max_rows integer rows a List prints before "… N more" (40)
----@field max_depth integer nesting shown for plain tables (2)
----@field max_items integer items shown per plain table (30)
----@field width? integer the width the last REPL entry printed at (nil before the REPL printed)
+---@field max_rows integer rows a List prints before "… N more" (40; 0 or more, checked when set)
+---@field max_depth integer nesting shown for plain tables (2; 0 to 100)
+---@field max_items integer items shown per plain table (30; 0 or more)
+---@field width? integer the width the last REPL entry printed at (1 to 1000; nil before the REPL printed)
 dossier.printer = {}
 
 --- A value as one short line, for a table cell (strings and numbers stay).
@@ -1007,14 +1007,14 @@ function dossier.printer.cell(v) end
 
 --- A List as an aligned table that fits `width`, showing at most `max_rows` rows.
 ---@param list List<any>|TokenList
----@param width? integer
----@param max_rows? integer
+---@param width? integer 1 to 1000 (default 100)
+---@param max_rows? integer 0 or more (default `max_rows`)
 ---@return string
 function dossier.printer.list(list, width, max_rows) end
 
 --- A value as the REPL prints it.
 ---@param v any
----@param width? integer
+---@param width? integer 1 to 1000
 ---@return string
 function dossier.printer.repr(v, width) end
 

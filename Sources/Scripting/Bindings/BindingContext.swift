@@ -9,7 +9,9 @@ final class BindingContext {
     /// The sandbox, when the session has one: Swift bindings that read files check it.
     var sandbox: LuaSandbox?
     /// Sentence objects made so far, per document (see `sentence(_:_:)`).
-    var sentenceCache: [ObjectIdentifier: [SentenceRef?]] = [:]
+    let sentences = SentenceCache()
+    /// The token spans of the documents whose tokens were read last (see `tokenSpans(of:)`).
+    let tokenSpans = TokenSpanCache()
     /// The session's statistics settings (the stopword list scripts can change).
     let statistics = StatisticsSettings()
 
@@ -27,13 +29,5 @@ final class BindingContext {
     }
 
     /// Formats an integer with thousands separators (3,912).
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return n < 0 ? "-" + out : out
-    }
+    static func grouped(_ n: Int) -> String { LuaLimits.formatCount(n) }
 }

@@ -59,8 +59,8 @@ enum CompareBinding {
             try checkKeys(spec, ["threshold", "passages", "shingle"])
             var options = DuplicateOptions()
             if let t = spec["threshold"] { options.threshold = try unitNumber(t, "threshold") }
-            if let p = spec["passages"] { options.maxPassages = try count(p, "passages", min: 0) }
-            if let k = spec["shingle"] { options.shingleSize = try count(k, "shingle", min: 1) }
+            if let p = spec["passages"] { options.maxPassages = try count(p, "passages", in: 0...1000) }
+            if let k = spec["shingle"] { options.shingleSize = try count(k, "shingle", in: 1...100) }
             let pairs = DuplicateFinder.duplicates(in: corpus, options: options)
             return [records(duplicateList, pairs.map {
                 [("a", .object($0.a)), ("b", .object($0.b)), ("similarity", .number(($0.similarity * 1000).rounded() / 1000)),
@@ -155,18 +155,22 @@ enum CompareBinding {
         }
     }
 
+    /// A number above 0 and at most 1 (a similarity threshold).
     static func unitNumber(_ value: LuaValue, _ name: String) throws -> Double {
-        guard let d = value.doubleValue, d > 0, d <= 1 else {
-            throw LuaArgumentError(1, "'\(name)' must be a number above 0 and at most 1")
+        do {
+            return try value.checkedNumber(name, in: 0...1, lowerExclusive: true)
+        } catch {
+            throw error.argument(1)
         }
-        return d
     }
 
-    static func count(_ value: LuaValue, _ name: String, min: Int) throws -> Int {
-        guard let n = value.intValue, n >= min, n <= 1_000_000 else {
-            throw LuaArgumentError(1, "'\(name)' must be an integer of at least \(min)")
+    /// A whole number within `range`.
+    static func count(_ value: LuaValue, _ name: String, in range: ClosedRange<Int>) throws -> Int {
+        do {
+            return try value.checkedInteger(name, in: range)
+        } catch {
+            throw error.argument(1)
         }
-        return n
     }
 
     static func factKinds(_ value: LuaValue) throws -> Set<Fact.Kind> {
@@ -219,7 +223,7 @@ struct ClaimRequest: Equatable {
             }
         }
         threshold = try spec["threshold"].map { try CompareBinding.unitNumber($0, "threshold") } ?? ClaimOptions().threshold
-        minSources = try spec["min_sources"].map { try CompareBinding.count($0, "min_sources", min: 2) } ?? 2
+        minSources = try spec["min_sources"].map { try CompareBinding.count($0, "min_sources", in: 2...1_000_000) } ?? 2
         if let name = spec["similarity"] {
             guard let text = name.stringValue, let measure = SentenceSimilarity(rawValue: text) else {
                 throw LuaArgumentError(1, "'similarity' must be \"blended\" or \"cosine\"")

@@ -14,7 +14,10 @@ enum CorpusBinding {
         cls.describe = describe
         cls.field("location") { .text($0.location) }
         cls.field("words") { .integer($0.wordCount) }
-        cls.method("docs") { corpus, _ in [lists.make(corpus.documents.map { .object($0) })] }
+        cls.method("docs") { corpus, _ in
+            try ctx.reserve(corpus.count, ResultCost.object, for: "docs", items: "documents")
+            return [lists.make(corpus.documents.map { .object($0) })]
+        }
         cls.method("doc") { corpus, args in
             let id = try args.string(1)
             do {
@@ -58,11 +61,13 @@ enum CorpusBinding {
             }
             guard position < corpus.count else { return [.nil] }
             let doc = corpus.documents[position]
+            try ctx.reserve(doc.terms.count, ResultCost.integer, for: "token_ids", items: "tokens")
             return [.object(doc), .unsignedIntegers(doc.terms.array, offset: 1, metatable: nil)]
         }
         cls.method("token_ids") { corpus, _ in [.function(next), .object(corpus), .nil] }
         cls.method("vocabulary") { corpus, _ in
             let lexicon = corpus.index.lexicon
+            try ctx.reserve(lexicon.count, ResultCost.string(bytes: 12), for: "vocabulary", items: "terms")
             return [ctx.lists.strings((0..<lexicon.count).map(lexicon.term))]
         }
         cls.method("term_id") { corpus, args in
@@ -136,7 +141,14 @@ enum CorpusBinding {
     /// Documents matching `contains`, a search query (words, "phrases", AND/OR/NOT, …).
     static func containsFilter(_ corpus: Corpus, _ value: LuaValue?) throws -> Set<Int>? {
         guard let value else { return nil }
-        guard let text = value.stringValue else { throw specError("'contains' must be a query string") }
+        // Read as corpus:search reads its query: any bytes (invalid UTF-8 decoded with U+FFFD),
+        // numbers as their text.
+        let text: String
+        switch value {
+        case .string(let s): text = s.description
+        case .integer, .number: text = value.stringValue ?? ""
+        default: throw specError("'contains' must be a query string, not a \(value.type)")
+        }
         let query: Query
         do {
             query = try Query.parse(text)

@@ -24,11 +24,14 @@ enum DateBinding {
         let shown = try ctx.lists.columns(columns)
         cls.method("timeline") { [unowned ctx] corpus, _ in
             let items = corpus.dates.timeline(corpus)
+            try ctx.reserve(items.count, ResultCost.record(fields: 7) + ResultCost.object, for: "timeline", items: "dates")
             return [.table(LuaTable(array: items.map { list.record(record($0.mention, document: $0.document, ctx: ctx)) },
                                     metatable: shown.metatable))]
         }
         cls.method("dates") { [unowned ctx] corpus, _ in
             // Every mention of every document, in document and text order (unresolved ones too).
+            let count = corpus.documents.reduce(0) { $0 + corpus.dates.mentions(of: $1).count }
+            try ctx.reserve(count, ResultCost.record(fields: 7) + ResultCost.object, for: "dates", items: "dates")
             var rows: [LuaValue] = []
             for doc in corpus.documents {
                 for m in corpus.dates.mentions(of: doc) { rows.append(list.record(record(m, document: doc, ctx: ctx))) }

@@ -25,12 +25,22 @@ enum DocumentBinding {
             boilerplate.make(doc.boilerplate.map { [.text($0.line), .text($0.reason)] })
         }
         cls.field("words") { .integer($0.wordCount) }
-        cls.method("paragraphs") { doc, _ in [lists.strings(doc.paragraphTexts)] }
-        cls.method("sentences") { doc, _ in
-            [lists.make((0..<doc.sentenceCount).map { .object(ctx.sentence(doc, $0)) })]
+        cls.method("paragraphs") { doc, _ in
+            let texts = doc.paragraphTexts
+            try ctx.reserve(texts.count, ResultCost.strings(texts), for: "paragraphs", items: "paragraphs")
+            return [lists.strings(texts)]
         }
-        cls.method("tokens") { doc, _ in [.object(TokenList(document: doc, range: 0..<doc.tokenCount))] }
-        cls.method("token_ids") { doc, _ in [.unsignedIntegers(doc.terms.array, offset: 1, metatable: nil)] }
+        cls.method("sentences") { doc, _ in
+            let count = doc.sentenceCount
+            try ctx.reserve(count, ResultCost.object, for: "sentences", items: "sentences")
+            return [lists.make((0..<count).map { .object(ctx.sentence(doc, $0)) })]
+        }
+        let spans = ctx.tokenSpans
+        cls.method("tokens") { doc, _ in [.object(TokenList(document: doc, range: 0..<doc.tokenCount, spans: spans))] }
+        cls.method("token_ids") { doc, _ in
+            try ctx.reserve(doc.terms.count, ResultCost.integer, for: "token_ids", items: "tokens")
+            return [.unsignedIntegers(doc.terms.array, offset: 1, metatable: nil)]
+        }
         try StatisticsBinding.install(on: cls, ctx)
         try DateBinding.install(document: cls, ctx)
         cls.describe = describe

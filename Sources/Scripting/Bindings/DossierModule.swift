@@ -39,10 +39,14 @@ enum DossierModule {
             }
         }
         let sentences = ctx.lua.function("sentences") { args in
-            [ctx.lists.strings(SentenceSplitter.sentences(in: try args.string(1)))]
+            let found = SentenceSplitter.sentences(in: try args.string(1))
+            try ctx.reserve(found.count, ResultCost.strings(found), for: "dossier.sentences", items: "sentences")
+            return [ctx.lists.strings(found)]
         }
         let tokens = ctx.lua.function("tokens") { args in
-            [.table(LuaTable(array: TokenRecords.records(try args.string(1)), metatable: tokenColumns.metatable))]
+            let text = try args.string(1)
+            try ctx.reserve(TokenRecords.count(text), TokenRecords.cost, for: "dossier.tokens", items: "tokens")
+            return [.table(LuaTable(array: TokenRecords.records(text), metatable: tokenColumns.metatable))]
         }
         let module: LuaValue = .record([
             "clock": .function(clock),

@@ -43,6 +43,7 @@ final class EntityBinding {
         cls.field("aliases") { lists.strings($0.aliases) }
         cls.field("roles") { lists.strings($0.roles) }
         cls.method("mentions") { [ctx] entity, _ in
+            try ctx.reserve(entity.mentions.count, ResultCost.record(fields: 4) + ResultCost.object, for: "mentions", items: "mentions")
             let rows: [[LuaValue]] = entity.mentions.compactMap { m in
                 guard let doc = entity.document(m.document) else { return nil }
                 return [.object(doc), .object(ctx.sentence(doc, m.sentence)), .text(m.text), .integer(m.range.lowerBound + 1)]
@@ -73,9 +74,12 @@ final class EntityBinding {
     /// `corpus:entities(opts)`, `corpus:entity(name)`, `corpus:gazetteer_add(spec)`.
     func install(on cls: LuaClass<Corpus>) {
         let lists = ctx.lists
+        let ctx = self.ctx
         cls.method("entities") { corpus, args in
             let kind = try Self.kindOption(args, position: 1)
-            return [lists.make(corpus.entities(kind: kind).map { .object($0) })]
+            let entities = corpus.entities(kind: kind)
+            try ctx.reserve(entities.count, ResultCost.object, for: "entities", items: "entities")
+            return [lists.make(entities.map { .object($0) })]
         }
         cls.method("entity") { corpus, args in
             guard let e = corpus.entity(named: try args.string(1)) else { return [.nil] }

@@ -35,6 +35,8 @@ final class QuoteBinding {
     private let corpus: Corpus
     /// Quotes of documents from no known corpus.
     private var loose: [ObjectIdentifier: (document: Document, quotes: [Quote])] = [:]
+    /// The quotes of the last documents asked for, by sentence (`sentence:quotes()`).
+    private let bySentence = SentenceQuotes()
 
     init(_ ctx: BindingContext, corpus: Corpus) {
         self.ctx = ctx
@@ -110,6 +112,7 @@ final class QuoteBinding {
                 lists = corpus.quoteIndex.quotes(in: docs)
             }
             let pairs = zip(docs, lists).flatMap { doc, list in list.filter(options.accepts).map { ($0, doc) } }
+            try self.ctx.reserve(pairs.count, ResultCost.object + 100, for: "quotes", items: "quotes")
             return [list(pairs)]
         }
         return cls
@@ -132,10 +135,7 @@ final class QuoteBinding {
     func install(on cls: LuaClass<SentenceRef>) -> LuaClass<SentenceRef> {
         cls.method("quotes") { [weak self] s, _ in
             guard let self else { return [.nil] }
-            let bytes = s.document.sentenceBytes(s.index)
-            let quotes = quotes(of: s.document).filter {
-                $0.sentence == s.index || (!bytes.isEmpty && $0.range.overlaps(bytes))
-            }
+            let quotes = bySentence.quotes(of: s.document, sentence: s.index, among: quotes(of: s.document))
             return [list(quotes.map { ($0, s.document) })]
         }
         return cls

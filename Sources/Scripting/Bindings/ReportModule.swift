@@ -23,7 +23,10 @@ enum ReportModule {
         tables.length = { $0.table.rows.count }
         tables.describe = { TableFormat.terminal($0.table, width: ctx.options.width) }
         tables.field("columns") { t in ctx.lists.strings(t.table.columns) }
-        tables.method("text") { t, args in [.text(TableFormat.terminal(t.table, width: try args.optionalInteger(1) ?? ctx.options.width))] }
+        tables.method("text") { t, args in
+            let width = try args.optionalInteger(1, in: TerminalWidth.range, name: "width") ?? ctx.options.width
+            return [.text(TableFormat.terminal(t.table, width: width))]
+        }
         tables.method("markdown") { t, _ in [.text(TableFormat.markdown(t.table))] }
         tables.method("csv") { t, _ in [.text(TableFormat.csv(t.table))] }
         tables.method("json") { t, _ in [.text(TableFormat.json(t.table))] }
@@ -69,7 +72,16 @@ enum ReportModule {
                 guard let t = item.tableValue else { return nil }
                 return (t["label"]?.stringValue ?? "", t["value"]?.doubleValue ?? 0)
             }
-            return [.text(TerminalChart.bars(items, width: try args.optionalInteger(2) ?? ctx.options.width))]
+            // The `width` option of report.bars, which report.lua passes as argument 2.
+            var width = ctx.options.width
+            if !args.isNil(2) {
+                do throws(LuaRangeError) {
+                    width = try args.value(2).checkedInteger("width", in: TerminalWidth.range)
+                } catch {
+                    throw error.argument(2)
+                }
+            }
+            return [.text(TerminalChart.bars(items, width: width))]
         }
         let sparkline = lua.function("sparkline") { args in
             [.text(TerminalChart.sparkline(try args.table(1).array.compactMap(\.doubleValue)))]

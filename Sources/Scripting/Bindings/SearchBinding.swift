@@ -4,9 +4,9 @@ import LuaBridge
 /// Search and concordance methods of `Corpus`:
 ///
 /// - `corpus:search(query, {limit = 10, snippets = true})` → List of `{doc, score, snippet}`,
-///   best first (BM25); `snippets = false` ranks only.
+///   best first (BM25); `snippets = false` ranks only. `limit` is at least 1.
 /// - `corpus:kwic(query, {width = 40, limit = nil})` → List of `{left, match, right, doc,
-///   sentence}` in document and text order; `sentence` is the 1-based number of the sentence
+///   sentence}` in document and text order (`width` 0 to 1000 characters, `limit` at least 1); `sentence` is the 1-based number of the sentence
 ///   holding the match. The REPL prints it as a concordance (the left column right-aligned).
 ///
 /// The query language is described in docs/query-language.md; a syntax error raises a Lua error
@@ -21,7 +21,7 @@ enum SearchBinding {
         cls.method("search") { corpus, args in
             let query = try args.string(1)
             let options = try Options(args, name: "search", known: ["limit", "snippets"])
-            let limit = try options.count("limit", allowZero: false) ?? 10
+            let limit = try options.integer("limit", in: 1...Int.max) ?? 10
             let snippets = options.flag("snippets") ?? true
             let results: [Hit]
             do {
@@ -29,19 +29,21 @@ enum SearchBinding {
             } catch {
                 throw LuaRuntimeError(String(describing: error))
             }
+            try ctx.reserve(results.count, ResultCost.record(fields: 3) + 300, for: "search", items: "hits")
             return [hits.make(results.map { [.object($0.document), .number($0.score), .text($0.snippet)] })]
         }
         cls.method("kwic") { corpus, args in
             let query = try args.string(1)
             let options = try Options(args, name: "kwic", known: ["width", "limit"])
-            let width = try options.count("width", allowZero: true) ?? 40
-            let limit = try options.count("limit", allowZero: false)
+            let width = try options.integer("width", in: 0...1000) ?? 40
+            let limit = try options.integer("limit", in: 1...Int.max)
             let results: [KwicLine]
             do {
                 results = try Search.kwic(corpus, query, width: width, limit: limit, fields: fields)
             } catch {
                 throw LuaRuntimeError(String(describing: error))
             }
+            try ctx.reserve(results.count, ResultCost.record(fields: 6) + ResultCost.object + 3 * width, for: "kwic", items: "lines")
             // `sentence` is the Sentence object, as in quotes and dates; `offset` the 1-based byte
             // position of the match in the document text.
             let rows: [LuaValue] = results.map { line in
@@ -85,15 +87,15 @@ enum SearchBinding {
             return value.isTruthy
         }
 
-        /// A whole-number option, or nil when absent.
-        func count(_ key: String, allowZero: Bool) throws -> Int? {
+        /// A whole-number option within `range`, or nil when absent.
+        func integer(_ key: String, in range: ClosedRange<Int>) throws -> Int? {
             guard let value = table?[key] else { return nil }
             if case .nil = value { return nil }
-            let smallest = allowZero ? 0 : 1
-            guard let n = value.intValue, value.type == .number, n >= smallest else {
-                throw LuaArgumentError(Self.position, "'\(key)' must be \(allowZero ? "a whole number ≥ 0" : "a positive whole number")")
+            do {
+                return try value.checkedInteger(key, in: range)
+            } catch {
+                throw error.argument(Self.position)
             }
-            return n
         }
     }
 }

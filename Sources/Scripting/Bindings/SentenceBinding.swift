@@ -25,8 +25,9 @@ enum SentenceBinding {
         cls.field("doc") { .object($0.document) }
         cls.field("index") { .integer($0.index + 1) }
         cls.field("offset") { .integer($0.document.sentenceBytes($0.index).lowerBound + 1) }
+        let spans = ctx.tokenSpans
         cls.method("tokens") { s, _ in
-            [.object(TokenList(document: s.document, range: s.document.sentenceTokens(s.index)))]
+            [.object(TokenList(document: s.document, range: s.document.sentenceTokens(s.index), spans: spans))]
         }
         cls.describe = { s in
             "<Sentence \(s.index + 1) of \(s.document.id) \"\(BindingContext.preview(s.text, 50))\">"
@@ -44,13 +45,6 @@ enum SentenceBinding {
 extension BindingContext {
     /// The cached Sentence object for sentence `index` of `document`.
     func sentence(_ document: Document, _ index: Int) -> SentenceRef {
-        let key = ObjectIdentifier(document)
-        if let cached = sentenceCache[key], index < cached.count, let s = cached[index] { return s }
-        var list = sentenceCache[key] ?? Array(repeating: nil, count: document.sentenceCount)
-        if list.count < document.sentenceCount { list += Array(repeating: nil, count: document.sentenceCount - list.count) }
-        let s = SentenceRef(document: document, index: index)
-        if index < list.count { list[index] = s }
-        sentenceCache[key] = list
-        return s
+        sentences.sentence(document, index)
     }
 }

@@ -25,25 +25,23 @@ enum StatisticsBinding {
             let options = try StatisticsOptions(args, 1, allowed: ["top", "stopwords", "kinds"])
             let rows = corpus.frequencies(top: try options.top(default: defaultTop),
                                           stopwords: try options.stopwords(settings), kinds: try options.kinds())
+            try ctx.reserve(rows.count, ResultCost.record(fields: 3), for: "frequencies", items: "rows")
             return [frequencyRows.make(rows.map { [.text($0.term), .integer($0.count), .integer($0.docs)] })]
         }
         cls.method("ngrams") { corpus, args in
-            let n = try args.integer(1)
-            guard n >= 1, n <= NGramCounter.maximumLength else {
-                throw StatisticsOptions.error(1, "n must be from 1 to \(NGramCounter.maximumLength), not \(n)")
-            }
+            let n = try args.integer(1, in: 1...NGramCounter.maximumLength, name: "n")
             let options = try StatisticsOptions(args, 2, allowed: ["top", "min", "stopwords"])
             let rows = try statistics {
                 try corpus.ngrams(n, min: try options.min(default: 2), stopwords: try options.stopwords(settings),
                                   top: try options.top(default: defaultTop))
             }
+            try ctx.reserve(rows.count, ResultCost.record(fields: 3) + 50 * n, for: "ngrams", items: "rows")
             return [ngramRows.make(rows.map { [.text($0.text), .integer($0.count), .integer($0.docs)] })]
         }
         cls.method("collocations") { corpus, args in
             let node = try args.string(1)
             let options = try StatisticsOptions(args, 2, allowed: ["top", "min", "stopwords", "window", "measure"])
-            let window = try options.integer("window") ?? 5
-            guard window >= 1 else { throw options.error("window must be at least 1, not \(window)") }
+            let window = try options.integer("window", in: StatisticsOptions.windowRange) ?? 5
             let measure = try options.measure()
             let rows: [Collocate]
             do {
@@ -52,6 +50,7 @@ enum StatisticsBinding {
             } catch let error as StatisticsError {
                 throw StatisticsOptions.error(1, error.description)
             }
+            try ctx.reserve(rows.count, ResultCost.record(fields: 3), for: "collocations", items: "rows")
             return [collocateRows.make(rows.map { [.text($0.term), .number(rounded($0.score)), .integer($0.count)] })]
         }
         cls.method("keyness") { corpus, args in
@@ -61,6 +60,7 @@ enum StatisticsBinding {
                 try corpus.keyness(against: reference, min: try options.min(default: 3),
                                    stopwords: try options.stopwords(settings), top: try options.top(default: defaultTop))
             }
+            try ctx.reserve(rows.count, ResultCost.record(fields: 4), for: "keyness", items: "rows")
             return [keynessRows.make(rows.map {
                 [.text($0.term), .number(rounded($0.score)), .integer($0.count), .integer($0.referenceCount)]
             })]
@@ -73,6 +73,7 @@ enum StatisticsBinding {
         cls.method("keywords") { doc, args in
             let options = try StatisticsOptions(args, 1, allowed: ["top", "stopwords"])
             let rows = doc.keywords(top: try options.top(default: defaultKeywords), stopwords: try options.stopwords(settings))
+            try ctx.reserve(rows.count, ResultCost.record(fields: 3), for: "keywords", items: "rows")
             return [keywordRows.make(rows.map { [.text($0.term), .number(rounded($0.score)), .integer($0.count)] })]
         }
     }
@@ -179,34 +180,32 @@ struct StatisticsOptions {
         return names.dropLast().joined(separator: ", ") + " or " + last
     }
 
-    /// An integer option, or nil when absent.
-    func integer(_ name: String) throws -> Int? {
+    /// Collocation windows: up to 1000 tokens on each side (a sentence is rarely longer).
+    static let windowRange = 1...1000
+
+    /// A whole-number option within `range`, or nil when absent.
+    func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let value = table[name] else { return nil }
-        switch value {
-        case .integer(let i): return i
-        case .number(let d) where d == d.rounded() && abs(d) < 1e15: return Int(d)
-        default: throw error("option '\(name)' must be an integer, not \(describe(value))")
+        do {
+            return try value.checkedInteger(name, in: range)
+        } catch {
+            throw self.error(error.message)
         }
     }
 
-    /// `top`: a count, or `false` / `math.huge` for every row.
+    /// `top`: a count (0 or more), or `false` / `math.huge` for every row.
     func top(default fallback: Int) throws -> Int? {
         guard let value = table["top"] else { return fallback }
         switch value {
         case .boolean(false): return nil
         case .number(let d) where d == .infinity: return nil
-        default:
-            guard let n = try integer("top") else { return fallback }
-            guard n >= 0 else { throw error("top must be 0 or more, not \(n)") }
-            return n
+        default: return try integer("top", in: 0...Int.max) ?? fallback
         }
     }
 
     /// `min`: fewest occurrences, at least 1.
     func min(default fallback: Int) throws -> Int {
-        guard let n = try integer("min") else { return fallback }
-        guard n >= 1 else { throw error("min must be at least 1, not \(n)") }
-        return n
+        try integer("min", in: 1...Int.max) ?? fallback
     }
 
     /// `stopwords`: `true` (the default) for the session list, `false` for none, or a list of

@@ -16,7 +16,7 @@ enum TerminalTable {
                     }
                 }
             }
-            let width = try args.optionalInteger(3) ?? 100
+            let width = try args.optionalInteger(3, in: TerminalWidth.range, name: "width") ?? TerminalWidth.standard
             let align = (try args.optionalTable(4)?.array ?? []).map { ColumnAlignment(rawValue: $0.stringValue ?? "") }
             return [.text(render(columns: columns, rows: rows, width: width, align: align))]
         }
@@ -32,6 +32,7 @@ enum TerminalTable {
     /// overrides column i's alignment; a column asked to be right-aligned is cut on the left
     /// ("…end of the text"), so the text next to the following column stays visible.
     static func render(columns: [String], rows: [[Cell]], width: Int, align: [ColumnAlignment?] = []) -> String {
+        let width = TerminalWidth.clamped(width)
         let n = columns.count
         guard n > 0 else { return "" }
         var widths = columns.map(\.count)

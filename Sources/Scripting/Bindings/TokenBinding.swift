@@ -7,11 +7,13 @@ import LuaBridge
 final class TokenList {
     let document: Document
     let range: Range<Int>
-    private lazy var spans: [TokenSpan] = document.tokenSpans()
+    /// Where the document's token offsets come from (shared by all lists of a document).
+    private let spanCache: TokenSpanCache
 
-    init(document: Document, range: Range<Int>) {
+    init(document: Document, range: Range<Int>, spans: TokenSpanCache) {
         self.document = document
         self.range = range
+        self.spanCache = spans
     }
 
     var count: Int { range.count }
@@ -20,7 +22,8 @@ final class TokenList {
     func token(_ i: Int) -> LuaValue {
         guard i >= 1, i <= range.count else { return .nil }
         let position = range.lowerBound + i - 1
-        guard position < spans.count else { return .nil }
+        let spans = spanCache.spans(of: document)
+        guard position >= 0, position < spans.count else { return .nil }
         let span = spans[position]
         let id = Int(document.terms[position])
         return .record([
@@ -34,6 +37,19 @@ final class TokenList {
 
 /// Tokens of free text (`dossier.tokens(text)`), with the same record shape.
 enum TokenRecords {
+    /// Bytes one token record costs on its way to Lua (four fields, two of them strings).
+    static let cost = ResultCost.record(fields: 4) + 100
+
+    /// How many tokens `text` has (counted without building anything).
+    static func count(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var n = 0
+            Tokenizer.scan(bytes) { _ in n += 1 }
+            return n
+        }
+    }
+
     static func records(_ text: String) -> [LuaValue] {
         let utf8 = Array(text.utf8)
         return Tokenizer.tokens(in: text).map { span in

@@ -1,11 +1,49 @@
 --- How values look in the REPL and in `tostring(list)`: Lists as aligned tables, objects as
 -- one-line summaries, plain tables as Lua constructors.
-local List, format_table = ...
+local List, format_table, check_integer = ...
 
 local type, tostring, getmetatable, rawget, pairs, ipairs = type, tostring, getmetatable, rawget, pairs, ipairs
+local setmetatable, rawset, next, error = setmetatable, rawset, next, error
 local string_format, math_type = string.format, math.type
 
-local printer = { max_rows = 40, max_depth = 2, max_items = 30 }
+-- The settings scripts may change, each with the whole numbers it accepts. They live in
+-- `settings` so that every assignment is checked: a width reaches Swift's table formatter.
+local settings = { max_rows = 40, max_depth = 2, max_items = 30 }
+local ranges = {
+  width = { 1, 1000 },  -- TerminalWidth.range on the Swift side
+  max_rows = { 0, math.maxinteger },
+  max_depth = { 0, 100 },
+  max_items = { 0, math.maxinteger },
+}
+
+local printer = setmetatable({}, {
+  __index = settings,
+  __newindex = function(t, key, value)
+    local range = ranges[key]
+    if range == nil then return rawset(t, key, value) end
+    if value ~= nil or key ~= "width" then
+      local problem = check_integer(value, "dossier.printer." .. key, range[1], range[2])
+      if problem then error(problem, 2) end
+    end
+    settings[key] = value
+  end,
+  -- pairs() shows the settings with the functions.
+  __pairs = function(t)
+    local all = {}
+    for k, v in next, t do all[k] = v end
+    for k, v in next, settings do all[k] = v end
+    return next, all, nil
+  end,
+})
+
+-- Raises "bad argument #position to 'name' (width must be …)" at the caller's caller unless
+-- `value` is nil or a whole number in the setting's range.
+local function check_argument(value, key, position, name)
+  if value == nil then return end
+  local range = ranges[key]
+  local problem = check_integer(value, key, range[1], range[2])
+  if problem then error(string_format("bad argument #%d to '%s' (%s)", position, name, problem), 3) end
+end
 
 local preferred = { "id", "name", "term", "ngram", "key", "kind", "count", "score", "doc", "title", "text" }
 local preferred_rank = {}
@@ -93,6 +131,8 @@ end
 
 --- A List as an aligned table that fits `width` (the first `max_rows` rows).
 function printer.list(list, width, max_rows)
+  check_argument(width, "width", 2, "list")
+  check_argument(max_rows, "max_rows", 3, "list")
   local n = #list
   max_rows = max_rows or printer.max_rows
   if n == 0 then return "(empty list)" end
@@ -127,6 +167,7 @@ end
 
 --- A value as the REPL prints it.
 function printer.repr(v, width)
+  check_argument(width, "width", 2, "repr")
   local t = type(v)
   if t == "string" then return v end
   if t == "number" then return tostring(v) end

@@ -7,6 +7,18 @@ local List, printer, native = ...
 local report = { chart = {}, output_folder = native.output_folder }
 
 local type, ipairs, pairs, getmetatable, rawget, tostring = type, ipairs, pairs, getmetatable, rawget, tostring
+local pcall, error = pcall, error
+
+-- Calls the Swift function `native[name]` and raises its error (a bad argument, say) as the
+-- report function's own, at the line of the script that called it.
+local function call_native(name, ...)
+  local ok, result = pcall(native[name], ...)
+  if ok then return result end
+  if type(result) == "string" then
+    result = result:gsub("^%[dossier report%]:%d+: ", ""):gsub("to '%?'", "to '" .. name .. "'")
+  end
+  error(result, 3)
+end
 
 -- Raises Lua's own "bad argument" message (at the caller's line) unless `value` is a table,
 -- a List or a lazy list.
@@ -173,7 +185,8 @@ function report.bars(items, opts)
   expect_list(items, 1, "bars")
   expect_options(opts, 2, "bars")
   opts = opts or {}
-  return native.bars(label_values(items, opts), opts.width)
+  local text = call_native("bars", label_values(items, opts), opts.width)  -- not a tail call: errors name the caller
+  return text
 end
 
 --- A one-line sparkline of numbers (or of one field of rows).

@@ -17,8 +17,8 @@ public struct PluginExtensions: Sendable, Equatable {
 }
 
 extension ScriptSession {
-    /// Sets up the sandbox and the plugin loader, then loads `options.plugins`. Called once at
-    /// the end of `init`, after the limits are set, so plugin code runs under them.
+    /// Sets up the sandbox and the plugin loader, arms the limits, then loads `options.plugins`
+    /// (so plugin code runs under the limits). Called once at the end of `init`.
     func installPlugins() throws(ScriptError) {
         let host: PluginHost
         do {
@@ -32,6 +32,7 @@ extension ScriptSession {
         }
         pluginHost = host
         context.sandbox = host.sandbox
+        applyLimits()
         for name in options.plugins {
             do {
                 try loadPlugin(name)

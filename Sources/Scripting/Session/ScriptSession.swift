@@ -30,6 +30,8 @@ public final class ScriptSession {
 
     /// Loads the corpus and prepares the Lua state.
     public init(options: SessionOptions) throws(ScriptError) {
+        var options = options
+        options.width = TerminalWidth.clamped(options.width)
         self.options = options
         guard let path = options.corpusPath ?? ProjectPaths.defaultCorpus() else {
             throw .setup("no corpus given and no seeds/ folder found: pass --corpus PATH or set DOSSIER_CORPUS")
@@ -53,7 +55,8 @@ public final class ScriptSession {
             let lists = try Lists(lua: lua, list: list)
             context = BindingContext(lua: lua, lists: lists, options: options)
             let printer = try lua.makeReferenceFromLua(try LuaSources.source("printer"), chunkName: "=[dossier printer]",
-                                                       arguments: [.reference(list), .function(TerminalTable.function(lua))])
+                                                       arguments: [.reference(list), .function(TerminalTable.function(lua)),
+                                                                   .function(RangeCheck.function(lua))])
             let repl = try lua.makeReferenceFromLua(try LuaSources.source("repl"), chunkName: "=[dossier repl]", arguments: [.reference(printer), .reference(list)])
             evalPrint = try lua.makeReferenceFromLua("return (...).eval_print", arguments: [.reference(repl)])
             complete = try lua.makeReferenceFromLua("return (...).complete", arguments: [.reference(repl)])
@@ -97,9 +100,15 @@ public final class ScriptSession {
         } catch {
             throw .setup("cannot set up Lua: \(error)")
         }
-        lua.memoryCap = options.memoryLimit
+        try installPlugins()  // Plugins/ScriptSession+Plugins.swift: sandbox, plugin loader, limits, --plugin loads
+    }
+
+    /// Arms the session's limits: the memory cap (`--max-memory`, else the default of half the
+    /// machine's memory) and the time limit. Called once dossier's own setup has run, before any
+    /// plugin or script code, so a small limit stops scripts, never the setup.
+    func applyLimits() {
+        lua.memoryCap = options.memoryLimit ?? LuaLimits.defaultMemoryCap
         lua.limits = LuaLimits(timeout: options.timeout)
-        try installPlugins()  // Plugins/ScriptSession+Plugins.swift: sandbox, plugin loader, --plugin loads
     }
 
     /// `dossier.fail(message)`: ends a script with a plain message and exit status 1, without a

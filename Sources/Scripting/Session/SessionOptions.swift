@@ -9,12 +9,13 @@ public struct SessionOptions: Sendable {
     public var trusted: Bool = false
     /// Seconds a chunk (a script, a REPL entry) may run.
     public var timeout: Double?
-    /// Bytes Lua may allocate.
+    /// Bytes Lua may allocate; nil for the default, `LuaLimits.defaultMemoryCap` (half of the
+    /// machine's memory).
     public var memoryLimit: Int?
     /// Suppresses warnings and progress.
     public var quiet: Bool = false
-    /// Terminal columns for printing tables.
-    public var width: Int = 100
+    /// Terminal columns for printing tables (kept within `TerminalWidth.range`).
+    public var width: Int = TerminalWidth.standard
     /// Where warnings and progress go (default: standard error).
     public var diagnostics: @Sendable (String) -> Void = { message in
         FileHandleOutput.standardError(message)

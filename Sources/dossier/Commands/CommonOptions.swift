@@ -14,10 +14,10 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Lift the sandbox: allow os.execute, io.popen, C modules and file access anywhere.")
     var trusted = false
 
-    @Option(name: .long, help: ArgumentHelp("Stop a chunk (script, REPL entry) after this many seconds.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp("Stop a chunk (script, REPL entry) after this many seconds (0.001 to 1000000).", valueName: "seconds"))
     var timeout: Double?
 
-    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Cap Lua's memory, e.g. 512M or 2G.", valueName: "size"))
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Cap Lua's memory, e.g. 512M or 2G (1M to 1024T; default: half of the machine's memory).", valueName: "size"))
     var maxMemory: String?
 
     @Option(name: .customLong("plugin"), help: ArgumentHelp("Load a plugin at start (repeatable; DOSSIER_PLUGINS=a,b does the same).", valueName: "name"))
@@ -27,9 +27,11 @@ struct CommonOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
-        if let maxMemory, LuaLimits.parseBytes(maxMemory) == nil {
-            throw ValidationError("--max-memory '\(maxMemory)' is not a size (examples: 512M, 2G, 100000)")
+        if let timeout {
+            do { _ = try LuaLimits.timeout(timeout) } catch { throw ValidationError(error.message(option: "--timeout")) }
+        }
+        if let maxMemory {
+            do { _ = try LuaLimits.memoryCap(maxMemory) } catch { throw ValidationError(error.message(option: "--max-memory")) }
         }
     }
 
@@ -40,7 +42,7 @@ struct CommonOptions: ParsableArguments {
         options.outputDirectory = out
         options.trusted = trusted
         options.timeout = timeout
-        options.memoryLimit = maxMemory.flatMap(LuaLimits.parseBytes)
+        options.memoryLimit = maxMemory.flatMap { try? LuaLimits.memoryCap($0) }
         options.quiet = quiet
         options.plugins = PluginSearchPath.autoload() + plugins
         options.width = Terminal.width()

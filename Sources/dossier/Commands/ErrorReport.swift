@@ -13,6 +13,8 @@ enum ErrorReport {
             switch lua.kind {
             case .time: Terminal.printError("(stopped by --timeout \(limits.timeout.map(Terminal.seconds) ?? "?"); raise it for longer runs)")
             case .memory where limits.maxMemory != nil: Terminal.printError("(stopped by --max-memory \(limits.maxMemory ?? ""))")
+            case .memory where lua.message.contains("memory limit of"):
+                Terminal.printError("(stopped by the default memory limit of \(LuaLimits.formatBytes(LuaLimits.defaultMemoryCap)), half of this machine's memory; raise it with --max-memory)")
             default: break
             }
         }

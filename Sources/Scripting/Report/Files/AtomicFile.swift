@@ -36,12 +36,57 @@ public enum AtomicFile {
         return (Array(parts.dropLast()), file)
     }
 
+    /// The longest file or folder name the file system takes, in bytes.
+    static let maximumName = Int(NAME_MAX)
+    /// The longest path the system calls take, in bytes (without the final NUL).
+    static let maximumPath = Int(PATH_MAX) - 1
+
+    /// Refuses names the file system cannot take, before anything is made.
+    static func checkNames(_ names: [String], of relativePath: String) throws {
+        for name in names where name.utf8.count > maximumName {
+            throw AtomicFileError.nameTooLong(path: relativePath, name: name)
+        }
+    }
+
+    /// The name of the temporary file written before the rename: `.name.tmp-1f3a…`, or, when
+    /// that would be longer than a name may be, `.dossier-tmp-1f3a…`.
+    static func temporaryName(for base: String) -> String {
+        let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        let name = "." + base + ".tmp-" + random
+        return name.utf8.count <= maximumName ? name : ".dossier-tmp-" + random
+    }
+
     /// The writer, with a hook run just before the rename (tests use it to simulate a failure).
+    ///
+    /// Nothing is made for a write that cannot succeed: names and the whole path are checked
+    /// against the file system's limits first, and folders made on the way (the output folder
+    /// included) are removed again when the write fails.
     static func write(_ data: Data, to relativePath: String, under root: URL, beforeRename: () throws -> Void) throws -> URL {
         let (folders, file) = try components(of: relativePath)
+        try checkNames(folders + [file], of: relativePath)
         let rootPath = root.standardizedFileURL.path
+        var created: [String] = []
+        do {
+            return try write(data, folders: folders, file: file, relativePath: relativePath, rootPath: rootPath,
+                             created: &created, beforeRename: beforeRename)
+        } catch {
+            for folder in created.reversed() { _ = rmdir(folder) }
+            throw error
+        }
+    }
+
+    private static func write(_ data: Data, folders: [String], file: String, relativePath: String, rootPath: String,
+                              created: inout [String], beforeRename: () throws -> Void) throws -> URL {
+        // The output folder and any missing folders above it.
+        var missing: [String] = []
+        var above = rootPath
+        while above != "/" && !above.isEmpty && kind(of: above) == .missing {
+            missing.append(above)
+            above = (above as NSString).deletingLastPathComponent
+        }
         do {
             try FileManager.default.createDirectory(atPath: rootPath, withIntermediateDirectories: true)
+            created += missing.reversed()
         } catch {
             throw AtomicFileError.io(path: rootPath, operation: "creating the output folder", message: error.localizedDescription)
         }
@@ -49,6 +94,14 @@ public enum AtomicFile {
             throw AtomicFileError.io(path: rootPath, operation: "finding the output folder", message: lastErrorMessage())
         }
         func inside(_ path: String) -> Bool { path == realRoot || path.hasPrefix(realRoot == "/" ? "/" : realRoot + "/") }
+
+        // The whole path (with the longer of the file's and the temporary file's names) must
+        // fit the system's limit before any folder is made for it.
+        let longestName = Swift.max(file.utf8.count, temporaryName(for: file).utf8.count)
+        let pathLength = realRoot.utf8.count + folders.reduce(0) { $0 + 1 + $1.utf8.count } + 1 + longestName
+        if pathLength > maximumPath {
+            throw AtomicFileError.pathTooLong(path: relativePath, length: pathLength, limit: maximumPath)
+        }
 
         // Walk down the folders, creating missing ones and checking links.
         var folder = realRoot
@@ -58,8 +111,12 @@ public enum AtomicFile {
             let candidate = folder + "/" + name
             switch kind(of: candidate) {
             case .missing:
-                if mkdir(candidate, 0o755) != 0 && errno != EEXIST {
-                    throw AtomicFileError.io(path: shown, operation: "creating the folder", message: lastErrorMessage())
+                if mkdir(candidate, 0o755) != 0 {
+                    if errno != EEXIST {
+                        throw AtomicFileError.io(path: shown, operation: "creating the folder", message: lastErrorMessage())
+                    }
+                } else {
+                    created.append(candidate)
                 }
                 guard kind(of: candidate) == .folder else { throw AtomicFileError.notAFolder(shown) }
                 folder = candidate
@@ -97,7 +154,7 @@ public enum AtomicFile {
 
         let directory = (destination as NSString).deletingLastPathComponent
         let base = (destination as NSString).lastPathComponent
-        let temporary = directory + "/." + base + ".tmp-" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        let temporary = directory + "/" + temporaryName(for: base)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o644))
         guard fd >= 0 else {
             throw AtomicFileError.io(path: relativePath, operation: "creating a temporary file", message: lastErrorMessage())

@@ -17,6 +17,10 @@ public enum AtomicFileError: Error, Equatable, Sendable, CustomStringConvertible
     case notAFolder(String)
     /// The path names an existing folder, not a file.
     case isAFolder(String)
+    /// A file or folder name on the path is longer than the file system takes.
+    case nameTooLong(path: String, name: String)
+    /// The whole path, under the output folder, is longer than the system takes.
+    case pathTooLong(path: String, length: Int, limit: Int)
     /// The operating system refused an operation.
     case io(path: String, operation: String, message: String)
 
@@ -37,9 +41,21 @@ public enum AtomicFileError: Error, Equatable, Sendable, CustomStringConvertible
             return "cannot write under \"\(p)\": it is a file, not a folder"
         case .isAFolder(let p):
             return "cannot write \"\(p)\": it is a folder; give a file name"
+        case .nameTooLong(let p, let name):
+            return "cannot write \"\(AtomicFileError.shortened(p))\": the name \"\(AtomicFileError.shortened(name))\" is too long "
+                + "(\(name.utf8.count) bytes; a name may have at most \(AtomicFile.maximumName))"
+        case .pathTooLong(let p, let length, let limit):
+            return "cannot write \"\(AtomicFileError.shortened(p))\": the path is too long (\(length) bytes with the output "
+                + "folder; at most \(limit)); use fewer or shorter folder names"
         case .io(let p, let operation, let message):
             return "cannot write \"\(p)\": \(operation) failed: \(message)"
         }
+    }
+
+    /// A long path or name cut in the middle for messages (`a/a/a/…/a/x.txt`).
+    static func shortened(_ text: String) -> String {
+        guard text.count > 120 else { return text }
+        return String(text.prefix(60)) + "…" + String(text.suffix(50))
     }
 
     /// The same text as `description`, for APIs that show `localizedDescription`.

@@ -12,6 +12,7 @@ public enum TerminalChart {
     /// no trailing line break. With no items the result is "(no data)".
     public static func bars(_ items: [(label: String, value: Double)], width: Int) -> String {
         guard width > 0 else { return "" }
+        let width = Swift.min(width, TerminalWidth.range.upperBound)
         guard !items.isEmpty else { return DisplayWidth.truncate("(no data)", to: width) }
         let labels = items.map { TerminalText.sanitize($0.label) }
         let values = items.map { NumberText.display($0.value) }
