@@ -308,6 +308,43 @@ import Testing
         #expect(try session.value("return RESULT").stringValue == "from the script folder")
     }
 
+    /// The probe: `data/passwd.txt -> /etc/passwd` (and a linked sub-folder), then
+    /// `dossier.open("data")` and `doc.raw` printed it. No file outside the sandbox's rules is
+    /// read now: such files are skipped with a warning naming them.
+    @Test func dossierOpenReadsNoFileOutsideTheSandbox() throws {
+        let lib = try PluginLibrary()
+        let article = "Officials met in Geneva on Tuesday to discuss the talks. The minister said progress was slow.\n"
+        try lib.write("out/data/a.txt", "Geneva talks\n\n" + article)
+        try lib.write("secret/passwd.txt", "Secret file\n\nTOPSECRET-FILE root:x:0:0 and more words here.\n")
+        try lib.write("secret/inner/b.txt", "Secret folder\n\nTOPSECRET-FOLDER more words in this one.\n")
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: lib.path("out/data/passwd.txt"), withDestinationPath: lib.path("secret/passwd.txt"))
+        try fm.createSymbolicLink(atPath: lib.path("out/data/sub"), withDestinationPath: lib.path("secret/inner"))
+        let warnings = WarningLog()
+        let session = try lib.session { options in
+            options.quiet = false
+            options.diagnostics = { warnings.add($0) }
+        }
+        let r = try session.values("""
+            local c = dossier.open(...)
+            local texts = {}
+            for _, d in ipairs(c:docs()) do texts[#texts + 1] = d.raw .. d.text end
+            return #c, table.concat(texts, " ")
+            """, lib.path("out/data"))
+        #expect(r.first?.intValue == 1)
+        #expect(r.dropFirst().first?.stringValue?.contains("TOPSECRET") == false)
+        let log = warnings.lines.joined(separator: "\n")
+        #expect(log.contains("out/data/passwd.txt: not read by dossier.open: it leads to '\(lib.path("secret/passwd.txt"))', "
+            + "outside the folders the sandbox allows"), "\(log)")
+        #expect(log.contains("out/data/sub/b.txt: not read by dossier.open: it leads to '\(lib.path("secret/inner/b.txt"))'"), "\(log)")
+        // A link that stays inside the readable folders still loads.
+        try fm.createSymbolicLink(atPath: lib.path("out/data/again.txt"), withDestinationPath: lib.path("out/data/a.txt"))
+        #expect(try session.value("return #dossier.open(...)", lib.path("out/data")).intValue == 2)
+        // Trusted: the links are followed, as a user's own corpus would be.
+        let trusted = try lib.session { $0.trusted = true }
+        #expect(try trusted.value("return #dossier.open(...)", lib.path("out/data")).intValue == 4)
+    }
+
     @Test func writingGoesUnderTheOutputFolderCreatedOnDemand() throws {
         let lib = try PluginLibrary()
         let session = try lib.session()
@@ -326,6 +363,14 @@ import Testing
         #expect(try session.value("return type(debug.getinfo)").stringValue == "function")
         #expect(try session.value("return (os.execute('true'))").isTruthy)
     }
+}
+
+/// Warnings a session printed (its diagnostics), in order.
+final class WarningLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    func add(_ line: String) { lock.withLock { stored.append(line) } }
+    var lines: [String] { lock.withLock { stored } }
 }
 
 /// The Lua error `body` throws as a ScriptError, or nil.

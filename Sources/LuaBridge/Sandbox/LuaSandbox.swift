@@ -85,13 +85,24 @@ public final class LuaSandbox {
         return .success(resolved)
     }
 
-    /// Nil when a file a corpus load found at `path` may be read (its resolved path lies in a
-    /// readable folder and it is not a FIFO or device), else why it is skipped: what
-    /// `dossier.open` hands the loader so that a link in a corpus cannot lead outside.
-    public func refusalToLoad(_ path: String) -> String? {
-        switch checkRead(path, function: "dossier.open") {
-        case .success: return nil
-        case .failure(let refusal): return refusal.message
+    /// A check for the files a corpus load finds (what `dossier.open` hands the loader, so that
+    /// a link in a corpus cannot lead outside): nil when the file at `path` may be read (its
+    /// resolved path lies in a readable folder and it is not a FIFO or device), else why it is
+    /// skipped. A snapshot of the readable folders now, safe to call from any thread.
+    public func loadCheck(function: String) -> @Sendable (String) -> String? {
+        let roots = readRoots
+        let description = policy.readableDescription
+        let hint = policy.liftHint
+        return { path in
+            if path.utf8.contains(0) { return "not read by \(function): the path has a NUL byte" }
+            let resolved = LuaSandbox.resolve(path)
+            guard LuaSandbox.isPath(resolved, withinAnyOf: roots) else {
+                return "not read by \(function): it leads to '\(resolved)', outside the folders the sandbox allows (\(description)) (\(hint))"
+            }
+            if case .special(let what) = SandboxFileKind(atPath: resolved) {
+                return "not read by \(function): it is \(what), not a regular file"
+            }
+            return nil
         }
     }
 
