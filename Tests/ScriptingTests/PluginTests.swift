@@ -95,6 +95,61 @@ import Testing
         #expect(entry.warnings.first?.contains("no 'description'") == true)
     }
 
+    /// The probe: a manifest calling a backtracking find hung every command, `plugin list`
+    /// included (its instruction budget did not count time spent in C).
+    @Test func aManifestThatBacktracksIsStoppedAtOnce() throws {
+        let lib = try PluginLibrary()
+        try lib.write("lib/slow/manifest.lua", """
+            local s = ("a"):rep(20000)
+            s:find(("a*"):rep(6) .. "b")
+            return { name = "slow", version = "1.0.0", description = "never returns" }
+            """)
+        try lib.write("lib/slow/init.lua", "return {}")
+        try lib.plugin("fine")
+        let path = lib.searchPath()
+        var catalog: PluginCatalog?
+        let start = Date()
+        let done = finishes(within: 30) { catalog = PluginCatalog.discover(path) }
+        #expect(done, "reading the manifest did not stop")
+        guard done, let catalog else { return }
+        #expect(Date().timeIntervalSince(start) < 10)
+        let problem = try #require(catalog.plugin(named: "slow")?.problem)
+        #expect(problem.message.contains("slow/manifest.lua: the manifest did too much work (instruction limit of 200000 exceeded)"), "\(problem.message)")
+        #expect(catalog.plugin(named: "fine")?.problem == nil)
+    }
+
+    /// `plugin new string` used to succeed, and `--plugin string` then loaded Lua's own string
+    /// library: the names of Lua's libraries and of dossier's globals are refused.
+    @Test func pluginsCannotTakeTheNamesOfLibrariesOrGlobals() throws {
+        let lib = try PluginLibrary()
+        for name in ["string", "table", "os", "package", "_G", "dossier", "corpus", "report", "lpeg"] {
+            #expect(PluginNames.reservation(for: name) != nil, "\(name)")
+            do {
+                try PluginScaffold.create(name: name, in: lib.path("new"))
+                Issue.record("plugin new \(name) succeeded")
+            } catch {
+                #expect(error.message.contains("'\(name)' is the name of"), "\(error.message)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: lib.path("new/string")))
+        #expect(PluginNames.reservation(for: "strings") == nil)
+
+        try lib.plugin("string")
+        try lib.plugin("corpus")
+        do {
+            _ = try lib.session { $0.plugins = ["string"] }
+            Issue.record("--plugin string loaded something")
+        } catch {
+            #expect("\(error)".contains("cannot load plugin 'string': 'string' is the name of Lua's standard library 'string'"), "\(error)")
+        }
+        let session = try lib.session()
+        #expect(session.pluginCatalog.plugin(named: "string")?.problem?.message.contains("is the name of Lua's standard library") == true)
+        // require still gives the library, and a reserved plugin folder cannot be required.
+        #expect(try session.value("return require('string') == string").isTruthy)
+        let corpus = try #require(errorMessage { try session.values("require('corpus')") })
+        #expect(corpus.contains("'corpus' is the name of one of dossier's globals"), "\(corpus)")
+    }
+
     @Test func requirementsLoadFirstInOrder() throws {
         let lib = try PluginLibrary()
         try lib.plugin("app", extra: "requires = { 'mid >=1.0', 'base' }", initSource: "LOG[#LOG + 1] = 'app' return {}")
