@@ -126,6 +126,26 @@ import Testing
         #expect(f.failure("require('nowhere_at_all')")?.contains("module 'nowhere_at_all' not found") == true)
     }
 
+    /// Lua modules installed on the system (a stand-in folder here) load through require,
+    /// but the folder is not readable otherwise, and only .lua files load from it.
+    @Test func systemLuaModulesLoadThroughRequireOnly() throws {
+        var system = ""
+        let f = try SandboxFixture { policy, root in
+            system = root.appendingPathComponent("share/lua/5.4").path
+            policy.luaModuleFolders = [system]
+        }
+        try FileManager.default.createDirectory(atPath: system + "/pl", withIntermediateDirectories: true)
+        try "return { kind = 'system module' }".write(toFile: system + "/pl/pretty.lua", atomically: true, encoding: .utf8)
+        try "return 'not lua'".write(toFile: system + "/notes.txt", atomically: true, encoding: .utf8)
+        try f.lua.run("package.path = ... .. '/?.lua;' .. ... .. '/?.txt'", arguments: [.text(system)])
+        #expect(try f.lua.run("return require('pl.pretty').kind").first?.stringValue == "system module")
+        #expect(f.failure("io.open(...)", [.text(system + "/pl/pretty.lua")])?.contains("is outside the folders the sandbox allows") == true)
+        #expect(f.failure("require('notes')")?.contains("no file '\(system)/notes.txt' (outside the folders the sandbox allows)") == true)
+        #expect(LuaSandbox.luaModuleFolders(fromPath: "/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;"
+            + "/usr/local/lib/lua/5.4/?.lua;/usr/share/lua/5.4/?.lua;./?.lua;./?/init.lua")
+            == ["/usr/local/share/lua/5.4", "/usr/local/lib/lua/5.4", "/usr/share/lua/5.4"])
+    }
+
     /// Debian's lua-lpeg and lua-cjson, where installed (SandboxEscapeTests checks the
     /// mechanism with a module of its own).
     @Test func pureCModulesStayAvailableWhenInstalled() throws {

@@ -10,12 +10,15 @@ extension LuaSandbox {
     /// before any user code runs: the C module folders are read from Lua's own
     /// `package.cpath` now (unless the policy names them).
     public func install(in state: LuaState) throws {
-        let cpath = try state.run("return package.cpath", chunkName: "=[dossier sandbox]").first?.stringValue ?? ""
-        cModuleRoots = usableCModuleRoots(policy.cModuleFolders ?? Self.cModuleFolders(fromCPath: cpath))
+        let paths = try state.run("return package.cpath, package.path", chunkName: "=[dossier sandbox]")
+        let cpath = paths.first?.stringValue ?? "", path = paths.dropFirst().first?.stringValue ?? ""
+        cModuleRoots = usableModuleRoots(policy.cModuleFolders ?? Self.cModuleFolders(fromCPath: cpath))
+        luaModuleRoots = usableModuleRoots(policy.luaModuleFolders ?? Self.luaModuleFolders(fromPath: path))
         let allowed = policy.allowedCModules
         let host = LuaValue.record([
             "check_read": .function(checkFunction(state, "check_read") { [unowned self] in self.checkRead($0, function: $1) }),
             "check_write": .function(checkFunction(state, "check_write") { [unowned self] in self.checkWrite($0, function: $1) }),
+            "check_module": .function(checkFunction(state, "check_module") { [unowned self] in self.checkModule($0, function: $1) }),
             "plan_open": .function(planOpenFunction(state)),
             "open_file": .reference(try state.builtinFunction(Int32(DLUA_BUILTIN_OPEN_FILE))),
             "as_written": .function(asWrittenFunction(state)),

@@ -35,6 +35,8 @@ public final class LuaSandbox {
     private let writeRoots: [String]
     /// The resolved folders C modules load from (set by `install(in:)`).
     public internal(set) var cModuleRoots: [String] = []
+    /// The resolved system folders `require` may load Lua modules from (set by `install(in:)`).
+    public internal(set) var luaModuleRoots: [String] = []
     /// The real `package` table once installed (scripts see a read-only view): host code that
     /// adds a searcher (the plugin loader) adds it here.
     public internal(set) var packageTable: LuaReference?

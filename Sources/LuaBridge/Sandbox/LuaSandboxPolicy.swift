@@ -18,6 +18,11 @@ public struct LuaSandboxPolicy: Sendable {
     /// /usr/local/lib/lua/5.4, /usr/lib/x86_64-linux-gnu/lua/5.4 and /usr/lib/lua/5.4). A folder
     /// inside a writable one is never used.
     public var cModuleFolders: [String]?
+    /// Folders of Lua modules `require` may load besides the readable folders (only through
+    /// `require` and `package.searchpath`, not `io.open`). Nil (the default): the absolute
+    /// folders of Lua's own `package.path` when the sandbox is installed (on Debian
+    /// /usr/local/share/lua/5.4, /usr/local/lib/lua/5.4 and /usr/share/lua/5.4).
+    public var luaModuleFolders: [String]?
     /// What lifts the sandbox, appended to every refusal ("run with --trusted to allow it").
     public var liftHint: String
     /// Creates a writable folder the first time something is written under it.
@@ -30,6 +35,7 @@ public struct LuaSandboxPolicy: Sendable {
                 writableDescription: String = "the output folder",
                 allowedCModules: [String] = LuaSandboxPolicy.pureCModules,
                 cModuleFolders: [String]? = nil,
+                luaModuleFolders: [String]? = nil,
                 liftHint: String = "lift the sandbox to allow it",
                 createsWritableFolders: Bool = true) {
         self.readableFolders = readableFolders
@@ -38,6 +44,7 @@ public struct LuaSandboxPolicy: Sendable {
         self.writableDescription = writableDescription
         self.allowedCModules = allowedCModules
         self.cModuleFolders = cModuleFolders
+        self.luaModuleFolders = luaModuleFolders
         self.liftHint = liftHint
         self.createsWritableFolders = createsWritableFolders
     }

@@ -15,23 +15,33 @@ extension LuaSandbox {
     /// The folders of the absolute `FOLDER/?.so` templates of a `package.cpath`, in order:
     /// relative templates (`./?.so`) and all-in-one loaders (`loadall.so`) are left out.
     public static func cModuleFolders(fromCPath cpath: String) -> [String] {
+        templateFolders(cpath, endings: ["/?.so"])
+    }
+
+    /// The folders of the absolute `FOLDER/?.lua` and `FOLDER/?/init.lua` templates of a
+    /// `package.path`, in order; relative ones (`./?.lua`) are left out.
+    public static func luaModuleFolders(fromPath path: String) -> [String] {
+        templateFolders(path, endings: ["/?.lua", "/?/init.lua"])
+    }
+
+    private static func templateFolders(_ templates: String, endings: [String]) -> [String] {
         var folders: [String] = []
-        for template in cpath.split(separator: ";", omittingEmptySubsequences: true) {
-            guard template.hasPrefix("/"), template.hasSuffix("/?.so"),
+        for template in templates.split(separator: ";", omittingEmptySubsequences: true) {
+            guard template.hasPrefix("/"), let ending = endings.first(where: { template.hasSuffix($0) }),
                   template.filter({ $0 == "?" }).count == 1 else { continue }
-            let folder = String(template.dropLast(5))
+            let folder = String(template.dropLast(ending.count))
             let normalized = folder.isEmpty ? "/" : folder
             if !folders.contains(normalized) { folders.append(normalized) }
         }
         return folders
     }
 
-    /// The C module folders resolved, without any that lies in a writable folder.
-    func usableCModuleRoots(_ folders: [String]) -> [String] {
+    /// Module folders resolved, without any that lies in a writable folder (nor `/`).
+    func usableModuleRoots(_ folders: [String]) -> [String] {
         var roots: [String] = []
         for folder in folders where folder.hasPrefix("/") {
             let resolved = Self.resolve(folder)
-            guard !Self.isPath(resolved, withinAnyOf: writableRoots), !roots.contains(resolved) else { continue }
+            guard resolved != "/", !Self.isPath(resolved, withinAnyOf: writableRoots), !roots.contains(resolved) else { continue }
             roots.append(resolved)
         }
         return roots
@@ -73,7 +83,7 @@ extension LuaSandbox {
     }
 
     /// `package.searchpath(name, path, sep, rep)` as Lua does it, except that only candidates
-    /// the sandbox may read are probed (the others are listed as outside, never touched), and
+    /// `require` may load are probed (the others are listed as outside, never touched), and
     /// only regular files count. Returns the file as the template made it, or Lua's
     /// "no file '…'" list.
     func searchPath(name: String, path: String, separator: String, replacement: String) -> SandboxLookup<String> {
@@ -83,7 +93,7 @@ extension LuaSandbox {
             let file = template.replacingOccurrences(of: "?", with: module)
             if file.utf8.contains(0) { continue }
             let resolved = Self.resolve(file)
-            guard Self.isPath(resolved, withinAnyOf: readableRoots) else {
+            guard mayLoadModule(resolved) else {
                 tried.append("no file '\(file)' (outside the folders the sandbox allows)")
                 continue
             }
@@ -91,5 +101,21 @@ extension LuaSandbox {
             tried.append("no file '\(file)'")
         }
         return .notFound(tried.joined(separator: "\n\t"))
+    }
+
+    /// True when `require` may load the Lua file at resolved path `resolved`: it is readable,
+    /// or it is a `.lua` file in the system's Lua module folders.
+    func mayLoadModule(_ resolved: String) -> Bool {
+        Self.isPath(resolved, withinAnyOf: readableRoots)
+            || resolved.hasSuffix(".lua") && Self.isPath(resolved, withinAnyOf: luaModuleRoots)
+    }
+
+    /// The resolved path of Lua module file `file` that `require` found, or why not.
+    func checkModule(_ file: String, function: String) -> Result<String, LuaSandboxRefusal> {
+        let resolved = Self.resolve(file)
+        guard mayLoadModule(resolved), SandboxFileKind(atPath: resolved) == .file else {
+            return checkRead(file, function: function)
+        }
+        return .success(resolved)
     }
 }

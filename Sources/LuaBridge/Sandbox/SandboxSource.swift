@@ -8,7 +8,7 @@ extension LuaSandbox {
     /// read-only view of it.
     static let luaSource = #"""
     local host = ...
-    local check_read, check_write, plan_open = host.check_read, host.check_write, host.plan_open
+    local check_read, check_write, check_module, plan_open = host.check_read, host.check_write, host.check_module, host.plan_open
     local open_file, as_written, locate_c, search_path = host.open_file, host.as_written, host.locate_c, host.searchpath
     local hint, allowed_text = host.hint, host.allowed
 
@@ -164,11 +164,12 @@ extension LuaSandbox {
 
     -- ---- require -----------------------------------------------------------------------------
 
-    -- Lua files: found by the sandbox's searchpath (readable places only), loaded as text.
+    -- Lua files: found by the sandbox's searchpath (readable places and the system's Lua
+    -- folders only), loaded as text.
     local function lua_searcher(name)
       local file, missing = search_path(name, real_package.path)
       if not file then return missing end
-      local resolved, why = check_read(file, "require '" .. name .. "'")
+      local resolved, why = check_module(file, "require '" .. name .. "'")
       if not resolved then raise(why, 3) end
       local f, message = raw_loadfile(resolved, "t")
       if not f then
