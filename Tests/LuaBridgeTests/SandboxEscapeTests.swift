@@ -241,6 +241,18 @@ import Glibc
         #expect(!LuaSandbox.environmentAllows("LC"))
     }
 
+    /// The locale belongs to the whole process: a plugin switching LC_NUMERIC would make every
+    /// other script print 0,5 for 0.5.
+    @Test func onlyTheTimeLocaleMayChange() throws {
+        let f = try SandboxFixture()
+        let message = try #require(f.failure("os.setlocale('de_DE.UTF-8', 'numeric')"))
+        #expect(message.contains("os.setlocale: changing the 'numeric' locale is disabled in the sandbox"), "\(message)")
+        #expect(f.failure("os.setlocale('C')")?.contains("os.setlocale: changing the locale is disabled") == true)
+        #expect(try f.lua.run("return os.setlocale()").first?.stringValue != nil)
+        #expect(try f.lua.run("return os.setlocale('C', 'time')").first?.stringValue == "C")
+        #expect(try f.lua.run("return tostring(0.5)").first?.stringValue == "0.5")
+    }
+
     // MARK: - Finalizers
 
     /// Lua runs __gc metamethods with hooks off, so a finalizer's endless loop could not be

@@ -45,6 +45,15 @@ extension LuaSandbox {
     io.popen = disabled("io.popen")
     os.tmpname = disabled("os.tmpname")
     os.exit = disabled("os.exit", ": return from the script, or call error() to stop it with a message,")
+    -- The locale is the whole process's: changing how numbers print or what %a matches would
+    -- change every other script's output. Asking, and the time locale (os.date), stay.
+    local raw_setlocale = os.setlocale
+    function os.setlocale(locale, category)
+      if locale == nil or category == "time" then return raw_setlocale(locale, category) end
+      raise("os.setlocale: changing the " .. (category == nil and "" or "'" .. tostring(category) .. "' ") .. "locale is disabled in the "
+        .. "sandbox (it would change how every script reads and prints numbers and text); os.setlocale(name, \"time\") "
+        .. "is allowed (" .. hint .. ")", 2)
+    end
     os.getenv = host.getenv
     os.remove = host.remove
     os.rename = host.rename
