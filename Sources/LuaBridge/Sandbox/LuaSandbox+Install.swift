@@ -102,7 +102,7 @@ extension LuaSandbox {
         state.function("remove") { [unowned self] args in
             let path = try args.string(1)
             let target = try self.checkEntry(path, function: "os.remove").orRaise()
-            guard Glibc.remove(target) == 0 else {
+            guard unlinkOrRemove(target) == 0 else {
                 let code = errno
                 return [.nil, .text("\(path): \(String(cString: strerror(code)))"), .integer(Int(code))]
             }
@@ -117,7 +117,7 @@ extension LuaSandbox {
             let to = try args.string(2)
             let source = try self.checkEntry(from, function: "os.rename").orRaise()
             let target = try self.checkEntry(to, function: "os.rename").orRaise()
-            guard Glibc.rename(source, target) == 0 else {
+            guard renameEntry(source, target) == 0 else {
                 let code = errno
                 return [.nil, .text(String(cString: strerror(code))), .integer(Int(code))]
             }
@@ -173,3 +173,9 @@ extension LuaState {
         return try makeReference(encoder)
     }
 }
+
+/// remove(3): a file, a link itself, or an empty folder.
+private func unlinkOrRemove(_ path: String) -> Int32 { remove(path) }
+
+/// rename(2): a link is renamed itself.
+private func renameEntry(_ from: String, _ to: String) -> Int32 { rename(from, to) }
