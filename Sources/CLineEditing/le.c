@@ -6,6 +6,7 @@
 #include "lineediting.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,12 @@ static void install_handler(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0; /* no SA_RESTART: a pending read returns EINTR */
     sigaction(SIGINT, &action, NULL);
+    /* A parent may have started us with SIGINT blocked (it is inherited across exec, and
+       Foundation's Process does so): Ctrl-C would then never arrive. */
+    sigset_t interrupt_only;
+    sigemptyset(&interrupt_only);
+    sigaddset(&interrupt_only, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &interrupt_only, NULL);
 }
 
 void le_install_interrupt(le_interrupt_fn on_interrupt) {

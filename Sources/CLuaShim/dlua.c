@@ -1,7 +1,7 @@
 /*
  * dlua.c — the only place where dossier raises Lua errors. See dlua.h for the rules.
  */
-#include "dlua.h"
+#include "dlua_internal.h"
 
 #include <signal.h>
 #include <stdlib.h>
@@ -90,20 +90,25 @@ static const char *limit_message(dlua_ctx *c, char *buffer, size_t size) {
     }
 }
 
+/// Records the limit `work` more units of work reach (interrupts first, then the budget, then
+/// the deadline); the limit already recorded stays.
+static void update_limit(dlua_ctx *c, int64_t work) {
+    if (c->limit != DLUA_LIMIT_NONE) return;
+    if (c->interrupted || global_interrupt) {
+        c->interrupted = 0;
+        global_interrupt = 0;
+        c->limit = DLUA_LIMIT_INTERRUPT;
+    } else if (c->budget > 0 && (c->spent += work) > c->budget) {
+        c->limit = DLUA_LIMIT_INSTRUCTIONS;
+    } else if (c->deadline > 0 && monotonic_now() > c->deadline) {
+        c->limit = DLUA_LIMIT_TIME;
+    }
+}
+
 static void limit_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     dlua_ctx *c = ctx_of(L);
-    if (c->limit == DLUA_LIMIT_NONE) {
-        if (c->interrupted || global_interrupt) {
-            c->interrupted = 0;
-            global_interrupt = 0;
-            c->limit = DLUA_LIMIT_INTERRUPT;
-        } else if (c->budget > 0 && (c->spent += DLUA_HOOK_COUNT) > c->budget) {
-            c->limit = DLUA_LIMIT_INSTRUCTIONS;
-        } else if (c->deadline > 0 && monotonic_now() > c->deadline) {
-            c->limit = DLUA_LIMIT_TIME;
-        }
-    }
+    update_limit(c, DLUA_HOOK_COUNT);
     if (c->limit != DLUA_LIMIT_NONE && c->limit != DLUA_LIMIT_MEMORY) {
         char buffer[96];
         /* Level 0 is the function the hook interrupted: name its line, not its caller's. */
@@ -112,6 +117,21 @@ static void limit_hook(lua_State *L, lua_Debug *ar) {
         lua_concat(L, 2);
         lua_error(L);
     }
+}
+
+int dlua_charge(lua_State *L, int64_t steps) {
+    dlua_ctx *c = ctx_of(L);
+    update_limit(c, steps);
+    return c->limit == DLUA_LIMIT_MEMORY ? DLUA_LIMIT_NONE : c->limit;
+}
+
+int dlua_raise_limit(lua_State *L) {
+    char buffer[96];
+    /* Level 1: the Lua code that called the C function doing the work. */
+    luaL_where(L, 1);
+    lua_pushstring(L, limit_message(ctx_of(L), buffer, sizeof buffer));
+    lua_concat(L, 2);
+    return lua_error(L);
 }
 
 void dlua_arm_limits(lua_State *L, double timeout_seconds, int64_t instruction_budget) {
@@ -194,6 +214,7 @@ static lua_CFunction builtin(lua_Integer which) {
     case DLUA_BUILTIN_EQ: return box_eq;
     case DLUA_BUILTIN_LIMIT_HIT: return limit_hit_fn;
     case DLUA_BUILTIN_TRACEBACK: return traceback_handler;
+    case DLUA_BUILTIN_OPEN_FILE: return dlua_open_file;
     default: return NULL;
     }
 }
@@ -476,6 +497,7 @@ int dlua_getref(lua_State *L, int ref) { return lua_rawgeti(L, LUA_REGISTRYINDEX
 
 static int openlibs_body(lua_State *L) {
     luaL_openlibs(L);
+    dlua_install_bounded_patterns(L);
     return 0;
 }
 

@@ -2,47 +2,6 @@ import Foundation
 import Testing
 @testable import LuaBridge
 
-/// A temporary folder with `data/` (readable) and `out/` (writable, not created yet).
-private final class SandboxFixture {
-    let root: URL
-    var data: String { root.appendingPathComponent("data").path }
-    var out: String { root.appendingPathComponent("out").path }
-    let lua: LuaState
-    let sandbox: LuaSandbox
-
-    init() throws {
-        // Resolved, so messages and comparisons see the same path the sandbox does (/tmp may be a link).
-        let base = LuaSandbox.resolve(FileManager.default.temporaryDirectory.path)
-        root = URL(fileURLWithPath: base).appendingPathComponent("dossier-sandbox-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("data"), withIntermediateDirectories: true)
-        try "first line\nsecond line\n".write(toFile: root.appendingPathComponent("data/notes.txt").path, atomically: true, encoding: .utf8)
-        try "secret\n".write(toFile: root.appendingPathComponent("private.txt").path, atomically: true, encoding: .utf8)
-        lua = try LuaState()
-        try lua.openLibraries()
-        sandbox = LuaSandbox(policy: LuaSandboxPolicy(
-            readableFolders: [root.appendingPathComponent("data").path],
-            writableFolders: [root.appendingPathComponent("out").path],
-            readableDescription: "the data folder",
-            writableDescription: "the output folder ./out",
-            liftHint: "run with --trusted to allow it"))
-        try sandbox.install(in: lua)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: root) }
-
-    /// Runs `code` and returns the error message it raised (nil when it ran).
-    func failure(_ code: String, _ arguments: [LuaValue] = []) -> String? {
-        do {
-            try lua.run(code, chunkName: "=test", arguments: arguments)
-            return nil
-        } catch let e as LuaError {
-            return e.message
-        } catch {
-            return "\(error)"
-        }
-    }
-}
-
 @Suite struct SandboxTests {
     @Test func processesAndNativeCodeAreRefused() throws {
         let f = try SandboxFixture()
@@ -155,30 +114,53 @@ private final class SandboxFixture {
         try "not really a shared object".write(toFile: f.data + "/native.so", atomically: true, encoding: .utf8)
         try f.lua.run("package.path = ... .. '/?.lua'", arguments: [.text(f.data)])
         #expect(try f.lua.run("return require('helper').answer").first?.intValue == 42)
+        // A path leading outside finds nothing there: the file is not even probed.
         try f.lua.run("package.path = ... .. '/?.lua'", arguments: [.text(f.root.path)])
-        #expect(f.failure("require('outside')")?.contains("require 'outside': reading") == true)
-        try f.lua.run("package.cpath = ... .. '/?.so'", arguments: [.text(f.data)])
+        let outside = try #require(f.failure("require('outside')"))
+        #expect(outside.contains("module 'outside' not found"))
+        #expect(outside.contains("no file '\(f.root.path)/outside.lua' (outside the folders the sandbox allows)"))
+        #expect(f.failure("package.cpath = ... .. '/?.so'", [.text(f.data)])?.contains("package.cpath cannot be changed in the sandbox") == true)
         let native = try #require(f.failure("require('native')"))
-        #expect(native.contains("C module '\(f.data)/native.so' is disabled in the sandbox"))
-        #expect(native.contains("lpeg"))
+        #expect(native.contains("module 'native' not found"))
+        #expect(native.contains("C module 'native' is not among the ones the sandbox allows (lpeg, cjson, cjson.safe)"))
         #expect(f.failure("require('nowhere_at_all')")?.contains("module 'nowhere_at_all' not found") == true)
     }
 
+    /// Lua modules installed on the system (a stand-in folder here) load through require,
+    /// but the folder is not readable otherwise, and only .lua files load from it.
+    @Test func systemLuaModulesLoadThroughRequireOnly() throws {
+        var system = ""
+        let f = try SandboxFixture { policy, root in
+            system = root.appendingPathComponent("share/lua/5.4").path
+            policy.luaModuleFolders = [system]
+        }
+        try FileManager.default.createDirectory(atPath: system + "/pl", withIntermediateDirectories: true)
+        try "return { kind = 'system module' }".write(toFile: system + "/pl/pretty.lua", atomically: true, encoding: .utf8)
+        try "return 'not lua'".write(toFile: system + "/notes.txt", atomically: true, encoding: .utf8)
+        try f.lua.run("package.path = ... .. '/?.lua;' .. ... .. '/?.txt'", arguments: [.text(system)])
+        #expect(try f.lua.run("return require('pl.pretty').kind").first?.stringValue == "system module")
+        #expect(f.failure("io.open(...)", [.text(system + "/pl/pretty.lua")])?.contains("is outside the folders the sandbox allows") == true)
+        #expect(f.failure("require('notes')")?.contains("no file '\(system)/notes.txt' (outside the folders the sandbox allows)") == true)
+        #expect(LuaSandbox.luaModuleFolders(fromPath: "/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;"
+            + "/usr/local/lib/lua/5.4/?.lua;/usr/share/lua/5.4/?.lua;./?.lua;./?/init.lua")
+            == ["/usr/local/share/lua/5.4", "/usr/local/lib/lua/5.4", "/usr/share/lua/5.4"])
+    }
+
+    /// Debian's lua-lpeg and lua-cjson, where installed (SandboxEscapeTests checks the
+    /// mechanism with a module of its own).
     @Test func pureCModulesStayAvailableWhenInstalled() throws {
         let f = try SandboxFixture()
-        // Debian's lua-lpeg and lua-cjson; where they are not installed there is nothing to load.
-        let r = try f.lua.run("""
-            if not package.searchpath("lpeg", package.cpath) then return "absent" end
-            local lpeg = require("lpeg")
-            local digits = lpeg.C(lpeg.R("09")^1)
-            return digits:match("2023-06-18")
-            """)
-        #expect(r.first?.stringValue == "2023" || r.first?.stringValue == "absent")
-        let j = try f.lua.run("""
-            if not package.searchpath("cjson", package.cpath) then return "absent" end
-            return require("cjson").encode({ 1, 2 })
-            """)
-        #expect(j.first?.stringValue == "[1,2]" || j.first?.stringValue == "absent")
+        func installed(_ file: String) -> Bool {
+            f.sandbox.cModuleRoots.contains { FileManager.default.fileExists(atPath: $0 + "/" + file) }
+        }
+        #expect(f.sandbox.cModuleRoots.allSatisfy { $0.hasPrefix("/") && !$0.hasPrefix(f.root.path) })
+        if installed("lpeg.so") {
+            let r = try f.lua.run("local lpeg = require('lpeg') return lpeg.C(lpeg.R('09')^1):match('2023-06-18')")
+            #expect(r.first?.stringValue == "2023")
+        }
+        if installed("cjson.so") {
+            #expect(try f.lua.run("return require('cjson').encode({ 1, 2 })").first?.stringValue == "[1,2]")
+        }
     }
 
     @Test func allowReadingAddsAFolderLater() throws {

@@ -95,6 +95,61 @@ import Testing
         #expect(entry.warnings.first?.contains("no 'description'") == true)
     }
 
+    /// The probe: a manifest calling a backtracking find hung every command, `plugin list`
+    /// included (its instruction budget did not count time spent in C).
+    @Test func aManifestThatBacktracksIsStoppedAtOnce() throws {
+        let lib = try PluginLibrary()
+        try lib.write("lib/slow/manifest.lua", """
+            local s = ("a"):rep(20000)
+            s:find(("a*"):rep(6) .. "b")
+            return { name = "slow", version = "1.0.0", description = "never returns" }
+            """)
+        try lib.write("lib/slow/init.lua", "return {}")
+        try lib.plugin("fine")
+        let path = lib.searchPath()
+        var catalog: PluginCatalog?
+        let start = Date()
+        let done = finishes(within: 30) { catalog = PluginCatalog.discover(path) }
+        #expect(done, "reading the manifest did not stop")
+        guard done, let catalog else { return }
+        #expect(Date().timeIntervalSince(start) < 10)
+        let problem = try #require(catalog.plugin(named: "slow")?.problem)
+        #expect(problem.message.contains("slow/manifest.lua: the manifest did too much work (instruction limit of 200000 exceeded)"), "\(problem.message)")
+        #expect(catalog.plugin(named: "fine")?.problem == nil)
+    }
+
+    /// `plugin new string` used to succeed, and `--plugin string` then loaded Lua's own string
+    /// library: the names of Lua's libraries and of dossier's globals are refused.
+    @Test func pluginsCannotTakeTheNamesOfLibrariesOrGlobals() throws {
+        let lib = try PluginLibrary()
+        for name in ["string", "table", "os", "package", "_G", "dossier", "corpus", "report", "lpeg"] {
+            #expect(PluginNames.reservation(for: name) != nil, "\(name)")
+            do {
+                try PluginScaffold.create(name: name, in: lib.path("new"))
+                Issue.record("plugin new \(name) succeeded")
+            } catch {
+                #expect(error.message.contains("'\(name)' is the name of"), "\(error.message)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: lib.path("new/string")))
+        #expect(PluginNames.reservation(for: "strings") == nil)
+
+        try lib.plugin("string")
+        try lib.plugin("corpus")
+        do {
+            _ = try lib.session { $0.plugins = ["string"] }
+            Issue.record("--plugin string loaded something")
+        } catch {
+            #expect("\(error)".contains("cannot load plugin 'string': 'string' is the name of Lua's standard library 'string'"), "\(error)")
+        }
+        let session = try lib.session()
+        #expect(session.pluginCatalog.plugin(named: "string")?.problem?.message.contains("is the name of Lua's standard library") == true)
+        // require still gives the library, and a reserved plugin folder cannot be required.
+        #expect(try session.value("return require('string') == string").isTruthy)
+        let corpus = try #require(errorMessage { try session.values("require('corpus')") })
+        #expect(corpus.contains("'corpus' is the name of one of dossier's globals"), "\(corpus)")
+    }
+
     @Test func requirementsLoadFirstInOrder() throws {
         let lib = try PluginLibrary()
         try lib.plugin("app", extra: "requires = { 'mid >=1.0', 'base' }", initSource: "LOG[#LOG + 1] = 'app' return {}")
@@ -308,6 +363,43 @@ import Testing
         #expect(try session.value("return RESULT").stringValue == "from the script folder")
     }
 
+    /// The probe: `data/passwd.txt -> /etc/passwd` (and a linked sub-folder), then
+    /// `dossier.open("data")` and `doc.raw` printed it. No file outside the sandbox's rules is
+    /// read now: such files are skipped with a warning naming them.
+    @Test func dossierOpenReadsNoFileOutsideTheSandbox() throws {
+        let lib = try PluginLibrary()
+        let article = "Officials met in Geneva on Tuesday to discuss the talks. The minister said progress was slow.\n"
+        try lib.write("out/data/a.txt", "Geneva talks\n\n" + article)
+        try lib.write("secret/passwd.txt", "Secret file\n\nTOPSECRET-FILE root:x:0:0 and more words here.\n")
+        try lib.write("secret/inner/b.txt", "Secret folder\n\nTOPSECRET-FOLDER more words in this one.\n")
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: lib.path("out/data/passwd.txt"), withDestinationPath: lib.path("secret/passwd.txt"))
+        try fm.createSymbolicLink(atPath: lib.path("out/data/sub"), withDestinationPath: lib.path("secret/inner"))
+        let warnings = WarningLog()
+        let session = try lib.session { options in
+            options.quiet = false
+            options.diagnostics = { warnings.add($0) }
+        }
+        let r = try session.values("""
+            local c = dossier.open(...)
+            local texts = {}
+            for _, d in ipairs(c:docs()) do texts[#texts + 1] = d.raw .. d.text end
+            return #c, table.concat(texts, " ")
+            """, lib.path("out/data"))
+        #expect(r.first?.intValue == 1)
+        #expect(r.dropFirst().first?.stringValue?.contains("TOPSECRET") == false)
+        let log = warnings.lines.joined(separator: "\n")
+        #expect(log.contains("out/data/passwd.txt: not read by dossier.open: it leads to '\(lib.path("secret/passwd.txt"))', "
+            + "outside the folders the sandbox allows"), "\(log)")
+        #expect(log.contains("out/data/sub/b.txt: not read by dossier.open: it leads to '\(lib.path("secret/inner/b.txt"))'"), "\(log)")
+        // A link that stays inside the readable folders still loads.
+        try fm.createSymbolicLink(atPath: lib.path("out/data/again.txt"), withDestinationPath: lib.path("out/data/a.txt"))
+        #expect(try session.value("return #dossier.open(...)", lib.path("out/data")).intValue == 2)
+        // Trusted: the links are followed, as a user's own corpus would be.
+        let trusted = try lib.session { $0.trusted = true }
+        #expect(try trusted.value("return #dossier.open(...)", lib.path("out/data")).intValue == 4)
+    }
+
     @Test func writingGoesUnderTheOutputFolderCreatedOnDemand() throws {
         let lib = try PluginLibrary()
         let session = try lib.session()
@@ -326,6 +418,14 @@ import Testing
         #expect(try session.value("return type(debug.getinfo)").stringValue == "function")
         #expect(try session.value("return (os.execute('true'))").isTruthy)
     }
+}
+
+/// Warnings a session printed (its diagnostics), in order.
+final class WarningLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    func add(_ line: String) { lock.withLock { stored.append(line) } }
+    var lines: [String] { lock.withLock { stored } }
 }
 
 /// The Lua error `body` throws as a ScriptError, or nil.

@@ -52,7 +52,10 @@ enum {
     DLUA_BUILTIN_GC = 0,       /* __gc of a Swift object box: releases the object */
     DLUA_BUILTIN_EQ,           /* __eq of Swift object boxes: same object */
     DLUA_BUILTIN_LIMIT_HIT,    /* returns the message of the limit hit in this run, or nil */
-    DLUA_BUILTIN_TRACEBACK     /* the message handler used for protected calls */
+    DLUA_BUILTIN_TRACEBACK,    /* the message handler used for protected calls */
+    DLUA_BUILTIN_OPEN_FILE     /* the sandbox's opener: open_file(path, mode, shown) -> file or
+                                  nil, "shown: reason", errno, reason; never follows a final
+                                  symbolic link, refuses FIFOs and devices (dlua_files.c) */
 };
 
 typedef struct dlua_value {
@@ -123,6 +126,27 @@ void dlua_disarm_limits(lua_State *L);
 /// Which limit ended the last run (DLUA_LIMIT_*), and whether the memory cap refused a request.
 int dlua_limit_hit(lua_State *L);
 int dlua_memory_refused(lua_State *L);
+
+/* ---- Pattern matching ---------------------------------------------------------------------- */
+
+/// string.find, match, gmatch and gsub are replaced when the libraries open (dlua_match.c) by
+/// versions that count their steps: every DLUA_MATCH_CHECK_EVERY steps they are charged to the
+/// instruction budget and the deadline and interrupts are checked, and one call gives up after
+/// dlua_match_step_limit(subject length) steps.
+#define DLUA_MATCH_CHECK_EVERY 4096
+#define DLUA_MATCH_BASE_STEPS 100000000LL
+#define DLUA_MATCH_STEPS_PER_BYTE 1000LL
+
+/// The steps one pattern-matching call may take on a subject of `length` bytes.
+static inline int64_t dlua_match_step_limit(size_t length) {
+    int64_t most = (INT64_MAX - DLUA_MATCH_BASE_STEPS) / DLUA_MATCH_STEPS_PER_BYTE;
+    int64_t bytes = length > (size_t)most ? most : (int64_t)length;
+    return DLUA_MATCH_BASE_STEPS + DLUA_MATCH_STEPS_PER_BYTE * bytes;
+}
+
+/// Sets global `name` to a table of Lua's own (unbounded) find, match, gmatch and gsub, for
+/// tests that compare the two (protected).
+int dlua_expose_lua_pattern_functions(lua_State *L, const char *name);
 
 /// Asks the running chunk to stop at the next hook; async-signal-safe and thread-safe.
 void dlua_interrupt(lua_State *L);

@@ -11,18 +11,21 @@ import Glibc
 /// `LoadWarning` and does not stop the load.
 public enum CorpusLoader {
     /// Loads every `.txt` file under `path` (recursively, in name order), or the single file
-    /// `path`. Throws when the path does not exist or holds no text files.
-    public static func load(path: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(CorpusError) -> Corpus {
+    /// `path`. Throws when the path does not exist or holds no text files. `admission`, when
+    /// given, is asked before each file is read (see `FileAdmission`).
+    public static func load(path: String, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                            admission: FileAdmission? = nil) throws(CorpusError) -> Corpus {
         MemoryRelease.keepFreedMemory()
         defer { MemoryRelease.trim() }
-        let corpus = try load(path: path, segmentSize: nil, progress: progress)
+        let corpus = try load(path: path, segmentSize: nil, progress: progress, admission: admission)
         // Loading freed many buffers (file contents, per-segment term tables and scratch);
         // the deferred trim hands the memory back so the corpus's footprint is what it keeps.
         return corpus
     }
 
     /// `load(path:progress:)` with a chosen number of files per segment (tests use small ones).
-    static func load(path: String, segmentSize chosen: Int?, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(CorpusError) -> Corpus {
+    static func load(path: String, segmentSize chosen: Int?, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                     admission: FileAdmission? = nil) throws(CorpusError) -> Corpus {
         let timer = StageTimer()
         let files = try listFiles(path)
         timer.lap("list \(files.count) files")
@@ -34,6 +37,10 @@ public enum CorpusLoader {
         let drafts = Parallel.map(segmentCount, chunk: 1) { s -> SegmentDraft in
             let draft = SegmentDraft()
             for i in (s * segmentSize)..<min(files.count, (s + 1) * segmentSize) {
+                if let why = admission?.refusal(files[i].path) {
+                    draft.warnings.append(LoadWarning(path: files[i].path, message: why))
+                    continue
+                }
                 let result = readFile(files[i].path, id: files[i].id, workspace: &draft.workspace)
                 if let w = result.warning { draft.warnings.append(w) }
                 if let d = result.document { draft.documents.append(d) }

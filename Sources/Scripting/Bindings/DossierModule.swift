@@ -26,17 +26,25 @@ enum DossierModule {
         let tokenColumns = try ctx.lists.columns(TokenBinding.columns)
         let open = ctx.lua.function("open") { args in
             var path = try args.string(1)
+            var admission: FileAdmission?
             if let sandbox = ctx.sandbox {
                 switch sandbox.checkRead(path, function: "dossier.open") {
                 case .success(let resolved): path = resolved
                 case .failure(let refusal): throw LuaRuntimeError(refusal.message)
                 }
+                // Each file found is checked too: a link inside the folder may lead outside.
+                admission = FileAdmission(sandbox.loadCheck(function: "dossier.open"))
             }
+            let corpus: Corpus
             do {
-                return [.object(try CorpusLoader.load(path: path))]
+                corpus = try CorpusLoader.load(path: path, admission: admission)
             } catch {
                 throw LuaRuntimeError(String(describing: error))
             }
+            if !ctx.options.quiet {
+                for warning in corpus.warnings { ctx.options.diagnostics("warning: \(warning)") }
+            }
+            return [.object(corpus)]
         }
         let sentences = ctx.lua.function("sentences") { args in
             let found = SentenceSplitter.sentences(in: try args.string(1))

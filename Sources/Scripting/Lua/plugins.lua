@@ -1,7 +1,8 @@
 --- Plugins: the `require` searcher for plugin folders, and the registries of what plugins add
 -- (REPL commands, annotators, report sections). The Swift side (Plugins/PluginHost.swift)
 -- supplies `host`: `locate(modname)`, `load_order(name)` and `list()`, which know the catalog
--- of plugins found on the search path.
+-- of plugins found on the search path, and `package`, the real package table when a sandbox
+-- shows scripts a read-only view of it.
 local host = ...
 
 local dossier, main_corpus = _G.dossier, _G.corpus
@@ -205,7 +206,7 @@ local function searcher(modname)
   end, file
 end
 
-table.insert(package.searchers, 2, searcher)
+table.insert((host.package or package).searchers, 2, searcher)
 
 --- The plugins on the search path: a List of `{name, version, description, origin, path, loaded}`.
 function plugins.list()

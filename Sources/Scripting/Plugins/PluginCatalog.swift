@@ -53,7 +53,9 @@ public struct PluginCatalog: Sendable {
                 var manifest: PluginManifest?
                 var problem: PluginError?
                 let shown = DisplayPath.show(manifestPath)
-                if !hasManifest {
+                if let reservation = PluginNames.reservation(for: name) {
+                    problem = PluginError("\(DisplayPath.show(pluginFolder)): \(reservation); rename the folder")
+                } else if !hasManifest {
                     problem = PluginError("\(shown): missing (a plugin needs manifest.lua returning { name = \"\(name)\", version = \"0.1.0\", … })")
                 } else {
                     do throws(PluginError) {

@@ -34,6 +34,7 @@ final class PluginHost {
             "locate": .function(Self.locateFunction(lua, catalog)),
             "load_order": .function(Self.loadOrderFunction(lua, catalog)),
             "list": .function(Self.listFunction(lua, catalog)),
+            "package": sandbox?.packageTable.map { .reference($0) } ?? .nil,
         ])
         let api = try lua.makeReferenceFromLua(try LuaSources.source("plugins"), chunkName: "=[dossier plugins]", arguments: [host])
         self.api = api

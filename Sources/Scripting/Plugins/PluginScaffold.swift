@@ -16,6 +16,9 @@ public enum PluginScaffold {
         guard !reservedNames.contains(name) else {
             throw PluginError("'\(name)' is the name of a REPL command (:\(name)); pick another name")
         }
+        if let reservation = PluginNames.reservation(for: name) {
+            throw PluginError("\(reservation); pick another name")
+        }
         let folder = parent + "/" + name
         let fm = FileManager.default
         guard !fm.fileExists(atPath: folder) else {

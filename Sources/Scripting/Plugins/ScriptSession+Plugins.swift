@@ -57,6 +57,8 @@ extension ScriptSession {
     /// `require(name)`, as a top-level call under the session's limits.
     public func loadPlugin(_ name: String) throws(ScriptError) {
         guard let host = pluginHost else { throw .setup("plugins are not set up") }
+        // require would hand back the library or global, never a plugin of that name.
+        if let reservation = PluginNames.reservation(for: name) { throw .setup("\(reservation), not a plugin") }
         try callLua(host.require, [.text(name)])
     }
 
