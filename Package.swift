@@ -1,9 +1,13 @@
 // swift-tools-version: 6.0
 // dossier — a workbench for news analysts: a Swift corpus core scripted through embedded Lua 5.4.
 //
-// Modules depend one way only:
-//   CLua (+ CLuaShim) -> LuaBridge -> Corpus -> Scripting -> dossier
-// Corpus is Swift (plus one C header of memory hints) and knows nothing of Lua; LuaBridge knows nothing of the corpus.
+// Modules depend one way only (an arrow: "is used by"):
+//   CLua -> CLuaShim -> LuaBridge ─┐
+//   CMemoryHints -> Corpus ────────┼─> Scripting -> dossier (+ CEditLine -> CLineEditing, ArgumentParser)
+//   Report ────────────────────────┘
+// LuaBridge knows nothing of the corpus; Corpus (Swift, plus one C header of memory hints) knows
+// nothing of Lua; Report (Foundation only: tables, charts, HTML, atomic files) knows neither.
+// Scripting is where they meet: it binds Corpus and Report into Lua.
 import PackageDescription
 
 let package = Package(
@@ -13,6 +17,7 @@ let package = Package(
         .executable(name: "dossier", targets: ["dossier"]),
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
         .library(name: "Corpus", targets: ["Corpus"]),
+        .library(name: "Report", targets: ["Report"]),
         .library(name: "Scripting", targets: ["Scripting"]),
     ],
     dependencies: [
@@ -40,17 +45,20 @@ let package = Package(
         // A prefetch hint for Corpus's hash tables (Swift has no way to spell one).
         .target(name: "CMemoryHints"),
         .target(name: "Corpus", dependencies: ["CMemoryHints"], resources: [.copy("Resources")]),
-        .target(name: "Scripting", dependencies: ["LuaBridge", "Corpus"], resources: [.copy("Lua")]),
+        // Tables (terminal, Markdown, CSV, JSON), SVG charts, HTML reports, atomic files: Foundation only.
+        .target(name: "Report"),
+        .target(name: "Scripting", dependencies: ["LuaBridge", "Corpus", "Report"], resources: [.copy("Lua")]),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "Scripting", "CLineEditing",
+                "Scripting", "Report", "CLineEditing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
-        .testTarget(name: "ScriptingTests", dependencies: ["Scripting"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "ScriptingTests", dependencies: ["Scripting", "Report"]),
         // Runs the built `dossier` executable as a user would.
         .testTarget(name: "CLITests", dependencies: ["dossier"]),
     ]

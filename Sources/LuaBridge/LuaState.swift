@@ -27,8 +27,9 @@ public final class LuaState {
     var functions: [FunctionEntry] = []
     var classRefs: [ObjectIdentifier: Int32] = [:]
     var classMetatables: [LuaReference] = []
-    /// The registered classes with their members.
-    public internal(set) var classInfos: [LuaClassInfo] = []
+    /// The declared types (registered classes and modules built with `LuaModule`), with their
+    /// members, in the order they were installed.
+    public internal(set) var declaredTypes: [LuaTypeInfo] = []
     private var pendingUnrefs: [Int32] = []
     private lazy var resultEncoder = ValueEncoder(state: self)
     private var messageStorage: UnsafeMutablePointer<CChar>?

@@ -30,12 +30,14 @@ final class Tracked {
             local t = make("ann")
             local keys = {}
             for k, v in pairs(t) do keys[#keys + 1] = k .. "=" .. v end
-            return t.name, t:greet("bob"), tostring(t), #t, t.missing, table.concat(keys, ",")
+            return t.name, t:greet("bob"), tostring(t), #t, select(2, pcall(function() return t.missing end)), table.concat(keys, ",")
             """)
         #expect(r[0].stringValue == "ann")
         #expect(r[1].stringValue == "hello bob from ann")
         #expect(r[2].stringValue == "<Tracked ann>")
         #expect(r[3].intValue == 3)
+        // A member the class does not have is an error, not nil.
+        #expect(r[4].stringValue == "(swift):4: Tracked has no field or method 'missing'")
         #expect(r[5].stringValue == "name=ann")
     }
 

@@ -28,13 +28,109 @@ import Testing
         }
     }
 
-    @Test func everyRegisteredClassIsChecked() throws {
+    /// The regions of docs/api/dossier.lua between `-- begin generated NAME` and `-- end generated
+    /// NAME` are what the declarations give (`dossier api --annotations … --write` rewrites them).
+    @Test func generatedRegionsAreUpToDate() throws {
+        let text = try String(contentsOf: APIAnnotations.fileURL, encoding: .utf8)
         let session = try makeSession()
-        let surfaces = try LiveAPI.surfaces(of: session)
-        let owners = Set(surfaces.map(\.owner))
-        let classes = session.lua.classInfos.map(\.name)
-        #expect(classes.count >= 8)
-        for name in classes { #expect(owners.contains(name), "class \(name) is not compared with the annotations") }
+        #expect(session.declaredAPI.map(\.name).sorted() == ["Chart", "Corpus", "Document", "Entity", "Quote", "Sentence", "Table", "TokenList", "dossier"])
+        let updated = LuaAnnotations.update(text, with: session.declaredAPI)
+        for problem in updated.problems { Issue.record("docs/api/dossier.lua: \(problem)") }
+        guard updated.text != text else { return }
+        let old = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let new = updated.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = (0..<min(old.count, new.count)).first { old[$0] != new[$0] } ?? min(old.count, new.count)
+        let now = first < old.count ? String(old[first]) : "(end of file)"
+        let wanted = first < new.count ? String(new[first]) : "(end of file)"
+        Issue.record("""
+            docs/api/dossier.lua is out of date with the declarations from line \(first + 1): it has
+              \(now)
+            where the declarations give
+              \(wanted)
+            run `swift run dossier api --annotations docs/api/dossier.lua --write` (edit the declaration in Sources/Scripting/Bindings, not the region)
+            """)
+    }
+
+    /// What the session installs is what its declarations list: each class's metatable lists the
+    /// declared fields and methods (and nothing else), and the `dossier` table holds exactly the
+    /// declared members, functions where a function is declared.
+    @Test func theLiveSessionHoldsWhatIsDeclared() throws {
+        let session = try makeSession()
+        let samples = [
+            "Corpus": "corpus", "Document": "corpus:docs()[1]", "Sentence": "corpus:docs()[1]:sentences()[1]",
+            "TokenList": "corpus:docs()[1]:tokens()", "Entity": "corpus:entities()[1]", "Quote": "corpus:quotes()[1]",
+            "Table": "report.table({{a = 1}})", "Chart": "report.chart.bar({})",
+        ]
+        for type in session.declaredAPI {
+            let expression: String
+            switch type.kind {
+            case .class:
+                guard let sample = samples[type.name] else {
+                    Issue.record("class \(type.name) has no sample value in theLiveSessionHoldsWhatIsDeclared: add one")
+                    continue
+                }
+                expression = sample
+            case .module:
+                expression = type.name
+            }
+            let listing = try session.values("""
+                local v = \(expression)
+                local out = {}
+                if type(v) == "table" then
+                  for k, x in pairs(v) do out[#out + 1] = k .. "=" .. (type(x) == "function" and "function" or "field") end
+                else
+                  local mt = getmetatable(v)
+                  for _, k in ipairs(mt.__fields) do out[#out + 1] = k .. "=field" end
+                  for _, k in ipairs(mt.__methods) do out[#out + 1] = k .. "=" .. type(v[k]) end
+                end
+                table.sort(out)
+                return table.concat(out, " ")
+                """).first?.stringValue ?? ""
+            let live = Set(listing.split(separator: " ").map(String.init))
+            var declared = Set(type.members.map { "\($0.name)=\($0.isCallable ? "function" : "field")" })
+            declared.formUnion(type.inherited.map { "\($0)=function" })
+            for entry in live.subtracting(declared).sorted() {
+                Issue.record("\(type.name) has '\(entry)' live, which its declaration does not list")
+            }
+            for entry in declared.subtracting(live).sorted() {
+                Issue.record("\(type.name) declares '\(entry)', which the live session lacks")
+            }
+        }
+    }
+
+    /// Every declared member is in docs/api.md, in the section of its class or table (a table row
+    /// or a code span: `corpus:kwic(…)`, `:paragraphs()`, `title`, `dossier.open(path)`).
+    @Test func theReferenceNamesEveryDeclaredMember() throws {
+        let text = try String(contentsOf: APIAnnotations.repositoryRoot.appendingPathComponent("docs/api.md"), encoding: .utf8)
+        let sections: [String: [String]] = [
+            "Corpus": ["## Corpus"], "Document": ["## Document"], "Sentence": ["## Sentence"],
+            "TokenList": ["## TokenList and Token"], "Entity": ["## Entity"], "Quote": ["## Quote"],
+            "Table": ["### Tables"], "Chart": ["### HTML reports and charts"], "dossier": ["## dossier", "## Plugins"],
+        ]
+        let session = try makeSession()
+        for type in session.declaredAPI {
+            guard let headings = sections[type.name] else {
+                Issue.record("\(type.name): say in theReferenceNamesEveryDeclaredMember which docs/api.md section documents it")
+                continue
+            }
+            let spans = headings.flatMap { APIReference.codeSpans(in: APIReference.section(headings: $0, of: text)) }
+            #expect(!spans.isEmpty, "docs/api.md has no section \(headings)")
+            for member in type.members where !spans.contains(where: { APIReference.names($0, member.name) }) {
+                Issue.record("docs/api.md does not document \(type.name).\(member.name) under \(headings.joined(separator: " or ")): add it to the table there")
+            }
+        }
+    }
+
+    @Test func referenceSpansAreReadAsMembers() {
+        #expect(APIReference.names("corpus:kwic(query [, opts])", "kwic"))
+        #expect(APIReference.names(":paragraphs()", "paragraphs"))
+        #expect(APIReference.names("title", "title"))
+        #expect(APIReference.names("corpus.location", "location"))
+        #expect(APIReference.names("dossier.open(path)", "open"))
+        #expect(!APIReference.names("corpus:docs()", "doc"))
+        #expect(!APIReference.names("titles", "title"))
+        let text = "# A\n## Corpus\nx `a` y\n### Sub\n`b:c()`\n## Document\n`d`"
+        #expect(APIReference.codeSpans(in: APIReference.section(headings: "## Corpus", of: text)) == ["a", "b:c()"])
     }
 
     // MARK: - Record shapes, against records the seeds produce
@@ -459,22 +555,25 @@ struct LiveSurface {
 
 /// Reads the live API out of a session, through Lua where the members live in Lua tables.
 enum LiveAPI {
-    /// Every registered class, the Lua-written Corpus methods, the List methods, the `dossier`,
-    /// `report`, `report.chart` and `dossier.printer` tables, the globals dossier adds, and the
-    /// plugin-test globals (`describe`, `it`, `assert`…).
+    /// Every declared type (the classes and `dossier`, from their declarations), the List
+    /// methods, the `report`, `report.chart`, `dossier.printer` and `dossier.util` tables, the globals dossier
+    /// adds, and the plugin-test globals (`describe`, `it`, `assert`…).
     static func surfaces(of session: ScriptSession) throws -> [LiveSurface] {
-        var out: [LiveSurface] = session.lua.classInfos.map { info in
-            LiveSurface(owner: info.name, origin: "the Swift class \(info.name)",
-                        members: info.fields.map { LiveMember(name: $0, kind: .field) }
-                            + info.methods.map { LiveMember(name: $0, kind: .method) })
-        }
-        if let corpus = out.firstIndex(where: { $0.owner == "Corpus" }) {
-            let luaMethods = try keys(session, "getmetatable(corpus).__lua_methods")
-            out[corpus].members += luaMethods.map { LiveMember(name: $0.name, kind: .method) }
+        // The declared types (every class and `dossier`): their declarations are the source;
+        // theLiveSessionHoldsWhatIsDeclared checks the session against them.
+        var out: [LiveSurface] = session.declaredAPI.map { type in
+            LiveSurface(owner: type.name, origin: "the declaration of \(type.name) (Sources/Scripting/Bindings)",
+                        members: type.members.map { member in
+                            switch member.kind {
+                            case .field: return LiveMember(name: member.name, kind: type.kind == .class ? .field : .value(member.type ?? "value"))
+                            case .method: return LiveMember(name: member.name, kind: .method)
+                            case .function: return LiveMember(name: member.name, kind: .function)
+                            }
+                        })
         }
         out.append(LiveSurface(owner: "List", origin: "dossier.List (Lua/list.lua)",
                                members: try keys(session, "dossier.List").filter { !$0.name.hasPrefix("__") }))
-        for path in ["dossier", "report", "report.chart", "dossier.printer"] {
+        for path in ["report", "report.chart", "dossier.printer", "dossier.util"] {
             out.append(LiveSurface(owner: path, origin: "the \(path) table", members: try keys(session, path)))
         }
         out += try testingSurfaces(session)
@@ -626,5 +725,43 @@ enum APIDrift {
         case (_, .value(let type)):
             return "\(owner).\(name) (a \(type) in \(surface.origin)) is not annotated: add \(fieldLine) in \(file)"
         }
+    }
+}
+
+// MARK: - Reading docs/api.md
+
+/// Finds what docs/api.md documents: the code spans of a section.
+enum APIReference {
+    /// The text under `heading` (a line such as `## Corpus`) up to the next heading of the same
+    /// or a higher level; empty when there is no such heading.
+    static func section(headings heading: String, of text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0 == heading }) else { return "" }
+        let level = heading.prefix { $0 == "#" }.count
+        var out: [Substring] = []
+        for line in lines[(start + 1)...] {
+            let hashes = line.prefix { $0 == "#" }.count
+            if hashes > 0, hashes <= level, line.dropFirst(hashes).hasPrefix(" ") { break }
+            out.append(line)
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// The `code spans` of a text, in order.
+    static func codeSpans(in text: String) -> [String] {
+        text.components(separatedBy: "```").enumerated().filter { $0.offset % 2 == 0 }.flatMap { part in
+            part.element.components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+        }
+    }
+
+    /// Whether a code span names member `name`: it is the name, or calls or reads it after a `:`
+    /// or `.` (`corpus:kwic(…)`, `:paragraphs()`, `corpus.location`).
+    static func names(_ span: String, _ name: String) -> Bool {
+        if span == name { return true }
+        for separator in [":", "."] {
+            let written = separator + name
+            if span.contains(written + "(") || span.hasSuffix(written) { return true }
+        }
+        return false
     }
 }

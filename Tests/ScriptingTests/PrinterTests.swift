@@ -1,6 +1,7 @@
 import Foundation
 import LuaBridge
 import Testing
+@testable import Report
 @testable import Scripting
 
 @Suite struct PrinterTests {
@@ -17,8 +18,8 @@ import Testing
     }
 
     @Test func tableFitsNarrowWidthsWithEllipsis() {
-        let rows = [[TerminalTable.Cell(text: String(repeating: "word ", count: 40), numeric: false), TerminalTable.Cell(text: "12", numeric: true)]]
-        let out = TerminalTable.render(columns: ["text", "n"], rows: rows, width: 40)
+        let rows: [[ReportCell]] = [[.text(String(repeating: "word ", count: 40)), .integer(12)]]
+        let out = TableFormat.terminal(ReportTable(columns: ["text", "n"], rows: rows), width: 40)
         for line in out.split(separator: "\n") { #expect(line.count <= 40) }
         #expect(out.contains("…"))
     }
@@ -48,5 +49,41 @@ import Testing
         #expect(session.completions(for: "dossier.ver") == ["dossier.version"])
         #expect(session.completions(for: "x = corp").contains("x = corpus"))
         #expect(session.completions(for: "corpus:doc('002').ti").contains("corpus:doc('002').title") == false)
+    }
+}
+
+/// The REPL prints Lists with the report's table formatter, so wide characters line up there as
+/// they do in `report.table` (the REPL once counted characters, not terminal columns).
+@Suite struct PrinterWidthTests {
+    @Test func cjkTextLinesUpInPrintedLists() throws {
+        let session = try makeSession()
+        let text = try #require(try session.value("""
+            local rows = dossier.List.new({ {name = "布林肯", count = 3}, {name = "秦刚", count = 12}, {name = "Blinken", count = 7} })
+            return dossier.printer.list(setmetatable(rows, dossier.List.with_columns({"name", "count"})), 80)
+            """).stringValue)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "name     count",
+            "───────  ─────",
+            "布林肯       3",
+            "秦刚        12",
+            "Blinken      7",
+        ])
+        // The same rows through report.table give the same text.
+        let table = try session.value("""
+            return report.table({ {name = "布林肯", count = 3}, {name = "秦刚", count = 12}, {name = "Blinken", count = 7} },
+                                {columns = {"name", "count"}}):text(80)
+            """).stringValue
+        #expect(table == text)
+    }
+
+    @Test func narrowListsCutWideTextOnCharacterBoundaries() throws {
+        let session = try makeSession()
+        let text = try #require(try session.value("""
+            local rows = { {name = "布林肯访问北京", n = 1}, {name = "Blinken", n = 22} }
+            return dossier.printer.list(setmetatable(rows, dossier.List.with_columns({"name", "n"})), 10)
+            """).stringValue)
+        for line in text.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 10, "\(line)") }
+        #expect(text.contains("布林…"))
     }
 }

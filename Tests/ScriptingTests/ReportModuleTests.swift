@@ -1,6 +1,7 @@
 import Foundation
 import LuaBridge
 import Testing
+@testable import Report
 @testable import Scripting
 
 @Suite struct ReportModuleTests {

@@ -1,6 +1,7 @@
 import Foundation
 import LuaBridge
 import Testing
+@testable import Report
 @testable import Scripting
 
 /// A write that cannot succeed leaves nothing behind: names too long for the file system are

@@ -2,6 +2,7 @@ import Corpus
 import Foundation
 import LuaBridge
 import Testing
+@testable import Report
 @testable import Scripting
 
 /// `corpus:search` and `corpus:kwic` from Lua.
@@ -127,16 +128,14 @@ import Testing
     }
 
     @Test func rightAlignedColumnsAreCutOnTheLeft() {
-        typealias Cell = TerminalTable.Cell
-        let rows = [[Cell(text: "a long left context that ends here", numeric: false), Cell(text: "KEY", numeric: false)],
-                    [Cell(text: "short", numeric: false), Cell(text: "KEY", numeric: false)]]
-        let out = TerminalTable.render(columns: ["left", "match"], rows: rows, width: 20, align: [.right, nil])
+        let table = ReportTable(columns: ["left", "match"], rows: [["a long left context that ends here", "KEY"], ["short", "KEY"]])
+        let out = TableFormat.terminal(table, width: 20, alignment: [.right, nil])
         let lines = out.split(separator: "\n").map(String.init)
         // 20 columns: 13 for the context, 2 between, 5 for "match".
         #expect(lines[2] == "…at ends here  KEY")
         #expect(lines[3] == "        short  KEY")
         // Without the override, text is left-aligned and cut on the right.
-        let plain = TerminalTable.render(columns: ["left", "match"], rows: rows, width: 20).split(separator: "\n").map(String.init)
+        let plain = TableFormat.terminal(table, width: 20).split(separator: "\n").map(String.init)
         #expect(plain[2] == "a long left …  KEY")
     }
 }

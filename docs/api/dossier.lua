@@ -4,10 +4,14 @@
 -- scripts, REPL snippets, plugins and plugin tests. Point the server at this folder
 -- (`"workspace.library": ["docs/api"]` in .luarc.json, see the repository root).
 --
--- This file only describes; nothing in it runs. It is checked against the live session by
--- Tests/ScriptingTests/APIAnnotationTests.swift: every class, field, method and module key
--- the bindings register must be annotated here, and everything annotated here must exist.
--- Conventions the test relies on:
+-- This file only describes; nothing in it runs. The regions between `-- begin generated NAME`
+-- and `-- end generated NAME` are written from the declarations of the bindings (the one list
+-- of members of each class and of `dossier`, in Sources/Scripting/Bindings/): do not edit them
+-- here, change the declaration and run
+--   swift run dossier api --annotations docs/api/dossier.lua --write
+-- Tests/ScriptingTests/APIAnnotationTests.swift fails when a region is out of date, and checks
+-- the rest (List, report, dossier.printer, the test API, record shapes, option tables) against
+-- the live session. Conventions the test relies on:
 --   * `---@class Name` followed by `---@field name …` lines declares fields of Name;
 --   * `function Name:method(` and `function Name.fn(` declare methods/functions of Name
 --     (a dotted Name such as `report.chart` is the table at that path);
@@ -181,6 +185,7 @@ function List:print() end
 -- Corpus
 -- ============================================================================================
 
+-- begin generated Corpus
 --- A set of documents: the loaded corpus (`corpus`), one from `dossier.open`, or a sub-corpus
 --- from `corpus:filter`, which has the same API. `#corpus` is the number of documents.
 ---@class Corpus
@@ -298,11 +303,13 @@ function Corpus:conflicts(opts) end
 ---@param opts? DuplicateOptions
 ---@return List<DuplicatePair>
 function Corpus:duplicates(opts) end
+-- end generated Corpus
 
 -- ============================================================================================
 -- Document, Sentence, TokenList, Token
 -- ============================================================================================
 
+-- begin generated Document
 --- One article. Documents of a sub-corpus are the same objects as in the corpus (`==` works).
 ---@class Document
 ---@field id string the file name without extension (with its sub-folder path when two files share a name)
@@ -350,7 +357,9 @@ function Document:entities() end
 ---@param opts? QuoteOptions
 ---@return List<Quote>
 function Document:quotes(opts) end
+-- end generated Document
 
+-- begin generated Sentence
 --- One sentence of a document. The same sentence is always the same value (`==` works, and
 --- sentences can be table keys).
 ---@class Sentence
@@ -371,12 +380,15 @@ function Sentence:entities() end
 --- The quotations that start in the sentence or run through it.
 ---@return List<Quote>
 function Sentence:quotes() end
+-- end generated Sentence
 
+-- begin generated TokenList
 --- A lazy list of tokens (`doc:tokens()`, `sentence:tokens()`): `#toks` and `toks[i]` work without
 --- building every record, and it has the List methods (their results are plain Lists).
 ---@class TokenList: List<Token>
 ---@field [integer] Token
 local TokenList = {}
+-- end generated TokenList
 
 --- One token: a record made on access.
 ---@class Token
@@ -527,6 +539,7 @@ local TokenList = {}
 -- Entities
 -- ============================================================================================
 
+-- begin generated Entity
 --- A named thing with every name it goes by (docs/entities.md). In a sub-corpus, entities are
 --- copies whose `count`, `:mentions()` and `:docs()` cover only its documents.
 ---@class Entity
@@ -544,6 +557,7 @@ function Entity:mentions() end
 --- The documents that mention it.
 ---@return List<Document>
 function Entity:docs() end
+-- end generated Entity
 
 --- One mention of an Entity.
 ---@class Mention
@@ -568,6 +582,7 @@ function Entity:docs() end
 -- Quotes
 -- ============================================================================================
 
+-- begin generated Quote
 --- A quotation and who said it (docs/quotes.md).
 ---@class Quote
 ---@field text string the words inside the quotation marks
@@ -583,6 +598,8 @@ function Entity:docs() end
 ---@field kind QuoteKind
 ---@field paragraphs integer paragraphs the quote spans
 ---@field offset integer 1-based byte position of the first quoted word in the text
+local Quote = {}
+-- end generated Quote
 
 ---@class QuoteOptions
 ---@field speaker? string a name: matches the resolved name or the phrase, case-insensitive, whole words ("Ward")
@@ -642,6 +659,7 @@ function Entity:docs() end
 -- Report objects
 -- ============================================================================================
 
+-- begin generated Table
 --- A table made by `report.table`; `tostring(t)` gives the aligned text, `#t` the row count.
 ---@class Table
 ---@field columns List<string>
@@ -667,7 +685,9 @@ function Table:json() end
 --- Prints the table, aligned; returns it.
 ---@return Table
 function Table:print() end
+-- end generated Table
 
+-- begin generated Chart
 --- A chart made by `report.chart.*`, drawn as SVG when it goes into `report.html`.
 ---@class Chart
 ---@field title string
@@ -676,6 +696,7 @@ local Chart = {}
 --- The chart as an SVG element.
 ---@return string
 function Chart:svg() end
+-- end generated Chart
 
 ---@class TableOptions
 ---@field columns? string[] which fields, in order (default: the List's columns, else the keys seen)
@@ -873,12 +894,14 @@ function report.chart.matrix(spec) end
 -- dossier
 -- --------------------------------------------------------------------------------------------
 
+-- begin generated dossier
 --- dossier itself: version, other corpora, the analysis stages on any text, stopwords, plugins.
 ---@class dossier
 ---@field version string dossier's version ("0.1.0")
 ---@field lua_version string "Lua 5.4"
 ---@field List List<any> the List type: `List.new(t)`, `List.is(v)`, `List.with_columns(cols)`
 ---@field printer dossier.printer how the REPL shows values
+---@field util dossier.util helpers scripts and plugins share: text, outlets, columns, arguments
 dossier = {}
 
 --- Ends the script with `message` on standard error and exit status 1, without a position or
@@ -991,6 +1014,7 @@ function dossier.report_sections() end
 ---@param name string
 ---@param fn fun(c: Corpus): HtmlSection
 function dossier.report_section(name, fn) end
+-- end generated dossier
 
 --- How the REPL and `tostring` show values (used by the report module; scripts rarely need it).
 ---@class dossier.printer
@@ -1022,6 +1046,114 @@ function dossier.printer.repr(v, width) end
 ---@param n number
 ---@return string
 function dossier.printer.number_text(n) end
+
+--- Helpers scripts and plugins share instead of copying them (the bundled plugins use them):
+--- text made one line, clipped or wrapped, outlets and their columns, Lists that print chosen
+--- columns, command-line arguments, and `has`/`get` for code that takes several kinds of values.
+---@class dossier.util
+dossier.util = {}
+
+--- True when `value` has a member `name`: a key of a table (nil values excepted), a field or method of an object (reading a member an object does not have is an error).
+---@param value any
+---@param name string
+---@return boolean
+function dossier.util.has(value, name) end
+
+--- `value[name]` when `value` has that member (see `has`), else nil: a read that never fails.
+---@param value any
+---@param name string
+---@return any
+function dossier.util.get(value, name) end
+
+--- `rows` (a plain table) made a List that prints `columns`, in that order.
+---@generic T
+---@param rows? T[]
+---@param columns? string[]
+---@return List<T>
+function dossier.util.list(rows, columns) end
+
+--- `text` with runs of white space (line breaks, no-break spaces) made one space, trimmed.
+---@param text any
+---@return string
+function dossier.util.squash(text) end
+
+--- `text` squashed and cut to at most `n` bytes (never inside a UTF-8 character), with "…" when it was cut.
+---@param text any
+---@param n integer
+---@return string
+function dossier.util.clip(text, n) end
+
+--- The part of `text` around bytes `from`..`to`: up to `width` bytes each side (default 60), the span in brackets, "…" where it was cut.
+---@param text string
+---@param from integer
+---@param to integer
+---@param width? integer
+---@return string
+function dossier.util.around(text, from, to, width) end
+
+--- `text` wrapped to `width` columns (default 100), every line starting with `indent`.
+---@param text string
+---@param width? integer
+---@param indent? string
+---@return string
+function dossier.util.wrap(text, width, indent) end
+
+--- The outlet of a document: its `source`, else its id (as `corpus:compare` groups them).
+---@param doc Document
+---@return string
+function dossier.util.source_of(doc) end
+
+--- A short label for an outlet or a document id: "002_b0ccbc8c9a36bb37" → "002".
+---@param name any
+---@return string
+function dossier.util.label(name) end
+
+--- "1 document", "3 documents" (`words`: the plural when it is not `word` .. "s").
+---@param n integer
+---@param word string
+---@param words? string
+---@return string
+function dossier.util.plural(n, word, words) end
+
+--- The distinct values of `items`, in first-seen order.
+---@param items any[]
+---@return any[]
+function dossier.util.distinct(items) end
+
+--- `items` joined with ", ", at most `n` of them (default 6) and "and N more".
+---@param items string[]
+---@param n? integer
+---@return string
+function dossier.util.join(items, n) end
+
+--- The outlets of `c` in a stable order (named sources first, most documents first, then the ids of documents without a source), and the documents per outlet.
+---@param c Corpus
+---@return string[] outlets
+---@return table<string, integer> counts
+function dossier.util.outlets(c) end
+
+--- Columns for a table with one column per outlet: at most `n` (default 12), the outlets with the most `weight` (default: documents) first, the rest summed in "no source" and "others". Returns the column names and a function from an outlet to its column.
+---@param c Corpus
+---@param n? integer
+---@param weight? table<string, number>
+---@return string[] columns
+---@return fun(outlet: string): string column_of
+function dossier.util.outlet_columns(c, n, weight) end
+
+--- Reads script arguments: `spec.options` maps names to "file", "number", "string" or "flag"; positional arguments go to `args`, `--help` sets `help`; a bad argument is an error that gives `spec.usage`.
+---@param args string[]
+---@param spec {usage: string, options?: table<string, "file"|"number"|"string"|"flag">}
+---@return table opts
+function dossier.util.parse_args(args, spec) end
+
+--- Splits a REPL command's argument line into words; "double quotes" keep spaces.
+---@param line string
+---@return string[]
+function dossier.util.split(line) end
+
+--- Prints `title` underlined, for the sections of a tool's terminal output.
+---@param title string
+function dossier.util.heading(title) end
 
 -- ============================================================================================
 -- Plugin tests (`dossier plugin test`): busted-style globals, only inside spec files

@@ -11,13 +11,14 @@ import LuaBridge
 /// - `corpus:duplicates({threshold = 0.5, passages = 5, shingle = 5})`
 ///   → List of `{a, b, similarity, estimate, passages}`.
 ///
-/// The methods live in the corpus's Lua method table (so `by` may be a Lua function, which
-/// is turned into a table of keys before Swift sees it); the Swift work is done by functions
-/// named like the methods, so argument errors read `bad argument #1 to 'compare'`. The last
-/// claims computed are kept per corpus and options, so `conflicts` after `compare` is cheap.
+/// The methods are written in Lua (Lua/corpus.lua, so `by` may be a Lua function, which is
+/// turned into a table of keys before Swift sees it) and declared with the other Corpus members
+/// (`CorpusBinding`); the Swift work is done by the functions made here, named like the
+/// methods, so argument errors read `bad argument #1 to 'compare'`. The last claims computed
+/// are kept per corpus and options, so `conflicts` after `compare` is cheap.
 enum CompareBinding {
-    static func install(on cls: LuaClass<Corpus>, _ ctx: BindingContext) throws {
-        guard let methods = cls.metafields.first(where: { $0.name == "__lua_methods" })?.value else { return }
+    /// The Swift halves of `compare`, `conflicts` and `duplicates`, each taking the corpus first.
+    static func natives(_ ctx: BindingContext) throws -> LuaTable {
         let lists = ctx.lists
         let claimList = try lists.columns(["sources", "score", "text"])
         let conflictList = try lists.columns(["kind", "key", "values", "certain", "docs"])
@@ -67,42 +68,9 @@ enum CompareBinding {
                  ("passages", lists.strings($0.passages)), ("estimate", .number($0.estimate))]
             })]
         }
-        try ctx.lua.run(wrapper, chunkName: "=[dossier compare]",
-                        arguments: [methods, .function(compare), .function(conflicts), .function(duplicates)])
+        return LuaTable(fields: [("compare", .function(compare)), ("conflicts", .function(conflicts)),
+                                 ("duplicates", .function(duplicates))])
     }
-
-    /// Installs the methods; a function `by` becomes a table of group names first.
-    static let wrapper = """
-        local methods, compare, conflicts, duplicates = ...
-        local function grouping(self, opts)
-          if type(opts) == "table" and type(opts.by) == "function" then
-            local by, keys = opts.by, {}
-            for _, doc in ipairs(self:docs()) do
-              local key = by(doc)
-              if key ~= nil then keys[doc.id] = tostring(key) end
-            end
-            local copy = {}
-            for k, v in pairs(opts) do copy[k] = v end
-            copy.by = keys
-            return copy
-          end
-          return opts
-        end
-        -- Errors are raised again at the caller's line, without this chunk's position.
-        local function call(name, f, self, opts)
-          local ok, result = pcall(f, self, opts)
-          if not ok then
-            if type(result) == "string" then
-              result = result:gsub("^%[dossier compare%]:%d+: ", ""):gsub("to '%?'", "to '" .. name .. "'")
-            end
-            error(result, 3)
-          end
-          return result
-        end
-        function methods:compare(opts) local r = call("compare", compare, self, grouping(self, opts)) return r end
-        function methods:conflicts(opts) local r = call("conflicts", conflicts, self, grouping(self, opts)) return r end
-        function methods:duplicates(opts) local r = call("duplicates", duplicates, self, opts) return r end
-        """
 
     /// A claim as a Lua record's fields.
     static func claimRecord(_ claim: Claim, _ ctx: BindingContext) -> LuaValue {

@@ -2,57 +2,129 @@ import Corpus
 import Foundation
 import LuaBridge
 
-/// `Corpus` in Lua: `#corpus`, `:docs()`, `:doc(id)`, `:sources()`, `:filter(fn_or_spec)`.
+/// `Corpus` in Lua: every member of the class, declared here and nowhere else. The bodies of
+/// the analyses live with their topic (`SearchBinding`, `StatisticsBinding`, `DateBinding`,
+/// `EntityBinding`, `QuoteBinding`, `CompareBinding`); the members written in Lua live in
+/// `Lua/corpus.lua`, which must define exactly those declared with `.lua`.
 enum CorpusBinding {
-    static func make(_ ctx: BindingContext, luaMethods: LuaReference, luaMethodsTable: LuaReference) throws -> LuaClass<Corpus> {
-        let cls = LuaClass<Corpus>("Corpus")
+    static func make(_ ctx: BindingContext, entities: EntityBinding, quotes: QuoteBinding) throws -> LuaClass<Corpus> {
         let lists = ctx.lists
         let sources = try lists.columns(["source", "docs"])
-        cls.methodsMetatable = luaMethods
-        cls.metafields = [("__lua_methods", .reference(luaMethodsTable))]
+        let search = try SearchBinding(ctx)
+        let statistics = try StatisticsBinding(ctx)
+        let dates = try DateBinding(ctx)
+        let luaMembers = try ctx.lua.makeReferenceFromLua(try LuaSources.source("corpus"), chunkName: "=[dossier corpus]",
+                                                          arguments: [try natives(ctx)])
+        let cls = LuaClass<Corpus>("Corpus", summary: """
+            A set of documents: the loaded corpus (`corpus`), one from `dossier.open`, or a sub-corpus
+            from `corpus:filter`, which has the same API. `#corpus` is the number of documents.
+            """, members: [
+            // Documents and sub-corpora
+            .field("location", "string", "where it was loaded from (a folder or one file)") { .text($0.location) },
+            .field("words", "integer", "total word count") { .integer($0.wordCount) },
+            .field("token_count", "integer", "total tokens (words, numbers and punctuation)") {
+                .integer($0.documents.reduce(0) { $0 + $1.tokenCount })
+            },
+            .method("docs", "List of the documents, in corpus order.", returns: ["List<Document>"]) { corpus, _ in
+                try ctx.reserve(corpus.count, ResultCost.object, for: "docs", items: "documents")
+                return [lists.make(corpus.documents.map { .object($0) })]
+            },
+            .method("doc", "The document with this id, or the only one whose id starts with `id`; nil when none; an error when the prefix is ambiguous.",
+                    parameters: ["id string"], returns: ["Document?"]) { corpus, args in
+                let id = try args.string(1)
+                do {
+                    return [.object(try corpus.document(id))]
+                } catch CorpusError.noSuchDocument {
+                    return [.nil]
+                }
+            },
+            .method("sources", "Documents per source (outlet), most documents first; documents without a source are left out.",
+                    returns: ["List<SourceCount>"]) { corpus, _ in
+                [sources.make(sourceCounts(corpus).map { [.text($0.source), .integer($0.docs)] })]
+            },
+            .lua("filter", in: "corpus.lua", "A sub-corpus with the same API: `fn(doc)` decides, or a spec `{source=, after=, before=, contains=}`.",
+                 parameters: ["fn_or_spec (fun(doc: Document): any)|FilterSpec"], returns: ["Corpus"]),
+            // The fast path
+            .method("token_ids", "Iterator for the fast path: `for doc, ids in corpus:token_ids() do … end`, `ids` a plain table of term ids.",
+                    returns: ["fun(c: Corpus, previous?: Document): Document?, integer[]", "Corpus", "nil"], tokenIDs(ctx)),
+            .method("vocabulary", "List of terms (normalised forms) indexed by term id.", returns: ["List<string>"]) { corpus, _ in
+                let lexicon = corpus.index.lexicon
+                try ctx.reserve(lexicon.count, ResultCost.string(bytes: 12), for: "vocabulary", items: "terms")
+                return [lists.strings((0..<lexicon.count).map(lexicon.term))]
+            },
+            .method("term_id", "The term id of a word (normalised first), or nil when the corpus does not have it.",
+                    parameters: ["word string"], returns: ["integer?"]) { corpus, args in
+                let word = try args.string(1)
+                guard let id = corpus.index.lexicon.id(of: Tokenizer.norm(word)) else { return [.nil] }
+                return [.integer(id + 1)]
+            },
+            // Dates
+            .method("timeline", "Every resolved date mention of the corpus, sorted by date.", returns: ["List<DateMention>"], dates.timeline),
+            .method("dates", "Every date mention of every document (unresolved ones too), in document and text order.",
+                    returns: ["List<DateMention>"], dates.corpusDates),
+            // Search
+            .method("search", "Documents matching a query (docs/query-language.md), best first (BM25).",
+                    parameters: ["query string", "opts? SearchOptions"], returns: ["List<Hit>"], search.search),
+            .method("kwic", "Every match of a query in context (a concordance), in document and text order.",
+                    parameters: ["query string", "opts? KwicOptions"], returns: ["List<KwicLine>"], search.kwic),
+            // Statistics
+            .method("frequencies", "Term frequencies: List of `{term, count, docs}`, most frequent first (docs/statistics.md).",
+                    parameters: ["opts? FrequencyOptions"], returns: ["List<FrequencyRow>"], statistics.frequencies),
+            .method("ngrams", "N-grams of `n` (1–8) consecutive word or number tokens inside a sentence.",
+                    parameters: ["n integer", "opts? NGramOptions"], returns: ["List<NGramRow>"], statistics.ngrams),
+            .method("collocations", "Words that occur near `word` more often than chance predicts.",
+                    parameters: ["word string", "opts? CollocationOptions"], returns: ["List<CollocateRow>"], statistics.collocations),
+            .method("keyness", "Words this corpus uses more (positive score) or less than `other` (or the rest of the corpus when one holds the other).",
+                    parameters: ["other Corpus", "opts? KeynessOptions"], returns: ["List<KeynessRow>"], statistics.keyness),
+            // Entities
+            .method("entities", "Named entities, most mentioned first; a sub-corpus counts only its own documents (docs/entities.md).",
+                    parameters: ["opts? EntityOptions|EntityKind"], returns: ["List<Entity>"], entities.corpusEntities),
+            .method("entity", "The entity one of whose names (any alias) is `name`, or nil.",
+                    parameters: ["name string"], returns: ["Entity?"], entities.corpusEntity),
+            .method("gazetteer_add", "Adds a name, alias, title or never-a-name word to the entity gazetteer; the entity index is rebuilt on next use.",
+                    parameters: ["spec GazetteerEntry"], entities.gazetteerAdd),
+            // Quotes
+            .method("quotes", "Quotations with their speakers, in document order (docs/quotes.md).",
+                    parameters: ["opts? QuoteOptions"], returns: ["List<Quote>"], quotes.corpusQuotes),
+            // Comparing outlets
+            .lua("compare", in: "corpus.lua", "Claims: the same fact stated by documents of at least two groups (outlets by default) (docs/compare.md).",
+                 parameters: ["opts? CompareOptions"], returns: ["List<Claim>"]),
+            .lua("conflicts", in: "corpus.lua", "Claims whose outlets disagree on a date, number or name.",
+                 parameters: ["opts? ConflictOptions"], returns: ["List<Conflict>"]),
+            .lua("duplicates", in: "corpus.lua", "Pairs of documents that share much of their text (near-duplicates, syndicated copies).",
+                 parameters: ["opts? DuplicateOptions"], returns: ["List<DuplicatePair>"]),
+        ])
+        cls.luaMembers = luaMembers
         cls.length = { $0.count }
         cls.describe = describe
-        cls.field("location") { .text($0.location) }
-        cls.field("words") { .integer($0.wordCount) }
-        cls.method("docs") { corpus, _ in
-            try ctx.reserve(corpus.count, ResultCost.object, for: "docs", items: "documents")
-            return [lists.make(corpus.documents.map { .object($0) })]
-        }
-        cls.method("doc") { corpus, args in
-            let id = try args.string(1)
-            do {
-                return [.object(try corpus.document(id))]
-            } catch CorpusError.noSuchDocument {
-                return [.nil]
-            }
-        }
-        cls.method("sources") { corpus, _ in
-            [sources.make(sourceCounts(corpus).map { [.text($0.source), .integer($0.docs)] })]
-        }
-        cls.method("_subset") { corpus, args in
-            let ids = Set(try args.table(1).array.compactMap(\.stringValue))
-            return [.object(corpus.filter { ids.contains($0.id) })]
-        }
-        cls.method("_filter_spec") { corpus, args in
-            let spec = try args.table(1)
-            return [.object(try filter(corpus, spec: spec))]
-        }
-        installTokenAccess(on: cls, ctx)
-        try DateBinding.install(corpus: cls, ctx)
-        try SearchBinding.install(on: cls, ctx)
-        try StatisticsBinding.install(on: cls, ctx)
-        try CompareBinding.install(on: cls, ctx)
         return cls
     }
 
-    /// The fast path for whole-corpus passes: term ids per document as integer arrays and
-    /// the vocabulary to read them with.
+    /// The Swift halves `Lua/corpus.lua` builds its methods on, each taking the corpus first.
+    static func natives(_ ctx: BindingContext) throws -> LuaValue {
+        let subset = ctx.lua.function("filter") { args in
+            let corpus = try args.object(1, as: Corpus.self, name: "Corpus")
+            let ids = Set(try args.table(2).array.compactMap(\.stringValue))
+            return [.object(corpus.filter { ids.contains($0.id) })]
+        }
+        let filterSpec = ctx.lua.function("filter") { args in
+            let corpus = try args.object(1, as: Corpus.self, name: "Corpus")
+            return [.object(try filter(corpus, spec: try args.table(2)))]
+        }
+        var natives = try CompareBinding.natives(ctx)
+        natives.set("subset", .function(subset))
+        natives.set("filter_spec", .function(filterSpec))
+        return .table(natives)
+    }
+
+    /// `corpus:token_ids()`: the fast path for whole-corpus passes, term ids per document as
+    /// integer arrays (read them with `corpus:vocabulary()`).
     ///
     ///     local vocab = corpus:vocabulary()
     ///     for doc, ids in corpus:token_ids() do
     ///       for i = 1, #ids do local term = vocab[ids[i]] ... end
     ///     end
-    static func installTokenAccess(on cls: LuaClass<Corpus>, _ ctx: BindingContext) {
+    static func tokenIDs(_ ctx: BindingContext) -> (Corpus, LuaArguments) throws -> [LuaValue] {
         let next = ctx.lua.function("token_ids iterator") { args in
             let corpus = try args.object(1, as: Corpus.self, name: "Corpus")
             var position = 0
@@ -64,18 +136,7 @@ enum CorpusBinding {
             try ctx.reserve(doc.terms.count, ResultCost.integer, for: "token_ids", items: "tokens")
             return [.object(doc), .unsignedIntegers(doc.terms.array, offset: 1, metatable: nil)]
         }
-        cls.method("token_ids") { corpus, _ in [.function(next), .object(corpus), .nil] }
-        cls.method("vocabulary") { corpus, _ in
-            let lexicon = corpus.index.lexicon
-            try ctx.reserve(lexicon.count, ResultCost.string(bytes: 12), for: "vocabulary", items: "terms")
-            return [ctx.lists.strings((0..<lexicon.count).map(lexicon.term))]
-        }
-        cls.method("term_id") { corpus, args in
-            let word = try args.string(1)
-            guard let id = corpus.index.lexicon.id(of: Tokenizer.norm(word)) else { return [.nil] }
-            return [.integer(id + 1)]
-        }
-        cls.field("token_count") { .integer($0.documents.reduce(0) { $0 + $1.tokenCount }) }
+        return { corpus, _ in [.function(next), .object(corpus), .nil] }
     }
 
     struct SourceCount {

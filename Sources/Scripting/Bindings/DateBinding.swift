@@ -1,11 +1,12 @@
 import Corpus
 import LuaBridge
 
-/// Dates in Lua: `corpus:timeline()`, `doc:dates()`, `dossier.dates(text, {anchor=})`.
+/// The bodies of the date members: `corpus:timeline()`, `corpus:dates()`, `doc:dates()`,
+/// `dossier.dates(text, {anchor=})`.
 /// A DateMention is a record `{text, date, doc, sentence, anchor, relative}`: `date` is ISO
 /// (`2022-11`, `2023-06-18`, or a range `2023-06-18/2023-06-19`), nil when a relative date had
 /// nothing to be read against.
-enum DateBinding {
+struct DateBinding {
     static let columns = ["date", "text", "doc", "anchor"]
 
     static func record(_ m: DateMention, document: Document?, ctx: BindingContext) -> [LuaValue] {
@@ -19,56 +20,60 @@ enum DateBinding {
 
     static let allColumns = columns + ["sentence", "relative", "offset"]
 
-    static func install(corpus cls: LuaClass<Corpus>, _ ctx: BindingContext) throws {
-        let list = try ctx.lists.columns(allColumns)
-        let shown = try ctx.lists.columns(columns)
-        cls.method("timeline") { [unowned ctx] corpus, _ in
-            let items = corpus.dates.timeline(corpus)
-            try ctx.reserve(items.count, ResultCost.record(fields: 7) + ResultCost.object, for: "timeline", items: "dates")
-            return [.table(LuaTable(array: items.map { list.record(record($0.mention, document: $0.document, ctx: ctx)) },
-                                    metatable: shown.metatable))]
-        }
-        cls.method("dates") { [unowned ctx] corpus, _ in
-            // Every mention of every document, in document and text order (unresolved ones too).
-            let count = corpus.documents.reduce(0) { $0 + corpus.dates.mentions(of: $1).count }
-            try ctx.reserve(count, ResultCost.record(fields: 7) + ResultCost.object, for: "dates", items: "dates")
-            var rows: [LuaValue] = []
-            for doc in corpus.documents {
-                for m in corpus.dates.mentions(of: doc) { rows.append(list.record(record(m, document: doc, ctx: ctx))) }
-            }
-            return [.table(LuaTable(array: rows, metatable: shown.metatable))]
-        }
+    private let ctx: BindingContext
+    /// Lists of mentions with every field, and the metatable that prints the usual columns.
+    private let list: RecordList
+    private let shown: RecordList
+
+    init(_ ctx: BindingContext) throws {
+        self.ctx = ctx
+        list = try ctx.lists.columns(Self.allColumns)
+        shown = try ctx.lists.columns(Self.columns)
     }
 
-    static func install(document cls: LuaClass<Document>, _ ctx: BindingContext) throws {
-        let list = try ctx.lists.columns(allColumns)
-        let shown = try ctx.lists.columns(columns)
-        cls.method("dates") { [unowned ctx] doc, _ in
-            guard let corpus = doc.corpus else { return [shown.make([])] }
-            let rows = corpus.dates.mentions(of: doc).map { list.record(record($0, document: doc, ctx: ctx)) }
-            return [.table(LuaTable(array: rows, metatable: shown.metatable))]
+    private func mentions(_ rows: [LuaValue]) -> LuaValue {
+        .table(LuaTable(array: rows, metatable: shown.metatable))
+    }
+
+    /// `corpus:timeline()`.
+    func timeline(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
+        let items = corpus.dates.timeline(corpus)
+        try ctx.reserve(items.count, ResultCost.record(fields: 7) + ResultCost.object, for: "timeline", items: "dates")
+        return [mentions(items.map { list.record(Self.record($0.mention, document: $0.document, ctx: ctx)) })]
+    }
+
+    /// `corpus:dates()`: every mention of every document, in document and text order
+    /// (unresolved ones too).
+    func corpusDates(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
+        let count = corpus.documents.reduce(0) { $0 + corpus.dates.mentions(of: $1).count }
+        try ctx.reserve(count, ResultCost.record(fields: 7) + ResultCost.object, for: "dates", items: "dates")
+        var rows: [LuaValue] = []
+        for doc in corpus.documents {
+            for m in corpus.dates.mentions(of: doc) { rows.append(list.record(Self.record(m, document: doc, ctx: ctx))) }
         }
+        return [mentions(rows)]
+    }
+
+    /// `doc:dates()`.
+    func documentDates(_ doc: Document, _ args: LuaArguments) throws -> [LuaValue] {
+        guard let corpus = doc.corpus else { return [shown.make([])] }
+        return [mentions(corpus.dates.mentions(of: doc).map { list.record(Self.record($0, document: doc, ctx: ctx)) })]
     }
 
     /// `dossier.dates(text, {anchor = "2023-06-18"})`.
-    static func function(_ ctx: BindingContext) throws -> LuaFunction {
-        let list = try ctx.lists.columns(allColumns)
-        let shown = try ctx.lists.columns(columns)
-        return ctx.lua.function("dates") { [unowned ctx] args in
-            let text = try args.string(1)
-            var anchor: DateAnchor?
-            let options = try args.optionalTable(2)
-            for key in options?.stringKeys ?? [] where key != "anchor" {
-                throw LuaArgumentError(2, "unknown option '\(key)' (dates takes anchor)")
-            }
-            if let options, let iso = options["anchor"]?.stringValue {
-                guard let value = DateValue(iso: iso) else {
-                    throw LuaArgumentError(2, "anchor '\(iso)' is not an ISO date like 2023-06-18")
-                }
-                anchor = DateAnchor(value: value, description: "given anchor \(value.iso)")
-            }
-            let rows = DateExtractor.mentions(in: text, anchor: anchor).map { list.record(record($0, document: nil, ctx: ctx)) }
-            return [.table(LuaTable(array: rows, metatable: shown.metatable))]
+    func textDates(_ args: LuaArguments) throws -> [LuaValue] {
+        let text = try args.string(1)
+        var anchor: DateAnchor?
+        let options = try args.optionalTable(2)
+        for key in options?.stringKeys ?? [] where key != "anchor" {
+            throw LuaArgumentError(2, "unknown option '\(key)' (dates takes anchor)")
         }
+        if let options, let iso = options["anchor"]?.stringValue {
+            guard let value = DateValue(iso: iso) else {
+                throw LuaArgumentError(2, "anchor '\(iso)' is not an ISO date like 2023-06-18")
+            }
+            anchor = DateAnchor(value: value, description: "given anchor \(value.iso)")
+        }
+        return [mentions(DateExtractor.mentions(in: text, anchor: anchor).map { list.record(Self.record($0, document: nil, ctx: ctx)) })]
     }
 }

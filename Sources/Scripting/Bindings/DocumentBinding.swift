@@ -1,48 +1,60 @@
 import Corpus
 import LuaBridge
 
-/// `Document` in Lua: fields `id`, `path`, `title`, `source`, `dateline`, `date`, `text`,
-/// `raw`, `boilerplate`, `words`; methods `:paragraphs()`.
+/// `Document` in Lua: every member of the class, declared here and nowhere else (the bodies of
+/// the analyses live with their topic).
 enum DocumentBinding {
     static let columns = ["id", "title", "source", "date", "words"]
 
-    static func make(_ ctx: BindingContext) throws -> LuaClass<Document> {
-        let cls = LuaClass<Document>("Document")
+    static func make(_ ctx: BindingContext, entities: EntityBinding, quotes: QuoteBinding) throws -> LuaClass<Document> {
         let lists = ctx.lists
         let boilerplate = try lists.columns(["line", "reason"])
-        cls.field("id") { .text($0.id) }
-        cls.field("path") { .text($0.path) }
-        cls.field("title") { .text($0.title) }
-        cls.field("source") { .text($0.source) }
-        cls.field("dateline") { doc in
-            guard let d = doc.dateline else { return .nil }
-            return .record(["place": .text(d.place), "date": .text(d.date), "text": .text(d.text)])
-        }
-        cls.field("date") { .text($0.date) }
-        cls.field("text") { .text($0.text) }
-        cls.field("raw") { .text($0.raw) }
-        cls.field("boilerplate") { doc in
-            boilerplate.make(doc.boilerplate.map { [.text($0.line), .text($0.reason)] })
-        }
-        cls.field("words") { .integer($0.wordCount) }
-        cls.method("paragraphs") { doc, _ in
-            let texts = doc.paragraphTexts
-            try ctx.reserve(texts.count, ResultCost.strings(texts), for: "paragraphs", items: "paragraphs")
-            return [lists.strings(texts)]
-        }
-        cls.method("sentences") { doc, _ in
-            let count = doc.sentenceCount
-            try ctx.reserve(count, ResultCost.object, for: "sentences", items: "sentences")
-            return [lists.make((0..<count).map { .object(ctx.sentence(doc, $0)) })]
-        }
+        let statistics = try StatisticsBinding(ctx)
+        let dates = try DateBinding(ctx)
         let spans = ctx.tokenSpans
-        cls.method("tokens") { doc, _ in [.object(TokenList(document: doc, range: 0..<doc.tokenCount, spans: spans))] }
-        cls.method("token_ids") { doc, _ in
-            try ctx.reserve(doc.terms.count, ResultCost.integer, for: "token_ids", items: "tokens")
-            return [.unsignedIntegers(doc.terms.array, offset: 1, metatable: nil)]
-        }
-        try StatisticsBinding.install(on: cls, ctx)
-        try DateBinding.install(document: cls, ctx)
+        let cls = LuaClass<Document>("Document", summary: "One article. Documents of a sub-corpus are the same objects as in the corpus (`==` works).", members: [
+            .field("id", "string", "the file name without extension (with its sub-folder path when two files share a name)") { .text($0.id) },
+            .field("path", "string", "the file it was read from") { .text($0.path) },
+            .field("title", "string?", "the headline, or nil") { .text($0.title) },
+            .field("source", "string?", "the outlet, or nil") { .text($0.source) },
+            .field("dateline", "Dateline?", "the dateline, when the article has one") { doc in
+                guard let d = doc.dateline else { return .nil }
+                return .record(["place": .text(d.place), "date": .text(d.date), "text": .text(d.text)])
+            },
+            .field("date", "string?", "ISO `YYYY-MM-DD`, given or inferred, or nil") { .text($0.date) },
+            .field("text", "string", "the clean body (boilerplate removed)") { .text($0.text) },
+            .field("raw", "string", "the file as read") { .text($0.raw) },
+            .field("boilerplate", "List<BoilerplateLine>", "lines removed from the body, with the reason") { doc in
+                boilerplate.make(doc.boilerplate.map { [.text($0.line), .text($0.reason)] })
+            },
+            .field("words", "integer", "word count") { .integer($0.wordCount) },
+            .method("paragraphs", "The paragraphs of the body as strings.", returns: ["List<string>"]) { doc, _ in
+                let texts = doc.paragraphTexts
+                try ctx.reserve(texts.count, ResultCost.strings(texts), for: "paragraphs", items: "paragraphs")
+                return [lists.strings(texts)]
+            },
+            .method("sentences", "The sentences, in text order.", returns: ["List<Sentence>"]) { doc, _ in
+                let count = doc.sentenceCount
+                try ctx.reserve(count, ResultCost.object, for: "sentences", items: "sentences")
+                return [lists.make((0..<count).map { .object(ctx.sentence(doc, $0)) })]
+            },
+            .method("tokens", "All tokens, as a lazy list of Token records.", returns: ["TokenList"]) { doc, _ in
+                [.object(TokenList(document: doc, range: 0..<doc.tokenCount, spans: spans))]
+            },
+            .method("token_ids", "The document's term ids (1-based, index `corpus:vocabulary()` with them) as a plain table.",
+                    returns: ["integer[]"]) { doc, _ in
+                try ctx.reserve(doc.terms.count, ResultCost.integer, for: "token_ids", items: "tokens")
+                return [.unsignedIntegers(doc.terms.array, offset: 1, metatable: nil)]
+            },
+            .method("keywords", "The words that characterise the document within its corpus (tf-idf).",
+                    parameters: ["opts? KeywordOptions"], returns: ["List<KeywordRow>"], statistics.keywords),
+            .method("dates", "The document's date mentions in text order; relative ones are read against the document's date (given, else inferred, else the corpus's evidence).",
+                    returns: ["List<DateMention>"], dates.documentDates),
+            .method("entities", "The entities the document mentions, in order of first mention.",
+                    returns: ["List<Entity>"], entities.documentEntities),
+            .method("quotes", "The document's quotations.", parameters: ["opts? QuoteOptions"], returns: ["List<Quote>"],
+                    quotes.documentQuotes),
+        ])
         cls.describe = describe
         cls.metafields = [
             ("__columns", .array(columns.map { .text($0) })),

@@ -2,7 +2,8 @@ import Corpus
 import Foundation
 import LuaBridge
 
-/// `Entity` in Lua, and the entity methods of `Corpus`, `Document` and `Sentence`:
+/// `Entity` in Lua, and the bodies of the entity members of `Corpus`, `Document`, `Sentence` and
+/// `dossier` (declared with those):
 ///
 ///     corpus:entities({kind = "person"})   -- List of Entity, most mentioned first
 ///     corpus:entity("Mr. Blinken")          -- Entity or nil; any alias resolves
@@ -32,27 +33,32 @@ final class EntityBinding {
 
     // MARK: - The Entity class
 
-    /// The `Entity` class.
+    /// The `Entity` class: every member, declared here and nowhere else.
     func make() throws -> LuaClass<Entity> {
-        let cls = LuaClass<Entity>("Entity")
         let lists = ctx.lists
+        let ctx = self.ctx
         let mentionList = try lists.columns(Self.mentionColumns)
-        cls.field("name") { .text($0.name) }
-        cls.field("kind") { .text($0.kind.rawValue) }
-        cls.field("count") { .integer($0.count) }
-        cls.field("aliases") { lists.strings($0.aliases) }
-        cls.field("roles") { lists.strings($0.roles) }
-        cls.method("mentions") { [ctx] entity, _ in
-            try ctx.reserve(entity.mentions.count, ResultCost.record(fields: 4) + ResultCost.object, for: "mentions", items: "mentions")
-            let rows: [[LuaValue]] = entity.mentions.compactMap { m in
-                guard let doc = entity.document(m.document) else { return nil }
-                return [.object(doc), .object(ctx.sentence(doc, m.sentence)), .text(m.text), .integer(m.range.lowerBound + 1)]
-            }
-            return [mentionList.make(rows)]
-        }
-        cls.method("docs") { entity, _ in
-            [lists.make(entity.mentionedDocuments.map { .object($0) })]
-        }
+        let cls = LuaClass<Entity>("Entity", summary: """
+            A named thing with every name it goes by (docs/entities.md). In a sub-corpus, entities are
+            copies whose `count`, `:mentions()` and `:docs()` cover only its documents.
+            """, members: [
+            .field("name", "string", "canonical name (the fullest form seen)") { .text($0.name) },
+            .field("kind", "EntityKind", "") { .text($0.kind.rawValue) },
+            .field("count", "integer", "mentions") { .integer($0.count) },
+            .field("aliases", "List<string>", "other names seen for it (\"Blinken\", \"Mr. Blinken\")") { lists.strings($0.aliases) },
+            .field("roles", "List<string>", "titles seen with it, most frequent first (\"US Secretary of State\")") { lists.strings($0.roles) },
+            .method("mentions", "Every mention, in document and text order.", returns: ["List<Mention>"]) { entity, _ in
+                try ctx.reserve(entity.mentions.count, ResultCost.record(fields: 4) + ResultCost.object, for: "mentions", items: "mentions")
+                let rows: [[LuaValue]] = entity.mentions.compactMap { m in
+                    guard let doc = entity.document(m.document) else { return nil }
+                    return [.object(doc), .object(ctx.sentence(doc, m.sentence)), .text(m.text), .integer(m.range.lowerBound + 1)]
+                }
+                return [mentionList.make(rows)]
+            },
+            .method("docs", "The documents that mention it.", returns: ["List<Document>"]) { entity, _ in
+                [lists.make(entity.mentionedDocuments.map { .object($0) })]
+            },
+        ])
         cls.describe = Self.describe
         cls.metafields = [
             ("__columns", .array(Self.columns.map { .text($0) })),
@@ -69,56 +75,45 @@ final class EntityBinding {
         return "<Entity \(entity.kind.rawValue) \"\(BindingContext.preview(entity.name, 50))\" \(mentions)>"
     }
 
-    // MARK: - Methods on other classes
+    // MARK: - Members of other classes and of `dossier`
 
-    /// `corpus:entities(opts)`, `corpus:entity(name)`, `corpus:gazetteer_add(spec)`.
-    func install(on cls: LuaClass<Corpus>) {
-        let lists = ctx.lists
-        let ctx = self.ctx
-        cls.method("entities") { corpus, args in
-            let kind = try Self.kindOption(args, position: 1)
-            let entities = corpus.entities(kind: kind)
-            try ctx.reserve(entities.count, ResultCost.object, for: "entities", items: "entities")
-            return [lists.make(entities.map { .object($0) })]
-        }
-        cls.method("entity") { corpus, args in
-            guard let e = corpus.entity(named: try args.string(1)) else { return [.nil] }
-            return [.object(e)]
-        }
-        cls.method("gazetteer_add") { corpus, args in
-            try Self.addToGazetteer(corpus, spec: try args.table(1))
-            return []
-        }
+    /// `corpus:entities(opts)`.
+    func corpusEntities(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
+        let kind = try Self.kindOption(args, position: 1)
+        let entities = corpus.entities(kind: kind)
+        try ctx.reserve(entities.count, ResultCost.object, for: "entities", items: "entities")
+        return [ctx.lists.make(entities.map { .object($0) })]
+    }
+
+    /// `corpus:entity(name)`: any alias resolves.
+    func corpusEntity(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
+        guard let e = corpus.entity(named: try args.string(1)) else { return [.nil] }
+        return [.object(e)]
+    }
+
+    /// `corpus:gazetteer_add(spec)`.
+    func gazetteerAdd(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
+        try Self.addToGazetteer(corpus, spec: try args.table(1))
+        return []
     }
 
     /// `doc:entities()`: the entities the document mentions, in order of first mention.
-    func install(on cls: LuaClass<Document>) {
-        let lists = ctx.lists
-        cls.method("entities") { [unowned self] doc, _ in
-            let corpus = self.corpus(of: doc)
-            return [lists.make(corpus.entities(in: doc).map { .object($0) })]
-        }
+    func documentEntities(_ doc: Document, _ args: LuaArguments) throws -> [LuaValue] {
+        [ctx.lists.make(corpus(of: doc).entities(in: doc).map { .object($0) })]
     }
 
     /// `sentence:entities()`: the entities one sentence mentions, in text order.
-    func install(on cls: LuaClass<SentenceRef>) {
-        let lists = ctx.lists
-        cls.method("entities") { [unowned self] s, _ in
-            let corpus = self.corpus(of: s.document)
-            return [lists.make(corpus.entities(inSentence: s.index, of: s.document).map { .object($0) })]
-        }
+    func sentenceEntities(_ s: SentenceRef, _ args: LuaArguments) throws -> [LuaValue] {
+        [ctx.lists.make(corpus(of: s.document).entities(inSentence: s.index, of: s.document).map { .object($0) })]
     }
 
     /// `dossier.entities(text)`: the entities of a string, analysed as a one-document corpus
     /// with the session corpus's gazetteer.
-    func freeTextFunction() -> LuaFunction {
-        let lists = ctx.lists
-        return ctx.lua.function("entities") { [unowned self] args in
-            let text = try args.string(1)
-            let corpus = Corpus.freeText(text)
-            corpus.setGazetteer(self.session.gazetteer)  // what plugins added to the session's
-            return [lists.make(corpus.entities().map { .object($0) })]
-        }
+    func textEntities(_ args: LuaArguments) throws -> [LuaValue] {
+        let text = try args.string(1)
+        let corpus = Corpus.freeText(text)
+        corpus.setGazetteer(session.gazetteer)  // what plugins added to the session's
+        return [ctx.lists.make(corpus.entities().map { .object($0) })]
     }
 
     // MARK: - Helpers

@@ -1,4 +1,5 @@
 import LuaBridge
+import Report
 
 /// Makes Lua Lists from Swift arrays. A List is a Lua table whose metatable carries the List
 /// methods (Lua/list.lua); lists of records get a metatable that also names their columns, so
@@ -7,15 +8,12 @@ final class Lists {
     private let lua: LuaState
     private let list: LuaReference
     private let withColumns: LuaReference
-    /// `{__index = List}`: the methods metatable of lazy lists, so they share List methods.
-    let lazyMethods: LuaReference
     private var derived: [[String]: LuaReference] = [:]
 
     init(lua: LuaState, list: LuaReference) throws {
         self.lua = lua
         self.list = list
         withColumns = try lua.makeReferenceFromLua("local List = ... return List.with_columns", arguments: [.reference(list)])
-        lazyMethods = try lua.makeReferenceFromLua("local List = ... return { __index = List }", arguments: [.reference(list)])
     }
 
     /// The List metatable (also the table of List methods).
@@ -34,7 +32,7 @@ final class Lists {
     /// The metatable for lists of records with these columns. Call at setup time (it runs Lua).
     /// `align` overrides how the printer aligns a column: `["left": .right]` right-aligns the
     /// column named "left" (cutting it on the left when it is too wide), as a concordance wants.
-    func columns(_ names: [String], align: [String: ColumnAlignment] = [:]) throws -> RecordList {
+    func columns(_ names: [String], align: [String: TableFormat.Alignment] = [:]) throws -> RecordList {
         let key = names + align.keys.sorted().map { "\u{1}\($0)=\(align[$0]?.rawValue ?? "")" }
         if let ref = derived[key] { return RecordList(columns: names, metatable: ref) }
         let alignment: LuaValue = align.isEmpty ? .nil
@@ -44,11 +42,6 @@ final class Lists {
         derived[key] = ref
         return RecordList(columns: names, metatable: ref)
     }
-}
-
-/// How the printer aligns a column of a List (see `Lists.columns(_:align:)`).
-enum ColumnAlignment: String {
-    case left, right
 }
 
 /// A kind of List whose items are records with known columns.

@@ -19,7 +19,8 @@ final class QuoteRef {
 /// name as a string), `speaker_text` (the phrase as written), `who` (the name, else the phrase),
 /// `verb`,
 /// `doc`, `sentence` (a Sentence; nil for free text), `sentence_index`, `partial`, `kind`
-/// ("full", "partial", "scare"), `paragraphs`, `offset`. Methods on other classes:
+/// ("full", "partial", "scare"), `paragraphs`, `offset`. Bodies of members of other classes
+/// (declared with those):
 /// `corpus:quotes(opts)`, `doc:quotes(opts)`, `sentence:quotes()`, `dossier.quotes(text, opts)`.
 ///
 /// Options: `speaker` (matches the resolved name or the phrase, case-insensitive, a surname is
@@ -43,33 +44,38 @@ final class QuoteBinding {
         self.corpus = corpus
     }
 
-    /// The `Quote` class.
+    /// The `Quote` class: every member, declared here and nowhere else.
     func make() throws -> LuaClass<QuoteRef> {
-        let cls = LuaClass<QuoteRef>("Quote")
         let ctx = self.ctx
-        cls.field("text") { .text($0.quote.text) }
-        cls.field("speaker") { q in
-            // The Entity (the same object corpus:entity(name) gives) when the quote comes from
-            // a corpus; free text has no entity index, so only `speaker_name` is set there.
-            guard let speaker = q.quote.speaker, let corpus = q.document?.corpus,
-                  let entity = corpus.entityIndex.entity(id: speaker.id) else { return .nil }
-            return .object(entity)
-        }
-        cls.field("speaker_name") { .text($0.quote.speaker?.name) }
-        // For lists and reports: the resolved name, else the phrase as written ("the official").
-        cls.field("who") { .text($0.who) }
-        cls.field("speaker_text") { .text($0.quote.speakerText) }
-        cls.field("verb") { .text($0.quote.verb) }
-        cls.field("doc") { q in q.document.map { .object($0) } ?? .nil }
-        cls.field("sentence") { q in
-            guard let doc = q.document, q.quote.sentence < doc.sentenceCount else { return .nil }
-            return .object(ctx.sentence(doc, q.quote.sentence))
-        }
-        cls.field("sentence_index") { .integer($0.quote.sentence + 1) }
-        cls.field("partial") { .boolean($0.quote.partial) }
-        cls.field("kind") { .text($0.quote.kind.rawValue) }
-        cls.field("paragraphs") { .integer($0.quote.paragraphs) }
-        cls.field("offset") { .integer($0.quote.range.lowerBound + 1) }
+        let cls = LuaClass<QuoteRef>("Quote", summary: "A quotation and who said it (docs/quotes.md).", members: [
+            .field("text", "string", "the words inside the quotation marks") { .text($0.quote.text) },
+            .field("speaker", "Entity?", "the person it is attributed to (nil for free text or when unresolved)") { q in
+                // The Entity (the same object corpus:entity(name) gives) when the quote comes from
+                // a corpus; free text has no entity index, so only `speaker_name` is set there.
+                guard let speaker = q.quote.speaker, let corpus = q.document?.corpus,
+                      let entity = corpus.entityIndex.entity(id: speaker.id) else { return .nil }
+                return .object(entity)
+            },
+            .field("speaker_name", "string?", "the resolved speaker's name") { .text($0.quote.speaker?.name) },
+            .field("speaker_text", "string?", "the speaker as the attribution writes it (\"he\", \"Sun\", \"a senior official\")") {
+                .text($0.quote.speakerText)
+            },
+            // For lists and reports: the resolved name, else the phrase as written ("the official").
+            .field("who", "string?", "the resolved name, else the phrase as written (what lists show)") { .text($0.who) },
+            .field("verb", "string?", "the attribution verb, lowercased (\"said\", \"according to\")") { .text($0.quote.verb) },
+            .field("doc", "Document?", "nil for free text") { q in q.document.map { .object($0) } ?? .nil },
+            .field("sentence", "Sentence?", "the sentence where it starts (nil for free text)") { q in
+                guard let doc = q.document, q.quote.sentence < doc.sentenceCount else { return .nil }
+                return .object(ctx.sentence(doc, q.quote.sentence))
+            },
+            .field("sentence_index", "integer", "that sentence's 1-based index") { .integer($0.quote.sentence + 1) },
+            .field("partial", "boolean", "true for fragments and scare quotes") { .boolean($0.quote.partial) },
+            .field("kind", "QuoteKind", "") { .text($0.quote.kind.rawValue) },
+            .field("paragraphs", "integer", "paragraphs the quote spans") { .integer($0.quote.paragraphs) },
+            .field("offset", "integer", "1-based byte position of the first quoted word in the text") {
+                .integer($0.quote.range.lowerBound + 1)
+            },
+        ])
         cls.describe = Self.describe
         cls.metafields = [
             ("__columns", .array(Self.columns.map { .text($0) })),
@@ -96,59 +102,42 @@ final class QuoteBinding {
         return "<Quote " + (parts + [text]).joined(separator: " ") + ">"
     }
 
-    // MARK: - Methods on other classes
+    // MARK: - Members of other classes and of `dossier`
 
-    /// Adds `corpus:quotes(opts)`.
-    @discardableResult
-    func install(on cls: LuaClass<Corpus>) -> LuaClass<Corpus> {
-        cls.method("quotes") { [weak self] corpus, args in
-            guard let self else { return [.nil] }
-            let options = try QuoteOptions(args.optionalTable(1))
-            let docs = corpus.documents
-            let lists: [[Quote]]
-            if let verbs = options.verbs {
-                lists = Parallel.map(docs.count) { QuoteExtractor.quotes(in: docs[$0], verbs: verbs) }
-            } else {
-                lists = corpus.quoteIndex.quotes(in: docs)
-            }
-            let pairs = zip(docs, lists).flatMap { doc, list in list.filter(options.accepts).map { ($0, doc) } }
-            try self.ctx.reserve(pairs.count, ResultCost.object + 100, for: "quotes", items: "quotes")
-            return [list(pairs)]
+    /// `corpus:quotes(opts)`.
+    func corpusQuotes(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
+        let options = try QuoteOptions(args.optionalTable(1))
+        let docs = corpus.documents
+        let lists: [[Quote]]
+        if let verbs = options.verbs {
+            lists = Parallel.map(docs.count) { QuoteExtractor.quotes(in: docs[$0], verbs: verbs) }
+        } else {
+            lists = corpus.quoteIndex.quotes(in: docs)
         }
-        return cls
+        let pairs = zip(docs, lists).flatMap { doc, list in list.filter(options.accepts).map { ($0, doc) } }
+        try ctx.reserve(pairs.count, ResultCost.object + 100, for: "quotes", items: "quotes")
+        return [list(pairs)]
     }
 
-    /// Adds `doc:quotes(opts)`.
-    @discardableResult
-    func install(on cls: LuaClass<Document>) -> LuaClass<Document> {
-        cls.method("quotes") { [weak self] doc, args in
-            guard let self else { return [.nil] }
-            let options = try QuoteOptions(args.optionalTable(1))
-            let quotes = options.verbs.map { QuoteExtractor.quotes(in: doc, verbs: $0) } ?? quotes(of: doc)
-            return [list(quotes.filter(options.accepts).map { ($0, doc) })]
-        }
-        return cls
+    /// `doc:quotes(opts)`.
+    func documentQuotes(_ doc: Document, _ args: LuaArguments) throws -> [LuaValue] {
+        let options = try QuoteOptions(args.optionalTable(1))
+        let quotes = options.verbs.map { QuoteExtractor.quotes(in: doc, verbs: $0) } ?? quotes(of: doc)
+        return [list(quotes.filter(options.accepts).map { ($0, doc) })]
     }
 
-    /// Adds `sentence:quotes()`: the quotes that start in or run through the sentence.
-    @discardableResult
-    func install(on cls: LuaClass<SentenceRef>) -> LuaClass<SentenceRef> {
-        cls.method("quotes") { [weak self] s, _ in
-            guard let self else { return [.nil] }
-            let quotes = bySentence.quotes(of: s.document, sentence: s.index, among: quotes(of: s.document))
-            return [list(quotes.map { ($0, s.document) })]
-        }
-        return cls
+    /// `sentence:quotes()`: the quotes that start in or run through the sentence.
+    func sentenceQuotes(_ s: SentenceRef, _ args: LuaArguments) throws -> [LuaValue] {
+        let quotes = bySentence.quotes(of: s.document, sentence: s.index, among: quotes(of: s.document))
+        return [list(quotes.map { ($0, s.document) })]
     }
 
     /// `dossier.quotes(text, opts)`: the quotes of free text.
-    static func function(_ ctx: BindingContext) -> LuaFunction {
-        ctx.lua.function("quotes") { args in
-            let text = try args.string(1)
-            let options = try QuoteOptions(args.optionalTable(2))
-            let quotes = QuoteExtractor.quotes(in: text, verbs: options.verbs ?? .english)
-            return [ctx.lists.make(quotes.filter(options.accepts).map { .object(QuoteRef(quote: $0, document: nil)) })]
-        }
+    func textQuotes(_ args: LuaArguments) throws -> [LuaValue] {
+        let text = try args.string(1)
+        let options = try QuoteOptions(args.optionalTable(2))
+        let quotes = QuoteExtractor.quotes(in: text, verbs: options.verbs ?? .english)
+        return [ctx.lists.make(quotes.filter(options.accepts).map { .object(QuoteRef(quote: $0, document: nil)) })]
     }
 
     // MARK: - Cache

@@ -1,5 +1,6 @@
 import Foundation
 import LuaBridge
+import Report
 
 /// A report table held by Lua (`report.table(rows)`): prints aligned, converts to Markdown,
 /// CSV and JSON.
@@ -19,28 +20,31 @@ final class ChartObject {
 enum ReportModule {
     static func make(_ ctx: BindingContext) throws -> LuaValue {
         let lua = ctx.lua
-        let tables = LuaClass<TableObject>("Table")
+        let tables = LuaClass<TableObject>("Table", summary: "A table made by `report.table`; `tostring(t)` gives the aligned text, `#t` the row count.", members: [
+            .field("columns", "List<string>", "") { t in ctx.lists.strings(t.table.columns) },
+            .method("text", "The table as aligned text, fitted to `width` characters (1 to 1000; default: the terminal's).",
+                    parameters: ["width? integer"], returns: ["string"]) { t, args in
+                let width = try args.optionalInteger(1, in: TerminalWidth.range, name: "width") ?? ctx.options.width
+                return [.text(TableFormat.terminal(t.table, width: width))]
+            },
+            .method("markdown", "The table in Markdown.", returns: ["string"]) { t, _ in [.text(TableFormat.markdown(t.table))] },
+            .method("csv", "The table as CSV (RFC 4180).", returns: ["string"]) { t, _ in [.text(TableFormat.csv(t.table))] },
+            .method("json", "The table as a JSON array of objects.", returns: ["string"]) { t, _ in [.text(TableFormat.json(t.table))] },
+            .method("print", "Prints the table, aligned; returns it.", returns: ["Table"]) { t, _ in
+                FileHandle.standardOutput.flushC()
+                print(TableFormat.terminal(t.table, width: ctx.options.width))
+                return [.object(t)]
+            },
+        ])
         tables.length = { $0.table.rows.count }
         tables.describe = { TableFormat.terminal($0.table, width: ctx.options.width) }
-        tables.field("columns") { t in ctx.lists.strings(t.table.columns) }
-        tables.method("text") { t, args in
-            let width = try args.optionalInteger(1, in: TerminalWidth.range, name: "width") ?? ctx.options.width
-            return [.text(TableFormat.terminal(t.table, width: width))]
-        }
-        tables.method("markdown") { t, _ in [.text(TableFormat.markdown(t.table))] }
-        tables.method("csv") { t, _ in [.text(TableFormat.csv(t.table))] }
-        tables.method("json") { t, _ in [.text(TableFormat.json(t.table))] }
-        tables.method("print") { t, _ in
-            FileHandle.standardOutput.flushC()
-            print(TableFormat.terminal(t.table, width: ctx.options.width))
-            return [.object(t)]
-        }
         try lua.register(tables)
 
-        let charts = LuaClass<ChartObject>("Chart")
-        charts.field("title") { .text($0.chart.title) }
+        let charts = LuaClass<ChartObject>("Chart", summary: "A chart made by `report.chart.*`, drawn as SVG when it goes into `report.html`.", members: [
+            .field("title", "string", "") { .text($0.chart.title) },
+            .method("svg", "The chart as an SVG element.", returns: ["string"]) { c, _ in [.text(HTMLRenderer.svg(c.chart))] },
+        ])
         charts.describe = { "<Chart \($0.chart.kindName) \"\($0.chart.title)\">" }
-        charts.method("svg") { c, _ in [.text(HTMLRenderer.svg(c.chart))] }
         try lua.register(charts)
 
         let makeTable = lua.function("table") { args in

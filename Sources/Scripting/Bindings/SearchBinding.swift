@@ -11,48 +11,58 @@ import LuaBridge
 ///
 /// The query language is described in docs/query-language.md; a syntax error raises a Lua error
 /// such as `query: unbalanced '(' at 12`.
-enum SearchBinding {
+struct SearchBinding {
     static let searchColumns = ["doc", "score", "snippet"]
     static let kwicColumns = ["left", "match", "right", "doc"]
 
-    static func install(on cls: LuaClass<Corpus>, _ ctx: BindingContext) throws {
-        let hits = try ctx.lists.columns(searchColumns)
-        let lines = try ctx.lists.columns(kwicColumns, align: ["left": .right])
-        cls.method("search") { corpus, args in
-            let query = try args.string(1)
-            let options = try Options(args, name: "search", known: ["limit", "snippets"])
-            let limit = try options.integer("limit", in: 1...Int.max) ?? 10
-            let snippets = options.flag("snippets") ?? true
-            let results: [Hit]
-            do {
-                results = try Search.search(corpus, query, limit: limit, fields: fields, snippets: snippets)
-            } catch {
-                throw LuaRuntimeError(String(describing: error))
-            }
-            try ctx.reserve(results.count, ResultCost.record(fields: 3) + 300, for: "search", items: "hits")
-            return [hits.make(results.map { [.object($0.document), .number($0.score), .text($0.snippet)] })]
+    private let ctx: BindingContext
+    private let hits: RecordList
+    private let lines: RecordList
+
+    init(_ ctx: BindingContext) throws {
+        self.ctx = ctx
+        hits = try ctx.lists.columns(Self.searchColumns)
+        lines = try ctx.lists.columns(Self.kwicColumns, align: ["left": .right])
+    }
+
+    /// `corpus:search(query, opts)`.
+    func search(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
+        let query = try args.string(1)
+        let options = try Options(args, name: "search", known: ["limit", "snippets"])
+        let limit = try options.integer("limit", in: 1...Int.max) ?? 10
+        let snippets = options.flag("snippets") ?? true
+        let results: [Hit]
+        do {
+            results = try Search.search(corpus, query, limit: limit, fields: Self.fields, snippets: snippets)
+        } catch {
+            throw LuaRuntimeError(String(describing: error))
         }
-        cls.method("kwic") { corpus, args in
-            let query = try args.string(1)
-            let options = try Options(args, name: "kwic", known: ["width", "limit"])
-            let width = try options.integer("width", in: 0...1000) ?? 40
-            let limit = try options.integer("limit", in: 1...Int.max)
-            let results: [KwicLine]
-            do {
-                results = try Search.kwic(corpus, query, width: width, limit: limit, fields: fields)
-            } catch {
-                throw LuaRuntimeError(String(describing: error))
-            }
-            try ctx.reserve(results.count, ResultCost.record(fields: 6) + ResultCost.object + 3 * width, for: "kwic", items: "lines")
-            // `sentence` is the Sentence object, as in quotes and dates; `offset` the 1-based byte
-            // position of the match in the document text.
-            let rows: [LuaValue] = results.map { line in
-                .record(["left": .text(line.left), "match": .text(line.match), "right": .text(line.right),
-                         "doc": .object(line.document), "sentence": .object(ctx.sentence(line.document, line.sentence)),
-                         "offset": .integer(line.offset + 1)], metatable: nil)
-            }
-            return [.table(LuaTable(array: rows, metatable: lines.metatable))]
+        try ctx.reserve(results.count, ResultCost.record(fields: 3) + 300, for: "search", items: "hits")
+        return [hits.make(results.map { [.object($0.document), .number($0.score), .text($0.snippet)] })]
+    }
+
+    /// `corpus:kwic(query, opts)`.
+    func kwic(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
+        let query = try args.string(1)
+        let options = try Options(args, name: "kwic", known: ["width", "limit"])
+        let width = try options.integer("width", in: 0...1000) ?? 40
+        let limit = try options.integer("limit", in: 1...Int.max)
+        let results: [KwicLine]
+        do {
+            results = try Search.kwic(corpus, query, width: width, limit: limit, fields: Self.fields)
+        } catch {
+            throw LuaRuntimeError(String(describing: error))
         }
+        try ctx.reserve(results.count, ResultCost.record(fields: 6) + ResultCost.object + 3 * width, for: "kwic", items: "lines")
+        // `sentence` is the Sentence object, as in quotes and dates; `offset` the 1-based byte
+        // position of the match in the document text.
+        let ctx = self.ctx
+        let rows: [LuaValue] = results.map { line in
+            .record(["left": .text(line.left), "match": .text(line.match), "right": .text(line.right),
+                     "doc": .object(line.document), "sentence": .object(ctx.sentence(line.document, line.sentence)),
+                     "offset": .integer(line.offset + 1)], metatable: nil)
+        }
+        return [.table(LuaTable(array: rows, metatable: lines.metatable))]
     }
 
     /// Where `title:` and `source:` look.

@@ -16,19 +16,28 @@ final class SentenceRef {
     var text: String { document.sentenceText(index) }
 }
 
-/// `Sentence` in Lua: fields `text`, `doc`, `index` (1-based), `offset` (1-based byte position
-/// in the document text, as `string.sub` counts); methods `:tokens()`.
+/// `Sentence` in Lua: every member of the class, declared here and nowhere else.
 enum SentenceBinding {
-    static func make(_ ctx: BindingContext) throws -> LuaClass<SentenceRef> {
-        let cls = LuaClass<SentenceRef>("Sentence")
-        cls.field("text") { .text($0.text) }
-        cls.field("doc") { .object($0.document) }
-        cls.field("index") { .integer($0.index + 1) }
-        cls.field("offset") { .integer($0.document.sentenceBytes($0.index).lowerBound + 1) }
+    static func make(_ ctx: BindingContext, entities: EntityBinding, quotes: QuoteBinding) throws -> LuaClass<SentenceRef> {
         let spans = ctx.tokenSpans
-        cls.method("tokens") { s, _ in
-            [.object(TokenList(document: s.document, range: s.document.sentenceTokens(s.index), spans: spans))]
-        }
+        let cls = LuaClass<SentenceRef>("Sentence", summary: """
+            One sentence of a document. The same sentence is always the same value (`==` works, and
+            sentences can be table keys).
+            """, members: [
+            .field("text", "string", "") { .text($0.text) },
+            .field("doc", "Document", "") { .object($0.document) },
+            .field("index", "integer", "1-based position in the document") { .integer($0.index + 1) },
+            .field("offset", "integer", "1-based byte position of its first character in `doc.text` (as `string.sub` counts)") {
+                .integer($0.document.sentenceBytes($0.index).lowerBound + 1)
+            },
+            .method("tokens", "The sentence's tokens, as a lazy list.", returns: ["TokenList"]) { s, _ in
+                [.object(TokenList(document: s.document, range: s.document.sentenceTokens(s.index), spans: spans))]
+            },
+            .method("entities", "The entities the sentence mentions, in text order.", returns: ["List<Entity>"],
+                    entities.sentenceEntities),
+            .method("quotes", "The quotations that start in the sentence or run through it.", returns: ["List<Quote>"],
+                    quotes.sentenceQuotes),
+        ])
         cls.describe = { s in
             "<Sentence \(s.index + 1) of \(s.document.id) \"\(BindingContext.preview(s.text, 50))\">"
         }

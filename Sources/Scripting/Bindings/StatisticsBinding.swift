@@ -2,111 +2,129 @@ import Corpus
 import Foundation
 import LuaBridge
 
-/// Statistics methods: `Corpus:frequencies`, `:ngrams`, `:collocations`, `:keyness`, and
-/// `Document:keywords`; and the session stopword list in the `dossier` table
+/// The bodies of the statistics members: `Corpus:frequencies`, `:ngrams`, `:collocations`,
+/// `:keyness`, `Document:keywords`, and the session stopword list of the `dossier` table
 /// (`dossier.stopwords()`, `set_stopwords`, `add_stopwords`, `remove_stopwords`, `is_stopword`).
+/// The classes and the table that declare them: `CorpusBinding`, `DocumentBinding`, `DossierModule`.
 ///
 /// Every method takes an options table; unknown option names are errors. Results are Lists of
 /// records; scores are rounded to 4 decimals (ranking uses the exact values).
-enum StatisticsBinding {
+struct StatisticsBinding {
     /// Rows returned when a call gives no `top` (keywords: `defaultKeywords`); `top = false`
     /// returns every row.
     static let defaultTop = 100
     static let defaultKeywords = 10
 
-    static func install(on cls: LuaClass<Corpus>, _ ctx: BindingContext) throws {
-        let settings = ctx.statistics
-        let frequencyRows = try ctx.lists.columns(["term", "count", "docs"])
-        let ngramRows = try ctx.lists.columns(["ngram", "count", "docs"])
-        let collocateRows = try ctx.lists.columns(["term", "score", "count"])
-        let keynessRows = try ctx.lists.columns(["term", "score", "count", "ref_count"])
+    private let ctx: BindingContext
+    private let settings: StatisticsSettings
+    private let frequencyRows: RecordList
+    private let ngramRows: RecordList
+    private let collocateRows: RecordList
+    private let keynessRows: RecordList
+    private let keywordRows: RecordList
 
-        cls.method("frequencies") { corpus, args in
-            let options = try StatisticsOptions(args, 1, allowed: ["top", "stopwords", "kinds"])
-            let rows = corpus.frequencies(top: try options.top(default: defaultTop),
-                                          stopwords: try options.stopwords(settings), kinds: try options.kinds())
-            try ctx.reserve(rows.count, ResultCost.record(fields: 3), for: "frequencies", items: "rows")
-            return [frequencyRows.make(rows.map { [.text($0.term), .integer($0.count), .integer($0.docs)] })]
-        }
-        cls.method("ngrams") { corpus, args in
-            let n = try args.integer(1, in: 1...NGramCounter.maximumLength, name: "n")
-            let options = try StatisticsOptions(args, 2, allowed: ["top", "min", "stopwords"])
-            let rows = try statistics {
-                try corpus.ngrams(n, min: try options.min(default: 2), stopwords: try options.stopwords(settings),
-                                  top: try options.top(default: defaultTop))
-            }
-            try ctx.reserve(rows.count, ResultCost.record(fields: 3) + 50 * n, for: "ngrams", items: "rows")
-            return [ngramRows.make(rows.map { [.text($0.text), .integer($0.count), .integer($0.docs)] })]
-        }
-        cls.method("collocations") { corpus, args in
-            let node = try args.string(1)
-            let options = try StatisticsOptions(args, 2, allowed: ["top", "min", "stopwords", "window", "measure"])
-            let window = try options.integer("window", in: StatisticsOptions.windowRange) ?? 5
-            let measure = try options.measure()
-            let rows: [Collocate]
-            do {
-                rows = try corpus.collocations(of: node, window: window, measure: measure, min: try options.min(default: 2),
-                                               stopwords: try options.stopwords(settings), top: try options.top(default: defaultTop))
-            } catch let error as StatisticsError {
-                throw StatisticsOptions.error(1, error.description)
-            }
-            try ctx.reserve(rows.count, ResultCost.record(fields: 3), for: "collocations", items: "rows")
-            return [collocateRows.make(rows.map { [.text($0.term), .number(rounded($0.score)), .integer($0.count)] })]
-        }
-        cls.method("keyness") { corpus, args in
-            let reference = try args.object(1, as: Corpus.self, name: "Corpus")
-            let options = try StatisticsOptions(args, 2, allowed: ["top", "min", "stopwords"])
-            let rows = try statistics {
-                try corpus.keyness(against: reference, min: try options.min(default: 3),
-                                   stopwords: try options.stopwords(settings), top: try options.top(default: defaultTop))
-            }
-            try ctx.reserve(rows.count, ResultCost.record(fields: 4), for: "keyness", items: "rows")
-            return [keynessRows.make(rows.map {
-                [.text($0.term), .number(rounded($0.score)), .integer($0.count), .integer($0.referenceCount)]
-            })]
-        }
+    init(_ ctx: BindingContext) throws {
+        self.ctx = ctx
+        settings = ctx.statistics
+        frequencyRows = try ctx.lists.columns(["term", "count", "docs"])
+        ngramRows = try ctx.lists.columns(["ngram", "count", "docs"])
+        collocateRows = try ctx.lists.columns(["term", "score", "count"])
+        keynessRows = try ctx.lists.columns(["term", "score", "count", "ref_count"])
+        keywordRows = try ctx.lists.columns(["term", "score", "count"])
     }
 
-    static func install(on cls: LuaClass<Document>, _ ctx: BindingContext) throws {
-        let settings = ctx.statistics
-        let keywordRows = try ctx.lists.columns(["term", "score", "count"])
-        cls.method("keywords") { doc, args in
-            let options = try StatisticsOptions(args, 1, allowed: ["top", "stopwords"])
-            let rows = doc.keywords(top: try options.top(default: defaultKeywords), stopwords: try options.stopwords(settings))
-            try ctx.reserve(rows.count, ResultCost.record(fields: 3), for: "keywords", items: "rows")
-            return [keywordRows.make(rows.map { [.text($0.term), .number(rounded($0.score)), .integer($0.count)] })]
-        }
+    /// `corpus:frequencies(opts)`.
+    func frequencies(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
+        let options = try StatisticsOptions(args, 1, allowed: ["top", "stopwords", "kinds"])
+        let rows = corpus.frequencies(top: try options.top(default: Self.defaultTop),
+                                      stopwords: try options.stopwords(settings), kinds: try options.kinds())
+        try ctx.reserve(rows.count, ResultCost.record(fields: 3), for: "frequencies", items: "rows")
+        return [frequencyRows.make(rows.map { [.text($0.term), .integer($0.count), .integer($0.docs)] })]
     }
 
-    /// Adds the stopword functions to the `dossier` table.
-    static func addDossierFunctions(to module: LuaValue, _ ctx: BindingContext) -> LuaValue {
-        guard case .table(var table) = module else { return module }
-        let settings = ctx.statistics
-        let lists = ctx.lists
-        let lua = ctx.lua
-        table.set("stopwords", .function(lua.function("stopwords") { _ in
-            [lists.strings(settings.stopwords.words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })]
-        }))
-        table.set("set_stopwords", .function(lua.function("set_stopwords") { args in
-            if args.type(1) == .string, try args.string(1) == "english" {
-                settings.stopwords = .english
-            } else {
-                settings.stopwords = Stopwords(try words(args, 1))
-            }
-            return [.integer(settings.stopwords.words.count)]
-        }))
-        table.set("add_stopwords", .function(lua.function("add_stopwords") { args in
-            settings.stopwords = settings.stopwords.adding(try words(args, 1))
-            return [.integer(settings.stopwords.words.count)]
-        }))
-        table.set("remove_stopwords", .function(lua.function("remove_stopwords") { args in
-            settings.stopwords = settings.stopwords.removing(try words(args, 1))
-            return [.integer(settings.stopwords.words.count)]
-        }))
-        table.set("is_stopword", .function(lua.function("is_stopword") { args in
-            [.boolean(settings.stopwords.contains(Tokenizer.norm(try args.string(1))))]
-        }))
-        return .table(table)
+    /// `corpus:ngrams(n, opts)`.
+    func ngrams(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
+        let n = try args.integer(1, in: 1...NGramCounter.maximumLength, name: "n")
+        let options = try StatisticsOptions(args, 2, allowed: ["top", "min", "stopwords"])
+        let rows = try Self.statistics {
+            try corpus.ngrams(n, min: try options.min(default: 2), stopwords: try options.stopwords(settings),
+                              top: try options.top(default: Self.defaultTop))
+        }
+        try ctx.reserve(rows.count, ResultCost.record(fields: 3) + 50 * n, for: "ngrams", items: "rows")
+        return [ngramRows.make(rows.map { [.text($0.text), .integer($0.count), .integer($0.docs)] })]
+    }
+
+    /// `corpus:collocations(word, opts)`.
+    func collocations(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
+        let node = try args.string(1)
+        let options = try StatisticsOptions(args, 2, allowed: ["top", "min", "stopwords", "window", "measure"])
+        let window = try options.integer("window", in: StatisticsOptions.windowRange) ?? 5
+        let measure = try options.measure()
+        let rows: [Collocate]
+        do {
+            rows = try corpus.collocations(of: node, window: window, measure: measure, min: try options.min(default: 2),
+                                           stopwords: try options.stopwords(settings), top: try options.top(default: Self.defaultTop))
+        } catch let error as StatisticsError {
+            throw StatisticsOptions.error(1, error.description)
+        }
+        try ctx.reserve(rows.count, ResultCost.record(fields: 3), for: "collocations", items: "rows")
+        return [collocateRows.make(rows.map { [.text($0.term), .number(Self.rounded($0.score)), .integer($0.count)] })]
+    }
+
+    /// `corpus:keyness(other, opts)`.
+    func keyness(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
+        let reference = try args.object(1, as: Corpus.self, name: "Corpus")
+        let options = try StatisticsOptions(args, 2, allowed: ["top", "min", "stopwords"])
+        let rows = try Self.statistics {
+            try corpus.keyness(against: reference, min: try options.min(default: 3),
+                               stopwords: try options.stopwords(settings), top: try options.top(default: Self.defaultTop))
+        }
+        try ctx.reserve(rows.count, ResultCost.record(fields: 4), for: "keyness", items: "rows")
+        return [keynessRows.make(rows.map {
+            [.text($0.term), .number(Self.rounded($0.score)), .integer($0.count), .integer($0.referenceCount)]
+        })]
+    }
+
+    /// `doc:keywords(opts)`.
+    func keywords(_ doc: Document, _ args: LuaArguments) throws -> [LuaValue] {
+        let options = try StatisticsOptions(args, 1, allowed: ["top", "stopwords"])
+        let rows = doc.keywords(top: try options.top(default: Self.defaultKeywords), stopwords: try options.stopwords(settings))
+        try ctx.reserve(rows.count, ResultCost.record(fields: 3), for: "keywords", items: "rows")
+        return [keywordRows.make(rows.map { [.text($0.term), .number(Self.rounded($0.score)), .integer($0.count)] })]
+    }
+
+    // MARK: - The session's stopword list (members of `dossier`)
+
+    /// `dossier.stopwords()`.
+    func stopwords(_ args: LuaArguments) throws -> [LuaValue] {
+        [ctx.lists.strings(settings.stopwords.words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })]
+    }
+
+    /// `dossier.set_stopwords(words)`: `"english"` restores the bundled list.
+    func setStopwords(_ args: LuaArguments) throws -> [LuaValue] {
+        if args.type(1) == .string, try args.string(1) == "english" {
+            settings.stopwords = .english
+        } else {
+            settings.stopwords = Stopwords(try Self.words(args, 1))
+        }
+        return [.integer(settings.stopwords.words.count)]
+    }
+
+    /// `dossier.add_stopwords(words)`.
+    func addStopwords(_ args: LuaArguments) throws -> [LuaValue] {
+        settings.stopwords = settings.stopwords.adding(try Self.words(args, 1))
+        return [.integer(settings.stopwords.words.count)]
+    }
+
+    /// `dossier.remove_stopwords(words)`.
+    func removeStopwords(_ args: LuaArguments) throws -> [LuaValue] {
+        settings.stopwords = settings.stopwords.removing(try Self.words(args, 1))
+        return [.integer(settings.stopwords.words.count)]
+    }
+
+    /// `dossier.is_stopword(word)`.
+    func isStopword(_ args: LuaArguments) throws -> [LuaValue] {
+        [.boolean(settings.stopwords.contains(Tokenizer.norm(try args.string(1))))]
     }
 
     /// Words given as one string or a list of strings (argument `i` of a plain function).

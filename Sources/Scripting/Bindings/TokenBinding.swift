@@ -64,14 +64,20 @@ enum TokenRecords {
     }
 }
 
+/// `TokenList` in Lua: a lazy list with no members of its own; it inherits the List methods.
 enum TokenBinding {
     static let columns = ["text", "norm", "kind", "offset"]
 
     static func make(_ ctx: BindingContext) throws -> LuaClass<TokenList> {
-        let cls = LuaClass<TokenList>("TokenList")
+        let cls = LuaClass<TokenList>("TokenList", summary: """
+            A lazy list of tokens (`doc:tokens()`, `sentence:tokens()`): `#toks` and `toks[i]` work without
+            building every record, and it has the List methods (their results are plain Lists).
+            """, members: [])
+        cls.classSuffix = ": List<Token>"
+        cls.annotations = ["---@field [integer] Token"]
         cls.length = { $0.count }
         cls.element = { list, i in list.token(i) }
-        cls.methodsMetatable = ctx.lists.lazyMethods
+        cls.inherited = ctx.lists.metatable
         cls.describe = { "<TokenList of \($0.count) tokens from \($0.document.id)>" }
         cls.metafields = [
             ("__columns", .array(columns.map { .text($0) })),

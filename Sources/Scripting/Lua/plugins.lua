@@ -2,11 +2,10 @@
 -- (REPL commands, annotators, report sections). The Swift side (Plugins/PluginHost.swift)
 -- supplies `host`: `locate(modname)`, `load_order(name)` and `list()`, which know the catalog
 -- of plugins found on the search path, and `package`, the real package table when a sandbox
--- shows scripts a read-only view of it.
-local host = ...
-
-local dossier, main_corpus = _G.dossier, _G.corpus
-local List, printer = dossier.List, dossier.printer
+-- shows scripts a read-only view of it; then the List type, the printer and the session's
+-- corpus. What scripts call (`dossier.plugins()`, `dossier.command(…)`, …) is handed to the
+-- `dossier` table by Lua/dossier.lua.
+local host, List, printer, main_corpus = ...
 local type, error, pairs, ipairs, tostring, setmetatable = type, error, pairs, ipairs, tostring, setmetatable
 local table_sort, table_pack = table.sort, table.pack
 local require, loadfile = require, loadfile
@@ -218,28 +217,15 @@ function plugins.list()
   return setmetatable(out, List.with_columns({ "name", "version", "loaded", "origin", "description" }))
 end
 
--- ---- The dossier module --------------------------------------------------------------------
+-- ---- What scripts call (the `dossier` table, Lua/dossier.lua) ----------------------------------
 
-dossier.plugins = plugins.list
-dossier.commands = plugins.commands
-dossier.annotators = plugins.annotators
-dossier.annotation = plugins.annotation
-dossier.annotate = plugins.annotate
-dossier.report_sections = plugins.report_sections
-function dossier.command(name, spec) plugins.define_command(name, spec, current_plugin) end
-function dossier.annotator(name, fn) plugins.define_annotator(name, fn, current_plugin) end
-function dossier.report_section(name, fn) plugins.define_section(name, fn, current_plugin) end
+--- Adds a REPL command; the plugin whose files are running (if any) owns it.
+function plugins.command(name, spec) plugins.define_command(name, spec, current_plugin) end
 
--- Corpora opened later get the annotators too.
-local open = dossier.open
-if type(open) == "function" then
-  dossier.open = function(...)
-    -- Called through pcall so an error names the caller's line, not this wrapper's.
-    local ok, c = pcall(open, ...)
-    if not ok then error(c, 2) end
-    if c ~= nil then plugins.annotate(c) end
-    return c
-  end
-end
+--- Adds an annotator; the plugin whose files are running (if any) owns it.
+function plugins.annotator(name, fn) plugins.define_annotator(name, fn, current_plugin) end
+
+--- Adds a report section; the plugin whose files are running (if any) owns it.
+function plugins.report_section(name, fn) plugins.define_section(name, fn, current_plugin) end
 
 return plugins

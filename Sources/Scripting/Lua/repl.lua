@@ -34,7 +34,9 @@ local keywords = {
   "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
 }
 
--- Names reachable from `value` with `.` (fields) or `:` (methods only).
+-- Names reachable from `value` with `.` (fields) or `:` (methods only): a table's keys (and its
+-- metatable's `__index` table's), an object's declared `__fields` and `__methods` (those written
+-- in Lua and inherited ones included).
 local function members(value, methods_only, out)
   local seen = {}
   local function add(name, v)
@@ -64,9 +66,6 @@ local function members(value, methods_only, out)
     end
     local index = rawget(mt, "__index")
     if type(index) == "table" then from_table(index, 1) end
-    if type(value) ~= "table" and type(rawget(mt, "__lua_methods")) == "table" then
-      from_table(rawget(mt, "__lua_methods"), 1)
-    end
   end
 end
 

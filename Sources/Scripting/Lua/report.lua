@@ -1,8 +1,8 @@
 --- The `report` module: tables (terminal, Markdown, CSV, JSON), self-contained HTML reports
 -- with SVG charts, terminal bar charts and sparklines, and atomic writes under the output
 -- folder. The Swift half (`native`) takes plain cells; this file turns a script's rows
--- (records, objects, Lists) into them.
-local List, printer, native = ...
+-- (records, objects, Lists) into them. `util` is dossier.util (Lua/util.lua).
+local List, printer, native, util = ...
 
 local report = { chart = {}, output_folder = native.output_folder }
 
@@ -94,10 +94,14 @@ local function label_values(items, opts)
     local item = items[i]
     local label, value
     if type(item) == "table" or type(item) == "userdata" then
-      label = item[opts.label or "label"]
-      value = item[opts.value or "value"]
-      if label == nil and opts.label == nil then label = item.term or item.name or item.key or item.ngram or item.source end
-      if value == nil and opts.value == nil then value = item.count or item.score or item.docs end
+      -- An object (an Entity, say) has only its own members: ask before reading the others.
+      local get = util.get
+      label = get(item, opts.label or "label")
+      value = get(item, opts.value or "value")
+      if label == nil and opts.label == nil then
+        label = get(item, "term") or get(item, "name") or get(item, "key") or get(item, "ngram") or get(item, "source")
+      end
+      if value == nil and opts.value == nil then value = get(item, "count") or get(item, "score") or get(item, "docs") end
     end
     out[#out + 1] = { label = tostring(cell(label) or i), value = tonumber(value) or 0 }
   end
@@ -121,15 +125,18 @@ function report.chart.timeline(events, opts)
   local out = {}
   for i = 1, #events do
     local e = events[i]
-    local start, finish = e.start, e["end"]
-    if not start and e.date then
-      start, finish = tostring(e.date):match("^([^/]+)/?(.*)$")
+    local get = util.get
+    local start, finish = get(e, "start"), get(e, "end")
+    local date = get(e, "date")
+    if not start and date then
+      start, finish = tostring(date):match("^([^/]+)/?(.*)$")
       if finish == "" then finish = nil end
     end
     if start then
-      local label = e[opts.label or "label"] or e.text or start
-      local detail = e.detail
-      if detail == nil and e.doc then detail = cell(e.doc) end
+      local label = get(e, opts.label or "label") or get(e, "text") or start
+      local detail = get(e, "detail")
+      local doc = get(e, "doc")
+      if detail == nil and doc then detail = cell(doc) end
       out[#out + 1] = { label = tostring(cell(label)), start = tostring(start), ["end"] = finish and tostring(finish) or nil,
                         detail = detail and tostring(detail) or nil }
     end

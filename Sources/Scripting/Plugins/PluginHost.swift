@@ -9,7 +9,8 @@ final class PluginHost {
     /// Nil when the session is trusted.
     let sandbox: LuaSandbox?
     private let lua: LuaState
-    private let api: LuaReference
+    /// The plugin registries (the table Lua/plugins.lua returns).
+    let api: LuaReference
     let require: LuaReference
     let runCommand: LuaReference
     let commandList: LuaReference
@@ -18,9 +19,10 @@ final class PluginHost {
     /// The test runner's `load` (Lua/testing.lua), once `plugin test` needed it.
     var testing: LuaReference?
 
-    /// Installs the sandbox (unless `options.trusted`) and the plugin loader into `lua`, whose
-    /// globals `dossier` and `corpus` must already be set.
-    init(lua: LuaState, options: SessionOptions, corpusLocation: String) throws {
+    /// Installs the sandbox (unless `options.trusted`) and the plugin loader into `lua`.
+    /// `luaArguments` are what Lua/plugins.lua takes after the host functions: the List type,
+    /// the printer and the session's corpus.
+    init(lua: LuaState, options: SessionOptions, corpusLocation: String, luaArguments: [LuaValue]) throws {
         self.lua = lua
         catalog = PluginCatalog.discover(options.pluginPath ?? PluginSearchPath.standard())
         if options.trusted {
@@ -36,7 +38,7 @@ final class PluginHost {
             "list": .function(Self.listFunction(lua, catalog)),
             "package": sandbox?.packageTable.map { .reference($0) } ?? .nil,
         ])
-        let api = try lua.makeReferenceFromLua(try LuaSources.source("plugins"), chunkName: "=[dossier plugins]", arguments: [host])
+        let api = try lua.makeReferenceFromLua(try LuaSources.source("plugins"), chunkName: "=[dossier plugins]", arguments: [host] + luaArguments)
         self.api = api
         require = try lua.makeReferenceFromLua("return require")
         func field(_ name: String) throws -> LuaReference {

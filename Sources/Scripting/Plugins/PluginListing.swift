@@ -1,4 +1,5 @@
 import Foundation
+import Report
 
 /// The text of `dossier plugin list` and `dossier plugin info`.
 public enum PluginListing {
@@ -9,15 +10,10 @@ public enum PluginListing {
         if catalog.plugins.isEmpty {
             lines.append("no plugins on the plugin path")
         } else {
-            var rows: [[TerminalTable.Cell]] = []
+            var rows: [[ReportCell]] = []
             func row(_ entry: PluginEntry, name: String, description: String) {
-                rows.append([
-                    TerminalTable.Cell(text: name, numeric: false),
-                    TerminalTable.Cell(text: entry.version?.description ?? "?", numeric: false),
-                    TerminalTable.Cell(text: entry.origin.rawValue, numeric: false),
-                    TerminalTable.Cell(text: DisplayPath.show(entry.folder), numeric: false),
-                    TerminalTable.Cell(text: description, numeric: false),
-                ])
+                rows.append([.text(name), .text(entry.version?.description ?? "?"), .text(entry.origin.rawValue),
+                             .text(DisplayPath.show(entry.folder)), .text(description)])
             }
             for entry in catalog.plugins {
                 let problems = catalog.problems(of: entry)
@@ -27,7 +23,8 @@ public enum PluginListing {
                     row(hidden, name: "  (shadowed)", description: "hidden by \(entry.name) above")
                 }
             }
-            lines.append(TerminalTable.render(columns: ["name", "version", "origin", "path", "description"], rows: rows, width: width))
+            let table = ReportTable(columns: ["name", "version", "origin", "path", "description"], rows: rows)
+            lines.append(TableFormat.terminal(table, width: width))
             let problems = catalog.plugins.flatMap { catalog.problems(of: $0) }
             if !problems.isEmpty {
                 lines.append("")

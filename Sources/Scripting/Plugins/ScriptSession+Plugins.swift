@@ -17,21 +17,9 @@ public struct PluginExtensions: Sendable, Equatable {
 }
 
 extension ScriptSession {
-    /// Sets up the sandbox and the plugin loader, arms the limits, then loads `options.plugins`
-    /// (so plugin code runs under the limits). Called once at the end of `init`.
-    func installPlugins() throws(ScriptError) {
-        let host: PluginHost
-        do {
-            host = try PluginHost(lua: lua, options: options, corpusLocation: corpus.location)
-        } catch let error as LuaError {
-            throw .setup("cannot set up plugins: \(error.message)")
-        } catch let error as ScriptError {
-            throw error
-        } catch {
-            throw .setup("cannot set up plugins: \(error)")
-        }
-        pluginHost = host
-        context.sandbox = host.sandbox
+    /// Arms the limits, then loads `options.plugins` (so plugin code runs under the limits).
+    /// Called once at the end of `init`, when the sandbox, the plugin loader and the globals are set.
+    func loadPlugins() throws(ScriptError) {
         applyLimits()
         for name in options.plugins {
             do {

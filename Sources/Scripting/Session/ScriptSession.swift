@@ -1,6 +1,7 @@
 import Corpus
 import Foundation
 import LuaBridge
+import Report
 
 /// One Lua state with dossier's API over one corpus: what the REPL, `run` and `eval` drive.
 ///
@@ -21,12 +22,8 @@ public final class ScriptSession {
     private let evalPrint: LuaReference
     private let complete: LuaReference
     let context: BindingContext
-    /// Plugins and the sandbox (Plugins/PluginHost.swift); set by `installPlugins()` in init.
+    /// Plugins and the sandbox (Plugins/PluginHost.swift), set up in init.
     var pluginHost: PluginHost?
-    /// Keeps the quote methods' cache alive as long as the session.
-    private var quoteBinding: QuoteBinding?
-    /// The entity methods' state (which corpus a document belongs to).
-    let entityBinding: EntityBinding
 
     /// Loads the corpus and prepares the Lua state.
     public init(options: SessionOptions) throws(ScriptError) {
@@ -55,44 +52,41 @@ public final class ScriptSession {
             let lists = try Lists(lua: lua, list: list)
             context = BindingContext(lua: lua, lists: lists, options: options)
             let printer = try lua.makeReferenceFromLua(try LuaSources.source("printer"), chunkName: "=[dossier printer]",
-                                                       arguments: [.reference(list), .function(TerminalTable.function(lua)),
+                                                       arguments: [.reference(list), .function(PrinterTable.function(lua)),
                                                                    .function(RangeCheck.function(lua))])
             let repl = try lua.makeReferenceFromLua(try LuaSources.source("repl"), chunkName: "=[dossier repl]", arguments: [.reference(printer), .reference(list)])
             evalPrint = try lua.makeReferenceFromLua("return (...).eval_print", arguments: [.reference(repl)])
             complete = try lua.makeReferenceFromLua("return (...).complete", arguments: [.reference(repl)])
-            let corpusLua = try lua.makeReferenceFromLua(try LuaSources.source("corpus"), chunkName: "=[dossier corpus]")
-            let corpusLuaMethods = try lua.makeReferenceFromLua("return (...).__index", arguments: [.reference(corpusLua)])
 
+            // The classes, each declared in one place (Bindings/*Binding.swift).
             let quotes = QuoteBinding(context, corpus: corpus)
-            entityBinding = EntityBinding(context, session: corpus)
-            let documentClass = try DocumentBinding.make(context)
-            entityBinding.install(on: documentClass)
-            try lua.register(quotes.install(on: documentClass))
-            let sentenceClass = try SentenceBinding.make(context)
-            entityBinding.install(on: sentenceClass)
-            try lua.register(quotes.install(on: sentenceClass))
+            let entities = EntityBinding(context, session: corpus)
+            try lua.register(DocumentBinding.make(context, entities: entities, quotes: quotes))
+            try lua.register(SentenceBinding.make(context, entities: entities, quotes: quotes))
             try lua.register(TokenBinding.make(context))
-            let corpusClass = try CorpusBinding.make(context, luaMethods: corpusLua, luaMethodsTable: corpusLuaMethods)
-            entityBinding.install(on: corpusClass)
-            try lua.register(quotes.install(on: corpusClass))
-            try lua.register(entityBinding.make())
+            try lua.register(CorpusBinding.make(context, entities: entities, quotes: quotes))
+            try lua.register(entities.make())
             try lua.register(quotes.make())
-            quoteBinding = quotes
 
-            let report = try lua.makeReferenceFromLua(try LuaSources.source("report"), chunkName: "=[dossier report]", arguments: [.reference(list), .reference(printer), try ReportModule.make(context)])
+            let util = try lua.makeReferenceFromLua(try LuaSources.source("util"), chunkName: "=[dossier util]", arguments: [.reference(list)])
+            let report = try lua.makeReferenceFromLua(try LuaSources.source("report"), chunkName: "=[dossier report]",
+                                                      arguments: [.reference(list), .reference(printer), try ReportModule.make(context), .reference(util)])
             try lua.setGlobal("corpus", .object(corpus))
             try lua.setGlobal("report", .reference(report))
+
+            // The sandbox and the plugin registries, then the `dossier` table (declared in one
+            // place, Bindings/DossierModule.swift), which hands the registries to scripts.
+            let host = try PluginHost(lua: lua, options: options, corpusLocation: corpus.location,
+                                      luaArguments: [.reference(list), .reference(printer), .object(corpus)])
+            pluginHost = host
+            context.sandbox = host.sandbox
             let loadSeconds = self.loadSeconds
             let loadCPUSeconds = self.loadCPUSeconds
             let corpus = self.corpus
-            var dossierModule = try DossierModule.make(context, list: list, printer: printer,
-                                                       loadStats: { (corpus, loadSeconds, loadCPUSeconds) })
-            if case .table(var module) = dossierModule {
-                module.set("entities", .function(entityBinding.freeTextFunction()))
-                dossierModule = .table(module)
-            }
-            try lua.setGlobal("dossier", dossierModule)
-            try lua.run(Self.failSource, chunkName: "=[dossier fail]")
+            let dossier = try DossierModule.make(context, DossierModule.Parts(
+                list: list, printer: printer, util: util, plugins: host.api, entities: entities, quotes: quotes,
+                loadStats: { (corpus, loadSeconds, loadCPUSeconds) }))
+            try lua.setGlobal("dossier", dossier)
         } catch let error as LuaError {
             throw .setup("cannot set up Lua: \(error.description)")
         } catch let error as ScriptError {
@@ -100,7 +94,7 @@ public final class ScriptSession {
         } catch {
             throw .setup("cannot set up Lua: \(error)")
         }
-        try installPlugins()  // Plugins/ScriptSession+Plugins.swift: sandbox, plugin loader, limits, --plugin loads
+        try loadPlugins()  // Plugins/ScriptSession+Plugins.swift: arms the limits, then loads --plugin
     }
 
     /// Arms the session's limits: the memory cap (`--max-memory`, else the default of half the
@@ -111,17 +105,10 @@ public final class ScriptSession {
         lua.limits = LuaLimits(timeout: options.timeout)
     }
 
-    /// `dossier.fail(message)`: ends a script with a plain message and exit status 1, without a
-    /// position or a traceback (for usage errors and "nothing found" endings). The error value
-    /// is a table whose `__tostring` gives the message, which the message handler prints as is.
-    static let failSource = """
-        local error, setmetatable, tostring = error, setmetatable, tostring
-        local Failure = { __name = "dossier.fail" }
-        Failure.__tostring = function(f) return f.message end
-        function dossier.fail(message)
-          error(setmetatable({ message = tostring(message) }, Failure), 0)
-        end
-        """
+    /// The declared Lua API of the session: every class and the `dossier` table, with their
+    /// members and documentation (what error messages suggest from, and what
+    /// `docs/api/dossier.lua` is generated from).
+    public var declaredAPI: [LuaTypeInfo] { lua.declaredTypes }
 
     /// Lets another thread (or a signal handler) stop the running chunk.
     public var interruptHandle: LuaInterruptHandle { lua.interruptHandle }

@@ -1,3 +1,5 @@
+import Report
+
 /// What a session is set up with: which corpus, where output goes, and the limits scripts run
 /// under. The command line fills this from its options.
 public struct SessionOptions: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Report
 import Scripting
 #if canImport(Glibc)
 import Glibc

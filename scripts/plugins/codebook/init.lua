@@ -19,7 +19,10 @@
 local _, path = ...
 local folder = (path or ""):match("^(.*)/[^/]*$") or "."
 
-local List = dossier.List
+-- Shared with the other plugins through dossier.util: Lists that print chosen columns, text
+-- made one line, a document's outlet and its short label, outlet columns.
+local util = dossier.util
+local list, squash, source_of = util.list, util.squash, util.source_of
 
 local codebook = { version = "1.0.0" }
 
@@ -29,24 +32,6 @@ Book.__name = "Codebook"
 
 local tag_columns = { "topic", "match", "source", "doc", "sentence" }
 local sentence_columns = { "topic", "source", "doc", "match", "text" }
-
-local function list(rows, columns)
-  if List.with_columns then return setmetatable(rows, List.with_columns(columns)) end
-  return List.new(rows)
-end
-
-local function squash(text)
-  return (tostring(text or ""):gsub("\194\160", " "):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
-end
-
-local function source_of(doc)
-  return doc.source or doc.id
-end
-
--- "002_b0ccbc8c9a36bb37" → "002", an outlet name as it is.
-local function label(name)
-  return tostring(name):match("^(%w+)_%x+$") or tostring(name)
-end
 
 -- A topic name for lookups: lowercase, "_" and "-" as spaces.
 local function key_of(name)
@@ -194,7 +179,7 @@ end
 -- per sentence and topic, in document, sentence and codebook order. `match` is the first
 -- matched text as written, `hits` how many pattern matches the topic has in the sentence.
 function Book:tag(c)
-  if c == nil or (type(c) ~= "userdata" and type(c) ~= "table") or c.docs == nil then
+  if not util.has(c, "docs") then
     error("codebook: tag needs a corpus (codebook.tag(corpus))", 2)
   end
   local doc_order = {}
@@ -240,49 +225,11 @@ end
 -- first (ties in codebook order).
 function Book:topics(c, max_outlets)
   local tags = self:tag(c)
-  local weight, outlets, docs_of = {}, {}, {}
-  for _, doc in ipairs(c:docs()) do
-    local s = source_of(doc)
-    if not docs_of[s] then outlets[#outlets + 1] = s end
-    docs_of[s] = (docs_of[s] or 0) + 1
-  end
+  -- One column per outlet, the outlets with the most tags first (dossier.util.outlet_columns
+  -- folds the rest into "no source" and "others" when there are more than `max_outlets`).
+  local weight = {}
   for _, tag in ipairs(tags) do weight[tag.source] = (weight[tag.source] or 0) + 1 end
-  table.sort(outlets, function(a, b)
-    if (weight[a] or 0) ~= (weight[b] or 0) then return (weight[a] or 0) > (weight[b] or 0) end
-    if docs_of[a] ~= docs_of[b] then return docs_of[a] > docs_of[b] end
-    return a < b
-  end)
-  -- With more outlets than columns, documents without a source share one "no source" column
-  -- (a corpus without sources would otherwise have a column per document), the named sources
-  -- with the most tags get the other columns, and "others" sums the rest.
-  local limit = max_outlets or 12
-  local named = {}
-  for _, doc in ipairs(c:docs()) do if doc.source then named[doc.source] = true end end
-  local column_names, column_of = {}, nil
-  if #outlets <= limit then
-    for i, s in ipairs(outlets) do column_names[i] = label(s) end
-    column_of = label
-  else
-    local kept, unsourced, others = {}, false, false
-    for _, s in ipairs(outlets) do
-      if named[s] then
-        if #column_names < limit - 1 then
-          column_names[#column_names + 1] = label(s)
-          kept[s] = true
-        else
-          others = true
-        end
-      else
-        unsourced = true
-      end
-    end
-    if unsourced then column_names[#column_names + 1] = "no source" end
-    if others then column_names[#column_names + 1] = "others" end
-    column_of = function(s)
-      if kept[s] then return label(s) end
-      return named[s] and "others" or "no source"
-    end
-  end
+  local column_names, column_of = util.outlet_columns(c, max_outlets or 12, weight)
   local rows, by_topic = {}, {}
   for i, t in ipairs(self.items) do
     rows[i] = { topic = t.name, sentences = 0, docs = 0, share = 0, by_source = {}, doc_set = {}, order = i }

@@ -92,6 +92,16 @@ describe("codebook", function()
     end
   end)
 
+  it("labels and folds outlets as the other plugins do (dossier.util)", function()
+    local topics = codebook.topics(corpus, nil, 2)
+    local weight = {}
+    for _, t in ipairs(codebook.tag(corpus)) do weight[t.source] = (weight[t.source] or 0) + 1 end
+    local expected = dossier.util.outlet_columns(corpus, 2, weight)
+    local columns = getmetatable(topics).__columns
+    assert.same(expected, { table.unpack(columns, 5) })
+    assert.equal("002", dossier.util.label("002_b0ccbc8c9a36bb37"))
+  end)
+
   it("counts topics per document", function()
     local docs = codebook.docs(corpus)
     assert.equal(#corpus, #docs)

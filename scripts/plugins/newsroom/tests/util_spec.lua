@@ -2,6 +2,13 @@
 local util = require("newsroom.util")
 
 describe("newsroom.util", function()
+  it("is dossier.util, which other plugins share, with the report files added", function()
+    assert.equal(dossier.util.clip, util.clip)
+    assert.equal(dossier.util.outlet_columns, util.outlet_columns)
+    assert.equal("function", type(util.write_reports))
+    assert.is_nil(rawget(dossier.util, "write_reports"))
+  end)
+
   it("clips without cutting a UTF-8 character", function()
     local clipped = util.clip("Blinken’s visit", 9)   -- the ’ takes bytes 8 to 10
     assert.equal("Blinken…", clipped)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Scripting
+@testable import Report
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

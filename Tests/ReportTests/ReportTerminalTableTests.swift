@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Scripting
+@testable import Report
 
 @Suite struct ReportTerminalTableTests {
     func lines(_ s: String) -> [String] { s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Scripting
+@testable import Report
 
 @Suite struct ReportTextFormatTests {
     /// Quotes as they appear in the seeds, plus every character CSV must protect.

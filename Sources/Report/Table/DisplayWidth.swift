@@ -77,6 +77,22 @@ public enum DisplayWidth {
         return result
     }
 
+    /// `s` cut to at most `width` columns from the left: when anything is cut the result starts
+    /// with "…" and keeps the end of `s` ("…end of the text"), with the same rules as `truncate`.
+    public static func truncateLeading(_ s: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(s) <= width { return s }
+        var kept: [Character] = []
+        var used = 0
+        for character in s.reversed() {
+            let w = of(character)
+            if used + w > width - 1 { break }
+            kept.append(character)
+            used += w
+        }
+        return "…" + String(kept.reversed())
+    }
+
     /// `s` padded with spaces to exactly `width` columns (assumes it is no wider), on the right
     /// for left-aligned text or on the left for right-aligned text.
     static func pad(_ s: String, to width: Int, rightAligned: Bool = false) -> String {

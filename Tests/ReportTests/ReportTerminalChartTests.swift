@@ -1,5 +1,5 @@
 import Testing
-@testable import Scripting
+@testable import Report
 
 @Suite struct ReportTerminalChartTests {
     /// Bar length of a line in eighths of a character cell.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Scripting
+@testable import Report
 
 @Suite struct ReportAtomicFileTests {
     let root: URL

@@ -1,15 +1,25 @@
 extension TableFormat {
-    /// An aligned plain-text table that fits in `width` terminal columns.
+    /// How a column is aligned when it should not follow its cells.
+    public enum Alignment: String, Sendable {
+        /// Left-aligned, cut on the right ("the start of the te…").
+        case left
+        /// Right-aligned, cut on the left ("…end of the text"), so the text next to the following
+        /// column stays visible (the left context of a concordance).
+        case right
+    }
+
+    /// An aligned plain-text table that fits in `width` terminal columns: what `report.table`
+    /// prints and what the REPL shows a List as.
     ///
     /// The header is followed by a rule of `─`; columns are separated by two spaces; numbers are
-    /// right-aligned, everything else left-aligned. Widths are measured with `DisplayWidth`, so CJK
+    /// right-aligned, everything else left-aligned, unless `alignment[i]` sets column i's. Widths are measured with `DisplayWidth`, so CJK
     /// text and emoji line up. When the table is too wide, the widest text columns are narrowed
     /// first (cells cut with "…"), then numeric columns, and as a last resort trailing columns are
     /// left out and a `…` column marks the cut. No line is ever wider than `width`, line breaks and
     /// tabs inside cells become spaces, and control characters (ANSI escapes included) and bidi
     /// overrides are removed, so the output is plain text. There is no trailing line break, which
     /// suits `print`.
-    public static func terminal(_ t: ReportTable, width: Int) -> String {
+    public static func terminal(_ t: ReportTable, width: Int, alignment: [Alignment?] = []) -> String {
         guard width > 0 else { return "" }
         guard !t.columns.isEmpty else { return DisplayWidth.truncate("(empty table)", to: width) }
         let headers = t.columns.map(TerminalText.sanitize)
@@ -28,15 +38,18 @@ extension TableFormat {
         let gap = "  "
         var lines: [String] = []
 
+        let chosen = t.columns.indices.map { $0 < alignment.count ? alignment[$0] : nil }
         func line(_ cells: [String], widths: [Int], rightAligned: [Bool], marker: String) -> String {
             var parts: [String] = []
             for i in 0..<shown {
                 let w = plan.widths[i]
+                let right = chosen[i].map { $0 == .right } ?? rightAligned[i]
                 if widths[i] <= w {
                     let spaces = String(repeating: " ", count: w - widths[i])
-                    parts.append(rightAligned[i] ? spaces + cells[i] : cells[i] + spaces)
+                    parts.append(right ? spaces + cells[i] : cells[i] + spaces)
                 } else {
-                    parts.append(DisplayWidth.pad(DisplayWidth.truncate(cells[i], to: w), to: w, rightAligned: rightAligned[i]))
+                    let cut = chosen[i] == .right ? DisplayWidth.truncateLeading(cells[i], to: w) : DisplayWidth.truncate(cells[i], to: w)
+                    parts.append(DisplayWidth.pad(cut, to: w, rightAligned: right))
                 }
             }
             if plan.droppedColumns { parts.append(marker) }

@@ -1,5 +1,5 @@
 import Foundation
-@testable import Scripting
+@testable import Report
 
 /// Real data for the report tests, computed from the seed articles with deliberately simple
 /// code (the Corpus module does the real analysis; these tests only need honest inputs).
