@@ -3,7 +3,8 @@
 //
 // Modules depend one way only:
 //   CLua (+ CLuaShim) -> LuaBridge -> Corpus -> Scripting -> dossier
-// Corpus is Swift (plus one C header of memory hints) and knows nothing of Lua; LuaBridge knows nothing of the corpus.
+// Corpus is Swift (plus one C header of memory hints and the glue to libxml2's HTML parser) and
+// knows nothing of Lua; LuaBridge knows nothing of the corpus.
 import PackageDescription
 
 let package = Package(
@@ -39,12 +40,20 @@ let package = Package(
         .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShim"]),
         // A prefetch hint for Corpus's hash tables (Swift has no way to spell one).
         .target(name: "CMemoryHints"),
-        .target(name: "Corpus", dependencies: ["CMemoryHints"], resources: [.copy("Resources")]),
+        // Debian's libxml2-dev, for the HTML reader's parser.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Runs libxml2's HTML parser with fixed options and forwards its events to Swift.
+        .target(name: "CHTMLParser", dependencies: ["CLibXML2"]),
+        .target(name: "Corpus", dependencies: ["CMemoryHints", "CHTMLParser"], resources: [.copy("Resources")]),
         .target(name: "Scripting", dependencies: ["LuaBridge", "Corpus"], resources: [.copy("Lua")]),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "Scripting", "CLineEditing",
+                "Scripting", "Corpus", "CLineEditing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
