@@ -1,0 +1,431 @@
+import Foundation
+
+/// Reads a page's metadata from every place pages put it, in order of trust.
+///
+/// - title: the `h1` when a title in the metadata (JSON-LD `headline`, `og:title`,
+///   `twitter:title`, `<title>`…) confirms it, else that title without the site name around it,
+///   else an element whose class names a headline, else `<title>`.
+/// - date: JSON-LD `datePublished`; `article:published_time` and the other publication-date
+///   metas; a `<time>` near the headline; a date written near the headline; a date in the URL;
+///   the modification date last.
+/// - site: `og:site_name`; the JSON-LD publisher; `application-name`; Dublin Core publisher;
+///   what `<title>` adds to the headline; the Twitter account; a copyright line; the host.
+/// - authors: JSON-LD `author`; `author` metas; bylines in the page.
+/// - url: `<link rel="canonical">` when absolute (or root-relative), `og:url`, JSON-LD, the
+///   address given by the caller.
+/// - language: `<html lang>`, `Content-Language`, `og:locale`, JSON-LD `inLanguage`, and the
+///   script of the text when only one language writes it.
+struct HTMLMetadataReader {
+    let page: HTMLPage
+    let ld: HTMLJSONLD
+    let givenURL: String?
+
+    init(page: HTMLPage, givenURL: String?) {
+        self.page = page
+        self.ld = HTMLJSONLD(scripts: page.jsonLD)
+        self.givenURL = givenURL
+    }
+
+    // MARK: Metas
+
+    /// The first non-empty meta value among `keys` (in the order of `keys`).
+    func meta(_ keys: [String]) -> (value: String, key: String)? {
+        for key in keys {
+            for entry in page.metas where entry.key == key {
+                if let value = HTMLText.nonEmpty(entry.value) { return (value, key) }
+            }
+        }
+        return nil
+    }
+
+    static func source(ofMeta key: String) -> HTMLMetadataSource {
+        if key.hasPrefix("og:") || key.hasPrefix("article:") { return .openGraph }
+        if key.hasPrefix("twitter:") { return .twitter }
+        if key.hasPrefix("itemprop:") { return .microdata }
+        return .meta
+    }
+
+    // MARK: Title
+
+    /// Titles the metadata gives, best first, with their source.
+    var titleCandidates: [(String, HTMLMetadataSource)] {
+        var out: [(String, HTMLMetadataSource)] = []
+        if ld.isArticle, let headline = ld.headline { out.append((headline, .jsonLD)) }
+        for key in ["og:title", "twitter:title", "title", "dc.title", "itemprop:headline"] {
+            for entry in page.metas where entry.key == key {
+                if let value = HTMLText.nonEmpty(entry.value) { out.append((value, Self.source(ofMeta: key))) }
+            }
+        }
+        return out
+    }
+
+    /// The title and where it came from, and the block of the `h1` used, if one was.
+    func title() -> (title: String, source: HTMLMetadataSource, block: Int?)? {
+        let candidates = titleCandidates
+        let pageTitle = page.title.flatMap(HTMLText.nonEmpty)
+        let all = candidates + (pageTitle.map { [($0, HTMLMetadataSource.titleElement)] } ?? [])
+        var h1Count = 0
+        for (index, block) in page.blocks.enumerated() where block.headingLevel == 1 {
+            h1Count += 1
+            if h1Count > 6 { break }
+            let heading = page.text(of: block).replacingOccurrences(of: "\n", with: " ")
+            for (candidate, _) in all {
+                switch Self.relation(heading: heading, candidate: candidate) {
+                case .same, .candidateAddsLabel: return (HTMLText.collapsed(heading), .heading, index)
+                case .headingAddsText: return (Self.stripSite(candidate, sites: siteNameCandidates), .heading, index)
+                case .unrelated: continue
+                }
+            }
+        }
+        if let (candidate, source) = candidates.first {
+            return (Self.stripSite(candidate, sites: siteNameCandidates), source, nil)
+        }
+        if h1Count == 0, let headline = page.headlines.first(where: { $0.text.count >= 15 && $0.text.contains(" ") || $0.text.count >= 8 }) {
+            return (HTMLText.collapsed(headline.text.replacingOccurrences(of: "\n", with: " ")), .headlineElement, nil)
+        }
+        if let pageTitle { return (Self.stripSite(pageTitle, sites: siteNameCandidates), .titleElement, nil) }
+        return nil
+    }
+
+    enum Relation { case same, candidateAddsLabel, headingAddsText, unrelated }
+
+    /// How a heading and a metadata title relate: the same text; the title is the heading with a
+    /// site name or a short label around it; the heading is the title with more text in it (a
+    /// byline, a logo); or neither.
+    static func relation(heading: String, candidate: String) -> Relation {
+        let h = HTMLText.comparisonKey(heading)
+        let c = HTMLText.comparisonKey(candidate)
+        guard !h.isEmpty, !c.isEmpty else { return .unrelated }
+        if h == c { return .same }
+        if h.count >= 8, c.contains(h) {
+            let rest = c.count - h.count
+            return rest <= max(30, c.count * 2 / 5) ? .candidateAddsLabel : .unrelated
+        }
+        if c.count >= 8, h.contains(c), c.count * 2 >= h.count { return .headingAddsText }
+        return .unrelated
+    }
+
+    /// Separators between a headline and a site name in titles.
+    static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " / ", " · ", "｜", " ｜ ", "：", " : "]
+
+    /// `title` without a site name at its end or start (when the part cut names the site).
+    static func stripSite(_ title: String, sites: [String]) -> String {
+        let keys = sites.map(HTMLText.comparisonKey).filter { !$0.isEmpty }
+        var result = HTMLText.collapsed(title)
+        for separator in titleSeparators {
+            if let range = result.range(of: separator, options: .backwards) {
+                let tail = HTMLText.comparisonKey(String(result[range.upperBound...]))
+                if !tail.isEmpty, keys.contains(where: { tail == $0 || tail.contains($0) || $0.contains(tail) }) {
+                    result = HTMLText.collapsed(String(result[..<range.lowerBound]))
+                    continue
+                }
+            }
+            if let range = result.range(of: separator) {
+                let head = HTMLText.comparisonKey(String(result[..<range.lowerBound]))
+                if !head.isEmpty, keys.contains(where: { head == $0 }) {
+                    result = HTMLText.collapsed(String(result[range.upperBound...]))
+                }
+            }
+        }
+        return result.isEmpty ? HTMLText.collapsed(title) : result
+    }
+
+    // MARK: Site
+
+    /// Site names from the metadata alone, best first.
+    var siteNameCandidates: [String] {
+        var out: [String] = []
+        if let v = meta(["og:site_name"]) { out.append(v.value) }
+        if let p = ld.publisher { out.append(p) }
+        if let v = meta(["application-name", "apple-mobile-web-app-title", "dc.publisher", "publisher",
+                         "article_publication_name", "cre"]) { out.append(v.value) }
+        return out
+    }
+
+    func siteName(headline: String?, url: String?) -> (String, HTMLMetadataSource)? {
+        if let v = meta(["og:site_name"]) { return (v.value, .openGraph) }
+        if let p = ld.publisher { return (p, .jsonLD) }
+        if let v = meta(["application-name", "apple-mobile-web-app-title", "dc.publisher", "publisher",
+                         "article_publication_name"]) {
+            return (v.value, .meta)
+        }
+        let host = url.flatMap(Self.host)
+        if let pageTitle = page.title.flatMap(HTMLText.nonEmpty),
+           let name = Self.siteFromTitle(pageTitle, headline: headline, host: host) {
+            return (name, .titleElement)
+        }
+        if let v = meta(["twitter:site"]) {
+            let name = v.value.hasPrefix("@") ? String(v.value.dropFirst()) : v.value
+            if !name.isEmpty, !name.contains("/") { return (name, .twitter) }
+        }
+        if let holder = copyrightHolder() { return (holder, .text) }
+        if let host { return (host, .url) }
+        return nil
+    }
+
+    /// What `<title>` says besides the headline: the segment naming the host, or what is left
+    /// when the headline is taken off its start or end.
+    static func siteFromTitle(_ title: String, headline: String?, host: String?) -> String? {
+        let separators = CharacterSet(charactersIn: "|-–—:：»/·｜_")
+        let segments = titleSeparators.reduce([title]) { parts, sep in parts.flatMap { $0.components(separatedBy: sep) } }
+            .map(HTMLText.collapsed).filter { !$0.isEmpty }
+        if let host, let label = host.split(separator: ".").first.map({ String($0).lowercased() }), label.count >= 2,
+           segments.count >= 2, let segment = segments.first(where: { $0.lowercased().contains(label) }) {
+            return segment
+        }
+        guard let headline else { return nil }
+        let t = HTMLText.collapsed(title)
+        let h = HTMLText.collapsed(headline)
+        var rest: String?
+        if t.count > h.count, t.hasPrefix(h) { rest = String(t.dropFirst(h.count)) }
+        else if t.count > h.count, t.hasSuffix(h) { rest = String(t.dropLast(h.count)) }
+        guard var remainder = rest?.trimmingCharacters(in: separators.union(.whitespaces)), !remainder.isEmpty else {
+            return nil
+        }
+        // "写真1枚　国際ニュース：AFPBB News" → the last segment.
+        let parts = titleSeparators.reduce([remainder]) { parts, sep in parts.flatMap { $0.components(separatedBy: sep) } }
+            .map(HTMLText.collapsed).filter { !$0.isEmpty }
+        if let last = parts.last { remainder = last }
+        return remainder.count <= 60 ? remainder : nil
+    }
+
+    /// The holder named in a "© 2016 The Associated Press" line near the end of the page.
+    func copyrightHolder() -> String? {
+        for block in page.blocks.suffix(60).reversed() where block.features.copyright && block.length < 300 {
+            let text = page.text(of: block)
+            guard let sign = text.range(of: "©") else { continue }
+            var rest = Substring(text[sign.upperBound...])
+            rest = rest.drop(while: { $0 == " " || $0.isNumber || $0 == "-" || $0 == "–" || $0 == "," })
+            let holder = rest.prefix(while: { $0 != "." && $0 != "," && $0 != "|" && $0 != "\n" && $0 != "(" })
+            let name = HTMLText.collapsed(String(holder))
+            if name.count >= 2 && name.count <= 60 && name.contains(where: \.isLetter) { return name }
+        }
+        return nil
+    }
+
+    /// The registrable part of a URL's host ("edition.cnn.com" → "cnn.com").
+    static func host(_ url: String) -> String? {
+        guard let components = URLComponents(string: url), var host = components.host?.lowercased(), !host.isEmpty else {
+            return nil
+        }
+        let labels = host.split(separator: ".")
+        if labels.count > 2 {
+            let secondLevel = ["co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"]
+            let keep = (labels.count >= 3 && secondLevel.contains(String(labels[labels.count - 2]))) ? 3 : 2
+            host = labels.suffix(keep).joined(separator: ".")
+        }
+        return host
+    }
+
+    // MARK: Date
+
+    static let publishedMetas = [
+        "article:published_time", "og:published_time", "published_time", "article.published", "itemprop:datepublished",
+        "pubdate", "publishdate", "publish-date", "publish_date", "published-date", "date", "dc.date.issued",
+        "dc.date", "dcterms.issued", "dcterms.created", "dcterms.date", "dc.date.created", "sailthru.date",
+        "parsely-pub-date", "article_date_original", "cxenseparse:recs:publishtime", "itemprop:datecreated", "date_published",
+        "article.created", "original-publish-date", "epoch-publish-date",
+    ]
+
+    /// The publication date and its source. `headlineBlock` is the index of the block holding the
+    /// headline (or where the main text starts); dates written near it are trusted over dates
+    /// elsewhere in the page (a site header's "today", a sidebar's list of stories).
+    func date(headlineBlock: Int?, monthFirst: Bool, url: String?) -> (String, HTMLMetadataSource)? {
+        if let value = ld.datePublished, let date = HTMLDateParser.parseValue(value, monthFirst: monthFirst) {
+            return (date, .jsonLD)
+        }
+        for key in Self.publishedMetas {
+            for entry in page.metas where entry.key == key {
+                if let date = HTMLDateParser.parseValue(entry.value, monthFirst: monthFirst) {
+                    return (date, Self.source(ofMeta: key))
+                }
+            }
+        }
+        for entry in page.metas where entry.key.contains("pub") && (entry.key.contains("date") || entry.key.contains("time"))
+            && !entry.key.contains("modif") && !entry.key.contains("updat") {
+            if let date = HTMLDateParser.parseValue(entry.value, monthFirst: monthFirst) { return (date, .meta) }
+        }
+        let anchor = headlineBlock ?? 0
+        let window = max(0, anchor - 4)...(anchor + 25)
+        for time in page.times where window.contains(time.blockIndex) {
+            if let date = HTMLDateParser.parseValue(time.value, monthFirst: monthFirst) { return (date, .time) }
+        }
+        if !page.blocks.isEmpty {
+            let upper = min(page.blocks.count - 1, anchor + 25)
+            var i = max(0, anchor - 2)
+            while i <= upper {
+                let block = page.blocks[i]
+                if block.length < 200 || block.context.contains(.date) {
+                    if let date = HTMLDateParser.parseText(page.text(of: block), monthFirst: monthFirst) {
+                        return (date, .text)
+                    }
+                }
+                i += 1
+            }
+        }
+        if let url, let date = Self.dateInURL(url) { return (date, .url) }
+        if let value = ld.dateModified, let date = HTMLDateParser.parseValue(value, monthFirst: monthFirst) {
+            return (date, .jsonLD)
+        }
+        if let entry = meta(["article:modified_time", "og:updated_time", "itemprop:datemodified", "last-modified"]),
+           let date = HTMLDateParser.parseValue(entry.value, monthFirst: monthFirst) {
+            return (date, Self.source(ofMeta: entry.key))
+        }
+        return nil
+    }
+
+    /// `/2013/11/27/`, `/2019-01-21`, `/20190121/` in a URL's path.
+    static func dateInURL(_ url: String) -> String? {
+        guard let path = URLComponents(string: url)?.path, !path.isEmpty else { return nil }
+        let parts = path.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" }).map(String.init)
+        var i = 0
+        while i < parts.count {
+            let p = parts[i]
+            if p.count == 4, let year = Int(p), year >= 1990, i + 2 < parts.count,
+               parts[i + 1].count <= 2, let month = Int(parts[i + 1]), parts[i + 2].count <= 2, let day = Int(parts[i + 2]),
+               let date = HTMLDateParser.format(year: year, month: month, day: day, minYear: 1990) {
+                return date
+            }
+            if p.count == 8, p.allSatisfy(\.isNumber), let date = HTMLDateParser.parseValue(p),
+               let year = Int(p.prefix(4)), year >= 1990 {
+                return date
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    // MARK: Authors
+
+    func authors(siteName: String?) -> ([String], HTMLMetadataSource)? {
+        let site = siteName.map(HTMLText.comparisonKey)
+        func clean(_ names: [String]) -> [String] {
+            var seen = Set<String>()
+            var out: [String] = []
+            for raw in names {
+                for name in Self.splitNames(raw) {
+                    let key = HTMLText.comparisonKey(name)
+                    guard !key.isEmpty, key != site, !seen.contains(key) else { continue }
+                    seen.insert(key)
+                    out.append(name)
+                    if out.count == 12 { return out }
+                }
+            }
+            return out
+        }
+        let fromLD = clean(ld.authors)
+        if !fromLD.isEmpty { return (fromLD, .jsonLD) }
+        for key in ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "article_author",
+                    "itemprop:author"] {
+            let values = page.metas.filter { $0.key == key }.map(\.value)
+            let names = clean(values)
+            if !names.isEmpty { return (names, Self.source(ofMeta: key)) }
+        }
+        let fromPage = clean(page.bylines)
+        if !fromPage.isEmpty { return (fromPage, .text) }
+        return nil
+    }
+
+    /// Names in a byline or an author field: "By A, B and C" → A, B, C. Addresses, handles,
+    /// dates and long phrases are not names.
+    static func splitNames(_ raw: String) -> [String] {
+        var text = HTMLText.collapsed(raw.replacingOccurrences(of: "\n", with: ", "))
+        for prefix in ["by ", "por ", "par ", "von ", "di ", "door ", "oleh ", "written by ", "words by ", "autor: ", "author: "]
+            where text.lowercased().hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count))
+        }
+        var parts = [text]
+        for separator in [",", ";", " and ", " & ", " y ", " et ", " und ", " e ", "、", "，", "|"] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        return parts.map(HTMLText.collapsed).filter { name in
+            guard name.count >= 2, name.count <= 60 else { return false }
+            if name.contains("://") || name.hasPrefix("www.") || name.hasPrefix("@") || name.contains("@") { return false }
+            if name.contains(where: \.isNumber) { return false }
+            if name.split(separator: " ").count > 6 { return false }
+            return name.contains(where: \.isLetter)
+        }
+    }
+
+    // MARK: URL, language, description
+
+    func url() -> (String, HTMLMetadataSource)? {
+        let og = meta(["og:url", "twitter:url"])?.value
+        let base = og.flatMap(URL.init(string:)) ?? givenURL.flatMap(URL.init(string:))
+        if let canonical = page.canonical.flatMap(HTMLText.nonEmpty) {
+            if let url = URL(string: canonical), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" {
+                return (canonical, .canonical)
+            }
+            if canonical.hasPrefix("/"), !canonical.hasPrefix("//"), let base, let resolved = URL(string: canonical, relativeTo: base) {
+                return (resolved.absoluteString, .canonical)
+            }
+        }
+        if let og, let url = URL(string: og), url.scheme != nil {
+            return (og, page.metas.contains { $0.key == "og:url" } ? .openGraph : .twitter)
+        }
+        if let url = ld.url, URL(string: url)?.scheme != nil { return (url, .jsonLD) }
+        if let givenURL { return (givenURL, .given) }
+        return nil
+    }
+
+    func language(sample: String) -> (String, HTMLMetadataSource)? {
+        if let lang = page.language.flatMap(HTMLText.nonEmpty), let tag = Self.languageTag(lang) { return (tag, .htmlLang) }
+        if let v = meta(["content-language", "language", "dc.language", "itemprop:inlanguage"]), let tag = Self.languageTag(v.value) {
+            return (tag, Self.source(ofMeta: v.key))
+        }
+        if let v = meta(["og:locale"]), let tag = Self.languageTag(v.value) { return (tag, .openGraph) }
+        if let value = ld.language, let tag = Self.languageTag(value) { return (tag, .jsonLD) }
+        if let tag = Self.languageOfScript(sample) { return (tag, .script) }
+        return nil
+    }
+
+    /// A BCP 47 tag from a declared value ("en_US" → "en-US", "EN" → "en"); the first of a list.
+    static func languageTag(_ value: String) -> String? {
+        let first = value.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).first.map(String.init) ?? ""
+        let parts = first.replacingOccurrences(of: "_", with: "-").split(separator: "-").map(String.init)
+        guard let primary = parts.first, (2...3).contains(primary.count), primary.allSatisfy(\.isLetter) else { return nil }
+        var tag = primary.lowercased()
+        for part in parts.dropFirst() {
+            if part.count == 2 { tag += "-" + part.uppercased() } else if part.count == 4 { tag += "-" + part.prefix(1).uppercased() + part.dropFirst().lowercased() } else { tag += "-" + part }
+        }
+        return tag
+    }
+
+    /// The language a script implies when only one major language is written in it.
+    static func languageOfScript(_ sample: String) -> String? {
+        var counts: [String: Int] = [:]
+        var letters = 0
+        for scalar in sample.unicodeScalars.prefix(4_000) where scalar.properties.isAlphabetic {
+            letters += 1
+            switch scalar.value {
+            case 0x0E00...0x0E7F: counts["th", default: 0] += 1
+            case 0x1000...0x109F: counts["my", default: 0] += 1
+            case 0xAC00...0xD7AF, 0x1100...0x11FF: counts["ko", default: 0] += 1
+            case 0x3040...0x30FF: counts["ja", default: 0] += 1
+            case 0x4E00...0x9FFF: counts["han", default: 0] += 1
+            case 0x0370...0x03FF: counts["el", default: 0] += 1
+            case 0x10A0...0x10FF: counts["ka", default: 0] += 1
+            case 0x0530...0x058F: counts["hy", default: 0] += 1
+            case 0x0E80...0x0EFF: counts["lo", default: 0] += 1
+            case 0x1780...0x17FF: counts["km", default: 0] += 1
+            case 0x0980...0x09FF: counts["bn", default: 0] += 1
+            case 0x0A80...0x0AFF: counts["gu", default: 0] += 1
+            case 0x0B80...0x0BFF: counts["ta", default: 0] += 1
+            case 0x0C00...0x0C7F: counts["te", default: 0] += 1
+            case 0x0D00...0x0D7F: counts["ml", default: 0] += 1
+            case 0x1200...0x137F: counts["am", default: 0] += 1
+            default: break
+            }
+        }
+        guard letters >= 20 else { return nil }
+        if (counts["ja"] ?? 0) * 20 >= letters { return "ja" }
+        if (counts["han"] ?? 0) * 2 >= letters { return "zh" }
+        guard let (script, count) = counts.filter({ $0.key != "han" && $0.key != "ja" }).max(by: { $0.value < $1.value }),
+              count * 2 >= letters else { return nil }
+        return script
+    }
+
+    func description() -> String? {
+        meta(["og:description", "description", "twitter:description", "dc.description"])?.value ?? ld.description
+    }
+}
