@@ -10,7 +10,8 @@
 /// class or id names boilerplate are bad from the start, unless the `Strictness` says to ignore
 /// those signs (the selector relaxes them when they would leave nothing). Near-good blocks that
 /// stand together (only short blocks between them) and add up to a long text are good: a short
-/// article of three 150-character paragraphs is content even with no single long paragraph.
+/// article of three 150-character paragraphs is content even with no single long paragraph; and
+/// a near-good paragraph whose siblings are good paragraphs is good.
 struct HTMLBlockClassifier {
     enum Class: UInt8 {
         case bad, short, nearGood, good
@@ -49,6 +50,7 @@ struct HTMLBlockClassifier {
         let initial = page.blocks.map(initialClass)
         var classes = initial
         promoteNearGoodRuns(&classes)
+        promoteNearGoodSiblings(&classes)
         promoteHeadings(&classes, from: .short, to: .nearGood)
         reviseShort(&classes)
         reviseNearGood(&classes)
@@ -113,6 +115,21 @@ struct HTMLBlockClassifier {
             }
         }
         close()
+    }
+
+    /// A near-good block whose element is a sibling of a good block's element (a paragraph next
+    /// to the article's other paragraphs) is good, whatever interrupts it in reading order (an
+    /// advert, a newsletter box between two paragraphs).
+    private func promoteNearGoodSiblings(_ classes: inout [Class]) {
+        var parentsOfGood = Set<Int32>()
+        for (i, block) in page.blocks.enumerated() where classes[i] == .good && block.element >= 0 {
+            parentsOfGood.insert(page.parents[Int(block.element)])
+        }
+        guard !parentsOfGood.isEmpty else { return }
+        for (i, block) in page.blocks.enumerated() where classes[i] == .nearGood && block.element >= 0 {
+            let parent = page.parents[Int(block.element)]
+            if parent >= 0 && parentsOfGood.contains(parent) { classes[i] = .good }
+        }
     }
 
     /// jusText: a heading followed within `headingDistance` by a good block is promoted.

@@ -43,7 +43,7 @@ struct HTMLContentSelector {
         var best = select(.strict, exempt: exempt)
         if best.length >= 1_000 { return best }
         for next in [base, select(.textOnly)] {
-            if best.length > 0 && best.length * 10 >= next.length * 3 { return best }
+            if best.length > 0 && best.length * 100 >= next.length * 15 { return best }
             if next.length > best.length { best = next }
         }
         return best
@@ -79,11 +79,20 @@ struct HTMLContentSelector {
         let container = Int32(best)
         var chosen: [Int] = []
         var length: Float = 0
+        var kept = [Bool](repeating: false, count: page.blocks.count)
         for (i, block) in page.blocks.enumerated() where page.contains(container, block.element) {
-            if keep(block, initial: initial[i], revised: classes[i]) {
-                chosen.append(i)
-                length += block.length
-            }
+            kept[i] = keep(block, initial: initial[i], revised: classes[i])
+        }
+        // A heading is kept with the text it introduces.
+        for (i, block) in page.blocks.enumerated() where !kept[i] && block.headingLevel > 0
+            && initial[i] != .bad && page.contains(container, block.element) {
+            var j = i + 1
+            while j < page.blocks.count && initial[j] == .excluded { j += 1 }
+            if j < page.blocks.count && kept[j] && page.blocks[j].headingLevel == 0 { kept[i] = true }
+        }
+        for i in kept.indices where kept[i] {
+            chosen.append(i)
+            length += page.blocks[i].length
         }
         return Selection(blocks: chosen, container: container, classes: classes, length: length)
     }
@@ -94,9 +103,9 @@ struct HTMLContentSelector {
     /// Bylines and date lines are left to the metadata.
     func keep(_ block: HTMLTextBlock, initial: HTMLBlockClassifier.Class, revised: HTMLBlockClassifier.Class) -> Bool {
         if initial == .bad || initial == .excluded { return false }
+        if initial == .short && !block.context.isDisjoint(with: [.byline, .date]) { return false }
         if revised == .good { return true }
         if block.headingLevel > 0 { return false }
-        if initial == .short && !block.context.isDisjoint(with: [.byline, .date]) { return false }
         let tag = page.tags[Int(block.element)]
         switch tag {
         case .p, .blockquote, .pre, .li, .dd, .dt, .td, .th: return true

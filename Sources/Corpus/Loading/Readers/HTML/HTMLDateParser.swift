@@ -22,8 +22,10 @@ enum HTMLDateParser {
             let seconds = trimmed.count == 13 ? number / 1000 : number
             return epoch(seconds)
         }
-        if digits, trimmed.count == 8 {
-            let chars = Array(trimmed.utf8).map { Int($0) - 48 }
+        // YYYYMMDD, alone or as the basic ISO 8601 form (20180619T055000+0900).
+        let leading = trimmed.utf8.prefix(while: { $0 >= 48 && $0 <= 57 })
+        if leading.count == 8, trimmed.utf8.count == 8 || trimmed.utf8.dropFirst(8).first == UInt8(ascii: "T") {
+            let chars = leading.map { Int($0) - 48 }
             let year = chars[0] * 1000 + chars[1] * 100 + chars[2] * 10 + chars[3]
             return format(year: year, month: chars[4] * 10 + chars[5], day: chars[6] * 10 + chars[7], minYear: 1900)
         }

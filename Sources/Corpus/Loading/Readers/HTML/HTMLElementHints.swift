@@ -200,7 +200,7 @@ struct HTMLElementHints: OptionSet, Sendable {
         add(.pageHeader, ["header", "head", "hdr"])
         add(.caption, ["caption", "captions", "credit", "credits", "figcaption", "gallery"])
         add(.byline, ["author", "authors", "byline", "bylines", "writer", "reporter", "contributor"])
-        add(.date, ["date", "time", "timestamp", "published", "pubdate", "dateline", "datetime", "posted", "updated"])
+        add(.date, ["date", "time", "timestamp", "published", "pubdate", "dateline", "datetime", "posted", "updated", "meta"])
         add(.headline, ["headline", "title", "heading", "hed"])
         add(.content, [
             "article", "articlebody", "content", "maincontent", "entry", "post", "postbody", "story", "storybody",

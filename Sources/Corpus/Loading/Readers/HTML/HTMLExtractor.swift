@@ -21,6 +21,7 @@ public enum HTMLExtractor {
     /// when the page names no canonical address, and to resolve relative ones).
     public static func extract(_ bytes: UnsafeRawBufferPointer, url: String? = nil) -> HTMLArticle {
         var warnings: [String] = []
+        if let reason = binaryReason(bytes) { return HTMLArticle(url: url, warnings: [reason]) }
         let charset = HTMLCharset.decide(bytes)
         if let warning = charset.warning { warnings.append(warning) }
         let parsed: HTMLPage
@@ -61,6 +62,15 @@ public enum HTMLExtractor {
         return false
     }
 
+    /// Why `bytes` are not a page at all: NUL bytes near the start of a file that is not UTF-16.
+    static func binaryReason(_ bytes: UnsafeRawBufferPointer) -> String? {
+        let b = bytes.bindMemory(to: UInt8.self)
+        if b.count >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) { return nil }
+        let head = b.prefix(8_192)
+        guard let nul = head.firstIndex(of: 0) else { return nil }
+        return "binary data (NUL byte at offset \(nul)), not a web page"
+    }
+
     // MARK: Steps
 
     static func extract(from page: HTMLPage, url givenURL: String?, warnings: [String]) -> HTMLArticle {
@@ -72,7 +82,7 @@ public enum HTMLExtractor {
 
         let reader = HTMLMetadataReader(page: page, givenURL: givenURL)
         var sources = HTMLArticle.Sources()
-        let title = reader.title()
+        var title = reader.title(firstContentBlock: selection.blocks.first)
         sources.title = title?.source.rawValue
         let url = reader.url()
         sources.url = url?.1.rawValue
@@ -81,9 +91,13 @@ public enum HTMLExtractor {
         sources.language = language?.1.rawValue
         let site = reader.siteName(headline: title?.title, url: url?.0)
         sources.siteName = site?.1.rawValue
+        // A title taken from <title> or a meta loses the site name now known ("… - Site").
+        if let site, let found = title, found.source != .heading, found.source != .headlineElement {
+            title?.title = HTMLMetadataReader.stripSite(found.title, sites: [site.0])
+        }
         let monthFirst = language.map { $0.0 == "en" || $0.0.hasPrefix("en-US") } ?? false
-        let anchor = title?.block ?? selection.blocks.first
-        let date = reader.date(headlineBlock: anchor, monthFirst: monthFirst, url: url?.0)
+        let date = reader.date(headlineBlock: title?.block, firstContentBlock: selection.blocks.first,
+                               container: selection.container, monthFirst: monthFirst, url: url?.0)
         sources.date = date?.1.rawValue
         let authors = reader.authors(siteName: site?.0)
         sources.authors = authors?.1.rawValue

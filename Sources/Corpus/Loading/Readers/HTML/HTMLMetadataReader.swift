@@ -60,7 +60,7 @@ struct HTMLMetadataReader {
     }
 
     /// The title and where it came from, and the block of the `h1` used, if one was.
-    func title() -> (title: String, source: HTMLMetadataSource, block: Int?)? {
+    func title(firstContentBlock: Int?) -> (title: String, source: HTMLMetadataSource, block: Int?)? {
         let candidates = titleCandidates
         let pageTitle = page.title.flatMap(HTMLText.nonEmpty)
         let all = candidates + (pageTitle.map { [($0, HTMLMetadataSource.titleElement)] } ?? [])
@@ -70,9 +70,14 @@ struct HTMLMetadataReader {
             if h1Count > 6 { break }
             let heading = page.text(of: block).replacingOccurrences(of: "\n", with: " ")
             for (candidate, _) in all {
-                switch Self.relation(heading: heading, candidate: candidate) {
+                switch Self.relation(heading: heading, candidate: Self.stripSite(candidate, sites: siteNameCandidates)) {
                 case .same, .candidateAddsLabel: return (HTMLText.collapsed(heading), .heading, index)
-                case .headingAddsText: return (Self.stripSite(candidate, sites: siteNameCandidates), .heading, index)
+                case .headingAddsText:
+                    // The h1 holds more than the headline (a logo, a byline): the headline's own
+                    // block, if there is one, is where the article starts.
+                    let key = HTMLText.comparisonKey(candidate)
+                    let own = page.blocks.indices.first { HTMLText.comparisonKey(page.text(of: page.blocks[$0])) == key }
+                    return (Self.stripSite(candidate, sites: siteNameCandidates), .heading, own ?? index)
                 case .unrelated: continue
                 }
             }
@@ -80,11 +85,37 @@ struct HTMLMetadataReader {
         if let (candidate, source) = candidates.first {
             return (Self.stripSite(candidate, sites: siteNameCandidates), source, nil)
         }
-        if h1Count == 0, let headline = page.headlines.first(where: { $0.text.count >= 15 && $0.text.contains(" ") || $0.text.count >= 8 }) {
-            return (HTMLText.collapsed(headline.text.replacingOccurrences(of: "\n", with: " ")), .headlineElement, nil)
+        if h1Count == 0, let headline = headlineElement(pageTitle: pageTitle, firstContentBlock: firstContentBlock) {
+            return (headline.text, .headlineElement, headline.block)
         }
         if let pageTitle { return (Self.stripSite(pageTitle, sites: siteNameCandidates), .titleElement, nil) }
         return nil
+    }
+
+    /// For pages without `h1`: among elements whose class names a headline or title (and
+    /// `h2`/`h3` headings), those `<title>` repeats, else all of them; of these the last one
+    /// before the main text (a blog's name comes before the post's title).
+    func headlineElement(pageTitle: String?, firstContentBlock: Int?) -> (text: String, block: Int)? {
+        var candidates: [(text: String, block: Int)] = page.headlines.map {
+            (HTMLText.collapsed($0.text.replacingOccurrences(of: "\n", with: " ")), $0.blockIndex)
+        }
+        for (index, block) in page.blocks.enumerated() where block.headingLevel == 2 || block.headingLevel == 3 {
+            candidates.append((HTMLText.collapsed(page.text(of: block)), index))
+        }
+        candidates = candidates.filter { $0.text.count >= 8 && $0.text.count <= 300 }
+        if let pageTitle {
+            let key = HTMLText.comparisonKey(pageTitle)
+            let repeated = candidates.filter { key.contains(HTMLText.comparisonKey($0.text)) }
+            if !repeated.isEmpty {
+                candidates = repeated
+            } else {
+                let hinted = Set(page.headlines.map(\.blockIndex))
+                candidates = candidates.filter { hinted.contains($0.block) }
+            }
+        }
+        let limit = firstContentBlock ?? Int.max
+        let before = candidates.filter { $0.block <= limit }
+        return before.max { $0.block < $1.block } ?? candidates.min { $0.block < $1.block }
     }
 
     enum Relation { case same, candidateAddsLabel, headingAddsText, unrelated }
@@ -108,7 +139,9 @@ struct HTMLMetadataReader {
     /// Separators between a headline and a site name in titles.
     static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " / ", " · ", "｜", " ｜ ", "：", " : "]
 
-    /// `title` without a site name at its end or start (when the part cut names the site).
+    /// `title` without a site name at its end ("Headline | Site"). A site name at the start is
+    /// kept: "Site - tagline" is how home pages are titled, and taking the name off leaves the
+    /// tagline.
     static func stripSite(_ title: String, sites: [String]) -> String {
         let keys = sites.map(HTMLText.comparisonKey).filter { !$0.isEmpty }
         var result = HTMLText.collapsed(title)
@@ -118,12 +151,6 @@ struct HTMLMetadataReader {
                 if !tail.isEmpty, keys.contains(where: { tail == $0 || tail.contains($0) || $0.contains(tail) }) {
                     result = HTMLText.collapsed(String(result[..<range.lowerBound]))
                     continue
-                }
-            }
-            if let range = result.range(of: separator) {
-                let head = HTMLText.comparisonKey(String(result[..<range.lowerBound]))
-                if !head.isEmpty, keys.contains(where: { head == $0 }) {
-                    result = HTMLText.collapsed(String(result[range.upperBound...]))
                 }
             }
         }
@@ -196,8 +223,11 @@ struct HTMLMetadataReader {
             guard let sign = text.range(of: "©") else { continue }
             var rest = Substring(text[sign.upperBound...])
             rest = rest.drop(while: { $0 == " " || $0.isNumber || $0 == "-" || $0 == "–" || $0 == "," })
-            let holder = rest.prefix(while: { $0 != "." && $0 != "," && $0 != "|" && $0 != "\n" && $0 != "(" })
-            let name = HTMLText.collapsed(String(holder))
+            var holder = String(rest.prefix(while: { $0 != "." && $0 != "," && $0 != "|" && $0 != "\n" && $0 != "(" }))
+            for separator in [" - ", " – ", " — ", " · "] {
+                if let range = holder.range(of: separator) { holder = String(holder[..<range.lowerBound]) }
+            }
+            let name = HTMLText.collapsed(holder)
             if name.count >= 2 && name.count <= 60 && name.contains(where: \.isLetter) { return name }
         }
         return nil
@@ -228,9 +258,11 @@ struct HTMLMetadataReader {
     ]
 
     /// The publication date and its source. `headlineBlock` is the index of the block holding the
-    /// headline (or where the main text starts); dates written near it are trusted over dates
-    /// elsewhere in the page (a site header's "today", a sidebar's list of stories).
-    func date(headlineBlock: Int?, monthFirst: Bool, url: String?) -> (String, HTMLMetadataSource)? {
+    /// headline, `firstContentBlock` the first block of the main text and `container` the element
+    /// holding it; dates shown there are trusted over dates elsewhere in the page (a site
+    /// header's "today", a sidebar's list of stories).
+    func date(headlineBlock: Int?, firstContentBlock: Int?, container: Int32, monthFirst: Bool,
+              url: String?) -> (String, HTMLMetadataSource)? {
         if let value = ld.datePublished, let date = HTMLDateParser.parseValue(value, monthFirst: monthFirst) {
             return (date, .jsonLD)
         }
@@ -245,17 +277,24 @@ struct HTMLMetadataReader {
             && !entry.key.contains("modif") && !entry.key.contains("updat") {
             if let date = HTMLDateParser.parseValue(entry.value, monthFirst: monthFirst) { return (date, .meta) }
         }
-        let anchor = headlineBlock ?? 0
-        let window = max(0, anchor - 4)...(anchor + 25)
-        for time in page.times where window.contains(time.blockIndex) {
+        // Dates the page shows: a <time> in the main text, a <time> by the headline, a date
+        // written between the headline and the text. Dates elsewhere are a site header's
+        // "today" or a list of other stories.
+        let anchor = headlineBlock ?? firstContentBlock ?? 0
+        for time in page.times where !time.inFurniture && container >= 0 && page.contains(container, time.element) {
+            if let date = HTMLDateParser.parseValue(time.value, monthFirst: monthFirst) { return (date, .time) }
+        }
+        let window = max(0, anchor - 2)...(anchor + 8)
+        for time in page.times where !time.inFurniture && window.contains(time.blockIndex) {
             if let date = HTMLDateParser.parseValue(time.value, monthFirst: monthFirst) { return (date, .time) }
         }
         if !page.blocks.isEmpty {
-            let upper = min(page.blocks.count - 1, anchor + 25)
+            var upper = min(page.blocks.count - 1, anchor + 8)
+            if let first = firstContentBlock, first > anchor { upper = min(upper, first) }
             var i = max(0, anchor - 2)
             while i <= upper {
                 let block = page.blocks[i]
-                if block.length < 200 || block.context.contains(.date) {
+                if block.length < 120 || block.context.contains(.date) {
                     if let date = HTMLDateParser.parseText(page.text(of: block), monthFirst: monthFirst) {
                         return (date, .text)
                     }
@@ -363,7 +402,9 @@ struct HTMLMetadataReader {
         if let og, let url = URL(string: og), url.scheme != nil {
             return (og, page.metas.contains { $0.key == "og:url" } ? .openGraph : .twitter)
         }
-        if let url = ld.url, URL(string: url)?.scheme != nil { return (url, .jsonLD) }
+        if let url = ld.url, URL(string: url)?.scheme != nil {
+            return (url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url, .jsonLD)
+        }
         if let givenURL { return (givenURL, .given) }
         return nil
     }

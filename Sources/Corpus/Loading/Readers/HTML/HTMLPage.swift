@@ -28,9 +28,10 @@ struct HTMLPage {
     var language: String?
     /// Text of `<script type="application/ld+json">` blocks.
     var jsonLD: [String] = []
-    /// `<time>` elements: the `datetime` attribute or the element's text, where it is, and the
-    /// number of blocks read before it.
-    var times: [(value: String, element: Int32, blockIndex: Int)] = []
+    /// `<time>` elements: the `datetime` attribute or the element's text, where it is, the
+    /// number of blocks read before it, and whether it sits in page furniture (a site header,
+    /// navigation, a sidebar, the footer).
+    var times: [(value: String, element: Int32, blockIndex: Int, inFurniture: Bool)] = []
     /// Text of elements that hold a byline (class/id "author", "byline"…, `rel="author"`,
     /// itemprop="author").
     var bylines: [String] = []

@@ -130,12 +130,12 @@ final class HTMLPageBuilder {
         if tag.headingLevel > 0 { frame.headingLevel = tag.headingLevel }
         if tag == .time {
             if let datetime = attrs.datetime {
-                page.times.append((datetime, index, page.blocks.count))
+                page.times.append((datetime, index, page.blocks.count, Self.isFurniture(context)))
             } else {
                 frame.captureStart = Int32(page.text.count)
                 frame.captureKind = 2
             }
-        } else if hints.contains(.byline) || attrs.itemprop == "author"
+        } else if (hints.contains(.byline) && !hints.contains(.boilerplate)) || attrs.itemprop == "author"
                     || (tag == .a && attrs.rel?.lowercased().contains("author") == true) {
             frame.captureStart = Int32(page.text.count)
             frame.captureKind = 1
@@ -193,7 +193,7 @@ final class HTMLPageBuilder {
         var i = 0
         while i < length {
             let b = bytes[i]
-            // Whitespace, no-break and line/paragraph separators collapse to one space.
+            // Whitespace, no-break, ideographic and line/paragraph separators collapse to one space.
             if b == 32 || b == 10 || b == 9 || b == 13 || b == 12 {
                 pendingSpace = true
                 i += 1
@@ -205,6 +205,7 @@ final class HTMLPageBuilder {
                 let b2: UInt8 = i + 2 < length ? bytes[i + 2] : 0
                 if b == 0xC2 && b1 == 0xA0 { pendingSpace = true; i += 2; continue }
                 if b == 0xE2 && b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9) { pendingSpace = true; i += 3; continue }
+                if b == 0xE3 && b1 == 0x80 && b2 == 0x80 { pendingSpace = true; i += 3; continue }  // ideographic
                 // Invisible: soft hyphen, zero-width space, word joiner, byte-order mark.
                 if b == 0xC2 && b1 == 0xAD { i += 2; continue }
                 if b == 0xE2 && b1 == 0x80 && b2 == 0x8B { i += 3; continue }
@@ -312,9 +313,9 @@ final class HTMLPageBuilder {
             }.joined(separator: "\n")
         }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.utf8.count < 300 else { return }
+        guard !trimmed.isEmpty, trimmed.utf8.count < (frame.captureKind == 1 ? 160 : 300) else { return }
         if frame.captureKind == 2 {
-            page.times.append((trimmed, frame.element, page.blocks.count))
+            page.times.append((trimmed, frame.element, page.blocks.count, Self.isFurniture(frame.context)))
         } else if frame.captureKind == 3 {
             page.headlines.append((trimmed, page.blocks.count))
         } else if page.bylines.count < 16 {
@@ -336,6 +337,11 @@ final class HTMLPageBuilder {
         var attrs = HTMLAttributes()
         attrs.read(attributes)
         return attrs.isJSONLD
+    }
+
+    /// Navigation, sidebars, the page footer, or a header outside the article.
+    static func isFurniture(_ context: HTMLContext) -> Bool {
+        !context.isDisjoint(with: .furniture) || (context.contains(.header) && !context.contains(.article))
     }
 
     private static func context(of tag: HTMLTag, hints: HTMLElementHints, attrs: HTMLAttributes) -> HTMLContext {

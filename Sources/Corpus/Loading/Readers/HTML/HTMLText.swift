@@ -2,14 +2,14 @@ import Foundation
 
 /// Small text normalisations shared by the metadata readers.
 enum HTMLText {
-    /// `text` with runs of whitespace (including no-break and ideographic-width spaces left as
-    /// they are) collapsed to one space, invisible characters removed, and the ends trimmed.
+    /// `text` with runs of whitespace (no-break and ideographic spaces included) collapsed to one
+    /// space, invisible characters removed, and the ends trimmed.
     static func collapsed(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x2028, 0x2029, 0x1680, 0x2000...0x200A, 0x202F, 0x205F:
+            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x2028, 0x2029, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
                 pendingSpace = true
             case 0xAD, 0x200B, 0x2060, 0xFEFF:
                 continue
