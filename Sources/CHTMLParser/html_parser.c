@@ -52,12 +52,19 @@ int dossier_html_parse(const char *bytes, int length, const char *encoding,
     xmlSetGenericErrorFunc(NULL, silent_generic);
     xmlSetStructuredErrorFunc(NULL, silent_structured);
 
-    xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding ? encoding : "UTF-8");
-    if (handler == NULL) return -1;
+    // UTF-8 (which the caller has checked) is parsed as it is; other encodings go through iconv.
+    int utf8 = encoding == NULL || strcmp(encoding, "UTF-8") == 0;
+    xmlCharEncodingHandlerPtr handler = NULL;
+    if (!utf8) {
+        handler = xmlFindCharEncodingHandler(encoding);
+        if (handler == NULL) return -1;
+    }
 
+    // libxml2 copies the bytes into its own NUL-terminated buffer (its scanner reads ahead of
+    // the end and relies on the terminator, so the caller's bytes cannot be read in place).
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(bytes, length);
     if (ctxt == NULL || ctxt->sax == NULL) {
-        xmlCharEncCloseFunc(handler);
+        if (handler) xmlCharEncCloseFunc(handler);
         if (ctxt) htmlFreeParserCtxt(ctxt);
         return -2;
     }
@@ -72,7 +79,11 @@ int dossier_html_parse(const char *bytes, int length, const char *encoding,
     ctxt->userData = &f;
     htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                  HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
-    xmlSwitchToEncoding(ctxt, handler);
+    if (handler) {
+        xmlSwitchToEncoding(ctxt, handler);
+    } else {
+        xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);  // no conversion, no copy
+    }
     htmlParseDocument(ctxt);
     ctxt->userData = ctxt;
     htmlFreeParserCtxt(ctxt);

@@ -46,7 +46,43 @@ struct HTMLContentSelector {
             if best.length > 0 && best.length * 100 >= next.length * 15 { return best }
             if next.length > best.length { best = next }
         }
-        return best
+        if best.length > 0 { return best }
+        return lenient()
+    }
+
+    /// For pages with too little text for the classes to find a good block (a one-paragraph
+    /// story, a page that is nothing but its text): every block that is not bad on its own
+    /// counts, and the container with the most of it gives its blocks.
+    func lenient() -> Selection {
+        let (initial, _) = HTMLBlockClassifier(page: page, strictness: .strict).classify()
+        let n = page.elementCount
+        guard n > 0, !page.blocks.isEmpty else { return .empty }
+        var totals = [Float](repeating: 0, count: n)
+        for (i, block) in page.blocks.enumerated() where block.element >= 0 {
+            switch initial[i] {
+            case .good, .nearGood, .short: totals[Int(block.element)] += block.length
+            case .bad: totals[Int(block.element)] -= block.length
+            case .excluded: break
+            }
+        }
+        var e = n - 1
+        while e > 0 {
+            let parent = Int(page.parents[e])
+            if parent >= 0 { totals[parent] += totals[e] }
+            e -= 1
+        }
+        guard let best = (0..<n).filter({ totals[$0] > 0 }).max(by: { totals[$0] <= totals[$1] }) else { return .empty }
+        let container = Int32(best)
+        var chosen: [Int] = []
+        var length: Float = 0
+        for (i, block) in page.blocks.enumerated() where page.contains(container, block.element) {
+            guard initial[i] == .good || initial[i] == .nearGood || initial[i] == .short else { continue }
+            if initial[i] == .short && !block.context.isDisjoint(with: [.byline, .date]) { continue }
+            chosen.append(i)
+            length += block.length
+        }
+        let classes = initial.map { $0 == .bad || $0 == .excluded ? $0 : HTMLBlockClassifier.Class.good }
+        return Selection(blocks: chosen, container: container, classes: classes, length: length)
     }
 
     func select(_ strictness: HTMLBlockClassifier.Strictness, exempt: Set<Int32> = []) -> Selection {

@@ -85,7 +85,7 @@ struct HTMLMetadataReader {
         if let (candidate, source) = candidates.first {
             return (Self.stripSite(candidate, sites: siteNameCandidates), source, nil)
         }
-        if h1Count == 0, let headline = headlineElement(pageTitle: pageTitle, firstContentBlock: firstContentBlock) {
+        if let headline = headlineElement(pageTitle: pageTitle, firstContentBlock: firstContentBlock, repeatedOnly: h1Count > 0) {
             return (headline.text, .headlineElement, headline.block)
         }
         if let pageTitle { return (Self.stripSite(pageTitle, sites: siteNameCandidates), .titleElement, nil) }
@@ -95,7 +95,9 @@ struct HTMLMetadataReader {
     /// For pages without `h1`: among elements whose class names a headline or title (and
     /// `h2`/`h3` headings), those `<title>` repeats, else all of them; of these the last one
     /// before the main text (a blog's name comes before the post's title).
-    func headlineElement(pageTitle: String?, firstContentBlock: Int?) -> (text: String, block: Int)? {
+    /// With `repeatedOnly` (the page has an `h1` that is not the headline), only a heading that
+    /// `<title>` repeats qualifies.
+    func headlineElement(pageTitle: String?, firstContentBlock: Int?, repeatedOnly: Bool) -> (text: String, block: Int)? {
         var candidates: [(text: String, block: Int)] = page.headlines.map {
             (HTMLText.collapsed($0.text.replacingOccurrences(of: "\n", with: " ")), $0.blockIndex)
         }
@@ -108,11 +110,14 @@ struct HTMLMetadataReader {
             let repeated = candidates.filter { key.contains(HTMLText.comparisonKey($0.text)) }
             if !repeated.isEmpty {
                 candidates = repeated
+            } else if repeatedOnly {
+                return nil
             } else {
                 let hinted = Set(page.headlines.map(\.blockIndex))
                 candidates = candidates.filter { hinted.contains($0.block) }
             }
         }
+        if repeatedOnly && pageTitle == nil { return nil }
         let limit = firstContentBlock ?? Int.max
         let before = candidates.filter { $0.block <= limit }
         return before.max { $0.block < $1.block } ?? candidates.min { $0.block < $1.block }
@@ -288,18 +293,18 @@ struct HTMLMetadataReader {
         for time in page.times where !time.inFurniture && window.contains(time.blockIndex) {
             if let date = HTMLDateParser.parseValue(time.value, monthFirst: monthFirst) { return (date, .time) }
         }
-        if !page.blocks.isEmpty {
+        if !page.blocks.isEmpty, anchor < page.blocks.count {
             var upper = min(page.blocks.count - 1, anchor + 8)
             if let first = firstContentBlock, first > anchor { upper = min(upper, first) }
-            var i = max(0, anchor - 2)
-            while i <= upper {
+            // Below the headline first, then the two blocks above it.
+            let order = Array(anchor...upper) + Array(stride(from: anchor - 1, through: max(0, anchor - 2), by: -1))
+            for i in order {
                 let block = page.blocks[i]
                 if block.length < 120 || block.context.contains(.date) {
                     if let date = HTMLDateParser.parseText(page.text(of: block), monthFirst: monthFirst) {
                         return (date, .text)
                     }
                 }
-                i += 1
             }
         }
         if let url, let date = Self.dateInURL(url) { return (date, .url) }

@@ -199,7 +199,19 @@ final class HTMLPageBuilder {
                 i += 1
                 continue
             }
+            if b < 0x20 || b == 0x7F { i += 1; continue }  // other control characters
             var width = 1
+            if b == 0xC2, i + 1 < length, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F {
+                // C1 controls are Windows-1252 punctuation that went through Latin-1 on the way
+                // ("\u{93}quoted\u{94}"): read them as the characters they were.
+                let replacement = Self.c1Replacements[Int(bytes[i + 1] - 0x80)]
+                if replacement.isEmpty { i += 2; continue }
+                replacement.withUnsafeBufferPointer { r in
+                    if let base = r.baseAddress { append(base, r.count, inLink: inLink, frame: frame) }
+                }
+                i += 2
+                continue
+            }
             if b >= 0x80 {
                 let b1: UInt8 = i + 1 < length ? bytes[i + 1] : 0
                 let b2: UInt8 = i + 2 < length ? bytes[i + 2] : 0
@@ -236,6 +248,12 @@ final class HTMLPageBuilder {
             i = end
         }
     }
+
+    /// UTF-8 of the Windows-1252 characters at 0x80–0x9F (empty where it has none).
+    private static let c1Replacements: [[UInt8]] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ].map { code in Unicode.Scalar(UInt32(code)).map { code == 0 ? [] : Array(String($0).utf8) } ?? [] }
 
     private func beginBlock(_ frame: Frame) {
         blockStart = page.text.count
