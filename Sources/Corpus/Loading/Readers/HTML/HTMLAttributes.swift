@@ -21,7 +21,10 @@ struct HTMLAttributes {
 
     var isJSONLD: Bool { type?.lowercased().contains("ld+json") == true }
 
-    mutating func read(_ list: UnsafePointer<UnsafePointer<UInt8>?>?) {
+    /// Reads the attributes of a `tag` element. Values become strings only where that tag uses
+    /// them (`href` of `<link>`, `content` of `<meta>`…); for an `<a>` only whether it has an
+    /// `href` is kept.
+    mutating func read(_ list: UnsafePointer<UnsafePointer<UInt8>?>?, tag: HTMLTag = .meta) {
         guard let list else { return }
         var i = 0
         while let name = list[i] {
@@ -31,25 +34,34 @@ struct HTMLAttributes {
             switch n {
             case 2 where Self.equal(name, "id"):
                 if let value { hints.formUnion(HTMLElementHints.scan(value, length: strlen(value), isClass: false)) }
-            case 3 where Self.equal(name, "rel"): rel = value.map(Self.string)
-            case 4 where Self.equal(name, "href"): href = value.map(Self.string) ?? ""
-            case 4 where Self.equal(name, "name"): name_(value)
+            case 3 where Self.equal(name, "rel"):
+                if tag == .a || tag == .link { rel = value.map(Self.string) }
+            case 4 where Self.equal(name, "href"):
+                href = tag == .link ? (value.map(Self.string) ?? "") : ""
+            case 4 where Self.equal(name, "name"):
+                if tag == .meta { name_(value) }
             case 4 where Self.equal(name, "role"):
                 if let value { roleHints = HTMLElementHints.role(value, length: strlen(value)) }
-            case 4 where Self.equal(name, "lang"): lang = value.map(Self.string)
-            case 4 where Self.equal(name, "type"): type = value.map(Self.string)
+            case 4 where Self.equal(name, "lang"):
+                if tag == .html { lang = value.map(Self.string) }
+            case 4 where Self.equal(name, "type"):
+                if tag == .script { type = value.map(Self.string) }
             case 5 where Self.equal(name, "class"):
                 if let value { hints.formUnion(HTMLElementHints.scan(value, length: strlen(value), isClass: true)) }
             case 5 where Self.equal(name, "style"):
                 if let value, Self.hidesByStyle(value) { hidden = true }
             case 6 where Self.equal(name, "hidden"): hidden = true
             case 7 where Self.equal(name, "content"): content = value.map(Self.string)
-            case 7 where Self.equal(name, "charset"): charset = value.map(Self.string)
-            case 8 where Self.equal(name, "property"): property = value.map(Self.lowercased)
+            case 7 where Self.equal(name, "charset"):
+                if tag == .meta { charset = value.map(Self.string) }
+            case 8 where Self.equal(name, "property"):
+                if tag == .meta { property = value.map(Self.lowercased) }
             case 8 where Self.equal(name, "itemprop"): itemprop = value.map(Self.lowercased)
             case 8 where Self.equal(name, "datetime"): datetime = value.map(Self.string)
-            case 8 where Self.equal(name, "xml:lang"): if lang == nil { lang = value.map(Self.string) }
-            case 10 where Self.equal(name, "http-equiv"): httpEquiv = value.map(Self.lowercased)
+            case 8 where Self.equal(name, "xml:lang"):
+                if tag == .html && lang == nil { lang = value.map(Self.string) }
+            case 10 where Self.equal(name, "http-equiv"):
+                if tag == .meta { httpEquiv = value.map(Self.lowercased) }
             case 11 where Self.equal(name, "aria-hidden"):
                 if let value, Self.lowercased(value) == "true" { hidden = true }
             default: break

@@ -75,20 +75,28 @@ struct HTMLElementHints: OptionSet, Sendable {
     /// `hidden`, `sr-only` and the like, matched on whole class names. `d-none` hides only when
     /// no `d-*-block`-style class shows the element again at some width.
     private static func hiddenClasses(_ value: UnsafePointer<UInt8>, length: Int) -> HTMLElementHints {
-        var start = 0
         var sawDNone = false
         var sawShow = false
+        var start = 0
         var i = 0
         while i <= length {
-            if i == length || value[i] == 32 || value[i] == 9 || value[i] == 10 || value[i] == 13 {
+            let byte: UInt8 = i < length ? value[i] : 32
+            if byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12 {
                 let n = i - start
-                if n > 0 {
-                    let name = String(decoding: UnsafeBufferPointer(start: value + start, count: n), as: UTF8.self).lowercased()
-                    if hiddenNames.contains(name) { return .hidden }
-                    if name == "d-none" { sawDNone = true }
-                    if name.hasPrefix("d-"), name.hasSuffix("-block") || name.hasSuffix("-flex") || name.hasSuffix("-inline")
-                        || name.hasSuffix("-inline-block") {
-                        sawShow = true
+                if n >= 4 && n <= 24 {
+                    var name = TokenKey()
+                    for k in start..<i {
+                        let b = value[k]
+                        name.append(b >= 65 && b <= 90 ? b + 32 : b)
+                    }
+                    let key = Key(bytes: name.bytes, count: name.count)
+                    if hiddenNames.contains(key) { return .hidden }
+                    if key == dNone { sawDNone = true }
+                    if !sawShow && value[start] | 0x20 == UInt8(ascii: "d") && value[start + 1] == UInt8(ascii: "-") {
+                        let text = String(decoding: UnsafeBufferPointer(start: value + start, count: n), as: UTF8.self).lowercased()
+                        if text.hasSuffix("-block") || text.hasSuffix("-flex") || text.hasSuffix("-inline") || text.hasSuffix("-grid") {
+                            sawShow = true
+                        }
                     }
                 }
                 start = i + 1
@@ -98,11 +106,13 @@ struct HTMLElementHints: OptionSet, Sendable {
         return sawDNone && !sawShow ? .hidden : []
     }
 
-    private static let hiddenNames: Set<String> = [
+    private static let dNone = key("d-none")
+
+    private static let hiddenNames: Set<Key> = Set([
         "hidden", "hide", "invisible", "sr-only", "sr-only-focusable", "screen-reader-text", "screen-reader-only",
         "visually-hidden", "visuallyhidden", "off-screen", "offscreen", "element-invisible", "u-hidden",
         "is-hidden", "display-none", "hidden-visually", "a11y-hidden", "ada-hidden",
-    ]
+    ].map(key))
 
     /// One token of a class or id, lowercased, kept in a fixed buffer (longer tokens keep their
     /// first 24 bytes, enough to tell every token in the tables).

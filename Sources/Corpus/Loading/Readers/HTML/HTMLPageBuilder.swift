@@ -69,7 +69,7 @@ final class HTMLPageBuilder {
             return
         }
         var attrs = HTMLAttributes()
-        attrs.read(attributes)
+        attrs.read(attributes, tag: tag)
         switch tag {
         case .meta:
             readMeta(attributes)
@@ -353,7 +353,7 @@ final class HTMLPageBuilder {
 
     private func isJSONLD(_ attributes: UnsafePointer<UnsafePointer<UInt8>?>?) -> Bool {
         var attrs = HTMLAttributes()
-        attrs.read(attributes)
+        attrs.read(attributes, tag: .script)
         return attrs.isJSONLD
     }
 
