@@ -61,6 +61,20 @@ import Testing
         }
     }
 
+    @Test func undeclaredLanguageFromTheText() throws {
+        // Italian in a 2008 table layout that declares nothing: its function words say it.
+        let italian = HTMLExtractor.extract(try P.fixture("table_latin1.html"))
+        #expect(italian.language == "it")
+        #expect(italian.sources.language == "text")
+        // Persian and Arabic share a script; the letters each uses alone tell them apart.
+        let persian = "<p>" + String(repeating: "کتابخانه ملی پس از دو سال تعطیلی برای مرمت و بازسازی، از امروز دوباره به روی مراجعه‌کنندگان باز شد. ", count: 3) + "</p>"
+        #expect(HTMLExtractor.extract(html: persian).language == "fa")
+        let arabic = "<p>" + String(repeating: "وقال المرصد السوري لحقوق الإنسان، وهو هيئة معارضة مقرها لندن، إن مقاتلين سيطروا على مستودعات للذخيرة في المنطقة الجبلية. ", count: 3) + "</p>"
+        #expect(HTMLExtractor.extract(html: arabic).language == "ar")
+        // Too little or too mixed text: no guess.
+        #expect(HTMLExtractor.extract(html: "<p>Hola, hello, bonjour, hallo and ciao to all of you.</p>").language == nil)
+    }
+
     @Test func shortCJKParagraphsMeasureLikeLongLatinOnes() {
         // Three 60-character Chinese paragraphs are as much text as three 180-character English ones.
         let p = "<p>记者从国家卫生健康委获悉，近阶段相关部门持续依托短缺药品供应保障工作会商联动机制，深入优化短缺药品实时监测预警与分级应对体系。</p>"
