@@ -91,6 +91,18 @@ import Testing
         #expect(P.has(a, "Text inside every unclosed tag"))
     }
 
+    @Test func deeplyNestedBylines() {
+        // Every level opens an element whose text the reader would capture as a byline: still
+        // linear, and the paragraph at the bottom is read.
+        let levels = 20_000
+        var html = "<body>" + String(repeating: "<div class=\"author\"><p>x y</p>", count: levels)
+        html += "<p>A paragraph at the bottom of it all, with a comma, and then a full stop to end the sentence.</p>"
+        html += String(repeating: "</div>", count: levels) + "</body>"
+        let a = HTMLExtractor.extract(html: html)
+        #expect(a.authors.count <= 12)
+        #expect(P.has(a, "A paragraph at the bottom of it all"))
+    }
+
     @Test func hugePage() {
         // About 12 MB: 4,000 paragraphs in a page of 20,000 navigation links.
         let links = (0..<20_000).map { "<li><a href=\"/n/\($0)\">Link \($0)</a></li>" }.joined()

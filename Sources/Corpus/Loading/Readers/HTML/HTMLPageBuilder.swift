@@ -314,7 +314,9 @@ final class HTMLPageBuilder {
 
     private func finishCapture(_ frame: Frame) {
         let start = Int(frame.captureStart)
-        guard start >= 0, start < page.text.count else { return }
+        // Bylines, dates and headlines are short; a long span is not one (and scanning it for
+        // every nested element would cost the square of the page).
+        guard start >= 0, start < page.text.count, page.text.count - start <= 600 else { return }
         // The captured element may hold several blocks: keep them apart with a line break.
         var pieces: [Range<Int>] = []
         var i = page.blocks.count - 1
