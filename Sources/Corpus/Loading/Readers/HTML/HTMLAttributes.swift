@@ -39,7 +39,7 @@ struct HTMLAttributes {
             case 4 where Self.equal(name, "href"):
                 href = tag == .link ? (value.map(Self.string) ?? "") : ""
             case 4 where Self.equal(name, "name"):
-                if tag == .meta { name_(value) }
+                if tag == .meta { self.name = value.map(Self.lowercased) }
             case 4 where Self.equal(name, "role"):
                 if let value { roleHints = HTMLElementHints.role(value, length: strlen(value)) }
             case 4 where Self.equal(name, "lang"):
@@ -70,10 +70,6 @@ struct HTMLAttributes {
         if hints.contains(.hidden) { hidden = true }
         hints.formUnion(roleHints)
         if hints.contains(.boilerplate) { hints.remove(.content) }
-    }
-
-    private mutating func name_(_ value: UnsafePointer<UInt8>?) {
-        name = value.map(Self.lowercased)
     }
 
     private static func equal(_ name: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {

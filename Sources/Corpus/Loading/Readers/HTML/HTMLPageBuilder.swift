@@ -80,9 +80,10 @@ final class HTMLPageBuilder {
                 page.canonical = href.trimmingCharacters(in: .whitespacesAndNewlines)
             }
             return pushSkipped()
-        case .title where page.title == nil:
+        case .title:
+            // The first <title> is the page's; any other (a stray one in the body) is not text.
             pushSkipped()
-            beginCapture(.title)
+            if page.title == nil { beginCapture(.title) }
             return
         case .script:
             pushSkipped()
