@@ -2,12 +2,12 @@
 // dossier — a workbench for news analysts: a Swift corpus core scripted through embedded Lua 5.4.
 //
 // Modules depend one way only (an arrow: "is used by"):
-//   CLua -> CLuaShim -> LuaBridge ─┐
-//   CMemoryHints -> Corpus ────────┼─> Scripting -> dossier (+ CEditLine -> CLineEditing, ArgumentParser)
-//   Report ────────────────────────┘
-// LuaBridge knows nothing of the corpus; Corpus (Swift, plus one C header of memory hints) knows
-// nothing of Lua; Report (Foundation only: tables, charts, HTML, atomic files) knows neither.
-// Scripting is where they meet: it binds Corpus and Report into Lua.
+//   CLua -> CLuaShim -> LuaBridge ───────────────┐
+//   CMemoryHints, CLibXML2 -> CHTMLParser -> Corpus ─┼─> Scripting -> dossier (+ CEditLine -> CLineEditing, ArgumentParser)
+//   Report ──────────────────────────────────────┘
+// LuaBridge knows nothing of the corpus; Corpus (Swift, plus one C header of memory hints and the
+// glue to libxml2's HTML parser) knows nothing of Lua; Report (Foundation only: tables, charts,
+// HTML, atomic files) knows neither. Scripting is where they meet: it binds Corpus and Report into Lua.
 import PackageDescription
 
 let package = Package(
@@ -44,14 +44,22 @@ let package = Package(
         .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShim"]),
         // A prefetch hint for Corpus's hash tables (Swift has no way to spell one).
         .target(name: "CMemoryHints"),
-        .target(name: "Corpus", dependencies: ["CMemoryHints"], resources: [.copy("Resources")]),
+        // Debian's libxml2-dev, for the HTML reader's parser.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Runs libxml2's HTML parser with fixed options and forwards its events to Swift.
+        .target(name: "CHTMLParser", dependencies: ["CLibXML2"]),
+        .target(name: "Corpus", dependencies: ["CMemoryHints", "CHTMLParser"], resources: [.copy("Resources")]),
         // Tables (terminal, Markdown, CSV, JSON), SVG charts, HTML reports, atomic files: Foundation only.
         .target(name: "Report"),
         .target(name: "Scripting", dependencies: ["LuaBridge", "Corpus", "Report"], resources: [.copy("Lua")]),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "Scripting", "Report", "CLineEditing",
+                "Scripting", "Corpus", "Report", "CLineEditing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

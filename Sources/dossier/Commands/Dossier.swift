@@ -13,7 +13,7 @@ struct Dossier: ParsableCommand {
         `dossier plugin list|info|new|test` manages shared script libraries (docs/plugins.md).
         """,
         version: ScriptSession.version,
-        subcommands: [ReplCommand.self, RunCommand.self, EvalCommand.self, PluginCommand.self, APICommand.self],
+        subcommands: [ReplCommand.self, RunCommand.self, EvalCommand.self, PluginCommand.self, APICommand.self, ExtractHTMLCommand.self],
         defaultSubcommand: ReplCommand.self
     )
 }

@@ -1,0 +1,3 @@
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/encoding.h>
