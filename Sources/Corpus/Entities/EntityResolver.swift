@@ -72,9 +72,11 @@ struct EntityResolver {
     }
 
     /// Runs classification and resolution; `resolved` holds the mentions afterwards.
-    mutating func run() {
+    mutating func run(cancellation: Cancellation = .none) throws(WorkLimit) {
         classify()
+        try cancellation.check()
         buildClusters()
+        try cancellation.check()
         resolveAll()
     }
 

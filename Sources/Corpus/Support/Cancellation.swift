@@ -129,6 +129,16 @@ public final class Cancellation: @unchecked Sendable {
         }
     }
 
+    /// Runs work that only a token can stop with the token that never does, so it cannot fail:
+    /// how the plain (non-cancellable) forms of the analyses call their cancellable core.
+    static func uninterrupted<T>(_ body: (Cancellation) throws(WorkLimit) -> T) -> T {
+        do {
+            return try body(.none)
+        } catch {
+            preconditionFailure("work stopped without a token to stop it: \(error)")
+        }
+    }
+
     /// Seconds on the monotonic clock (the one Lua's deadline uses too).
     static func now() -> Double {
         var ts = timespec()

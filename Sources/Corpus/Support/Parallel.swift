@@ -69,6 +69,7 @@ extension Parallel {
     /// then are skipped.
     public static func map<T: Sendable>(_ count: Int, chunk: Int? = nil, cancellation: Cancellation,
                                         _ body: @Sendable (Int) throws(WorkLimit) -> T) throws(WorkLimit) -> [T] {
+        try cancellation.check()
         let failure = FirstError()
         let results: [T?] = map(count, chunk: chunk) { i -> T? in
             guard !failure.isSet else { return nil }

@@ -32,7 +32,7 @@ enum CorpusBinding {
         }
         cls.method("_filter_spec") { corpus, args in
             let spec = try args.table(1)
-            return [.object(try filter(corpus, spec: spec))]
+            return [.object(try filter(corpus, spec: spec, cancellation: ctx.cancellation))]
         }
         installTokenAccess(on: cls, ctx)
         try DateBinding.install(corpus: cls, ctx)
@@ -94,7 +94,7 @@ enum CorpusBinding {
     /// Applies a filter spec: `source` (a name or list of names, case-insensitive), `after` and
     /// `before` (ISO dates, inclusive, on the document date; undated documents are left out
     /// when either is given), `contains` (a search query the document must match).
-    static func filter(_ corpus: Corpus, spec: LuaTable) throws -> Corpus {
+    static func filter(_ corpus: Corpus, spec: LuaTable, cancellation: Cancellation = .none) throws -> Corpus {
         let known: Set<String> = ["source", "after", "before", "contains"]
         for key in spec.stringKeys where !known.contains(key) {
             throw specError("unknown filter field '\(key)' (use source, after, before or contains)")
@@ -111,7 +111,8 @@ enum CorpusBinding {
         }
         let after = try isoDate(spec["after"], field: "after")
         let before = try isoDate(spec["before"], field: "before")
-        let matching = try containsFilter(corpus, spec["contains"])
+        if after != nil || before != nil { _ = try corpus.dates(cancellation: cancellation) }  // where it can be stopped
+        let matching = try containsFilter(corpus, spec["contains"], cancellation: cancellation)
         return corpus.filter { doc in
             if let sources, !sources.contains(doc.source?.lowercased() ?? "\u{0}") { return false }
             if after != nil || before != nil {
@@ -134,7 +135,7 @@ enum CorpusBinding {
     }
 
     /// Documents matching `contains`, a search query (words, "phrases", AND/OR/NOT, …).
-    static func containsFilter(_ corpus: Corpus, _ value: LuaValue?) throws -> Set<Int>? {
+    static func containsFilter(_ corpus: Corpus, _ value: LuaValue?, cancellation: Cancellation = .none) throws -> Set<Int>? {
         guard let value else { return nil }
         guard let text = value.stringValue else { throw specError("'contains' must be a query string") }
         let query: Query
@@ -143,7 +144,8 @@ enum CorpusBinding {
         } catch {
             throw specError("'contains': \(error)")
         }
-        return Set(Search.documents(corpus, query).map(\.index))
+        return Set(try rethrowingLimits({ try Search.documents(corpus, query, cancellation: cancellation) },
+                                        other: { specError("'contains': \($0)") }).map(\.index))
     }
 
     /// A bad `corpus:filter{…}` spec, reported as Lua reports a bad argument to 'filter'.

@@ -23,15 +23,16 @@ enum DateBinding {
         let list = try ctx.lists.columns(allColumns)
         let shown = try ctx.lists.columns(columns)
         cls.method("timeline") { [unowned ctx] corpus, _ in
-            let items = corpus.dates.timeline(corpus)
+            let items = try corpus.dates(cancellation: ctx.cancellation).timeline(corpus)
             return [.table(LuaTable(array: items.map { list.record(record($0.mention, document: $0.document, ctx: ctx)) },
                                     metatable: shown.metatable))]
         }
         cls.method("dates") { [unowned ctx] corpus, _ in
             // Every mention of every document, in document and text order (unresolved ones too).
             var rows: [LuaValue] = []
+            let dates = try corpus.dates(cancellation: ctx.cancellation)
             for doc in corpus.documents {
-                for m in corpus.dates.mentions(of: doc) { rows.append(list.record(record(m, document: doc, ctx: ctx))) }
+                for m in dates.mentions(of: doc) { rows.append(list.record(record(m, document: doc, ctx: ctx))) }
             }
             return [.table(LuaTable(array: rows, metatable: shown.metatable))]
         }
@@ -42,7 +43,8 @@ enum DateBinding {
         let shown = try ctx.lists.columns(columns)
         cls.method("dates") { [unowned ctx] doc, _ in
             guard let corpus = doc.corpus else { return [shown.make([])] }
-            let rows = corpus.dates.mentions(of: doc).map { list.record(record($0, document: doc, ctx: ctx)) }
+            let rows = try corpus.dates(cancellation: ctx.cancellation).mentions(of: doc)
+                .map { list.record(record($0, document: doc, ctx: ctx)) }
             return [.table(LuaTable(array: rows, metatable: shown.metatable))]
         }
     }
@@ -64,7 +66,8 @@ enum DateBinding {
                 }
                 anchor = DateAnchor(value: value, description: "given anchor \(value.iso)")
             }
-            let rows = DateExtractor.mentions(in: text, anchor: anchor).map { list.record(record($0, document: nil, ctx: ctx)) }
+            let rows = try DateExtractor.mentions(in: text, anchor: anchor, cancellation: ctx.cancellation)
+                .map { list.record(record($0, document: nil, ctx: ctx)) }
             return [.table(LuaTable(array: rows, metatable: shown.metatable))]
         }
     }

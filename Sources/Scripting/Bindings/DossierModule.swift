@@ -32,11 +32,9 @@ enum DossierModule {
                 case .failure(let refusal): throw LuaRuntimeError(refusal.message)
                 }
             }
-            do {
-                return [.object(try CorpusLoader.load(path: path))]
-            } catch {
-                throw LuaRuntimeError(String(describing: error))
-            }
+            let options = CorpusLoader.Options(cancellation: ctx.cancellation)
+            return [.object(try rethrowingLimits({ try CorpusLoader.load(path: path, options: options) },
+                                                 other: { LuaRuntimeError(String(describing: $0)) }))]
         }
         let sentences = ctx.lua.function("sentences") { args in
             [ctx.lists.strings(SentenceSplitter.sentences(in: try args.string(1)))]

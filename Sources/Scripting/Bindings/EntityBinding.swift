@@ -73,12 +73,16 @@ final class EntityBinding {
     /// `corpus:entities(opts)`, `corpus:entity(name)`, `corpus:gazetteer_add(spec)`.
     func install(on cls: LuaClass<Corpus>) {
         let lists = ctx.lists
+        let cancellation = ctx.cancellation
         cls.method("entities") { corpus, args in
             let kind = try Self.kindOption(args, position: 1)
+            _ = try corpus.entityIndex(cancellation: cancellation)  // built here, where it can be stopped
             return [lists.make(corpus.entities(kind: kind).map { .object($0) })]
         }
         cls.method("entity") { corpus, args in
-            guard let e = corpus.entity(named: try args.string(1)) else { return [.nil] }
+            let name = try args.string(1)
+            _ = try corpus.entityIndex(cancellation: cancellation)
+            guard let e = corpus.entity(named: name) else { return [.nil] }
             return [.object(e)]
         }
         cls.method("gazetteer_add") { corpus, args in
@@ -92,6 +96,7 @@ final class EntityBinding {
         let lists = ctx.lists
         cls.method("entities") { [unowned self] doc, _ in
             let corpus = self.corpus(of: doc)
+            _ = try corpus.entityIndex(cancellation: self.ctx.cancellation)
             return [lists.make(corpus.entities(in: doc).map { .object($0) })]
         }
     }
@@ -101,6 +106,7 @@ final class EntityBinding {
         let lists = ctx.lists
         cls.method("entities") { [unowned self] s, _ in
             let corpus = self.corpus(of: s.document)
+            _ = try corpus.entityIndex(cancellation: self.ctx.cancellation)
             return [lists.make(corpus.entities(inSentence: s.index, of: s.document).map { .object($0) })]
         }
     }
@@ -113,6 +119,7 @@ final class EntityBinding {
             let text = try args.string(1)
             let corpus = Corpus.freeText(text)
             corpus.setGazetteer(self.session.gazetteer)  // what plugins added to the session's
+            _ = try corpus.entityIndex(cancellation: self.ctx.cancellation)
             return [lists.make(corpus.entities().map { .object($0) })]
         }
     }

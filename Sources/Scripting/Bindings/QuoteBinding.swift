@@ -104,10 +104,13 @@ final class QuoteBinding {
             let options = try QuoteOptions(args.optionalTable(1))
             let docs = corpus.documents
             let lists: [[Quote]]
+            let cancellation = ctx.cancellation
             if let verbs = options.verbs {
-                lists = Parallel.map(docs.count) { QuoteExtractor.quotes(in: docs[$0], verbs: verbs) }
+                lists = try Parallel.map(docs.count, cancellation: cancellation) { i throws(WorkLimit) in
+                    try QuoteExtractor.quotes(in: docs[i], verbs: verbs, cancellation: cancellation)
+                }
             } else {
-                lists = corpus.quoteIndex.quotes(in: docs)
+                lists = try corpus.quoteIndex(cancellation: cancellation).quotes(in: docs, cancellation: cancellation)
             }
             let pairs = zip(docs, lists).flatMap { doc, list in list.filter(options.accepts).map { ($0, doc) } }
             return [list(pairs)]
@@ -121,7 +124,8 @@ final class QuoteBinding {
         cls.method("quotes") { [weak self] doc, args in
             guard let self else { return [.nil] }
             let options = try QuoteOptions(args.optionalTable(1))
-            let quotes = options.verbs.map { QuoteExtractor.quotes(in: doc, verbs: $0) } ?? quotes(of: doc)
+            let quotes = try options.verbs.map { try QuoteExtractor.quotes(in: doc, verbs: $0, cancellation: ctx.cancellation) }
+                ?? quotes(of: doc)
             return [list(quotes.filter(options.accepts).map { ($0, doc) })]
         }
         return cls
@@ -133,7 +137,7 @@ final class QuoteBinding {
         cls.method("quotes") { [weak self] s, _ in
             guard let self else { return [.nil] }
             let bytes = s.document.sentenceBytes(s.index)
-            let quotes = quotes(of: s.document).filter {
+            let quotes = try quotes(of: s.document).filter {
                 $0.sentence == s.index || (!bytes.isEmpty && $0.range.overlaps(bytes))
             }
             return [list(quotes.map { ($0, s.document) })]
@@ -146,7 +150,7 @@ final class QuoteBinding {
         ctx.lua.function("quotes") { args in
             let text = try args.string(1)
             let options = try QuoteOptions(args.optionalTable(2))
-            let quotes = QuoteExtractor.quotes(in: text, verbs: options.verbs ?? .english)
+            let quotes = try QuoteExtractor.quotes(in: text, verbs: options.verbs ?? .english, cancellation: ctx.cancellation)
             return [ctx.lists.make(quotes.filter(options.accepts).map { .object(QuoteRef(quote: $0, document: nil)) })]
         }
     }
@@ -155,10 +159,12 @@ final class QuoteBinding {
 
     /// A document's quotes from its corpus's index (through its back-reference), or — when that
     /// corpus is gone — from the loose cache.
-    private func quotes(of document: Document) -> [Quote] {
-        if let root = document.corpus { return root.quoteIndex.quotes(in: document) }
+    private func quotes(of document: Document) throws(WorkLimit) -> [Quote] {
+        if let root = document.corpus {
+            return try root.quoteIndex(cancellation: ctx.cancellation).quotes(in: document, cancellation: ctx.cancellation)
+        }
         if let cached = loose[ObjectIdentifier(document)], cached.document === document { return cached.quotes }
-        let quotes = QuoteExtractor.quotes(in: document)
+        let quotes = try QuoteExtractor.quotes(in: document, cancellation: ctx.cancellation)
         loose[ObjectIdentifier(document)] = (document, quotes)
         return quotes
     }

@@ -23,12 +23,9 @@ enum SearchBinding {
             let options = try Options(args, name: "search", known: ["limit", "snippets"])
             let limit = try options.count("limit", allowZero: false) ?? 10
             let snippets = options.flag("snippets") ?? true
-            let results: [Hit]
-            do {
-                results = try Search.search(corpus, query, limit: limit, fields: fields, snippets: snippets)
-            } catch {
-                throw LuaRuntimeError(String(describing: error))
-            }
+            let results = try rethrowingLimits({
+                try Search.search(corpus, query, limit: limit, fields: fields, snippets: snippets, cancellation: ctx.cancellation)
+            }, other: { LuaRuntimeError(String(describing: $0)) })
             return [hits.make(results.map { [.object($0.document), .number($0.score), .text($0.snippet)] })]
         }
         cls.method("kwic") { corpus, args in
@@ -36,12 +33,9 @@ enum SearchBinding {
             let options = try Options(args, name: "kwic", known: ["width", "limit"])
             let width = try options.count("width", allowZero: true) ?? 40
             let limit = try options.count("limit", allowZero: false)
-            let results: [KwicLine]
-            do {
-                results = try Search.kwic(corpus, query, width: width, limit: limit, fields: fields)
-            } catch {
-                throw LuaRuntimeError(String(describing: error))
-            }
+            let results = try rethrowingLimits({
+                try Search.kwic(corpus, query, width: width, limit: limit, fields: fields, cancellation: ctx.cancellation)
+            }, other: { LuaRuntimeError(String(describing: $0)) })
             // `sentence` is the Sentence object, as in quotes and dates; `offset` the 1-based byte
             // position of the match in the document text.
             let rows: [LuaValue] = results.map { line in

@@ -35,7 +35,7 @@ enum StatisticsBinding {
             let options = try StatisticsOptions(args, 2, allowed: ["top", "min", "stopwords"])
             let rows = try statistics {
                 try corpus.ngrams(n, min: try options.min(default: 2), stopwords: try options.stopwords(settings),
-                                  top: try options.top(default: defaultTop))
+                                  top: try options.top(default: defaultTop), cancellation: ctx.cancellation)
             }
             return [ngramRows.make(rows.map { [.text($0.text), .integer($0.count), .integer($0.docs)] })]
         }
@@ -48,8 +48,11 @@ enum StatisticsBinding {
             let rows: [Collocate]
             do {
                 rows = try corpus.collocations(of: node, window: window, measure: measure, min: try options.min(default: 2),
-                                               stopwords: try options.stopwords(settings), top: try options.top(default: defaultTop))
+                                               stopwords: try options.stopwords(settings), top: try options.top(default: defaultTop),
+                                               cancellation: ctx.cancellation)
             } catch let error as StatisticsError {
+                // A stop is not the argument's fault: a limit ends the chunk, a memory refusal is a plain error.
+                if case .stopped = error { throw error.luaLimit == nil ? LuaRuntimeError(error.description) : error }
                 throw StatisticsOptions.error(1, error.description)
             }
             return [collocateRows.make(rows.map { [.text($0.term), .number(rounded($0.score)), .integer($0.count)] })]
@@ -130,7 +133,7 @@ enum StatisticsBinding {
     static func statistics<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as StatisticsError {
+        } catch let error as StatisticsError where error.luaLimit == nil {
             throw LuaRuntimeError(error.description)
         }
     }
