@@ -107,6 +107,7 @@ public enum QuoteExtractor {
         }
 
         // In text order: inherit attributions, then resolve speakers (later quotes lean on earlier ones).
+        var trail = SpeakerTrail()
         for i in drafts.indices {
             try ticker.tick()
             var draft = drafts[i]
@@ -118,7 +119,7 @@ public enum QuoteExtractor {
                     draft.speakerKind = reported.speaker?.kind
                     draft.verb = reported.verb
                     draft.anchor = reported.speaker.map { source.tokens[$0.tokens.lowerBound].start } ?? draft.anchor
-                } else if let source = inheritedSource(i, drafts, source: source) {
+                } else if let source = trail.inheritedSource(i, drafts, source: source) {
                     draft.speakerText = drafts[source].speakerText
                     draft.speakerKind = drafts[source].speakerKind
                     draft.verb = drafts[source].verb
@@ -132,6 +133,7 @@ public enum QuoteExtractor {
                 draft.speaker = context.resolve(phrase, at: source.tokens[phrase.tokens.lowerBound].start, earlier: drafts[..<i])
             }
             drafts[i] = draft
+            trail.record(i, draft)
         }
 
         return drafts.map { draft in
@@ -221,36 +223,6 @@ public enum QuoteExtractor {
             }
         }
         return score(tail) > score(lead) ? tail : lead
-    }
-
-    /// The earlier quote whose attribution an unattributed one continues: a quote before it in
-    /// the same paragraph (the speech goes on: `"…," Ward said. "The broader picture…"`), or, for a
-    /// quote that opens its paragraph, the last attributed quote of the previous paragraph. A
-    /// partial quote only continues a quote of its own sentence.
-    static func inheritedSource(_ i: Int, _ drafts: [Draft], source: QuoteSource) -> Int? {
-        let draft = drafts[i]
-        let paragraph = draft.span.firstParagraph
-        if draft.kind == .partial {
-            let sentence = source.sentence(ofByte: draft.span.content.lowerBound)
-            var k = i - 1
-            while k >= 0 && source.sentence(ofByte: drafts[k].span.content.upperBound) == sentence {
-                if drafts[k].speakerText != nil { return k }
-                k -= 1
-            }
-            return nil
-        }
-        guard draft.kind == .full else { return nil }
-        var k = i - 1
-        while k >= 0 && drafts[k].span.lastParagraph == paragraph {
-            if drafts[k].speakerText != nil && drafts[k].kind != .scare { return k }
-            k -= 1
-        }
-        guard opensParagraph(draft.span, source: source), paragraph > 0 else { return nil }
-        while k >= 0 && drafts[k].span.lastParagraph == paragraph - 1 {
-            if drafts[k].speakerText != nil && drafts[k].kind == .full { return k }
-            k -= 1
-        }
-        return nil
     }
 
     /// Whether the quote is the first thing in its paragraph.

@@ -98,8 +98,9 @@ extension Corpus {
     public func quoteIndex(cancellation: Cancellation) throws(WorkLimit) -> QuoteIndex {
         let root = self.root
         return try root.annotations.value(QuoteIndex.self) { () throws(WorkLimit) in
-            let resolver = EntitySpeakerResolver(index: try root.entityIndex(cancellation: cancellation))
-            return QuoteIndex(resolver: { _ in resolver })
+            let index = try root.entityIndex(cancellation: cancellation)
+            // One resolver per document read: it keeps that document's names.
+            return QuoteIndex(resolver: { _ in EntitySpeakerResolver(index: index) })
         }
     }
 
