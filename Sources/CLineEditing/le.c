@@ -47,6 +47,12 @@ static void install_handler(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0; /* no SA_RESTART: a pending read returns EINTR */
     sigaction(SIGINT, &action, NULL);
+    /* A parent may have started dossier with SIGINT blocked (the threads of a dispatch pool
+       block every signal, and a child inherits the mask): unblock it, or Ctrl-C never arrives. */
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &interrupt, NULL);
 }
 
 void le_install_interrupt(le_interrupt_fn on_interrupt) {
