@@ -168,10 +168,12 @@ public enum Search {
             for m in found {
                 guard lines.count < cap else { break }
                 try stopping { () throws(WorkLimit) in try ticker.tick() }
-                if lines.count % 1024 == 1023 {
-                    try stopping { () throws(WorkLimit) in try meter.add(1024 * KwicLine.estimatedBytes(width: context)) }
-                }
                 guard m.tokens.upperBound <= spans.count, !m.tokens.isEmpty else { continue }
+                if lines.count % 1024 == 0 {
+                    // The next 1,024 lines (or as many as the limit leaves), measured before they are made.
+                    let next = min(1024, cap - lines.count)
+                    try stopping { () throws(WorkLimit) in try meter.add(next * KwicLine.estimatedBytes(width: context)) }
+                }
                 let start = spans[m.tokens.lowerBound].start
                 let end = spans[m.tokens.upperBound - 1].end
                 lines.append(KwicLine(
