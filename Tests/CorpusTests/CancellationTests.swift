@@ -55,6 +55,17 @@ import Testing
                 == "memory limit of 512 MB exceeded: the n-gram table would need more than 3 GB")
     }
 
+    @Test func aStopFlagAsksEveryFewCallsAndStaysStopped() {
+        let token = Cancellation()
+        var flag = StopFlag(token, every: 3)
+        #expect(!flag.shouldStop() && !flag.shouldStop() && !flag.shouldStop())
+        token.interrupt()
+        #expect(!flag.shouldStop() && !flag.shouldStop())  // not asked yet
+        #expect(flag.shouldStop())
+        token.reset()
+        #expect(flag.shouldStop() && flag.stopped)
+    }
+
     @Test func aParallelMapStopsAtTheFirstError() {
         let token = Cancellation()
         let started = Counter()

@@ -72,8 +72,7 @@ extension EntityIndex {
         var resolver = EntityResolver(documents: documents, gazetteer: gazetteer, tables: tables, evidence: evidence,
                                       groupOf: groupOf, candidates: candidates)
         try resolver.run(cancellation: cancellation)
-        try cancellation.check()
-        return assemble(resolver, documents: documents, gazetteer: gazetteer)
+        return try assemble(resolver, documents: documents, gazetteer: gazetteer, cancellation: cancellation)
     }
 
     /// One entity's mentions and names while the index is assembled.
@@ -88,7 +87,9 @@ extension EntityIndex {
     }
 
     /// Numbers the entities (most mentioned first) and builds the lookup tables.
-    private static func assemble(_ resolver: EntityResolver, documents: [Document], gazetteer: Gazetteer) -> EntityIndex {
+    private static func assemble(_ resolver: EntityResolver, documents: [Document], gazetteer: Gazetteer,
+                                 cancellation: Cancellation) throws(WorkLimit) -> EntityIndex {
+        var ticker = cancellation.every(4096)
         var accumulators: [Accumulator] = []
         var slot: [EntityResolver.Ref: Int] = [:]
         var roleOrder = 0
@@ -100,6 +101,7 @@ extension EntityIndex {
         var seen = Set<Spot>()
         seen.reserveCapacity(resolver.resolved.count)
         for r in resolver.resolved {
+            try ticker.tick()
             let docIndex = documents[r.position].index
             guard seen.insert(Spot(document: docIndex, lower: r.bytes.lowerBound, upper: r.bytes.upperBound)).inserted else { continue }
             let s: Int

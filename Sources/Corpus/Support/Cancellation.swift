@@ -147,6 +147,33 @@ public final class Cancellation: @unchecked Sendable {
     }
 }
 
+/// Stopping for loops in code that does not throw: `shouldStop()` asks the token every
+/// `interval` calls and stays true once it has said stop. The loop returns early, and the
+/// code that throws checks the token and throws (a stop stays until it is handled: the
+/// deadline stays passed, an interrupt stays pending).
+struct StopFlag {
+    let token: Cancellation
+    let interval: Int
+    private var count = 0
+    private(set) var stopped = false
+
+    init(_ token: Cancellation, every interval: Int) {
+        self.token = token
+        self.interval = max(1, interval)
+    }
+
+    @inline(__always)
+    mutating func shouldStop() -> Bool {
+        if stopped { return true }
+        count += 1
+        if count >= interval {
+            count = 0
+            stopped = token.stop != nil
+        }
+        return stopped
+    }
+}
+
 /// The bytes one computation's results take so far, against the budget its token had when the
 /// computation started. Thread-safe; add in large steps (a table's growth, a batch of rows), not
 /// per item.
