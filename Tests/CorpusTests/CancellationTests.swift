@@ -58,12 +58,14 @@ import Testing
     @Test func aStopFlagAsksEveryFewCallsAndStaysStopped() {
         let token = Cancellation()
         var flag = StopFlag(token, every: 3)
-        #expect(!flag.shouldStop() && !flag.shouldStop() && !flag.shouldStop())
+        var answers = (0..<3).map { _ in flag.shouldStop() }
+        #expect(answers == [false, false, false])
         token.interrupt()
-        #expect(!flag.shouldStop() && !flag.shouldStop())  // not asked yet
-        #expect(flag.shouldStop())
+        answers = (0..<3).map { _ in flag.shouldStop() }
+        #expect(answers == [false, false, true])  // asked on the third call
         token.reset()
-        #expect(flag.shouldStop() && flag.stopped)
+        let after = flag.shouldStop()
+        #expect(after && flag.stopped)
     }
 
     @Test func aParallelMapStopsAtTheFirstError() {
