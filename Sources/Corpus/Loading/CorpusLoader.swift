@@ -221,13 +221,23 @@ public enum CorpusLoader {
 
     /// One file to read: where it is, what it is shown as, and its document id.
     struct FileEntry: Sendable {
-        /// The path to open (bytes: file names need not be UTF-8).
-        let location: [UInt8]
         /// The path as shown (invalid UTF-8 bytes written `\xFF`).
         let path: String
         let id: String
         /// The file the listing found; the reader checks it opens this very file.
         let identity: FileIdentity?
+        /// The path's bytes when they are not the UTF-8 of `path` (a name that is not UTF-8).
+        let bytes: [UInt8]?
+
+        init(location: [UInt8], id: String, identity: FileIdentity?) {
+            path = FileName.display(location)
+            self.id = id
+            self.identity = identity
+            bytes = path.utf8.elementsEqual(location) ? nil : location
+        }
+
+        /// The path to open.
+        var location: [UInt8] { bytes ?? Array(path.utf8) }
     }
 
     struct FileResult {
@@ -249,8 +259,7 @@ public enum CorpusLoader {
             return FileResult(document: nil, warning: LoadWarning(path: file.path, message: reason))
         case .text(let text, let warning):
             var prepared = DocumentBuilder.prepare(id: file.id, path: file.path, text: text, keepRaw: false, workspace: &workspace)
-            prepared.file = LoadedFile(location: file.path.utf8.elementsEqual(file.location) ? nil : file.location,
-                                       identity: file.identity)
+            prepared.file = LoadedFile(location: file.bytes, identity: file.identity)
             return FileResult(document: prepared, warning: warning.map { LoadWarning(path: file.path, message: $0) })
         }
     }
@@ -264,9 +273,9 @@ public enum CorpusLoader {
         if listing.isSingleFile {
             // One file: its name without extension is the id.
             let files = listing.entries.map { entry in
-                let name = FileName.display(entry.relative)
-                return FileEntry(location: entry.path, path: FileName.display(entry.path),
-                                 id: (name as NSString).deletingPathExtension, identity: entry.identity)
+                let name = (FileName.display(listing.path(of: entry)) as NSString).lastPathComponent
+                return FileEntry(location: listing.path(of: entry), id: (name as NSString).deletingPathExtension,
+                                 identity: entry.identity)
             }
             return (files, listing.warnings)
         }
@@ -287,7 +296,7 @@ public enum CorpusLoader {
         for (entry, r) in zip(entries, relative) {
             let base = baseName(r)
             let id = nameCounts[base, default: 0] > 1 ? String(Substring(r.utf8.dropLast(4))) : String(base)
-            files.append(FileEntry(location: entry.path, path: FileName.display(entry.path), id: id, identity: entry.identity))
+            files.append(FileEntry(location: listing.path(of: entry), id: id, identity: entry.identity))
         }
         return (files, listing.warnings)
     }

@@ -24,12 +24,13 @@ import Darwin
 struct DirectoryWalk {
     /// One file to read.
     struct Entry: Sendable {
-        /// The path relative to the walked folder, as bytes (file names need not be UTF-8).
+        /// The path relative to the walked folder, as bytes (file names need not be UTF-8);
+        /// empty when the path listed was this one file.
         let relative: [UInt8]
-        /// The path to open: the folder as given, then `relative`.
-        let path: [UInt8]
-        /// Where `path` leads with every link resolved (absolute).
-        let resolved: String
+        /// Where the file's path leads with every link resolved (absolute), when it was worked
+        /// out: for a file reached through a link, and for every file when there is a filter.
+        /// (Nil otherwise: a file of the tree itself is its resolved folder plus its name.)
+        let resolved: String?
         /// Which file it is: the reader checks it opened this very file.
         let identity: FileIdentity
         /// Size in bytes when listed.
@@ -38,10 +39,17 @@ struct DirectoryWalk {
 
     /// The files found and the warnings about what was skipped.
     struct Listing {
+        /// The path listed, as given.
+        var root: [UInt8]
         var entries: [Entry] = []
         var warnings: [LoadWarning] = []
         /// The path listed was one file, not a folder.
         var isSingleFile = false
+
+        /// The path to open for an entry: the path listed, then the entry's relative path.
+        func path(of entry: Entry) -> [UInt8] {
+            DirectoryWalk.join(root, entry.relative)
+        }
     }
 
     /// A folder to read: its path relative to the root and its resolved path.
@@ -59,7 +67,7 @@ struct DirectoryWalk {
 
     private let root: [UInt8]
     private let accepts: (@Sendable (String) -> Bool)?
-    private var listing = Listing()
+    private var listing: Listing
     private var visitedFolders: Set<FileIdentity> = []
     /// Each listed file's identity and its place in `listing.entries`.
     private var listedFiles: [FileIdentity: Int] = [:]
@@ -70,6 +78,7 @@ struct DirectoryWalk {
     private init(root: [UInt8], accepts: (@Sendable (String) -> Bool)?) {
         self.root = root
         self.accepts = accepts
+        listing = Listing(root: root)
     }
 
     /// Lists `path`: every `.txt` file under a folder (the order is not defined), or the file
@@ -92,9 +101,8 @@ struct DirectoryWalk {
             throw .unreadable(path: path, reason: "it lies outside the folders this session may read")
         }
         if status.isRegular {
-            let name = Array(bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).last ?? [])
-            return Listing(entries: [Entry(relative: name, path: bytes, resolved: resolved,
-                                           identity: status.identity, size: status.size)], isSingleFile: true)
+            return Listing(root: bytes, entries: [Entry(relative: [], resolved: resolved, identity: status.identity, size: status.size)],
+                           isSingleFile: true)
         }
         guard status.isDirectory else { throw .unreadable(path: path, reason: FileError.notRegular(kind: status.kindName).description) }
         let probe = withCPath(bytes) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
@@ -186,9 +194,10 @@ struct DirectoryWalk {
                 queueLink(relative)
             case UInt8(DT_REG):
                 guard isText else { continue }
-                let resolved = folder.resolved + (folder.resolved.hasSuffix("/") ? "" : "/") + String(decoding: name, as: UTF8.self)
-                add(Entry(relative: relative, path: fullPath(relative), resolved: resolved,
-                          identity: FileStatus(info).identity, size: Int(info.st_size)))
+                // Worked out only for a filter: a big folder has a hundred thousand of these.
+                let resolved = accepts == nil ? nil
+                    : folder.resolved + (folder.resolved.hasSuffix("/") ? "" : "/") + String(decoding: name, as: UTF8.self)
+                add(Entry(relative: relative, resolved: resolved, identity: FileStatus(info).identity, size: Int(info.st_size)))
             default:
                 if isText { warn(fullPath(relative), FileError.notRegular(kind: FileStatus(info).kindName).description + ", skipped") }
             }
@@ -235,18 +244,18 @@ struct DirectoryWalk {
             }
             return
         }
-        add(Entry(relative: link.relative, path: path, resolved: resolved, identity: status.identity, size: status.size))
+        add(Entry(relative: link.relative, resolved: resolved, identity: status.identity, size: status.size))
     }
 
     /// Lists a file unless the filter refuses it or it was listed already.
     private mutating func add(_ entry: Entry) {
-        if let accepts, !accepts(entry.resolved) {
-            warn(entry.path, "a link out of the folders this session may read, skipped")
+        if let accepts, let resolved = entry.resolved, !accepts(resolved) {
+            warn(fullPath(entry.relative), "a link out of the folders this session may read, skipped")
             return
         }
         if let first = listedFiles[entry.identity] {
-            let other = FileName.display(listing.entries[first].path)
-            warn(entry.path, "the same file as \(other), which is loaded; skipped")
+            let other = FileName.display(fullPath(listing.entries[first].relative))
+            warn(fullPath(entry.relative), "the same file as \(other), which is loaded; skipped")
             return
         }
         listedFiles[entry.identity] = listing.entries.count
@@ -259,6 +268,11 @@ struct DirectoryWalk {
 
     /// The root as given, then `relative`.
     private func fullPath(_ relative: [UInt8]) -> [UInt8] {
+        Self.join(root, relative)
+    }
+
+    /// `root`, then `relative` after a slash (none after a root of "/").
+    static func join(_ root: [UInt8], _ relative: [UInt8]) -> [UInt8] {
         if relative.isEmpty { return root }
         return root == [UInt8(ascii: "/")] ? root + relative : root + [UInt8(ascii: "/")] + relative
     }
