@@ -32,7 +32,7 @@ import Testing
             Issue.record("expected an error")
         } catch {
             #expect(error.kind == .tooManyTerms)
-            #expect(error.description == "query: too many terms at 3001 (at most 1000 terms, phrases and prefixes)")
+            #expect(error.description == "query: too many terms at 30001 (at most 10000 terms, phrases and prefixes)")
         }
         // At the limit it is a query like any other.
         _ = try Search.search(corpus, Array(repeating: "china", count: QueryParser.maxTerms).joined(separator: " "))

@@ -14,9 +14,9 @@
 enum QueryParser {
     /// Deepest nesting of parentheses accepted (deeper input is an error, not a crash).
     static let maxDepth = 100
-    /// Most terms, phrases, prefixes and field values a query may hold: a query is typed or
-    /// built from a list, and ten thousand clauses would only cost time and memory.
-    static let maxTerms = 1000
+    /// Most terms, phrases, prefixes and field values a query may hold: room for a query built
+    /// from a long list of names, while `string.rep("c* ", 100000)` is refused at once.
+    static let maxTerms = 10_000
 
     static func parse(_ text: String) throws(QueryError) -> QueryExpression {
         let lexemes = try QueryLexer.lex(text)
