@@ -20,6 +20,13 @@ import Testing
         // The shared token that never stops ignores interrupts.
         Cancellation.none.interrupt()
         try Cancellation.none.check()
+        #expect(Cancellation.none.stop == nil)
+        // So does every loop that asks it without throwing (a ranking of many rows, StopFlag).
+        let many = Array(0..<10_000)
+        #expect(Ranking.rank(many, top: nil, key: { Double($0) }, text: { String($0) }).count == 10_000)
+        var flag = StopFlag(.none, every: 1)
+        let stops = flag.shouldStop()
+        #expect(!stops)
     }
 
     @Test func aPassedDeadlineStopsWithTheLimit() {

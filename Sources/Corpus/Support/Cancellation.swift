@@ -66,6 +66,8 @@ public final class Cancellation: @unchecked Sendable {
     /// `WorkLimit.interrupted` at its next check. Stays set until `reset()`. (`Cancellation.none`
     /// ignores it.)
     public func interrupt() {
+        // The shared inert token must stay inert: every analysis called without a token uses it.
+        if inert { return }
         lock.lock()
         interrupted = true
         lock.unlock()
@@ -80,6 +82,7 @@ public final class Cancellation: @unchecked Sendable {
 
     /// Why the work should stop now, or nil to go on.
     public var stop: WorkLimit? {
+        if inert { return nil }
         lock.lock()
         let wasInterrupted = interrupted
         lock.unlock()
