@@ -48,8 +48,9 @@ static void install_handler(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0; /* no SA_RESTART: a pending read returns EINTR */
     sigaction(SIGINT, &action, NULL);
-    /* A parent may have started us with SIGINT blocked (it is inherited across exec, and
-       Foundation's Process does so): Ctrl-C would then never arrive. */
+    /* A parent may have started dossier with SIGINT blocked (the mask is inherited across
+       exec: Foundation's Process and the threads of a dispatch pool block signals): unblock
+       it, or Ctrl-C never arrives. */
     sigset_t interrupt_only;
     sigemptyset(&interrupt_only);
     sigaddset(&interrupt_only, SIGINT);

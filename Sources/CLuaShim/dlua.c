@@ -164,6 +164,16 @@ void dlua_interrupt(lua_State *L) { ctx_of(L)->interrupted = 1; }
 void dlua_interrupt_all(void) { global_interrupt = 1; }
 void dlua_clear_interrupt_all(void) { global_interrupt = 0; }
 
+int dlua_pending_limit(lua_State *L, double *timeout) {
+    dlua_ctx *c = ctx_of(L);
+    if (c->interrupted || global_interrupt) return DLUA_LIMIT_INTERRUPT;
+    if (c->deadline > 0 && monotonic_now() > c->deadline) {
+        if (timeout) *timeout = c->timeout;
+        return DLUA_LIMIT_TIME;
+    }
+    return DLUA_LIMIT_NONE;
+}
+
 size_t dlua_memory_used(lua_State *L) { return ctx_of(L)->used; }
 size_t dlua_memory_cap(lua_State *L) { return ctx_of(L)->cap; }
 void dlua_set_memory_cap(lua_State *L, size_t cap) { ctx_of(L)->cap = cap; }
@@ -250,6 +260,21 @@ static int invoke_swift(lua_State *L, lua_Integer index) {
     case DLUA_STATUS_RAW_ERROR:
         lua_pushlstring(L, r.message, r.message_length);
         return lua_error(L);
+    case DLUA_STATUS_LIMIT: {
+        /* Long Swift work stopped for a limit: end the run exactly as the hook would, so the
+           message is the limit's and the guarded pcall re-raises it. */
+        char buffer[96];
+        if (c->limit == DLUA_LIMIT_NONE) c->limit = r.arg == DLUA_LIMIT_TIME ? DLUA_LIMIT_TIME : DLUA_LIMIT_INTERRUPT;
+        if (c->limit == DLUA_LIMIT_INTERRUPT) {
+            c->interrupted = 0;
+            global_interrupt = 0;
+        }
+        const char *message = limit_message(c, buffer, sizeof buffer);
+        luaL_where(L, 1);
+        lua_pushstring(L, message ? message : "interrupted");
+        lua_concat(L, 2);
+        return lua_error(L);
+    }
     case DLUA_STATUS_ERROR:
     default:
         luaL_where(L, 1);

@@ -169,4 +169,25 @@ public struct LuaInterruptHandle: @unchecked Sendable {
 
     /// Clears an interrupt that arrived while no chunk was running.
     public static func clearPendingInterrupts() { dlua_clear_interrupt_all() }
+
+    /// The limit that will stop the running chunk (an interrupt, or a passed deadline with its
+    /// timeout in seconds), without consuming it; nil while it may go on. Safe from any thread:
+    /// long Swift work polls it, stops, and throws a `LuaLimitSignal`.
+    public var pendingLimit: (kind: LuaError.Kind, timeout: Double)? {
+        var timeout = 0.0
+        switch dlua_pending_limit(state, &timeout) {
+        case Int32(DLUA_LIMIT_INTERRUPT): return (.interrupted, 0)
+        case Int32(DLUA_LIMIT_TIME): return (.time, timeout)
+        default: return nil
+        }
+    }
+
+    /// Bytes Lua may still allocate under its memory cap; nil when there is no cap. What Swift
+    /// results handed to Lua are measured against.
+    public var memoryHeadroom: Int? {
+        let cap = dlua_memory_cap(state)
+        guard cap > 0 else { return nil }
+        let used = dlua_memory_used(state)
+        return used >= cap ? 0 : Int(cap - used)
+    }
 }

@@ -72,3 +72,12 @@ public struct LuaRuntimeError: Error, CustomStringConvertible, Sendable {
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }
+
+/// An error a Swift function throws to end the running chunk the way a Lua limit does: with the
+/// limit's own message (`time limit of 2 s exceeded`, `interrupted`), as a `LuaError` of that
+/// kind, and out of reach of the script's `pcall`. Long Swift work that checks the state's
+/// `LuaInterruptHandle.pendingLimit` throws one when it stops.
+public protocol LuaLimitSignal: Error {
+    /// `.time` or `.interrupted` for a limit; nil (or another kind) for an ordinary error.
+    var luaLimit: LuaError.Kind? { get }
+}

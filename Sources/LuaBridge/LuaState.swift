@@ -372,6 +372,10 @@ public final class LuaState {
             out.pointee.count = Int32(values.count)
             out.pointee.values = UnsafePointer(encoder.nodes)
             out.pointee.arena = encoder.arenaPointer
+        } catch let e as LuaLimitSignal where e.luaLimit == .time || e.luaLimit == .interrupted {
+            lua_settop(L, top)
+            out.pointee.status = Int32(DLUA_STATUS_LIMIT)
+            out.pointee.arg = e.luaLimit == .time ? Int32(DLUA_LIMIT_TIME) : Int32(DLUA_LIMIT_INTERRUPT)
         } catch let e as LuaArgumentError {
             lua_settop(L, top)
             setMessage(e.message, out)

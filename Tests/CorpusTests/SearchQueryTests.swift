@@ -122,7 +122,8 @@ import Testing
         #expect(error(String(repeating: "(", count: 5000) + "a" + String(repeating: ")", count: 5000))?.kind == .nestedTooDeep)
         #expect(error("\u{0}\u{1}") == QueryError(.nothingToSearch, at: 0))
         #expect(error("\"\"") == QueryError(.nothingToSearch, at: 0))
-        #expect((try? Query.parse(String(repeating: "word ", count: 20000))) != nil)
+        #expect((try? Query.parse(String(repeating: "word ", count: QueryParser.maxTerms))) != nil)
+        #expect(error(String(repeating: "word ", count: 20000)) == QueryError(.tooManyTerms, at: 50_001))
         #expect((try? Query.parse("a\r\nb\tc")).map(\.description) == "(a AND b AND c)")
         #expect((try? Query.parse("\u{FEFF}Taiwan")) != nil)
     }

@@ -74,7 +74,8 @@ enum {
     DLUA_STATUS_ERROR,        /* raise `message` with the caller's position, like luaL_error */
     DLUA_STATUS_ARGERROR,     /* raise like luaL_argerror(L, arg, message) */
     DLUA_STATUS_TYPEERROR,    /* raise like luaL_typeerror(L, arg, message) (message = type name) */
-    DLUA_STATUS_RAW_ERROR     /* raise `message` as is, without a position */
+    DLUA_STATUS_RAW_ERROR,    /* raise `message` as is, without a position */
+    DLUA_STATUS_LIMIT         /* end the run as limit `arg` (DLUA_LIMIT_TIME or _INTERRUPT) does */
 };
 
 typedef struct dlua_result {
@@ -154,6 +155,11 @@ void dlua_interrupt(lua_State *L);
 void dlua_interrupt_all(void);
 /// Clears a pending process-wide interrupt.
 void dlua_clear_interrupt_all(void);
+/// The limit that would stop the running chunk at its next check, without consuming it:
+/// DLUA_LIMIT_INTERRUPT (an interrupt is pending), DLUA_LIMIT_TIME (the deadline has passed;
+/// *timeout gets the limit in seconds) or DLUA_LIMIT_NONE. For long Swift work, which checks it
+/// from any thread.
+int dlua_pending_limit(lua_State *L, double *timeout);
 
 /* ---- Protected operations (never raise) ---------------------------------------------------- */
 

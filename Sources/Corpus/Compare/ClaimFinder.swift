@@ -19,25 +19,35 @@ public enum ClaimFinder {
     /// The claims of `corpus` (or a sub-corpus: only its documents are compared).
     public static func claims(in corpus: Corpus, by grouping: GroupingKey = .source,
                               options: ClaimOptions = ClaimOptions()) -> [Claim] {
+        Cancellation.uninterrupted { token throws(WorkLimit) in
+            try claims(in: corpus, by: grouping, options: options, cancellation: token)
+        }
+    }
+
+    /// `claims(in:by:options:)` checking `cancellation` at every stage.
+    public static func claims(in corpus: Corpus, by grouping: GroupingKey = .source, options: ClaimOptions = ClaimOptions(),
+                              cancellation: Cancellation) throws(WorkLimit) -> [Claim] {
         var clock = DebugClock()
         let table = TermFeatureTable(lexicon: corpus.index.lexicon, normalizer: options.normalizer)
         clock.lap("term table \(table.termCount) terms")
-        return claims(in: corpus, by: grouping, options: options, table: table)
+        return try claims(in: corpus, by: grouping, options: options, table: table, cancellation: cancellation)
     }
 
     /// `claims(in:by:options:)` with a term table built before (it depends only on the lexicon and
     /// the normaliser, so callers comparing several sub-corpora can build it once).
     static func claims(in corpus: Corpus, by grouping: GroupingKey, options: ClaimOptions,
-                       table: TermFeatureTable) -> [Claim] {
+                       table: TermFeatureTable, cancellation: Cancellation = .none) throws(WorkLimit) -> [Claim] {
         var clock = DebugClock()
-        var vectors = SentenceVectors(corpus: corpus, table: table, grouping: grouping, options: options)
+        var vectors = try SentenceVectors(corpus: corpus, table: table, grouping: grouping, options: options,
+                                          cancellation: cancellation)
         vectors.measure = options.similarity
         clock.lap("vectors \(vectors.count) sentences, \(vectors.features.count) features")
         let attach = options.threshold * min(1, max(0, options.attachRatio))
-        let allLinks = SimilarityJoin.links(vectors, threshold: attach,
-                                            maxFrequency: options.maxCandidateFrequency,
-                                            maxLinks: max(1, options.maxLinksPerSentence))
+        let allLinks = try SimilarityJoin.links(vectors, threshold: attach,
+                                                maxFrequency: options.maxCandidateFrequency,
+                                                maxLinks: max(1, options.maxLinksPerSentence), cancellation: cancellation)
         clock.lap("join \(allLinks.count) links")
+        try cancellation.check()
         let strong = Float(options.threshold)
         let links = allLinks.filter { $0.score >= strong }
         var clusters = ClaimClustering.clusters(count: vectors.count, links: links, threshold: strong, vectors: vectors)
@@ -46,6 +56,7 @@ public enum ClaimFinder {
             clusters = ClaimClustering.withoutNearRepeats(clusters, vectors: vectors)
         }
         clock.lap("clusters \(clusters.count)")
+        try cancellation.check()
         var claims: [Claim] = []
         for members in clusters {
             var groups: [Int32] = []

@@ -46,7 +46,15 @@ public enum ConflictFinder {
     /// The conflicts within `claims`, in claim order.
     /// The same disagreement found in two claims that share its sentences is reported once.
     public static func conflicts(in claims: [Claim], options: ConflictOptions = ConflictOptions()) -> [Conflict] {
-        let found = Parallel.map(claims.count, chunk: 16) { conflicts(in: claims[$0], index: $0, options: options) }
+        Cancellation.uninterrupted { token throws(WorkLimit) in try conflicts(in: claims, options: options, cancellation: token) }
+    }
+
+    /// `conflicts(in:options:)` checking `cancellation` as the claims are compared.
+    public static func conflicts(in claims: [Claim], options: ConflictOptions = ConflictOptions(),
+                                 cancellation: Cancellation) throws(WorkLimit) -> [Conflict] {
+        let found = try Parallel.map(claims.count, chunk: 16, cancellation: cancellation) { i throws(WorkLimit) in
+            conflicts(in: claims[i], index: i, options: options)
+        }
         var seen = Set<[String]>()
         var out: [Conflict] = []
         for list in found {

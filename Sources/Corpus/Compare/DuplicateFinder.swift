@@ -55,6 +55,14 @@ public enum DuplicateFinder {
 
     /// Near-duplicate pairs of `corpus`, most similar first.
     public static func duplicates(in corpus: Corpus, options: DuplicateOptions = DuplicateOptions()) -> [DuplicatePair] {
+        Cancellation.uninterrupted { token throws(WorkLimit) in try duplicates(in: corpus, options: options, cancellation: token) }
+    }
+
+    /// `duplicates(in:options:)` checking `cancellation` at every stage; the candidate pairs
+    /// (which a corpus of many copies of one text makes by the million) are measured against
+    /// its memory budget.
+    public static func duplicates(in corpus: Corpus, options: DuplicateOptions = DuplicateOptions(),
+                                  cancellation: Cancellation) throws(WorkLimit) -> [DuplicatePair] {
         let docs = corpus.documents
         let k = max(1, options.shingleSize)
         let slots = max(1, options.hashes)
@@ -62,12 +70,13 @@ public enum DuplicateFinder {
         let rows = slots / bands
         var clock = DebugClock()
         // 1. Signatures.
-        let signatures = Parallel.map(docs.count) { d in
+        let signatures = try Parallel.map(docs.count, cancellation: cancellation) { d throws(WorkLimit) in
             MinHashSignature.signature(Shingles.hashes(docs[d], size: k), count: slots)
         }
         clock.lap("signatures")
         // 2. Candidates from the bands.
-        let candidates = candidatePairs(signatures, bands: bands, rows: rows, maxBucket: options.maxBucket)
+        let candidates = try candidatePairs(signatures, bands: bands, rows: rows, maxBucket: options.maxBucket,
+                                            cancellation: cancellation)
         clock.lap("candidates \(candidates.count)")
         // 3. Estimate, then verify exactly.
         let floor = options.threshold - 0.2
@@ -88,9 +97,11 @@ public enum DuplicateFinder {
         for (i, d) in order.enumerated() { slotOf[d] = i }
         let slot = slotOf
         clock.lap("estimates \(likely.count)")
-        let sets = Parallel.map(order.count) { Shingles.set(docs[order[$0]], size: k) }
+        let sets = try Parallel.map(order.count, cancellation: cancellation) { i throws(WorkLimit) in
+            Shingles.set(docs[order[i]], size: k)
+        }
         clock.lap("shingle sets \(order.count)")
-        let verified = Parallel.map(likely.count, chunk: 1024) { p -> DuplicatePair? in
+        let verified = try Parallel.map(likely.count, chunk: 1024, cancellation: cancellation) { p throws(WorkLimit) -> DuplicatePair? in
             let pair = likely[p]
             let a = Int(pair >> 32)
             let b = Int(pair & 0xFFFF_FFFF)
@@ -117,7 +128,7 @@ public enum DuplicateFinder {
             for (i, pair) in pairs.enumerated() { byFirst[pair.a.index, default: []].append(i) }
             let groups = Array(byFirst.values)
             let found = pairs
-            let texts = Parallel.map(groups.count, chunk: 16) { g -> [(Int, [String])] in
+            let texts = try Parallel.map(groups.count, chunk: 16, cancellation: cancellation) { g throws(WorkLimit) -> [(Int, [String])] in
                 let indices = groups[g]
                 let a = found[indices[0]].a
                 let prepared = PassageSource(a, shingleSize: k)
@@ -133,8 +144,10 @@ public enum DuplicateFinder {
     }
 
     /// Candidate pairs `(a << 32) | b` (positions, a < b) that share at least one band.
-    static func candidatePairs(_ signatures: [[UInt32]], bands: Int, rows: Int, maxBucket: Int?) -> [UInt64] {
-        let perBand = Parallel.map(bands, chunk: 1) { band -> [UInt64] in
+    static func candidatePairs(_ signatures: [[UInt32]], bands: Int, rows: Int, maxBucket: Int?,
+                               cancellation: Cancellation = .none) throws(WorkLimit) -> [UInt64] {
+        let meter = cancellation.meter("the candidate pairs of near-duplicates")
+        let perBand = try Parallel.map(bands, chunk: 1, cancellation: cancellation) { band throws(WorkLimit) -> [UInt64] in
             var keyed: [(UInt64, UInt32)] = []
             keyed.reserveCapacity(signatures.count)
             for (d, signature) in signatures.enumerated() where signature.count >= (band + 1) * rows {
@@ -151,6 +164,9 @@ public enum DuplicateFinder {
                 var members = keyed[start..<end].map(\.1)
                 if let limit = maxBucket, members.count > limit { members = Array(members.prefix(limit)) }
                 if members.count > 1 {
+                    // A bucket of m documents makes m(m-1)/2 pairs: measured before they are made.
+                    try meter.add(members.count * (members.count - 1) / 2 * MemoryLayout<UInt64>.stride)
+                    try cancellation.check()
                     for x in 0..<(members.count - 1) {
                         for y in (x + 1)..<members.count { out.append(UInt64(members[x]) << 32 | UInt64(members[y])) }
                     }
@@ -159,6 +175,7 @@ public enum DuplicateFinder {
             }
             return out
         }
+        try meter.add(perBand.reduce(0) { $0 + $1.count } * MemoryLayout<UInt64>.stride)
         var all = perBand.flatMap { $0 }
         all.sort()
         var unique: [UInt64] = []

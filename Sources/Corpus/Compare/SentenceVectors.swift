@@ -83,9 +83,10 @@ struct SentenceVectors: @unchecked Sendable {
     }
 
     /// Builds the vectors of every sentence of `corpus` with at least `options.minFeatures` features.
-    init(corpus: Corpus, table: TermFeatureTable, grouping: GroupingKey, options: ClaimOptions) {
+    init(corpus: Corpus, table: TermFeatureTable, grouping: GroupingKey, options: ClaimOptions,
+         cancellation: Cancellation = .none) throws(WorkLimit) {
         let docs = corpus.documents
-        let drafts = Parallel.map(docs.count) { d in
+        let drafts = try Parallel.map(docs.count, cancellation: cancellation) { d throws(WorkLimit) in
             Self.draft(docs[d], table: table, options: options)
         }
         // Groups.

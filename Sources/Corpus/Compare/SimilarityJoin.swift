@@ -34,7 +34,8 @@ enum SimilarityJoin {
         return cap
     }
 
-    static func links(_ v: SentenceVectors, threshold: Double, maxFrequency: Int?, maxLinks: Int) -> [SentenceLink] {
+    static func links(_ v: SentenceVectors, threshold: Double, maxFrequency: Int?, maxLinks: Int,
+                      cancellation: Cancellation = .none) throws(WorkLimit) -> [SentenceLink] {
         let n = v.count
         guard n > 1 else { return [] }
         let cap = maxFrequency ?? budgetCap(v.documentFrequency, budget: 25_000_000)
@@ -69,7 +70,7 @@ enum SimilarityJoin {
         let limit = Float(threshold)
         let chunk = 512
         let chunks = (n + chunk - 1) / chunk
-        let results = Parallel.map(chunks, chunk: 1) { c -> [SentenceLink] in
+        let results = try Parallel.map(chunks, chunk: 1, cancellation: cancellation) { c throws(WorkLimit) -> [SentenceLink] in
             var accumulator = [Float](repeating: 0, count: n)
             var touched: [Int32] = []
             var out: [SentenceLink] = []

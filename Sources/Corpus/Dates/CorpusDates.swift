@@ -9,9 +9,10 @@ public final class CorpusDates: @unchecked Sendable {
     }
 
     /// Scans every document (in parallel) and resolves the mentions.
-    public static func build(_ documents: [Document]) -> CorpusDates {
+    public static func build(_ documents: [Document], cancellation: Cancellation = .none) throws(WorkLimit) -> CorpusDates {
         let given = documents.map { $0.metadata.givenDate.flatMap(DateValue.init(iso:)) }
-        return CorpusDates(documents: DateEvidence.resolve(texts: documents.map(\.text), documentDates: given))
+        return CorpusDates(documents: try DateEvidence.resolve(texts: documents.map(\.text), documentDates: given,
+                                                               cancellation: cancellation))
     }
 
     /// The date of document `index`: given by its text, else inferred, as ISO.
@@ -41,7 +42,16 @@ public final class CorpusDates: @unchecked Sendable {
 extension Corpus {
     /// The corpus's dates, computed on first use and shared with sub-corpora.
     public var dates: CorpusDates {
-        root.annotations.value(CorpusDates.self) { CorpusDates.build(root.documents) }
+        Cancellation.uninterrupted { token throws(WorkLimit) in try dates(cancellation: token) }
+    }
+
+    /// `dates`, built checking `cancellation` when they are not yet (a stopped build keeps
+    /// nothing: the next call builds again).
+    public func dates(cancellation: Cancellation) throws(WorkLimit) -> CorpusDates {
+        let root = self.root
+        return try root.annotations.value(CorpusDates.self) { () throws(WorkLimit) in
+            try CorpusDates.build(root.documents, cancellation: cancellation)
+        }
     }
 
     /// A document's date: given by its text, else inferred from it and the corpus evidence.

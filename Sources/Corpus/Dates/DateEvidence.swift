@@ -87,7 +87,15 @@ public enum DateEvidence {
     ///
     /// `texts[i]` and `documentDates[i]` describe the same document; a missing date counts as nil.
     public static func resolve(texts: [String], documentDates: [DateValue?]) -> [DocumentDates] {
-        let scanned = Parallel.map(texts.count) { DateExtractor.mentions(in: texts[$0], anchor: nil) }
+        Cancellation.uninterrupted { token throws(WorkLimit) in try resolve(texts: texts, documentDates: documentDates, cancellation: token) }
+    }
+
+    /// `resolve(texts:documentDates:)` checking `cancellation` as the texts are scanned.
+    public static func resolve(texts: [String], documentDates: [DateValue?],
+                               cancellation: Cancellation) throws(WorkLimit) -> [DocumentDates] {
+        let scanned = try Parallel.map(texts.count, cancellation: cancellation) { i throws(WorkLimit) in
+            try DateExtractor.mentions(in: texts[i], anchor: nil, cancellation: cancellation)
+        }
         let given: [DateValue?] = texts.indices.map { $0 < documentDates.count ? documentDates[$0] : nil }
         let corpus = corpusAnchor(documentDates: given, absoluteMentions: scanned)
         return scanned.indices.map { index in

@@ -27,23 +27,38 @@ public enum DateExtractor {
     /// year-less ones like "June 18–19") are resolved against `anchor`; without one their `value`
     /// is nil. See `DateExpression.resolve(against:)` for the resolution rules.
     public static func mentions(in text: String, anchor: DateAnchor?) -> [DateMention] {
-        var utf8 = text.utf8
-        if let found = utf8.withContiguousStorageIfAvailable({ mentions(in: $0, anchor: anchor) }) {
-            return found
-        }
-        // Bridged or otherwise non-contiguous strings: make a native copy once.
+        Cancellation.uninterrupted { token throws(WorkLimit) in try mentions(in: text, anchor: anchor, cancellation: token) }
+    }
+
+    /// `mentions(in:anchor:)` checking `cancellation` as the text is scanned (a stop throws).
+    public static func mentions(in text: String, anchor: DateAnchor?, cancellation: Cancellation) throws(WorkLimit) -> [DateMention] {
         var copy = text
         copy.makeContiguousUTF8()
-        utf8 = copy.utf8
-        return utf8.withContiguousStorageIfAvailable { mentions(in: $0, anchor: anchor) }
-            ?? Array(copy.utf8).withUnsafeBufferPointer { mentions(in: $0, anchor: anchor) }
+        var failure: WorkLimit?
+        let found = copy.withUTF8 { bytes -> [DateMention] in
+            do throws(WorkLimit) {
+                return try mentions(in: bytes, anchor: anchor, cancellation: cancellation)
+            } catch {
+                failure = error
+                return []
+            }
+        }
+        if let failure { throw failure }
+        return found
     }
 
     /// Finds date expressions in UTF-8 bytes (offsets in the result are offsets in `bytes`).
     static func mentions(in bytes: UnsafeBufferPointer<UInt8>, anchor: DateAnchor?) -> [DateMention] {
+        Cancellation.uninterrupted { token throws(WorkLimit) in try mentions(in: bytes, anchor: anchor, cancellation: token) }
+    }
+
+    /// `mentions(in:anchor:)` checking `cancellation` before each piece of the text.
+    static func mentions(in bytes: UnsafeBufferPointer<UInt8>, anchor: DateAnchor?,
+                         cancellation: Cancellation) throws(WorkLimit) -> [DateMention] {
         var result: [DateMention] = []
         var chunkStart = 0
         while chunkStart < bytes.count {
+            try cancellation.check()
             let chunkEnd = chunkBoundary(bytes, from: chunkStart)
             let tokens = DateTokenizer.tokenize(bytes, range: chunkStart..<chunkEnd)
             var scanner = DateScanner(bytes: bytes, tokens: tokens)

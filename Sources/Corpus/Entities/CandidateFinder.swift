@@ -10,24 +10,33 @@ struct CandidateFinder {
     let table: EntityLexicon
 
     /// The candidates of one document; adds its lowercase/capitalised counts to `evidence`.
-    func candidates(in document: Document, evidence: inout CaseEvidence) -> [Candidate] {
+    func candidates(in document: Document, evidence: inout CaseEvidence,
+                    cancellation: Cancellation = .none) throws(WorkLimit) -> [Candidate] {
         var text = document.text
         let spans = document.tokenSpans()
         let terms = document.terms.array
         guard spans.count == terms.count, !spans.isEmpty else { return [] }
         let layout = document.layout(tokens: spans)
-        return text.withUTF8 { buffer -> [Candidate] in
+        var failure: WorkLimit?
+        let found = text.withUTF8 { buffer -> [Candidate] in
             guard let base = buffer.baseAddress else { return [] }
             var scan = DocumentScan(bytes: UTF8Bytes(base: base, count: buffer.count), buffer: buffer,
                                     spans: spans, terms: terms, table: table,
                                     sentenceCount: layout.sentenceCount)
+            var ticker = cancellation.every(256)
             for s in 0..<layout.sentenceCount {
+                do throws(WorkLimit) { try ticker.tick() } catch {
+                    failure = error
+                    return []
+                }
                 let range = layout.sentenceTokens(s)
                 guard range.lowerBound >= 0, range.upperBound <= spans.count, !range.isEmpty else { continue }
                 scan.sentence(s, tokens: range, evidence: &evidence)
             }
             return scan.found
         }
+        if let failure { throw failure }
+        return found
     }
 }
 

@@ -29,10 +29,16 @@ extension Corpus {
 
     /// The entity index of the whole (root) corpus, built the first time it is asked for.
     public var entityIndex: EntityIndex {
+        Cancellation.uninterrupted { token throws(WorkLimit) in try entityIndex(cancellation: token) }
+    }
+
+    /// `entityIndex`, built checking `cancellation` when it is not yet (a stopped build keeps
+    /// nothing: the next call builds again).
+    public func entityIndex(cancellation: Cancellation) throws(WorkLimit) -> EntityIndex {
         let root = self.root
         let gazetteer = self.gazetteer
-        return root.annotations.value(Self.indexKey) {
-            EntityIndex.build(documents: root.documents, gazetteer: gazetteer)
+        return try root.annotations.value(Self.indexKey) { () throws(WorkLimit) in
+            try EntityIndex.build(documents: root.documents, gazetteer: gazetteer, cancellation: cancellation)
         }
     }
 

@@ -7,6 +7,15 @@ extension EntityIndex {
     /// (classification, spelling groups, alias resolution) runs once over the candidates. Roughly
     /// a second or two for 13,000 news articles.
     public static func build(documents: [Document], gazetteer: Gazetteer = .standard) -> EntityIndex {
+        Cancellation.uninterrupted { token throws(WorkLimit) in
+            try build(documents: documents, gazetteer: gazetteer, cancellation: token)
+        }
+    }
+
+    /// `build(documents:gazetteer:)` checking `cancellation` as the documents are scanned and
+    /// between the stages of the second pass; a stop throws and builds nothing.
+    public static func build(documents: [Document], gazetteer: Gazetteer = .standard,
+                             cancellation: Cancellation) throws(WorkLimit) -> EntityIndex {
         guard !documents.isEmpty else {
             return EntityIndex(entities: [], gazetteer: gazetteer, source: DocumentTable([]), byDocument: [:],
                                aliasIndex: [:], personWords: [:], personNames: [])
@@ -34,15 +43,17 @@ extension EntityIndex {
         let chunkCount = (documents.count + chunkSize - 1) / chunkSize
         let frozenTables = tables
         let frozenGroups = groupOf
-        let chunks = Parallel.map(chunkCount, chunk: 1) { c -> ([[Candidate]], [CaseEvidence?]) in
+        let chunks = try Parallel.map(chunkCount, chunk: 1, cancellation: cancellation) { c throws(WorkLimit) -> ([[Candidate]], [CaseEvidence?]) in
             var evidence = [CaseEvidence?](repeating: nil, count: frozenTables.count)
             var lists: [[Candidate]] = []
             let range = (c * chunkSize)..<min(documents.count, (c + 1) * chunkSize)
             for p in range {
+                try cancellation.check()
                 let g = frozenGroups[p]
                 var counts = evidence[g] ?? CaseEvidence(count: frozenTables[g].lexicon.count)
                 evidence[g] = nil  // keep one reference, so counting does not copy the arrays
-                lists.append(CandidateFinder(table: frozenTables[g]).candidates(in: documents[p], evidence: &counts))
+                lists.append(try CandidateFinder(table: frozenTables[g]).candidates(in: documents[p], evidence: &counts,
+                                                                                  cancellation: cancellation))
                 evidence[g] = counts
             }
             return (lists, evidence)
@@ -60,8 +71,8 @@ extension EntityIndex {
         // Pass 2.
         var resolver = EntityResolver(documents: documents, gazetteer: gazetteer, tables: tables, evidence: evidence,
                                       groupOf: groupOf, candidates: candidates)
-        resolver.run()
-        return assemble(resolver, documents: documents, gazetteer: gazetteer)
+        try resolver.run(cancellation: cancellation)
+        return try assemble(resolver, documents: documents, gazetteer: gazetteer, cancellation: cancellation)
     }
 
     /// One entity's mentions and names while the index is assembled.
@@ -76,7 +87,9 @@ extension EntityIndex {
     }
 
     /// Numbers the entities (most mentioned first) and builds the lookup tables.
-    private static func assemble(_ resolver: EntityResolver, documents: [Document], gazetteer: Gazetteer) -> EntityIndex {
+    private static func assemble(_ resolver: EntityResolver, documents: [Document], gazetteer: Gazetteer,
+                                 cancellation: Cancellation) throws(WorkLimit) -> EntityIndex {
+        var ticker = cancellation.every(4096)
         var accumulators: [Accumulator] = []
         var slot: [EntityResolver.Ref: Int] = [:]
         var roleOrder = 0
@@ -88,6 +101,7 @@ extension EntityIndex {
         var seen = Set<Spot>()
         seen.reserveCapacity(resolver.resolved.count)
         for r in resolver.resolved {
+            try ticker.tick()
             let docIndex = documents[r.position].index
             guard seen.insert(Spot(document: docIndex, lower: r.bytes.lowerBound, upper: r.bytes.upperBound)).inserted else { continue }
             let s: Int

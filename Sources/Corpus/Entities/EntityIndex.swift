@@ -26,6 +26,12 @@ public final class EntityIndex: @unchecked Sendable {
     let personWords: [String: [Int]]
     /// Full person names (word lists) per person entity, for near-spelling lookups.
     let personNames: [(words: [String], entity: Int)]
+    /// The gazetteer's role titles, lowercased ("president", "foreign minister").
+    let roleTitles: Set<String>
+    /// `personNames` positions by the first letters of their first and last words (which two
+    /// forms of one name share), found on first use.
+    private var nameBuckets: [String: [Int]]?
+    private let bucketLock = NSLock()
 
     init(entities: [Entity], gazetteer: Gazetteer, source: DocumentTable, byDocument: [Int: [Placed]],
          aliasIndex: [String: [Int]], personWords: [String: [Int]], personNames: [(words: [String], entity: Int)]) {
@@ -36,6 +42,26 @@ public final class EntityIndex: @unchecked Sendable {
         self.aliasIndex = aliasIndex
         self.personWords = personWords
         self.personNames = personNames
+        roleTitles = Set(gazetteer.roles.map { $0.title.lowercased() })
+    }
+
+    /// The bucket of `personNames` a name's words fall in.
+    private static func bucket(_ words: [String]) -> String {
+        guard let first = words.first?.unicodeScalars.first, let last = words.last?.unicodeScalars.first else { return "" }
+        return String(first) + "|" + String(last)
+    }
+
+    /// The positions in `personNames` that can be forms of `words` (`NameMatching.isSamePerson`
+    /// needs equal first letters of the first and last words), in order.
+    private func personNameCandidates(_ words: [String]) -> [Int] {
+        bucketLock.lock()
+        defer { bucketLock.unlock() }
+        if nameBuckets == nil {
+            var buckets: [String: [Int]] = [:]
+            for (i, person) in personNames.enumerated() { buckets[Self.bucket(person.words), default: []].append(i) }
+            nameBuckets = buckets
+        }
+        return nameBuckets?[Self.bucket(words)] ?? []
     }
 
     /// An index with no entities.
@@ -71,7 +97,9 @@ public final class EntityIndex: @unchecked Sendable {
         if words.count == 1, let e = best(personWords[key]) { return e }
         if words.count >= 2 {
             var found: [Int] = []
-            for (names, entity) in personNames where NameMatching.isSamePerson(names, words) { found.append(entity) }
+            for i in personNameCandidates(words) where NameMatching.isSamePerson(personNames[i].words, words) {
+                found.append(personNames[i].entity)
+            }
             if let e = best(found) { return e }
         }
         return nil
@@ -110,12 +138,7 @@ public final class EntityIndex: @unchecked Sendable {
 
     /// The person last named before a byte offset of a document (for "he said" after a quote).
     public func lastPerson(before offset: Int, in document: Int) -> Entity? {
-        guard let list = byDocument[document] else { return nil }
-        for placed in list.reversed() where placed.mention.range.lowerBound < offset {
-            let e = entities[placed.entity]
-            if e.kind == .person { return e }
-        }
-        return nil
+        DocumentNames(self, document: document).lastPerson(before: offset)
     }
 
     /// The entity a speaker phrase stands for, at a byte offset of a document: a pronoun ("he",
@@ -124,42 +147,40 @@ public final class EntityIndex: @unchecked Sendable {
     /// Dujarric" → "Stephane Dujarric", "Sun") is resolved in the document first, then the corpus.
     /// Descriptions without a name ("a senior official") give nil.
     public func resolve(_ phrase: String, in document: Int, near offset: Int) -> Entity? {
+        resolve(phrase, near: offset, in: DocumentNames(self, document: document))
+    }
+
+    /// `resolve(_:in:near:)` with the document's names found already: a caller resolving many
+    /// phrases of one document (the quotations stage) pays for the document once, not per
+    /// phrase, which keeps a document of thousands of quotes linear.
+    func resolve(_ phrase: String, near offset: Int, in names: DocumentNames) -> Entity? {
         let words = Tokenizer.words(in: phrase)
         guard !words.isEmpty else { return nil }
         if words.count == 1, EntityVocabulary.personPronouns.contains(Tokenizer.norm(words[0])) {
-            return lastPerson(before: offset, in: document)
+            return names.lastPerson(before: offset)
         }
         let length = phrase.utf8.count
         let phraseKey = " " + NameMatching.lookupKey(phrase) + " "
-        if let list = byDocument[document] {
-            let span = offset..<(offset + max(1, length))
-            // Mentions inside the phrase, at the place it was written.
-            let overlapping = list.filter {
-                $0.mention.range.overlaps(span) && phraseKey.contains(" " + NameMatching.lookupKey($0.mention.text) + " ")
-            }
-            if let person = overlapping.first(where: { entities[$0.entity].kind == .person }) { return entities[person.entity] }
-            if let any = overlapping.first { return entities[any.entity] }
+        let span = offset..<(offset + max(1, length))
+        // Mentions inside the phrase, at the place it was written.
+        let overlapping = names.mentions(overlapping: span).filter {
+            phraseKey.contains(" " + NameMatching.lookupKey($0.mention.text) + " ")
         }
+        if let person = overlapping.first(where: { entities[$0.entity].kind == .person }) { return entities[person.entity] }
+        if let any = overlapping.first { return entities[any.entity] }
         // The capitalised words at the end of the phrase are its name.
         var name: [String] = []
         for w in words.reversed() {
             guard let first = w.unicodeScalars.first, first.properties.isUppercase else { break }
-            if gazetteer.roles.contains(where: { $0.title.lowercased() == w.lowercased() }) { break }
+            if roleTitles.contains(w.lowercased()) { break }
             name.insert(w, at: 0)
         }
         guard !name.isEmpty else { return nil }
         let key = NameMatching.lookupKey(name.joined(separator: " "))
-        let here = Set(entities(in: document).map(\.id))
-        let local = entities.filter { here.contains($0.id) }
-        for e in local where NameMatching.lookupKey(e.name) == key || e.aliases.contains(where: { NameMatching.lookupKey($0) == key }) {
-            return e
-        }
-        if !key.contains(" ") {
-            for e in local where e.kind == .person {
-                let parts = NameMatching.lookupKey(e.name).split(separator: " ").map(String.init)
-                if parts.first == key || parts.last == key { return e }
-            }
-        }
+        // The document's own entities first (most mentioned first): by a name or alias, then a
+        // person by the first or last word of their name.
+        if let e = names.entity(withKey: key) { return entities[e] }
+        if !key.contains(" "), let e = names.person(withWord: key) { return entities[e] }
         return entity(named: name.joined(separator: " "))
     }
 }

@@ -60,6 +60,8 @@ struct EntityResolver {
     /// Mid-sentence one-word mentions per word, for the vote and for surname resolution.
     private var singleCounts: [String: Int] = [:]
     private(set) var resolved: [Resolved] = []
+    /// Asked in the stages' loops; a stop makes them return early and `run` throw.
+    private var stopFlag = StopFlag(.none, every: 4096)
 
     init(documents: [Document], gazetteer: Gazetteer, tables: [EntityLexicon], evidence: [CaseEvidence],
          groupOf: [Int], candidates: [[Candidate]]) {
@@ -72,10 +74,14 @@ struct EntityResolver {
     }
 
     /// Runs classification and resolution; `resolved` holds the mentions afterwards.
-    mutating func run() {
+    mutating func run(cancellation: Cancellation = .none) throws(WorkLimit) {
+        stopFlag = StopFlag(cancellation, every: 4096)
         classify()
+        try cancellation.check()
         buildClusters()
+        try cancellation.check()
         resolveAll()
+        try cancellation.check()
     }
 
     // MARK: - Classification
@@ -103,6 +109,7 @@ struct EntityResolver {
             var kept: [Candidate] = []
             kept.reserveCapacity(candidates[p].count)
             for var c in candidates[p] {
+                if stopFlag.shouldStop() { return }
                 if c.context == .initial && c.parts.count >= 2 {
                     // A name with an organisation, place or event word keeps its first word
                     // unless the corpus writes that word lowercase ("Bilateral Talks").
@@ -209,6 +216,7 @@ struct EntityResolver {
         }
         for p in candidates.indices {
             for c in candidates[p] where c.context == .strong {
+                if stopFlag.shouldStop() { return }
                 if c.hint == .person && c.parts.count >= 2 {
                     addKey(personKey(c), tentative: c.tentative, p)
                 } else if case .gazetteer(let e) = c.hint, e < gazetteer.entries.count, gazetteer.entries[e].kind == .person {
@@ -236,6 +244,7 @@ struct EntityResolver {
         var longer: [Int: Set<Int>] = [:]
         for bucket in Array(byLast.values) + Array(byFirst.values) where bucket.count > 1 && bucket.count <= 400 {
             for x in 0..<bucket.count {
+                if stopFlag.shouldStop() { return }
                 for y in (x + 1)..<bucket.count {
                     let (a, b) = (keys[bucket[x]], keys[bucket[y]])
                     if a.count == b.count {
@@ -300,6 +309,7 @@ struct EntityResolver {
         var cuedInDocument: [(String, Int)] = []
         for p in candidates.indices {
             for c in candidates[p] where c.parts.count == 1 && c.context != .weak && !isGazetteer(c) {
+                if stopFlag.shouldStop() { return }
                 guard let part = c.parts.first, part.shape.contains(.titleCase), !part.shape.contains(.digit),
                       !mostlyLowercase(part, p) else { continue }
                 let word = NameMatching.fold(part.norm)
@@ -338,6 +348,7 @@ struct EntityResolver {
         // Round 1: gazetteer names and full names.
         for p in candidates.indices {
             for c in candidates[p] where c.context == .strong && (c.parts.count >= 2 || isGazetteer(c)) {
+                if stopFlag.shouldStop() { return }
                 guard let ref = resolveFull(c) else { continue }
                 if case .cluster(let k) = ref { documentClusters[p][k, default: 0] += 1 }
                 if case .named(let key) = ref { knownNamed.insert(key) }
@@ -352,6 +363,7 @@ struct EntityResolver {
         // Round 2: one-word names mid-sentence or with a person cue.
         for p in candidates.indices {
             for c in candidates[p] where c.context == .strong && c.parts.count == 1 && !isGazetteer(c) {
+                if stopFlag.shouldStop() { return }
                 guard let ref = resolveStrongSingle(c, p) else { continue }
                 var vote: EntityKind?
                 if case .named(let key) = ref {
@@ -367,6 +379,7 @@ struct EntityResolver {
         // Round 3: sentence starts, headings, labels: only names already known.
         for p in candidates.indices {
             for c in candidates[p] where c.context != .strong {
+                if stopFlag.shouldStop() { return }
                 if c.context == .initial && c.parts.count == 1 {
                     if let ref = resolveInitialSingle(c, p) { record(ref, c, p, vote: nil) }
                 } else {

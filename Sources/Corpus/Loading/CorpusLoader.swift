@@ -5,53 +5,60 @@ import Glibc
 
 /// Reads a folder (or one file) of .txt articles into an indexed `Corpus`.
 ///
-/// The work is split in segments of files, analysed in parallel (decode, clean, tokenise,
-/// split sentences, local term ids, segment postings); the segments' term tables are then
-/// merged into one lexicon. A file that is empty, binary or not UTF-8 gets a one-line
-/// `LoadWarning` and does not stop the load.
+/// The work is split in stages: the files are listed (`DirectoryWalk`: regular `.txt` files
+/// only, each once, links resolved, with an optional filter on where they lead), then read in
+/// segments of files analysed in parallel (decode, clean, tokenise, split sentences, local term
+/// ids, segment postings); the segments' term tables are then merged into one lexicon. A file
+/// that is empty, binary, too large, not a regular file or unreadable gets a one-line
+/// `LoadWarning` naming it and the reason, and does not stop the load.
 public enum CorpusLoader {
     /// Loads every `.txt` file under `path` (recursively, in name order), or the single file
-    /// `path`. Throws when the path does not exist or holds no text files. `admission`, when
-    /// given, is asked before each file is read (see `FileAdmission`).
-    public static func load(path: String, progress: (@Sendable (Int, Int) -> Void)? = nil,
-                            admission: FileAdmission? = nil) throws(CorpusError) -> Corpus {
+    /// `path`. Throws when the path does not exist or holds no text files, or when `options`'
+    /// cancellation stops the load.
+    public static func load(path: String, options: Options = Options(),
+                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws(CorpusError) -> Corpus {
         MemoryRelease.keepFreedMemory()
         defer { MemoryRelease.trim() }
-        let corpus = try load(path: path, segmentSize: nil, progress: progress, admission: admission)
+        let corpus = try load(path: path, segmentSize: nil, options: options, progress: progress)
         // Loading freed many buffers (file contents, per-segment term tables and scratch);
         // the deferred trim hands the memory back so the corpus's footprint is what it keeps.
         return corpus
     }
 
     /// `load(path:progress:)` with a chosen number of files per segment (tests use small ones).
-    static func load(path: String, segmentSize chosen: Int?, progress: (@Sendable (Int, Int) -> Void)? = nil,
-                     admission: FileAdmission? = nil) throws(CorpusError) -> Corpus {
+    static func load(path: String, segmentSize chosen: Int?, options: Options = Options(),
+                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws(CorpusError) -> Corpus {
         let timer = StageTimer()
-        let files = try listFiles(path)
+        let (files, listingWarnings) = try listFiles(path, accepts: options.acceptsPath)
         timer.lap("list \(files.count) files")
         let total = files.count
         let counter = Parallel.Counter()
         let segmentSize = chosen ?? segmentSize(for: files.count)
         let segmentCount = (files.count + segmentSize - 1) / segmentSize
         let merger = TermMerger(capacity: 1 << 16)
-        let drafts = Parallel.map(segmentCount, chunk: 1) { s -> SegmentDraft in
-            let draft = SegmentDraft()
-            for i in (s * segmentSize)..<min(files.count, (s + 1) * segmentSize) {
-                if let why = admission?.refusal(files[i].path) {
-                    draft.warnings.append(LoadWarning(path: files[i].path, message: why))
-                    continue
+        let limit = options.maxFileBytes
+        let cancellation = options.cancellation
+        let drafts: [SegmentDraft]
+        do {
+            drafts = try Parallel.map(segmentCount, chunk: 1, cancellation: cancellation) { s throws(WorkLimit) -> SegmentDraft in
+                let draft = SegmentDraft()
+                var ticker = cancellation.every(64)
+                for i in (s * segmentSize)..<min(files.count, (s + 1) * segmentSize) {
+                    try ticker.tick()
+                    let result = readFile(files[i], limit: limit, workspace: &draft.workspace)
+                    if let w = result.warning { draft.warnings.append(w) }
+                    if let d = result.document { draft.documents.append(d) }
                 }
-                let result = readFile(files[i].path, id: files[i].id, workspace: &draft.workspace)
-                if let w = result.warning { draft.warnings.append(w) }
-                if let d = result.document { draft.documents.append(d) }
+                draft.buildPostings()
+                draft.merge(into: merger, segment: s)
+                if let progress { progress(counter.add(min(files.count, (s + 1) * segmentSize) - s * segmentSize), total) }
+                return draft
             }
-            draft.buildPostings()
-            draft.merge(into: merger, segment: s)
-            if let progress { progress(counter.add(min(files.count, (s + 1) * segmentSize) - s * segmentSize), total) }
-            return draft
+        } catch {
+            throw .stopped(error)
         }
         timer.lap("read, clean, tokenise and index \(files.count) files in \(segmentCount) segments")
-        return assemble(drafts: drafts, merger: merger, location: path, timer: timer)
+        return assemble(drafts: drafts, merger: merger, location: path, warnings: listingWarnings, timer: timer)
     }
 
     /// Builds a corpus from texts (for `dossier.open` on strings, and for tests).
@@ -114,7 +121,7 @@ public enum CorpusLoader {
         return assemble(drafts: [draft], merger: merger, location: location)
     }
 
-    static func assemble(drafts: [SegmentDraft], merger: TermMerger, location: String,
+    static func assemble(drafts: [SegmentDraft], merger: TermMerger, location: String, warnings: [LoadWarning] = [],
                          timer: StageTimer = StageTimer()) -> Corpus {
         // 1. One lexicon, numbered by frequency (the merger took each segment's terms already).
         let (table, kinds, localToGlobal) = merger.finish(segments: drafts.count)
@@ -207,12 +214,30 @@ public enum CorpusLoader {
         let tokenCount = documents.reduce(0) { $0 + $1.terms.count }
         let index = CorpusIndex(lexicon: lexicon, segments: segments, documentLengths: lengths, tokenCount: tokenCount)
         timer.lap("frequencies and term segment lists")
-        return Corpus(documents: documents, warnings: drafts.flatMap(\.warnings), location: location, index: index)
+        // The listing's warnings and the readers', in path order.
+        let allWarnings = (warnings + drafts.flatMap(\.warnings)).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return Corpus(documents: documents, warnings: allWarnings, location: location, index: index)
     }
 
+    /// One file to read: where it is, what it is shown as, and its document id.
     struct FileEntry: Sendable {
+        /// The path as shown (invalid UTF-8 bytes written `\xFF`).
         let path: String
         let id: String
+        /// The file the listing found; the reader checks it opens this very file.
+        let identity: FileIdentity?
+        /// The path's bytes when they are not the UTF-8 of `path` (a name that is not UTF-8).
+        let bytes: [UInt8]?
+
+        init(location: [UInt8], id: String, identity: FileIdentity?) {
+            path = FileName.display(location)
+            self.id = id
+            self.identity = identity
+            bytes = path.utf8.elementsEqual(location) ? nil : location
+        }
+
+        /// The path to open.
+        var location: [UInt8] { bytes ?? Array(path.utf8) }
     }
 
     struct FileResult {
@@ -220,69 +245,74 @@ public enum CorpusLoader {
         var warning: LoadWarning?
     }
 
-    static func readFile(_ path: String, id: String, workspace: inout DocumentBuilder.Workspace) -> FileResult {
-        guard let outcome = workspace.files.withContents(of: path, { TextDecoding.decode($0) }) else {
-            return FileResult(document: nil, warning: LoadWarning(path: path, message: "cannot be read, skipped"))
+    static func readFile(_ file: FileEntry, limit: Int, workspace: inout DocumentBuilder.Workspace) -> FileResult {
+        let read = workspace.files.withContents(of: file.location, expected: file.identity, limit: limit) { TextDecoding.decode($0) }
+        let outcome: TextDecoding.Outcome
+        switch read {
+        case .success(let decoded): outcome = decoded
+        case .failure(let error): return FileResult(document: nil, warning: LoadWarning(path: file.path, message: error.description + ", skipped"))
         }
         switch outcome {
         case .empty:
-            return FileResult(document: nil, warning: LoadWarning(path: path, message: "empty file, skipped"))
+            return FileResult(document: nil, warning: LoadWarning(path: file.path, message: "empty file, skipped"))
         case .binary(let reason):
-            return FileResult(document: nil, warning: LoadWarning(path: path, message: reason))
+            return FileResult(document: nil, warning: LoadWarning(path: file.path, message: reason))
         case .text(let text, let warning):
-            let prepared = DocumentBuilder.prepare(id: id, path: path, text: text, keepRaw: false, workspace: &workspace)
-            return FileResult(document: prepared, warning: warning.map { LoadWarning(path: path, message: $0) })
+            var prepared = DocumentBuilder.prepare(id: file.id, path: file.path, text: text, keepRaw: false, workspace: &workspace)
+            prepared.file = LoadedFile(location: file.bytes, identity: file.identity)
+            return FileResult(document: prepared, warning: warning.map { LoadWarning(path: file.path, message: $0) })
         }
     }
 
     /// The .txt files under `path` with their document ids (file name without extension; the
-    /// relative path without extension when two files share a name).
-    static func listFiles(_ path: String) throws(CorpusError) -> [FileEntry] {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path: path) }
-        if !isDirectory.boolValue {
-            let name = (path as NSString).lastPathComponent
-            return [FileEntry(path: path, id: (name as NSString).deletingPathExtension)]
+    /// relative path without extension when two files share a name), in byte order of their
+    /// paths, and the listing's warnings.
+    static func listFiles(_ path: String, accepts: (@Sendable (String) -> Bool)? = nil) throws(CorpusError)
+        -> (files: [FileEntry], warnings: [LoadWarning]) {
+        let listing = try DirectoryWalk.list(path, accepts: accepts)
+        if listing.isSingleFile {
+            // One file: its name without extension is the id.
+            let files = listing.entries.map { entry in
+                let name = (FileName.display(listing.path(of: entry)) as NSString).lastPathComponent
+                return FileEntry(location: listing.path(of: entry), id: (name as NSString).deletingPathExtension,
+                                 identity: entry.identity)
+            }
+            return (files, listing.warnings)
         }
-        var relative: [String] = []
-        guard DirectoryWalk.textFiles(under: path, into: &relative) else {
-            throw .unreadable(path: path, reason: "cannot list the folder")
-        }
-        guard !relative.isEmpty else { throw .empty(path: path) }
-        // Byte order: deterministic and much cheaper than Unicode-aware comparison. The paths
-        // are packed into one buffer first, so the comparisons are plain memcmp calls on it
-        // (String comparisons cost a microsecond each here, and a big folder needs millions).
-        relative = sortedByBytes(relative)
-        let folder = path.hasSuffix("/") ? path : path + "/"
+        guard !listing.entries.isEmpty || !listing.warnings.isEmpty else { throw .empty(path: path) }
+        // Byte order: deterministic and much cheaper than Unicode-aware comparison.
+        let entries = sortedByBytes(listing.entries)
+        let relative = entries.map { FileName.display($0.relative) }
         // Names are unique within one folder; only files in different folders can share one,
         // and then their ids keep the relative path.
         var nameCounts: [Substring: Int] = [:]
-        let nested = relative.contains { path in
-            var path = path
-            return path.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0x2F, bytes.count) != nil } ?? false }
-        }
+        let nested = entries.contains { $0.relative.contains(UInt8(ascii: "/")) }
         if nested {
             nameCounts.reserveCapacity(relative.count)
             for r in relative { nameCounts[baseName(r), default: 0] += 1 }
         }
-        return relative.map { r in
+        var files: [FileEntry] = []
+        files.reserveCapacity(entries.count)
+        for (entry, r) in zip(entries, relative) {
             let base = baseName(r)
             let id = nameCounts[base, default: 0] > 1 ? String(Substring(r.utf8.dropLast(4))) : String(base)
-            return FileEntry(path: folder + r, id: id)
+            files.append(FileEntry(location: listing.path(of: entry), id: id, identity: entry.identity))
         }
+        return (files, listing.warnings)
     }
 
-    /// `strings` in the byte order of their UTF-8.
-    static func sortedByBytes(_ strings: [String]) -> [String] {
+    /// Listed files in the byte order of their relative paths. The paths are packed into one
+    /// buffer first, so the comparisons are plain memcmp calls on it (a big folder needs
+    /// millions).
+    static func sortedByBytes(_ entries: [DirectoryWalk.Entry]) -> [DirectoryWalk.Entry] {
         var bytes: [UInt8] = []
         var starts: [Int] = [0]
-        starts.reserveCapacity(strings.count + 1)
-        for var s in strings {
-            s.withUTF8 { bytes.append(contentsOf: $0) }
+        starts.reserveCapacity(entries.count + 1)
+        for e in entries {
+            bytes.append(contentsOf: e.relative)
             starts.append(bytes.count)
         }
-        var order = Array(0..<strings.count)
+        var order = Array(0..<entries.count)
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             starts.withUnsafeBufferPointer { starts in
@@ -292,7 +322,7 @@ public enum CorpusLoader {
                 }
             }
         }
-        return order.map { strings[$0] }
+        return order.map { entries[$0] }
     }
 
     /// The file name without folders and without its ".txt" ending (by UTF-8 offsets: index

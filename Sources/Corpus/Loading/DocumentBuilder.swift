@@ -16,10 +16,12 @@ enum DocumentBuilder {
         /// Term ids local to the segment's table until the loader remaps them.
         var terms: TermSequence
         let raw: String?
+        /// The file read, when the text came from one.
+        var file: LoadedFile? = nil
 
         func document(index: Int, lexicon: Lexicon) -> Document {
             Document(id: id, path: path, index: index, metadata: metadata, text: text,
-                     wordCount: wordCount, terms: terms, lexicon: lexicon, raw: raw)
+                     wordCount: wordCount, terms: terms, lexicon: lexicon, raw: raw, file: file)
         }
     }
 

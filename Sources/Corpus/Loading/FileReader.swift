@@ -9,6 +9,11 @@ import Darwin
 /// A load reads a hundred thousand small files; reading each into a fresh `Data` costs an
 /// allocation, Foundation's bookkeeping and page faults on new memory every time. This reads
 /// with `open`/`read`/`close` into a buffer that only grows.
+///
+/// Only regular files are read, and only up to a size limit: the file is opened without
+/// blocking (a named pipe would otherwise wait for a writer) and checked with `fstat` on the
+/// open descriptor before a byte is read, so a link to `/dev/zero` or a pipe is refused rather
+/// than read forever.
 final class FileReader: @unchecked Sendable {
     private var buffer: UnsafeMutableRawPointer
     private var capacity: Int
@@ -22,29 +27,44 @@ final class FileReader: @unchecked Sendable {
         buffer.deallocate()
     }
 
-    /// Calls `body` with the bytes of the file at `path`, or returns nil when it cannot be
-    /// opened or read (a folder, no permission, an I/O error). The bytes are valid only
-    /// during `body`.
-    func withContents<R>(of path: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+    /// Calls `body` with the bytes of the file at `path`, or says why it was not read (it cannot
+    /// be opened, is not a regular file, is larger than `limit` bytes, or is not the file
+    /// `expected`). The bytes are valid only during `body`.
+    func withContents<R>(of path: [UInt8], expected: FileIdentity? = nil, limit: Int,
+                         _ body: (UnsafeBufferPointer<UInt8>) -> R) -> Result<R, FileError> {
+        let fd = DirectoryWalk.withCPath(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
+        guard fd >= 0 else { return .failure(.system(errno)) }
         defer { close(fd) }
+        let status: FileStatus
+        switch FileStatus.of(descriptor: fd) {
+        case .success(let s): status = s
+        case .failure(let error): return .failure(error)
+        }
+        guard status.isRegular else { return .failure(.notRegular(kind: status.kindName)) }
+        if let expected, expected != status.identity { return .failure(.changed) }
+        guard status.size <= limit else { return .failure(.tooLarge(size: status.size, limit: limit)) }
+        // Room for the whole file and one byte more, which tells whether it grew meanwhile.
+        if capacity < status.size + 1 { grow(to: status.size + 1) }
         var count = 0
         while true {
-            if count == capacity { grow() }
+            if count == capacity {
+                guard count <= limit else { return .failure(.tooLarge(size: count, limit: limit)) }
+                grow(to: min(capacity * 2, limit + 1))
+            }
             let got = read(fd, buffer + count, capacity - count)
             if got == 0 { break }
             if got < 0 {
                 if errno == EINTR { continue }
-                return nil
+                return .failure(.system(errno))
             }
             count += got
         }
-        return body(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: count))
+        guard count <= limit else { return .failure(.tooLarge(size: count, limit: limit)) }
+        return .success(body(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: count)))
     }
 
-    private func grow() {
-        let larger = capacity * 2
+    private func grow(to size: Int) {
+        let larger = max(size, capacity)
         let fresh = UnsafeMutableRawPointer.allocate(byteCount: larger, alignment: 16)
         fresh.copyMemory(from: buffer, byteCount: capacity)
         buffer.deallocate()

@@ -1,4 +1,6 @@
-/// A problem with one file that did not stop the load (an empty, binary or mis-encoded file).
+/// A problem with one file or folder that did not stop the load: an empty, binary, mis-encoded,
+/// too large or unreadable file, something that is not a regular file, a link loop, a folder that
+/// cannot be listed.
 public struct LoadWarning: Sendable, CustomStringConvertible, Hashable {
     /// The file, as found under the corpus path.
     public let path: String
@@ -26,6 +28,8 @@ public enum CorpusError: Error, CustomStringConvertible, Sendable, Equatable {
     case noSuchDocument(String)
     /// A prefix matches several documents.
     case ambiguousDocument(String, candidates: [String])
+    /// The load was stopped (a time limit, an interrupt) before it finished.
+    case stopped(WorkLimit)
 
     public var description: String {
         switch self {
@@ -36,6 +40,7 @@ public enum CorpusError: Error, CustomStringConvertible, Sendable, Equatable {
         case .ambiguousDocument(let id, let candidates):
             let shown = candidates.prefix(5).joined(separator: ", ")
             return "'\(id)' matches \(candidates.count) documents (\(shown)\(candidates.count > 5 ? ", …" : "")): give more of the id"
+        case .stopped(let limit): return limit.description
         }
     }
 }

@@ -2,10 +2,12 @@ import Foundation
 
 /// Turns file bytes into text, or explains why they are not text.
 ///
-/// Valid UTF-8 is read as is (a byte-order mark is dropped). Bytes that are not UTF-8 but look
-/// like text are read as Windows-1252, the usual encoding of such news files, with a warning that
-/// names the first bad byte, so nothing is lost. NUL bytes or many control characters mean a
-/// binary file, which is skipped. Line ends become LF.
+/// Valid UTF-8 is read as is (a byte-order mark is dropped). A file that opens with a UTF-16
+/// byte-order mark (little- or big-endian, as Windows tools write "Unicode" text) is decoded
+/// from UTF-16. Bytes that are not UTF-8 but look like text are read as Windows-1252, the usual
+/// encoding of such news files, with a warning that names the first bad byte, so nothing is
+/// lost. NUL bytes or many control characters mean a binary file, which is skipped. Line ends
+/// become LF.
 public enum TextDecoding {
     /// The outcome of decoding one file.
     public enum Outcome: Sendable, Equatable {
@@ -19,6 +21,12 @@ public enum TextDecoding {
     }
 
     public static func decode(_ input: UnsafeBufferPointer<UInt8>) -> Outcome {
+        if let endian = UTF16Text.byteOrder(of: input) {
+            let (utf8, warning) = UTF16Text.transcode(UnsafeBufferPointer(rebasing: input[2...]), endian)
+            let outcome = utf8.withUnsafeBufferPointer { decode($0) }
+            guard let warning, case .text(let text, let other) = outcome else { return outcome }
+            return .text(text, warning: other.map { warning + "; " + $0 } ?? warning)
+        }
         var bytes = input
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             bytes = UnsafeBufferPointer(rebasing: bytes[3...])

@@ -29,20 +29,21 @@ public final class AnnotationCache: @unchecked Sendable {
     }
 
     /// The value under `key`, built by `build` the first time (or when the stored value has
-    /// another type).
-    public func value<T>(_ key: String, build: () -> T) -> T {
+    /// another type). When `build` throws (its work was stopped), nothing is stored: the next
+    /// call builds again, so a stopped build never leaves a half-made value behind.
+    public func value<T, E: Error>(_ key: String, build: () throws(E) -> T) throws(E) -> T {
         let s = slot(key)
         s.lock.lock()
         defer { s.lock.unlock() }
         if let v = s.value as? T { return v }
-        let v = build()
+        let v = try build()
         s.value = v
         return v
     }
 
     /// The value stored under its own type, built by `build` the first time.
-    public func value<T>(_ type: T.Type, build: () -> T) -> T {
-        value(String(reflecting: type), build: build)
+    public func value<T, E: Error>(_ type: T.Type, build: () throws(E) -> T) throws(E) -> T {
+        try value(String(reflecting: type), build: build)
     }
 
     /// Drops the value stored under a type, so the next use builds it again.

@@ -47,6 +47,8 @@ public final class Document: @unchecked Sendable {
     /// The corpus term dictionary the ids refer to.
     public let lexicon: Lexicon
     private let rawText: String?
+    /// The file the text was read from, to read it again for `raw`.
+    private let file: LoadedFile?
     /// The layout once found; read and written under `Self.layoutLocks[index & 63]`.
     private var foundLayout: DocumentLayout?
     /// Locks for `foundLayout`, shared by documents with the same index modulo 64: a lock per
@@ -54,7 +56,7 @@ public final class Document: @unchecked Sendable {
     private static let layoutLocks: [NSLock] = (0..<64).map { _ in NSLock() }
 
     init(id: String, path: String, index: Int, metadata: DocumentMetadata, text: String,
-         wordCount: Int, terms: TermSequence, lexicon: Lexicon, raw: String?) {
+         wordCount: Int, terms: TermSequence, lexicon: Lexicon, raw: String?, file: LoadedFile? = nil) {
         self.id = id
         self.path = path
         self.index = index
@@ -64,6 +66,7 @@ public final class Document: @unchecked Sendable {
         self.terms = terms
         self.lexicon = lexicon
         self.rawText = raw
+        self.file = file
     }
 
     /// The document's paragraphs and sentences, split from its text on first use (safe from
@@ -101,11 +104,16 @@ public final class Document: @unchecked Sendable {
     }
 
     /// The file text as read (decoded, line ends normalised). Re-read from disk on demand so a
-    /// large corpus does not hold every file twice.
+    /// large corpus does not hold every file twice; when the file is gone, changed into
+    /// another file (a link pointed elsewhere) or no longer text, the clean text instead.
     public var raw: String {
         if let rawText { return rawText }
-        guard let data = FileManager.default.contents(atPath: path) else { return text }
-        if case .text(let t, _) = TextDecoding.decode([UInt8](data)) { return t }
+        let reader = FileReader(capacity: 4096)
+        let location = file?.location ?? Array(path.utf8)
+        let read = reader.withContents(of: location, expected: file?.identity, limit: CorpusLoader.Options.defaultMaxFileBytes) {
+            TextDecoding.decode($0)
+        }
+        if case .success(.text(let t, _)) = read { return t }
         return text
     }
 

@@ -11,6 +11,12 @@
 ///   expects…”`): not someone's words, and dropped.
 struct QuoteClassifier {
     let source: QuoteSource
+    /// The word tokens of the paragraphs asked about, found once per paragraph.
+    private let paragraphWords = ParagraphWords()
+
+    init(source: QuoteSource) {
+        self.source = source
+    }
 
     /// The kind of a span, given the clause before it and the attributions found around it.
     func kind(of span: QuoteSpan, leadWindow: Range<Int>, lead: Attribution?, tail: Attribution?) -> QuoteKind {
@@ -38,18 +44,17 @@ struct QuoteClassifier {
         var last = lastToken
         while last > tokens.lowerBound && QuoteMarks.glyph(source, last) != nil { last -= 1 }
         if source.isSentenceEnd(last) || source.isPunct(last, 0x3A) || source.isPunct(last, 0x3B) { return false }
+        // Both tests below need a paragraph of at most 25 words (the first: every word inside
+        // the span, at most 15); a longer one is no heading, whatever the span.
+        guard let words = paragraphWords.words(of: p, in: source, atMost: 25) else { return false }
         let range = tokenRange(of: span)
         var outside = 0
         var inside = 0
-        var total = 0
-        for i in tokens where source.tokens[i].kind != .punct {
-            total += 1
+        for i in words {
             if range.contains(i) { inside += 1 } else { outside += 1 }
         }
         if outside == 0 && inside <= 15 { return true }
-        let bounds = source.paragraphs[p]
-        let singleLine = !source.text.containsLineBreak(from: bounds.lowerBound, to: bounds.upperBound)
-        return singleLine && total <= 25
+        return paragraphWords.isSingleLine(p, in: source)
     }
 
     /// The tokens a span covers, marks included.
@@ -71,5 +76,36 @@ struct QuoteClassifier {
             }
         }
         return count
+    }
+}
+
+/// The word (and number) tokens of short paragraphs, and whether a paragraph is one line, kept
+/// for the spans of one text: a paragraph holding thousands of quotes is looked at once, not
+/// once per quote.
+final class ParagraphWords {
+    /// Per paragraph: its word tokens, or nil when it has more than the limit asked.
+    private var words: [Int: [Int]?] = [:]
+    private var singleLine: [Int: Bool] = [:]
+
+    /// The word tokens of paragraph `p`, or nil when it has more than `limit`.
+    func words(of p: Int, in source: QuoteSource, atMost limit: Int) -> [Int]? {
+        if let known = words[p] { return known }
+        var found: [Int] = []
+        for i in source.paragraphTokens[p] where source.tokens[i].kind != .punct {
+            found.append(i)
+            if found.count > limit { break }
+        }
+        let result = found.count > limit ? nil : found
+        words[p] = .some(result)
+        return result
+    }
+
+    /// Whether paragraph `p` holds no line break.
+    func isSingleLine(_ p: Int, in source: QuoteSource) -> Bool {
+        if let known = singleLine[p] { return known }
+        let bounds = source.paragraphs[p]
+        let result = !source.text.containsLineBreak(from: bounds.lowerBound, to: bounds.upperBound)
+        singleLine[p] = result
+        return result
     }
 }

@@ -13,13 +13,29 @@ public enum QuoteExtractor {
     /// `NameHeuristicResolver` over the document's own text.
     public static func quotes(in document: Document, resolver: SpeakerResolving? = nil,
                               verbs: AttributionVerbs = .english) -> [Quote] {
-        QuoteSource.withSource(document) { extract($0, resolver: resolver, verbs: verbs) }
+        Cancellation.uninterrupted { token throws(WorkLimit) in try quotes(in: document, resolver: resolver, verbs: verbs, cancellation: token) }
+    }
+
+    /// `quotes(in:resolver:verbs:)` checking `cancellation` as the quotes are found.
+    public static func quotes(in document: Document, resolver: SpeakerResolving? = nil, verbs: AttributionVerbs = .english,
+                              cancellation: Cancellation) throws(WorkLimit) -> [Quote] {
+        try QuoteSource.withSource(document) { source in
+            Result { () throws(WorkLimit) in try extract(source, resolver: resolver, verbs: verbs, cancellation: cancellation) }
+        }.get()
     }
 
     /// The quotes of free text (paragraphs separated by blank lines), as document 0.
     public static func quotes(in text: String, resolver: SpeakerResolving? = nil,
                               verbs: AttributionVerbs = .english) -> [Quote] {
-        QuoteSource.withSource(text) { extract($0, resolver: resolver, verbs: verbs) }
+        Cancellation.uninterrupted { token throws(WorkLimit) in try quotes(in: text, resolver: resolver, verbs: verbs, cancellation: token) }
+    }
+
+    /// `quotes(in:resolver:verbs:)` for free text, checking `cancellation` as the quotes are found.
+    public static func quotes(in text: String, resolver: SpeakerResolving? = nil, verbs: AttributionVerbs = .english,
+                              cancellation: Cancellation) throws(WorkLimit) -> [Quote] {
+        try QuoteSource.withSource(text) { source in
+            Result { () throws(WorkLimit) in try extract(source, resolver: resolver, verbs: verbs, cancellation: cancellation) }
+        }.get()
     }
 
     /// What the stages decided about one span.
@@ -36,10 +52,15 @@ public enum QuoteExtractor {
         var anchor: Int
     }
 
-    static func extract(_ source: QuoteSource, resolver given: SpeakerResolving?, verbs: AttributionVerbs) -> [Quote] {
+    static func extract(_ source: QuoteSource, resolver given: SpeakerResolving?, verbs: AttributionVerbs,
+                        cancellation: Cancellation = .none) throws(WorkLimit) -> [Quote] {
+        try cancellation.check()
         let finder = AttributionFinder(source: source, verbs: verbs)
-        let spans = QuoteSpanFinder.spans(in: source) { narrationStart(in: $0, source: source, finder: finder) }
+        let spans = try QuoteSpanFinder.spans(in: source, cancellation: cancellation) {
+            narrationStart(in: $0, source: source, finder: finder)
+        }
         guard !spans.isEmpty else { return [] }
+        var ticker = cancellation.every(64)
         let classifier = QuoteClassifier(source: source)
         let resolver: SpeakerResolving = given ?? LazyNameResolver(source: source)
         let tokenRanges = spans.map { classifier.tokenRange(of: $0) }
@@ -47,6 +68,7 @@ public enum QuoteExtractor {
         var drafts: [Draft] = []
 
         for (n, span) in spans.enumerated() {
+            try ticker.tick()
             let previousEnd = n > 0 ? tokenRanges[n - 1].upperBound : 0
             let nextStart = n + 1 < spans.count ? tokenRanges[n + 1].lowerBound : source.tokens.count
             let openToken = span.openMark ?? tokenRanges[n].lowerBound
@@ -85,7 +107,9 @@ public enum QuoteExtractor {
         }
 
         // In text order: inherit attributions, then resolve speakers (later quotes lean on earlier ones).
+        var trail = SpeakerTrail()
         for i in drafts.indices {
+            try ticker.tick()
             var draft = drafts[i]
             if draft.attribution?.speaker == nil {
                 if draft.kind == .full, let reported = precedingSentenceAttribution(draft.span, finder: finder, source: source,
@@ -95,7 +119,7 @@ public enum QuoteExtractor {
                     draft.speakerKind = reported.speaker?.kind
                     draft.verb = reported.verb
                     draft.anchor = reported.speaker.map { source.tokens[$0.tokens.lowerBound].start } ?? draft.anchor
-                } else if let source = inheritedSource(i, drafts, source: source) {
+                } else if let source = trail.inheritedSource(i, drafts, source: source) {
                     draft.speakerText = drafts[source].speakerText
                     draft.speakerKind = drafts[source].speakerKind
                     draft.verb = drafts[source].verb
@@ -109,6 +133,7 @@ public enum QuoteExtractor {
                 draft.speaker = context.resolve(phrase, at: source.tokens[phrase.tokens.lowerBound].start, earlier: drafts[..<i])
             }
             drafts[i] = draft
+            trail.record(i, draft)
         }
 
         return drafts.map { draft in
@@ -198,36 +223,6 @@ public enum QuoteExtractor {
             }
         }
         return score(tail) > score(lead) ? tail : lead
-    }
-
-    /// The earlier quote whose attribution an unattributed one continues: a quote before it in
-    /// the same paragraph (the speech goes on: `"…," Ward said. "The broader picture…"`), or, for a
-    /// quote that opens its paragraph, the last attributed quote of the previous paragraph. A
-    /// partial quote only continues a quote of its own sentence.
-    static func inheritedSource(_ i: Int, _ drafts: [Draft], source: QuoteSource) -> Int? {
-        let draft = drafts[i]
-        let paragraph = draft.span.firstParagraph
-        if draft.kind == .partial {
-            let sentence = source.sentence(ofByte: draft.span.content.lowerBound)
-            var k = i - 1
-            while k >= 0 && source.sentence(ofByte: drafts[k].span.content.upperBound) == sentence {
-                if drafts[k].speakerText != nil { return k }
-                k -= 1
-            }
-            return nil
-        }
-        guard draft.kind == .full else { return nil }
-        var k = i - 1
-        while k >= 0 && drafts[k].span.lastParagraph == paragraph {
-            if drafts[k].speakerText != nil && drafts[k].kind != .scare { return k }
-            k -= 1
-        }
-        guard opensParagraph(draft.span, source: source), paragraph > 0 else { return nil }
-        while k >= 0 && drafts[k].span.lastParagraph == paragraph - 1 {
-            if drafts[k].speakerText != nil && drafts[k].kind == .full { return k }
-            k -= 1
-        }
-        return nil
     }
 
     /// Whether the quote is the first thing in its paragraph.

@@ -21,8 +21,14 @@ public final class QuoteIndex: @unchecked Sendable {
 
     /// The quotes of one document.
     public func quotes(in document: Document) -> [Quote] {
+        Cancellation.uninterrupted { token throws(WorkLimit) in try quotes(in: document, cancellation: token) }
+    }
+
+    /// `quotes(in:)` checking `cancellation` while the quotes are found (a stop keeps nothing).
+    public func quotes(in document: Document, cancellation: Cancellation) throws(WorkLimit) -> [Quote] {
         if let known = cached(document) { return known }
-        let quotes = QuoteExtractor.quotes(in: document, resolver: makeResolver(document), verbs: verbs)
+        let quotes = try QuoteExtractor.quotes(in: document, resolver: makeResolver(document), verbs: verbs,
+                                               cancellation: cancellation)
         lock.lock()
         store[document.index] = quotes
         lock.unlock()
@@ -31,16 +37,33 @@ public final class QuoteIndex: @unchecked Sendable {
 
     /// The quotes of several documents, in their order; the ones not known yet are computed in parallel.
     public func quotes(in documents: [Document]) -> [[Quote]] {
+        Cancellation.uninterrupted { token throws(WorkLimit) in try quotes(in: documents, cancellation: token) }
+    }
+
+    /// `quotes(in:)` checking `cancellation`; the documents done before a stop are kept.
+    public func quotes(in documents: [Document], cancellation: Cancellation) throws(WorkLimit) -> [[Quote]] {
         let missing = documents.filter { cached($0) == nil }
         if !missing.isEmpty {
             let verbs = self.verbs
             let makeResolver = self.makeResolver
-            let computed = Parallel.map(missing.count) { i in
-                QuoteExtractor.quotes(in: missing[i], resolver: makeResolver(missing[i]), verbs: verbs)
+            let failure = Parallel.FirstError()
+            let computed: [[Quote]?] = Parallel.map(missing.count) { i -> [Quote]? in
+                guard !failure.isSet else { return nil }
+                do throws(WorkLimit) {
+                    try cancellation.check()
+                    return try QuoteExtractor.quotes(in: missing[i], resolver: makeResolver(missing[i]), verbs: verbs,
+                                                     cancellation: cancellation)
+                } catch {
+                    failure.set(error)
+                    return nil
+                }
             }
             lock.lock()
-            for (doc, quotes) in zip(missing, computed) { store[doc.index] = quotes }
+            for (doc, quotes) in zip(missing, computed) {
+                if let quotes { store[doc.index] = quotes }
+            }
             lock.unlock()
+            if let error = failure.error { throw error }
         }
         lock.lock()
         defer { lock.unlock() }
@@ -50,6 +73,11 @@ public final class QuoteIndex: @unchecked Sendable {
     /// Every quote of a corpus (or sub-corpus), in document order.
     public func quotes(in corpus: Corpus) -> [Quote] {
         quotes(in: corpus.documents).flatMap { $0 }
+    }
+
+    /// `quotes(in:)` checking `cancellation`.
+    public func quotes(in corpus: Corpus, cancellation: Cancellation) throws(WorkLimit) -> [Quote] {
+        try quotes(in: corpus.documents, cancellation: cancellation).flatMap { $0 }
     }
 
     private func cached(_ document: Document) -> [Quote]? {
@@ -63,17 +91,31 @@ extension Corpus {
     /// The shared quote index of this corpus and its sub-corpora; speakers are resolved
     /// through the corpus's entity index (built first, once, if it was not yet).
     public var quoteIndex: QuoteIndex {
+        Cancellation.uninterrupted { token throws(WorkLimit) in try quoteIndex(cancellation: token) }
+    }
+
+    /// `quoteIndex`, building the entity index it needs checking `cancellation`.
+    public func quoteIndex(cancellation: Cancellation) throws(WorkLimit) -> QuoteIndex {
         let root = self.root
-        return root.annotations.value(QuoteIndex.self) {
-            let resolver = EntitySpeakerResolver(index: root.entityIndex)
-            return QuoteIndex(resolver: { _ in resolver })
+        return try root.annotations.value(QuoteIndex.self) { () throws(WorkLimit) in
+            let index = try root.entityIndex(cancellation: cancellation)
+            // One resolver per document read: it keeps that document's names.
+            return QuoteIndex(resolver: { _ in EntitySpeakerResolver(index: index) })
         }
     }
 
     /// The corpus's quotes, optionally only those of a speaker (`Quote.matchesSpeaker`) and
     /// without partial and scare quotes.
     public func quotes(speaker: String? = nil, includePartial: Bool = true) -> [Quote] {
-        quoteIndex.quotes(in: self).filter { quote in
+        Cancellation.uninterrupted { token throws(WorkLimit) in
+            try quotes(speaker: speaker, includePartial: includePartial, cancellation: token)
+        }
+    }
+
+    /// `quotes(speaker:includePartial:)` checking `cancellation` while quotes are found.
+    public func quotes(speaker: String? = nil, includePartial: Bool = true,
+                       cancellation: Cancellation) throws(WorkLimit) -> [Quote] {
+        try quoteIndex(cancellation: cancellation).quotes(in: self, cancellation: cancellation).filter { quote in
             if !includePartial && quote.partial { return false }
             if let speaker, !quote.matchesSpeaker(speaker) { return false }
             return true

@@ -42,6 +42,13 @@ struct QuoteSpan: Hashable, Sendable {
 ///   vowed …`). The quote ends there; a stray mark after it opens a new quote.
 enum QuoteSpanFinder {
     static func spans(in source: QuoteSource, narration: (Range<Int>) -> Int? = { _ in nil }) -> [QuoteSpan] {
+        Cancellation.uninterrupted { token throws(WorkLimit) in try spans(in: source, cancellation: token, narration: narration) }
+    }
+
+    /// `spans(in:narration:)` checking `cancellation` as the paragraphs and marks go by.
+    static func spans(in source: QuoteSource, cancellation: Cancellation,
+                      narration: (Range<Int>) -> Int? = { _ in nil }) throws(WorkLimit) -> [QuoteSpan] {
+        var ticker = cancellation.every(256)
         var result: [QuoteSpan] = []
         var open: QuoteSpan?
         var segmentStart = 0
@@ -56,6 +63,7 @@ enum QuoteSpanFinder {
         }
 
         for p in source.paragraphs.indices {
+            try ticker.tick()
             let bounds = source.paragraphs[p]
             var marks = QuoteMarks.marks(in: source, paragraph: p)[...]
             var lastSpanEnd = bounds.lowerBound
@@ -83,6 +91,7 @@ enum QuoteSpanFinder {
             }
 
             for mark in marks {
+                try ticker.tick()
                 let t = source.tokens[mark.token]
                 if var o = open {
                     guard mark.family == o.family, mark.role != .either || mark.touchesPrevious else { continue }

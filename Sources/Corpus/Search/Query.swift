@@ -2,7 +2,7 @@
 ///
 /// Parse once with `Query.parse(_:)`, then hand it to `Search.search` or `Search.kwic`
 /// (which also accept the text directly). See docs/query-language.md for the syntax.
-public struct Query: Sendable, Equatable, CustomStringConvertible {
+public struct Query: Sendable, Hashable, CustomStringConvertible {
     /// The query as written.
     public let text: String
     /// The expression the text means, with words already normalised (`Tokenizer.norm`).
@@ -24,7 +24,7 @@ public struct Query: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A document field a query can restrict: `title:` and `source:`.
-public enum QueryField: String, Sendable, CaseIterable, Equatable {
+public enum QueryField: String, Sendable, CaseIterable, Hashable {
     /// The document's headline.
     case title
     /// The outlet the document came from.
@@ -35,7 +35,7 @@ public enum QueryField: String, Sendable, CaseIterable, Equatable {
 ///
 /// Leaves hold normalised forms (lowercase, typographic variants folded — see `Tokenizer.norm`),
 /// so they compare directly with the corpus `Lexicon`.
-public indirect enum QueryExpression: Sendable, Equatable, CustomStringConvertible {
+public indirect enum QueryExpression: Sendable, Hashable, CustomStringConvertible {
     /// One token, e.g. `balloon`.
     case term(String)
     /// Consecutive tokens, e.g. `"spy balloon"` or the word `China's` (`china` `'s`).
@@ -71,7 +71,8 @@ public indirect enum QueryExpression: Sendable, Equatable, CustomStringConvertib
     /// snippets and concordances show.
     public var positiveLeaves: [QueryExpression] {
         var out: [QueryExpression] = []
-        collectPositive(into: &out)
+        var seen: Set<QueryExpression> = []
+        collectPositive(into: &out, seen: &seen)
         return out
     }
 
@@ -85,14 +86,14 @@ public indirect enum QueryExpression: Sendable, Equatable, CustomStringConvertib
         }
     }
 
-    private func collectPositive(into out: inout [QueryExpression]) {
+    private func collectPositive(into out: inout [QueryExpression], seen: inout Set<QueryExpression>) {
         switch self {
         case .term, .phrase, .prefix:
-            if !out.contains(self) { out.append(self) }
+            if seen.insert(self).inserted { out.append(self) }
         case .field, .not:
             return
         case .and(let xs), .or(let xs):
-            for x in xs { x.collectPositive(into: &out) }
+            for x in xs { x.collectPositive(into: &out, seen: &seen) }
         }
     }
 }

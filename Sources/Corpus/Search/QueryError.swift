@@ -23,6 +23,13 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         case nestedTooDeep
         /// Words that hold no searchable token (only control characters, say).
         case nothingToSearch
+        /// More terms, phrases, prefixes and fields than `QueryParser.maxTerms`.
+        case tooManyTerms
+        /// The query's prefixes stand for this many terms together, more than
+        /// `QueryPlan.totalExpansionLimit`.
+        case expandsTooFar(Int)
+        /// The search was stopped (a time limit, an interrupt) before it finished.
+        case stopped(WorkLimit)
     }
 
     /// What went wrong.
@@ -59,6 +66,12 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
             return "query: parentheses nested too deep\(at) (at most \(QueryParser.maxDepth) levels)"
         case .nothingToSearch:
             return "query: nothing to search for\(at)"
+        case .tooManyTerms:
+            return "query: too many terms\(at) (at most \(QueryParser.maxTerms) terms, phrases and prefixes)"
+        case .expandsTooFar(let count):
+            return "query: its prefixes stand for \(count) terms (at most \(QueryPlan.totalExpansionLimit)): use fewer or longer prefixes"
+        case .stopped(let limit):
+            return limit.description
         }
     }
 }

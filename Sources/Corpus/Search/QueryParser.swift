@@ -14,6 +14,9 @@
 enum QueryParser {
     /// Deepest nesting of parentheses accepted (deeper input is an error, not a crash).
     static let maxDepth = 100
+    /// Most terms, phrases, prefixes and field values a query may hold: room for a query built
+    /// from a long list of names, while `string.rep("c* ", 100000)` is refused at once.
+    static let maxTerms = 10_000
 
     static func parse(_ text: String) throws(QueryError) -> QueryExpression {
         let lexemes = try QueryLexer.lex(text)
@@ -31,6 +34,8 @@ enum QueryParser {
     private struct Parser {
         let lexemes: [QueryLexeme]
         var index = 0
+        /// Terms, phrases, prefixes and fields read so far.
+        var leaves = 0
 
         init(lexemes: [QueryLexeme]) { self.lexemes = lexemes }
 
@@ -94,6 +99,13 @@ enum QueryParser {
 
         mutating func parsePrimary(depth: Int) throws(QueryError) -> QueryExpression? {
             guard let lexeme = take() else { return nil }
+            switch lexeme.item {
+            case .word, .phrase, .field:
+                leaves += 1
+                guard leaves <= QueryParser.maxTerms else { throw QueryError(.tooManyTerms, at: lexeme.position) }
+            default:
+                break
+            }
             switch lexeme.item {
             case .open:
                 guard depth < QueryParser.maxDepth else { throw QueryError(.nestedTooDeep, at: lexeme.position) }

@@ -4,6 +4,10 @@ struct QueryPlan {
     /// A prefix expands to at most this many terms (the most frequent ones are kept), so that
     /// `a*` stays fast on a large corpus.
     static let prefixExpansionLimit = 1000
+    /// All the prefixes of a query together (each counted as often as it is written) stand for at
+    /// most this many terms; a query past it is an error (`QueryError.Kind.expandsTooFar`)
+    /// rather than millions of posting lists.
+    static let totalExpansionLimit = 20_000
 
     let corpus: Corpus
     let index: CorpusIndex
@@ -16,15 +20,18 @@ struct QueryPlan {
     /// The term ids of each prefix of the query (the lexicon is scanned once per prefix).
     private var expansions: [String: [Int]] = [:]
 
-    init(corpus: Corpus, expression: QueryExpression, fields: SearchFields) {
+    init(corpus: Corpus, expression: QueryExpression, fields: SearchFields) throws(QueryError) {
         self.corpus = corpus
         index = corpus.index
         bm25 = BM25(index: corpus.index)
         self.fields = fields
         all = corpus.root.documents
-        for stem in expression.prefixes where expansions[stem] == nil {
-            expansions[stem] = Self.expand(stem, in: corpus.index)
+        var total = 0
+        for stem in expression.prefixes {
+            if expansions[stem] == nil { expansions[stem] = Self.expand(stem, in: corpus.index) }
+            total += expansions[stem]?.count ?? 0
         }
+        guard total <= Self.totalExpansionLimit else { throw QueryError(.expandsTooFar(total), at: 0) }
         if corpus.count == index.documentCount && corpus.parent == nil {
             members = nil
         } else {

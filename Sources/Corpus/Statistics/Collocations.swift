@@ -41,9 +41,12 @@ extension Corpus {
     ///   - min: fewest co-occurrences reported (below 1 counts as 1).
     ///   - stopwords: collocates to leave out (they still take their place in the window).
     ///   - top: at most this many rows; nil for all.
-    /// - Throws: when the node is not one token, is punctuation, or the window is below 1.
+    ///   - cancellation: checked as the node's occurrences are visited.
+    /// - Throws: when the node is not one token, is punctuation, or the window is below 1; when
+    ///   `cancellation` stops the work (`StatisticsError.stopped`).
     public func collocations(of node: String, window: Int = 5, measure: AssociationMeasure = .llr, min: Int = 2,
-                             stopwords: Stopwords? = .english, top: Int? = nil) throws(StatisticsError) -> [Collocate] {
+                             stopwords: Stopwords? = .english, top: Int? = nil,
+                             cancellation: Cancellation = .none) throws(StatisticsError) -> [Collocate] {
         guard window >= 1 else { throw .invalidWindow(window) }
         let trimmed = node.trimmingCharacters(in: .whitespacesAndNewlines)
         let tokens = Tokenizer.tokens(in: trimmed)
@@ -56,7 +59,12 @@ extension Corpus {
         let nodeFrequency = Double(counts.counts[nodeID])
         guard nodeFrequency > 0 else { return [] }
         let mask = TermMask(lexicon: lexicon, kinds: [.word], stopwords: stopwords)
-        let observed = cooccurrences(of: nodeID, window: window, lexicon: lexicon)
+        let observed: [Int: Int]
+        do {
+            observed = try cooccurrences(of: nodeID, window: window, lexicon: lexicon, cancellation: cancellation)
+        } catch {
+            throw .stopped(error)
+        }
 
         let span = 2 * Double(window)
         let total = Double(counts.wordsAndNumbers)
@@ -79,7 +87,8 @@ extension Corpus {
 
     /// For each term, how many times it stands within `window` word or number tokens of an
     /// occurrence of `node` in the same sentence (the node itself excluded).
-    func cooccurrences(of node: Int, window: Int, lexicon: Lexicon) -> [Int: Int] {
+    func cooccurrences(of node: Int, window: Int, lexicon: Lexicon,
+                       cancellation: Cancellation = .none) throws(WorkLimit) -> [Int: Int] {
         let isPunct = lexicon.kinds.map { $0 == .punct }
         let rootDocuments = root.documents
         var postings = index.postings(node)
@@ -107,12 +116,18 @@ extension Corpus {
         let index = self.index
         let chosen = postings
         let ranges = parts
-        let partial = Parallel.map(parts.count, chunk: 1) { part -> [UInt32] in
+        let partial = try Parallel.map(parts.count, chunk: 1, cancellation: cancellation) { part throws(WorkLimit) -> [UInt32] in
             var counts = [UInt32](repeating: 0, count: lexicon.count)
             var positions: [Int] = []
+            var ticker = cancellation.every(64)
+            var failure: WorkLimit?
             counts.withUnsafeMutableBufferPointer { counts in
                 isPunct.withUnsafeBufferPointer { isPunct in
                     for posting in chosen[ranges[part]] {
+                        do throws(WorkLimit) { try ticker.tick() } catch {
+                            failure = error
+                            return
+                        }
                         let doc = rootDocuments[posting.document]
                         index.positions(of: posting, into: &positions)
                         let layout = doc.layout
@@ -127,6 +142,7 @@ extension Corpus {
                     }
                 }
             }
+            if let failure { throw failure }
             return counts
         }
         var observed: [Int: Int] = [:]

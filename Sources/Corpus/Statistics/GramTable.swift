@@ -21,4 +21,6 @@ protocol GramTable: Sendable {
     func ids(of handle: Int) -> [UInt32]
     /// Number of distinct n-grams.
     var count: Int { get }
+    /// Bytes the table holds (its arrays' capacity), for measuring against a memory budget.
+    var memoryBytes: Int { get }
 }

@@ -16,6 +16,8 @@ struct PackedGramTable: GramTable {
     private var shift: UInt64
     private(set) var count = 0
 
+    var memoryBytes: Int { slots.capacity * MemoryLayout<Slot>.stride }
+
     /// Bits per id for n-grams of `length` over `vocabulary` terms, or nil when they do not fit.
     static func bits(length: Int, vocabulary: Int) -> Int? {
         if length == 1 || length == 2 { return 32 }

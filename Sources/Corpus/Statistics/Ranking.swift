@@ -5,8 +5,12 @@
 enum Ranking {
     /// The ids of `candidates` ranked by `key` (higher first), ties broken by `secondary`
     /// (higher first) and then by `text` in code-point order; at most `top` when given.
+    ///
+    /// When `cancellation` stops, the ranking is abandoned (the texts are not made, the sort
+    /// stops comparing) and what it returns is meaningless: the caller checks the token after
+    /// the call (a stop stays until it is handled) and throws.
     static func rank(_ candidates: [Int], top: Int?, key exactKey: (Int) -> Double, secondary: (Int) -> Double = { _ in 0 },
-                     text: (Int) -> String) -> [(id: Int, text: String)] {
+                     text: (Int) -> String, cancellation: Cancellation = .none) -> [(id: Int, text: String)] {
         func key(_ id: Int) -> Double { quantized(exactKey(id)) }
         var pool = candidates
         if let top {
@@ -18,12 +22,24 @@ enum Ranking {
                 pool = pool.filter { key($0) >= threshold }
             }
         }
-        var rows = pool.map { (id: $0, key: key($0), second: secondary($0), text: text($0)) }
+        var stopped = false
+        var steps = 0
+        var rows: [(id: Int, key: Double, second: Double, text: String)] = []
+        rows.reserveCapacity(pool.count)
+        for id in pool {
+            steps += 1
+            if steps & 0xFFF == 0 && cancellation.stop != nil { return [] }
+            rows.append((id: id, key: key(id), second: secondary(id), text: text(id)))
+        }
         rows.sort { a, b in
+            steps += 1
+            if steps & 0xFFFF == 0 && !stopped { stopped = cancellation.stop != nil }
+            if stopped { return false }
             if a.key != b.key { return a.key > b.key }
             if a.second != b.second { return a.second > b.second }
             return a.text.utf8.lexicographicallyPrecedes(b.text.utf8)
         }
+        if stopped { return [] }
         if let top, rows.count > top { rows.removeLast(rows.count - top) }
         return rows.map { (id: $0.id, text: $0.text) }
     }

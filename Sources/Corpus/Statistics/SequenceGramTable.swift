@@ -31,6 +31,11 @@ struct SequenceGramTable: GramTable {
 
     var count: Int { stats.count }
 
+    var memoryBytes: Int {
+        slots.capacity * MemoryLayout<Slot>.stride + arena.capacity * 4 + stats.capacity * MemoryLayout<Stats>.stride
+            + hashes.capacity * 8
+    }
+
     /// A hash of the ids (the slot index uses its low bits).
     @inline(__always)
     func key(_ ids: UnsafeBufferPointer<UInt32>, at start: Int) -> UInt64 {

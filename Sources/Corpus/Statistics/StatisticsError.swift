@@ -13,6 +13,9 @@ public enum StatisticsError: Error, Equatable, Sendable, CustomStringConvertible
     case emptyReference
     /// Keyness needs a target with words in it.
     case emptyTarget
+    /// The computation was stopped (a time limit, an interrupt) or its results would exceed
+    /// the memory budget.
+    case stopped(WorkLimit)
 
     /// What went wrong, for a user.
     public var description: String {
@@ -29,6 +32,8 @@ public enum StatisticsError: Error, Equatable, Sendable, CustomStringConvertible
             return "the reference corpus has no words (it holds no documents besides the target's)"
         case .emptyTarget:
             return "the target corpus has no words"
+        case .stopped(let limit):
+            return limit.description
         }
     }
 }

@@ -18,6 +18,8 @@ struct WidePackedGramTable: GramTable {
     private var shift: UInt64
     private(set) var count = 0
 
+    var memoryBytes: Int { slots.capacity * MemoryLayout<Slot>.stride }
+
     /// Whether n-grams of `length` over `vocabulary` terms fit.
     static func fits(length: Int, vocabulary: Int) -> Bool {
         length <= maximumLength && vocabulary < (1 << 21)

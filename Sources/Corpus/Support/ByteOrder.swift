@@ -13,4 +13,9 @@ enum ByteOrder {
         }
         return x.count < y.count
     }
+
+    /// Whether byte array `x` sorts before `y`.
+    static func precedes(_ x: [UInt8], _ y: [UInt8]) -> Bool {
+        x.withUnsafeBufferPointer { a in y.withUnsafeBufferPointer { b in precedes(a, b) } }
+    }
 }

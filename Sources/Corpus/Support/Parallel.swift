@@ -62,3 +62,50 @@ public enum Parallel {
         }
     }
 }
+
+extension Parallel {
+    /// `map` that stops early: `cancellation` is checked before each item, and the first error
+    /// (from a check or from `body`) is thrown once the workers are done; items not started by
+    /// then are skipped.
+    public static func map<T: Sendable>(_ count: Int, chunk: Int? = nil, cancellation: Cancellation,
+                                        _ body: @Sendable (Int) throws(WorkLimit) -> T) throws(WorkLimit) -> [T] {
+        try cancellation.check()
+        let failure = FirstError()
+        let results: [T?] = map(count, chunk: chunk) { i -> T? in
+            guard !failure.isSet else { return nil }
+            do throws(WorkLimit) {
+                try cancellation.check()
+                return try body(i)
+            } catch {
+                failure.set(error)
+                return nil
+            }
+        }
+        if let error = failure.error { throw error }
+        return results.compactMap { $0 }
+    }
+
+    /// The first error of a parallel pass.
+    final class FirstError: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: WorkLimit?
+
+        var isSet: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return stored != nil
+        }
+
+        var error: WorkLimit? {
+            lock.lock()
+            defer { lock.unlock() }
+            return stored
+        }
+
+        func set(_ error: WorkLimit) {
+            lock.lock()
+            if stored == nil { stored = error }
+            lock.unlock()
+        }
+    }
+}

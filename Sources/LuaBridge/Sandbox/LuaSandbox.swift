@@ -87,24 +87,16 @@ public final class LuaSandbox {
         return .success(resolved)
     }
 
-    /// A check for the files a corpus load finds (what `dossier.open` hands the loader, so that
-    /// a link in a corpus cannot lead outside): nil when the file at `path` may be read (its
-    /// resolved path lies in a readable folder and it is not a FIFO or device), else why it is
-    /// skipped. A snapshot of the readable folders now, safe to call from any thread.
-    public func loadCheck(function: String) -> @Sendable (String) -> String? {
+    /// The filter a corpus load applies to what it lists (`dossier.open` hands it to the
+    /// loader as `CorpusLoader.Options.acceptsPath`, so that a link in a corpus cannot lead
+    /// outside): true when `resolved`, an absolute path with its links resolved, lies in a
+    /// readable folder. The loader asks it for every folder and file at listing time and skips
+    /// what it refuses with a warning; FIFOs and devices it skips on its own. A snapshot of the
+    /// readable folders now, safe to call from any thread, and decided in Swift alone.
+    public func readableFilter() -> @Sendable (String) -> Bool {
         let roots = readRoots
-        let description = policy.readableDescription
-        let hint = policy.liftHint
-        return { path in
-            if path.utf8.contains(0) { return "not read by \(function): the path has a NUL byte" }
-            let resolved = LuaSandbox.resolve(path)
-            guard LuaSandbox.isPath(resolved, withinAnyOf: roots) else {
-                return "not read by \(function): it leads to '\(resolved)', outside the folders the sandbox allows (\(description)) (\(hint))"
-            }
-            if case .special(let what) = SandboxFileKind(atPath: resolved) {
-                return "not read by \(function): it is \(what), not a regular file"
-            }
-            return nil
+        return { resolved in
+            !resolved.utf8.contains(0) && LuaSandbox.isPath(resolved, withinAnyOf: roots)
         }
     }
 

@@ -14,11 +14,16 @@ final class BindingContext {
     let tokenSpans = TokenSpanCache()
     /// The session's statistics settings (the stopword list scripts can change).
     let statistics = StatisticsSettings()
+    /// What long Swift work (search, entities, quotes, dates, claims, n-grams…) checks: it stops
+    /// at the chunk's `--timeout` and at Ctrl-C, as Lua code does, and its results are measured
+    /// against the memory Lua may still take (see WorkLimitSignals.swift).
+    let cancellation: Cancellation
 
     init(lua: LuaState, lists: Lists, options: SessionOptions) {
         self.lua = lua
         self.lists = lists
         self.options = options
+        cancellation = Self.cancellation(lua.interruptHandle)
     }
 
     /// Shortens text to `limit` characters with an ellipsis, on one line.

@@ -30,7 +30,7 @@ enum CompareBinding {
             let spec = try optionsTable(args)
             try checkKeys(spec, ["by", "threshold", "min_sources", "similarity"])
             let request = try ClaimRequest(corpus: corpus, spec: spec)
-            let claims = cache.claims(corpus, request)
+            let claims = try cache.claims(corpus, request, cancellation: ctx.cancellation)
             return [records(claimList, claims.map { claimRecord($0, ctx) })]
         }
         let conflicts = ctx.lua.function("conflicts") { args in
@@ -41,9 +41,9 @@ enum CompareBinding {
             var options = ConflictOptions()
             options.includeHedges = spec["hedges"]?.isTruthy ?? false
             if let kinds = spec["kinds"] { options.kinds = try factKinds(kinds) }
-            let claims = cache.claims(corpus, request)
+            let claims = try cache.claims(corpus, request, cancellation: ctx.cancellation)
             var claimRecords: [Int: LuaValue] = [:]
-            let found = ConflictFinder.conflicts(in: claims, options: options)
+            let found = try ConflictFinder.conflicts(in: claims, options: options, cancellation: ctx.cancellation)
             return [records(conflictList, found.map { c in
                 let claim = claimRecords[c.claimIndex] ?? claimRecord(c.claim, ctx)
                 claimRecords[c.claimIndex] = claim
@@ -62,7 +62,7 @@ enum CompareBinding {
             if let t = spec["threshold"] { options.threshold = try unitNumber(t, "threshold") }
             if let p = spec["passages"] { options.maxPassages = try count(p, "passages", in: 0...1000) }
             if let k = spec["shingle"] { options.shingleSize = try count(k, "shingle", in: 1...100) }
-            let pairs = DuplicateFinder.duplicates(in: corpus, options: options)
+            let pairs = try DuplicateFinder.duplicates(in: corpus, options: options, cancellation: ctx.cancellation)
             return [records(duplicateList, pairs.map {
                 [("a", .object($0.a)), ("b", .object($0.b)), ("similarity", .number(($0.similarity * 1000).rounded() / 1000)),
                  ("passages", lists.strings($0.passages)), ("estimate", .number($0.estimate))]
@@ -227,9 +227,11 @@ final class ClaimCache {
     private var request: ClaimRequest?
     private var claims: [Claim] = []
 
-    func claims(_ corpus: Corpus, _ request: ClaimRequest) -> [Claim] {
+    func claims(_ corpus: Corpus, _ request: ClaimRequest, cancellation: Cancellation = .none) throws -> [Claim] {
         if self.corpus === corpus, self.request == request { return claims }
-        let found = ClaimFinder.claims(in: corpus, by: request.grouping, options: request.options)
+        // A stopped search throws before anything is kept: the next call computes again.
+        let found = try ClaimFinder.claims(in: corpus, by: request.grouping, options: request.options,
+                                           cancellation: cancellation)
         self.corpus = corpus
         self.request = request
         claims = found

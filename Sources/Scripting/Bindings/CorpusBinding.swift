@@ -109,7 +109,7 @@ enum CorpusBinding {
         }
         let filterSpec = ctx.lua.function("filter") { args in
             let corpus = try args.object(1, as: Corpus.self, name: "Corpus")
-            return [.object(try filter(corpus, spec: try args.table(2)))]
+            return [.object(try filter(corpus, spec: try args.table(2), cancellation: ctx.cancellation))]
         }
         var natives = try CompareBinding.natives(ctx)
         natives.set("subset", .function(subset))
@@ -160,7 +160,7 @@ enum CorpusBinding {
     /// Applies a filter spec: `source` (a name or list of names, case-insensitive), `after` and
     /// `before` (ISO dates, inclusive, on the document date; undated documents are left out
     /// when either is given), `contains` (a search query the document must match).
-    static func filter(_ corpus: Corpus, spec: LuaTable) throws -> Corpus {
+    static func filter(_ corpus: Corpus, spec: LuaTable, cancellation: Cancellation = .none) throws -> Corpus {
         let known: Set<String> = ["source", "after", "before", "contains"]
         for key in spec.stringKeys where !known.contains(key) {
             throw specError("unknown filter field '\(key)' (use source, after, before or contains)")
@@ -177,7 +177,8 @@ enum CorpusBinding {
         }
         let after = try isoDate(spec["after"], field: "after")
         let before = try isoDate(spec["before"], field: "before")
-        let matching = try containsFilter(corpus, spec["contains"])
+        if after != nil || before != nil { _ = try corpus.dates(cancellation: cancellation) }  // where it can be stopped
+        let matching = try containsFilter(corpus, spec["contains"], cancellation: cancellation)
         return corpus.filter { doc in
             if let sources, !sources.contains(doc.source?.lowercased() ?? "\u{0}") { return false }
             if after != nil || before != nil {
@@ -200,7 +201,7 @@ enum CorpusBinding {
     }
 
     /// Documents matching `contains`, a search query (words, "phrases", AND/OR/NOT, …).
-    static func containsFilter(_ corpus: Corpus, _ value: LuaValue?) throws -> Set<Int>? {
+    static func containsFilter(_ corpus: Corpus, _ value: LuaValue?, cancellation: Cancellation = .none) throws -> Set<Int>? {
         guard let value else { return nil }
         // Read as corpus:search reads its query: any bytes (invalid UTF-8 decoded with U+FFFD),
         // numbers as their text.
@@ -216,7 +217,8 @@ enum CorpusBinding {
         } catch {
             throw specError("'contains': \(error)")
         }
-        return Set(Search.documents(corpus, query).map(\.index))
+        return Set(try rethrowingLimits({ try Search.documents(corpus, query, cancellation: cancellation) },
+                                        other: { specError("'contains': \($0)") }).map(\.index))
     }
 
     /// A bad `corpus:filter{…}` spec, reported as Lua reports a bad argument to 'filter'.

@@ -37,7 +37,7 @@ struct DateBinding {
 
     /// `corpus:timeline()`.
     func timeline(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
-        let items = corpus.dates.timeline(corpus)
+        let items = try corpus.dates(cancellation: ctx.cancellation).timeline(corpus)
         try ctx.reserve(items.count, ResultCost.record(fields: 7) + ResultCost.object, for: "timeline", items: "dates")
         return [mentions(items.map { list.record(Self.record($0.mention, document: $0.document, ctx: ctx)) })]
     }
@@ -45,11 +45,12 @@ struct DateBinding {
     /// `corpus:dates()`: every mention of every document, in document and text order
     /// (unresolved ones too).
     func corpusDates(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
-        let count = corpus.documents.reduce(0) { $0 + corpus.dates.mentions(of: $1).count }
+        let dates = try corpus.dates(cancellation: ctx.cancellation)
+        let count = corpus.documents.reduce(0) { $0 + dates.mentions(of: $1).count }
         try ctx.reserve(count, ResultCost.record(fields: 7) + ResultCost.object, for: "dates", items: "dates")
         var rows: [LuaValue] = []
         for doc in corpus.documents {
-            for m in corpus.dates.mentions(of: doc) { rows.append(list.record(Self.record(m, document: doc, ctx: ctx))) }
+            for m in dates.mentions(of: doc) { rows.append(list.record(Self.record(m, document: doc, ctx: ctx))) }
         }
         return [mentions(rows)]
     }
@@ -57,7 +58,8 @@ struct DateBinding {
     /// `doc:dates()`.
     func documentDates(_ doc: Document, _ args: LuaArguments) throws -> [LuaValue] {
         guard let corpus = doc.corpus else { return [shown.make([])] }
-        return [mentions(corpus.dates.mentions(of: doc).map { list.record(Self.record($0, document: doc, ctx: ctx)) })]
+        let dates = try corpus.dates(cancellation: ctx.cancellation)
+        return [mentions(dates.mentions(of: doc).map { list.record(Self.record($0, document: doc, ctx: ctx)) })]
     }
 
     /// `dossier.dates(text, {anchor = "2023-06-18"})`.
@@ -74,6 +76,7 @@ struct DateBinding {
             }
             anchor = DateAnchor(value: value, description: "given anchor \(value.iso)")
         }
-        return [mentions(DateExtractor.mentions(in: text, anchor: anchor).map { list.record(Self.record($0, document: nil, ctx: ctx)) })]
+        let found = try DateExtractor.mentions(in: text, anchor: anchor, cancellation: ctx.cancellation)
+        return [mentions(found.map { list.record(Self.record($0, document: nil, ctx: ctx)) })]
     }
 }

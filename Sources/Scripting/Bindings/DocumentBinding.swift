@@ -36,7 +36,15 @@ enum DocumentBinding {
             .method("sentences", "The sentences, in text order.", returns: ["List<Sentence>"]) { doc, _ in
                 let count = doc.sentenceCount
                 try ctx.reserve(count, ResultCost.object, for: "sentences", items: "sentences")
-                return [lists.make((0..<count).map { .object(ctx.sentence(doc, $0)) })]
+                // One Swift call for the whole list, however long the document: it checks the
+                // chunk's time limit and Ctrl-C as it goes.
+                var sentences: [LuaValue] = []
+                sentences.reserveCapacity(count)
+                for i in 0..<count {
+                    if i & 4095 == 0 { try ctx.cancellation.check() }
+                    sentences.append(.object(ctx.sentence(doc, i)))
+                }
+                return [lists.make(sentences)]
             },
             .method("tokens", "All tokens, as a lazy list of Token records.", returns: ["TokenList"]) { doc, _ in
                 [.object(TokenList(document: doc, range: 0..<doc.tokenCount, spans: spans))]

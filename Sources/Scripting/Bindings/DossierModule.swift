@@ -96,24 +96,22 @@ enum DossierModule {
     }
 
     /// The Swift half of `dossier.open(path)`: loads the corpus, reading only what the sandbox
-    /// allows (each file found is checked too: a link inside the folder may lead outside).
+    /// allows (every folder and file the listing finds is checked too, its links resolved: a
+    /// link inside the folder may lead outside), under the chunk's time limit and Ctrl-C. The
+    /// load's warnings are printed unless the session is quiet.
     static func open(_ ctx: BindingContext) -> LuaFunction {
         ctx.lua.function("open") { args in
             var path = try args.string(1)
-            var admission: FileAdmission?
+            var options = CorpusLoader.Options(cancellation: ctx.cancellation)
             if let sandbox = ctx.sandbox {
                 switch sandbox.checkRead(path, function: "dossier.open") {
                 case .success(let resolved): path = resolved
                 case .failure(let refusal): throw LuaRuntimeError(refusal.message)
                 }
-                admission = FileAdmission(sandbox.loadCheck(function: "dossier.open"))
+                options.acceptsPath = sandbox.readableFilter()
             }
-            let corpus: Corpus
-            do {
-                corpus = try CorpusLoader.load(path: path, admission: admission)
-            } catch {
-                throw LuaRuntimeError(String(describing: error))
-            }
+            let corpus = try rethrowingLimits({ try CorpusLoader.load(path: path, options: options) },
+                                              other: { LuaRuntimeError(String(describing: $0)) })
             if !ctx.options.quiet {
                 for warning in corpus.warnings { ctx.options.diagnostics("warning: \(warning)") }
             }

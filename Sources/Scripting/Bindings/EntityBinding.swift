@@ -80,6 +80,7 @@ final class EntityBinding {
     /// `corpus:entities(opts)`.
     func corpusEntities(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
         let kind = try Self.kindOption(args, position: 1)
+        _ = try corpus.entityIndex(cancellation: ctx.cancellation)  // built here, where it can be stopped
         let entities = corpus.entities(kind: kind)
         try ctx.reserve(entities.count, ResultCost.object, for: "entities", items: "entities")
         return [ctx.lists.make(entities.map { .object($0) })]
@@ -87,7 +88,9 @@ final class EntityBinding {
 
     /// `corpus:entity(name)`: any alias resolves.
     func corpusEntity(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
-        guard let e = corpus.entity(named: try args.string(1)) else { return [.nil] }
+        let name = try args.string(1)
+        _ = try corpus.entityIndex(cancellation: ctx.cancellation)
+        guard let e = corpus.entity(named: name) else { return [.nil] }
         return [.object(e)]
     }
 
@@ -99,12 +102,16 @@ final class EntityBinding {
 
     /// `doc:entities()`: the entities the document mentions, in order of first mention.
     func documentEntities(_ doc: Document, _ args: LuaArguments) throws -> [LuaValue] {
-        [ctx.lists.make(corpus(of: doc).entities(in: doc).map { .object($0) })]
+        let corpus = self.corpus(of: doc)
+        _ = try corpus.entityIndex(cancellation: ctx.cancellation)
+        return [ctx.lists.make(corpus.entities(in: doc).map { .object($0) })]
     }
 
     /// `sentence:entities()`: the entities one sentence mentions, in text order.
     func sentenceEntities(_ s: SentenceRef, _ args: LuaArguments) throws -> [LuaValue] {
-        [ctx.lists.make(corpus(of: s.document).entities(inSentence: s.index, of: s.document).map { .object($0) })]
+        let corpus = self.corpus(of: s.document)
+        _ = try corpus.entityIndex(cancellation: ctx.cancellation)
+        return [ctx.lists.make(corpus.entities(inSentence: s.index, of: s.document).map { .object($0) })]
     }
 
     /// `dossier.entities(text)`: the entities of a string, analysed as a one-document corpus
@@ -113,6 +120,7 @@ final class EntityBinding {
         let text = try args.string(1)
         let corpus = Corpus.freeText(text)
         corpus.setGazetteer(session.gazetteer)  // what plugins added to the session's
+        _ = try corpus.entityIndex(cancellation: ctx.cancellation)
         return [ctx.lists.make(corpus.entities().map { .object($0) })]
     }
 

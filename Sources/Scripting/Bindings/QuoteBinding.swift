@@ -109,10 +109,13 @@ final class QuoteBinding {
         let options = try QuoteOptions(args.optionalTable(1))
         let docs = corpus.documents
         let lists: [[Quote]]
+        let cancellation = ctx.cancellation
         if let verbs = options.verbs {
-            lists = Parallel.map(docs.count) { QuoteExtractor.quotes(in: docs[$0], verbs: verbs) }
+            lists = try Parallel.map(docs.count, cancellation: cancellation) { i throws(WorkLimit) in
+                try QuoteExtractor.quotes(in: docs[i], verbs: verbs, cancellation: cancellation)
+            }
         } else {
-            lists = corpus.quoteIndex.quotes(in: docs)
+            lists = try corpus.quoteIndex(cancellation: cancellation).quotes(in: docs, cancellation: cancellation)
         }
         let pairs = zip(docs, lists).flatMap { doc, list in list.filter(options.accepts).map { ($0, doc) } }
         try ctx.reserve(pairs.count, ResultCost.object + 100, for: "quotes", items: "quotes")
@@ -122,13 +125,14 @@ final class QuoteBinding {
     /// `doc:quotes(opts)`.
     func documentQuotes(_ doc: Document, _ args: LuaArguments) throws -> [LuaValue] {
         let options = try QuoteOptions(args.optionalTable(1))
-        let quotes = options.verbs.map { QuoteExtractor.quotes(in: doc, verbs: $0) } ?? quotes(of: doc)
+        let quotes = try options.verbs.map { try QuoteExtractor.quotes(in: doc, verbs: $0, cancellation: ctx.cancellation) }
+            ?? quotes(of: doc)
         return [list(quotes.filter(options.accepts).map { ($0, doc) })]
     }
 
     /// `sentence:quotes()`: the quotes that start in or run through the sentence.
     func sentenceQuotes(_ s: SentenceRef, _ args: LuaArguments) throws -> [LuaValue] {
-        let quotes = bySentence.quotes(of: s.document, sentence: s.index, among: quotes(of: s.document))
+        let quotes = bySentence.quotes(of: s.document, sentence: s.index, among: try quotes(of: s.document))
         return [list(quotes.map { ($0, s.document) })]
     }
 
@@ -136,7 +140,7 @@ final class QuoteBinding {
     func textQuotes(_ args: LuaArguments) throws -> [LuaValue] {
         let text = try args.string(1)
         let options = try QuoteOptions(args.optionalTable(2))
-        let quotes = QuoteExtractor.quotes(in: text, verbs: options.verbs ?? .english)
+        let quotes = try QuoteExtractor.quotes(in: text, verbs: options.verbs ?? .english, cancellation: ctx.cancellation)
         return [ctx.lists.make(quotes.filter(options.accepts).map { .object(QuoteRef(quote: $0, document: nil)) })]
     }
 
@@ -144,10 +148,12 @@ final class QuoteBinding {
 
     /// A document's quotes from its corpus's index (through its back-reference), or — when that
     /// corpus is gone — from the loose cache.
-    private func quotes(of document: Document) -> [Quote] {
-        if let root = document.corpus { return root.quoteIndex.quotes(in: document) }
+    private func quotes(of document: Document) throws(WorkLimit) -> [Quote] {
+        if let root = document.corpus {
+            return try root.quoteIndex(cancellation: ctx.cancellation).quotes(in: document, cancellation: ctx.cancellation)
+        }
         if let cached = loose[ObjectIdentifier(document)], cached.document === document { return cached.quotes }
-        let quotes = QuoteExtractor.quotes(in: document)
+        let quotes = try QuoteExtractor.quotes(in: document, cancellation: ctx.cancellation)
         loose[ObjectIdentifier(document)] = (document, quotes)
         return quotes
     }

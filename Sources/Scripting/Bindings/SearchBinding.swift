@@ -31,32 +31,26 @@ struct SearchBinding {
         let options = try Options(args, name: "search", known: ["limit", "snippets"])
         let limit = try options.integer("limit", in: 1...Int.max) ?? 10
         let snippets = options.flag("snippets") ?? true
-        let results: [Hit]
-        do {
-            results = try Search.search(corpus, query, limit: limit, fields: Self.fields, snippets: snippets)
-        } catch {
-            throw LuaRuntimeError(String(describing: error))
-        }
+        let results = try rethrowingLimits({
+            try Search.search(corpus, query, limit: limit, fields: Self.fields, snippets: snippets, cancellation: ctx.cancellation)
+        }, other: { LuaRuntimeError(String(describing: $0)) })
         try ctx.reserve(results.count, ResultCost.record(fields: 3) + 300, for: "search", items: "hits")
         return [hits.make(results.map { [.object($0.document), .number($0.score), .text($0.snippet)] })]
     }
 
     /// `corpus:kwic(query, opts)`.
     func kwic(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
+        let ctx = self.ctx
         let query = try args.string(1)
         let options = try Options(args, name: "kwic", known: ["width", "limit"])
         let width = try options.integer("width", in: 0...1000) ?? 40
         let limit = try options.integer("limit", in: 1...Int.max)
-        let results: [KwicLine]
-        do {
-            results = try Search.kwic(corpus, query, width: width, limit: limit, fields: Self.fields)
-        } catch {
-            throw LuaRuntimeError(String(describing: error))
-        }
+        let results = try rethrowingLimits({
+            try Search.kwic(corpus, query, width: width, limit: limit, fields: Self.fields, cancellation: ctx.cancellation)
+        }, other: { LuaRuntimeError(String(describing: $0)) })
         try ctx.reserve(results.count, ResultCost.record(fields: 6) + ResultCost.object + 3 * width, for: "kwic", items: "lines")
         // `sentence` is the Sentence object, as in quotes and dates; `offset` the 1-based byte
         // position of the match in the document text.
-        let ctx = self.ctx
         let rows: [LuaValue] = results.map { line in
             .record(["left": .text(line.left), "match": .text(line.match), "right": .text(line.right),
                      "doc": .object(line.document), "sentence": .object(ctx.sentence(line.document, line.sentence)),

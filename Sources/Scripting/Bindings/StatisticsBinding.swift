@@ -48,7 +48,7 @@ struct StatisticsBinding {
         let options = try StatisticsOptions(args, 2, allowed: ["top", "min", "stopwords"])
         let rows = try Self.statistics {
             try corpus.ngrams(n, min: try options.min(default: 2), stopwords: try options.stopwords(settings),
-                              top: try options.top(default: Self.defaultTop))
+                              top: try options.top(default: Self.defaultTop), cancellation: ctx.cancellation)
         }
         try ctx.reserve(rows.count, ResultCost.record(fields: 3) + 50 * n, for: "ngrams", items: "rows")
         return [ngramRows.make(rows.map { [.text($0.text), .integer($0.count), .integer($0.docs)] })]
@@ -63,8 +63,11 @@ struct StatisticsBinding {
         let rows: [Collocate]
         do {
             rows = try corpus.collocations(of: node, window: window, measure: measure, min: try options.min(default: 2),
-                                           stopwords: try options.stopwords(settings), top: try options.top(default: Self.defaultTop))
+                                           stopwords: try options.stopwords(settings), top: try options.top(default: Self.defaultTop),
+                                           cancellation: ctx.cancellation)
         } catch let error as StatisticsError {
+            // A stop is not the argument's fault: a limit ends the chunk, a memory refusal is a plain error.
+            if case .stopped = error { throw error.luaLimit == nil ? LuaRuntimeError(error.description) : error }
             throw StatisticsOptions.error(1, error.description)
         }
         try ctx.reserve(rows.count, ResultCost.record(fields: 3), for: "collocations", items: "rows")
@@ -149,7 +152,7 @@ struct StatisticsBinding {
     static func statistics<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as StatisticsError {
+        } catch let error as StatisticsError where error.luaLimit == nil {
             throw LuaRuntimeError(error.description)
         }
     }
