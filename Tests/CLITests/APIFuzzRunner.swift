@@ -29,8 +29,8 @@ struct APIFuzzRunner {
     var callLimit: Double = 20
     /// The child's address-space limit (`ulimit -v`) in MB, so that a runaway allocation fails
     /// (a crash the test reports) instead of taking the machine's memory; 0 for none (sanitizer
-    /// builds reserve terabytes of shadow memory).
-    var addressSpaceMB: Int = 6144
+    /// builds reserve terabytes of shadow memory: scripts/sanitize sets DOSSIER_API_FUZZ_MEMORY_MB=0).
+    var addressSpaceMB: Int = ProcessInfo.processInfo.environment["DOSSIER_API_FUZZ_MEMORY_MB"].flatMap(Int.init) ?? 6144
 
     static let marker = "\u{1}FUZZ "
 

@@ -83,8 +83,7 @@ import Testing
         }
 
         let workspace = try CLIWorkspace()
-        var runner = APIFuzzRunner(workspace: workspace.url, calls: calls.map(\.lua))
-        if let mb = environment["DOSSIER_API_FUZZ_MEMORY_MB"].flatMap(Int.init) { runner.addressSpaceMB = mb }
+        let runner = APIFuzzRunner(workspace: workspace.url, calls: calls.map(\.lua))
 
         var next = 0
         var failures: [String] = []
