@@ -25,8 +25,9 @@ struct APIFuzzRunner {
     var executable: URL = CLI.binary
     /// The REPL's time limit per entry (`--timeout`).
     var entryTimeout: Double = 5
-    /// Longest a single call may run before it counts as a hang (past `entryTimeout`).
-    var callLimit: Double = 20
+    /// Longest a single call may run before it counts as a hang (past `entryTimeout`);
+    /// DOSSIER_API_FUZZ_CALL_LIMIT sets it (scripts/sanitize does: sanitized builds are slower).
+    var callLimit: Double = ProcessInfo.processInfo.environment["DOSSIER_API_FUZZ_CALL_LIMIT"].flatMap(Double.init) ?? 20
     /// The child's address-space limit (`ulimit -v`) in MB, so that a runaway allocation fails
     /// (a crash the test reports) instead of taking the machine's memory; 0 for none (sanitizer
     /// builds reserve terabytes of shadow memory: scripts/sanitize sets DOSSIER_API_FUZZ_MEMORY_MB=0).
