@@ -9,6 +9,7 @@ let targets = [
     "FuzzDecode",  // file bytes to text
     "FuzzClean",   // decoding and cleaning, as a load does
     "FuzzDates",   // the date scanner
+    "FuzzText",    // tokens, paragraphs and sentences
 ]
 
 let package = Package(
