@@ -25,9 +25,12 @@ struct APIFuzzRunner {
     var executable: URL = CLI.binary
     /// The REPL's time limit per entry (`--timeout`).
     var entryTimeout: Double = 5
-    /// Longest a single call may run before it counts as a hang (past `entryTimeout`);
+    /// Most CPU seconds a single call may use before it counts as a hang (past `entryTimeout`);
     /// DOSSIER_API_FUZZ_CALL_LIMIT sets it (scripts/sanitize does: sanitized builds are slower).
+    /// CPU time, not wall-clock time, so that a busy machine does not turn a slow call into a
+    /// hang; a call that waits without using the CPU counts as hung after `waitLimit` seconds.
     var callLimit: Double = ProcessInfo.processInfo.environment["DOSSIER_API_FUZZ_CALL_LIMIT"].flatMap(Double.init) ?? 20
+    var waitLimit: Double = 120
     /// The child's address-space limit (`ulimit -v`) in MB, so that a runaway allocation fails
     /// (a crash the test reports) instead of taking the machine's memory; 0 for none (sanitizer
     /// builds reserve terabytes of shadow memory: scripts/sanitize sets DOSSIER_API_FUZZ_MEMORY_MB=0).
@@ -75,6 +78,7 @@ struct APIFuzzRunner {
         var current: Int?  // 1-based, as the driver counts
         var done = false
         var lastProgress = Date()
+        var cpuAtProgress = 0.0
         func scan() {
             pending.append(reader.readDataToEndOfFile())
             guard let lastNewline = pending.lastIndex(of: 10) else { return }
@@ -83,7 +87,11 @@ struct APIFuzzRunner {
             for line in lines.split(separator: "\n") {
                 guard let range = line.range(of: Self.marker) else { continue }
                 let rest = line[range.upperBound...]
-                if rest == "done" { done = true } else if let i = Int(rest) { current = i; lastProgress = Date() }
+                if rest == "done" { done = true } else if let i = Int(rest) {
+                    current = i
+                    lastProgress = Date()
+                    cpuAtProgress = child.cpuSeconds() ?? 0
+                }
             }
         }
         var ended: ChildProcess.Ending?
@@ -91,9 +99,12 @@ struct APIFuzzRunner {
             Thread.sleep(forTimeInterval: 0.05)
             ended = child.poll()
             scan()
-            if ended == nil, current != nil, Date().timeIntervalSince(lastProgress) > callLimit {
+            guard ended == nil, let current else { continue }
+            let cpu = (child.cpuSeconds() ?? cpuAtProgress) - cpuAtProgress
+            let wall = Date().timeIntervalSince(lastProgress)
+            if cpu > callLimit || wall > waitLimit {
                 child.kill()
-                return .hung(index: (current ?? 1) - 1, seconds: Date().timeIntervalSince(lastProgress))
+                return .hung(index: current - 1, seconds: wall)
             }
         }
         let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
@@ -150,6 +161,17 @@ final class ChildProcess {
         let signal = status & 0x7F
         ending = signal == 0 ? Ending(status: (status >> 8) & 0xFF, signal: nil) : Ending(status: 128 + signal, signal: signal)
         return ending
+    }
+
+    /// CPU seconds (user and system, all threads) the child has used so far, from /proc.
+    func cpuSeconds() -> Double? {
+        guard ending == nil,
+              let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // After "pid (name)": state is field 3, utime field 14, stime field 15.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     /// Kills the child and reaps it.

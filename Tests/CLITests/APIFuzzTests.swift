@@ -225,7 +225,8 @@ import Testing
             Issue.record("a driver of harmless calls should finish")
             return
         }
-        // Stand-ins for a dossier stuck in call 2 where its time limit cannot reach, and for one
+        // Stand-ins for a dossier stuck in call 2 where its time limit cannot reach (waiting: a
+        // busy loop in Swift would be caught by its CPU time, `callLimit`), and for one
         // that dies of SIGABRT during call 2, as a trapped dossier would.
         let markers = "printf '\\n\\001FUZZ 1\\nout\\n\\001FUZZ 2\\n'\n"
         try workspace.write("stuck-dossier", "#!/bin/sh\n" + markers + "exec sleep 60\n")
@@ -233,12 +234,23 @@ import Testing
         chmod(workspace.path("stuck-dossier"), 0o755)
         chmod(workspace.path("crashing-dossier"), 0o755)
         runner.executable = workspace.url.appendingPathComponent("stuck-dossier")
-        runner.callLimit = 1
+        runner.waitLimit = 1
         guard case .hung(let index, _) = try runner.run(from: 0) else {
             Issue.record("a call that runs on should be reported as a hang")
             return
         }
         #expect(index == 1)
+        // One that spins in call 2 is caught by the CPU time it uses, long before the wait limit.
+        try workspace.write("spinning-dossier", "#!/bin/sh\n" + markers + "while :; do :; done\n")
+        chmod(workspace.path("spinning-dossier"), 0o755)
+        runner.executable = workspace.url.appendingPathComponent("spinning-dossier")
+        runner.waitLimit = 600
+        runner.callLimit = 1
+        guard case .hung(let spun, _) = try runner.run(from: 0) else {
+            Issue.record("a call that spins should be reported as a hang")
+            return
+        }
+        #expect(spun == 1)
         runner.executable = workspace.url.appendingPathComponent("crashing-dossier")
         guard case .crashed(let crashed, let signal, let status, let stderr) = try runner.run(from: 0) else {
             Issue.record("a child killed by a signal should be reported as a crash")
