@@ -63,6 +63,7 @@ extension Cleaner {
         case 0x72: verdict = rulesR(c)  // r
         case 0x73: verdict = rulesS(c, outlets: outlets)  // s
         case 0x74: verdict = rulesT(c)  // t
+        case 0x75: verdict = unsubscribe(c, from: c.startIndex)  // u
         case 0x77: verdict = rulesW(c)  // w
         case 0x79: verdict = rulesY(c)  // y
         case 0x28: verdict = parenthesised(c, outlets: outlets)  // (
@@ -258,7 +259,14 @@ extension Cleaner {
             return Verdict(reason: .relatedLink, standalone: true)
         }
         if Bytes.prefix(c, "tap here") != nil { return sharePrompt(c, verbEnd: nil) }
+        if let j = Bytes.prefix(c, "to") { return unsubscribe(c, from: Bytes.skipSpaces(c, from: j)) }
         return nil
+    }
+
+    /// "To unsubscribe from this briefing, reply …", "Unsubscribe | Manage preferences": a newsletter's footer.
+    private static func unsubscribe(_ c: ArraySlice<UInt8>, from j: Int) -> Verdict? {
+        guard c.count <= 200, Bytes.prefix(c[j...], "unsubscribe") != nil else { return nil }
+        return Verdict(reason: .sharePrompt)
     }
 
     private static func rulesW(_ c: ArraySlice<UInt8>) -> Verdict? {

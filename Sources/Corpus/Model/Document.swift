@@ -32,6 +32,8 @@ public final class Document: @unchecked Sendable {
         if let given = metadata.givenDate { return given }
         return corpus?.dates.date(of: self)
     }
+    /// Credits taken out of the body: bylines, sign-offs, reporting, editing and contributor lines.
+    public var credits: [String] { metadata.credits }
     /// The clean body text.
     public let text: String
     /// Paragraphs as UTF-8 byte ranges of `text`.

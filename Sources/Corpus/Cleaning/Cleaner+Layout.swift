@@ -1,0 +1,382 @@
+/// Layout of plain text: how the body's lines make paragraphs.
+///
+/// News reaches an archive in three layouts. Web extractions and modern feeds put one paragraph on a line, with or
+/// without blank lines between. Wire copy, e-mail newsletters and old archives are *hard-wrapped*: every line is
+/// cut at a fixed width (often 65–72 columns) and a paragraph is marked by a blank line, by an indented first line
+/// (the 1980s agency format: four spaces, no blank lines), or only by a short last line. The cleaner reflows
+/// wrapped text so a paragraph is one line of the clean body: names and quotations broken across a line end join
+/// back, and the later stages (paragraphs, sentences, quotations, entities) see prose, not lines.
+///
+/// The analysis uses only line features: the width the text is wrapped at (the widest lines, a few outliers
+/// aside), whether a line ends a sentence, whether the next line's first word would have fitted on it, indentation
+/// and blank lines. A break is *soft* (a wrap, joined with a space) when the next line starts in lower case, or when
+/// the line is long enough that the next word could not have fitted (a line that stops mid-sentence only needs to
+/// fill half the width). Table rows (columns separated by runs of spaces or tabs) and list items are never joined.
+/// Text that is not wrapped keeps its lines exactly as before.
+extension Cleaner {
+    /// How a body line follows the one before it in the clean body.
+    enum Join: UInt8 {
+        /// It opens a new paragraph (a blank line in the clean body).
+        case paragraph
+        /// It opens a new line of the same paragraph (kept as written: table rows, list items, addresses).
+        case lineBreak
+        /// It continues the line before: a wrapped line, joined with one space.
+        case space
+        /// It continues a word the line before broke after its hyphen ("Cleveland-" / "based"): joined with nothing.
+        case hyphen
+    }
+
+    /// What the layout analysis found about a document's body.
+    struct LayoutStyle {
+        /// True when the body is hard-wrapped prose and its lines are reflowed.
+        var reflow = false
+        /// The column the text is wrapped at (the widest lines, outliers aside).
+        var width = 0
+        /// True when paragraphs open with an indented first line (continuation lines at `baseIndent`).
+        var indentMarked = false
+        /// The indentation of continuation lines.
+        var baseIndent = 0
+        /// True when short last lines, rather than blank lines, mark most paragraph ends: a break that is not a
+        /// wrap then ends the paragraph; otherwise it is kept as a line break inside the paragraph.
+        var shortLineParagraphs = false
+    }
+
+    /// The widest a wrapped text may be: wider lines are paragraphs written on one line.
+    static let widestWrap = 120
+    /// The narrowest column a text is taken to be wrapped at.
+    static let narrowestWrap = 30
+
+    /// Decides whether the body lines `body` (indices of non-blank lines, in order) are hard-wrapped, and how their
+    /// paragraphs are marked. `gaps[i]` is true for a line that separates paragraphs (blank, or only filler).
+    static func layoutStyle(_ doc: Lines, body: [Int], gaps: [Bool]) -> LayoutStyle {
+        var style = LayoutStyle()
+        guard body.count >= 3 else { return style }
+        // The wrap width: the widest prose lines, skipping the top tenth (a long URL or a table rule).
+        var widths: [Int] = []
+        widths.reserveCapacity(body.count)
+        for i in body where Bytes.wordCount(doc.content(i)) >= 3 { widths.append(columns(doc, i)) }
+        guard widths.count >= 3 else { return style }
+        widths.sort(by: >)
+        let width = widths[min(widths.count - 1, widths.count / 10)]
+        guard width >= narrowestWrap, width <= widestWrap else { return style }
+        style.width = width
+
+        // Wrapped prose breaks lines mid-sentence, on lines that fill the width.
+        var pairs = 0
+        var midSentence = 0
+        var fullMidLines = 0
+        var blankGaps = 0
+        var shortEnds = 0
+        for k in 1..<body.count {
+            let a = body[k - 1]
+            let b = body[k]
+            guard b == a + 1 else {
+                if hasGap(gaps, a, b) { blankGaps += 1 }
+                continue
+            }
+            // Table rows and list items say nothing about wrapping.
+            if isListItem(doc.content(a)) || isTableRow(doc.content(a)) || isListItem(doc.content(b))
+                || isTableRow(doc.content(b))
+            {
+                continue
+            }
+            pairs += 1
+            let words = Bytes.wordCount(doc.content(a))
+            if words >= 3, !lineEndsSentence(doc.content(a)) {
+                midSentence += 1
+                if columns(doc, a) * 10 >= width * 6 { fullMidLines += 1 }
+            } else if lineEndsSentence(doc.content(a)), startsUpper(doc.content(b)),
+                columns(doc, a) + 1 + firstWordColumns(doc.content(b)) < width
+            {
+                shortEnds += 1
+            }
+        }
+        let base = body.map { indentation(doc, $0) }.min() ?? 0
+        style.baseIndent = base
+        // An indented first line that stops mid-sentence and goes on at the base indentation marks paragraphs.
+        var indented = 0
+        var firstLineIndents = 0
+        for k in body.indices where indentation(doc, body[k]) > base {
+            indented += 1
+            guard k + 1 < body.count, body[k + 1] == body[k] + 1, indentation(doc, body[k + 1]) == base,
+                !lineEndsSentence(doc.content(body[k]))
+            else { continue }
+            let next = doc.content(body[k + 1])
+            if startsLower(next) || columns(doc, body[k]) * 10 >= width * 6 { firstLineIndents += 1 }
+        }
+        let wrapped = midSentence >= 2 && midSentence * 3 >= pairs && fullMidLines * 2 >= midSentence
+        style.indentMarked = firstLineIndents >= 2 || (firstLineIndents == 1 && (wrapped || indented >= 3))
+        style.reflow = wrapped || style.indentMarked
+        style.shortLineParagraphs = !style.indentMarked && shortEnds > blankGaps
+        return style
+    }
+
+    /// How each line of `body` follows the one before it (the first line opens a paragraph).
+    static func joins(_ doc: Lines, body: [Int], gaps: [Bool], style: LayoutStyle) -> [Join] {
+        var result: [Join] = []
+        result.reserveCapacity(body.count)
+        for k in body.indices {
+            guard k > 0 else {
+                result.append(.paragraph)
+                continue
+            }
+            let a = body[k - 1]
+            let b = body[k]
+            if hasGap(gaps, a, b) {
+                result.append(.paragraph)
+                continue
+            }
+            guard style.reflow else {
+                // Even in text that is not wrapped, a line that stops mid-sentence before one that goes on in lower
+                // case is one sentence broken in two.
+                result.append(b == a + 1 && isPlainWrap(doc, a, b) ? .space : .lineBreak)
+                continue
+            }
+            // Inside wrapped text a break that is not a wrap ends the paragraph, or stays a line break when blank
+            // lines or indents mark the paragraphs.
+            let hard: Join = style.shortLineParagraphs ? .paragraph : .lineBreak
+            if b != a + 1 {  // a removed line between
+                result.append(hard)
+                continue
+            }
+            if style.indentMarked && indentation(doc, b) > style.baseIndent {
+                result.append(.paragraph)
+                continue
+            }
+            // Deeper lines in text that does not indent its paragraphs are code or a quoted block.
+            if !style.indentMarked && indentation(doc, b) >= style.baseIndent + 2 {
+                result.append(hard)
+                continue
+            }
+            let next = doc.content(b)
+            let line = doc.content(a)
+            if isListItem(next) || isTableRow(line) || isTableRow(next) {
+                result.append(hard)
+                continue
+            }
+            if isSoftBreak(doc, a, b, width: style.width) {
+                result.append(endsInWordHyphen(line) && next.first.map(Bytes.isLetter) == true ? .hyphen : .space)
+            } else {
+                result.append(hard)
+            }
+        }
+        return result
+    }
+
+    /// True when line `b` plainly continues the sentence of line `a`: `a` has three words or more and stops
+    /// mid-sentence, `b` starts in lower case and is not indented (indented lines are code or quoted blocks, unless
+    /// the layout says they open paragraphs), and neither is a list item or table row.
+    static func isPlainWrap(_ doc: Lines, _ a: Int, _ b: Int) -> Bool {
+        let line = doc.content(a)
+        let next = doc.content(b)
+        guard startsLower(next), Bytes.wordCount(line) >= 3, !lineEndsSentence(line),
+            indentation(doc, b) <= min(1, indentation(doc, a))
+        else { return false }
+        return !isListItem(next) && !isTableRow(line) && !isTableRow(next)
+    }
+
+    /// True when the break after line `a` is a wrap: the next line starts in lower case, or `a` is too full for the
+    /// next word to have fitted (a line that stops mid-sentence only needs to fill half the width).
+    static func isSoftBreak(_ doc: Lines, _ a: Int, _ b: Int, width: Int) -> Bool {
+        let next = doc.content(b)
+        let line = doc.content(a)
+        if startsLower(next) { return true }
+        let needed = columns(doc, a) + 1 + firstWordColumns(next)
+        if lineEndsSentence(line) { return needed >= width }
+        return needed * 2 > width
+    }
+
+    // MARK: - Line features
+
+    /// The line's width in columns: indentation (a tab counts four) plus its characters.
+    static func columns(_ doc: Lines, _ i: Int) -> Int {
+        indentation(doc, i) + characters(doc.content(i))
+    }
+
+    /// The line's indentation in columns (a tab counts four).
+    static func indentation(_ doc: Lines, _ i: Int) -> Int {
+        var n = 0
+        for b in doc.text[doc.lines[i].start..<doc.lines[i].contentStart] { n += b == Bytes.tab ? 4 : 1 }
+        return n
+    }
+
+    /// Number of characters (UTF-8 lead bytes) in `s`.
+    static func characters(_ s: ArraySlice<UInt8>) -> Int {
+        var n = 0
+        for b in s where b & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
+    /// Characters of the first word of `s`.
+    static func firstWordColumns(_ s: ArraySlice<UInt8>) -> Int {
+        var n = 0
+        for b in s {
+            if Bytes.isSpace(b) { break }
+            if b & 0xC0 != 0x80 { n += 1 }
+        }
+        return n
+    }
+
+    /// True when a gap line (blank, or holding only filler) lies between lines `a` and `b`.
+    static func hasGap(_ gaps: [Bool], _ a: Int, _ b: Int) -> Bool {
+        var i = a + 1
+        while i < b {
+            if gaps[i] { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// True when the text ends a sentence or a lead-in: `. ! ? :` or an ellipsis, perhaps inside closing quotes or
+    /// brackets. A line ending in a comma, a word or a dash stops mid-sentence.
+    static func lineEndsSentence(_ c: ArraySlice<UInt8>) -> Bool {
+        guard let mark = Bytes.finalMark(c) else { return false }
+        if mark == 0x2E || mark == 0x21 || mark == 0x3F || mark == 0x3A { return true }
+        // "…" (E2 80 A6) and the CJK full stop "。" (E3 80 82).
+        if mark == 0xA6 || mark == 0x82, c.count >= 3 {
+            var k = c.endIndex - 1
+            while k > c.startIndex, c[k] != mark { k -= 1 }
+            return k >= c.startIndex + 2 && (c[k - 2] == 0xE2 || c[k - 2] == 0xE3) && c[k - 1] == 0x80
+        }
+        return false
+    }
+
+    /// True when the text starts with a word in lower case: an ASCII lower-case letter, and a first word that is
+    /// not an e-mail address, a web address or a path ("press@example.com" on a contact line is not prose).
+    static func startsLower(_ c: ArraySlice<UInt8>) -> Bool {
+        guard let first = c.first, Bytes.isLowerASCII(first) else { return false }
+        var k = c.startIndex
+        while k < c.endIndex, !Bytes.isSpace(c[k]) {
+            let b = c[k]
+            if b == 0x40 || b == 0x2F || b == 0x5C { return false }
+            if b == 0x2E, k + 1 < c.endIndex, Bytes.isAlnum(c[k + 1]) { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// True when the text starts with a capital, a digit, a quote or bracket, or a non-ASCII character.
+    static func startsUpper(_ c: ArraySlice<UInt8>) -> Bool {
+        guard let first = c.first else { return false }
+        return Bytes.isUpper(first) || Bytes.isDigit(first) || first == 0x22 || first == 0x27 || first == 0x28
+            || first >= 0x80
+    }
+
+    /// True when the line ends in a hyphen joined to a letter ("Cleveland-"), not a dash (" -", "--").
+    static func endsInWordHyphen(_ c: ArraySlice<UInt8>) -> Bool {
+        guard c.count >= 2, c.last == 0x2D else { return false }
+        return Bytes.isLetter(c[c.endIndex - 2])
+    }
+
+    /// True when a line opens a list item: a bullet ("- ", "* ", "• ") or a label ("1. ", "2) ", "1.) ", "(a) ",
+    /// "b) ") followed by a space.
+    static func isListItem(_ c: ArraySlice<UInt8>) -> Bool {
+        guard let first = c.first else { return false }
+        let i = c.startIndex
+        func spaceAt(_ k: Int) -> Bool { k < c.endIndex && Bytes.isSpace(c[k]) }
+        switch first {
+        case 0x2D, 0x2A, 0x2B:  // - * +
+            return spaceAt(i + 1)
+        case 0xE2:  // • ‣ ◦ ▪ – —
+            guard c.count >= 4 else { return false }
+            let isBullet = (c[i + 1] == 0x80 && (c[i + 2] == 0xA2 || c[i + 2] == 0xA3 || c[i + 2] == 0x93
+                || c[i + 2] == 0x94)) || (c[i + 1] == 0x97 && c[i + 2] == 0xA6) || (c[i + 1] == 0x96 && c[i + 2] == 0xAA)
+            return isBullet && spaceAt(i + 3)
+        case 0xC2:  // ·
+            return c.count >= 3 && c[i + 1] == 0xB7 && spaceAt(i + 2)
+        case 0x28:  // (1) (a)
+            var k = i + 1
+            while k < c.endIndex, k - i <= 3, Bytes.isDigit(c[k]) || Bytes.isLowerASCII(c[k]) { k += 1 }
+            return k > i + 1 && k - i <= 3 && k < c.endIndex && c[k] == 0x29 && spaceAt(k + 1)
+        default:
+            var k = i
+            while k < c.endIndex, k - i < 3, Bytes.isDigit(c[k]) { k += 1 }
+            if k == i {
+                // "a) " — a single lower-case letter and a bracket.
+                guard Bytes.isLowerASCII(first), c.count >= 3, c[i + 1] == 0x29 else { return false }
+                return spaceAt(i + 2)
+            }
+            guard k < c.endIndex else { return false }
+            if c[k] == 0x29 { return spaceAt(k + 1) }
+            if c[k] == 0x2E {
+                if k + 1 < c.endIndex, c[k + 1] == 0x29 { return spaceAt(k + 2) }
+                return spaceAt(k + 1)
+            }
+            return false
+        }
+    }
+
+    /// True when a line is a table row: columns separated by a tab or a run of three or more spaces (two, when the
+    /// run does not follow a sentence end: old typed text puts two spaces after a full stop).
+    static func isTableRow(_ c: ArraySlice<UInt8>) -> Bool {
+        var k = c.startIndex
+        while k < c.endIndex {
+            let b = c[k]
+            if b == Bytes.tab { return true }
+            if b == Bytes.space, k + 1 < c.endIndex, c[k + 1] == Bytes.space {
+                var run = k
+                while run < c.endIndex, c[run] == Bytes.space { run += 1 }
+                if run < c.endIndex {
+                    if run - k >= 3 { return true }
+                    let before = k > c.startIndex ? c[k - 1] : 0
+                    if before != 0x2E && before != 0x3F && before != 0x21 && before != 0x3A && before != 0x22 {
+                        return true
+                    }
+                }
+                k = run
+                continue
+            }
+            k += 1
+        }
+        return false
+    }
+}
+
+extension Cleaner {
+    /// A logical line of the body: one raw line, or the wrapped lines of one joined. Paragraphs are runs of segments;
+    /// credits, datelines and the clean body work on segments, so a credit or a dateline wrapped over two lines is
+    /// read whole. A segment of one line points into the normalised text; only joined lines get a buffer.
+    struct Segment {
+        /// The raw lines it was made from (wrapped lines are adjacent).
+        var firstLine: Int
+        var lastLine: Int
+        /// How it follows the segment before it: `.paragraph` or `.lineBreak`.
+        var start: Join
+        /// For one line: its bytes in the normalised text (with indentation unless the text was reflowed).
+        var range: Range<Int>
+        /// For joined lines: the joined bytes.
+        var joined: [UInt8]?
+        /// Bytes of indentation at the start of the text.
+        var indent: Int
+
+        /// The segment's text.
+        func text(_ doc: Lines) -> ArraySlice<UInt8> { joined.map { $0[...] } ?? doc.text[range] }
+        /// The segment's text without its indentation.
+        func content(_ doc: Lines) -> ArraySlice<UInt8> { text(doc).dropFirst(indent) }
+    }
+
+    /// Groups body lines into segments by their joins.
+    static func segments(_ doc: Lines, body: [Int], joins: [Join], reflow: Bool) -> [Segment] {
+        var result: [Segment] = []
+        result.reserveCapacity(body.count)
+        for (k, i) in body.enumerated() {
+            let join = joins[k]
+            if join == .space || join == .hyphen, var last = result.popLast() {
+                var joined = last.joined ?? Array(doc.text[last.range])
+                if join == .space { joined.append(Bytes.space) }
+                joined.append(contentsOf: doc.content(i))
+                last.joined = joined
+                last.lastLine = i
+                result.append(last)
+                continue
+            }
+            let keepIndent = !reflow || join == .lineBreak
+            let line = doc.lines[i]
+            let start = keepIndent ? line.start : line.contentStart
+            result.append(Segment(
+                firstLine: i, lastLine: i, start: result.isEmpty || join != .lineBreak ? .paragraph : .lineBreak,
+                range: start..<line.end, joined: nil, indent: line.contentStart - start))
+        }
+        return result
+    }
+}
