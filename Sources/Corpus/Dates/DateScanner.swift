@@ -250,11 +250,13 @@ struct DateScanner {
     }
 
     /// The tense of a bare weekday or month, with the preposition's say: "since February" is
-    /// past; "until Monday", "by Friday" are future unless the clause is marked past.
-    private func bareTense(start: Int, end: Int, preposition: DateWord?, window: (back: Int, ahead: Int)) -> DateTense {
+    /// past; "until Monday", "by Friday" are future unless the clause is marked past. A year-less
+    /// day is judged in its own clause (`clause`), where a month is judged over the sentence.
+    private func bareTense(start: Int, end: Int, preposition: DateWord?, window: (back: Int, ahead: Int),
+                           clause: Bool = false) -> DateTense {
         let keyword = preposition?.keyword ?? .none
         if keyword == .since { return .past }
-        let found = tense.tense(start: start, end: end, back: window.back, ahead: window.ahead)
+        let found = tense.tense(start: start, end: end, back: window.back, ahead: window.ahead, clause: clause)
         if keyword == .until || keyword == .till || keyword == .by {
             return found == .past ? .past : .future
         }
@@ -383,7 +385,7 @@ struct DateScanner {
         result.start = prefix.start
         if case .monthDay(var yearless) = match.expression {
             yearless.tense = bareTense(start: prefix.start, end: match.end, preposition: prefix.preposition,
-                                       window: Self.monthWindow)
+                                       window: Self.monthWindow, clause: true)
             yearless.weekday = weekday
             result.expression = .monthDay(yearless)
         }
