@@ -1,8 +1,8 @@
 import Corpus
 import LuaBridge
 
-/// `Document` in Lua: fields `id`, `path`, `title`, `source`, `dateline`, `date`, `text`,
-/// `raw`, `boilerplate`, `words`; methods `:paragraphs()`.
+/// `Document` in Lua: fields `id`, `path`, `title`, `source`, `dateline`, `date`, `date_from`,
+/// `date_guess`, `credits`, `text`, `raw`, `boilerplate`, `words`; methods `:paragraphs()`.
 enum DocumentBinding {
     static let columns = ["id", "title", "source", "date", "words"]
 
@@ -16,9 +16,16 @@ enum DocumentBinding {
         cls.field("source") { .text($0.source) }
         cls.field("dateline") { doc in
             guard let d = doc.dateline else { return .nil }
-            return .record(["place": .text(d.place), "date": .text(d.date), "text": .text(d.text)])
+            return .record(["place": .text(d.place), "date": .text(d.date), "text": .text(d.text),
+                            "agency": .text(d.agency)])
         }
         cls.field("date") { .text($0.date) }
+        cls.field("date_from") { .text($0.dateFrom) }
+        cls.field("date_guess") { doc in
+            guard let guess = doc.dateGuess else { return .nil }
+            return .record(["date": .text(guess.date), "basis": .text(guess.basis)])
+        }
+        cls.field("credits") { lists.strings($0.credits) }
         cls.field("text") { .text($0.text) }
         cls.field("raw") { .text($0.raw) }
         cls.field("boilerplate") { doc in
