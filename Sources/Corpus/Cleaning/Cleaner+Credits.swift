@@ -46,8 +46,14 @@ extension Cleaner {
             let c = segments[r].content(doc)
             if isFootRule(c), (r + 1..<segments.count).allSatisfy({ segments[$0].content(doc).count <= longestCredit }) {
                 marks.separators.insert(r)
-                for j in (r + 1)..<segments.count where !isFootRule(segments[j].content(doc)) { marks.credits.insert(j) }
-                for j in (r + 1)..<segments.count where isFootRule(segments[j].content(doc)) { marks.separators.insert(j) }
+                for j in (r + 1)..<segments.count {
+                    let after = segments[j].content(doc)
+                    if isFootRule(after) || isEndMark(after) {
+                        marks.separators.insert(j)
+                    } else {
+                        marks.credits.insert(j)
+                    }
+                }
                 end = r
                 break
             }
@@ -57,7 +63,7 @@ extension Cleaner {
         k = end - 1
         while k >= top {
             let c = segments[k].content(doc)
-            if isFootRule(c) {
+            if isFootRule(c) || isEndMark(c) {
                 marks.separators.insert(k)
                 k -= 1
                 continue
@@ -125,7 +131,13 @@ extension Cleaner {
 
     // MARK: - Foot
 
-    /// A foot rule or end mark: "___", "###", "# # #", "-30-", "-0-", "(END)", "ENDS".
+    /// An archive's end-of-text mark: control characters such as ETX, or their SGML entities ("&#3;").
+    static func isEndMark(_ c: ArraySlice<UInt8>) -> Bool {
+        !c.isEmpty && withoutEndMarks(c).isEmpty
+    }
+
+    /// A foot rule or end mark of a story, after which come only credits: "___", "###", "# # #", "-30-", "-0-",
+    /// "(END)", "ENDS".
     static func isFootRule(_ c: ArraySlice<UInt8>) -> Bool {
         if c.count >= 3, c.allSatisfy({ $0 == 0x5F }) { return true }
         if c.count >= 3, c.count <= 9, c.allSatisfy({ $0 == 0x23 || $0 == Bytes.space }) { return true }
@@ -135,8 +147,24 @@ extension Cleaner {
         return false
     }
 
-    /// A last line that is only an agency's name: " Reuter", "REUTERS", "AFP" (the old wire sign-off).
+    /// `c` without end-of-text marks at its end: control characters and numeric entities of them ("&#3;").
+    static func withoutEndMarks(_ c: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var s = c
+        while true {
+            while let last = s.last, last < 0x20 || Bytes.isSpace(last) { s = s.dropLast() }
+            guard s.last == 0x3B, let amp = s.lastIndex(of: 0x26), s.endIndex - amp <= 6,
+                Bytes.match(s, at: amp, "&#") != nil,
+                s[(amp + 2)..<(s.endIndex - 1)].allSatisfy(Bytes.isDigit), s.endIndex - amp > 3,
+                let code = Int(Bytes.string(s[(amp + 2)..<(s.endIndex - 1)])), code < 32
+            else { return s }
+            s = s[s.startIndex..<amp]
+        }
+    }
+
+    /// A last line that is only an agency's name: " Reuter", "REUTERS", "AFP" (the old wire sign-off), perhaps with
+    /// an end-of-text mark after it.
     static func isSignOff(_ c: ArraySlice<UInt8>, outlets: OutletTable) -> Bool {
+        let c = withoutEndMarks(c)
         guard c.count <= 30, (1...3).contains(Bytes.wordCount(c)), let first = c.first, Bytes.isUpper(first),
             !c.contains(0x2E), !c.contains(0x3A)
         else { return false }
