@@ -177,6 +177,23 @@ import Testing
         #expect(cleaned.dateline?.agency == "PR Newswire")
     }
 
+    @Test func archiveEndMarksAndRightsNotices() {
+        // An archive's end-of-text mark after the sign-off.
+        let archived = Cleaner.clean("    PARIS, March 9 - The bank said its\nprofit rose 8 pct in 1986.\n Reuter\n&#3;\n")
+        #expect(archived.credits == ["Reuter"])
+        #expect(archived.text == "The bank said its profit rose 8 pct in 1986.")
+        #expect(Cleaner.clean("Title here\n\nThe bank said its profit rose.\n Reuter \u{3}\n").credits == ["Reuter \u{3}"])
+        // A rights notice and a standards line are credit lines; the notice's holder is the source.
+        let notice = Cleaner.clean("A title\n\nSALEM, Ore. (AP) - The vote passed.\n\nCopyright 2024 The Associated Press. All rights reserved.\n")
+        #expect(notice.credits == ["Copyright 2024 The Associated Press. All rights reserved."])
+        #expect(notice.text == "The vote passed.")
+        #expect(notice.source == "Associated Press")
+        let standards = Cleaner.clean("A title\n\nThe vote passed.\n\n(Reporting by Ann Lee; Editing by Bo Park)\n\nOur Standards: The Thomson Reuters Trust Principles.\n")
+        #expect(standards.credits.count == 2)
+        #expect(standards.text == "The vote passed.")
+        #expect(Cleaner.clean("A title\n\nCopyright of the archive belongs to the city, the clerk said.\n").credits.isEmpty)
+    }
+
     @Test func creditsBoilerplateLinesAreCreditsToo() {
         let cleaned = Cleaner.clean("A title here\n\nThe minister spoke.\n\n(With inputs from PTI)\n")
         #expect(cleaned.credits == ["(With inputs from PTI)"])

@@ -61,6 +61,7 @@ extension Cleaner {
         }
         // Then backwards from the end, as long as segments are credits.
         k = end - 1
+        var last = true  // no credit or text after this segment yet, only separators
         while k >= top {
             let c = segments[k].content(doc)
             if isFootRule(c) || isEndMark(c) {
@@ -68,7 +69,8 @@ extension Cleaner {
                 k -= 1
                 continue
             }
-            if isCreditLine(c) || (k == end - 1 && isSignOff(c, outlets: outlets)) {
+            defer { last = false }
+            if isCreditLine(c) || (last && isSignOff(c, outlets: outlets)) {
                 marks.credits.insert(k)
                 k -= 1
                 continue
