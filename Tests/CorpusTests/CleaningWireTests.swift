@@ -140,6 +140,14 @@ import Testing
         #expect(cleaned.boilerplate.map(\.line) == ["___"])
     }
 
+    @Test func aBylineIsNotATitle() {
+        let cleaned = Cleaner.clean("By MARTA VELEZ\nAssociated Press Writer\n\nLIMA, Peru (AP) - The congress voted.\n")
+        #expect(cleaned.title == nil)
+        #expect(cleaned.credits == ["By MARTA VELEZ", "Associated Press Writer"])
+        #expect(cleaned.dateline?.place == "Lima, Peru")
+        #expect(cleaned.text == "The congress voted.")
+    }
+
     @Test func otherAgencyCredits() {
         let afp = Cleaner.clean("Titre\n\nPARIS, 11 juin (AFP) - Le trafic sera perturbé.\n\nfb-lmt/rs\n")
         #expect(afp.credits == ["fb-lmt/rs"])

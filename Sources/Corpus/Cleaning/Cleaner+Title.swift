@@ -8,9 +8,10 @@ extension Cleaner {
 
     /// True when a line reads as a headline: short, not ending in `. , ; :` (closing quotes ignored; a final
     /// abbreviation such as "Inc." or "D.C." is fine, and so is any ending when the body goes on to repeat the line,
-    /// as a lead that restates its headline does), not an underline, and not a paragraph that opens with a dateline.
+    /// as a lead that restates its headline does), not an underline, not a byline ("By JANE DOE"), and not a
+    /// paragraph that opens with a dateline.
     static func isHeadline(_ c: ArraySlice<UInt8>, next: ArraySlice<UInt8>?, outlets: OutletTable) -> Bool {
-        guard !c.isEmpty, c.count <= longestTitleBytes, !Bytes.isRule(c) else { return false }
+        guard !c.isEmpty, c.count <= longestTitleBytes, !Bytes.isRule(c), !isByline(c) else { return false }
         let words = Bytes.wordCount(c)
         guard words <= longestTitleWords else { return false }
         if let mark = Bytes.finalMark(c), Bytes.isClosingPunctuation(mark) {
