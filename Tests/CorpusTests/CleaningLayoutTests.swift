@@ -221,6 +221,16 @@ import Testing
         #expect(Cleaner.isTableRow(bytes("Name\tValue")))
         #expect(!Cleaner.isTableRow(bytes("He left.  Then he came back.")))
         #expect(!Cleaner.isTableRow(bytes("An ordinary line of prose.")))
+        // Long lines (scanned eight bytes at a time), the run at every position of a block.
+        let prose = "A line of prose that runs on for well over sixteen bytes before it stops"
+        #expect(!Cleaner.isTableRow(bytes(prose)))
+        for cut in [10, 15, 16, 17, 23, 24, 40] {
+            let words = Array(prose.utf8)
+            let padded = Array(words[..<cut]) + Array("   ".utf8) + Array(words[cut...])
+            #expect(Cleaner.isTableRow(padded[...]), "three spaces at \(cut)")
+        }
+        #expect(!Cleaner.isTableRow(bytes("The first sentence ends here.  The second one follows it after two spaces.")))
+        #expect(Cleaner.isTableRow(bytes("The first column of a row of text\tThe second column of the same row")))
         #expect(Cleaner.lineEndsSentence(bytes("he said.\"")))
         #expect(!Cleaner.lineEndsSentence(bytes("come in,\"")))
         #expect(Cleaner.endsInWordHyphen(bytes("the Ohio-")))

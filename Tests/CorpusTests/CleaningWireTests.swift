@@ -43,6 +43,11 @@ import Testing
         #expect(dateline("MADRID, 4 mayo (EFE).- El Gobierno aprobó hoy el plan.")?.date == "--05-04")
         #expect(dateline("BERLIN, 12. Juni (dpa) - Die Regierung hat beschlossen.")?.date == "--06-12")
         #expect(dateline("MEXICO CITY, 3 de marzo (Reuters) - El banco central.")?.date == "--03-03")
+        // An agency the outlet table does not know, several places, the old AP underscore dash.
+        #expect(dateline("LONDON (Reuters Breakingviews) - Banks face a test.")?.agency == "Reuters Breakingviews")
+        #expect(dateline("LONDON/NEW YORK, March 3 (Reuters) - Oil fell.")?.place == "London/New York")
+        #expect(dateline("ATLANTA (AP) _ The storm moved east.")?.place == "Atlanta")
+        #expect(dateline("Chicago (the windy city) - was cold.") == nil)
     }
 
     @Test func datelinesOfChineseAndJapaneseAgencies() {

@@ -129,8 +129,14 @@ extension Cleaner {
         if k < c.endIndex, c[k] == 0x28 {
             let reach = min(c.endIndex, k + 40)
             guard let close = c[k..<reach].firstIndex(of: 0x29) else { return nil }
-            guard let name = outlets.displayName(for: Bytes.string(c[(k + 1)..<close])) else { return nil }
-            agency = name
+            let inner = c[(k + 1)..<close]
+            if let name = outlets.displayName(for: Bytes.string(inner)) {
+                agency = name
+            } else if (isAllCapitals(place) || date != nil), isAgencyName(inner) {
+                agency = Bytes.string(inner)  // an agency the table does not know, as written: "(Reuters Breakingviews)"
+            } else {
+                return nil
+            }
             k = Bytes.skipSpaces(c, from: close + 1)
             if k < c.endIndex, c[k] == 0x2E { k += 1 }  // EFE's "(EFE).-"
         }
@@ -260,9 +266,22 @@ extension Cleaner {
         return (textEnd, body)
     }
 
-    /// Width of a dash at `i`: "—", "–", "--", or "-" before a space or the end of the line.
+    /// A name in a dateline's brackets that reads as an agency's: one to four capitalised words of letters.
+    private static func isAgencyName(_ s: ArraySlice<UInt8>) -> Bool {
+        let words = Bytes.words(s)
+        guard (1...4).contains(words.count), s.count <= 30 else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first, Bytes.isUpper(first) else { return false }
+            return word.allSatisfy { Bytes.isLetter($0) || $0 == 0x2D || $0 == 0x2E || $0 == 0x26 }
+        }
+    }
+
+    /// Width of a dash at `i`: "—", "–", "--", "-" or the old AP "_" before a space or the end of the line.
     private static func dashWidth(_ c: ArraySlice<UInt8>, at i: Int) -> Int? {
         guard i < c.endIndex else { return nil }
+        if c[i] == 0x5F, i > c.startIndex, Bytes.isSpace(c[i - 1]) {
+            return i + 1 == c.endIndex || Bytes.isSpace(c[i + 1]) ? 1 : nil
+        }
         if c[i] == 0x2D {
             if i + 1 < c.endIndex, c[i + 1] == 0x2D { return 2 }
             return i + 1 == c.endIndex || Bytes.isSpace(c[i + 1]) ? 1 : nil
@@ -296,13 +315,13 @@ extension Cleaner {
     ]
 
     /// A place name: 1–4 words, each starting with a capital (ASCII or non-ASCII letter) and made of letters and
-    /// `. ' -`; no word a common label.
+    /// `. ' - /` ("LONDON/NEW YORK"); no word a common label.
     static func isPlace(_ s: ArraySlice<UInt8>) -> Bool {
         let words = Bytes.words(s)
         guard (1...4).contains(words.count), s.count <= 40 else { return false }
         for word in words {
             guard let first = word.first, Bytes.isUpper(first) || first >= 0xC3 else { return false }
-            for b in word where !(Bytes.isLetter(b) || b >= 0x80 || b == 0x2E || b == 0x27 || b == 0x2D) {
+            for b in word where !(Bytes.isLetter(b) || b >= 0x80 || b == 0x2E || b == 0x27 || b == 0x2D || b == 0x2F) {
                 return false
             }
             var key = word.map(Bytes.lower)[...]
@@ -337,7 +356,7 @@ extension Cleaner {
             var startOfPart = true
             for b in word {
                 out.append(startOfPart ? b : Bytes.lower(b))
-                startOfPart = b == 0x2D || b == 0x27
+                startOfPart = b == 0x2D || b == 0x27 || b == 0x2F
             }
         }
         return Bytes.string(out[...])

@@ -51,15 +51,19 @@ extension Cleaner {
     static func layoutStyle(_ doc: Lines, body: [Int], gaps: [Bool]) -> LayoutStyle {
         var style = LayoutStyle()
         guard body.count >= 3 else { return style }
-        // The wrap width: the widest prose lines, skipping the top tenth (a long URL or a table rule).
+        // The wrap width: the widest prose lines, skipping the top tenth (a long URL or a table rule). Most texts
+        // stop here: a paragraph written on one line is far wider than any wrap.
         var widths: [Int] = []
         widths.reserveCapacity(body.count)
-        for i in body where Bytes.wordCount(doc.content(i)) >= 3 { widths.append(columns(doc, i)) }
+        for i in body where hasWords(doc.content(i), 3) { widths.append(columns(doc, i)) }
         guard widths.count >= 3 else { return style }
         widths.sort(by: >)
         let width = widths[min(widths.count - 1, widths.count / 10)]
         guard width >= narrowestWrap, width <= widestWrap else { return style }
         style.width = width
+
+        // The features of each line, found once.
+        let lines = body.map { LineFeatures(doc, $0) }
 
         // Wrapped prose breaks lines mid-sentence, on lines that fill the width.
         var pairs = 0
@@ -68,41 +72,32 @@ extension Cleaner {
         var blankGaps = 0
         var shortEnds = 0
         for k in 1..<body.count {
-            let a = body[k - 1]
-            let b = body[k]
-            guard b == a + 1 else {
-                if hasGap(gaps, a, b) { blankGaps += 1 }
+            let a = lines[k - 1]
+            let b = lines[k]
+            guard body[k] == body[k - 1] + 1 else {
+                if hasGap(gaps, body[k - 1], body[k]) { blankGaps += 1 }
                 continue
             }
             // Table rows and list items say nothing about wrapping.
-            if isListItem(doc.content(a)) || isTableRow(doc.content(a)) || isListItem(doc.content(b))
-                || isTableRow(doc.content(b))
-            {
-                continue
-            }
+            if a.isListItem || a.isTableRow || b.isListItem || b.isTableRow { continue }
             pairs += 1
-            let words = Bytes.wordCount(doc.content(a))
-            if words >= 3, !lineEndsSentence(doc.content(a)) {
+            if a.hasThreeWords, !a.endsSentence {
                 midSentence += 1
-                if columns(doc, a) * 10 >= width * 6 { fullMidLines += 1 }
-            } else if lineEndsSentence(doc.content(a)), startsUpper(doc.content(b)),
-                columns(doc, a) + 1 + firstWordColumns(doc.content(b)) < width
-            {
+                if a.columns * 10 >= width * 6 { fullMidLines += 1 }
+            } else if a.endsSentence, b.startsUpper, a.columns + 1 + b.firstWord < width {
                 shortEnds += 1
             }
         }
-        let base = body.map { indentation(doc, $0) }.min() ?? 0
+        let base = lines.map(\.indent).min() ?? 0
         style.baseIndent = base
         // An indented first line that stops mid-sentence and goes on at the base indentation marks paragraphs.
         var indented = 0
         var firstLineIndents = 0
-        for k in body.indices where indentation(doc, body[k]) > base {
+        for k in body.indices where lines[k].indent > base {
             indented += 1
-            guard k + 1 < body.count, body[k + 1] == body[k] + 1, indentation(doc, body[k + 1]) == base,
-                !lineEndsSentence(doc.content(body[k]))
+            guard k + 1 < body.count, body[k + 1] == body[k] + 1, lines[k + 1].indent == base, !lines[k].endsSentence
             else { continue }
-            let next = doc.content(body[k + 1])
-            if startsLower(next) || columns(doc, body[k]) * 10 >= width * 6 { firstLineIndents += 1 }
+            if lines[k + 1].startsLower || lines[k].columns * 10 >= width * 6 { firstLineIndents += 1 }
         }
         let wrapped = midSentence >= 2 && midSentence * 3 >= pairs && fullMidLines * 2 >= midSentence
         style.indentMarked = firstLineIndents >= 2 || (firstLineIndents == 1 && (wrapped || indented >= 3))
@@ -111,10 +106,37 @@ extension Cleaner {
         return style
     }
 
+    /// What the layout analysis reads of one line.
+    private struct LineFeatures {
+        var columns: Int
+        var indent: Int
+        var firstWord: Int
+        var hasThreeWords: Bool
+        var endsSentence: Bool
+        var startsLower: Bool
+        var startsUpper: Bool
+        var isListItem: Bool
+        var isTableRow: Bool
+
+        init(_ doc: Lines, _ i: Int) {
+            let c = doc.content(i)
+            columns = Cleaner.columns(doc, i)
+            indent = indentation(doc, i)
+            firstWord = firstWordColumns(c)
+            hasThreeWords = hasWords(c, 3)
+            endsSentence = lineEndsSentence(c)
+            startsLower = Cleaner.startsLower(c)
+            startsUpper = Cleaner.startsUpper(c)
+            isListItem = Cleaner.isListItem(c)
+            isTableRow = Cleaner.isTableRow(c)
+        }
+    }
+
     /// How each line of `body` follows the one before it (the first line opens a paragraph).
     static func joins(_ doc: Lines, body: [Int], gaps: [Bool], style: LayoutStyle) -> [Join] {
         var result: [Join] = []
         result.reserveCapacity(body.count)
+        var knownRow: (line: Int, isRow: Bool)?  // a line already scanned for table columns
         for k in body.indices {
             guard k > 0 else {
                 result.append(.paragraph)
@@ -150,7 +172,10 @@ extension Cleaner {
             }
             let next = doc.content(b)
             let line = doc.content(a)
-            if isListItem(next) || isTableRow(line) || isTableRow(next) {
+            let lineIsRow = knownRow?.line == a ? knownRow?.isRow == true : isTableRow(line)
+            let nextIsRow = isTableRow(next)
+            knownRow = (b, nextIsRow)  // the next pair's first line: scanned once
+            if isListItem(next) || lineIsRow || nextIsRow {
                 result.append(hard)
                 continue
             }
@@ -169,7 +194,7 @@ extension Cleaner {
     static func isPlainWrap(_ doc: Lines, _ a: Int, _ b: Int) -> Bool {
         let line = doc.content(a)
         let next = doc.content(b)
-        guard startsLower(next), Bytes.wordCount(line) >= 3, !lineEndsSentence(line),
+        guard startsLower(next), hasWords(line, 3), !lineEndsSentence(line),
             indentation(doc, b) <= min(1, indentation(doc, a))
         else { return false }
         return !isListItem(next) && !isTableRow(line) && !isTableRow(next)
@@ -188,9 +213,26 @@ extension Cleaner {
 
     // MARK: - Line features
 
-    /// The line's width in columns: indentation (a tab counts four) plus its characters.
+    /// The line's width in columns: indentation (a tab counts four) plus its length in bytes (a close measure for
+    /// the scripts that are wrapped; the comparisons are within one text).
     static func columns(_ doc: Lines, _ i: Int) -> Int {
-        indentation(doc, i) + characters(doc.content(i))
+        indentation(doc, i) + doc.lines[i].end - doc.lines[i].contentStart
+    }
+
+    /// True when `s` has at least `n` space-separated words (stops as soon as it knows).
+    static func hasWords(_ s: ArraySlice<UInt8>, _ n: Int) -> Bool {
+        var count = 0
+        var inWord = false
+        for b in s {
+            if Bytes.isSpace(b) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count >= n { return true }
+            }
+        }
+        return false
     }
 
     /// The line's indentation in columns (a tab counts four).
@@ -200,19 +242,12 @@ extension Cleaner {
         return n
     }
 
-    /// Number of characters (UTF-8 lead bytes) in `s`.
-    static func characters(_ s: ArraySlice<UInt8>) -> Int {
-        var n = 0
-        for b in s where b & 0xC0 != 0x80 { n += 1 }
-        return n
-    }
-
-    /// Characters of the first word of `s`.
+    /// Bytes of the first word of `s`.
     static func firstWordColumns(_ s: ArraySlice<UInt8>) -> Int {
         var n = 0
         for b in s {
             if Bytes.isSpace(b) { break }
-            if b & 0xC0 != 0x80 { n += 1 }
+            n += 1
         }
         return n
     }
@@ -306,29 +341,59 @@ extension Cleaner {
         }
     }
 
+    /// A mask with the high bit set in each byte of `word` equal to `byte` (exact, no false positives).
+    @inline(__always)
+    private static func bytesEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        let low7 = (x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F
+        return ~(low7 | x | 0x7F7F_7F7F_7F7F_7F7F)
+    }
+
     /// True when a line is a table row: columns separated by a tab or a run of three or more spaces (two, when the
-    /// run does not follow a sentence end: old typed text puts two spaces after a full stop).
+    /// run does not follow a sentence end: old typed text puts two spaces after a full stop), or a grid table's
+    /// border or cells ("+----+", "| a | b |").
     static func isTableRow(_ c: ArraySlice<UInt8>) -> Bool {
-        var k = c.startIndex
-        while k < c.endIndex {
-            let b = c[k]
-            if b == Bytes.tab { return true }
-            if b == Bytes.space, k + 1 < c.endIndex, c[k + 1] == Bytes.space {
+        // A grid table's borders and cells: "+-----+", "| a | b |".
+        if let first = c.first, first == 0x7C || (first == 0x2B && c.count > 1 && (c[c.startIndex + 1] == 0x2D
+            || c[c.startIndex + 1] == 0x3D))
+        {
+            return true
+        }
+        return c.withUnsafeBufferPointer { p in
+            let n = p.count
+            var k = 0
+            // Skip eight bytes at a time while they hold no tab and no two spaces in a row (most lines).
+            if let base = p.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while k + 9 <= n {
+                    let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                    let next = raw.loadUnaligned(fromByteOffset: k + 1, as: UInt64.self)
+                    if (bytesEqual(word, Bytes.space) & bytesEqual(next, Bytes.space)) | bytesEqual(word, Bytes.tab) != 0 {
+                        break
+                    }
+                    k += 8
+                }
+            }
+            while k < n {
+                let b = p[k]
+                if b == Bytes.tab { return true }
+                guard b == Bytes.space, k + 1 < n, p[k + 1] == Bytes.space else {
+                    k += 1
+                    continue
+                }
                 var run = k
-                while run < c.endIndex, c[run] == Bytes.space { run += 1 }
-                if run < c.endIndex {
+                while run < n, p[run] == Bytes.space { run += 1 }
+                if run < n, k > 0 {
                     if run - k >= 3 { return true }
-                    let before = k > c.startIndex ? c[k - 1] : 0
+                    let before = p[k - 1]
                     if before != 0x2E && before != 0x3F && before != 0x21 && before != 0x3A && before != 0x22 {
                         return true
                     }
                 }
                 k = run
-                continue
             }
-            k += 1
+            return false
         }
-        return false
     }
 }
 
