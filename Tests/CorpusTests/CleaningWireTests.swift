@@ -145,6 +145,15 @@ import Testing
         #expect(cleaned.boilerplate.map(\.line) == ["___"])
     }
 
+    @Test func aHeadlineInCapitalsWithADashIsATitle() {
+        let cleaned = Cleaner.clean("U.S. GRAIN EXPORTS SEEN LOWER - USDA\n    WASHINGTON, March 10 - Grain exports will fall\nthis year, the department said.\n Reuter\n")
+        #expect(cleaned.title == "U.S. GRAIN EXPORTS SEEN LOWER - USDA")
+        #expect(cleaned.dateline?.place == "Washington")
+        #expect(cleaned.text == "Grain exports will fall this year, the department said.")
+        // A story opening in capitals is still a dateline and a body.
+        #expect(Cleaner.clean("WASHINGTON - The Senate voted on Tuesday to extend the program.\n\nMore.\n").title == nil)
+    }
+
     @Test func aBylineIsNotATitle() {
         let cleaned = Cleaner.clean("By MARTA VELEZ\nAssociated Press Writer\n\nLIMA, Peru (AP) - The congress voted.\n")
         #expect(cleaned.title == nil)

@@ -29,7 +29,7 @@ extension Cleaner {
         guard !segments.isEmpty else { return marks }
         // At the top: a byline, and the agency line under it.
         var k = 0
-        while k < min(segments.count, 3) {
+        while k < min(segments.count, 3), segments[k].length(doc) <= 120 {
             let c = segments[k].content(doc)
             if isByline(c) || (k > 0 && marks.credits.contains(k - 1) && isBylineAgency(c, outlets: outlets)) {
                 marks.credits.insert(k)
@@ -40,15 +40,21 @@ extension Cleaner {
         }
         let top = k
         // At the foot: everything after a rule or end mark near the end.
+        // Rules and end marks are lines of their own: only one-line segments are read for them.
+        func isMark(_ j: Int) -> Bool {
+            guard segments[j].isSingleLine else { return false }
+            let c = segments[j].firstLineContent(doc)
+            return isFootRule(c) || isEndMark(c)
+        }
         var end = segments.count
         var r = segments.count - 1
         while r >= max(top, segments.count - creditsAfterRule - 1) {
-            let c = segments[r].content(doc)
-            if isFootRule(c), (r + 1..<segments.count).allSatisfy({ segments[$0].content(doc).count <= longestCredit }) {
+            if segments[r].isSingleLine, isFootRule(segments[r].firstLineContent(doc)),
+                (r + 1..<segments.count).allSatisfy({ segments[$0].length(doc) <= longestCredit })
+            {
                 marks.separators.insert(r)
                 for j in (r + 1)..<segments.count {
-                    let after = segments[j].content(doc)
-                    if isFootRule(after) || isEndMark(after) {
+                    if isMark(j) {
                         marks.separators.insert(j)
                     } else {
                         marks.credits.insert(j)
@@ -63,22 +69,24 @@ extension Cleaner {
         k = end - 1
         var last = true  // no credit or text after this segment yet, only separators
         while k >= top {
-            let c = segments[k].content(doc)
-            if isFootRule(c) || isEndMark(c) {
+            if isMark(k) {
                 marks.separators.insert(k)
                 k -= 1
                 continue
             }
             defer { last = false }
-            if isCreditLine(c) || (last && isSignOff(c, outlets: outlets)) {
-                marks.credits.insert(k)
-                k -= 1
-                continue
+            if segments[k].length(doc) <= longestCredit {
+                let c = segments[k].content(doc)
+                if isCreditLine(c) || (last && segments[k].isSingleLine && isSignOff(c, outlets: outlets)) {
+                    marks.credits.insert(k)
+                    k -= 1
+                    continue
+                }
             }
             // A contact block: the paragraph holding this segment opens with "Media contact:" or the like.
             var p = k
             while p > top, segments[p].start == .lineBreak { p -= 1 }
-            if k - p <= 6, isContactHeading(segments[p].content(doc)) {
+            if k - p <= 6, isContactHeading(segments[p].firstLineContent(doc)) {
                 for j in p...k { marks.credits.insert(j) }
                 k = p - 1
                 continue
@@ -265,7 +273,8 @@ extension Cleaner {
 
     /// A Chinese outlet's editor line: "（编辑：严玉洁 王辉）", "【责任编辑：严玉洁】".
     static func isEditorLine(_ c: ArraySlice<UInt8>) -> Bool {
-        guard c.count <= 120 else { return false }
+        guard c.count <= 120, let first = c.first, first == 0xEF || first == 0xE3 || first == 0x28 || first == 0x5B
+        else { return false }
         let s = Bytes.string(c)
         guard let first = s.first, "（(【[".contains(first) else { return false }
         return s.contains("编辑") || s.contains("責任編輯") || s.contains("记者")

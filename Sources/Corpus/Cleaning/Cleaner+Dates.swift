@@ -51,6 +51,11 @@ extension Cleaner {
         ("setembro", 9), ("outubro", 10), ("novembro", 11), ("dezembro", 12), ("fev", 2), ("set", 9), ("out", 10),
     ]
 
+    /// `monthNames` by their first letter (a–z), in the same order.
+    static let monthNamesByInitial: [[(StaticString, Int)]] = (0..<26).map { letter in
+        monthNames.filter { Bytes.firstByte($0.0) == UInt8(0x61 + letter) }
+    }
+
     /// Reads a date at `i` in `s`, or nil. With `yearless`, a day and month without a year ("11 juin") count too
     /// (a month and day, "June 18", always do).
     static func parseDate(_ s: ArraySlice<UInt8>, at i: Int, yearless: Bool = false) -> DateMatch? {
@@ -125,7 +130,7 @@ extension Cleaner {
     /// A month name or abbreviation (optionally with a full stop) at `i`: (month, index after it).
     static func monthName(_ s: ArraySlice<UInt8>, at i: Int) -> (Int, Int)? {
         guard i < s.endIndex, Bytes.isLetter(s[i]) else { return nil }
-        for (name, month) in monthNames {
+        for (name, month) in monthNamesByInitial[Int(Bytes.lower(s[i]) - 0x61)] {
             guard let end = Bytes.match(s, at: i, name) else { continue }
             if end < s.endIndex, Bytes.isLetter(s[end]) || s[end] >= 0x80 { continue }
             if end < s.endIndex, s[end] == 0x2E { return (month, end + 1) }

@@ -39,6 +39,8 @@ extension Cleaner {
         /// True when short last lines, rather than blank lines, mark most paragraph ends: a break that is not a
         /// wrap then ends the paragraph; otherwise it is kept as a line break inside the paragraph.
         var shortLineParagraphs = false
+        /// For reflowed text, the features of each body line (in the order of the body lines given).
+        var features: [LineFeatures] = []
     }
 
     /// The widest a wrapped text may be: wider lines are paragraphs written on one line.
@@ -51,19 +53,31 @@ extension Cleaner {
     static func layoutStyle(_ doc: Lines, body: [Int], gaps: [Bool]) -> LayoutStyle {
         var style = LayoutStyle()
         guard body.count >= 3 else { return style }
-        // The wrap width: the widest prose lines, skipping the top tenth (a long URL or a table rule). Most texts
-        // stop here: a paragraph written on one line is far wider than any wrap.
-        var widths: [Int] = []
-        widths.reserveCapacity(body.count)
-        for i in body where hasWords(doc.content(i), 3) { widths.append(columns(doc, i)) }
-        guard widths.count >= 3 else { return style }
-        widths.sort(by: >)
-        let width = widths[min(widths.count - 1, widths.count / 10)]
-        guard width >= narrowestWrap, width <= widestWrap else { return style }
-        style.width = width
-
+        // Most texts stop here, without reading a line: paragraphs written one per line are far wider than any
+        // wrap, and wrapped text has lines that stop mid-sentence right above another line.
+        var wide = 0
+        var stopsMidSentence = 0
+        for k in body.indices {
+            let line = doc.lines[body[k]]
+            if line.end - line.start > widestWrap { wide += 1 }
+            guard k + 1 < body.count, body[k + 1] == body[k] + 1 else { continue }
+            switch doc.text[line.end - 1] {
+            case 0x2E, 0x21, 0x3F, 0x3A, 0x22, 0x27, 0x29, 0x5D, 0x9D, 0x99, 0xA6, 0x82: continue
+            default: stopsMidSentence += 1
+            }
+        }
+        guard wide * 10 <= body.count, stopsMidSentence > 0 else { return style }
         // The features of each line, found once.
         let lines = body.map { LineFeatures(doc, $0) }
+        // The wrap width: the widest prose lines, skipping the top tenth (a long URL or a table rule).
+        var widths: [Int] = []
+        widths.reserveCapacity(body.count)
+        for line in lines where line.hasThreeWords { widths.append(line.columns) }
+        guard widths.count >= 3 else { return style }
+        widths.sort()
+        let width = widths[max(0, widths.count - 1 - widths.count / 10)]
+        guard width >= narrowestWrap, width <= widestWrap else { return style }
+        style.width = width
 
         // Wrapped prose breaks lines mid-sentence, on lines that fill the width.
         var pairs = 0
@@ -103,11 +117,12 @@ extension Cleaner {
         style.indentMarked = firstLineIndents >= 2 || (firstLineIndents == 1 && (wrapped || indented >= 3))
         style.reflow = wrapped || style.indentMarked
         style.shortLineParagraphs = !style.indentMarked && shortEnds > blankGaps
+        if style.reflow { style.features = lines }
         return style
     }
 
     /// What the layout analysis reads of one line.
-    private struct LineFeatures {
+    struct LineFeatures {
         var columns: Int
         var indent: Int
         var firstWord: Int
@@ -118,10 +133,17 @@ extension Cleaner {
         var isListItem: Bool
         var isTableRow: Bool
 
+        /// True when the break after this line, before `next`, is a wrap (see `isSoftBreak`).
+        func isSoftBreak(before next: LineFeatures, width: Int) -> Bool {
+            if next.startsLower { return true }
+            let needed = columns + 1 + next.firstWord
+            return endsSentence ? needed >= width : needed * 2 > width
+        }
+
         init(_ doc: Lines, _ i: Int) {
             let c = doc.content(i)
-            columns = Cleaner.columns(doc, i)
             indent = indentation(doc, i)
+            columns = indent + c.count
             firstWord = firstWordColumns(c)
             hasThreeWords = hasWords(c, 3)
             endsSentence = lineEndsSentence(c)
@@ -136,7 +158,7 @@ extension Cleaner {
     static func joins(_ doc: Lines, body: [Int], gaps: [Bool], style: LayoutStyle) -> [Join] {
         var result: [Join] = []
         result.reserveCapacity(body.count)
-        var knownRow: (line: Int, isRow: Bool)?  // a line already scanned for table columns
+        let features = style.features.count == body.count ? style.features : []
         for k in body.indices {
             guard k > 0 else {
                 result.append(.paragraph)
@@ -148,7 +170,7 @@ extension Cleaner {
                 result.append(.paragraph)
                 continue
             }
-            guard style.reflow else {
+            guard style.reflow, !features.isEmpty else {
                 // Even in text that is not wrapped, a line that stops mid-sentence before one that goes on in lower
                 // case is one sentence broken in two.
                 result.append(b == a + 1 && isPlainWrap(doc, a, b) ? .space : .lineBreak)
@@ -157,30 +179,20 @@ extension Cleaner {
             // Inside wrapped text a break that is not a wrap ends the paragraph, or stays a line break when blank
             // lines or indents mark the paragraphs.
             let hard: Join = style.shortLineParagraphs ? .paragraph : .lineBreak
+            let line = features[k - 1]
+            let next = features[k]
             if b != a + 1 {  // a removed line between
                 result.append(hard)
-                continue
-            }
-            if style.indentMarked && indentation(doc, b) > style.baseIndent {
+            } else if style.indentMarked && next.indent > style.baseIndent {
                 result.append(.paragraph)
-                continue
-            }
-            // Deeper lines in text that does not indent its paragraphs are code or a quoted block.
-            if !style.indentMarked && indentation(doc, b) >= style.baseIndent + 2 {
+            } else if !style.indentMarked && next.indent >= style.baseIndent + 2 {
+                // Deeper lines in text that does not indent its paragraphs are code or a quoted block.
                 result.append(hard)
-                continue
-            }
-            let next = doc.content(b)
-            let line = doc.content(a)
-            let lineIsRow = knownRow?.line == a ? knownRow?.isRow == true : isTableRow(line)
-            let nextIsRow = isTableRow(next)
-            knownRow = (b, nextIsRow)  // the next pair's first line: scanned once
-            if isListItem(next) || lineIsRow || nextIsRow {
+            } else if next.isListItem || line.isTableRow || next.isTableRow {
                 result.append(hard)
-                continue
-            }
-            if isSoftBreak(doc, a, b, width: style.width) {
-                result.append(endsInWordHyphen(line) && next.first.map(Bytes.isLetter) == true ? .hyphen : .space)
+            } else if line.isSoftBreak(before: next, width: style.width) {
+                let hyphen = endsInWordHyphen(doc.content(a)) && doc.content(b).first.map(Bytes.isLetter) == true
+                result.append(hyphen ? .hyphen : .space)
             } else {
                 result.append(hard)
             }
@@ -221,18 +233,20 @@ extension Cleaner {
 
     /// True when `s` has at least `n` space-separated words (stops as soon as it knows).
     static func hasWords(_ s: ArraySlice<UInt8>, _ n: Int) -> Bool {
-        var count = 0
-        var inWord = false
-        for b in s {
-            if Bytes.isSpace(b) {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-                if count >= n { return true }
+        s.withUnsafeBufferPointer { p in
+            var count = 0
+            var inWord = false
+            for b in p {
+                if b == Bytes.space || b == Bytes.tab {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                    if count >= n { return true }
+                }
             }
+            return false
         }
-        return false
     }
 
     /// The line's indentation in columns (a tab counts four).
@@ -400,24 +414,60 @@ extension Cleaner {
 extension Cleaner {
     /// A logical line of the body: one raw line, or the wrapped lines of one joined. Paragraphs are runs of segments;
     /// credits, datelines and the clean body work on segments, so a credit or a dateline wrapped over two lines is
-    /// read whole. A segment of one line points into the normalised text; only joined lines get a buffer.
+    /// read whole. A segment is a run of adjacent raw lines: its text is built only when a rule reads it, and the
+    /// clean body is written from the lines directly.
     struct Segment {
         /// The raw lines it was made from (wrapped lines are adjacent).
         var firstLine: Int
         var lastLine: Int
         /// How it follows the segment before it: `.paragraph` or `.lineBreak`.
         var start: Join
-        /// For one line: its bytes in the normalised text (with indentation unless the text was reflowed).
-        var range: Range<Int>
-        /// For joined lines: the joined bytes.
-        var joined: [UInt8]?
-        /// Bytes of indentation at the start of the text.
-        var indent: Int
+        /// True when the first line keeps its indentation (text that is not reflowed, and table or list lines).
+        var keepsIndent: Bool
+        /// The lines after which a hyphenated word goes on without a space (usually none).
+        var hyphens: [Int] = []
 
-        /// The segment's text.
-        func text(_ doc: Lines) -> ArraySlice<UInt8> { joined.map { $0[...] } ?? doc.text[range] }
-        /// The segment's text without its indentation.
-        func content(_ doc: Lines) -> ArraySlice<UInt8> { text(doc).dropFirst(indent) }
+        /// The segment's text (or the text of its first `lines` lines), its first line with its indentation when
+        /// it keeps it. A one-line segment's text is a slice of the normalised text; a longer one's is a new buffer,
+        /// indexed from 0 whatever `lines` is, so an index found in a part is the same index in the whole.
+        func text(_ doc: Lines, lines: Int = Int.max) -> ArraySlice<UInt8> {
+            let first = keepsIndent ? doc.full(firstLine) : doc.content(firstLine)
+            guard lastLine > firstLine else { return first }
+            var buffer: [UInt8] = []
+            emit(doc, into: &buffer, lines: lines)
+            return buffer[...]
+        }
+
+        /// The segment's text without its indentation (or that of its first `lines` lines, indexed as the whole's).
+        func content(_ doc: Lines, lines: Int = Int.max) -> ArraySlice<UInt8> {
+            guard lastLine > firstLine || keepsIndent else { return doc.content(firstLine) }
+            let whole = text(doc, lines: lines)
+            return whole.dropFirst(keepsIndent ? doc.lines[firstLine].contentStart - doc.lines[firstLine].start : 0)
+        }
+
+        /// True when the segment is one raw line.
+        var isSingleLine: Bool { firstLine == lastLine }
+
+        /// The length in bytes of the segment's content, without building it.
+        func length(_ doc: Lines) -> Int {
+            var n = 0
+            for i in firstLine...lastLine { n += doc.lines[i].end - doc.lines[i].contentStart }
+            return n + (lastLine - firstLine) - hyphens.count
+        }
+
+        /// The content of the segment's first line (a heading's or a label's place).
+        func firstLineContent(_ doc: Lines) -> ArraySlice<UInt8> { doc.content(firstLine) }
+
+        /// Appends the segment's text to `out`: its lines joined by a space (nothing after a hyphenated word).
+        func emit(_ doc: Lines, into out: inout [UInt8], lines: Int = Int.max) {
+            out.append(contentsOf: keepsIndent ? doc.full(firstLine) : doc.content(firstLine))
+            var i = firstLine + 1
+            while i <= lastLine, i - firstLine < lines {
+                if !hyphens.contains(i - 1) { out.append(Bytes.space) }
+                out.append(contentsOf: doc.content(i))
+                i += 1
+            }
+        }
     }
 
     /// Groups body lines into segments by their joins.
@@ -426,21 +476,14 @@ extension Cleaner {
         result.reserveCapacity(body.count)
         for (k, i) in body.enumerated() {
             let join = joins[k]
-            if join == .space || join == .hyphen, var last = result.popLast() {
-                var joined = last.joined ?? Array(doc.text[last.range])
-                if join == .space { joined.append(Bytes.space) }
-                joined.append(contentsOf: doc.content(i))
-                last.joined = joined
-                last.lastLine = i
-                result.append(last)
+            if join == .space || join == .hyphen, !result.isEmpty {
+                if join == .hyphen { result[result.count - 1].hyphens.append(i - 1) }
+                result[result.count - 1].lastLine = i
                 continue
             }
-            let keepIndent = !reflow || join == .lineBreak
-            let line = doc.lines[i]
-            let start = keepIndent ? line.start : line.contentStart
             result.append(Segment(
                 firstLine: i, lastLine: i, start: result.isEmpty || join != .lineBreak ? .paragraph : .lineBreak,
-                range: start..<line.end, joined: nil, indent: line.contentStart - start))
+                keepsIndent: !reflow || join == .lineBreak))
         }
         return result
     }

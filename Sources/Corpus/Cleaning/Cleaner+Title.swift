@@ -19,8 +19,10 @@ extension Cleaner {
             if !repeatedByBody && !(mark == 0x2E && endsWithAbbreviation(c)) { return false }
         }
         if let dateline = parseDateline(c, outlets: outlets) {
-            // "(Beijing) US Secretary …" is a story's first paragraph; "China: the long game" is a headline.
-            if dateline.strong || Bytes.wordCount(c[dateline.bodyStart...]) >= 8 { return false }
+            // "(Beijing) US Secretary …" is a story's first paragraph; "China: the long game" is a headline, and so
+            // is a line all in capitals when its "dateline" has neither date nor agency ("U.S. FARM EXPORTS - USDA").
+            let capitalHeadline = isAllCapitals(c) && dateline.dateline.date == nil && dateline.agency == nil
+            if !capitalHeadline && (dateline.strong || Bytes.wordCount(c[dateline.bodyStart...]) >= 8) { return false }
         }
         return true
     }

@@ -110,8 +110,11 @@ public enum Cleaner {
         var body = (searchFrom..<max(searchFrom, count)).filter { i in
             verdicts[i] == nil && !lines[i].isBlank && i != titleIndex
         }
-        let style = layoutStyle(doc, body: body, gaps: gaps)
+        var style = layoutStyle(doc, body: body, gaps: gaps)
         if extendOverWraps(doc, &verdicts, style: style) {
+            if !style.features.isEmpty {
+                style.features = zip(body, style.features).filter { verdicts[$0.0] == nil }.map(\.1)
+            }
             body.removeAll { verdicts[$0] != nil }
         }
         let segments = Cleaner.segments(
@@ -130,7 +133,7 @@ public enum Cleaner {
             let segment = segments[k]
             if segment.start == .paragraph || paragraphsSeen == 0 { paragraphsSeen += 1 }
             if paragraphsSeen > 2 { break }
-            let c = segment.content(doc)
+            let c = segment.content(doc, lines: 2)  // a dateline opens the first line
             let isHeading = segment.lastLine + 1 < count && !lines[segment.lastLine + 1].isBlank
                 && Bytes.isRule(doc.content(segment.lastLine + 1))
             if isHeading { continue }
@@ -147,7 +150,7 @@ public enum Cleaner {
                     break
                 }
             }
-            if paragraphsSeen > 1 || c.count >= 300 { break }
+            if paragraphsSeen > 1 || segment.length(doc) >= 300 { break }
         }
 
         // 9. Source: a credit line first, then a share prompt naming the outlet, then a dateline's agency.
@@ -166,7 +169,7 @@ public enum Cleaner {
         var date = dateline?.dateline.date.flatMap { $0.hasPrefix("--") ? nil : $0 }
         var dateFrom: String? = date == nil ? nil : DateSource.dateline
         if date == nil {
-            for k in kept.prefix(4) where k != datelineSegment {
+            for k in kept.prefix(4) where k != datelineSegment && segments[k].length(doc) <= 60 {
                 if let iso = dateOnlyLine(segments[k].content(doc)) {
                     date = iso
                     dateFrom = DateSource.text
@@ -191,20 +194,20 @@ public enum Cleaner {
                 if segment.start == .paragraph { owedParagraph = true }
                 continue
             }
-            var piece = segment.text(doc)
+            var piece: ArraySlice<UInt8>?  // the dateline's segment, cut after the dateline
             if k == datelineSegment, let match = dateline {
                 let c = segment.content(doc)
                 piece = c[Bytes.skipSpaces(c, from: match.bodyStart)...]
-            }
-            if piece.isEmpty {
-                if segment.start == .paragraph { owedParagraph = true }
-                continue
+                if piece?.isEmpty == true {
+                    if segment.start == .paragraph { owedParagraph = true }
+                    continue
+                }
             }
             if !text.isEmpty {
                 text.append(Bytes.newline)
                 if owedParagraph || segment.start == .paragraph { text.append(Bytes.newline) }
             }
-            text.append(contentsOf: piece)
+            if let piece { text.append(contentsOf: piece) } else { segment.emit(doc, into: &text) }
             owedParagraph = false
         }
         var boilerplate: [BoilerplateLine] = []
@@ -243,7 +246,7 @@ public enum Cleaner {
         var changed = false
         var i = 0
         while i < verdicts.count {
-            guard let verdict = verdicts[i], verdict.reason != .emptyFiller, !doc.lines[i].isBlank else {
+            guard let reason = verdicts[i]?.reason, reason != .emptyFiller, !doc.lines[i].isBlank else {
                 i += 1
                 continue
             }
@@ -251,7 +254,7 @@ public enum Cleaner {
             while j < verdicts.count, verdicts[j] == nil, !doc.lines[j].isBlank, startsLower(doc.content(j)),
                 style.reflow ? isSoftBreak(doc, j - 1, j, width: style.width) : isPlainWrap(doc, j - 1, j)
             {
-                verdicts[j] = Verdict(reason: verdict.reason)
+                verdicts[j] = Verdict(reason: reason)
                 changed = true
                 j += 1
             }
