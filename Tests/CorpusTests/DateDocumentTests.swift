@@ -119,6 +119,19 @@ struct DateDocumentTests {
                              dateline: "DETROIT, Feb 27, 1987", "March 9") == "1987-03-09")
         #expect(try resolved("The dividend is payable April 1 to holders of record March 13.",
                              dateline: "COMMACK, N.Y., Feb 26, 1987", "April 1") == "1987-04-01")
+        #expect(try resolved("The deficit for the fiscal year starting April 1 was too high, critics said.",
+                             dateline: "OTTAWA, March 5, 1987", "April 1") == "1987-04-01")
+        // A reporting verb further back does not make the day past.
+        #expect(try resolved("The bank declared a three-for-two stock split payable April 20 to holders of record.",
+                             dateline: "MIAMI, March 16, 1987", "April 20") == "1987-04-20")
+        #expect(try resolved("It said it had paid the interest due on Dec 31 but stopped payments on Feb 20.",
+                             dateline: "BRASILIA, March 18, 1987", "Dec 31") == "1986-12-31")
+    }
+
+    @Test func aComparisonIsNotAnArrangement() throws {
+        let c = corpus([("d", "Headline\n\nCHICAGO, March 5, 1987 - Sales were better than expected after a weak January.\n")])
+        let doc = try #require(c.documents.first)
+        #expect(c.dates.mentions(of: doc).first { $0.text == "January" }?.value?.iso == "1987-01")
     }
 
     @Test func implausibleTimelineEventsAreLeftOut() throws {

@@ -25,6 +25,9 @@ struct DateScanner {
     /// over the whole clause.
     static let weekdayWindow = (back: 8, ahead: 6)
     static let monthWindow = (back: 40, ahead: 15)
+    /// A year-less day ("April 20") is judged by the words next to it, in its own clause: a reporting verb
+    /// further back ("declared a stock split payable April 20") says nothing about the day itself.
+    static let dayWindow = (back: 6, ahead: 4)
 
     init(bytes: UnsafeBufferPointer<UInt8>, tokens: [DateToken]) {
         self.bytes = bytes
@@ -385,7 +388,7 @@ struct DateScanner {
         result.start = prefix.start
         if case .monthDay(var yearless) = match.expression {
             yearless.tense = bareTense(start: prefix.start, end: match.end, preposition: prefix.preposition,
-                                       window: Self.monthWindow, clause: true)
+                                       window: Self.dayWindow, clause: true)
             yearless.weekday = weekday
             result.expression = .monthDay(yearless)
         }

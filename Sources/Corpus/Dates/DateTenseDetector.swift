@@ -8,10 +8,12 @@
 /// extended, …, the company said" the "said" is another clause's). The nearest marker decides
 /// (looking back wins a tie); with no marker the tense is unknown.
 /// - Future markers: modals ("will", "would", "could", "can", "should", "must", lowercase "may",
-///   "won't", "'ll"), "upcoming", "coming", "plans", "hoping", "expect(s)", and arrangement
+///   "won't", "'ll"), "upcoming", "coming", "plans", "hoping", "expect(s)", the business calendar's
+///   "payable", "effective", "expires", "resume(s)", and arrangement
 ///   participles ("expected", "scheduled", "slated", "planned", "invited", "poised", "set to",
 ///   "due" after a form of "be") — unless "was", "were" or "had" stands within the two words
-///   before the participle ("was initially scheduled for February" is past).
+///   before the participle ("was initially scheduled for February" is past), and not after
+///   "than" or "as" ("better than expected", "as planned" compare, they arrange nothing).
 /// - Past markers: "was", "were", "had", "did", "said", "told", "ago", common irregular past
 ///   forms ("met", "took", "held", …) and lowercase words ending in "-ed" ("arrived", "eased",
 ///   "alleged"), minus a few that are not verbs ("need", "hundred", "indeed", …) and
@@ -134,6 +136,15 @@ struct DateTenseDetector {
         }
         if keyword == .due {
             guard index > 0, tokens[index - 1].word.flags.contains(.beForm) else { return nil }
+        }
+        // "better than expected", "as planned": a comparison, not an arrangement.
+        if index > 0, tokens[index - 1].kind == .word, tokens[index - 1].isLower {
+            let before = tokens[index - 1]
+            if before.end - before.start == 4, bytes[before.start] == UInt8(ascii: "t"),
+               bytes[before.start + 1] == UInt8(ascii: "h"), bytes[before.start + 2] == UInt8(ascii: "a"),
+               bytes[before.start + 3] == UInt8(ascii: "n") { return nil }
+            if before.end - before.start == 2, bytes[before.start] == UInt8(ascii: "a"),
+               bytes[before.start + 1] == UInt8(ascii: "s") { return nil }
         }
         var words = 0
         var back = index - 1
