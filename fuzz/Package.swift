@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 // libFuzzer targets for dossier's readers and parsers of untrusted text. A separate package, so
 // that the main `swift build` / `swift test` never compile them: scripts/fuzz builds and runs them
-// (see docs/security-fuzzing.md). Adding a target: Sources/Fuzz<Name>/main.swift + one line below.
+// (see docs/security.md, "Keeping it fixed"). Adding a target: Sources/Fuzz<Name>/main.swift + one line below.
 import PackageDescription
 
 let targets = [
