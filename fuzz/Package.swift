@@ -10,6 +10,7 @@ let targets = [
     "FuzzClean",   // decoding and cleaning, as a load does
     "FuzzDates",   // the date scanner
     "FuzzText",    // tokens, paragraphs and sentences
+    "FuzzHTML",    // web pages to main text and metadata (libxml2)
 ]
 
 let package = Package(
