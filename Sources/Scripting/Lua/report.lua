@@ -28,9 +28,17 @@ local function expect_list(value, position, name)
                       value == nil and "no value" or type(value)), 3)
 end
 
+-- Raises Lua's "bad argument" message unless `value` is nil or a table whose names the
+-- function's options declaration (Bindings/OptionSets.swift) lists.
 local function expect_options(value, position, name)
-  if value == nil or type(value) == "table" then return end
-  error(string.format("bad argument #%d to '%s' (table of options expected, got %s)", position, name, type(value)), 3)
+  if value == nil then return end
+  if type(value) ~= "table" then
+    error(string.format("bad argument #%d to '%s' (table of options expected, got %s)", position, name, type(value)), 3)
+  end
+  local ok, message = pcall(native.options, name, value, position)
+  if not ok then
+    error((tostring(message):gsub("^%[dossier report%]:%d+: ", ""):gsub("^[^%(]-: bad argument", "bad argument")), 3)
+  end
 end
 
 -- A cell value Swift can take: numbers, booleans and strings stay; objects become their
