@@ -68,12 +68,12 @@ do
   end)
   local by_speaker = rows:group_by("speaker")
   section("Who said what", {
-    string.format("%d quotations (%d partial quotes left out), by %d speakers.", #full, #quotes - #full, #by_speaker),
+    string.format("%s, by %d speakers.", dossier.util.quote_summary(quotes, full), #by_speaker),
     report.chart.bar(by_speaker:top(15), { title = "Quotations per speaker", label = "key", value = "count" }),
     report.table(rows, { columns = { "speaker", "verb", "quote", "source" } }),
   })
   local top = by_speaker:top(3):map(function(g) return g.key .. " (" .. g.count .. ")" end)
-  say("quotes     %d quotations; most quoted: %s", #full, top:concat(", "))
+  say("quotes     %s; most quoted: %s", dossier.util.quote_summary(quotes, full), top:concat(", "))
 end
 
 -- 3. The timeline.

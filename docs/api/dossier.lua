@@ -1180,6 +1180,12 @@ function dossier.util.get(value, name) end
 ---@return List<T>
 function dossier.util.list(rows, columns) end
 
+--- How many quotations `shown` holds of `all` and what it leaves out, in the words every view uses: "35 of 36 quotations (17 full, 18 partial; left out: 1 scare)".
+---@param all List<Quote>
+---@param shown? List<Quote> default `all`
+---@return string
+function dossier.util.quote_summary(all, shown) end
+
 --- `text` with runs of white space (line breaks, no-break spaces) made one space, trimmed.
 ---@param text any
 ---@return string

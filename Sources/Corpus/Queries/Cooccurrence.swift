@@ -87,13 +87,13 @@ extension Corpus {
         var names: [Int: String] = [:]
         var entityIndex: EntityIndex?
 
-        func count(_ members: inout [Int]) {
+        func count(_ members: inout [Int], singles: Bool = true, pairing: Bool = true) {
             members.sort()
             var previous = -1
             var distinct: [Int] = []
             for m in members where m != previous { distinct.append(m); previous = m }
-            for m in distinct { single[m, default: 0] += 1 }
-            guard distinct.count > 1 else { return }
+            if singles { for m in distinct { single[m, default: 0] += 1 } }
+            guard pairing, distinct.count > 1 else { return }
             for i in 0..<(distinct.count - 1) {
                 let high = UInt64(UInt32(truncatingIfNeeded: distinct[i])) << 32
                 for j in (i + 1)..<distinct.count {
@@ -136,8 +136,8 @@ extension Corpus {
         case .terms:
             let lexicon = index.lexicon
             let mask = TermMask(lexicon: lexicon, kinds: [.word], stopwords: query.stopwords)
-            for doc in documents {
-                try ticker.tick()
+            // The spans of every document as term-id lists, handed to `visit`.
+            func spansOf(_ doc: Document, _ keep: (Int) -> Bool, _ visit: (inout [Int]) -> Void) {
                 let terms = doc.terms.array
                 let starts = query.within == .paragraph ? doc.paragraphs.map(\.lowerBound) : []
                 var members: [Int] = []
@@ -149,21 +149,34 @@ extension Corpus {
                     case .paragraph: key = Self.position(of: doc.sentenceBytes(s).lowerBound, in: starts)
                     case .document: key = 0
                     }
-                    if key != current, !members.isEmpty { count(&members); members.removeAll(keepingCapacity: true) }
+                    if key != current, !members.isEmpty { visit(&members); members.removeAll(keepingCapacity: true) }
                     current = key
                     for t in doc.sentenceTokens(s) where t < terms.count {
                         let id = Int(terms[t])
-                        if mask[id] { members.append(id) }
+                        if keep(id) { members.append(id) }
                     }
                 }
-                if !members.isEmpty { count(&members) }
+                if !members.isEmpty { visit(&members) }
+            }
+            // First the spans each term is in; then pairs of the terms in enough spans to make
+            // a pair of `minimumCount` (most hapaxes never enter the pair table).
+            for doc in documents {
+                try ticker.tick()
+                spansOf(doc, { mask[$0] }) { count(&$0, pairing: false) }
                 switch query.within {
                 case .sentence: spans += doc.sentenceCount
                 case .paragraph: spans += max(1, doc.paragraphCount)
                 case .document: spans += 1
                 }
             }
-            for id in single.keys { names[id] = lexicon.term(id) }
+            let least = max(1, query.minimumCount)
+            var often = [Bool](repeating: false, count: lexicon.count)
+            for (id, n) in single where n >= least && id < often.count { often[id] = true }
+            for doc in documents {
+                try ticker.tick()
+                spansOf(doc, { often[$0] }) { count(&$0, singles: false) }
+            }
+            for id in single.keys where often[id] { names[id] = lexicon.term(id) }
         }
 
         let n = Double(max(spans, 1))
