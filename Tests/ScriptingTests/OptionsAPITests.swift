@@ -37,6 +37,9 @@ import Testing
             ("return report.table({{a = 1}}, {colums = {'a'}})", "bad argument #2 to 'table' (unknown option 'colums' (did you mean 'columns'? use columns))"),
             ("return report.bars({{label = 'a', value = 1}}, {widht = 10})", "bad argument #2 to 'bars' (unknown option 'widht' (did you mean 'width'? use label, value or width))"),
             ("return report.chart.bar({}, {titel = 'x'})", "bad argument #2 to 'bar' (unknown option 'titel' (did you mean 'title'? use title, label or value))"),
+            ("return report.html{title = 'x', section = {}}", "bad argument #1 to 'html' (unknown option 'section' (did you mean 'sections'? use title, subtitle or sections))"),
+            ("return report.chart.network{nodes = {}, edge = {}}", "bad argument #1 to 'network' (unknown option 'edge' (did you mean 'edges'? use title, nodes or edges))"),
+            ("return report.chart.matrix{rows = {}, labels = {}}", "bad argument #1 to 'matrix' (unknown option 'labels' (use title, rows, columns or cells))"),
             ("return report.chart.timeline({}, {lable = 'x'})", "bad argument #2 to 'timeline' (unknown option 'lable' (did you mean 'label'? use title or label))"),
         ]
         for (code, expected) in cases {

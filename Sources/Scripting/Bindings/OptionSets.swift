@@ -95,6 +95,25 @@ extension LuaOptionSet {
         LuaOptionInfo("label", "string", "field holding an event's label", default: "\"label\", else `text`"),
     ])
 
+    // The spec tables of report.html and the network and matrix charts (their annotations,
+    // NetworkSpec, MatrixSpec and HtmlSpec, are written by hand with their record types).
+    static let html = LuaOptionSet("HtmlSpec", for: "html", summary: "`report.html{…}`.", [
+        LuaOptionInfo("title", "string", "the page title", default: "\"dossier report\""),
+        LuaOptionInfo("subtitle", "string", "a line under the title"),
+        LuaOptionInfo("sections", "HtmlSection[]", "the sections, in order"),
+    ])
+    static let network = LuaOptionSet("NetworkSpec", for: "network", summary: "`report.chart.network{…}`.", [
+        LuaOptionInfo("title", "string", "the chart's title"),
+        LuaOptionInfo("nodes", "NetworkNode[]", "the nodes"),
+        LuaOptionInfo("edges", "NetworkEdge[]", "the edges"),
+    ])
+    static let matrix = LuaOptionSet("MatrixSpec", for: "matrix", summary: "`report.chart.matrix{…}`.", [
+        LuaOptionInfo("title", "string", "the chart's title"),
+        LuaOptionInfo("rows", "string[]", "row labels"),
+        LuaOptionInfo("columns", "string[]", "column labels"),
+        LuaOptionInfo("cells", "number[][]", "one row of numbers per row label"),
+    ])
+
     /// Every declared options table, in the order docs list them.
     static let all: [LuaOptionSet] = [
         search, kwic, filter, frequencies, ngrams, collocations, keyness, keywords, entities, timeline, textDates,
@@ -103,6 +122,7 @@ extension LuaOptionSet {
     /// The report functions' tables by the name `native.options` is called with.
     static let report: [String: LuaOptionSet] = [
         "table": table, "bar": barChart, "bars": bars, "timeline": timelineChart,
+        "html": html, "network": network, "matrix": matrix,
     ]
 }
 

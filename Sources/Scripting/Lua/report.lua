@@ -155,12 +155,14 @@ end
 --- Network: `report.chart.network{nodes = {{id=, label=, weight=, group=}}, edges = {{source=, target=, weight=}}, title=}`.
 function report.chart.network(spec)
   expect_list(spec, 1, "network")
+  expect_options(spec, 1, "network")
   return native.chart("network", { title = spec.title, nodes = spec.nodes or {}, edges = spec.edges or {} })
 end
 
 --- Matrix (e.g. source × claim): `report.chart.matrix{rows=, columns=, cells=, title=}`.
 function report.chart.matrix(spec)
   expect_list(spec, 1, "matrix")
+  expect_options(spec, 1, "matrix")
   return native.chart("matrix", { title = spec.title, rows = spec.rows or {}, columns = spec.columns or {}, cells = spec.cells or {} })
 end
 
@@ -180,6 +182,7 @@ end
 -- Lists (made into tables), or `{html = "…"}`.
 function report.html(spec)
   if type(spec) ~= "table" then error("bad argument #1 to 'html' (table expected, got " .. type(spec) .. ")", 2) end
+  expect_options(spec, 1, "html")
   local sections = {}
   for _, s in ipairs(spec.sections or {}) do
     local blocks = {}
