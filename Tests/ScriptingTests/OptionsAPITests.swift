@@ -158,3 +158,22 @@ import Testing
         #expect(text.contains("| `top` or `limit` | `TopOption` | 100 | most rows returned (false: all) |"))
     }
 }
+
+/// docs/api.md: a KwicLine's `sentence` is the Sentence holding the match (issue 16 found the
+/// docs calling it a number).
+@Suite struct KwicSentenceTests {
+    @Test func aKwicLinesSentenceIsTheSentenceHoldingTheMatch() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local ok, n = true, 0
+            for _, line in ipairs(corpus:kwic('Taiwan')) do
+              local s = line.sentence
+              ok = ok and line.doc:sentences()[s.index] == s and s.text:find(line.match, 1, true) ~= nil
+              n = n + 1
+            end
+            return ok, n
+            """)
+        #expect(r[0].isTruthy)
+        #expect((r[1].intValue ?? 0) > 3)
+    }
+}

@@ -86,6 +86,16 @@ extension Corpus {
         var ticker = cancellation.every(64)
         var names: [Int: String] = [:]
         var entityIndex: EntityIndex?
+        // The tables are measured against the memory budget as they grow (about 40 bytes a pair).
+        let meter = cancellation.meter("the co-occurrence table")
+        var accounted = 0
+        func measure() throws(WorkLimit) {
+            let bytes = pairs.count * 40 + single.count * 32
+            if bytes > accounted {
+                try meter.add(bytes - accounted)
+                accounted = bytes
+            }
+        }
 
         func count(_ members: inout [Int], singles: Bool = true, pairing: Bool = true) {
             members.sort()
@@ -126,6 +136,7 @@ extension Corpus {
                     members.append(entity.id)
                 }
                 if !members.isEmpty { count(&members) }
+                try measure()
                 switch query.within {
                 case .sentence: spans += doc.sentenceCount
                 case .paragraph: spans += max(1, doc.paragraphCount)
@@ -175,6 +186,7 @@ extension Corpus {
             for doc in documents {
                 try ticker.tick()
                 spansOf(doc, { often[$0] }) { count(&$0, singles: false) }
+                try measure()
             }
             for id in single.keys where often[id] { names[id] = lexicon.term(id) }
         }
