@@ -74,6 +74,8 @@ import Testing
         try #expect(message(session, "return corpus:entities{top = 2, limit = 3}").hasSuffix(
             "bad argument #1 to 'entities' (give one of 'top' and 'limit': they mean the same)"))
         try #expect(message(session, "return corpus:kwic('China', {top = 0})").hasSuffix("bad argument #2 to 'kwic' (top must be at least 1)"))
+        let all = try session.values("return #corpus:kwic('China', {limit = false}) == #corpus:kwic('China')")
+        #expect(all.first?.isTruthy == true)
     }
 
     @Test func timelineTakesBoundsAndALimit() throws {

@@ -435,8 +435,8 @@ local TokenList = {}
 -- begin generated SearchOptions
 --- Options of `corpus:search`.
 ---@class SearchOptions
----@field limit? TopOption most rows returned (false: all) (default 10)
----@field top? TopOption the same as `limit`
+---@field limit? integer most hits returned (at least 1) (default 10)
+---@field top? integer the same as `limit`
 ---@field snippets? boolean false ranks only, without snippets (default true)
 -- end generated SearchOptions
 
@@ -444,8 +444,8 @@ local TokenList = {}
 --- Options of `corpus:kwic`.
 ---@class KwicOptions
 ---@field width? integer characters of context on each side (0 to 1000) (default 40)
----@field limit? TopOption most rows returned (false: all) (default all)
----@field top? TopOption the same as `limit`
+---@field limit? integer|false most lines returned (at least 1; false: all) (default all)
+---@field top? integer|false the same as `limit`
 -- end generated KwicOptions
 
 -- begin generated CorpusTimelineOptions

@@ -21,12 +21,12 @@ extension LuaOptionSet {
                                          "true: the session list; false: none; or a list of words for this call", default: "true")
 
     static let search = LuaOptionSet("SearchOptions", for: "search", summary: "Options of `corpus:search`.", [
-        rows(default: "10", canonical: "limit"),
+        LuaOptionInfo("limit", "integer", "most hits returned (at least 1)", default: "10", aliases: ["top"]),
         LuaOptionInfo("snippets", "boolean", "false ranks only, without snippets", default: "true"),
     ])
     static let kwic = LuaOptionSet("KwicOptions", for: "kwic", summary: "Options of `corpus:kwic`.", [
         LuaOptionInfo("width", "integer", "characters of context on each side (0 to 1000)", default: "40"),
-        rows(default: "all", canonical: "limit"),
+        LuaOptionInfo("limit", "integer|false", "most lines returned (at least 1; false: all)", default: "all", aliases: ["top"]),
     ])
     static let frequencies = LuaOptionSet("FrequencyOptions", for: "frequencies", summary: "Options of `corpus:frequencies`.", [
         rows(default: "100"), minimum("occurrences", default: "1"), stopwords,

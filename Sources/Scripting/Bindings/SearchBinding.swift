@@ -46,7 +46,11 @@ struct SearchBinding {
         var query = KwicQuery(try args.string(1))
         let options = try LuaOptionReader(args, 2, .kwic)
         query.width = try options.integer("width", in: 0...1000) ?? 40
-        query.limit = try options.integer("limit", in: 1...Int.max)
+        if case .boolean(false)? = options.value("limit")?.value {
+            query.limit = nil
+        } else {
+            query.limit = try options.integer("limit", in: 1...Int.max)
+        }
         query.fields = Self.fields
         let width = query.width
         let results = try rethrowingLimits({ try corpus.kwic(query, cancellation: ctx.cancellation) },
