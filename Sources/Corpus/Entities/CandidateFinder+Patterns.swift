@@ -87,8 +87,8 @@ extension DocumentScan {
     /// A place named inside an organisation's name is part of that name, not a mention of the
     /// place ("Bank of Canada", "New York Stock Exchange").
     private mutating func dropPlacesInsideOrganizations(from first: Int) {
+        guard found[first...].contains(where: { $0.hint == .organization && $0.parts.count >= 2 }) else { return }
         let organizations = found[first...].filter { $0.hint == .organization && $0.parts.count >= 2 }.map(\.bytes)
-        guard !organizations.isEmpty else { return }
         var k = first
         while k < found.count {
             if case .gazetteer(let e) = found[k].hint, e >= 0, e < table.gazetteer.entries.count,

@@ -142,7 +142,10 @@ struct EntityResolver {
                 // Merrill Lynch"), or the corpus writes it with a company's ending elsewhere
                 // ("Ashby Cole" of "Ashby Cole Corp"): unless a title or "Mr." makes it a person.
                 if !c.personCue, c.hint == .unknown || c.hint == .other || c.hint == .person {
-                    if c.organizationCue || (c.parts.count >= 2 && prefixes.contains(personKey(c).joined(separator: " "))) {
+                    // Context alone does not turn a name written like a person's into a company
+                    // ("Yasser Arafat's security chief").
+                    let cue = c.organizationCue && (c.parts.count == 1 || c.hint == .other || c.tentative)
+                    if cue || (c.parts.count >= 2 && prefixes.contains(personKey(c).joined(separator: " "))) {
                         c.hint = .organization
                         c.tentative = false
                     }

@@ -465,6 +465,7 @@ struct AttributionFinder {
         }
         let first = source.lower(r.lowerBound)
         let head = source.lower(r.upperBound - 1)
+        if r.count == 1 && Words.determiners.contains(first) { return nil }  // "according to a transcript …": "a" is no one
         let text = source.string(source.tokens[r.lowerBound].start..<source.tokens[r.upperBound - 1].end)
         if r.count == 1 && Words.pronouns.contains(first) {
             return SpeakerPhrase(tokens: r, text: text, kind: .pronoun, head: head)

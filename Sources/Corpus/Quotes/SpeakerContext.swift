@@ -62,7 +62,11 @@ struct SpeakerContext {
     /// What an unresolved phrase is: a pronoun nobody was found for, an institution, a
     /// description of someone unnamed (singular or plural), or a name.
     static func kind(of phrase: SpeakerPhrase) -> SpeakerKind {
+        // "a spokesperson of the North's committee": the noun before the complement is the head.
+        let words = QuoteText.words(of: phrase.text)
+        let complement = words.firstIndex { ["of", "for", "at", "with", "from"].contains($0) } ?? words.count
         let personHead = AttributionWords.personNouns.contains(phrase.head) || phrase.head.hasSuffix("-year-old")
+            || words[..<complement].contains { AttributionWords.personNouns.contains($0) }
         let institution = AttributionWords.groupNouns.contains(phrase.head) && !personHead
         switch phrase.kind {
         case .pronoun: return .pronoun
