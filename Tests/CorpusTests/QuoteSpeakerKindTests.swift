@@ -111,3 +111,35 @@ import Testing
         #expect(qs.map(\.partial) == [true, false])
     }
 }
+
+/// Hard-wrapped wire copy: names and quotations broken across line ends are whole once the
+/// text is reflowed, and an unnamed speaker on the next line still speaks.
+@Suite struct QuoteWrappedWireTests {
+    static let story = """
+        NEW YORK, Feb 26 - Tessaly Pumps Inc said its board would meet
+    next week to consider the offer and had retained Morgan Stanley
+    and Co Inc as its financial adviser. The shares rose on the New
+    York Stock Exchange.
+        "The market is telling you that somebody else may come in
+    with a higher bid before the end of the month," an arbitrageur
+    said. "At 42 dlrs this is a cheap deal."
+        A company spokesman told Reuters "We have concluded that the
+    offer does not reflect the value of our pump business."
+     Reuter
+    """
+
+    @Test func wrappedQuotesAndNamesAreWhole() throws {
+        let corpus = CorpusLoader.corpus(texts: [(id: "w1", text: "TESSALY RETAINS ADVISER\n\n" + Self.story)])
+        let quotes = try corpus.quotes(matching: QuoteQuery()).map(\.quote)
+        #expect(quotes.count == 3)
+        #expect(quotes.first?.text.hasSuffix("before the end of the month") == true)
+        #expect(quotes.prefix(2).allSatisfy { $0.speakerText == "an arbitrageur" && $0.speakerKind == .description })
+        #expect(quotes.last?.kind == .full)
+        #expect(quotes.last?.speakerKind == .description)
+        let entities = corpus.entityIndex
+        #expect(entities.entity(named: "Morgan Stanley and Co Inc")?.kind == .organization)
+        #expect(entities.entity(named: "New York Stock Exchange")?.kind == .organization)
+        #expect(entities.entity(named: "Tessaly Pumps")?.kind == .organization)
+        #expect(entities.entities.allSatisfy { $0.name != "Feb" })
+    }
+}

@@ -181,8 +181,8 @@ extension DocumentScan {
            !bytes.isUppercase(at: before.bytes.lowerBound) {
             return true
         }
-        if start > 1, before.kind == .connector || before.kind == .word, ["of", "in"].contains(norm(before)),
-           units[start - 2].kind == .word, table.flags(units[start - 2].term).contains(.organizationOf) {
+        if start > 1, before.kind == .connector || before.kind == .word, units[start - 2].kind == .word,
+           table.flags(units[start - 2].term).contains(.organizationOf), ["of", "in"].contains(norm(before)) {
             return true
         }
         return false

@@ -106,6 +106,7 @@ struct EntityResolver {
     /// (a given or family name, or words never written lowercase), else `other`.
     private mutating func classify() {
         let prefixes = organizationPrefixes()
+        let prefixFirsts = Set(prefixes.map { String($0.prefix { $0 != " " }) })
         for p in candidates.indices {
             var kept: [Candidate] = []
             kept.reserveCapacity(candidates[p].count)
@@ -145,7 +146,8 @@ struct EntityResolver {
                     // Context alone does not turn a name written like a person's into a company
                     // ("Yasser Arafat's security chief").
                     let cue = c.organizationCue && (c.parts.count == 1 || c.hint == .other || c.tentative)
-                    if cue || (c.parts.count >= 2 && prefixes.contains(personKey(c).joined(separator: " "))) {
+                    if cue || (c.parts.count >= 2 && prefixFirsts.contains(NameMatching.fold(c.parts[0].norm))
+                               && prefixes.contains(personKey(c).joined(separator: " "))) {
                         c.hint = .organization
                         c.tentative = false
                     }
@@ -398,8 +400,10 @@ struct EntityResolver {
             }
         }
         if !organizations.isEmpty {
+            let firsts = Set(organizations.map { String($0.prefix { $0 != " " }) })
             for p in candidates.indices {
-                for k in candidates[p].indices where candidates[p][k].lead != nil {
+                for k in candidates[p].indices {
+                    guard let lead = candidates[p][k].lead, firsts.contains(NameMatching.fold(lead.norm)) else { continue }
                     if let longer = extended(candidates[p][k], p, organizations: organizations) { candidates[p][k] = longer }
                 }
             }

@@ -9,6 +9,8 @@ enum NameParticles {
     /// Whether the word in `start..<end` is a particle, a hyphen and a capital letter ("al-Sabah").
     static func isParticleName(_ base: UnsafePointer<UInt8>, start: Int, end: Int) -> Bool {
         guard end - start >= 4, base[start] >= 0x61, base[start] <= 0x7A else { return false }
+        // Called for every lowercase word: the hyphen must come third, fourth or fifth.
+        guard base[start + 2] == 0x2D || base[start + 3] == 0x2D || end - start > 4 && base[start + 4] == 0x2D else { return false }
         for prefix in prefixes {
             let n = prefix.count
             guard start + n + 1 < end, base[start + n] == 0x2D else { continue }

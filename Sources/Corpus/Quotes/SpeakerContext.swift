@@ -43,8 +43,14 @@ struct SpeakerContext {
         case .name:
             let institution = AttributionWords.groupNouns.contains(phrase.head) && !AttributionWords.personNouns.contains(phrase.head)
             if !institution, let named = resolveName(phrase, at: offset, trustWritten: false) { return .named(named, .person) }
-            if let body = resolver.organization(phrase.text, in: source.document, near: offset) { return .named(body, .organization) }
+            // An organisation whose name holds the phrase's last word speaks ("Brandt Steel Co
+            // said"); one named inside a longer phrase ("UN spokesman Stephane Dujarric") does not.
+            let body = resolver.organization(phrase.text, in: source.document, near: offset)
+            var head = phrase.head
+            if head.hasSuffix(".") { head.removeLast() }
+            if let body, institution || QuoteText.words(of: body.name).contains(head) { return .named(body, .organization) }
             if !institution, let named = resolveName(phrase, at: offset) { return .named(named, .person) }
+            if let body { return .named(body, .organization) }
             if AttributionWords.personNouns.contains(phrase.head) && !phrase.head.hasSuffix("s") {
                 return fromContext(at: offset, role: phrase.head, earlier: earlier)
             }
@@ -119,9 +125,7 @@ struct SpeakerContext {
             events.append((draft.anchor, .quote(speaker: draft.speaker, text: text, kind: draft.kindOfSpeaker,
                                                 singular: kind != .group)))
         }
-        for (start, text) in describedSpeakers(from: windowStart, to: offset) where !isQuoted(start) {
-            events.append((start, .described(text: text)))
-        }
+
         let end = source.token(atOrAfter: offset)
         let first = min(source.token(atOrAfter: windowStart), end)
         for run in NameRuns.runs(in: source, first..<end) where !run.name.isEmpty {
@@ -130,6 +134,12 @@ struct SpeakerContext {
             let text = source.string(start..<source.tokens[run.name.upperBound - 1].end)
             guard let person = resolver.resolve(text, in: source.document, near: start) else { continue }
             events.append((start, .person(person, run: run, subject: isSubject(run), speaks: speaks(run))))
+        }
+        // Reported speech of someone unnamed, after the last quote or name found (an earlier
+        // one would lose to them anyway).
+        let latest = events.map(\.offset).max() ?? windowStart
+        for (start, text) in describedSpeakers(from: max(windowStart, latest), to: offset) where !isQuoted(start) {
+            events.append((start, .described(text: text)))
         }
         events.sort { $0.offset > $1.offset }
 
