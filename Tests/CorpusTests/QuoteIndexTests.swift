@@ -10,11 +10,14 @@ import Testing
         let resolver = EntitySpeakerResolver(index: corpus.entityIndex)
         let direct = corpus.documents.flatMap { QuoteExtractor.quotes(in: $0, resolver: resolver) }
         #expect(all == direct)
-        // Both resolvers name the same speakers, except that entities use the canonical
-        // spelling ("Antony Blinken" where a document wrote "Anthony").
+        // Both resolvers name the same people, except that entities use the canonical spelling
+        // ("Antony Blinken" where a document wrote "Anthony"); the entity index also knows
+        // organisations, which the heuristic does not.
         let heuristic = corpus.documents.flatMap { QuoteExtractor.quotes(in: $0) }
-        let resolved = all.map { $0.speaker == nil }
-        #expect(resolved == heuristic.map { $0.speaker == nil })
+        #expect(all.count == heuristic.count)
+        for (a, h) in zip(all, heuristic) {
+            #expect((a.speaker != nil && a.speakerKind == .person) == (h.speaker != nil), "\(a.text)")
+        }
         let names = Set(all.compactMap { $0.speaker.map(\.name) })
         #expect(names.contains("Antony Blinken"))
         #expect(corpus.quoteIndex === corpus.quoteIndex)
@@ -53,5 +56,42 @@ import Testing
         let a = cache.value(Box.self) { Box() }
         a.n = 7
         #expect(cache.value(Box.self) { Box() }.n == 7)
+    }
+}
+
+/// Quotes with more attribution verbs come from the same index and entity resolver (issue 17).
+@Suite struct QuoteQueryTests {
+    @Test func extraVerbsKeepTheEntitySpeakers() throws {
+        let corpus = try #require(QuoteFixtures.seeds)
+        let plain = try corpus.quotes(matching: QuoteQuery())
+        let more = try corpus.quotes(matching: QuoteQuery(extraVerbs: ["chirped", "mused"]))
+        #expect(more.count >= plain.count)
+        var byPlace: [String: Quote] = [:]
+        for found in more { byPlace["\(found.quote.document):\(found.quote.range.lowerBound)"] = found.quote }
+        var both = 0
+        for found in plain {
+            guard let other = byPlace["\(found.quote.document):\(found.quote.range.lowerBound)"] else { continue }
+            both += 1
+            #expect(other.speaker == found.quote.speaker, "\(found.quote.text)")
+            #expect(other.speakerKind == found.quote.speakerKind)
+        }
+        #expect(both == plain.count)
+        #expect(plain.filter { $0.quote.speaker != nil }.count >= 20)
+        let index = try corpus.quoteIndex(cancellation: .none)
+        #expect(index.with(verbs: QuoteQuery(extraVerbs: ["chirped", "mused"]).verbs) === index.with(verbs: QuoteQuery(extraVerbs: ["mused", "chirped"]).verbs))
+        #expect(index.with(verbs: .english) === index)
+    }
+
+    @Test func theQueryFiltersOnce() throws {
+        let corpus = try #require(QuoteFixtures.seeds)
+        let all = try corpus.quotes(matching: QuoteQuery())
+        let full = try corpus.quotes(matching: QuoteQuery(partial: false))
+        #expect(full.allSatisfy { !$0.quote.partial })
+        #expect(full.count == all.filter { !$0.quote.partial }.count)
+        let said = try corpus.quotes(matching: QuoteQuery(verb: "SAID"))
+        #expect(!said.isEmpty && said.allSatisfy { $0.quote.verb == "said" })
+        let persons = try corpus.quotes(matching: QuoteQuery(speakerKind: .person))
+        #expect(persons.allSatisfy { $0.quote.speakerKind == .person })
+        #expect(all.allSatisfy { $0.document.index == $0.quote.document })
     }
 }

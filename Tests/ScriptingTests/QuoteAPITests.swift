@@ -117,3 +117,67 @@ import Testing
         #expect(throws: LuaError.self) { try session.values("return dossier.quotes()") }
     }
 }
+
+/// `corpus:quotes{verbs = …}` goes through the corpus's quotation index and entity resolver
+/// (issue 17: it used to skip both and lose every speaker Entity).
+@Suite struct QuoteVerbsAPITests {
+    @Test func moreVerbsKeepTheSpeakersEntities() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local function key(q) return q.doc.id .. ":" .. q.offset end
+            local plain, entities = {}, 0
+            for _, q in ipairs(corpus:quotes()) do
+              plain[key(q)] = q
+              if q.speaker then entities = entities + 1 end
+            end
+            local both, same, differ = 0, 0, {}
+            for _, q in ipairs(corpus:quotes{verbs = {"chirped", "mused"}}) do
+              local p = plain[key(q)]
+              if p then
+                both = both + 1
+                if rawequal(p.speaker, q.speaker) or (p.speaker and q.speaker and p.speaker.name == q.speaker.name
+                    and p.speaker.kind == q.speaker.kind) then
+                  same = same + 1
+                else
+                  differ[#differ + 1] = q.text:sub(1, 30)
+                end
+              end
+            end
+            return entities, both, same, table.concat(differ, " | "), #corpus:quotes()
+            """)
+        #expect((r[0].intValue ?? 0) >= 20)
+        #expect(r[1].intValue == r[4].intValue)
+        #expect(r[2].intValue == r[1].intValue, "\(r[3].stringValue ?? "")")
+    }
+
+    @Test func aCustomVerbFindsItsQuoteWithAnEntitySpeaker() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local qs = dossier.quotes([[Maria Lopez runs the Lopez Group. “We will win,” Maria Lopez chirped. “Not likely,” chirped Lopez.]],
+                                      {verbs = {"chirped"}})
+            local none = dossier.quotes([[“We will win,” Maria Lopez chirped.]])
+            return #qs, qs[1].speaker_name, qs[1].speaker_kind, qs[2].speaker_name, qs[1].verb, none[1].verb
+            """)
+        #expect(r[0].intValue == 2)
+        #expect(r[1].stringValue == "Maria Lopez")
+        #expect(r[2].stringValue == "person")
+        #expect(r[3].stringValue == "Maria Lopez")
+        #expect(r[4].stringValue == "chirped")
+        #expect(r[5].stringValue != "chirped")
+    }
+
+    @Test func speakerKindOptionFilters() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local text = [[“Prices will rise,” an arbitrageur said. “We disagree,” the ministry said.]]
+            local d = dossier.quotes(text, {speaker_kind = "description"})
+            local ok, err = pcall(dossier.quotes, text, {speaker_kind = "robot"})
+            return #d, d[1].speaker_text, d[1].who, ok, err
+            """)
+        #expect(r[0].intValue == 1)
+        #expect(r[1].stringValue == "an arbitrageur")
+        #expect(r[2].stringValue == "an arbitrageur")
+        #expect(r[3].isTruthy == false)
+        #expect(r[4].stringValue?.contains("speaker_kind") == true)
+    }
+}

@@ -34,6 +34,12 @@
 ---| "partial" # a fragment quoted inside the writer's own sentence
 ---| "scare"   # scare quotes: a word or phrase in quotation marks, no speaker
 
+---@alias SpeakerKind
+---| "person"       # a named person, or a pronoun resolved to one
+---| "organization" # an organisation speaking as a body ("Qantas said", "the ministry said")
+---| "description"  # someone unnamed, kept as written ("an arbitrageur", "a company spokesman")
+---| "pronoun"      # a pronoun that refers to no one named or described before: no speaker
+
 ---@alias FactKind "date"|"number"|"name"
 
 ---@alias AssociationMeasure
@@ -677,9 +683,10 @@ function Entity:docs() end
 --- A quotation and who said it (docs/quotes.md).
 ---@class Quote
 ---@field text string the words inside the quotation marks
----@field speaker? Entity the person it is attributed to (nil for free text or when unresolved)
+---@field speaker? Entity the person or organisation it is attributed to (nil when unresolved)
 ---@field speaker_name? string the resolved speaker's name
 ---@field speaker_text? string the speaker as the attribution writes it ("he", "Sun", "a senior official")
+---@field speaker_kind? SpeakerKind what the speaker is: a person, an organization, a description of someone unnamed, or an unresolved pronoun
 ---@field who? string the resolved name, else the phrase as written (what lists show)
 ---@field verb? string the attribution verb, lowercased ("said", "according to")
 ---@field doc? Document nil for free text
@@ -697,7 +704,8 @@ local Quote = {}
 ---@field partial? boolean false: only full quotations; true: only fragments and scare quotes
 ---@field kind? QuoteKind
 ---@field verb? string only this attribution verb ("said", "according to")
----@field verbs? string[] more attribution verbs to recognise ({"quipped"})
+---@field speaker_kind? SpeakerKind only quotes whose speaker is of this kind
+---@field verbs? string[] more attribution verbs to recognise ({"quipped"}); speakers still resolve to entities
 
 -- ============================================================================================
 -- Comparing outlets

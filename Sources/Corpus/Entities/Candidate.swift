@@ -79,6 +79,12 @@ struct Candidate: Sendable {
     /// Classified a person only because its words look like a name; confirmed (or turned into
     /// `other`) once all spellings of the name are grouped.
     var tentative = false
+    /// The words around it say it is an organisation: "Qantas engineers", "Ansett's
+    /// administrators", "shares of Amtrak", "rival Ansett".
+    var organizationCue = false
+    /// A demonym or place right before the name and not part of it ("American" before
+    /// "Express"): joined to it when the corpus knows the longer name as an organisation's.
+    var lead: Part?
     /// The name follows a monarch's or pope's title ("King Charles", "Pope Francis"): a regnal
     /// name, never resolved to someone's surname.
     var regnal = false

@@ -37,6 +37,8 @@ extension DocumentScan {
     /// Emits the candidates of the current sentence's units. Units before `weakBefore` are in a
     /// heading or before a label colon: their names are only accepted when known.
     mutating func emitCandidates(sentence s: Int, weakBefore: Int) {
+        let firstFound = found.count
+        defer { dropPlacesInsideOrganizations(from: firstFound) }
         let runs = findRuns()
         var consumed = [Bool](repeating: false, count: runs.count)
         var rolesBefore: [RoleMatch?] = []
@@ -82,6 +84,23 @@ extension DocumentScan {
         }
     }
 
+    /// A place named inside an organisation's name is part of that name, not a mention of the
+    /// place ("Bank of Canada", "New York Stock Exchange").
+    private mutating func dropPlacesInsideOrganizations(from first: Int) {
+        guard found[first...].contains(where: { $0.hint == .organization && $0.parts.count >= 2 }) else { return }
+        let organizations = found[first...].filter { $0.hint == .organization && $0.parts.count >= 2 }.map(\.bytes)
+        var k = first
+        while k < found.count {
+            if case .gazetteer(let e) = found[k].hint, e >= 0, e < table.gazetteer.entries.count,
+               table.gazetteer.entries[e].kind == .place,
+               organizations.contains(where: { $0.contains(found[k].bytes.lowerBound) && $0.upperBound >= found[k].bytes.upperBound }) {
+                found.remove(at: k)
+            } else {
+                k += 1
+            }
+        }
+    }
+
     /// Runs of capitalised units (with connectors and name particles between them, and an
     /// optional courtesy title first) joined by single spaces on one line.
     func findRuns() -> [Range<Int>] {
@@ -94,22 +113,91 @@ extension DocumentScan {
             while end < units.count, gap(units[end - 1].bytes, units[end].bytes) == .space {
                 let kind = units[end].kind
                 if kind == .cap {
+                    let flags = table.flags(units[end].term)
+                    // "Harlan Marine Corp. on Thursday": a legal form ends the name (another may
+                    // follow, "Co Inc"), and a date word after a connector is not part of one.
+                    if lastCap >= 0, table.flags(units[lastCap].term).contains(.companySuffix),
+                       !flags.contains(.companySuffix) || end != lastCap + 1 && !isAndConnector(end - 1) { break }
+                    if flags.contains(.nonName) && units[end - 1].kind == .connector { break }
                     lastCap = end
                     end += 1
                 } else if (kind == .connector || kind == .particle) && lastCap >= 0 {
+                    // "Salomon Brothers and Merrill Lynch": "and" after a complete organisation
+                    // name starts another one (but "Kidder, Peabody and Co" is one).
+                    if lastCap == end - 1, isAndConnector(end), table.flags(units[lastCap].term).contains(.organizationHead),
+                       end + 1 < units.count, !table.flags(units[end + 1].term).contains(.companySuffix) { break }
+                    end += 1
+                } else if kind == .entry, isPlace(units[end]), lastCap >= 0, lastCap == end - 2,
+                          units[end - 1].kind == .connector, ["of", "for", "in"].contains(norm(units[end - 1])),
+                          table.flags(units[lastCap].term).contains(.organizationHead) {
+                    // "Bank of Canada", "Department of Transportation", "University of Colorado".
+                    lastCap = end
                     end += 1
                 } else {
                     break
                 }
             }
             if lastCap >= 0 {
-                runs.append(k..<(lastCap + 1))
+                var start = k
+                // "Hatcher, Dunne and Co", "Morgan, Olmstead, Kennedy and Gardner Inc": partners'
+                // names listed with commas before "and" and a legal form belong to the name.
+                if table.flags(units[lastCap].term).contains(.companySuffix),
+                   (k..<lastCap).contains(where: { isAndConnector($0) }) {
+                    while let previous = runs.last, previous.upperBound + 1 == start,
+                          units[previous.upperBound].kind == .comma,
+                          gap(units[previous.upperBound - 1].bytes, units[previous.upperBound].bytes) == .touch,
+                          gap(units[previous.upperBound].bytes, units[start].bytes) == .space,
+                          previous.count <= 2, previous.allSatisfy({ units[$0].kind == .cap }) {
+                        start = previous.lowerBound
+                        runs.removeLast()
+                    }
+                }
+                runs.append(start..<(lastCap + 1))
                 k = lastCap + 1
             } else {
                 k = end
             }
         }
         return runs
+    }
+
+    /// Whether the words around the run `start..<end` make it an organisation: a noun after it
+    /// or its possessive ("Qantas engineers", "Ansett's administrators"), one before it ("rival
+    /// Ansett", "the airline Qantas"), or "shares of"/"a stake in" before it.
+    func hasOrganizationContext(start: Int, end: Int) -> Bool {
+        var k = end
+        if k < units.count, units[k].kind == .possessive || units[k].kind == .closeQuote && units[k].bytes.count <= 3,
+           gap(units[k - 1].bytes, units[k].bytes) == .touch {
+            k += 1
+        }
+        if k < units.count, units[k].kind == .word || units[k].kind == .modifier,
+           gap(units[k - 1].bytes, units[k].bytes) != .broken,
+           table.flags(units[k].term).contains(.organizationAfter), !bytes.isUppercase(at: units[k].bytes.lowerBound) {
+            return true
+        }
+        guard start > 0, gap(units[start - 1].bytes, units[start].bytes) == .space else { return false }
+        let before = units[start - 1]
+        if before.kind == .word || before.kind == .modifier, table.flags(before.term).contains(.organizationBefore),
+           !bytes.isUppercase(at: before.bytes.lowerBound) {
+            return true
+        }
+        if start > 1, before.kind == .connector || before.kind == .word, units[start - 2].kind == .word,
+           table.flags(units[start - 2].term).contains(.organizationOf), ["of", "in"].contains(norm(before)) {
+            return true
+        }
+        return false
+    }
+
+    /// Whether a unit is the one-byte punctuation `byte` ("<", ">").
+    func isByte(_ unit: Unit, _ byte: UInt8) -> Bool {
+        unit.bytes.count == 1 && buffer[unit.bytes.lowerBound] == byte
+    }
+
+    /// Whether unit `k` is "and" or "&".
+    func isAndConnector(_ k: Int) -> Bool {
+        guard units[k].kind == .connector else { return false }
+        let n = norm(units[k])
+        return n == "and" || n == "&"
     }
 
     /// The title right before a name ("Foreign Minister Qin Gang", or "the US secretary of state,
@@ -231,7 +319,12 @@ extension DocumentScan {
     /// rest found in order among the name's capitals ("APEC" for "Asia-Pacific Economic Cooperation").
     func abbreviates(_ acronym: Range<Int>, _ name: Range<Int>) -> Bool {
         let letters = buffer[acronym].filter { $0 >= 0x41 && $0 <= 0x5A }
-        let capitals = buffer[name].filter { $0 >= 0x41 && $0 <= 0x5A }
+        var capitals = buffer[name].filter { $0 >= 0x41 && $0 <= 0x5A }
+        // "The Northern Grain Exporters Federation (NGEF)": the article is not spelled.
+        if name.count > 4, capitals.first == 0x54, letters.first != 0x54,
+           buffer[name.lowerBound..<(name.lowerBound + 4)].elementsEqual("The ".utf8) {
+            capitals.removeFirst()
+        }
         guard letters.count >= 2, let f = letters.first, f == capitals.first else { return false }
         var i = capitals.startIndex
         for l in letters {
@@ -261,6 +354,10 @@ extension DocumentScan {
 
     /// How the word in `range` is written.
     func shape(_ range: Range<Int>) -> Candidate.Shape {
+        if NameParticles.isParticleName(bytes.base, start: range.lowerBound, end: range.upperBound),
+           let hyphen = buffer[range].firstIndex(of: 0x2D) {
+            return shape((hyphen + 1)..<range.upperBound)  // "al-Sabah" is written like "Sabah"
+        }
         var upper = 0, lower = 0, letters = 0, innerUpper = 0
         var digit = false
         var firstUpper = false
@@ -355,6 +452,7 @@ extension DocumentScan {
            gap(units[start - 1].bytes, units[start].bytes) == .space {
             speaker = true  // "written by Linus Torvalds": an author
         }
+        let organizationCue = hasOrganizationContext(start: start, end: b)
         let apposition = appositionRole(after: run)
         var administration: Int?
         if b < units.count, units[b].kind == .word, gap(units[b - 1].bytes, units[b].bytes) == .space,
@@ -362,7 +460,11 @@ extension DocumentScan {
             administration = b
         }
         var abbreviation: String?
-        if b + 2 < units.count, units[b].kind == .openParen, units[b + 2].kind == .closeParen,
+        if b + 2 < units.count, isByte(units[b], 0x3C), isByte(units[b + 2], 0x3E),
+           units[b + 1].kind == .cap || units[b + 1].kind == .entry,
+           units[b + 1].tokenEnd - units[b + 1].token == 1, isAllCapitals(spans[units[b + 1].token]) {
+            abbreviation = norm(units[b + 1])  // a ticker: "Harlan Marine Corp <HMC>"
+        } else if b + 2 < units.count, units[b].kind == .openParen, units[b + 2].kind == .closeParen,
            units[b + 1].kind == .cap || units[b + 1].kind == .entry,
            units[b + 1].tokenEnd - units[b + 1].token == 1, isAllCapitals(spans[units[b + 1].token]),
            abbreviates(units[b + 1].bytes, units[a].bytes.lowerBound..<units[b - 1].bytes.upperBound) {
@@ -373,18 +475,33 @@ extension DocumentScan {
         // ("Council on Foreign Relations" stays whole, "Biden and Xi" splits).
         var segments: [[Int]] = [[]]
         let connectorsAt = (a..<b).filter { units[$0].kind == .connector }
-        var whole = connectorsAt.isEmpty || abbreviation != nil
-        if let firstConnector = connectorsAt.first {
+        var splitAt = Set<Int>()
+        if !connectorsAt.isEmpty && abbreviation == nil {
             let heads: EntityLexicon.Flags = [.organizationHead, .placeHead, .eventHead, .otherHead]
-            let before = (a..<firstConnector).last { units[$0].kind == .cap }
-            if let before, !table.flags(units[before].term).intersection(heads).isEmpty { whole = true }
-            if connectorsAt.contains(where: { norm(units[$0]) == "&" }) { whole = true }
+            func capBefore(_ c: Int) -> Int? { (a..<c).last { units[$0].kind == .cap } }
+            if table.flags(units[b - 1].term).contains(.organizationHead) {
+                // An organisation's name ends the run ("Monopolies and Mergers Commission",
+                // "Halden and Pryce Plc"): whole, unless an "and" follows another complete
+                // organisation name ("Hitachi Ltd and Toshiba Corp", "Chemical Bank and …").
+                for c in connectorsAt where isAndConnector(c) {
+                    if let before = capBefore(c), table.flags(units[before].term).contains(.organizationHead),
+                       c + 1 < b, !table.flags(units[c + 1].term).contains(.companySuffix) {
+                        splitAt.insert(c)
+                    }
+                }
+            } else {
+                var whole = false
+                if let before = capBefore(connectorsAt[0]), !table.flags(units[before].term).intersection(heads).isEmpty { whole = true }
+                if connectorsAt.contains(where: { norm(units[$0]) == "&" }) { whole = true }
+                if !whole { splitAt = Set(connectorsAt) }
+            }
         }
         for k in a..<b {
-            if !whole && units[k].kind == .connector {
+            if splitAt.contains(k) {
                 if !(segments.last?.isEmpty ?? true) { segments.append([]) }
                 continue
             }
+            if units[k].kind == .comma { continue }  // "Kidder, Peabody and Co"
             segments[segments.count - 1].append(k)
         }
         segments.removeAll { $0.isEmpty }
@@ -395,11 +512,15 @@ extension DocumentScan {
             if first, let role { roles += role.roles }
             if last, let apposition { roles += apposition.roles }
             let weakRole = first && (role?.bare ?? false) && honorific == nil && !(last && apposition != nil)
+            if segments.count == 1 && organizationCue && honorific == nil && role == nil && apposition == nil {
+                organizationCueNext = true
+            }
             emitSegment(segment, sentence: s, honorific: first ? honorific : nil, roles: roles, weakRole: weakRole,
                         regnal: first && (role?.regnal ?? false), locative: first && locative && role == nil,
                         speaker: last && speaker, consumed: consumed,
                         administration: last ? administration : nil,
                         abbreviation: last ? abbreviation : nil, weakBefore: weakBefore)
+            organizationCueNext = false
         }
     }
 
@@ -435,7 +556,8 @@ extension DocumentScan {
 
         var hint: Candidate.Hint = .unknown
         var lastFlags = table.flags(units[lastIndex].term)
-        if let connector = indices.firstIndex(where: { units[$0].kind == .connector }), connector > 0 {
+        if !lastFlags.contains(.organizationHead),
+           let connector = indices.firstIndex(where: { units[$0].kind == .connector }), connector > 0 {
             // "Institute for Energy Security": the word before the first connector names the kind.
             lastFlags = table.flags(units[indices[connector - 1]].term)
         }
@@ -464,13 +586,14 @@ extension DocumentScan {
         }
         if consumed && hint == .unknown { return }
         var parts = indices.map { part(units[$0]) }
+        var leadPart: Candidate.Part?
         // "Chinese Foreign Ministry", "Asian Society Policy Institute", "China Programme": a
         // demonym (or, before a lone organisation word, a place) belongs to the name.
         if let first = indices.first, first > 0, gap(units[first - 1].bytes, units[first].bytes) == .space {
             let before = units[first - 1]
             let lone = indices.count == 1 && lastFlags.contains(.organizationHead)
             if (hint == .organization || lone) && before.kind == .demonym
-                || lone && before.kind == .entry && isPlace(before) {
+                || (lone || hint == .organization) && before.kind == .entry && isPlace(before) {
                 parts.insert(part(before), at: 0)
                 hint = .organization
                 // "East India Company": capitalised words right before the place belong too.
@@ -479,6 +602,8 @@ extension DocumentScan {
                     parts.insert(part(units[k]), at: 0)
                     k -= 1
                 }
+            } else if honorific == nil && roles.isEmpty && (before.kind == .demonym || before.kind == .entry && isPlace(before)) {
+                leadPart = part(before)
             }
         }
         let personCue = honorific != nil || !roles.isEmpty
@@ -487,6 +612,9 @@ extension DocumentScan {
                                   personCue: personCue, speaker: speaker, roles: roles, abbreviation: abbreviation)
         candidate.weakRole = weakRole
         candidate.regnal = regnal
+        candidate.organizationCue = organizationCueNext
+        candidate.lead = leadPart
+        organizationCueNext = false
         candidate.locative = locative && indices.first == segment.first
         if let honorific {
             let title = Tokenizer.norm(text(honorific))

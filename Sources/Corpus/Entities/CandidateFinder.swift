@@ -75,6 +75,8 @@ struct DocumentScan {
     var found: [Candidate] = []
     var units: [Unit] = []
     var initialAt: [Bool] = []
+    /// Set by `emitRun` for the one segment it emits next: organisation context around the run.
+    var organizationCueNext = false
 
     init(bytes: UTF8Bytes, buffer: UnsafeBufferPointer<UInt8>, spans: [TokenSpan], terms: [UInt32],
          table: EntityLexicon, sentenceCount: Int) {
@@ -256,6 +258,12 @@ struct DocumentScan {
                     i = end
                     continue
                 }
+                if !upper, NameParticles.isParticleName(bytes.base, start: span.start, end: span.end) {
+                    // "al-Sabah", "el-Sisi": a capitalised name word after its particle.
+                    units.append(Unit(kind: .cap, token: i, tokenEnd: i + 1, bytes: span.range, term: term, initial: initial))
+                    i += 1
+                    continue
+                }
                 if span.length > 2, containsHyphen(span), appendHyphenParts(span, token: i) {
                     i += 1
                     continue
@@ -283,6 +291,37 @@ struct DocumentScan {
             }
         }
         absorbPlacesIntoNames()
+        absorbLegalForms()
+    }
+
+    /// "General Motors Corp", "Ford Motor Co.", "Morgan Stanley and Co Inc": a listed
+    /// organisation's name followed by a company's ending (organisation words closed by a legal
+    /// form, or "and Co") is one name; the ending joins the listed name's unit.
+    private mutating func absorbLegalForms() {
+        var k = 0
+        while k < units.count {
+            defer { k += 1 }
+            guard units[k].kind == .entry, units[k].target >= 0, units[k].target < table.gazetteer.entries.count,
+                  table.gazetteer.entries[units[k].target].kind == .organization else { continue }
+            var j = k + 1
+            var end = k
+            while j < units.count, gap(units[j - 1].bytes, units[j].bytes) == .space {
+                let flags = table.flags(units[j].term)
+                if units[j].kind == .cap && flags.contains(.organizationHead) {
+                    if flags.contains(.companySuffix) { end = j }
+                    j += 1
+                } else if units[j].kind == .connector, j + 1 < units.count, ["and", "&"].contains(norm(units[j])),
+                          units[j + 1].kind == .cap, ["co", "co."].contains(norm(units[j + 1])) {
+                    j += 1
+                } else {
+                    break
+                }
+            }
+            guard end > k else { continue }
+            units[k].bytes = units[k].bytes.lowerBound..<units[end].bytes.upperBound
+            units[k].tokenEnd = units[end].tokenEnd
+            units.removeSubrange((k + 1)...end)
+        }
     }
 
     /// The longest gazetteer phrase starting at token `i`, and the token index past it.

@@ -175,6 +175,16 @@ extension EntityIndex {
             if case .cluster(let c) = a.ref, c < resolver.clusters.count {
                 keys += resolver.clusters[c].keys.map { $0.joined(separator: " ") }
             }
+            if draft.kind == .organization {
+                // "American Express" finds "American Express Co", "Hitachi" finds "Hitachi Ltd".
+                for key in keys {
+                    var words = key.split(separator: " ")
+                    while words.count > 1, let last = words.last, EntityVocabulary.companySuffixes.contains(String(last)) {
+                        words.removeLast()
+                    }
+                    if words.count < key.split(separator: " ").count { keys.append(words.joined(separator: " ")) }
+                }
+            }
             for key in Set(keys) where !key.isEmpty { aliasIndex[key, default: []].append(id) }
             if draft.kind == .person {
                 var words = Set<String>()

@@ -30,6 +30,16 @@ final class EntityLexicon: @unchecked Sendable {
         static let regnal = Flags(rawValue: 1 << 20)
         static let placePrefix = Flags(rawValue: 1 << 21)
         static let placeModifier = Flags(rawValue: 1 << 22)
+        /// A company's legal form ("Co", "Inc", "Ltd", "AG").
+        static let companySuffix = Flags(rawValue: 1 << 23)
+        /// A noun that, after a one-word name, makes it an organisation ("Qantas engineers").
+        static let organizationAfter = Flags(rawValue: 1 << 24)
+        /// A noun that, before a one-word name, makes it an organisation ("rival Ansett").
+        static let organizationBefore = Flags(rawValue: 1 << 25)
+        /// A noun that, before "of"/"in" and a name, makes it an organisation ("shares of Amtrak").
+        static let organizationOf = Flags(rawValue: 1 << 26)
+        /// A capitals-only abbreviation that names no organisation ("GDP", "CEO").
+        static let plainAcronym = Flags(rawValue: 1 << 27)
     }
 
     /// What a gazetteer phrase stands for.
@@ -93,6 +103,11 @@ final class EntityLexicon: @unchecked Sendable {
         mark(EntityVocabulary.placePrefixes, .placePrefix)
         mark(EntityVocabulary.placeModifiers, .placeModifier)
         mark(EntityVocabulary.organizationHeads, .organizationHead)
+        mark(EntityVocabulary.companySuffixes, .companySuffix)
+        mark(EntityVocabulary.organizationContextAfter, .organizationAfter)
+        mark(EntityVocabulary.organizationContextBefore, .organizationBefore)
+        mark(EntityVocabulary.organizationOfNouns, .organizationOf)
+        mark(EntityVocabulary.nonOrganizationAcronyms, .plainAcronym)
         mark(EntityVocabulary.placeHeads, .placeHead)
         mark(EntityVocabulary.eventHeads, .eventHead)
         mark(EntityVocabulary.otherHeads, .otherHead)

@@ -105,6 +105,8 @@ struct EntityResolver {
     /// "China") and decides unknown multi-word names: a person when its words look like a name
     /// (a given or family name, or words never written lowercase), else `other`.
     private mutating func classify() {
+        let prefixes = organizationPrefixes()
+        let prefixFirsts = Set(prefixes.map { String($0.prefix { $0 != " " }) })
         for p in candidates.indices {
             var kept: [Candidate] = []
             kept.reserveCapacity(candidates[p].count)
@@ -137,10 +139,46 @@ struct EntityResolver {
                     case .no: c.hint = .other
                     }
                 }
+                // Words around the name say it is a company ("Qantas engineers", "shares of
+                // Merrill Lynch"), or the corpus writes it with a company's ending elsewhere
+                // ("Ashby Cole" of "Ashby Cole Corp"): unless a title or "Mr." makes it a person.
+                if !c.personCue, c.hint == .unknown || c.hint == .other || c.hint == .person {
+                    // Context alone does not turn a name written like a person's into a company
+                    // ("Yasser Arafat's security chief").
+                    let cue = c.organizationCue && (c.parts.count == 1 || c.hint == .other || c.tentative)
+                    if cue || (c.parts.count >= 2 && prefixFirsts.contains(NameMatching.fold(c.parts[0].norm))
+                               && prefixes.contains(personKey(c).joined(separator: " "))) {
+                        c.hint = .organization
+                        c.tentative = false
+                    }
+                }
                 kept.append(c)
             }
             candidates[p] = kept
         }
+    }
+
+    /// The words of organisation names before their commercial ending ("merrill lynch" of
+    /// "Merrill Lynch Capital Markets", "ashby cole" of "Ashby Cole Corp"), two words or more.
+    /// Endings of institutions named after people ("Foundation", "Center") do not count.
+    private func organizationPrefixes() -> Set<String> {
+        var prefixes = Set<String>()
+        for p in candidates.indices {
+            for c in candidates[p] where c.hint == .organization && c.parts.count >= 3 {
+                var end = c.parts.count
+                while end > 0 {
+                    let part = c.parts[end - 1]
+                    let f = flags(part, p)
+                    guard f.contains(.companySuffix)
+                            || f.contains(.organizationHead) && !EntityVocabulary.institutionHeads.contains(part.norm) else { break }
+                    end -= 1
+                }
+                guard end >= 2, end < c.parts.count,
+                      !c.parts[..<end].contains(where: { flags($0, p).contains(.connector) }) else { continue }
+                prefixes.insert(c.parts[..<end].map { NameMatching.fold($0.norm) }.joined(separator: " "))
+            }
+        }
+        return prefixes
     }
 
     private func shouldDropInitial(_ part: Candidate.Part, _ p: Int) -> Bool {
@@ -342,14 +380,41 @@ struct EntityResolver {
 
     // MARK: - Resolution
 
+    /// The candidate with the demonym or place before it joined, when that longer name is an
+    /// organisation's the corpus knows ("American" + "Express" of "American Express Co").
+    private func extended(_ c: Candidate, _ p: Int, organizations: Set<String>) -> Candidate? {
+        guard let lead = c.lead, c.hint != .person || !c.personCue else { return nil }
+        var longer = c
+        longer.parts.insert(lead, at: 0)
+        guard organizations.contains(namedKey(longer.parts[...], p)) else { return nil }
+        longer.hint = .organization
+        longer.lead = nil
+        return longer
+    }
+
     private mutating func resolveAll() {
+        var organizations = Set<String>()
+        for p in candidates.indices {
+            for c in candidates[p] where c.hint == .organization && c.parts.count >= 2 && c.context == .strong {
+                organizations.insert(namedKey(c.parts[...], p))
+            }
+        }
+        if !organizations.isEmpty {
+            let firsts = Set(organizations.map { String($0.prefix { $0 != " " }) })
+            for p in candidates.indices {
+                for k in candidates[p].indices {
+                    guard let lead = candidates[p][k].lead, firsts.contains(NameMatching.fold(lead.norm)) else { continue }
+                    if let longer = extended(candidates[p][k], p, organizations: organizations) { candidates[p][k] = longer }
+                }
+            }
+        }
         documentClusters = Array(repeating: [:], count: candidates.count)
         documentAcronyms = Array(repeating: [:], count: candidates.count)
         // Round 1: gazetteer names and full names.
         for p in candidates.indices {
             for c in candidates[p] where c.context == .strong && (c.parts.count >= 2 || isGazetteer(c)) {
                 if stopFlag.shouldStop() { return }
-                guard let ref = resolveFull(c) else { continue }
+                guard let ref = resolveFull(c, p) else { continue }
                 if case .cluster(let k) = ref { documentClusters[p][k, default: 0] += 1 }
                 if case .named(let key) = ref { knownNamed.insert(key) }
                 if let abbreviation = c.abbreviation {
@@ -369,8 +434,12 @@ struct EntityResolver {
                 if case .named(let key) = ref {
                     knownNamed.insert(key)
                     // Only a word standing for itself votes on its kind (not an acronym of a name).
-                    if let part = c.parts.first, key == NameMatching.fold(part.norm), c.hint != .unknown {
-                        vote = voteKind(c)
+                    if let part = c.parts.first, key == NameMatching.fold(part.norm) {
+                        if c.hint != .unknown {
+                            vote = voteKind(c)
+                        } else if isOrganizationAcronym(part, p) && !c.locative {
+                            vote = .organization  // "TSA", "HIH", "SNCF": an unknown acronym names a body
+                        }
                     }
                 }
                 record(ref, c, p, vote: vote)
@@ -387,6 +456,13 @@ struct EntityResolver {
                 }
             }
         }
+    }
+
+    /// An unknown word of two to six capitals without digits that is not a plain abbreviation ("GDP").
+    private func isOrganizationAcronym(_ part: Candidate.Part, _ p: Int) -> Bool {
+        guard part.shape.contains(.allCapitals), !part.shape.contains(.digit) else { return false }
+        let letters = part.norm.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        return letters >= 2 && letters <= 6 && !flags(part, p).contains(.plainAcronym)
     }
 
     private func isGazetteer(_ c: Candidate) -> Bool {
@@ -406,12 +482,15 @@ struct EntityResolver {
         }
     }
 
-    /// Named key of a candidate (works keep their "The"; British and American spellings agree).
-    private func namedKey(_ parts: ArraySlice<Candidate.Part>) -> String {
-        NameMatching.fold(parts.map { EntityVocabulary.spellingVariants[$0.norm] ?? $0.norm }.joined(separator: " "))
+    /// Named key of a candidate (works keep their "The"; British and American spellings agree;
+    /// a company's legal form is dropped, so "Ashby Cole Corp" and "Ashby Cole" are one name).
+    private func namedKey(_ parts: ArraySlice<Candidate.Part>, _ p: Int) -> String {
+        var parts = parts
+        while parts.count > 1, let last = parts.last, flags(last, p).contains(.companySuffix) { parts.removeLast() }
+        return NameMatching.fold(parts.map { EntityVocabulary.spellingVariants[$0.norm] ?? $0.norm }.joined(separator: " "))
     }
 
-    private func resolveFull(_ c: Candidate) -> Ref? {
+    private func resolveFull(_ c: Candidate, _ p: Int) -> Ref? {
         switch c.hint {
         case .gazetteer(let e):
             guard e >= 0, e < gazetteer.entries.count else { return nil }
@@ -422,9 +501,9 @@ struct EntityResolver {
             return .entry(e)
         case .person:
             if let k = clusterOfKey[personKey(c).joined(separator: " ")], clusters[k].confirmed { return .cluster(k) }
-            return .named(namedKey(c.parts[...]))
+            return .named(namedKey(c.parts[...], p))
         default:
-            return .named(namedKey(c.parts[...]))
+            return .named(namedKey(c.parts[...], p))
         }
     }
 
@@ -516,7 +595,7 @@ struct EntityResolver {
             while length >= 1 {
                 let slice = parts[i..<(i + length)]
                 var ref: Ref?
-                let key = namedKey(slice)
+                let key = namedKey(slice, p)
                 if length >= 2 {
                     if let k = clusterOfKey[key], clusters[k].confirmed {
                         ref = .cluster(k)

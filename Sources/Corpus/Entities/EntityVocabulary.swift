@@ -3,7 +3,7 @@
 /// the names are, so they live in code; the names themselves are in the gazetteer files.
 enum EntityVocabulary {
     /// Last words of organisation names: "Cornell University", "Stimson Centre", "German Marshall Fund".
-    static let organizationHeads: Set<String> = [
+    static let organizationHeads: Set<String> = Set([
         "university", "institute", "institution", "institutions", "fund", "centre", "center", "party",
         "department", "ministry", "council", "society", "group", "corporation", "corp", "corp.", "inc",
         "inc.", "ltd", "ltd.", "llc", "plc", "company", "co.", "bank", "agency", "association", "commission",
@@ -24,6 +24,72 @@ enum EntityVocabulary {
         "software", "solutions", "microsystems", "computing", "robotics", "pharma", "telecom", "networks",
         "aerospace", "dynamics", "petroleum", "oil", "gas", "mining", "steel", "insurance", "securities",
         "investments", "records", "entertainment", "studio", "publishing", "books", "brands", "foods",
+        "brothers", "bros", "bros.", "markets", "works", "mills", "stores", "lines", "trading", "refining",
+        "chemicals", "chemical", "motor", "electric", "manufacturing", "shipping", "resources", "exploration",
+        "airlines", "financial", "bancorporation", "bancshares", "associates", "commerce", "ministries",
+    ]).union(companySuffixes)
+
+    /// Legal forms written after a company's name ("Pittston Co", "Hitachi Ltd", "Azotar SA",
+    /// "Latham & Watkins LLP"). A name that ends in one is an organisation's whatever its other
+    /// words look like ("Brandt Steel Co", "The Tillman Co"), and one ends the name: a capitalised
+    /// word after it is not part of it ("Harlan Marine Corp. on Thursday"), unless it is another
+    /// legal form ("Morgan Stanley and Co Inc").
+    static let companySuffixes: Set<String> = [
+        "co", "co.", "cos", "cos.", "corp", "corp.", "corporation", "inc", "inc.", "incorporated", "ltd", "ltd.",
+        "limited", "plc", "llc", "llp", "lp", "ag", "sa", "s.a", "s.a.", "nv", "n.v", "n.v.", "bv", "gmbh",
+        "spa", "s.p.a", "srl", "asa", "oyj", "a/s", "pty", "bhd", "berhad", "kk", "k.k", "tbk",
+        "sarl",
+    ]
+
+    /// Organisation words of institutions that are often named after a person ("John F. Kennedy
+    /// Center", "Bill Gates Foundation"): such a name does not make its first words a company.
+    static let institutionHeads: Set<String> = [
+        "foundation", "center", "centre", "institute", "institution", "university", "school", "college",
+        "hospital", "library", "museum", "academy", "society", "trust", "fund", "endowment", "prize", "award",
+        "stadium", "memorial", "program", "programme", "lecture", "chair", "clinic", "church", "theatre",
+        "theater", "hall", "park", "airport", "bridge", "high", "laboratory", "labs", "scholarship",
+    ]
+
+    /// Nouns that, right after a one-word name or its possessive, show it is an organisation:
+    /// "Qantas engineers", "Ansett's administrators", "Amtrak trains", "Traveland shares".
+    static let organizationContextAfter: Set<String> = [
+        "shares", "share", "stock", "stocks", "shareholders", "stockholders", "spokesman", "spokeswoman",
+        "spokesperson", "spokespeople", "chairman", "chairwoman", "employees", "employee", "staff", "workers",
+        "engineers", "pilots", "customers", "subscribers", "passengers", "management", "managers", "executives",
+        "subsidiary", "subsidiaries", "division", "unit", "units", "plant", "plants", "factory", "factories",
+        "stores", "outlets", "board", "directors", "administrators", "administrator", "collapse", "takeover",
+        "bid", "offer", "merger", "profit", "profits", "earnings", "revenue", "revenues", "losses", "debt",
+        "debts", "bonds", "flights", "fleet", "aircraft", "planes", "trains", "services", "brand", "brands",
+        "headquarters", "offices", "branches", "creditors", "insolvency", "liquidator", "liquidators",
+        "receivers", "agents", "products", "operations", "ceo", "chief", "executive", "president",
+    ]
+
+    /// Nouns that, right before a one-word name, show it is an organisation: "shares of Amtrak",
+    /// "rival Ansett", "the airline Qantas", "travel company Traveland".
+    static let organizationContextBefore: Set<String> = [
+        "airline", "carrier", "company", "firm", "group", "bank", "broker", "brokerage", "retailer", "insurer",
+        "maker", "manufacturer", "operator", "conglomerate", "subsidiary", "rival", "competitor", "agency",
+        "company's", "startup", "start-up", "supplier", "distributor", "chain", "network", "broadcaster",
+        "newspaper", "publisher", "utility", "miner", "producer", "refiner", "developer", "lender", "union",
+    ]
+
+    /// Words before "of"/"in" that make the name after them an organisation: "shares of Amtrak",
+    /// "a stake in Elbit", "a unit of Baltchem".
+    static let organizationOfNouns: Set<String> = [
+        "shares", "stake", "unit", "subsidiary", "division", "shareholders", "stockholders", "chairman",
+        "employees", "owner", "acquisition", "takeover", "collapse", "administrators", "customers",
+    ]
+
+    /// Capitalised words of two to six letters that are abbreviations but name no organisation:
+    /// an all-capitals word is otherwise taken for an organisation's acronym ("TSA", "HIH", "SNCF").
+    static let nonOrganizationAcronyms: Set<String> = [
+        "gdp", "gnp", "ceo", "cfo", "coo", "cto", "ipo", "ipos", "tv", "dna", "hiv", "aids", "sars", "covid",
+        "ai", "pc", "ok", "usb", "gps", "cd", "cds", "dvd", "faq", "pm", "am", "fm", "rpm", "mph", "pdf", "html",
+        "url", "vat", "gst", "cpi", "ppi", "eps", "nav", "ebit", "ebitda", "qc", "mp", "mps", "md", "phd", "ps",
+        "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "usd", "eur", "gbp", "jpy", "dlrs", "mln",
+        "bln", "pct", "ft", "km", "kg", "lb", "lbs", "oz", "cm", "mm", "tb", "gb", "mb", "hd", "suv", "suvs",
+        "atm", "atms", "sms", "id", "iq", "ufo", "vip", "vips", "rip", "lng", "lpg", "co2", "ict", "it",
+        "gmo", "gmos", "jr", "sr", "esq", "ad", "bc", "bce", "ce", "est", "edt", "gmt", "utc", "diy", "asap",
     ]
 
     /// Last words of place names: "South China Sea", "Tiananmen Square", "Diaoyutai Guesthouse".

@@ -142,6 +142,8 @@ enum NameMatching {
         while let last = words.last, last == "'s" || last == "'" || last == "." || last == "," {
             words.removeLast()
         }
+        // "Morgan Stanley and Co Inc." at a sentence end is "… Co Inc".
+        if words.count > 1, let last = words.last, last.count > 2, last.hasSuffix(".") { words[words.count - 1].removeLast() }
         return fold(words.joined(separator: " "))
     }
 }

@@ -91,7 +91,9 @@ struct AttributionFinder {
         guard let (verbIndex, verb) = found else { return punct == 0x3A ? Attribution(pattern: .colon) : nil }
         let complement = complementLength(after: verbIndex, verb: verb, end: end)
         if punct == nil {
-            guard complement == 0, quoteStartsUppercase else { return nil }
+            // `told Reuters "We have …"`: "told" may name its listener before the quote.
+            let listener = (verb == "told" || verb == "tells") && complement <= 2
+            guard complement == 0 || listener, quoteStartsUppercase else { return nil }
         } else {
             // A colon introduces a quotation even after a long complement ("said on Tuesday in
             // an interview with the Financial Times:"); a comma only after a short one.
@@ -125,8 +127,12 @@ struct AttributionFinder {
         }
         // "…," said X
         if let verb = verb(at: k, limit: windowEnd), !AttributionVerbs.isParticiple(verb), verb != "told", verb != "tells" {
-            if let phrase = forwardPhrase(from: k + 1, limit: windowEnd) {
-                return Attribution(pattern: .tailVerbFirst, verb: verb, speaker: phrase)
+            // "said said Thomas McKiernan": a doubled verb (a typing slip) is one verb.
+            var from = k + 1
+            if from < windowEnd, self.verb(at: from, limit: windowEnd) == verb { from += 1 }
+            if let phrase = forwardPhrase(from: from, limit: windowEnd) {
+                return Attribution(pattern: .tailVerbFirst, verb: verb,
+                                   speaker: appositiveName(after: phrase, limit: windowEnd) ?? phrase)
             }
         }
         // "…," X said
@@ -275,7 +281,7 @@ struct AttributionFinder {
                 var s = pieceStart
                 while s < k && source.tokens[s].kind == .word && isAdverbialWord(s) { s += 1 }
                 if s < k, let phrase = forwardPhrase(from: s, limit: k), phrase.tokens.upperBound == k {
-                    return phrase
+                    return appositiveName(after: phrase, limit: clause.upperBound) ?? phrase
                 }
                 pieceStart = k + 1
             }
@@ -304,6 +310,7 @@ struct AttributionFinder {
         if source.tokens[end].kind == .word && Words.pronouns.contains(source.lower(end)) {
             return phrase(end..<(end + 1))
         }
+        if let described = describedSomeone(end: end, floor: floor) { return described }
         var j = end
         var start = end + 1
         while j >= floor {
@@ -346,6 +353,42 @@ struct AttributionFinder {
         while start <= end && Words.phrasePrepositions.contains(source.lower(start)) { start += 1 }
         guard start <= end else { return nil }
         return phrase(start..<(end + 1))
+    }
+
+    /// `an arbitrageur said`, `one floor trader said`, `a Salomon syndicate official said`: a
+    /// noun right before the verb (the word lists need not know it), after an indefinite
+    /// determiner at most three words back: someone new, described.
+    func describedSomeone(end: Int, floor: Int) -> SpeakerPhrase? {
+        guard source.isLowercaseWord(end), source.tokens[end].length >= 4,
+              !Words.auxiliaries.contains(source.lower(end)) else { return nil }
+        var j = end - 1
+        while j >= floor && end - j <= 3 {
+            guard source.tokens[j].kind == .word else { return nil }
+            let w = source.lower(j)
+            if ["a", "an", "one", "another"].contains(w) {
+                if j > floor && source.tokens[j - 1].kind == .word && !Words.openingConjunctions.contains(source.lower(j - 1))
+                    && !Words.adverbialStarters.contains(source.lower(j - 1)) {
+                    return nil  // "… gave a speech said": not the subject
+                }
+                return phrase(j..<(end + 1))
+            }
+            if Words.determiners.contains(w) || Words.pronouns.contains(w) || Words.auxiliaries.contains(w) { return nil }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// `our chief economist, Lionel Brathwaite,`: a description followed by the name of the one
+    /// it describes; the name, or nil.
+    func appositiveName(after phrase: SpeakerPhrase, limit: Int) -> SpeakerPhrase? {
+        guard phrase.kind == .definite || phrase.kind == .indefinite else { return nil }
+        let comma = phrase.tokens.upperBound
+        guard comma + 1 < limit, source.isPunct(comma, 0x2C), source.isCapitalised(comma + 1),
+              let name = forwardPhrase(from: comma + 1, limit: limit), name.kind == .name,
+              name.tokens.allSatisfy({ source.isCapitalised($0) || source.tokens[$0].length <= 3 }) else { return nil }
+        let after = name.tokens.upperBound
+        guard after >= limit || source.isPunct(after, 0x2C) || source.isSentenceEnd(after) else { return nil }
+        return name
     }
 
     /// A speaker phrase read forwards from token `start`, not reaching `limit`.
@@ -422,6 +465,7 @@ struct AttributionFinder {
         }
         let first = source.lower(r.lowerBound)
         let head = source.lower(r.upperBound - 1)
+        if r.count == 1 && Words.determiners.contains(first) { return nil }  // "according to a transcript …": "a" is no one
         let text = source.string(source.tokens[r.lowerBound].start..<source.tokens[r.upperBound - 1].end)
         if r.count == 1 && Words.pronouns.contains(first) {
             return SpeakerPhrase(tokens: r, text: text, kind: .pronoun, head: head)

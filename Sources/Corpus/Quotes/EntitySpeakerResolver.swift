@@ -20,6 +20,11 @@ public struct EntitySpeakerResolver: SpeakerResolving, Sendable {
         return ResolvedSpeaker(id: entity.id, name: entity.name)
     }
 
+    public func organization(_ phrase: String, in document: Int, near offset: Int) -> ResolvedSpeaker? {
+        guard let entity = index.resolve(phrase, near: offset, in: names(document)), entity.kind == .organization else { return nil }
+        return ResolvedSpeaker(id: entity.id, name: entity.name)
+    }
+
     public func lastPerson(before offset: Int, in document: Int) -> ResolvedSpeaker? {
         names(document).lastPerson(before: offset).map { ResolvedSpeaker(id: $0.id, name: $0.name) }
     }

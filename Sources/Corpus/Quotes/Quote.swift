@@ -17,8 +17,11 @@ public struct Quote: Sendable, Hashable {
     /// or nil when nothing attributes the quote. A quote that continues an attributed one (the
     /// next sentence or paragraph of the same speech) carries that attribution's phrase.
     public var speakerText: String?
-    /// The person the quote is attributed to, when the resolver could tell.
+    /// The person (or organisation) the quote is attributed to, when the resolver could tell.
     public var speaker: ResolvedSpeaker?
+    /// What the speaker is: a person, an organisation, a description of someone unnamed ("an
+    /// arbitrageur"), or a pronoun nobody could be found for; nil when nothing attributes it.
+    public var speakerKind: SpeakerKind?
     /// The attribution verb as written, lowercased ("said", "added", "told", "wrote", "stated",
     /// "according to", "quoted as saying"), or nil.
     public var verb: String?
@@ -31,7 +34,8 @@ public struct Quote: Sendable, Hashable {
 
     /// Makes a quote; `QuoteExtractor` is the usual source of these.
     public init(document: Int, sentence: Int, range: Range<Int>, text: String, speakerText: String?,
-                speaker: ResolvedSpeaker?, verb: String?, kind: QuoteKind, paragraphs: Int) {
+                speaker: ResolvedSpeaker?, verb: String?, kind: QuoteKind, paragraphs: Int,
+                speakerKind: SpeakerKind? = nil) {
         self.document = document
         self.sentence = sentence
         self.range = range
@@ -42,6 +46,14 @@ public struct Quote: Sendable, Hashable {
         self.kind = kind
         self.partial = kind != .full
         self.paragraphs = paragraphs
+        self.speakerKind = speakerKind ?? (speaker != nil ? .person : nil)
+    }
+
+    /// Who said it, as a list of speakers shows it: the resolved name, else the phrase as
+    /// written ("an arbitrageur") — never a pronoun nobody was found for.
+    public var who: String? {
+        if let speaker { return speaker.name }
+        return speakerKind == .pronoun ? nil : speakerText
     }
 
     /// Whether the quote's speaker matches a name as a user types it: the resolved name or the
@@ -50,12 +62,26 @@ public struct Quote: Sendable, Hashable {
     public func matchesSpeaker(_ query: String) -> Bool {
         let wanted = QuoteText.words(of: query)
         guard !wanted.isEmpty else { return false }
-        for candidate in [speaker?.name, speakerText] {
+        for candidate in [speaker?.name, speakerKind == .pronoun ? nil : speakerText] {
             guard let candidate else { continue }
             if QuoteText.containsWords(QuoteText.words(of: candidate), wanted) { return true }
         }
         return false
     }
+}
+
+/// What a quotation's speaker is (`Quote.speakerKind`, `quote.speaker_kind` in Lua).
+public enum SpeakerKind: String, Sendable, Hashable, CaseIterable {
+    /// A named person ("Sun", "UN spokesman Stephane Dujarric"), or a pronoun resolved to one.
+    case person
+    /// An organisation or institution speaking as a body ("Qantas said", "the ministry said").
+    case organization
+    /// Someone the text does not name, kept as written: "an arbitrageur", "a company spokesman",
+    /// "Israeli officials", "the official" when no one named before fits.
+    case description
+    /// A pronoun ("he", "they") that refers to no one the text names or describes before it:
+    /// `speakerText` keeps it, but it is no speaker (`who` is nil; speaker filters skip it).
+    case pronoun
 }
 
 /// What a pair of quotation marks holds.
@@ -93,4 +119,11 @@ public protocol SpeakerResolving {
     func resolve(_ phrase: String, in document: Int, near offset: Int) -> ResolvedSpeaker?
     /// The person most recently mentioned before `offset` (for pronouns and descriptions).
     func lastPerson(before offset: Int, in document: Int) -> ResolvedSpeaker?
+    /// The organisation a phrase names ("Qantas", "the Bank of Japan"), or nil.
+    func organization(_ phrase: String, in document: Int, near offset: Int) -> ResolvedSpeaker?
+}
+
+extension SpeakerResolving {
+    /// Resolvers that know no organisations.
+    public func organization(_ phrase: String, in document: Int, near offset: Int) -> ResolvedSpeaker? { nil }
 }

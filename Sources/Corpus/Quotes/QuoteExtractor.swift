@@ -50,6 +50,8 @@ public enum QuoteExtractor {
         var speaker: ResolvedSpeaker?
         /// Where the attribution stands (for walking back through the context).
         var anchor: Int
+        /// What the speaker is, once resolved (`Quote.speakerKind`).
+        var kindOfSpeaker: SpeakerKind? = nil
     }
 
     static func extract(_ source: QuoteSource, resolver given: SpeakerResolving?, verbs: AttributionVerbs,
@@ -124,13 +126,25 @@ public enum QuoteExtractor {
                     draft.speakerKind = drafts[source].speakerKind
                     draft.verb = drafts[source].verb
                     draft.speaker = drafts[source].speaker
+                    draft.kindOfSpeaker = drafts[source].kindOfSpeaker
                 }
                 if draft.speakerText == nil && draft.kind == .partial && classifier.wordCount(draft.span) <= 2 {
                     draft.kind = .scare
                 }
             }
             if let phrase = draft.attribution?.speaker {
-                draft.speaker = context.resolve(phrase, at: source.tokens[phrase.tokens.lowerBound].start, earlier: drafts[..<i])
+                switch context.resolve(phrase, at: source.tokens[phrase.tokens.lowerBound].start, earlier: drafts[..<i]) {
+                case .named(let speaker, let kind)?:
+                    draft.speaker = speaker
+                    draft.kindOfSpeaker = kind
+                case .described(let description)?:
+                    // "he" after "a Kestrel spokesman told Reuters": the same unnamed speaker,
+                    // kept as described ("the spokesman" is a description as written already).
+                    if phrase.kind == .pronoun { draft.speakerText = description }
+                    draft.kindOfSpeaker = .description
+                case nil:
+                    draft.kindOfSpeaker = SpeakerContext.kind(of: phrase)
+                }
             }
             drafts[i] = draft
             trail.record(i, draft)
@@ -142,7 +156,8 @@ public enum QuoteExtractor {
             return Quote(document: source.document,
                          sentence: source.sentences.isEmpty ? 0 : source.sentence(ofByte: span.content.lowerBound),
                          range: span.content, text: text, speakerText: draft.speakerText, speaker: draft.speaker,
-                         verb: draft.verb, kind: draft.kind, paragraphs: span.lastParagraph - span.firstParagraph + 1)
+                         verb: draft.verb, kind: draft.kind, paragraphs: span.lastParagraph - span.firstParagraph + 1,
+                         speakerKind: draft.speakerText == nil ? nil : draft.kindOfSpeaker)
         }
     }
 

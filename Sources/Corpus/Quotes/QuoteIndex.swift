@@ -11,12 +11,27 @@ public final class QuoteIndex: @unchecked Sendable {
     private let makeResolver: @Sendable (Document) -> SpeakerResolving?
     private let lock = NSLock()
     private var store: [Int: [Quote]] = [:]
+    /// The last index made by `with(verbs:)` (one is kept, so a script trying many verb lists
+    /// does not keep every list's quotes).
+    private var variant: QuoteIndex?
 
     /// An empty index. `resolver` gives the resolver for a document (nil: the built-in one).
     public init(verbs: AttributionVerbs = .english,
                 resolver: @escaping @Sendable (Document) -> SpeakerResolving? = { _ in nil }) {
         self.verbs = verbs
         self.makeResolver = resolver
+    }
+
+    /// An index with other attribution verbs and the same speaker resolver (itself when the
+    /// verbs are the same); the last one made is kept with this index.
+    public func with(verbs other: AttributionVerbs) -> QuoteIndex {
+        if other == verbs { return self }
+        lock.lock()
+        defer { lock.unlock() }
+        if let kept = variant, kept.verbs == other { return kept }
+        let made = QuoteIndex(verbs: other, resolver: makeResolver)
+        variant = made
+        return made
     }
 
     /// The quotes of one document.
@@ -105,7 +120,7 @@ extension Corpus {
     }
 
     /// The corpus's quotes, optionally only those of a speaker (`Quote.matchesSpeaker`) and
-    /// without partial and scare quotes.
+    /// without partial and scare quotes (`quotes(matching:)` with those filters).
     public func quotes(speaker: String? = nil, includePartial: Bool = true) -> [Quote] {
         Cancellation.uninterrupted { token throws(WorkLimit) in
             try quotes(speaker: speaker, includePartial: includePartial, cancellation: token)
@@ -115,10 +130,7 @@ extension Corpus {
     /// `quotes(speaker:includePartial:)` checking `cancellation` while quotes are found.
     public func quotes(speaker: String? = nil, includePartial: Bool = true,
                        cancellation: Cancellation) throws(WorkLimit) -> [Quote] {
-        try quoteIndex(cancellation: cancellation).quotes(in: self, cancellation: cancellation).filter { quote in
-            if !includePartial && quote.partial { return false }
-            if let speaker, !quote.matchesSpeaker(speaker) { return false }
-            return true
-        }
+        try quotes(matching: QuoteQuery(speaker: speaker, partial: includePartial ? nil : false), cancellation: cancellation)
+            .map(\.quote)
     }
 }

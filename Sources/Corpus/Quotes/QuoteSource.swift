@@ -142,7 +142,9 @@ struct QuoteSource {
 
     /// Whether token `i` is a word starting with an uppercase letter.
     func isCapitalised(_ i: Int) -> Bool {
-        tokens[i].kind == .word && text.isUppercase(at: tokens[i].start)
+        guard tokens[i].kind == .word else { return false }
+        return text.isUppercase(at: tokens[i].start)
+            || NameParticles.isParticleName(text.base, start: tokens[i].start, end: tokens[i].end)  // "al-Sabah"
     }
 
     /// Whether token `i` is a word starting with a lowercase letter.

@@ -9,9 +9,21 @@
 /// - A definite description ("the official", "China’s foreign minister") is the speaker of the
 ///   last quote attributed with the same noun, or the last person named with that role nearby
 ///   (`Qin Gang, China’s foreign minister`); else nobody.
-/// - Indefinite descriptions ("a senior State Department official"), plurals and institutions
-///   name nobody.
+/// - Indefinite descriptions ("a senior State Department official") and plurals name nobody:
+///   the quote keeps the description. A later "he said" or "the spokesman said" with no one
+///   named in between is that same unnamed speaker (`"…," a Kestrel spokesman said. … "…," he
+///   said`, or reported speech: `One dealer said … "…," he said`).
+/// - Institutions ("the ministry", "Qantas") are organisations: resolved through the resolver's
+///   `organization`, never the referent of "he" or "she".
 struct SpeakerContext {
+    /// Who a speaker phrase is, as far as the text tells.
+    enum Answer: Equatable {
+        /// A person or an organisation the resolver knows (or a full name taken as written).
+        case named(ResolvedSpeaker, SpeakerKind)
+        /// An unnamed speaker described before ("a Kestrel spokesman"): the description as written.
+        case described(String)
+    }
+
     let source: QuoteSource
     let resolver: SpeakerResolving
     /// Reads attribution verbs after a name (`Claire Richards says …`).
@@ -22,27 +34,56 @@ struct SpeakerContext {
     /// How far back the walk looks, at most (bytes), whatever the paragraphs.
     static let reach = 4000
 
-    /// The person a phrase at byte `offset` refers to, given the quotes already resolved.
-    func resolve(_ phrase: SpeakerPhrase, at offset: Int, earlier: ArraySlice<QuoteExtractor.Draft>) -> ResolvedSpeaker? {
+    /// Who a phrase at byte `offset` refers to, given the quotes already resolved.
+    func resolve(_ phrase: SpeakerPhrase, at offset: Int, earlier: ArraySlice<QuoteExtractor.Draft>) -> Answer? {
         switch phrase.kind {
         case .pronoun:
             guard AttributionWords.personalPronouns.contains(phrase.head) else { return nil }
             return fromContext(at: offset, role: nil, earlier: earlier)
         case .name:
-            if let named = resolveName(phrase, at: offset) { return named }
+            let institution = AttributionWords.groupNouns.contains(phrase.head) && !AttributionWords.personNouns.contains(phrase.head)
+            if !institution, let named = resolveName(phrase, at: offset, trustWritten: false) { return .named(named, .person) }
+            // An organisation whose name holds the phrase's last word speaks ("Brandt Steel Co
+            // said"); one named inside a longer phrase ("UN spokesman Stephane Dujarric") does not.
+            let body = resolver.organization(phrase.text, in: source.document, near: offset)
+            var head = phrase.head
+            if head.hasSuffix(".") { head.removeLast() }
+            if let body, institution || QuoteText.words(of: body.name).contains(head) { return .named(body, .organization) }
+            if !institution, let named = resolveName(phrase, at: offset) { return .named(named, .person) }
+            if let body { return .named(body, .organization) }
             if AttributionWords.personNouns.contains(phrase.head) && !phrase.head.hasSuffix("s") {
                 return fromContext(at: offset, role: phrase.head, earlier: earlier)
             }
             return nil
         case .definite:
             return fromContext(at: offset, role: phrase.head, earlier: earlier)
-        case .indefinite, .group:
+        case .group:
+            if let body = resolver.organization(phrase.text, in: source.document, near: offset) { return .named(body, .organization) }
+            return nil
+        case .indefinite:
             return nil
         }
     }
 
+    /// What an unresolved phrase is: a pronoun nobody was found for, an institution, a
+    /// description of someone unnamed (singular or plural), or a name.
+    static func kind(of phrase: SpeakerPhrase) -> SpeakerKind {
+        // "a spokesperson of the North's committee": the noun before the complement is the head.
+        let words = QuoteText.words(of: phrase.text)
+        let complement = words.firstIndex { ["of", "for", "at", "with", "from"].contains($0) } ?? words.count
+        let personHead = AttributionWords.personNouns.contains(phrase.head) || phrase.head.hasSuffix("-year-old")
+            || words[..<complement].contains { AttributionWords.personNouns.contains($0) }
+        let institution = AttributionWords.groupNouns.contains(phrase.head) && !personHead
+        switch phrase.kind {
+        case .pronoun: return .pronoun
+        case .name: return institution ? .organization : .person
+        case .definite, .indefinite: return institution ? .organization : .description
+        case .group: return institution ? .organization : .description
+        }
+    }
+
     /// A name phrase through the resolver; a full name it does not know is taken as written.
-    func resolveName(_ phrase: SpeakerPhrase, at offset: Int) -> ResolvedSpeaker? {
+    func resolveName(_ phrase: SpeakerPhrase, at offset: Int, trustWritten: Bool = true) -> ResolvedSpeaker? {
         let runs = NameRuns.runs(in: source, phrase.tokens)
         for run in runs.reversed() where !run.name.isEmpty {
             for start in run.tokens.lowerBound..<run.name.upperBound {
@@ -50,7 +91,7 @@ struct SpeakerContext {
                 if let found = resolver.resolve(text, in: source.document, near: offset) { return found }
             }
         }
-        if let run = runs.last(where: { NameRuns.isFullName(source, $0.name) }) {
+        if trustWritten, let run = runs.last(where: { NameRuns.isFullName(source, $0.name) }) {
             let name = source.string(source.tokens[run.name.lowerBound].start..<source.tokens[run.name.upperBound - 1].end)
             return ResolvedSpeaker(id: QuoteText.identifier(of: name), name: name)
         }
@@ -59,13 +100,16 @@ struct SpeakerContext {
 
     /// Something in the context before `offset`: an attributed quote or a person named.
     private enum Event {
-        case quote(speaker: ResolvedSpeaker?, text: String)
+        /// `kind`: what the quote's speaker is; `singular`: one person ("a spokesman", not "officials").
+        case quote(speaker: ResolvedSpeaker?, text: String, kind: SpeakerKind?, singular: Bool)
+        /// Reported speech of an unnamed person (`One dealer said the market …`).
+        case described(text: String)
         /// `subject`: the name opens its clause; `speaks`: an attribution verb follows it.
         case person(ResolvedSpeaker, run: NameRun, subject: Bool, speaks: Bool)
     }
 
     /// Walks back from `offset` for a pronoun (`role` nil) or a description with head noun `role`.
-    func fromContext(at offset: Int, role: String?, earlier: ArraySlice<QuoteExtractor.Draft>) -> ResolvedSpeaker? {
+    func fromContext(at offset: Int, role: String?, earlier: ArraySlice<QuoteExtractor.Draft>) -> Answer? {
         guard !source.paragraphs.isEmpty else { return nil }
         let p = source.paragraph(ofByte: offset)
         let windowStart = max(p > 0 ? source.paragraphs[p - 1].lowerBound : source.paragraphs[p].lowerBound, offset - Self.reach)
@@ -74,10 +118,14 @@ struct SpeakerContext {
             if draft.span.content.upperBound < windowStart { break }
             guard draft.anchor >= windowStart && draft.anchor < offset,
                   let text = draft.speakerText, let kind = draft.speakerKind else { continue }
-            if kind == .group { continue }
-            if kind == .pronoun && !AttributionWords.personalPronouns.contains(text.lowercased()) { continue }
-            events.append((draft.anchor, .quote(speaker: draft.speaker, text: text)))
+            if kind == .group && draft.kindOfSpeaker != .description { continue }
+            if kind == .pronoun && !AttributionWords.personalPronouns.contains(text.lowercased()) && draft.kindOfSpeaker != .description {
+                continue
+            }
+            events.append((draft.anchor, .quote(speaker: draft.speaker, text: text, kind: draft.kindOfSpeaker,
+                                                singular: kind != .group)))
         }
+
         let end = source.token(atOrAfter: offset)
         let first = min(source.token(atOrAfter: windowStart), end)
         for run in NameRuns.runs(in: source, first..<end) where !run.name.isEmpty {
@@ -87,29 +135,63 @@ struct SpeakerContext {
             guard let person = resolver.resolve(text, in: source.document, near: start) else { continue }
             events.append((start, .person(person, run: run, subject: isSubject(run), speaks: speaks(run))))
         }
+        // Reported speech of someone unnamed, after the last quote or name found (an earlier
+        // one would lose to them anyway).
+        let latest = events.map(\.offset).max() ?? windowStart
+        for (start, text) in describedSpeakers(from: max(windowStart, latest), to: offset) where !isQuoted(start) {
+            events.append((start, .described(text: text)))
+        }
         events.sort { $0.offset > $1.offset }
 
         var fallback: ResolvedSpeaker?
         for (_, event) in events {
             switch event {
-            case .quote(let speaker, let text):
-                guard let role else { return speaker }
-                if QuoteText.words(of: text).contains(role) { return speaker }
-                if let speaker, hasRole(speaker, role, before: offset, from: windowStart) { return speaker }
+            case .quote(let speaker, let text, let kind, let singular):
+                // "he" and "the spokesman" are people: an organisation's quote is skipped.
+                if kind == .organization { continue }
+                let answer: Answer? = speaker.map { .named($0, .person) }
+                    ?? (kind == .description && singular ? .described(text) : nil)
+                guard let role else { return answer }
+                if QuoteText.words(of: text).contains(role) { return answer }
+                if let speaker, hasRole(speaker, role, before: offset, from: windowStart) { return .named(speaker, .person) }
+            case .described(let text):
+                guard let role else { return .described(text) }
+                if QuoteText.words(of: text).contains(role) { return .described(text) }
             case .person(let person, let run, let subject, let speaks):
                 if let role {
-                    if hasRole(run, role) { return person }
+                    if hasRole(run, role) { return .named(person, .person) }
                 } else if subject || speaks {
-                    return person
+                    return .named(person, .person)
                 } else if fallback == nil {
                     fallback = person
                 }
             }
         }
         if role != nil { return nil }
-        if let fallback { return fallback }
-        if events.isEmpty { return resolver.lastPerson(before: offset, in: source.document) }
+        if let fallback { return .named(fallback, .person) }
+        if events.isEmpty { return resolver.lastPerson(before: offset, in: source.document).map { .named($0, .person) } }
         return nil
+    }
+
+    /// Sentences between `start` and `offset` whose reported speech has an unnamed singular
+    /// speaker (`One dealer said the market had expected …`): where each description starts,
+    /// and its text.
+    private func describedSpeakers(from start: Int, to offset: Int) -> [(Int, String)] {
+        guard !source.sentences.isEmpty, start < offset else { return [] }
+        var found: [(Int, String)] = []
+        var k = source.sentence(ofByte: start)
+        while k < source.sentences.count {
+            let sentence = source.sentences[k]
+            if sentence.bytes.lowerBound >= offset { break }
+            k += 1
+            guard sentence.bytes.lowerBound >= start, sentence.bytes.upperBound <= offset,
+                  let phrase = finder.reported(before: sentence.tokens.upperBound, sentenceStart: sentence.tokens.lowerBound,
+                                               skip: [])?.speaker,
+                  phrase.kind == .indefinite || phrase.kind == .definite,
+                  Self.kind(of: phrase) == .description else { continue }
+            found.append((source.tokens[phrase.tokens.lowerBound].start, phrase.text))
+        }
+        return found
     }
 
     /// Whether byte `offset` lies inside a quote's words.

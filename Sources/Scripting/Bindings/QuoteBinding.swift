@@ -11,21 +11,23 @@ final class QuoteRef {
         self.document = document
     }
 
-    /// The speaker's resolved name, else the phrase as written.
-    var who: String? { quote.speaker?.name ?? quote.speakerText }
+    /// The speaker's resolved name, else the phrase as written (never an unresolved pronoun).
+    var who: String? { quote.who }
 }
 
 /// `Quote` in Lua: fields `text`, `speaker` (the Entity, or nil), `speaker_name` (the resolved
-/// name as a string), `speaker_text` (the phrase as written), `who` (the name, else the phrase),
-/// `verb`,
+/// name as a string), `speaker_text` (the phrase as written), `speaker_kind` ("person",
+/// "organization", "description", "pronoun"), `who` (the name, else the phrase), `verb`,
 /// `doc`, `sentence` (a Sentence; nil for free text), `sentence_index`, `partial`, `kind`
 /// ("full", "partial", "scare"), `paragraphs`, `offset`. Bodies of members of other classes
 /// (declared with those):
 /// `corpus:quotes(opts)`, `doc:quotes(opts)`, `sentence:quotes()`, `dossier.quotes(text, opts)`.
 ///
-/// Options: `speaker` (matches the resolved name or the phrase, case-insensitive, a surname is
-/// enough), `partial = false` (drop partial and scare quotes), `verb` ("said", "according to"),
-/// `kind`, and `verbs` (more attribution verbs, e.g. `{"quipped"}`; such calls are not cached).
+/// Options (turned into a `QuoteQuery`, which does all the filtering): `speaker` (matches the
+/// resolved name or the phrase, case-insensitive, a surname is enough), `partial = false` (drop
+/// partial and scare quotes), `verb` ("said", "according to"), `kind`, `speaker_kind`, and
+/// `verbs` (more attribution verbs, e.g. `{"quipped"}`: found through the same quotation index
+/// and entity resolver; the last verb list's quotes are kept).
 ///
 /// Quotes are computed once per document and kept in the corpus's `QuoteIndex` (shared with
 /// sub-corpora); a document whose corpus the session does not know is cached here.
@@ -49,9 +51,9 @@ final class QuoteBinding {
         let ctx = self.ctx
         let cls = LuaClass<QuoteRef>("Quote", summary: "A quotation and who said it (docs/quotes.md).", members: [
             .field("text", "string", "the words inside the quotation marks") { .text($0.quote.text) },
-            .field("speaker", "Entity?", "the person it is attributed to (nil for free text or when unresolved)") { q in
+            .field("speaker", "Entity?", "the person or organisation it is attributed to (nil when unresolved)") { q in
                 // The Entity (the same object corpus:entity(name) gives) when the quote comes from
-                // a corpus; free text has no entity index, so only `speaker_name` is set there.
+                // a corpus (free text is read as a one-document corpus of its own).
                 guard let speaker = q.quote.speaker, let corpus = q.document?.corpus,
                       let entity = corpus.entityIndex.entity(id: speaker.id) else { return .nil }
                 return .object(entity)
@@ -59,6 +61,9 @@ final class QuoteBinding {
             .field("speaker_name", "string?", "the resolved speaker's name") { .text($0.quote.speaker?.name) },
             .field("speaker_text", "string?", "the speaker as the attribution writes it (\"he\", \"Sun\", \"a senior official\")") {
                 .text($0.quote.speakerText)
+            },
+            .field("speaker_kind", "SpeakerKind?", "what the speaker is: a person, an organization, a description of someone unnamed, or an unresolved pronoun") {
+                .text($0.quote.speakerKind?.rawValue)
             },
             // For lists and reports: the resolved name, else the phrase as written ("the official").
             .field("who", "string?", "the resolved name, else the phrase as written (what lists show)") { .text($0.who) },
@@ -106,28 +111,21 @@ final class QuoteBinding {
 
     /// `corpus:quotes(opts)`.
     func corpusQuotes(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
-        let options = try QuoteOptions(args.optionalTable(1))
-        let docs = corpus.documents
-        let lists: [[Quote]]
-        let cancellation = ctx.cancellation
-        if let verbs = options.verbs {
-            lists = try Parallel.map(docs.count, cancellation: cancellation) { i throws(WorkLimit) in
-                try QuoteExtractor.quotes(in: docs[i], verbs: verbs, cancellation: cancellation)
-            }
-        } else {
-            lists = try corpus.quoteIndex(cancellation: cancellation).quotes(in: docs, cancellation: cancellation)
-        }
-        let pairs = zip(docs, lists).flatMap { doc, list in list.filter(options.accepts).map { ($0, doc) } }
-        try ctx.reserve(pairs.count, ResultCost.object + 100, for: "quotes", items: "quotes")
-        return [list(pairs)]
+        let query = try QuoteOptions.query(args.optionalTable(1))
+        let found = try corpus.quotes(matching: query, cancellation: ctx.cancellation)
+        try ctx.reserve(found.count, ResultCost.object + 100, for: "quotes", items: "quotes")
+        return [list(found.map { ($0.quote, $0.document) })]
     }
 
     /// `doc:quotes(opts)`.
     func documentQuotes(_ doc: Document, _ args: LuaArguments) throws -> [LuaValue] {
-        let options = try QuoteOptions(args.optionalTable(1))
-        let quotes = try options.verbs.map { try QuoteExtractor.quotes(in: doc, verbs: $0, cancellation: ctx.cancellation) }
-            ?? quotes(of: doc)
-        return [list(quotes.filter(options.accepts).map { ($0, doc) })]
+        let query = try QuoteOptions.query(args.optionalTable(1))
+        if let root = doc.corpus {
+            return [list(try root.quotes(in: doc, matching: query, cancellation: ctx.cancellation).map { ($0, doc) })]
+        }
+        let quotes = query.extraVerbs.isEmpty ? try quotes(of: doc)
+            : try QuoteExtractor.quotes(in: doc, verbs: query.verbs, cancellation: ctx.cancellation)
+        return [list(quotes.filter(query.accepts).map { ($0, doc) })]
     }
 
     /// `sentence:quotes()`: the quotes that start in or run through the sentence.
@@ -136,12 +134,13 @@ final class QuoteBinding {
         return [list(quotes.map { ($0, s.document) })]
     }
 
-    /// `dossier.quotes(text, opts)`: the quotes of free text.
+    /// `dossier.quotes(text, opts)`: the quotes of free text, read as a one-document corpus so
+    /// speakers are found by the same entity stage as a corpus's.
     func textQuotes(_ args: LuaArguments) throws -> [LuaValue] {
         let text = try args.string(1)
-        let options = try QuoteOptions(args.optionalTable(2))
-        let quotes = try QuoteExtractor.quotes(in: text, verbs: options.verbs ?? .english, cancellation: ctx.cancellation)
-        return [ctx.lists.make(quotes.filter(options.accepts).map { .object(QuoteRef(quote: $0, document: nil)) })]
+        let query = try QuoteOptions.query(args.optionalTable(2))
+        let found = try Corpus.freeText(text).quotes(matching: query, cancellation: ctx.cancellation)
+        return [ctx.lists.make(found.map { .object(QuoteRef(quote: $0.quote, document: nil)) })]
     }
 
     // MARK: - Cache
@@ -163,56 +162,49 @@ final class QuoteBinding {
     }
 }
 
-/// The options of the `quotes` methods.
-struct QuoteOptions {
-    var speaker: String?
-    var partial: Bool?
-    var verb: String?
-    var kind: QuoteKind?
-    var verbs: AttributionVerbs?
-
-    static let known: Set<String> = ["speaker", "partial", "verb", "kind", "verbs"]
+/// The options of the `quotes` methods, read into a `QuoteQuery` (which does the filtering).
+enum QuoteOptions {
+    static let known: Set<String> = ["speaker", "partial", "verb", "kind", "speaker_kind", "verbs"]
     /// Stack position of the options table: after `self` in methods, after the text in
     /// `dossier.quotes(text, opts)`; Lua's messages call it #1 and #2 respectively.
     static let position = 2
 
-    init(_ table: LuaTable?) throws {
-        guard let table else { return }
+    static func query(_ table: LuaTable?) throws -> QuoteQuery {
+        var query = QuoteQuery()
+        guard let table else { return query }
         for key in table.stringKeys where !Self.known.contains(key) {
-            throw LuaArgumentError(Self.position, "unknown quotes option '\(key)' (use speaker, partial, verb, kind or verbs)")
+            throw LuaArgumentError(Self.position, "unknown quotes option '\(key)' (use speaker, partial, verb, kind, speaker_kind or verbs)")
         }
         if let value = table["speaker"] {
             guard let name = value.stringValue else { throw LuaArgumentError(Self.position, "'speaker' must be a name") }
-            speaker = name
+            query.speaker = name
         }
         if let value = table["partial"] {
             guard case .boolean(let flag) = value else { throw LuaArgumentError(Self.position, "'partial' must be true or false") }
-            partial = flag
+            query.partial = flag
         }
         if let value = table["verb"] {
             guard let verb = value.stringValue else { throw LuaArgumentError(Self.position, "'verb' must be a string like \"said\"") }
-            self.verb = verb.lowercased()
+            query.verb = verb.lowercased()
         }
         if let value = table["kind"] {
             guard let name = value.stringValue, let kind = QuoteKind(rawValue: name.lowercased()) else {
                 throw LuaArgumentError(Self.position, "'kind' must be \"full\", \"partial\" or \"scare\"")
             }
-            self.kind = kind
+            query.kind = kind
+        }
+        if let value = table["speaker_kind"] {
+            guard let name = value.stringValue, let kind = SpeakerKind(rawValue: name.lowercased()) else {
+                throw LuaArgumentError(Self.position, "'speaker_kind' must be \"person\", \"organization\", \"description\" or \"pronoun\"")
+            }
+            query.speakerKind = kind
         }
         if let value = table["verbs"] {
             guard let list = value.tableValue?.array.compactMap(\.stringValue), !list.isEmpty else {
                 throw LuaArgumentError(Self.position, "'verbs' must be a list of verb forms like {\"quipped\", \"posted\"}")
             }
-            verbs = AttributionVerbs.english.adding(list)
+            query.extraVerbs = list
         }
-    }
-
-    func accepts(_ quote: Quote) -> Bool {
-        if partial == false && quote.partial { return false }
-        if partial == true && !quote.partial { return false }
-        if let kind, quote.kind != kind { return false }
-        if let verb, quote.verb != verb { return false }
-        if let speaker, !quote.matchesSpeaker(speaker) { return false }
-        return true
+        return query
     }
 }
