@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
+        .library(name: "NewsText", targets: ["NewsText"]),
         .library(name: "Corpus", targets: ["Corpus"]),
         .library(name: "Report", targets: ["Report"]),
         .library(name: "Scripting", targets: ["Scripting"]),
@@ -52,7 +53,10 @@ let package = Package(
         ),
         // Runs libxml2's HTML parser with fixed options and forwards its events to Swift.
         .target(name: "CHTMLParser", dependencies: ["CLibXML2"]),
-        .target(name: "Corpus", dependencies: ["CMemoryHints", "CHTMLParser"], resources: [.copy("Resources")]),
+        // The text layer: tokens, paragraphs, sentences, stopwords, the cleaner, and the support
+        // every stage shares (cancellation, limits, byte order). Depends on nothing in Corpus.
+        .target(name: "NewsText", resources: [.copy("Resources")]),
+        .target(name: "Corpus", dependencies: ["NewsText", "CMemoryHints", "CHTMLParser"], resources: [.copy("Resources")]),
         // Tables (terminal, Markdown, CSV, JSON), SVG charts, HTML reports, atomic files: Foundation only.
         .target(name: "Report"),
         .target(name: "Scripting", dependencies: ["LuaBridge", "Corpus", "Report"], resources: [.copy("Lua")]),
@@ -64,7 +68,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "NewsText"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "ScriptingTests", dependencies: ["Scripting", "Report"]),
         // Runs the built `dossier` executable as a user would.

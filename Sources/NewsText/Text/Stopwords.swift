@@ -69,11 +69,11 @@ public struct Stopwords: Sendable, Hashable {
     /// SwiftPM's generated `Bundle.module` traps when its bundle is missing, so it is only used when
     /// the bundle sits where that accessor looks first (next to the executable); other likely places
     /// are opened directly.
-    static func resourceURL() -> URL? {
+    package static func resourceURL() -> URL? {
         #if os(Linux) || os(Windows)
-        let bundleName = "dossier_Corpus.resources"
+        let bundleName = "dossier_NewsText.resources"
         #else
-        let bundleName = "dossier_Corpus.bundle"
+        let bundleName = "dossier_NewsText.bundle"
         #endif
         let fileManager = FileManager.default
         let mainCandidate = Bundle.main.bundleURL.appendingPathComponent(bundleName)
@@ -94,7 +94,7 @@ public struct Stopwords: Sendable, Hashable {
 
     /// The built-in copy of the English list, used when the resource file is missing.
     /// Keep it equal to Resources/stopwords-en.txt (a test checks this).
-    static let fallbackEnglish: [String] = [
+    package static let fallbackEnglish: [String] = [
         "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours", "yourself",
         "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself",
         "they", "them", "their", "theirs", "themselves", "what", "which", "who", "whom", "whose", "this",
