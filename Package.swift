@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "Corpus", dependencies: ["NewsText", "CMemoryHints", "CHTMLParser"], resources: [.copy("Resources")]),
         // Tables (terminal, Markdown, CSV, JSON), SVG charts, HTML reports, atomic files: Foundation only.
         .target(name: "Report"),
-        .target(name: "Scripting", dependencies: ["LuaBridge", "Corpus", "Report"], resources: [.copy("Lua")]),
+        .target(name: "Scripting", dependencies: ["LuaBridge", "NewsText", "Corpus", "Report"], resources: [.copy("Lua")]),
         .executableTarget(
             name: "dossier",
             dependencies: [
