@@ -2,12 +2,14 @@
 // dossier — a workbench for news analysts: a Swift corpus core scripted through embedded Lua 5.4.
 //
 // Modules depend one way only (an arrow: "is used by"):
-//   CLua -> CLuaShim -> LuaBridge ───────────────┐
-//   CMemoryHints, CLibXML2 -> CHTMLParser -> Corpus ─┼─> Scripting -> dossier (+ CEditLine -> CLineEditing, ArgumentParser)
-//   Report ──────────────────────────────────────┘
-// LuaBridge knows nothing of the corpus; Corpus (Swift, plus one C header of memory hints and the
-// glue to libxml2's HTML parser) knows nothing of Lua; Report (Foundation only: tables, charts,
-// HTML, atomic files) knows neither. Scripting is where they meet: it binds Corpus and Report into Lua.
+//   CLua -> CLuaShim -> LuaBridge ─────────────────────────────┐
+//   NewsText -> Corpus (+ CMemoryHints, CLibXML2 -> CHTMLParser) ─┼─> Scripting -> dossier (+ CEditLine -> CLineEditing, ArgumentParser)
+//   Report ────────────────────────────────────────────────────┘
+// LuaBridge knows nothing of the corpus. NewsText (tokens, paragraphs, sentences, stopwords, the
+// cleaner, cancellation and limits) knows nothing else of dossier; Corpus (Swift, plus one C header
+// of memory hints and the glue to libxml2's HTML parser) builds on it and knows nothing of Lua;
+// Report (Foundation only: tables, charts, HTML, atomic files) knows none of them. Scripting is
+// where they meet: it binds Corpus and Report into Lua.
 import PackageDescription
 
 let package = Package(
