@@ -21,6 +21,7 @@ import Testing
             #expect(error.searched == resources.searchFolders().map(\.path))
             #expect(error.searched.contains { $0.hasSuffix("dossier_NoSuchTarget.resources/Resources") })
             #expect(error.searched.contains { $0.hasSuffix("share/dossier/Resources") })
+            #expect(error.searched.last?.hasSuffix("Sources/NoSuchTarget/Resources") == true)
             #expect(error.description.hasPrefix("dossier's data file outlets.txt is missing: looked in "))
         }
     }

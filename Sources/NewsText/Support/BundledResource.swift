@@ -10,7 +10,10 @@ import Foundation
 ///    executable the path resolves to when it is a symbolic link;
 /// 2. in a `share/dossier` folder beside the executable, or beside the folder that holds it (an
 ///    installation with `bin/dossier` and `share/dossier/`), holding the bundles' folders
-///    (`share/dossier/Resources/stopwords-en.txt`, `share/dossier/Lua/list.lua`).
+///    (`share/dossier/Resources/stopwords-en.txt`, `share/dossier/Lua/list.lua`);
+/// 3. in the source tree the program was built from (`Sources/<Target>/<folder>`), when it is
+///    still there: a copy of the binary on the machine that built it keeps working, as it did
+///    with `Bundle.module`, which falls back to the build folder.
 /// When none holds the file, `MissingResource` says where it looked.
 package struct BundledResource: Sendable {
     /// The SwiftPM target whose bundle holds the files: "NewsText", "Corpus", "Scripting".
@@ -68,6 +71,9 @@ package struct BundledResource: Sendable {
             result.append(dir.appendingPathComponent("share/dossier").appendingPathComponent(folder))
             result.append(dir.deletingLastPathComponent().appendingPathComponent("share/dossier").appendingPathComponent(folder))
         }
+        // This file is Sources/NewsText/Support/BundledResource.swift.
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        result.append(sources.appendingPathComponent(target).appendingPathComponent(folder))
         var seen = Set<String>()
         return result.map(\.standardizedFileURL).filter { seen.insert($0.path).inserted }
     }
