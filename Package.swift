@@ -2,12 +2,14 @@
 // dossier — a workbench for news analysts: a Swift corpus core scripted through embedded Lua 5.4.
 //
 // Modules depend one way only (an arrow: "is used by"):
-//   CLua -> CLuaShim -> LuaBridge ───────────────┐
-//   CMemoryHints, CLibXML2 -> CHTMLParser -> Corpus ─┼─> Scripting -> dossier (+ CEditLine -> CLineEditing, ArgumentParser)
-//   Report ──────────────────────────────────────┘
-// LuaBridge knows nothing of the corpus; Corpus (Swift, plus one C header of memory hints and the
-// glue to libxml2's HTML parser) knows nothing of Lua; Report (Foundation only: tables, charts,
-// HTML, atomic files) knows neither. Scripting is where they meet: it binds Corpus and Report into Lua.
+//   CLua -> CLuaShim -> LuaBridge ─────────────────────────────┐
+//   NewsText -> Corpus (+ CMemoryHints, CLibXML2 -> CHTMLParser) ─┼─> Scripting -> dossier (+ CEditLine -> CLineEditing, ArgumentParser)
+//   Report ────────────────────────────────────────────────────┘
+// LuaBridge knows nothing of the corpus. NewsText (tokens, paragraphs, sentences, stopwords, the
+// cleaner, cancellation and limits) knows nothing else of dossier; Corpus (Swift, plus one C header
+// of memory hints and the glue to libxml2's HTML parser) builds on it and knows nothing of Lua;
+// Report (Foundation only: tables, charts, HTML, atomic files) knows none of them. Scripting is
+// where they meet: it binds Corpus and Report into Lua.
 import PackageDescription
 
 let package = Package(
@@ -16,6 +18,7 @@ let package = Package(
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
+        .library(name: "NewsText", targets: ["NewsText"]),
         .library(name: "Corpus", targets: ["Corpus"]),
         .library(name: "Report", targets: ["Report"]),
         .library(name: "Scripting", targets: ["Scripting"]),
@@ -52,10 +55,13 @@ let package = Package(
         ),
         // Runs libxml2's HTML parser with fixed options and forwards its events to Swift.
         .target(name: "CHTMLParser", dependencies: ["CLibXML2"]),
-        .target(name: "Corpus", dependencies: ["CMemoryHints", "CHTMLParser"], resources: [.copy("Resources")]),
+        // The text layer: tokens, paragraphs, sentences, stopwords, the cleaner, and the support
+        // every stage shares (cancellation, limits, byte order). Depends on nothing in Corpus.
+        .target(name: "NewsText", resources: [.copy("Resources")]),
+        .target(name: "Corpus", dependencies: ["NewsText", "CMemoryHints", "CHTMLParser"], resources: [.copy("Resources")]),
         // Tables (terminal, Markdown, CSV, JSON), SVG charts, HTML reports, atomic files: Foundation only.
         .target(name: "Report"),
-        .target(name: "Scripting", dependencies: ["LuaBridge", "Corpus", "Report"], resources: [.copy("Lua")]),
+        .target(name: "Scripting", dependencies: ["LuaBridge", "NewsText", "Corpus", "Report"], resources: [.copy("Lua")]),
         .executableTarget(
             name: "dossier",
             dependencies: [
@@ -64,7 +70,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "NewsText"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "ScriptingTests", dependencies: ["Scripting", "Report"]),
         // Runs the built `dossier` executable as a user would.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Corpus
+@testable import NewsText
 
 /// The cancellation token and the memory meter that long analyses check.
 @Suite struct CancellationTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Corpus
+@testable import NewsText
 
 /// Layout of plain text: hard-wrapped text is reflowed into paragraphs (indent-marked, blank-line and short-line
 /// paragraphs), names and quotations broken at a line end join back, tables and lists keep their lines, and text

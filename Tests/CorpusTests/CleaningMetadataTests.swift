@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Corpus
+@testable import NewsText
 
 /// Titles, datelines, dates, sources and the outlet table, on text written for the tests.
 @Suite struct CleaningMetadataTests {

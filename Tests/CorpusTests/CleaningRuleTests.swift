@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Corpus
+@testable import NewsText
 
 /// One test per boilerplate rule: a line from the seeds, lines written for the test (some with no-break spaces),
 /// and look-alike body sentences that must stay.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Corpus
+@testable import NewsText
 
 /// Wire conventions: the datelines of the agencies and papers, and the credits taken out of the text (bylines,
 /// sign-offs, reporting lines, contributor lines, desk initials, press-release contacts). Texts written for the tests.

@@ -7,7 +7,7 @@ import Testing
     /// The bundled file's words, read from the source tree.
     func fileWords() throws -> [String] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/Corpus/Resources/stopwords-en.txt")
+            .deletingLastPathComponent().appendingPathComponent("Sources/NewsText/Resources/stopwords-en.txt")
         let text = try String(contentsOf: url, encoding: .utf8)
         return text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
     }

@@ -27,7 +27,7 @@ public enum ClaimFinder {
     /// `claims(in:by:options:)` checking `cancellation` at every stage.
     public static func claims(in corpus: Corpus, by grouping: GroupingKey = .source, options: ClaimOptions = ClaimOptions(),
                               cancellation: Cancellation) throws(WorkLimit) -> [Claim] {
-        var clock = DebugClock()
+        let clock = StageTimer(variable: "DOSSIER_COMPARE_TIMING", label: "compare")
         let table = TermFeatureTable(lexicon: corpus.index.lexicon, normalizer: options.normalizer)
         clock.lap("term table \(table.termCount) terms")
         return try claims(in: corpus, by: grouping, options: options, table: table, cancellation: cancellation)
@@ -37,7 +37,7 @@ public enum ClaimFinder {
     /// the normaliser, so callers comparing several sub-corpora can build it once).
     static func claims(in corpus: Corpus, by grouping: GroupingKey, options: ClaimOptions,
                        table: TermFeatureTable, cancellation: Cancellation = .none) throws(WorkLimit) -> [Claim] {
-        var clock = DebugClock()
+        let clock = StageTimer(variable: "DOSSIER_COMPARE_TIMING", label: "compare")
         var vectors = try SentenceVectors(corpus: corpus, table: table, grouping: grouping, options: options,
                                           cancellation: cancellation)
         vectors.measure = options.similarity

@@ -68,7 +68,7 @@ public enum DuplicateFinder {
         let slots = max(1, options.hashes)
         let bands = max(1, min(slots, options.bands))
         let rows = slots / bands
-        var clock = DebugClock()
+        let clock = StageTimer(variable: "DOSSIER_COMPARE_TIMING", label: "compare")
         // 1. Signatures.
         let signatures = try Parallel.map(docs.count, cancellation: cancellation) { d throws(WorkLimit) in
             MinHashSignature.signature(Shingles.hashes(docs[d], size: k), count: slots)

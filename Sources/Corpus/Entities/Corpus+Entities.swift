@@ -1,7 +1,9 @@
 import Foundation
 
 extension Corpus {
-    private static let indexKey = "entities.index"
+    /// The entity index's key in the annotations: analyses built from the index (the quote
+    /// index resolves speakers through it) name it as what they depend on.
+    static let indexKey = "entities.index"
     private static let gazetteerKey = "entities.gazetteer"
     private static let viewKey = "entities.view"
 
@@ -12,12 +14,11 @@ extension Corpus {
     }
 
     /// Replaces the gazetteer (for a plugin that knows more names or titles) and drops the built
-    /// entity index, so the next question rebuilds it. Applies to the whole corpus family.
+    /// entity index, so the next question rebuilds it, with every analysis built from it (the
+    /// quote index's speakers). Applies to the whole corpus family.
     public func setGazetteer(_ gazetteer: Gazetteer) {
         root.annotations.set(Self.gazetteerKey, gazetteer)
         root.annotations.set(Self.indexKey, Optional<EntityIndex>.none)
-        // Quotation speakers were resolved with the old entities.
-        root.annotations.reset(QuoteIndex.self)
     }
 
     /// Changes the gazetteer in place: `corpus.extendGazetteer { $0.add(kind: .organization, name: "NewsTrack") }`.

@@ -16,33 +16,12 @@ extension Gazetteer {
         return g
     }()
 
-    /// The text of a bundled data file, or nil when the resource bundle or file is missing.
-    ///
-    /// `Bundle.module` stops the program when its bundle is missing, so the bundle is looked for
-    /// first, next to the main bundle and next to the executable.
+    /// Where the lists are: Corpus's resource bundle, or `share/dossier/Resources` (`BundledResource`).
+    static let resources = BundledResource(target: "Corpus", folder: "Resources")
+
+    /// The text of a bundled data file, or nil when it is missing (`BundledResource` says where
+    /// it looked).
     static func resourceText(_ name: String) -> String? {
-        #if os(Linux) || os(Windows)
-        let bundleName = "dossier_Corpus.resources"
-        #else
-        let bundleName = "dossier_Corpus.bundle"
-        #endif
-        let fileManager = FileManager.default
-        var url: URL?
-        let mainCandidate = Bundle.main.bundleURL.appendingPathComponent(bundleName)
-        if fileManager.fileExists(atPath: mainCandidate.path) {
-            url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources")
-        } else {
-            var others: [URL] = []
-            if let resources = Bundle.main.resourceURL { others.append(resources.appendingPathComponent(bundleName)) }
-            if let executable = Bundle.main.executableURL {
-                others.append(executable.deletingLastPathComponent().appendingPathComponent(bundleName))
-            }
-            for candidate in others {
-                let file = candidate.appendingPathComponent("Resources/\(name).txt")
-                if fileManager.fileExists(atPath: file.path) { url = file; break }
-            }
-        }
-        guard let url, let data = fileManager.contents(atPath: url.path) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        try? resources.text(name, ext: "txt")
     }
 }

@@ -13,9 +13,18 @@ enum VarInt {
     /// Reads one value at `offset`, advancing it. Returns 0 past the end (never traps).
     @inline(__always)
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> UInt32 {
+        read(bytes, &offset, end: bytes.count)
+    }
+
+    /// Reads one value at `offset` of a stream that ends at `end` (at most `bytes.count`),
+    /// advancing `offset`. Returns what it has read so far past `end` (never traps); a value
+    /// longer than five bytes stops the read. The one decoder of the postings' varints.
+    @inline(__always)
+    static func read<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ offset: inout Int, end: Int) -> UInt32
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         var result: UInt32 = 0
         var shift: UInt32 = 0
-        while offset < bytes.count {
+        while offset < end {
             let b = bytes[offset]
             offset += 1
             result |= UInt32(b & 0x7F) << shift

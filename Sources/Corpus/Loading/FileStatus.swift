@@ -79,14 +79,6 @@ enum FileError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// `12 MB`, `3.5 GB`, `900 bytes`.
-    static func bytes(_ n: Int) -> String {
-        let units: [(Double, String)] = [(1_073_741_824, "GB"), (1_048_576, "MB"), (1024, "KB")]
-        for (scale, unit) in units where Double(n) >= scale {
-            let value = Double(n) / scale
-            let rounded = (value * 10).rounded() / 10
-            return rounded == rounded.rounded() ? "\(Int(rounded)) \(unit)" : "\(rounded) \(unit)"
-        }
-        return "\(n) bytes"
-    }
+    /// `12 MB`, `3.5 GB`, `900 bytes` (`ByteSize.text`).
+    static func bytes(_ n: Int) -> String { ByteSize.text(n) }
 }

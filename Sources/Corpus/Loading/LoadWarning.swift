@@ -15,32 +15,3 @@ public struct LoadWarning: Sendable, CustomStringConvertible, Hashable {
     /// `path: message`, one line.
     public var description: String { "\(path): \(message)" }
 }
-
-/// Why a corpus could not be opened at all.
-public enum CorpusError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// The corpus path does not exist.
-    case notFound(path: String)
-    /// The path exists but cannot be read.
-    case unreadable(path: String, reason: String)
-    /// The folder holds no .txt files.
-    case empty(path: String)
-    /// No document id or prefix matches.
-    case noSuchDocument(String)
-    /// A prefix matches several documents.
-    case ambiguousDocument(String, candidates: [String])
-    /// The load was stopped (a time limit, an interrupt) before it finished.
-    case stopped(WorkLimit)
-
-    public var description: String {
-        switch self {
-        case .notFound(let path): return "corpus not found: \(path) (give a folder of .txt files with --corpus)"
-        case .unreadable(let path, let reason): return "cannot read corpus \(path): \(reason)"
-        case .empty(let path): return "no .txt files in corpus folder \(path)"
-        case .noSuchDocument(let id): return "no document with id or prefix '\(id)'"
-        case .ambiguousDocument(let id, let candidates):
-            let shown = candidates.prefix(5).joined(separator: ", ")
-            return "'\(id)' matches \(candidates.count) documents (\(shown)\(candidates.count > 5 ? ", …" : "")): give more of the id"
-        case .stopped(let limit): return limit.description
-        }
-    }
-}

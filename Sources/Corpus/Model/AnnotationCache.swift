@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Thread-safe: the first caller of a key builds its value while later callers of the same
 /// key wait; different keys build independently (so one annotation may ask for another while
-/// it builds). A value can be replaced or dropped, e.g. when the gazetteer changes.
+/// it builds). A value can be replaced or dropped, e.g. when the gazetteer changes; a value built
+/// from others names them (`dependsOn`), and is dropped with them, so an analysis that replaces
+/// its result need not know who used it.
 public final class AnnotationCache: @unchecked Sendable {
     /// One key's value and the lock that guards its building.
     private final class Slot: @unchecked Sendable {
@@ -15,6 +17,8 @@ public final class AnnotationCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var slots: [String: Slot] = [:]
+    /// For each key, the keys of the values built from it (dropped when it is replaced).
+    private var dependents: [String: Set<String>] = [:]
 
     /// An empty cache.
     public init() {}
@@ -46,6 +50,17 @@ public final class AnnotationCache: @unchecked Sendable {
         try value(String(reflecting: type), build: build)
     }
 
+    /// The value stored under its own type, built by `build` from the values under `keys`: when
+    /// one of those is replaced or dropped (`set`), this one is dropped too.
+    public func value<T, E: Error>(_ type: T.Type, dependsOn keys: [String],
+                                   build: () throws(E) -> T) throws(E) -> T {
+        let key = String(reflecting: type)
+        lock.lock()
+        for k in keys { dependents[k, default: []].insert(key) }
+        lock.unlock()
+        return try value(key, build: build)
+    }
+
     /// Drops the value stored under a type, so the next use builds it again.
     public func reset<T>(_ type: T.Type) {
         set(String(reflecting: type), Optional<T>.none)
@@ -59,11 +74,15 @@ public final class AnnotationCache: @unchecked Sendable {
         return s.value as? T
     }
 
-    /// Stores (or, with nil, drops) the value under `key`.
+    /// Stores (or, with nil, drops) the value under `key`, and drops every value built from it.
     public func set<T>(_ key: String, _ value: T?) {
         let s = slot(key)
         s.lock.lock()
-        defer { s.lock.unlock() }
         s.value = value
+        s.lock.unlock()
+        lock.lock()
+        let built = dependents[key] ?? []
+        lock.unlock()
+        for k in built.sorted() { set(k, Optional<Any>.none) }
     }
 }

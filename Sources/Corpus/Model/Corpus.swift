@@ -44,7 +44,7 @@ public final class Corpus: @unchecked Sendable {
     public var wordCount: Int { documents.reduce(0) { $0 + $1.wordCount } }
 
     /// The document with this id, or the only one whose id starts with it.
-    public func document(_ idOrPrefix: String) throws(CorpusError) -> Document {
+    public func document(_ idOrPrefix: String) throws(DocumentLookupError) -> Document {
         if let d = byID[idOrPrefix] { return d }
         let matches = documents.filter { $0.id.hasPrefix(idOrPrefix) }
         if matches.count == 1 { return matches[0] }

@@ -112,7 +112,8 @@ extension Corpus {
     /// `quoteIndex`, building the entity index it needs checking `cancellation`.
     public func quoteIndex(cancellation: Cancellation) throws(WorkLimit) -> QuoteIndex {
         let root = self.root
-        return try root.annotations.value(QuoteIndex.self) { () throws(WorkLimit) in
+        // Speakers are resolved with the entities: a new gazetteer drops this index too.
+        return try root.annotations.value(QuoteIndex.self, dependsOn: [Corpus.indexKey]) { () throws(WorkLimit) in
             let index = try root.entityIndex(cancellation: cancellation)
             // One resolver per document read: it keeps that document's names.
             return QuoteIndex(resolver: { _ in EntitySpeakerResolver(index: index) })

@@ -123,16 +123,6 @@ struct PostingCursor {
     /// One LEB128 value from the document stream (0 past the end; never traps).
     @inline(__always)
     private mutating func read() -> UInt32 {
-        var result: UInt32 = 0
-        var shift: UInt32 = 0
-        while offset < end {
-            let b = stream[offset]
-            offset += 1
-            result |= UInt32(b & 0x7F) << shift
-            if b < 0x80 { return result }
-            shift += 7
-            if shift > 28 { break }
-        }
-        return result
+        VarInt.read(stream, &offset, end: end)
     }
 }

@@ -35,7 +35,7 @@ enum CorpusBinding {
                 let id = try args.string(1)
                 do {
                     return [.object(try corpus.document(id))]
-                } catch CorpusError.noSuchDocument {
+                } catch DocumentLookupError.noSuchDocument {
                     return [.nil]
                 }
             },

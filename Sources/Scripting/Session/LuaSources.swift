@@ -1,16 +1,17 @@
 import Foundation
+import NewsText
 
 /// The Lua parts of the Scripting module (Sources/Scripting/Lua), shipped as resources.
 enum LuaSources {
-    /// The source of `Lua/<name>.lua`.
+    /// Where they are: Scripting's resource bundle, or `share/dossier/Lua` (`BundledResource`).
+    static let resources = BundledResource(target: "Scripting", folder: "Lua")
+
+    /// The source of `Lua/<name>.lua`; without it, an error that says where it was looked for.
     static func source(_ name: String) throws -> String {
-        let candidates = [
-            Bundle.module.url(forResource: name, withExtension: "lua", subdirectory: "Lua"),
-            Bundle.module.url(forResource: name, withExtension: "lua"),
-        ]
-        for case let url? in candidates {
-            if let text = try? String(contentsOf: url, encoding: .utf8) { return text }
+        do {
+            return try resources.text(name, ext: "lua")
+        } catch {
+            throw ScriptError.setup(error.description)
         }
-        throw ScriptError.setup("missing Lua resource \(name).lua (the build's resource bundle is incomplete)")
     }
 }

@@ -25,11 +25,11 @@ public enum Parallel {
     /// The slots live in memory allocated once up front: threads write through a raw pointer
     /// to distinct slots, so no Swift array (with its copy-on-write checks) is touched
     /// concurrently.
-    final class ResultSlots<T>: @unchecked Sendable {
+    package final class ResultSlots<T>: @unchecked Sendable {
         private let storage: UnsafeMutablePointer<T?>
         private let count: Int
 
-        init(_ count: Int) {
+        package init(_ count: Int) {
             self.count = count
             storage = .allocate(capacity: max(1, count))
             storage.initialize(repeating: nil, count: max(1, count))
@@ -40,21 +40,22 @@ public enum Parallel {
             storage.deallocate()
         }
 
-        func set(_ i: Int, _ value: T) {
+        package func set(_ i: Int, _ value: T) {
             guard i >= 0, i < count else { return }
             storage[i] = value
         }
 
-        func values() -> [T] {
+        package func values() -> [T] {
             (0..<count).compactMap { storage[$0] }
         }
     }
 
     /// A thread-safe running total.
-    final class Counter: @unchecked Sendable {
+    package final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var total = 0
-        func add(_ n: Int) -> Int {
+        package init() {}
+        package func add(_ n: Int) -> Int {
             lock.lock()
             defer { lock.unlock() }
             total += n
@@ -86,23 +87,24 @@ extension Parallel {
     }
 
     /// The first error of a parallel pass.
-    final class FirstError: @unchecked Sendable {
+    package final class FirstError: @unchecked Sendable {
         private let lock = NSLock()
         private var stored: WorkLimit?
+        package init() {}
 
-        var isSet: Bool {
+        package var isSet: Bool {
             lock.lock()
             defer { lock.unlock() }
             return stored != nil
         }
 
-        var error: WorkLimit? {
+        package var error: WorkLimit? {
             lock.lock()
             defer { lock.unlock() }
             return stored
         }
 
-        func set(_ error: WorkLimit) {
+        package func set(_ error: WorkLimit) {
             lock.lock()
             if stored == nil { stored = error }
             lock.unlock()

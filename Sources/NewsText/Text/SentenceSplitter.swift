@@ -85,9 +85,9 @@ public enum SentenceSplitter {
 }
 
 /// The sentence rules over the tokens of one paragraph at a time. Internal; see `SentenceSplitter`.
-struct SentenceScanner {
-    let text: UTF8Bytes
-    let tokens: UnsafeBufferPointer<TokenSpan>
+package struct SentenceScanner {
+    package let text: UTF8Bytes
+    package let tokens: UnsafeBufferPointer<TokenSpan>
 
     /// What a token means for sentence ends.
     private enum Mark {
@@ -95,7 +95,7 @@ struct SentenceScanner {
     }
 
     /// Appends the sentences of the paragraph whose tokens are `range`.
-    func split(_ range: Range<Int>, into result: inout [SentenceSpan]) {
+    package func split(_ range: Range<Int>, into result: inout [SentenceSpan]) {
         var sentenceStart = range.lowerBound
         var i = range.lowerBound
         let end = range.upperBound
@@ -288,7 +288,7 @@ struct SentenceScanner {
     }
 
     /// Lowercase words that carry a sentence on after a closing quotation mark.
-    static let quoteContinuationKeys: Set<UInt64> = Set([
+    package static let quoteContinuationKeys: Set<UInt64> = Set([
         "he", "she", "they", "we", "i", "it", "you", "who", "which", "that", "said", "says", "say", "asked",
         "asks", "added", "adds", "told", "tells", "replied", "replies", "wrote", "writes", "noted", "notes",
         "explained", "insisted", "recalled", "shouted", "yelled", "cried", "answered", "continued", "according",

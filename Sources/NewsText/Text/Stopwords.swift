@@ -64,37 +64,15 @@ public struct Stopwords: Sendable, Hashable {
         removing([word])
     }
 
-    /// The URL of stopwords-en.txt in the module's resource bundle, or nil when there is none.
-    ///
-    /// SwiftPM's generated `Bundle.module` traps when its bundle is missing, so it is only used when
-    /// the bundle sits where that accessor looks first (next to the executable); other likely places
-    /// are opened directly.
-    static func resourceURL() -> URL? {
-        #if os(Linux) || os(Windows)
-        let bundleName = "dossier_Corpus.resources"
-        #else
-        let bundleName = "dossier_Corpus.bundle"
-        #endif
-        let fileManager = FileManager.default
-        let mainCandidate = Bundle.main.bundleURL.appendingPathComponent(bundleName)
-        if fileManager.fileExists(atPath: mainCandidate.path) {
-            return Bundle.module.url(forResource: "stopwords-en", withExtension: "txt", subdirectory: "Resources")
-        }
-        var others: [URL] = []
-        if let resources = Bundle.main.resourceURL { others.append(resources.appendingPathComponent(bundleName)) }
-        if let executable = Bundle.main.executableURL {
-            others.append(executable.deletingLastPathComponent().appendingPathComponent(bundleName))
-        }
-        for candidate in others where fileManager.fileExists(atPath: candidate.path) {
-            let file = candidate.appendingPathComponent("Resources/stopwords-en.txt")
-            if fileManager.fileExists(atPath: file.path) { return file }
-        }
-        return nil
+    /// The URL of stopwords-en.txt (NewsText's resource bundle or `share/dossier/Resources`, as
+    /// `BundledResource` finds it), or nil when there is none.
+    package static func resourceURL() -> URL? {
+        try? BundledResource(target: "NewsText", folder: "Resources").url("stopwords-en", ext: "txt")
     }
 
     /// The built-in copy of the English list, used when the resource file is missing.
     /// Keep it equal to Resources/stopwords-en.txt (a test checks this).
-    static let fallbackEnglish: [String] = [
+    package static let fallbackEnglish: [String] = [
         "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours", "yourself",
         "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself",
         "they", "them", "their", "theirs", "themselves", "what", "which", "who", "whom", "whose", "this",

@@ -2,9 +2,9 @@
 ///
 /// Lookups pack a word of up to 8 bytes into a `UInt64` (zero-padded; text bytes inside a word are
 /// never zero), so checking a candidate costs one hash of an integer and no allocation.
-enum Abbreviations {
+package enum Abbreviations {
     /// How an abbreviation token (one ending in a period) affects sentence splitting.
-    enum Role {
+    package enum Role {
         /// Titles and similar words that precede what they qualify ("Mr.", "Dr.", "Gen.", "No.", "e.g."):
         /// never the end of a sentence except at the end of a paragraph.
         case title
@@ -17,7 +17,7 @@ enum Abbreviations {
     }
 
     /// Words that precede a name or number: the period never ends a sentence.
-    static let titleWords: [String] = [
+    package static let titleWords: [String] = [
         "Mr", "Mrs", "Ms", "Mssrs", "Messrs", "Mmes", "Mme", "Dr", "Drs", "St", "Ste", "Mt", "Ft",
         "Gov", "Govs", "Sen", "Sens", "Rep", "Reps", "Gen", "Gens", "Lt", "Col", "Capt", "Cmdr", "Adm",
         "Maj", "Brig", "Sgt", "Cpl", "Pvt", "Supt", "Insp", "Det", "Prof", "Rev", "Hon", "Pres", "Fr",
@@ -26,7 +26,7 @@ enum Abbreviations {
     ]
 
     /// Abbreviations that can also stand at the end of a sentence.
-    static let ordinaryWords: [String] = [
+    package static let ordinaryWords: [String] = [
         "Inc", "Ltd", "Co", "Corp", "Cos", "Bros", "Plc", "LLC", "Jr", "Sr", "Esq", "Ph.D", "PhD",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
         "Tue", "Tues", "Thu", "Thur", "Thurs",
@@ -36,11 +36,11 @@ enum Abbreviations {
 
     /// Abbreviations that keep their period only when a number follows ("No. 1", "Art. 5"):
     /// otherwise "No." at the end of a sentence is the word "No" and a full stop.
-    static let needNumberWords: [String] = ["No", "Nos", "Art", "Fig", "Figs", "Vol", "Vols", "pp", "ch"]
+    package static let needNumberWords: [String] = ["No", "Nos", "Art", "Fig", "Figs", "Vol", "Vols", "pp", "ch"]
 
     /// Capitalised words that, after an ordinary abbreviation, show a new sentence has begun
     /// ("… in the U.S. The next day …"). Nouns are deliberately absent: "U.S. Treasury" continues.
-    static let starterWords: [String] = [
+    package static let starterWords: [String] = [
         "The", "A", "An", "In", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her",
         "Their", "Our", "My", "This", "That", "These", "Those", "There", "Then", "But", "And", "Or",
         "So", "Yet", "If", "When", "While", "As", "At", "On", "For", "After", "Before", "Since",
@@ -51,7 +51,7 @@ enum Abbreviations {
     ]
 
     /// Capitalised words that go on with a time after "a.m."/"p.m." ("7 p.m. Friday", "9 a.m. EST"), lower-cased.
-    static let timeFollowers: Set<String> = [
+    package static let timeFollowers: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
         "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -62,7 +62,7 @@ enum Abbreviations {
     ]
 
     /// Whether `start..<end` (with its final period) is a time abbreviation: "a.m.", "p.m.", "A.M.", "P.M.".
-    static func isTime(_ bytes: UTF8Bytes, start: Int, end: Int) -> Bool {
+    package static func isTime(_ bytes: UTF8Bytes, start: Int, end: Int) -> Bool {
         guard end - start == 4 else { return false }
         let first = bytes.base[start] | 0x20, second = bytes.base[start + 2] | 0x20
         return (first == 0x61 || first == 0x70) && bytes.base[start + 1] == 0x2E && second == 0x6D
@@ -70,7 +70,7 @@ enum Abbreviations {
     }
 
     /// Every word (without its final period) that the tokenizer joins to a following period.
-    static let tokenKeys: Set<UInt64> = Set((titleWords + ordinaryWords).compactMap { key($0) })
+    package static let tokenKeys: Set<UInt64> = Set((titleWords + ordinaryWords).compactMap { key($0) })
     /// Keys of `titleWords`.
     static let titleKeys: Set<UInt64> = Set(titleWords.compactMap { key($0) })
     /// Keys of `needNumberWords`.

@@ -112,10 +112,11 @@ public struct OutletTable: Hashable, Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Loads `Resources/outlets.txt` from the module bundle.
+    /// Loads `Resources/outlets.txt` (NewsText's resource bundle or `share/dossier/Resources`, as
+    /// `BundledResource` finds it); without the file the table is empty, as the cleaner's
+    /// patterns still find credit lines.
     private static func loadStandard() -> OutletTable {
-        guard let url = Bundle.module.url(forResource: "outlets", withExtension: "txt", subdirectory: "Resources"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
+        guard let text = try? BundledResource(target: "NewsText", folder: "Resources").text("outlets", ext: "txt")
         else { return OutletTable() }
         return OutletTable(lines: text.split(separator: "\n", omittingEmptySubsequences: true))
     }

@@ -100,7 +100,7 @@ public final class Cancellation: @unchecked Sendable {
 
     /// Calls `check()` every `interval` calls of the returned closure: for loops whose steps
     /// are too short to check each (a tokenizer's loop, a table's fill).
-    func every(_ interval: Int) -> Ticker {
+    package func every(_ interval: Int) -> Ticker {
         Ticker(token: self, interval: max(1, interval))
     }
 
@@ -111,19 +111,19 @@ public final class Cancellation: @unchecked Sendable {
     }
 
     /// Checks a token every few calls (not thread-safe: one per loop).
-    struct Ticker {
-        let token: Cancellation
-        let interval: Int
+    package struct Ticker {
+        package let token: Cancellation
+        package let interval: Int
         private var count = 0
 
-        init(token: Cancellation, interval: Int) {
+        package init(token: Cancellation, interval: Int) {
             self.token = token
             self.interval = interval
         }
 
         /// Counts one step; checks the token every `interval` steps.
         @inline(__always)
-        mutating func tick() throws(WorkLimit) {
+        package mutating func tick() throws(WorkLimit) {
             count += 1
             if count >= interval {
                 count = 0
@@ -134,7 +134,7 @@ public final class Cancellation: @unchecked Sendable {
 
     /// Runs work that only a token can stop with the token that never does, so it cannot fail:
     /// how the plain (non-cancellable) forms of the analyses call their cancellable core.
-    static func uninterrupted<T>(_ body: (Cancellation) throws(WorkLimit) -> T) -> T {
+    package static func uninterrupted<T>(_ body: (Cancellation) throws(WorkLimit) -> T) -> T {
         do {
             return try body(.none)
         } catch {
@@ -143,7 +143,7 @@ public final class Cancellation: @unchecked Sendable {
     }
 
     /// Seconds on the monotonic clock (the one Lua's deadline uses too).
-    static func now() -> Double {
+    package static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
@@ -154,19 +154,19 @@ public final class Cancellation: @unchecked Sendable {
 /// `interval` calls and stays true once it has said stop. The loop returns early, and the
 /// code that throws checks the token and throws (a stop stays until it is handled: the
 /// deadline stays passed, an interrupt stays pending).
-struct StopFlag {
-    let token: Cancellation
-    let interval: Int
+package struct StopFlag {
+    package let token: Cancellation
+    package let interval: Int
     private var count = 0
     private(set) var stopped = false
 
-    init(_ token: Cancellation, every interval: Int) {
+    package init(_ token: Cancellation, every interval: Int) {
         self.token = token
         self.interval = max(1, interval)
     }
 
     @inline(__always)
-    mutating func shouldStop() -> Bool {
+    package mutating func shouldStop() -> Bool {
         if stopped { return true }
         count += 1
         if count >= interval {
@@ -188,7 +188,7 @@ public final class MemoryMeter: @unchecked Sendable {
     private let lock = NSLock()
     private var used = 0
 
-    init(what: String, limit: Int?) {
+    package init(what: String, limit: Int?) {
         self.what = what
         self.limit = limit
     }

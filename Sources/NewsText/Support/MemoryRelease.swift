@@ -7,10 +7,10 @@
 /// clearing for memory it had a moment ago. While a load runs, `keepFreedMemory` raises the
 /// thresholds so freed blocks stay in the heap; `trim` then hands back what the corpus does not
 /// keep.
-enum MemoryRelease {
+package enum MemoryRelease {
     /// Keeps blocks up to 32 MB (glibc's largest threshold) in the heap when they are freed,
     /// and does not shrink the heap while the load runs.
-    static func keepFreedMemory() {
+    package static func keepFreedMemory() {
         #if os(Linux)
         _ = glibcMallopt(mallocMmapThreshold, 32 << 20)
         _ = glibcMallopt(mallocTrimThreshold, Int32.max)
@@ -18,7 +18,7 @@ enum MemoryRelease {
     }
 
     /// Returns free heap memory to the system and restores the default trim threshold.
-    static func trim() {
+    package static func trim() {
         #if os(Linux)
         _ = glibcMallopt(mallocTrimThreshold, 128 << 10)
         _ = glibcMallocTrim(0)

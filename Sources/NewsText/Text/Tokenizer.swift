@@ -78,9 +78,9 @@ public enum Tokenizer {
 }
 
 /// The tokenizer's state machine over one buffer. Internal; see `Tokenizer` for the rules.
-struct TokenScanner {
-    let text: UTF8Bytes
-    let table: UnsafePointer<UInt8>
+package struct TokenScanner {
+    package let text: UTF8Bytes
+    package let table: UnsafePointer<UInt8>
 
     /// `CharacterClass.letter.rawValue` and `.digit.rawValue` as literals, so the hot loops
     /// compare against constants.

@@ -1,7 +1,7 @@
 /// How segmentation sees one character. Raw values are ordered so that `isWordChar` is one compare.
 ///
 /// Internal: the tokenizer, paragraph and sentence splitters share it.
-enum CharacterClass: UInt8 {
+package enum CharacterClass: UInt8 {
     /// Whitespace (ASCII blanks, CR/LF, NBSP, thin and other Unicode spaces) and control characters.
     case space = 0
     /// Anything that is not part of a word: punctuation, symbols, emoji, invalid bytes.
@@ -16,7 +16,7 @@ enum CharacterClass: UInt8 {
     case digit = 5
 
     /// Letters and digits: the characters a word or number token is made of.
-    @inline(__always) var isWordChar: Bool { rawValue >= CharacterClass.letter.rawValue }
+    @inline(__always) package var isWordChar: Bool { rawValue >= CharacterClass.letter.rawValue }
 
     /// The class of each ASCII byte (index 0–127); bytes 128–255 are lead or continuation
     /// bytes and are never looked up here.
@@ -31,7 +31,7 @@ enum CharacterClass: UInt8 {
 
     /// Classifies a non-ASCII scalar. Common news-prose characters (Latin-1 letters, the
     /// General Punctuation block) are decided by range; the rest asks the Unicode tables.
-    static func of(scalar value: UInt32) -> CharacterClass {
+    package static func of(scalar value: UInt32) -> CharacterClass {
         switch value {
         case 0x80..<0xA0, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
             return .space
@@ -67,20 +67,25 @@ enum CharacterClass: UInt8 {
 ///
 /// Invalid UTF-8 never traps: a bad byte decodes as U+FFFD of length 1, so scanning resynchronises
 /// on the next byte.
-struct UTF8Bytes {
-    let base: UnsafePointer<UInt8>
-    let count: Int
+package struct UTF8Bytes {
+    package let base: UnsafePointer<UInt8>
+    package let count: Int
+
+    package init(base: UnsafePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
 
     /// The scalar starting at `i` (which must be < count) and its length in bytes.
     @inline(__always)
-    func scalar(at i: Int) -> (value: UInt32, length: Int) {
+    package func scalar(at i: Int) -> (value: UInt32, length: Int) {
         let b0 = base[i]
         if b0 < 0x80 { return (UInt32(b0), 1) }
         return decodeMultiByte(at: i, lead: b0)
     }
 
     /// Decodes a 2–4 byte sequence, rejecting overlong forms, surrogates and truncation.
-    func decodeMultiByte(at i: Int, lead b0: UInt8) -> (value: UInt32, length: Int) {
+    package func decodeMultiByte(at i: Int, lead b0: UInt8) -> (value: UInt32, length: Int) {
         let invalid: (value: UInt32, length: Int) = (0xFFFD, 1)
         if b0 < 0xC2 || b0 > 0xF4 { return invalid }
         guard i + 1 < count else { return invalid }
@@ -107,7 +112,7 @@ struct UTF8Bytes {
 
     /// The class of the character at `i` and its length; ASCII goes through `table`.
     @inline(__always)
-    func classify(at i: Int, table: UnsafePointer<UInt8>) -> (CharacterClass, Int) {
+    package func classify(at i: Int, table: UnsafePointer<UInt8>) -> (CharacterClass, Int) {
         let b0 = base[i]
         if b0 < 0x80 { return (CharacterClass(rawValue: table[Int(b0)]) ?? .other, 1) }
         let (value, length) = decodeMultiByte(at: i, lead: b0)
@@ -116,7 +121,7 @@ struct UTF8Bytes {
 
     /// Length of the whitespace character at `i`, or 0 when it is not whitespace.
     @inline(__always)
-    func spaceLength(at i: Int) -> Int {
+    package func spaceLength(at i: Int) -> Int {
         let b0 = base[i]
         if b0 < 0x80 { return (b0 <= 0x20 || b0 == 0x7F) ? 1 : 0 }
         let (value, length) = decodeMultiByte(at: i, lead: b0)
@@ -124,7 +129,7 @@ struct UTF8Bytes {
     }
 
     /// Length of the whitespace character that ends just before `end`, or 0.
-    func trailingSpaceLength(endingAt end: Int, notBefore start: Int) -> Int {
+    package func trailingSpaceLength(endingAt end: Int, notBefore start: Int) -> Int {
         guard end > start else { return 0 }
         let last = base[end - 1]
         if last < 0x80 { return (last <= 0x20 || last == 0x7F) ? 1 : 0 }
@@ -137,7 +142,7 @@ struct UTF8Bytes {
     }
 
     /// Whether the character at `i` is a lowercase letter (ASCII fast path, Unicode otherwise).
-    func isLowercase(at i: Int) -> Bool {
+    package func isLowercase(at i: Int) -> Bool {
         let b0 = base[i]
         if b0 < 0x80 { return b0 >= 0x61 && b0 <= 0x7A }
         let (value, _) = decodeMultiByte(at: i, lead: b0)
@@ -146,7 +151,7 @@ struct UTF8Bytes {
     }
 
     /// Whether the character at `i` is an uppercase or titlecase letter.
-    func isUppercase(at i: Int) -> Bool {
+    package func isUppercase(at i: Int) -> Bool {
         let b0 = base[i]
         if b0 < 0x80 { return b0 >= 0x41 && b0 <= 0x5A }
         let (value, _) = decodeMultiByte(at: i, lead: b0)
@@ -156,7 +161,7 @@ struct UTF8Bytes {
 
     /// Whether the bytes in `start..<end` contain a line break (LF or CR).
     @inline(__always)
-    func containsLineBreak(from start: Int, to end: Int) -> Bool {
+    package func containsLineBreak(from start: Int, to end: Int) -> Bool {
         var i = start
         while i < end {
             let b = base[i]

@@ -18,12 +18,12 @@ public enum WorkLimit: Error, Sendable, Equatable, CustomStringConvertible {
         case .interrupted:
             return "interrupted"
         case .memory(let limit, let needed, let what):
-            return "memory limit of \(FileError.bytes(limit)) exceeded: \(what) would need more than \(FileError.bytes(needed))"
+            return "memory limit of \(ByteSize.text(limit)) exceeded: \(what) would need more than \(ByteSize.text(needed))"
         }
     }
 
     /// Seconds as C's `%g` prints them (`2`, `0.5`, `1e-05`), as the Lua limit message does.
-    static func seconds(_ value: Double) -> String {
+    package static func seconds(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         var text = "\(value)"
         if text.hasSuffix(".0") { text.removeLast(2) }

@@ -66,7 +66,7 @@ extension Tokenizer {
     /// hold any cased character (letterlike symbols, number forms, enclosed alphanumerics) are
     /// left to the lookup.
     @inline(__always)
-    static func isCaseless(_ value: UInt32) -> Bool {
+    package static func isCaseless(_ value: UInt32) -> Bool {
         switch value {
         case 0x2000...0x20FF, 0x2190...0x23FF, 0x2500...0x2BFF, 0x3000...0x9FFF, 0xAC00...0xD7FF, 0xE000...0xF8FF:
             return true
@@ -77,7 +77,7 @@ extension Tokenizer {
 
     /// Lowercase of each scalar below U+0250 (Latin-1 and Latin Extended): the scalar itself when
     /// it has no lowercase, 0 when its lowercase is more than one scalar (U+0130 İ).
-    static let latinLowercase: [UInt32] = (0..<0x250).map { value in
+    package static let latinLowercase: [UInt32] = (0..<0x250).map { value in
         guard let scalar = Unicode.Scalar(UInt32(value)) else { return UInt32(value) }
         let mapping = scalar.properties.lowercaseMapping.unicodeScalars
         guard mapping.count == 1, let single = mapping.first else { return 0 }

@@ -85,8 +85,8 @@ public enum ParagraphSplitter {
 
     /// A non-blank line, trimmed, and whether a blank line separates it from the previous one.
     private struct Line {
-        var range: Range<Int>
-        var afterBlank: Bool
+        package var range: Range<Int>
+        package var afterBlank: Bool
     }
 
     /// The trimmed non-blank lines of the text. `afterBlank` is only set between two non-blank

@@ -46,7 +46,7 @@ public struct TokenSpan: Hashable, Sendable {
 extension RandomAccessCollection where Element == TokenSpan, Index == Int {
     /// Index of the first token that starts at or after byte `offset` (binary search: tokens
     /// are in text order), or `endIndex` when none does.
-    func firstToken(atOrAfter offset: Int) -> Int {
+    package func firstToken(atOrAfter offset: Int) -> Int {
         var low = startIndex
         var high = endIndex
         while low < high {

@@ -1,0 +1,20 @@
+/// Why a corpus could not be opened at all.
+public enum CorpusError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The corpus path does not exist.
+    case notFound(path: String)
+    /// The path exists but cannot be read.
+    case unreadable(path: String, reason: String)
+    /// The folder holds no .txt files.
+    case empty(path: String)
+    /// The load was stopped (a time limit, an interrupt) before it finished.
+    case stopped(WorkLimit)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path): return "corpus not found: \(path) (give a folder of .txt files with --corpus)"
+        case .unreadable(let path, let reason): return "cannot read corpus \(path): \(reason)"
+        case .empty(let path): return "no .txt files in corpus folder \(path)"
+        case .stopped(let limit): return limit.description
+        }
+    }
+}
