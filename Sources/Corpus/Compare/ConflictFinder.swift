@@ -142,7 +142,23 @@ public enum ConflictFinder {
                         compared.append((a[other], fb, named))
                     }
                     guard !compared.isEmpty else { continue }
-                    let disagreeing = compared.filter { !$0.0.isCompatible(with: $0.1) }
+                    // A mismatch does not count when either fact agrees, at least as closely, with
+                    // another fact of the other sentence ("1986 profit … from … in 1985" / "1986
+                    // profit … a year earlier": 1985 is about something else).
+                    func agreesElsewhere(_ f: Fact, _ w: FactContext.Attribute, with others: [Fact],
+                                         _ ws: [FactContext.Attribute], closerThan score: Int) -> Bool {
+                        others.indices.contains { k in
+                            let s = w.score(ws[k])
+                            return f.isCompatible(with: others[k]) && (s >= score && (s > 0 || !w.isNamed || !ws[k].isNamed))
+                        }
+                    }
+                    let disagreeing = compared.filter { pair in
+                        guard !pair.0.isCompatible(with: pair.1), let ia = a.firstIndex(of: pair.0),
+                              let ib = b.firstIndex(of: pair.1) else { return false }
+                        let score = wa[ia].score(wb[ib])
+                        return !agreesElsewhere(pair.0, wa[ia], with: b, wb, closerThan: score)
+                            && !agreesElsewhere(pair.1, wb[ib], with: a, wa, closerThan: score)
+                    }
                     let differing: Bool
                     if disagreeing.isEmpty {
                         // They agree; with hedges, report agreeing values of different precision.

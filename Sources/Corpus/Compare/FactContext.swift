@@ -22,7 +22,9 @@ struct FactContext {
         nameWords = Set(runs.flatMap { $0.words })
         var actor = Set(runs.first?.words ?? [])
         // "Sheikh Khalid said OPEC's pricing committee …": the reported clause's subject too.
-        if let first = runs.first, first.reportedBy, runs.count > 1 { actor.formUnion(runs[1].words) }
+        if let first = runs.first, runs.count > 1, let verb = first.reportedBy, runs[1].start <= verb + 2 {
+            actor.formUnion(runs[1].words)
+        }
         self.actor = actor
     }
 
@@ -129,8 +131,10 @@ struct FactContext {
     /// A run of capitalised words.
     struct Run {
         var words: [String]
-        /// Followed by a reporting verb ("Sheikh Khalid said …").
-        var reportedBy = false
+        /// Its first token.
+        var start: Int
+        /// The position of a reporting verb right after it ("Sheikh Khalid said …").
+        var reportedBy: Int?
     }
 
     /// The runs of capitalised words of a sentence, after any dateline (`NEW YORK, Feb 26 -`),
@@ -138,10 +142,12 @@ struct FactContext {
     static func names(_ t: SentenceTokens, known: Set<String>) -> [Run] {
         var runs: [Run] = []
         var current: [String] = []
+        var start = 0
         func close(at i: Int) {
             let words = current.filter { !generic.contains($0) }
             if !words.isEmpty {
-                runs.append(Run(words: words, reportedBy: i < t.count && ["said", "says", "told", "tells"].contains(t.norms[i])))
+                let reported = i < t.count && ["said", "says", "told", "tells"].contains(t.norms[i])
+                runs.append(Run(words: words, start: start, reportedBy: reported ? i : nil))
             }
             current = []
         }
@@ -156,6 +162,7 @@ struct FactContext {
             if isName && !modifier {
                 var word = norm
                 if word.hasSuffix("'s") { word.removeLast(2) }
+                if current.isEmpty { start = i }
                 current.append(word)
             } else if !(norm == "of" && !current.isEmpty && i + 1 < t.count && t.isCapitalised(i + 1)) {
                 close(at: i)

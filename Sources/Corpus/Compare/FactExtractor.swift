@@ -170,8 +170,10 @@ public enum FactExtractor {
             }
             guard var unitWord = unit.map(unitName) else { continue }
             // "42 dlrs a share", "15.8 mln barrels per day": a rate is its own unit.
+            // ("30.5 mln dlrs a year earlier" is no rate.)
             if end + 2 < t.count, t.norms[end + 1] == "a" || t.norms[end + 1] == "per", t.kinds[end + 2] == .word,
-               !ContentNormalizer.defaultStopwords.contains(t.norms[end + 2]) {
+               !ContentNormalizer.defaultStopwords.contains(t.norms[end + 2]),
+               end + 3 >= t.count || !["earlier", "ago", "before", "later", "after", "earlie"].contains(t.norms[end + 3]) {
                 unitWord += " a " + singular(t.norms[end + 2])
                 end += 2
             }
