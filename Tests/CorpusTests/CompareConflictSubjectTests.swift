@@ -96,6 +96,37 @@ import Testing
         #expect(dividend.reason.contains("no subject named in unnamed"))
     }
 
+    @Test func sentencesOnOneTemplateAboutDifferentSubjectsAreNoConflict() {
+        let found = Self.conflicts([
+            ("a", "Cardinal Matteo Orsini was archbishop of the diocese of Lucca from 12 March 1921 until his death in 1938."),
+            ("b", "Cardinal Piero Landolfi was archbishop of the diocese of Lucca from 3 June 1938 until his death in 1957."),
+            ("c", "Cardinal Enrico Varano was archbishop of the diocese of Lucca from 9 October 1957 until his death in 1974."),
+        ])
+        #expect(found.isEmpty)
+    }
+
+    @Test func aPronounBeforeTheFirstNameLeavesTheSubjectUnnamed() {
+        let known: Set<String> = []
+        let c = FactContext(SentenceTokens("In 1903, he received the Nobel Prize in Chemistry."), known: known)
+        #expect(!c.namesSubject)
+        #expect(c.nameWords.contains("nobel"))
+    }
+
+    @Test func fourDifferentValuesAreAListNotADisagreement() {
+        let found = Self.conflicts([
+            ("a", "Harwick Mining Corp said output at its Tamsin copper mine reached 41,000 tonnes in the year to June."),
+            ("b", "Harwick Mining Corp said output at its Tamsin copper mine reached 43,000 tonnes in the year to June, a record."),
+            ("c", "Harwick Mining Corp said output at its Tamsin copper mine reached 45,500 tonnes in the year to June."),
+            ("d", "Harwick Mining Corp said output at its Tamsin copper mine reached 39,000 tonnes in the year to June, down slightly."),
+        ])
+        #expect(!found.contains { $0.key == "number of tonne" })
+        let three = Self.conflicts([
+            ("a", "Harwick Mining Corp said output at its Tamsin copper mine reached 41,000 tonnes in the year to June."),
+            ("b", "Harwick Mining Corp said output at its Tamsin copper mine reached 43,000 tonnes in the year to June, a record."),
+        ])
+        #expect(three.contains { $0.key == "number of tonne" && $0.certain })
+    }
+
     @Test func subjectsAndAttributesAreReadFromTheWords() throws {
         let known: Set<String> = []
         let a = FactContext(SentenceTokens("NEW YORK, Feb 26 - Sheikh Khalid said OPEC's pricing committee meets in Vienna on April 9."), known: known)

@@ -294,12 +294,12 @@ function Corpus:quotes(opts) end
 ---@return List<Claim>
 function Corpus:compare(opts) end
 
---- Claims whose outlets disagree on a date, number or name.
+--- Claims whose outlets give different dates, numbers or names for the same subject and attribute (docs/compare.md).
 ---@param opts? ConflictOptions
 ---@return List<Conflict>
 function Corpus:conflicts(opts) end
 
---- Pairs of documents that share much of their text (near-duplicates, syndicated copies).
+--- Pairs of documents that share much of their text: copies (Jaccard) or one inside the other (containment).
 ---@param opts? DuplicateOptions
 ---@return List<DuplicatePair>
 function Corpus:duplicates(opts) end

@@ -192,6 +192,11 @@ public enum ConflictFinder {
                 }
             }
             guard !involved.isEmpty, contradiction || options.includeHedges else { continue }
+            // Four or more different values of one detail are a list of different things told on
+            // one template (popes' reigns, Nobel years, counts of awards), not outlets disagreeing.
+            var readings = Set<String>()
+            for k in involved { for f in shown[k] ?? [] { readings.insert(f.range.map { "\($0)" } ?? f.values.sorted().joined(separator: "|")) } }
+            guard readings.count <= 3 else { continue }
             involved.sort()
             let values = distinct(involved.map { (shown[$0] ?? []).map(\.text).joined(separator: ", ") })
             guard values.count >= 2 else { continue }

@@ -20,9 +20,13 @@ struct FactContext {
         self.tokens = tokens
         let runs = FactContext.names(tokens, known: known)
         nameWords = Set(runs.flatMap { $0.words })
-        var actor = Set(runs.first?.words ?? [])
+        // "In 1903, he received the Nobel Prize …": a pronoun before the first name is the
+        // subject, and the name an object; the sentence names no subject.
+        let first = runs.first?.start ?? tokens.count
+        let pronounFirst = (FactContext.bodyStart(tokens)..<first).contains { FactContext.pronouns.contains(tokens.norms[$0]) }
+        var actor = pronounFirst ? [] : Set(runs.first?.words ?? [])
         // "Sheikh Khalid said OPEC's pricing committee …": the reported clause's subject too.
-        if let first = runs.first, runs.count > 1, let verb = first.reportedBy, runs[1].start <= verb + 2 {
+        if !pronounFirst, let first = runs.first, runs.count > 1, let verb = first.reportedBy, runs[1].start <= verb + 2 {
             actor.formUnion(runs[1].words)
         }
         self.actor = actor
@@ -34,8 +38,13 @@ struct FactContext {
     /// Whether two sentences are about the same subject: each one's actor is among the other's
     /// names ("Harlan offered 42 dlrs for Tessaly" / "Tessaly received an offer of 44 dlrs from
     /// Harlan"), or their actors share a word. Unknown (nil) when either names none.
+    ///
+    /// Actors that each have a word the other sentence does not use are two subjects even when
+    /// they share one ("Pope Alexander VI" / "Pope Boniface VIII"; "the Pinwheel Galaxy" / "the
+    /// Triangulum Galaxy").
     func sameSubject(as other: FactContext) -> Bool? {
         guard namesSubject, other.namesSubject else { return nil }
+        if !actor.isSubset(of: other.nameWords) && !other.actor.isSubset(of: nameWords) { return false }
         if !actor.isDisjoint(with: other.actor) { return true }
         return !actor.isDisjoint(with: other.nameWords) && !other.actor.isDisjoint(with: nameWords)
     }
@@ -104,6 +113,9 @@ struct FactContext {
         let stem = WordStemmer.stem(norm)
         return FactContext.events[stem] ?? ParaphraseTable.news.canonical(stem)
     }
+
+    /// Pronouns that stand for a subject named elsewhere.
+    static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our", "this", "these"]
 
     /// Words of reporting and of no content for an attribute.
     static let reporting: Set<String> = [
