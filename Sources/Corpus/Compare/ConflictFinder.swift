@@ -114,6 +114,9 @@ public enum ConflictFinder {
                     let wa = a.map { contexts[x].attribute(of: $0) }
                     let wb = b.map { contexts[y].attribute(of: $0) }
                     var compared: [(Fact, Fact, Bool)] = []
+                    // Without a named subject on one side, only facts told in the same words compare
+                    // (the same nearest word and one more: "would pay a dividend of …").
+                    let least = subject == nil && !(a + b).allSatisfy({ $0.span == nil }) ? 5 : 0
                     func best(_ w: FactContext.Attribute, among others: [FactContext.Attribute]) -> [Int] {
                         var scores: [Int] = others.map { w.score($0) }
                         let top = scores.max() ?? 0
@@ -125,7 +128,7 @@ public enum ConflictFinder {
                         return scores.indices.filter { scores[$0] == top }
                     }
                     for (ia, fa) in a.enumerated() {
-                        let matches = best(wa[ia], among: wb)
+                        let matches = best(wa[ia], among: wb).filter { wa[ia].score(wb[$0]) >= least }
                         guard !matches.isEmpty else { continue }
                         let named = wa[ia].isNamed && matches.allSatisfy { wb[$0].isNamed }
                         if let agreeing = matches.first(where: { fa.isCompatible(with: b[$0]) }) {
@@ -135,7 +138,7 @@ public enum ConflictFinder {
                         }
                     }
                     for (ib, fb) in b.enumerated() {
-                        let matches = best(wb[ib], among: wa)
+                        let matches = best(wb[ib], among: wa).filter { wb[ib].score(wa[$0]) >= least }
                         guard !matches.isEmpty, !compared.contains(where: { $0.1 == fb }) else { continue }
                         let named = wb[ib].isNamed && matches.allSatisfy { wa[$0].isNamed }
                         let other = matches.first(where: { a[$0].isCompatible(with: fb) }) ?? matches[0]
@@ -243,8 +246,12 @@ public enum ConflictFinder {
         let x = Array(a.lowercased())
         let y = Array(b.lowercased())
         guard x.count >= 4, y.count >= 4, x.first == y.first, x != y else { return false }
-        // Plurals and possessives are not spellings.
-        if x + ["s"] == y || y + ["s"] == x { return false }
+        // Plurals, possessives and a place's adjective ("Australia"/"Australian", "Israel"/"Israeli",
+        // "Africa"/"African") are not spellings.
+        let (shorter, longer) = x.count <= y.count ? (x, y) : (y, x)
+        if longer.starts(with: shorter), ["s", "n", "an", "i", "ian", "ese", "ish", "'s"].contains(String(longer[shorter.count...])) {
+            return false
+        }
         if WordStemmer.stem(String(x)) == WordStemmer.stem(String(y)) { return false }
         let limit = min(2, min(x.count, y.count) / 4)
         guard limit >= 1, abs(x.count - y.count) <= limit else { return false }

@@ -22,12 +22,19 @@ struct FactContext {
         nameWords = Set(runs.flatMap { $0.words })
         // "In 1903, he received the Nobel Prize …": a pronoun before the first name is the
         // subject, and the name an object; the sentence names no subject.
-        let first = runs.first?.start ?? tokens.count
+        // The actor is the first name that is not a place after a preposition ("in the West Bank",
+        // "on New South Wales roads").
+        let actorRun = runs.firstIndex { run in
+            var k = run.start - 1
+            while k >= 0, ["the", "a", "an"].contains(tokens.norms[k]) { k -= 1 }
+            return k < 0 || !FactContext.locatives.contains(tokens.norms[k])
+        }
+        let first = actorRun.map { runs[$0].start } ?? tokens.count
         let pronounFirst = (FactContext.bodyStart(tokens)..<first).contains { FactContext.pronouns.contains(tokens.norms[$0]) }
-        var actor = pronounFirst ? [] : Set(runs.first?.words ?? [])
+        var actor = pronounFirst ? [] : Set(actorRun.map { runs[$0].words } ?? [])
         // "Sheikh Khalid said OPEC's pricing committee …": the reported clause's subject too.
-        if !pronounFirst, let first = runs.first, runs.count > 1, let verb = first.reportedBy, runs[1].start <= verb + 2 {
-            actor.formUnion(runs[1].words)
+        if !pronounFirst, let a = actorRun, a + 1 < runs.count, let verb = runs[a].reportedBy, runs[a + 1].start <= verb + 2 {
+            actor.formUnion(runs[a + 1].words)
         }
         self.actor = actor
     }
@@ -114,8 +121,14 @@ struct FactContext {
         return FactContext.events[stem] ?? ParaphraseTable.news.canonical(stem)
     }
 
+    /// Prepositions of place and time: a name after one is where, not who.
+    /// ("at" is left out: "a fire at the Hallstrom plant" is about Hallstrom's plant.)
+    static let locatives: Set<String> = ["in", "on", "near", "from", "to", "into", "across", "outside", "inside",
+                                         "around", "throughout", "over", "off", "across", "toward", "towards"]
+
     /// Pronouns that stand for a subject named elsewhere.
-    static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our", "this", "these"]
+    /// ("It" is left out: "It is unlikely that Blinken …" names Blinken.)
+    static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "his", "her", "their", "our"]
 
     /// Words of reporting and of no content for an attribute.
     static let reporting: Set<String> = [
