@@ -107,6 +107,25 @@ import Testing
         #expect(try makeSession().value("return #corpus:duplicates()").intValue == 0)
     }
 
+    @Test func duplicatesByContainmentFindTheShortVersionInsideTheLongOne() throws {
+        let folder = try TemporaryFolder()
+        let short = "Brandvik Shipping said on Monday it would sell four of its oldest bulk carriers to a Greek buyer for 96 million dollars, to cut its debt before the market for dry cargo weakens further this winter."
+        let more = " The company did not name the buyer. Its shares rose four percent in Oslo after the announcement, their best day since March. Analysts said the price was close to what the ships would fetch for scrap, and that more sales were likely as owners prepare for new rules on emissions. Brandvik has twenty-two ships left, most of them built after 2015, and said its remaining fleet would be enough to serve its contracts with mining companies in Australia and Brazil."
+        try folder.write("long.txt", "Brandvik sells ships\n\n" + short + more + "\n")
+        try folder.write("short.txt", "Brandvik to sell four carriers\n\n" + short + "\n")
+        let session = try makeSession(corpus: folder.url.path)
+        let r = try session.values("""
+            local j = corpus:duplicates{threshold = 0.5}
+            local c = corpus:duplicates{threshold = 0.5, measure = "containment"}
+            local p = c[1]
+            return #j, #c, p.similarity == p.containment, p.containment > 0.9, p.jaccard < 0.5, p.contained.id
+            """)
+        #expect(r[0].intValue == 0)
+        #expect(r[1].intValue == 1)
+        #expect(r[2].isTruthy && r[3].isTruthy && r[4].isTruthy)
+        #expect(r[5].stringValue == "short")
+    }
+
     @Test func badOptionsAreArgumentErrors() throws {
         let session = try makeSession()
         let cases: [(String, String)] = [
@@ -122,6 +141,7 @@ import Testing
             ("corpus:duplicates{threshold = 0}", "(threshold must be above 0 and at most 1)"),
             ("corpus:duplicates{passages = -1}", "(passages must be between 0 and 1000)"),
             ("corpus:duplicates{by = \"source\"}", "unknown option 'by'"),
+            ("corpus:duplicates{measure = \"cosine\"}", "'measure' must be \"jaccard\" or \"containment\""),
         ]
         for (code, message) in cases {
             do {

@@ -306,12 +306,12 @@ function Corpus:quotes(opts) end
 ---@return List<Claim>
 function Corpus:compare(opts) end
 
---- Claims whose outlets disagree on a date, number or name.
+--- Claims whose outlets give different dates, numbers or names for the same subject and attribute (docs/compare.md).
 ---@param opts? ConflictOptions
 ---@return List<Conflict>
 function Corpus:conflicts(opts) end
 
---- Pairs of documents that share much of their text (near-duplicates, syndicated copies).
+--- Pairs of documents that share much of their text: copies (Jaccard) or one inside the other (containment).
 ---@param opts? DuplicateOptions
 ---@return List<DuplicatePair>
 function Corpus:duplicates(opts) end
@@ -722,7 +722,8 @@ local Quote = {}
 ---@field kinds? FactKind|FactKind[] default all three
 
 ---@class DuplicateOptions
----@field threshold? number fewest shared shingles (Jaccard), above 0 and at most 1 (default 0.5)
+---@field threshold? number least `similarity` by `measure`, above 0 and at most 1 (default 0.5)
+---@field measure? "jaccard"|"containment" what `threshold` bounds: shared shingles of both ("jaccard", default) or of the smaller document ("containment": a short version inside a long one)
 ---@field passages? integer most shared passages shown per pair (default 5; 0 to 1000)
 ---@field shingle? integer words per shingle (default 5; 1 to 100)
 
@@ -738,9 +739,9 @@ local Quote = {}
 --- A claim whose groups disagree.
 ---@class Conflict
 ---@field kind FactKind
----@field key string what differs ("weekday", "count", …)
+---@field key string what differs ("weekday", "day", "number of dollar a share", "number of people", …)
 ---@field values List<string> the differing values as written
----@field certain boolean false when a hedge or a vague expression is involved
+---@field certain boolean true only when both sentences name the subject and what the value is of, and neither value is hedged; else `reason` says why not
 ---@field reason string one line saying what differs where
 ---@field claim Claim
 ---@field sentences List<Sentence> the sentences that disagree
@@ -750,8 +751,11 @@ local Quote = {}
 ---@class DuplicatePair
 ---@field a Document
 ---@field b Document
----@field similarity number Jaccard similarity of their shingles (3 decimals)
----@field estimate number the sketch's estimate it was found with
+---@field similarity number the score `threshold` bounds: `jaccard` or `containment`, by `measure` (3 decimals)
+---@field jaccard number shared shingles over the shingles of both (3 decimals)
+---@field containment number shared shingles over those of the document with fewer (3 decimals)
+---@field contained Document? the document with fewer shingles (the short version inside the other); nil when equal
+---@field estimate number the sketch's estimate of `similarity` it was found with
 ---@field passages List<string> shared passages
 
 -- ============================================================================================

@@ -75,6 +75,12 @@ public enum ConflictFinder {
     }
 
     /// The conflicts of one claim.
+    ///
+    /// Two facts of sentences of different documents are compared when they have the same key,
+    /// their sentences are about the same subject (`FactContext.sameSubject`) and the facts share an
+    /// attribute word (or one has none). Per key, the pairs of sentences whose compared facts are
+    /// all incompatible disagree; the conflict is `certain` when one such pair names the subject and
+    /// the attribute in both sentences and neither value is hedged.
     static func conflicts(in claim: Claim, index: Int, options: ConflictOptions) -> [Conflict] {
         let sentences = claim.sentences
         let tokens = sentences.map { SentenceTokens($0.text) }
@@ -82,6 +88,8 @@ public enum ConflictFinder {
         if let extra = options.extraFacts {
             for (k, s) in sentences.enumerated() { facts[k].append(contentsOf: extra(s.document, s.sentence)) }
         }
+        let known = FactContext.innerNames(tokens)
+        let contexts = tokens.map { FactContext($0, known: known) }
         let label = labels(claim)
         var out: [Conflict] = []
         var keys: [String] = []
@@ -89,34 +97,122 @@ public enum ConflictFinder {
             for fact in list where options.kinds.contains(fact.kind) && !keys.contains(fact.key) { keys.append(fact.key) }
         }
         for key in keys {
-            let perSentence: [(Int, [Fact])] = facts.enumerated().compactMap { k, list in
-                let matching = list.filter { $0.key == key }
-                return matching.isEmpty ? nil : (k, matching)
-            }
-            guard perSentence.count >= 2 else { continue }
+            var involved: [Int] = []
+            var shown: [Int: [Fact]] = [:]
             var contradiction = false
-            var imprecise = false
-            for x in 0..<perSentence.count {
-                for y in (x + 1)..<perSentence.count {
-                    let a = perSentence[x].1
-                    let b = perSentence[y].1
-                    let compatible = a.contains { fa in b.contains { fa.isCompatible(with: $0) } }
-                    if !compatible {
+            var certain = false
+            var doubts: [String] = []
+            for x in 0..<facts.count {
+                for y in (x + 1)..<facts.count where sentences[x].document !== sentences[y].document {
+                    let a = facts[x].filter { $0.key == key }
+                    let b = facts[y].filter { $0.key == key }
+                    guard !a.isEmpty, !b.isEmpty else { continue }
+                    let subject = contexts[x].sameSubject(as: contexts[y])
+                    if subject == false && !(a + b).allSatisfy({ $0.span == nil }) { continue }
+                    // Each fact against the other sentence's fact about the same attribute (the one
+                    // sharing most words around it): a sentence may give dates of two events.
+                    let wa = a.map { contexts[x].attribute(of: $0) }
+                    let wb = b.map { contexts[y].attribute(of: $0) }
+                    var compared: [(Fact, Fact, Bool)] = []
+                    // Without a named subject on one side, only facts told in the same words compare
+                    // (the same nearest word and one more: "would pay a dividend of …").
+                    let least = subject == nil && !(a + b).allSatisfy({ $0.span == nil }) ? 5 : 0
+                    func best(_ w: FactContext.Attribute, among others: [FactContext.Attribute]) -> [Int] {
+                        var scores: [Int] = others.map { w.score($0) }
+                        let top = scores.max() ?? 0
+                        if top == 0 {
+                            // Unnamed attributes may still be the same one; named and different are not.
+                            scores = others.map { o in w.isNamed && o.isNamed ? 0 : 1 }
+                            return scores.indices.filter { scores[$0] == 1 }
+                        }
+                        return scores.indices.filter { scores[$0] == top }
+                    }
+                    for (ia, fa) in a.enumerated() {
+                        let matches = best(wa[ia], among: wb).filter { wa[ia].score(wb[$0]) >= least }
+                        guard !matches.isEmpty else { continue }
+                        let named = wa[ia].isNamed && matches.allSatisfy { wb[$0].isNamed }
+                        if let agreeing = matches.first(where: { fa.isCompatible(with: b[$0]) }) {
+                            compared.append((fa, b[agreeing], named))
+                        } else {
+                            compared.append((fa, b[matches[0]], named))
+                        }
+                    }
+                    for (ib, fb) in b.enumerated() {
+                        let matches = best(wb[ib], among: wa).filter { wb[ib].score(wa[$0]) >= least }
+                        guard !matches.isEmpty, !compared.contains(where: { $0.1 == fb }) else { continue }
+                        let named = wb[ib].isNamed && matches.allSatisfy { wa[$0].isNamed }
+                        let other = matches.first(where: { a[$0].isCompatible(with: fb) }) ?? matches[0]
+                        compared.append((a[other], fb, named))
+                    }
+                    guard !compared.isEmpty else { continue }
+                    // A mismatch does not count when either fact agrees, at least as closely, with
+                    // another fact of the other sentence ("1986 profit … from … in 1985" / "1986
+                    // profit … a year earlier": 1985 is about something else).
+                    func agreesElsewhere(_ f: Fact, _ w: FactContext.Attribute, with others: [Fact],
+                                         _ ws: [FactContext.Attribute], closerThan score: Int) -> Bool {
+                        others.indices.contains { k in
+                            let s = w.score(ws[k])
+                            return f.isCompatible(with: others[k]) && (s >= score && (s > 0 || !w.isNamed || !ws[k].isNamed))
+                        }
+                    }
+                    let disagreeing = compared.filter { pair in
+                        guard !pair.0.isCompatible(with: pair.1), let ia = a.firstIndex(of: pair.0),
+                              let ib = b.firstIndex(of: pair.1) else { return false }
+                        let score = wa[ia].score(wb[ib])
+                        return !agreesElsewhere(pair.0, wa[ia], with: b, wb, closerThan: score)
+                            && !agreesElsewhere(pair.1, wb[ib], with: a, wa, closerThan: score)
+                    }
+                    let differing: Bool
+                    if disagreeing.isEmpty {
+                        // They agree; with hedges, report agreeing values of different precision.
+                        guard options.includeHedges, !compared.contains(where: { $0.0.isSame(as: $0.1) }) else { continue }
+                        differing = false
+                    } else {
+                        differing = true
                         contradiction = true
-                    } else if !a.contains(where: { fa in b.contains { fa.isSame(as: $0) } }) {
-                        imprecise = true
+                        compared = disagreeing
+                    }
+                    for k in [x, y] where !involved.contains(k) { involved.append(k) }
+                    for (fa, fb, _) in compared {
+                        if !(shown[x]?.contains(fa) ?? false) { shown[x, default: []].append(fa) }
+                        if !(shown[y]?.contains(fb) ?? false) { shown[y, default: []].append(fb) }
+                    }
+                    guard differing else { continue }
+                    let named = compared.contains { $0.2 }
+                    let hedged = compared.contains { $0.0.hedged || $0.1.hedged }
+                    // A fact plugged in from elsewhere is about what its key says.
+                    let plugged = compared.allSatisfy { $0.0.span == nil && $0.1.span == nil }
+                    if (subject == true || plugged) && named && !hedged {
+                        certain = true
+                    } else if subject == nil {
+                        let missing = [x, y].filter { !contexts[$0].namesSubject }.map { label[$0] }
+                        doubts.append("no subject named in " + missing.joined(separator: ", "))
+                    } else if !named {
+                        doubts.append("what the value is of is not named (\(label[x]), \(label[y]))")
+                    } else {
+                        doubts.append("a hedged value")
                     }
                 }
             }
-            guard contradiction || (imprecise && options.includeHedges) else { continue }
-            let involved = perSentence.map(\.0)
-            let values = distinct(perSentence.map { $0.1.map(\.text).joined(separator: ", ") })
+            guard !involved.isEmpty, contradiction || options.includeHedges else { continue }
+            // Four or more different values of one detail are a list of different things told on
+            // one template (popes' reigns, Nobel years, counts of awards), not outlets disagreeing.
+            var readings = Set<String>()
+            for k in involved { for f in shown[k] ?? [] { readings.insert(f.range.map { "\($0)" } ?? f.values.sorted().joined(separator: "|")) } }
+            guard readings.count <= 3 else { continue }
+            involved.sort()
+            let values = distinct(involved.map { (shown[$0] ?? []).map(\.text).joined(separator: ", ") })
             guard values.count >= 2 else { continue }
-            let kind = perSentence[0].1[0].kind
-            let reason = key + ": " + perSentence.map { "\($0.1.map(\.text).joined(separator: ", ")) (\(label[$0.0]))" }
+            let kind = facts[involved[0]].first { $0.key == key }?.kind ?? .number
+            var reason = key + ": " + involved.map { "\((shown[$0] ?? []).map(\.text).joined(separator: ", ")) (\(label[$0]))" }
                 .joined(separator: " vs ")
+            let isCertain = contradiction && certain
+            if !isCertain {
+                let why = contradiction ? distinct(doubts).joined(separator: "; ") : "they differ only in precision"
+                reason += " — not certain: " + why
+            }
             out.append(Conflict(kind: kind, key: key, values: values, claim: claim, claimIndex: index,
-                                sentences: involved.map { sentences[$0] }, certain: contradiction, reason: reason))
+                                sentences: involved.map { sentences[$0] }, certain: isCertain, reason: reason))
         }
         if options.kinds.contains(.name) {
             out.append(contentsOf: spellings(claim, index: index, names: tokens.map(FactExtractor.names), label: label))
@@ -135,8 +231,9 @@ public enum ConflictFinder {
                         let pair = [a, b].sorted().joined(separator: "|")
                         guard reported.insert(pair).inserted else { continue }
                         out.append(Conflict(kind: .name, key: "spelling", values: [a, b], claim: claim, claimIndex: index,
-                                            sentences: [claim.sentences[x], claim.sentences[y]], certain: true,
-                                            reason: "spelling: \(a) (\(label[x])) vs \(b) (\(label[y]))"))
+                                            sentences: [claim.sentences[x], claim.sentences[y]], certain: false,
+                                            reason: "spelling: \(a) (\(label[x])) vs \(b) (\(label[y]))"
+                                                + " — not certain: two similar names may be two people"))
                     }
                 }
             }
@@ -149,8 +246,12 @@ public enum ConflictFinder {
         let x = Array(a.lowercased())
         let y = Array(b.lowercased())
         guard x.count >= 4, y.count >= 4, x.first == y.first, x != y else { return false }
-        // Plurals and possessives are not spellings.
-        if x + ["s"] == y || y + ["s"] == x { return false }
+        // Plurals, possessives and a place's adjective ("Australia"/"Australian", "Israel"/"Israeli",
+        // "Africa"/"African") are not spellings.
+        let (shorter, longer) = x.count <= y.count ? (x, y) : (y, x)
+        if longer.starts(with: shorter), ["s", "n", "an", "i", "ian", "ese", "ish", "'s"].contains(String(longer[shorter.count...])) {
+            return false
+        }
         if WordStemmer.stem(String(x)) == WordStemmer.stem(String(y)) { return false }
         let limit = min(2, min(x.count, y.count) / 4)
         guard limit >= 1, abs(x.count - y.count) <= limit else { return false }

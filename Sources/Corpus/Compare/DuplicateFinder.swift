@@ -1,14 +1,34 @@
 import Foundation
 
+/// How `DuplicateFinder` measures how much two documents share, and what `threshold` bounds.
+public enum DuplicateMeasure: String, Sendable, CaseIterable {
+    /// Shared shingles over all the shingles of both (|A ∩ B| / |A ∪ B|): the two are copies of
+    /// each other. A short version inside a long one scores low (a third of the long one: ≤ 0.33).
+    case jaccard
+    /// Shared shingles over those of the document with fewer (|A ∩ B| / min(|A|, |B|)): one is
+    /// (mostly) inside the other — a short version of a story inside the long one, a wire story
+    /// inside a page that adds to it. Copies score high too.
+    case containment
+}
+
 /// Two documents that share most of their text.
 public struct DuplicatePair: Sendable {
     /// The earlier document (corpus order).
     public var a: Document
     /// The later document.
     public var b: Document
-    /// Exact Jaccard similarity of the two documents' word-shingle sets (0...1).
+    /// The score `threshold` was applied to: `jaccard` or `containment`, as the options' measure says.
     public var similarity: Double
-    /// The MinHash estimate the pair was found with.
+    /// Exact Jaccard similarity of the two documents' distinct word-shingle sets (0...1).
+    public var jaccard: Double
+    /// Exact share of the smaller shingle set found in the other (0...1; ≥ `jaccard`).
+    public var containment: Double
+    /// The document with fewer distinct shingles, the one `containment` is the share of — the
+    /// short version inside the long one; nil when both have as many.
+    public var contained: Document?
+    /// The sketch's estimate of `similarity` the pair was found with (MinHash for Jaccard; for
+    /// containment the share of the smaller document's sampled shingles, or MinHash when the pair
+    /// was found by its bands only).
     public var estimate: Double
     /// The text both share, as passages of `a` (maximal runs of shared shingles), longest first;
     /// empty when passages were not asked for.
@@ -17,8 +37,17 @@ public struct DuplicatePair: Sendable {
 
 /// Settings of `DuplicateFinder`.
 public struct DuplicateOptions: Sendable {
-    /// Minimum exact Jaccard similarity of the shingle sets.
+    /// Minimum exact similarity of the shingle sets, measured by `measure`.
     public var threshold: Double = 0.5
+    /// What `threshold` bounds: Jaccard (copies of each other, the default) or containment (one
+    /// inside the other, which also finds copies).
+    public var measure: DuplicateMeasure = .jaccard
+    /// Containment candidates come from an index of one shingle in `sampleRate` (a power of two;
+    /// every document keeps the same shingles, so shared text keeps shared samples).
+    public var sampleRate: Int = 4
+    /// Sampled shingles that more documents than this share are boilerplate, not evidence of
+    /// copying, and propose no pairs (copies of one text are still found by the MinHash bands).
+    public var maxPosting: Int = 64
     /// Words per shingle.
     public var shingleSize: Int = 5
     /// MinHash signature length.
@@ -68,11 +97,26 @@ public enum DuplicateFinder {
         let slots = max(1, options.hashes)
         let bands = max(1, min(slots, options.bands))
         let rows = slots / bands
+        let containment = options.measure == .containment
         let clock = StageTimer(variable: "DOSSIER_COMPARE_TIMING", label: "compare")
-        // 1. Signatures.
-        let signatures = try Parallel.map(docs.count, cancellation: cancellation) { d throws(WorkLimit) in
-            MinHashSignature.signature(Shingles.hashes(docs[d], size: k), count: slots)
+        // 1. Signatures (and, for containment, each document's sampled shingles).
+        var rate = 1
+        while rate < max(1, min(options.sampleRate, 1 << 20)) { rate <<= 1 }
+        let mask = UInt32(rate - 1)
+        let sketches = try Parallel.map(docs.count, cancellation: cancellation) { d throws(WorkLimit) -> ([UInt32], [UInt32]) in
+            let hashes = Shingles.hashes(docs[d], size: k)
+            let signature = MinHashSignature.signature(hashes, count: slots)
+            guard containment else { return (signature, []) }
+            var sample = hashes.compactMap { h -> UInt32? in
+                let v = UInt32(truncatingIfNeeded: h >> 32)
+                return v & mask == 0 ? v : nil
+            }
+            sample.sort()
+            var distinct: [UInt32] = []
+            for v in sample where distinct.last != v { distinct.append(v) }
+            return (signature, distinct)
         }
+        let signatures = sketches.map { $0.0 }
         clock.lap("signatures")
         // 2. Candidates from the bands.
         let candidates = try candidatePairs(signatures, bands: bands, rows: rows, maxBucket: options.maxBucket,
@@ -80,13 +124,29 @@ public enum DuplicateFinder {
         clock.lap("candidates \(candidates.count)")
         // 3. Estimate, then verify exactly.
         let floor = options.threshold - 0.2
-        let likely = candidates.filter { pair in
+        func minHash(_ pair: UInt64) -> Double {
             let a = signatures[Int(pair >> 32)]
             let b = signatures[Int(pair & 0xFFFF_FFFF)]
+            guard a.count == slots, b.count == slots else { return 0 }
             var equal = 0
             for i in 0..<slots where a[i] == b[i] { equal += 1 }
-            return Double(equal) / Double(slots) >= floor
+            return Double(equal) / Double(slots)
         }
+        var estimates: [UInt64: Double] = [:]
+        for pair in candidates {
+            let e = minHash(pair)
+            if e >= floor { estimates[pair] = e }
+        }
+        if containment {
+            // Jaccard ≤ containment, so band candidates stay; the sampled index adds the pairs
+            // where a small document sits inside a big one.
+            let samples = sketches.map { $0.1 }
+            for (pair, estimate) in try sampledPairs(samples, floor: floor, maxPosting: options.maxPosting,
+                                                     cancellation: cancellation) {
+                estimates[pair] = max(estimate, estimates[pair] ?? 0)
+            }
+        }
+        let likely = estimates.keys.sorted()
         var involved = Set<Int>()
         for pair in likely {
             involved.insert(Int(pair >> 32))
@@ -96,6 +156,7 @@ public enum DuplicateFinder {
         var slotOf = [Int](repeating: -1, count: docs.count)
         for (i, d) in order.enumerated() { slotOf[d] = i }
         let slot = slotOf
+        let found = estimates
         clock.lap("estimates \(likely.count)")
         let sets = try Parallel.map(order.count, cancellation: cancellation) { i throws(WorkLimit) in
             Shingles.set(docs[order[i]], size: k)
@@ -108,12 +169,14 @@ public enum DuplicateFinder {
             let sa = slot[a]
             let sb = slot[b]
             guard sa >= 0, sb >= 0 else { return nil }
-            let similarity = Shingles.jaccard(sets[sa][...], sets[sb][...])
+            let overlap = Shingles.overlap(sets[sa][...], sets[sb][...])
+            let similarity = containment ? overlap.containment : overlap.jaccard
             guard similarity >= options.threshold else { return nil }
-            var equal = 0
-            for i in 0..<slots where signatures[a][i] == signatures[b][i] { equal += 1 }
-            return DuplicatePair(a: docs[a], b: docs[b], similarity: similarity,
-                                 estimate: Double(equal) / Double(slots), passages: [])
+            let (na, nb) = (sets[sa].count, sets[sb].count)
+            return DuplicatePair(a: docs[a], b: docs[b], similarity: similarity, jaccard: overlap.jaccard,
+                                 containment: overlap.containment,
+                                 contained: na == nb ? nil : (na < nb ? docs[a] : docs[b]),
+                                 estimate: found[pair] ?? 0, passages: [])
         }
         var pairs = verified.compactMap { $0 }
         pairs.sort {
@@ -141,6 +204,51 @@ public enum DuplicateFinder {
             clock.lap("passages")
         }
         return pairs
+    }
+
+    /// Candidate pairs `(a << 32) | b` whose sampled shingles suggest that the one with fewer
+    /// samples is inside the other: shared samples / the smaller sample count ≥ `floor`, with the
+    /// estimate. Postings longer than `maxPosting` are skipped (boilerplate phrases).
+    static func sampledPairs(_ samples: [[UInt32]], floor: Double, maxPosting: Int,
+                             cancellation: Cancellation = .none) throws(WorkLimit) -> [(UInt64, Double)] {
+        let meter = cancellation.meter("the candidate pairs of near-duplicates")
+        var postings: [UInt64] = []   // value << 32 | document
+        postings.reserveCapacity(samples.reduce(0) { $0 + $1.count })
+        for (d, list) in samples.enumerated() {
+            for v in list { postings.append(UInt64(v) << 32 | UInt64(d)) }
+        }
+        try cancellation.check()
+        postings.sort()
+        var pairs: [UInt64] = []
+        var start = 0
+        while start < postings.count {
+            var end = start + 1
+            let value = postings[start] >> 32
+            while end < postings.count && postings[end] >> 32 == value { end += 1 }
+            let m = end - start
+            if m > 1 && m <= max(2, maxPosting) {
+                try meter.add(m * (m - 1) / 2 * MemoryLayout<UInt64>.stride)
+                for x in start..<(end - 1) {
+                    for y in (x + 1)..<end { pairs.append((postings[x] & 0xFFFF_FFFF) << 32 | (postings[y] & 0xFFFF_FFFF)) }
+                }
+                if pairs.count & 0xFFFF < m * m { try cancellation.check() }
+            }
+            start = end
+        }
+        pairs.sort()
+        var out: [(UInt64, Double)] = []
+        var i = 0
+        while i < pairs.count {
+            var j = i + 1
+            while j < pairs.count && pairs[j] == pairs[i] { j += 1 }
+            let shared = j - i
+            let smaller = min(samples[Int(pairs[i] >> 32)].count, samples[Int(pairs[i] & 0xFFFF_FFFF)].count)
+            // Two shared samples at least, unless the smaller document has only one or two.
+            let estimate = Double(shared) / Double(max(1, smaller))
+            if estimate >= floor && (shared >= 2 || smaller <= 2) { out.append((pairs[i], min(1, estimate))) }
+            i = j
+        }
+        return out
     }
 
     /// Candidate pairs `(a << 32) | b` (positions, a < b) that share at least one band.

@@ -21,10 +21,20 @@ public struct Fact: Sendable, Hashable {
     public var hedged: Bool
     /// The words as written ("on Tuesday", "nearly five years", "Anthony").
     public var text: String
+    /// The tokens of its sentence the fact was read from (set by `FactExtractor`), so the words
+    /// around it — what it is about — can be read.
+    var span: ClosedRange<Int>?
 
     /// Makes a fact.
     public init(kind: Kind, key: String, values: Set<String> = [], range: ClosedRange<Double>? = nil,
                 hedged: Bool = false, text: String) {
+        self.init(kind: kind, key: key, values: values, range: range, hedged: hedged, text: text, span: nil)
+    }
+
+    /// Makes a fact read from tokens `span` of its sentence.
+    init(kind: Kind, key: String, values: Set<String> = [], range: ClosedRange<Double>? = nil,
+         hedged: Bool = false, text: String, span: ClosedRange<Int>?) {
+        self.span = span
         self.kind = kind
         self.key = key
         self.values = values

@@ -60,11 +60,11 @@ public enum FactExtractor {
             let norm = t.norms[i]
             if let day = weekdays[norm] {
                 let start = i > 0 && t.norms[i - 1] == "on" ? i - 1 : i
-                facts.append(Fact(kind: .date, key: "weekday", values: [day], text: t.text(start...i)))
+                facts.append(Fact(kind: .date, key: "weekday", values: [day], text: t.text(start...i), span: start...i))
                 used.insert(i)
             } else if norm == "weekend" || norm == "weekend's", i > 0, ["this", "last", "next", "the", "over"].contains(t.norms[i - 1]) {
                 facts.append(Fact(kind: .date, key: "weekday", values: ["saturday", "sunday"], hedged: true,
-                                  text: t.text((i - 1)...i)))
+                                  text: t.text((i - 1)...i), span: (i - 1)...i))
                 used.insert(i)
             } else if let month = months[norm], t.isCapitalised(i) {
                 let before = dayNumbers(t, endingAt: i - 1)
@@ -72,15 +72,15 @@ public enum FactExtractor {
                 let ambiguous = norm == "may" || norm == "march"
                 if let (days, range) = before ?? after {
                     let span = before != nil ? range.lowerBound...i : i...range.upperBound
-                    facts.append(Fact(kind: .date, key: "day", values: Set(days.map { "\(month) \($0)" }), text: t.text(span)))
+                    facts.append(Fact(kind: .date, key: "day", values: Set(days.map { "\(month) \($0)" }), text: t.text(span), span: span))
                     for k in span { used.insert(k) }
                 } else if !ambiguous || i != t.firstWord {
                     let start = i > 0 && ["in", "last", "since", "from", "until", "by"].contains(t.norms[i - 1]) ? i - 1 : i
-                    facts.append(Fact(kind: .date, key: "month", values: [month], text: t.text(start...i)))
+                    facts.append(Fact(kind: .date, key: "month", values: [month], text: t.text(start...i), span: start...i))
                     used.insert(i)
                 }
             } else if t.kinds[i] == .number, norm.utf8.count == 4, let year = Int(norm), (1900...2100).contains(year) {
-                facts.append(Fact(kind: .date, key: "year", values: [norm], text: t.surfaces[i]))
+                facts.append(Fact(kind: .date, key: "year", values: [norm], text: t.surfaces[i], span: i...i))
                 used.insert(i)
             }
         }
@@ -148,26 +148,66 @@ public enum FactExtractor {
                 }
             }
             guard var count = value else { continue }
+            let currency = i > 0 ? currencySigns[t.norms[i - 1]] : nil
+            if norm.hasSuffix("%") { unit = "percent" }
             if unit == nil {
-                // "five million people": a multiplier word, then the unit.
+                // "five million people", "610 mln dlrs": a multiplier word, then the unit.
                 var next = i + 1
-                if next < t.count, let multiplier = NumberWords.value(of: t.norms[next]), multiplier >= 100 {
+                if next < t.count, let multiplier = multipliers[t.norms[next]] ?? NumberWords.value(of: t.norms[next]), multiplier >= 100 {
                     count *= multiplier
+                    end = next
                     next += 1
                 }
-                guard next < t.count, t.kinds[next] == .word, !ContentNormalizer.defaultStopwords.contains(t.norms[next]),
-                      NumberWords.value(of: t.norms[next]) == nil, weekdays[t.norms[next]] == nil, months[t.norms[next]] == nil
-                else { continue }
-                unit = t.norms[next]
-                end = next
+                if let sign = currency {
+                    unit = sign
+                } else {
+                    guard next < t.count, t.kinds[next] == .word, !ContentNormalizer.defaultStopwords.contains(t.norms[next]),
+                          NumberWords.value(of: t.norms[next]) == nil, weekdays[t.norms[next]] == nil, months[t.norms[next]] == nil
+                    else { continue }
+                    unit = t.norms[next]
+                    end = next
+                }
             }
-            guard let unitWord = unit else { continue }
-            let (range, hedgeStart) = hedge(t, before: i, value: count)
-            facts.append(Fact(kind: .number, key: "number of \(singular(unitWord))", values: [NumberWords.key(count)], range: range,
-                              hedged: hedgeStart != nil, text: t.text((hedgeStart ?? i)...end)))
+            guard var unitWord = unit.map(unitName) else { continue }
+            // "42 dlrs a share", "15.8 mln barrels per day": a rate is its own unit.
+            // ("30.5 mln dlrs a year earlier" is no rate.)
+            if end + 2 < t.count, t.norms[end + 1] == "a" || t.norms[end + 1] == "per", t.kinds[end + 2] == .word,
+               !ContentNormalizer.defaultStopwords.contains(t.norms[end + 2]),
+               end + 3 >= t.count || !["earlier", "ago", "before", "later", "after", "earlie"].contains(t.norms[end + 3]) {
+                unitWord += " a " + singular(t.norms[end + 2])
+                end += 2
+            }
+            let (range, hedgeStart) = hedge(t, before: currency == nil ? i : i - 1, value: count)
+            let first = hedgeStart ?? (currency == nil ? i : i - 1)
+            facts.append(Fact(kind: .number, key: "number of \(unitWord)", values: [NumberWords.key(count)], range: range,
+                              hedged: hedgeStart != nil, text: t.text(first...end), span: first...end))
             i = end
         }
     }
+
+    /// A unit's name for comparing: singular, currencies and percentages under one name, and
+    /// words for people ("workers", "employees", "persons") as "people".
+    static func unitName(_ word: String) -> String {
+        if let name = unitNames[word] { return name }
+        let one = singular(word)
+        return unitNames[one] ?? one
+    }
+
+    static let unitNames: [String: String] = [
+        "dlr": "dollar", "dlrs": "dollar", "dollar": "dollar", "usd": "dollar", "$": "dollar",
+        "stg": "pound", "pound": "pound", "£": "pound", "euro": "euro", "eur": "euro", "€": "euro",
+        "yen": "yen", "¥": "yen", "pct": "percent", "percent": "percent", "per cent": "percent",
+        "people": "people", "person": "people", "persons": "people", "worker": "people", "employee": "people",
+        "staff": "people", "staffer": "people", "resident": "people", "civilian": "people", "victim": "people",
+        "men": "people", "women": "people",
+    ]
+
+    /// Currency signs before a number ("$42" is "$", "42").
+    static let currencySigns: [String: String] = ["$": "dollar", "us$": "dollar", "£": "pound", "€": "euro", "¥": "yen"]
+
+    /// Multiplier words after a number ("610 mln dlrs").
+    static let multipliers: [String: Double] = ["mln": 1_000_000, "bln": 1_000_000_000, "billion": 1_000_000_000,
+                                                "million": 1_000_000, "trillion": 1_000_000_000_000, "thousand": 1000]
 
     /// A unit word without its plural ending ("years" → "year", "countries" → "country").
     static func singular(_ word: String) -> String {
@@ -233,7 +273,7 @@ public enum FactExtractor {
             guard !name.isEmpty else { continue }
             let start = title.count == 2 && title[1] != "of" ? i - 1 : i
             facts.append(Fact(kind: .name, key: "role: " + title.joined(separator: " "), values: Set(name),
-                              text: t.text(start...last)))
+                              text: t.text(start...last), span: start...last))
         }
     }
 

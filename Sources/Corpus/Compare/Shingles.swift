@@ -60,7 +60,12 @@ enum Shingles {
 
     /// Jaccard similarity of two sorted distinct sets.
     static func jaccard(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> Double {
-        guard !a.isEmpty || !b.isEmpty else { return 0 }
+        overlap(a, b).jaccard
+    }
+
+    /// Jaccard similarity and containment (shared over the smaller set) of two sorted distinct sets.
+    static func overlap(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> (jaccard: Double, containment: Double) {
+        guard !a.isEmpty, !b.isEmpty else { return (0, 0) }
         var i = a.startIndex
         var j = b.startIndex
         var shared = 0
@@ -75,7 +80,7 @@ enum Shingles {
                 j += 1
             }
         }
-        return Double(shared) / Double(a.count + b.count - shared)
+        return (Double(shared) / Double(a.count + b.count - shared), Double(shared) / Double(min(a.count, b.count)))
     }
 }
 

@@ -8,8 +8,8 @@ import LuaBridge
 ///   (default), "document", a table `{[doc.id] = group}` or a function `doc → group`.
 /// - `corpus:conflicts({hedges = false, kinds = {"date", "number", "name"}, by=, threshold=, min_sources=})`
 ///   → List of `{kind, key, values, certain, reason, claim, sentences, docs}`.
-/// - `corpus:duplicates({threshold = 0.5, passages = 5, shingle = 5})`
-///   → List of `{a, b, similarity, estimate, passages}`.
+/// - `corpus:duplicates({threshold = 0.5, measure = "jaccard", passages = 5, shingle = 5})`
+///   → List of `{a, b, similarity, jaccard, containment, contained, estimate, passages}`.
 ///
 /// The methods are written in Lua (Lua/corpus.lua, so `by` may be a Lua function, which is
 /// turned into a table of keys before Swift sees it) and declared with the other Corpus members
@@ -57,15 +57,24 @@ enum CompareBinding {
         let duplicates = ctx.lua.function("duplicates") { args in
             let corpus = try args.object(1, as: Corpus.self, name: "Corpus")
             let spec = try optionsTable(args)
-            try checkKeys(spec, ["threshold", "passages", "shingle"])
+            try checkKeys(spec, ["threshold", "measure", "passages", "shingle"])
             var options = DuplicateOptions()
+            if let m = spec["measure"] {
+                guard let name = m.stringValue, let measure = DuplicateMeasure(rawValue: name) else {
+                    throw LuaArgumentError(1, "'measure' must be \"jaccard\" or \"containment\"")
+                }
+                options.measure = measure
+            }
             if let t = spec["threshold"] { options.threshold = try unitNumber(t, "threshold") }
             if let p = spec["passages"] { options.maxPassages = try count(p, "passages", in: 0...1000) }
             if let k = spec["shingle"] { options.shingleSize = try count(k, "shingle", in: 1...100) }
             let pairs = try DuplicateFinder.duplicates(in: corpus, options: options, cancellation: ctx.cancellation)
+            func rounded(_ x: Double) -> LuaValue { .number((x * 1000).rounded() / 1000) }
             return [records(duplicateList, pairs.map {
-                [("a", .object($0.a)), ("b", .object($0.b)), ("similarity", .number(($0.similarity * 1000).rounded() / 1000)),
-                 ("passages", lists.strings($0.passages)), ("estimate", .number($0.estimate))]
+                [("a", .object($0.a)), ("b", .object($0.b)), ("similarity", rounded($0.similarity)),
+                 ("jaccard", rounded($0.jaccard)), ("containment", rounded($0.containment)),
+                 ("contained", $0.contained.map { .object($0) } ?? .nil),
+                 ("passages", lists.strings($0.passages)), ("estimate", rounded($0.estimate))]
             })]
         }
         return LuaTable(fields: [("compare", .function(compare)), ("conflicts", .function(conflicts)),

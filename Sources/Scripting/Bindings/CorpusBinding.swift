@@ -93,9 +93,9 @@ enum CorpusBinding {
             // Comparing outlets
             .lua("compare", in: "corpus.lua", "Claims: the same fact stated by documents of at least two groups (outlets by default) (docs/compare.md).",
                  parameters: ["opts? CompareOptions"], returns: ["List<Claim>"]),
-            .lua("conflicts", in: "corpus.lua", "Claims whose outlets disagree on a date, number or name.",
+            .lua("conflicts", in: "corpus.lua", "Claims whose outlets give different dates, numbers or names for the same subject and attribute (docs/compare.md).",
                  parameters: ["opts? ConflictOptions"], returns: ["List<Conflict>"]),
-            .lua("duplicates", in: "corpus.lua", "Pairs of documents that share much of their text (near-duplicates, syndicated copies).",
+            .lua("duplicates", in: "corpus.lua", "Pairs of documents that share much of their text: copies (Jaccard) or one inside the other (containment).",
                  parameters: ["opts? DuplicateOptions"], returns: ["List<DuplicatePair>"]),
         ])
         cls.luaMembers = luaMembers
