@@ -126,6 +126,26 @@ class Paragraphs(unittest.TestCase):
         self.assertEqual((k["para.match"], k["para.got"], k["para.docs_right"]), (2, 3, 0))
 
 
+class CreditsAndDatelines(unittest.TestCase):
+    def test_a_credit_left_in_the_text_is_matched_on_word_boundaries(self):
+        t = ev.Tally()
+        gold = {"credits": ["Reuter"]}
+        ev.score_credits(t, "c", "c/d", gold, {"credits": ["Reuter"], "text": "A spokesman told Reuters the plan is off."})
+        self.assertEqual((counts(t)["credit.right"], counts(t)["credit.left_in_text"]), (1, 0))
+        t = ev.Tally()
+        ev.score_credits(t, "c", "c/d", gold, {"credits": [], "text": "The plan is off.\nReuter"})
+        self.assertEqual((counts(t)["credit.right"], counts(t)["credit.left_in_text"]), (0, 1))
+
+    def test_a_dateline_without_a_place_is_matched_by_its_text(self):
+        t = ev.Tally()
+        gold = {"dateline": {"text": "(CNN) --", "place": None, "date": None}}
+        ev.score_dateline(t, "c", "c/d", gold, {"dateline": {"text": "(CNN) --", "place": None}})
+        self.assertEqual(counts(t)["dl.found"], 1)
+        t = ev.Tally()
+        ev.score_dateline(t, "c", "c/d", gold, {"dateline": {"text": "(AP) —", "place": None}})
+        self.assertEqual(counts(t)["dl.found"], 0)
+
+
 class Conflicts(unittest.TestCase):
     key = {"conflicts": [
         {"docs": ["a", "b"], "subject": "toll", "attribute": "dead", "values": ["7", "9"]},

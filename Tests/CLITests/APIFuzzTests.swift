@@ -23,33 +23,12 @@ import Testing
         var matches: @Sendable (FuzzCall) -> Bool
     }
 
-    /// Crashes listed in issue 12 ("Crashes", "Hangs and limits") that other branches of issue 12
-    /// are fixing while this fuzzer lands. Once those fixes are merged, delete these entries: the
-    /// test then runs the calls again and must stay green. Nothing else belongs here: a new crash
-    /// is fixed, not listed.
-    static let knownInProgress: [KnownCrash] = [
-        // report.bars(rows, {width = 2^31}) (and 2^40, 4294967296…) allocates width-sized lines
-        // and aborts: "failed to allocate 6442450928 bytes" (issue 12, "Crashes"; sec-bindings).
-        KnownCrash(name: "report.bars huge width", fixedIn: "issue 12, sec-bindings") {
-            $0.function == "report.bars" && $0.argument(1).isHugeNumber("width")
-        },
-        // dossier.printer.list(list, math.mininteger): arithmetic overflow in TerminalTable.render
-        // (issue 12, "Crashes"; sec-bindings).
-        KnownCrash(name: "printer.list width mininteger", fixedIn: "issue 12, sec-bindings") {
-            $0.function == "dossier.printer.list" && $0.argument(1).lua == "math.mininteger"
-        },
-        // dossier.printer.width = math.mininteger, then printing a List: arithmetic overflow in
-        // TerminalTable.render (issue 12, "Crashes"; sec-bindings).
-        KnownCrash(name: "printer.width mininteger", fixedIn: "issue 12, sec-bindings") {
-            $0.function == "dossier.printer.width=" && $0.argument(0).lua == "math.mininteger"
-        },
-        // local f, s = pairs(tokens); f(s, math.maxinteger) (or the key "9223372036854775807"):
-        // arithmetic overflow in LuaClass.swift's `intValue + 1` (issue 12, "Crashes"; sec-bindings).
-        KnownCrash(name: "pairs step past maxinteger", fixedIn: "issue 12, sec-bindings") {
-            $0.function.hasSuffix(".__pairs")
-                && ["math.maxinteger", "\"9223372036854775807\""].contains($0.argument(0).lua)
-        },
-    ]
+    /// Crashes whose fixes are in flight on other branches while this test lands; empty when
+    /// none is. The issue 12 entries (report.bars' huge widths, including the 1e7 hang; the
+    /// printer's width of math.mininteger; pairs stepping past math.maxinteger) were deleted
+    /// once their fixes were merged: the test runs those calls again. Nothing else belongs here:
+    /// a new crash is fixed, not listed.
+    static let knownInProgress: [KnownCrash] = []
 
     @Test func randomCallsOfTheDocumentedAPINeverCrashOrHang() throws {
         let environment = ProcessInfo.processInfo.environment

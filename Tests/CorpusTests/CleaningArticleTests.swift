@@ -47,7 +47,7 @@ import Testing
     @Test func removesFurnitureAndKeepsEverySentence() {
         let cleaned = Cleaner.clean(Self.article)
         #expect(cleaned.title == "Xi meets Blinken as ties thaw")
-        #expect(cleaned.dateline == Dateline(text: "BEIJING (Reuters) -", place: "Beijing", date: nil))
+        #expect(cleaned.dateline == Dateline(text: "BEIJING (Reuters) -", place: "Beijing", date: nil, agency: "Reuters"))
         #expect(cleaned.source == "Reuters")
         let removed = cleaned.boilerplate.map { "\($0.lineNumber) \($0.reason)" }
         #expect(removed == [

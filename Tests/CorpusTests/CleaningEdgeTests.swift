@@ -48,10 +48,10 @@ import Testing
     }
 
     @Test func paragraphSpacing() {
-        // Hard-wrapped lines stay together, blank-line runs become one blank line, removed lines leave no gap.
+        // A sentence broken over two lines is joined, blank-line runs become one blank line, removed lines leave no gap.
         let text = "Title\n\n\nLine one of a paragraph\nline two of it.\n\n\n\nNext paragraph.\nAlso Read: Some Story\nSame block.\n\n   \n\nLast.   \n\n\n"
         #expect(Cleaner.clean(text).text
-            == "Line one of a paragraph\nline two of it.\n\nNext paragraph.\nSame block.\n\nLast.")
+            == "Line one of a paragraph line two of it.\n\nNext paragraph.\nSame block.\n\nLast.")
     }
 
     @Test func spacesAreNormalised() {

@@ -47,7 +47,7 @@ import Testing
         #expect(dateline("WASHINGTON — The White House said the trip would go ahead.")
             == Dateline(text: "WASHINGTON —", place: "Washington", date: nil))
         #expect(dateline("BEIJING (Reuters) - Chinese President Xi Jinping met Blinken.")
-            == Dateline(text: "BEIJING (Reuters) -", place: "Beijing", date: nil))
+            == Dateline(text: "BEIJING (Reuters) -", place: "Beijing", date: nil, agency: "Reuters"))
         // Labels and ordinary openings are not datelines.
         #expect(dateline("Note: this article was updated.") == nil)
         #expect(dateline("Question: A Chinese balloon flew over the US.") == nil)

@@ -16,57 +16,37 @@ struct DateEvidenceTests {
     // MARK: corpusAnchor
 
     @Test func givenDatesWin() throws {
-        let anchor = DateEvidence.corpusAnchor(
-            documentDates: [nil, try value("2023-06-18"), nil],
-            absoluteMentions: [absolute("It happened on June 20, 2023."), [], []])
+        let anchor = DateEvidence.corpusAnchor(documentDates: [nil, try value("2023-06-18"), nil])
         #expect(anchor?.value.iso == "2023-06-18")
         #expect(anchor?.description == "corpus evidence 2023-06-18")
     }
 
     @Test func mostCommonGivenDateThenLatest() throws {
         let common = DateEvidence.corpusAnchor(
-            documentDates: [try value("2023-06-18"), try value("2023-06-18"), try value("2023-06-20")],
-            absoluteMentions: [])
+            documentDates: [try value("2023-06-18"), try value("2023-06-18"), try value("2023-06-20")])
         #expect(common?.value.iso == "2023-06-18")
-        let tie = DateEvidence.corpusAnchor(
-            documentDates: [try value("2023-06-18"), try value("2023-06-20")], absoluteMentions: [])
+        let tie = DateEvidence.corpusAnchor(documentDates: [try value("2023-06-18"), try value("2023-06-20")])
         #expect(tie?.value.iso == "2023-06-20")
     }
 
-    @Test func latestWellSupportedWrittenDate() throws {
-        // 2023-06-18 and 2021-01-20 are each written by two documents, 2023-07-04 by one.
-        let anchor = DateEvidence.corpusAnchor(
-            documentDates: [nil, nil, nil],
-            absoluteMentions: [
-                absolute("Talks on June 18, 2023; Biden was sworn in on January 20, 2021."),
-                absolute("Blinken landed on 18 June 2023."),
-                absolute("Since 20 January 2021 ... and on July 4, 2023 there were fireworks."),
-            ])
-        #expect(anchor?.value.iso == "2023-06-18")
-    }
-
-    @Test func singleWriterAndFallbacks() throws {
-        let single = DateEvidence.corpusAnchor(
-            documentDates: [nil, nil],
-            absoluteMentions: [absolute("Dated 18-6-2023. In January 2021 ..."), absolute("No dates here.")])
-        #expect(single?.value.iso == "2023-06-18")
-        // Two writers, no shared day: the day written by the most documents, ties to the latest.
-        let unshared = DateEvidence.corpusAnchor(
-            documentDates: [nil, nil],
-            absoluteMentions: [absolute("On June 18, 2023."), absolute("On June 19, 2023.")])
-        #expect(unshared?.value.iso == "2023-06-19")
-        // Only coarse given dates: the most common one.
-        let coarse = DateEvidence.corpusAnchor(documentDates: [try value("2023-06"), nil], absoluteMentions: [[]])
+    @Test func coarseDatesAndNothing() throws {
+        let coarse = DateEvidence.corpusAnchor(documentDates: [try value("2023-06"), nil])
         #expect(coarse?.value.iso == "2023-06")
-        #expect(DateEvidence.corpusAnchor(documentDates: [nil], absoluteMentions: [absolute("In January 2021.")]) == nil)
-        #expect(DateEvidence.corpusAnchor(documentDates: [], absoluteMentions: []) == nil)
+        #expect(DateEvidence.corpusAnchor(documentDates: [nil]) == nil)
+        #expect(DateEvidence.corpusAnchor(documentDates: []) == nil)
     }
 
-    @Test func relativeMentionsAreNotEvidence() throws {
-        let anchor = try Support.anchor("2023-06-18")
-        let resolved = DateExtractor.mentions(in: "On June 18 and on Wednesday.", anchor: anchor)
-        #expect(resolved.allSatisfy { $0.value != nil })
-        #expect(DateEvidence.corpusAnchor(documentDates: [nil], absoluteMentions: [resolved]) == nil)
+    @Test func writtenDatesAreNeverTheAnchor() throws {
+        // Dates written in bodies (a deadline, an anniversary) do not date the corpus: without a document date
+        // there is no anchor, and relative dates stay unresolved.
+        let texts = [
+            "Talks on June 18, 2023; Biden was sworn in on January 20, 2021.",
+            "Blinken landed on 18 June 2023 and left on Tuesday.",
+            "Payment is due by June 30, 1987.",
+        ]
+        let resolved = DateEvidence.resolve(texts: texts, documentDates: [nil, nil, nil])
+        #expect(resolved.allSatisfy { $0.anchor == nil && $0.date.date == nil })
+        #expect(resolved[1].mentions.first { $0.text == "Tuesday" }?.value == nil)
     }
 
     // MARK: inferredDocumentDate
@@ -119,13 +99,21 @@ struct DateEvidenceTests {
 
     @Test func seedAnchors() throws {
         let anchors = try resolvedSeeds().map { $0.dates.anchor?.description }
+        // 003's "arrived in Beijing on Sunday" matches only the corpus's date (002's Sunday): a guess, which its
+        // relative dates are read against.
         #expect(anchors == [
             "corpus evidence 2023-06-18", "corpus evidence 2023-06-18", "document date 2023-06-18",
-            "inferred document date 2023-06-18", "corpus evidence 2023-06-18",
+            "guessed document date 2023-06-18", "corpus evidence 2023-06-18",
         ])
-        // Without 002's given date the corpus still finds 2023-06-18, from its written dateline.
+        let seeds = try resolvedSeeds()
+        #expect(seeds[3].dates.date.date == nil)
+        #expect(seeds[3].dates.date.guess?.date == "2023-06-18")
+        #expect(seeds[2].dates.date == DocumentDate(date: "2023-06-18", from: "dateline"))
+        // Without 002's given date nothing dates the corpus: a date written in a body is not a corpus anchor (a
+        // document whose lead weekday matches a date it writes still dates itself).
         let unanchored = try resolvedSeeds(givenFor002: false)
-        #expect(unanchored[0].dates.anchor?.description == "corpus evidence 2023-06-18")
+        #expect(unanchored.allSatisfy { $0.dates.anchor?.description.hasPrefix("corpus evidence") != true })
+        #expect(unanchored[0].dates.anchor == nil)
     }
 
     @Test func baliMeetingIsNovember2022() throws {

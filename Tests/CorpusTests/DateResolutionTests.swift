@@ -45,8 +45,11 @@ struct DateResolutionTests {
     @Test func bareMonthsFollowTheClause() throws {
         #expect(try Support.pairs("The summit will be held in November.") == ["November=2023-11"])
         #expect(try Support.pairs("The summit was held in November.") == ["November=2022-11"])
-        // No marker at all: the most recent such month.
-        #expect(try Support.pairs("The summit takes place in November.") == ["November=2022-11"])
+        // No marker at all: the nearer of the two (the past one at six months either way).
+        #expect(try Support.pairs("The summit takes place in November.") == ["November=2023-11"])
+        #expect(try Support.pairs("Markets count on a second cut in July.") == ["July=2023-07"])
+        #expect(try Support.pairs("Markets count on a cut in December.") == ["December=2022-12"])
+        #expect(try Support.pairs("Markets recall the cut in January.") == ["January=2023-01"])
         #expect(try Support.pairs("Prices rose in June.") == ["June=2023-06"])
         #expect(try Support.pairs("Blinken's trip was initially scheduled for February but was delayed.") == ["February=2023-02"])
         #expect(try Support.pairs("The vote is scheduled for November.") == ["November=2023-11"])

@@ -26,6 +26,17 @@ import Testing
         #expect(paragraphs("\n\nA\nB\n\n") == ["A", "B"])
     }
 
+    @Test func aSentenceBrokenOverTwoLinesStaysOneParagraph() {
+        // Without blank lines, a line that stops mid-sentence before a lower-case line is one sentence.
+        #expect(paragraphs("The board will meet again\nin March to vote.\nShares rose.")
+            == ["The board will meet again\nin March to vote.", "Shares rose."])
+        // Not: short lines, a capital after the break, a contact line, a line that ends a sentence.
+        #expect(paragraphs("Press office\ncity hall") == ["Press office", "city hall"])
+        #expect(paragraphs("The board will meet\nIn March it votes.") == ["The board will meet", "In March it votes."])
+        #expect(paragraphs("Write to the press office\npress@example.org") == ["Write to the press office", "press@example.org"])
+        #expect(paragraphs("The board met on Monday.\nshares rose.") == ["The board met on Monday.", "shares rose."])
+    }
+
     @Test func crlfAndLoneCR() {
         #expect(paragraphs("One.\r\nStill.\r\n\r\nTwo.\r\n") == ["One.\r\nStill.", "Two."])
         #expect(paragraphs("A\rB") == ["A", "B"])

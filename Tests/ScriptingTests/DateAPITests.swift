@@ -60,3 +60,34 @@ import Testing
         #expect(r.isTruthy)
     }
 }
+
+/// `doc.credits`, `doc.date_from`, `doc.date_guess` and `dateline.agency` on a folder of wire stories written for
+/// the test: one with a dated dateline, one whose dateline has month and day only, one AP story without a date.
+@Suite struct WireDocumentAPITests {
+    @Test func creditsDatesAndDatelinesInLua() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a.txt", "QUARRY CORP NET RISES\n\n    TOLEDO, Ohio, April 9, 1987 - Quarry Corp said its\nfirst quarter net rose 12 pct.\n Reuter\n")
+        try folder.write("b.txt", "QUARRY CORP SETS DIVIDEND\n\n    TOLEDO, Ohio, April 10 - Quarry Corp said it will pay\na dividend of 10 cts a share on May 1.\n Reuter\n")
+        try folder.write("c.txt", "Quarry Workers Strike\nBy ANN HOLT\nAssociated Press Writer\n\nTOLEDO, Ohio (AP) - Workers at a quarry walked out on Friday.\n")
+        let session = try makeSession(corpus: folder.url.path)
+        let r = try session.values("""
+            local a, b, c = corpus:doc("a"), corpus:doc("b"), corpus:doc("c")
+            return a.date, a.date_from, b.date, b.date_from, b.dateline.date, table.concat(b.credits, "|"),
+                   c.date, c.date_guess and c.date_guess.date, c.date_guess and c.date_guess.basis,
+                   table.concat(c.credits, "|"), c.dateline.agency, c.dateline.place, b.text
+            """)
+        #expect(r[0].stringValue == "1987-04-09")
+        #expect(r[1].stringValue == "dateline")
+        #expect(r[2].stringValue == "1987-04-10")
+        #expect(r[3].stringValue == "dateline+corpus")
+        #expect(r[4].stringValue == "--04-10")
+        #expect(r[5].stringValue == "Reuter")
+        #expect(r[6].stringValue == nil)
+        #expect(r[7].stringValue == "1987-04-10")  // "on Friday" read as the Friday of the dated stories
+        #expect(r[8].stringValue?.contains("Friday") == true)
+        #expect(r[9].stringValue == "By ANN HOLT|Associated Press Writer")
+        #expect(r[10].stringValue == "Associated Press")
+        #expect(r[11].stringValue == "Toledo, Ohio")
+        #expect(r[12].stringValue == "Quarry Corp said it will pay a dividend of 10 cts a share on May 1.")
+    }
+}

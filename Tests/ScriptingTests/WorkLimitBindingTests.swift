@@ -48,4 +48,23 @@ import Testing
         session.lua.limits = LuaLimits(timeout: 60)
         #expect(try session.value("return #corpus:entities()").intValue ?? 0 > 10)
     }
+
+    @Test func aDocumentsDateIsDecidedWhereTheTimeLimitCanStopIt() throws {
+        let session = try makeSession()
+        session.lua.limits = LuaLimits(timeout: 0.000_001)
+        // `doc.date` decides every document's date at once (the corpus's dated documents lend
+        // their year to a dateline without one): that scan checks the chunk's deadline.
+        for field in ["date", "date_from", "date_guess"] {
+            do {
+                _ = try session.lua.run("local ok, e = pcall(function() return corpus:docs()[1].\(field) end) return ok, e", chunkName: "=t")
+                Issue.record("expected the time limit for doc.\(field)")
+            } catch let error as LuaError {
+                #expect(error.kind == .time, "doc.\(field): \(error.message)")
+            }
+        }
+        // Nothing half-built is kept: with time, the dates come.
+        session.lua.limits = LuaLimits(timeout: 60)
+        #expect(try session.value("local n = 0 for _, d in ipairs(corpus:docs()) do if d.date then n = n + 1 end end return n")
+            .intValue ?? 0 > 0)
+    }
 }

@@ -317,8 +317,11 @@ function Corpus:duplicates(opts) end
 ---@field title? string the headline, or nil
 ---@field source? string the outlet, or nil
 ---@field dateline? Dateline the dateline, when the article has one
----@field date? string ISO `YYYY-MM-DD`, given or inferred, or nil
----@field text string the clean body (boilerplate removed)
+---@field date? string ISO `YYYY-MM-DD` when it can be known (given, a dateline's day with the corpus's year, or inferred), or nil
+---@field date_from? string where `date` came from: "field", "dateline", "dateline+corpus", "dateline+field", "text" or "inferred"
+---@field date_guess? DateGuess when the date cannot be known: a guess and its basis, or nil
+---@field credits List<string> bylines, sign-offs, reporting, editing and contributor lines taken out of the text
+---@field text string the clean body (boilerplate and credits removed, hard-wrapped text reflowed)
 ---@field raw string the file as read
 ---@field boilerplate List<BoilerplateLine> lines removed from the body, with the reason
 ---@field words integer word count
@@ -345,7 +348,7 @@ function Document:token_ids() end
 ---@return List<KeywordRow>
 function Document:keywords(opts) end
 
---- The document's date mentions in text order; relative ones are read against the document's date (given, else inferred, else the corpus's evidence).
+--- The document's date mentions in text order; relative ones are read against the document's date, else its guessed date, else the corpus's anchor.
 ---@return List<DateMention>
 function Document:dates() end
 
@@ -399,9 +402,15 @@ local TokenList = {}
 
 --- `doc.dateline`.
 ---@class Dateline
----@field text string as written ("18-6-2023 (BEIJING)")
----@field place? string
----@field date? string ISO date
+---@field text string as written ("NEW YORK, Feb 26 -", "18-6-2023 (BEIJING)")
+---@field place? string the place, with its state or country ("Commack, N.Y.")
+---@field date? string ISO date as written: "2023-06-18", or "--02-26" for a month and day without a year
+---@field agency? string the agency or wire named ("Reuters", "Associated Press", "PR Newswire")
+
+--- `doc.date_guess`.
+---@class DateGuess
+---@field date string the guessed date: ISO, or "--02-26" when not even the year can be guessed
+---@field basis string what the guess rests on
 
 --- One line of `doc.boilerplate`.
 ---@class BoilerplateLine

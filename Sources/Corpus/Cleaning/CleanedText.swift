@@ -42,29 +42,64 @@ public enum BoilerplateReason {
     ]
 }
 
-/// Where and when a story was filed, as its opening words give it ("18-6-2023 (BEIJING)", "Washington:", "(Beijing)").
+/// Where and when a story was filed, as its opening words give it ("NEW YORK, Feb 26 -", "LONDON, March 4 (Reuters) -",
+/// "18-6-2023 (BEIJING)", "Washington:", "(CNN) --").
 public struct Dateline: Hashable, Sendable {
     /// The dateline as written, with spaces normalised, e.g. "18-6-2023 (BEIJING)" or "Washington:".
     public var text: String
-    /// The place, title-cased when it was written in capitals ("BEIJING" -> "Beijing"); nil when only an agency was named.
+    /// The place, title-cased when it was written in capitals ("BEIJING" -> "Beijing"), with its state or country
+    /// ("Commack, N.Y."); nil when only an agency was named.
     public var place: String?
-    /// The ISO date ("2023-06-18") when the dateline carries a full date with a year.
+    /// The date as written, in ISO 8601: "2023-06-18" with a year, "--02-26" (month and day) without one; nil when
+    /// the dateline has no date. A document's full date (`Document.date`) adds the year when it can be known.
     public var date: String?
+    /// The agency or wire named in the dateline ("Reuters", "Associated Press", "AFP", "PR Newswire"), as a display
+    /// name; nil when none.
+    public var agency: String?
 
     /// Creates a dateline.
-    public init(text: String, place: String?, date: String?) {
+    public init(text: String, place: String?, date: String?, agency: String? = nil) {
         self.text = text
         self.place = place
         self.date = date
+        self.agency = agency
     }
+
+    /// The month and day of `date` (with or without a year), or nil.
+    public var monthDay: (month: Int, day: Int)? {
+        guard let date else { return nil }
+        let parts = date.split(separator: "-", omittingEmptySubsequences: true)
+        guard parts.count >= 2, let month = Int(parts[parts.count - 2]), let day = Int(parts[parts.count - 1]) else {
+            return nil
+        }
+        return (month, day)
+    }
+}
+
+/// Where a document's date came from: the values of `Document.dateFrom` (Lua `doc.date_from`).
+public enum DateSource {
+    /// A metadata field of the input format (a feed's or an export's date).
+    public static let field = "field"
+    /// A dateline that gives the full date.
+    public static let dateline = "dateline"
+    /// A dateline's month and day, with the year from the corpus's dated documents.
+    public static let datelineCorpus = "dateline+corpus"
+    /// A dateline's month and day, with the year from the document's metadata date.
+    public static let datelineField = "dateline+field"
+    /// A date line of the text itself: a masthead, "Published: 18 June 2023".
+    public static let text = "text"
+    /// Inferred: the lead's weekday matches exactly one full date the document itself writes.
+    public static let inferred = "inferred"
 }
 
 /// The result of cleaning one raw document: a clean body plus the metadata found on the way.
 public struct CleanedText: Sendable {
     /// The headline: the first line when it reads as one, or the page named by a "Home » …" breadcrumb; nil otherwise.
     public var title: String?
-    /// The clean body: boilerplate, title and dateline prefix removed, spaces normalised,
-    /// paragraphs separated as in the raw text (a blank line, or a single newline where the raw used one).
+    /// The clean body: boilerplate, title, credits and dateline prefix removed, spaces normalised. Paragraphs are
+    /// separated as in the raw text (a blank line, or a single newline where the raw used one); hard-wrapped text is
+    /// reflowed, one paragraph per line with a blank line between paragraphs (see `Cleaner`). Every offset the
+    /// analyses give is an offset into this text; the file as written stays available as `Document.raw`.
     public var text: String
     /// Lines removed from the body, in raw order, with reasons.
     public var boilerplate: [BoilerplateLine]
@@ -72,12 +107,19 @@ public struct CleanedText: Sendable {
     public var dateline: Dateline?
     /// The outlet's display name, from a credit line, a share prompt naming the outlet, or a dateline's agency.
     public var source: String?
-    /// An ISO date the text gives (from the dateline, or a date-only line near the top); nil otherwise.
+    /// An ISO date the text gives (a dateline with a year, a date-only line near the top, a masthead's date);
+    /// nil otherwise.
     public var date: String?
+    /// Where `date` came from: `DateSource.dateline` or `DateSource.text`; nil without a date.
+    public var dateFrom: String?
+    /// Credits taken out of the body, in text order: bylines, sign-offs, reporting and editing lines, contributor
+    /// lines, desk initials, contact and SOURCE lines, and the credit lines removed as boilerplate.
+    public var credits: [String]
 
     /// Creates a cleaned text.
     public init(
-        title: String?, text: String, boilerplate: [BoilerplateLine], dateline: Dateline?, source: String?, date: String?
+        title: String?, text: String, boilerplate: [BoilerplateLine], dateline: Dateline?, source: String?, date: String?,
+        dateFrom: String? = nil, credits: [String] = []
     ) {
         self.title = title
         self.text = text
@@ -85,5 +127,7 @@ public struct CleanedText: Sendable {
         self.dateline = dateline
         self.source = source
         self.date = date
+        self.dateFrom = dateFrom ?? (date == nil ? nil : DateSource.dateline)
+        self.credits = credits
     }
 }

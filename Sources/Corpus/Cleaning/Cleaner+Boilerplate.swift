@@ -58,14 +58,18 @@ extension Cleaner {
         case 0x6C: verdict = rulesL(c)  // l
         case 0x6D: verdict = rulesM(c)  // m
         case 0x6E: verdict = rulesN(c)  // n
-        case 0x6F: verdict = Bytes.whole(c, "older posts") ? Verdict(reason: .navigation, standalone: true) : nil
+        case 0x6F: verdict = Bytes.whole(c, "older posts") ? Verdict(reason: .navigation, standalone: true)
+            : Bytes.prefix(c, "our standards") != nil && c.count <= 100 ? Verdict(reason: .creditLine) : nil
         case 0x70: verdict = rulesP(c)  // p
         case 0x72: verdict = rulesR(c)  // r
         case 0x73: verdict = rulesS(c, outlets: outlets)  // s
         case 0x74: verdict = rulesT(c)  // t
+        case 0x75: verdict = unsubscribe(c, from: c.startIndex)  // u
         case 0x77: verdict = rulesW(c)  // w
         case 0x79: verdict = rulesY(c)  // y
         case 0x28: verdict = parenthesised(c, outlets: outlets)  // (
+        case 0xC2 where c.count > 2 && c[c.startIndex + 1] == 0xA9:  // ©
+            verdict = rightsNotice(c, after: c.startIndex + 2, outlets: outlets)
         case 0x26: verdict = onlyEntities(c) ? Verdict(reason: .emptyFiller) : nil  // &nbsp;
         case 0x2D, 0xE2: verdict = dashedAgency(c, outlets: outlets)  // "— Reuters"
         default:
@@ -97,6 +101,7 @@ extension Cleaner {
     }
 
     private static func rulesC(_ c: ArraySlice<UInt8>, outlets: OutletTable) -> Verdict? {
+        if let j = Bytes.prefix(c, "copyright") { return rightsNotice(c, after: j, outlets: outlets) }
         for phrase: StaticString in ["comments", "comment", "cancel reply", "comments are closed", "comment *"]
         where Bytes.whole(c, phrase) {
             return Verdict(reason: .commentWidget, standalone: true)
@@ -258,7 +263,14 @@ extension Cleaner {
             return Verdict(reason: .relatedLink, standalone: true)
         }
         if Bytes.prefix(c, "tap here") != nil { return sharePrompt(c, verbEnd: nil) }
+        if let j = Bytes.prefix(c, "to") { return unsubscribe(c, from: Bytes.skipSpaces(c, from: j)) }
         return nil
+    }
+
+    /// "To unsubscribe from this briefing, reply …", "Unsubscribe | Manage preferences": a newsletter's footer.
+    private static func unsubscribe(_ c: ArraySlice<UInt8>, from j: Int) -> Verdict? {
+        guard c.count <= 200, Bytes.prefix(c[j...], "unsubscribe") != nil else { return nil }
+        return Verdict(reason: .sharePrompt)
     }
 
     private static func rulesW(_ c: ArraySlice<UInt8>) -> Verdict? {
@@ -297,6 +309,26 @@ extension Cleaner {
     private static func relatedLink(_ c: ArraySlice<UInt8>, after j: Int) -> Verdict? {
         if Bytes.onlyTrailingMarks(c, from: j) { return Verdict(reason: .relatedLink, standalone: true) }
         return restIsHeadline(c, from: j) ? Verdict(reason: .relatedLink) : nil
+    }
+
+    /// "Copyright 2024 The Associated Press. All rights reserved.", "© 2023 Reuters": a rights notice, whose holder
+    /// names the outlet when the outlet table knows it.
+    private static func rightsNotice(_ c: ArraySlice<UInt8>, after j: Int, outlets: OutletTable) -> Verdict? {
+        guard c.count <= 200 else { return nil }
+        var k = Bytes.skipSpaces(c, from: j)
+        if let m = Bytes.match(c, at: k, "(c)") ?? Bytes.match(c, at: k, "©") { k = Bytes.skipSpaces(c, from: m) }
+        // A year (or a range of years) must follow: "Copyright of the photos belongs to …" is prose.
+        var digits = 0
+        while k < c.endIndex, Bytes.isDigit(c[k]) || c[k] == 0x2D {
+            if Bytes.isDigit(c[k]) { digits += 1 }
+            k += 1
+        }
+        guard digits >= 4 else { return nil }
+        var holder = c[Bytes.skipSpaces(c, from: k)...]
+        if let stop = holder.firstIndex(where: { $0 == 0x2E || $0 == 0x2C }) { holder = holder[holder.startIndex..<stop] }
+        var verdict = Verdict(reason: .creditLine)
+        if let name = outlets.displayName(for: Bytes.string(holder)) { verdict.source = name }
+        return verdict
     }
 
     /// "0 Comments", "12 comments", "1 Comment".

@@ -8,9 +8,10 @@ extension Cleaner {
 
     /// True when a line reads as a headline: short, not ending in `. , ; :` (closing quotes ignored; a final
     /// abbreviation such as "Inc." or "D.C." is fine, and so is any ending when the body goes on to repeat the line,
-    /// as a lead that restates its headline does), not an underline, and not a paragraph that opens with a dateline.
+    /// as a lead that restates its headline does), not an underline, not a byline ("By JANE DOE"), and not a
+    /// paragraph that opens with a dateline.
     static func isHeadline(_ c: ArraySlice<UInt8>, next: ArraySlice<UInt8>?, outlets: OutletTable) -> Bool {
-        guard !c.isEmpty, c.count <= longestTitleBytes, !Bytes.isRule(c) else { return false }
+        guard !c.isEmpty, c.count <= longestTitleBytes, !Bytes.isRule(c), !isByline(c) else { return false }
         let words = Bytes.wordCount(c)
         guard words <= longestTitleWords else { return false }
         if let mark = Bytes.finalMark(c), Bytes.isClosingPunctuation(mark) {
@@ -18,8 +19,10 @@ extension Cleaner {
             if !repeatedByBody && !(mark == 0x2E && endsWithAbbreviation(c)) { return false }
         }
         if let dateline = parseDateline(c, outlets: outlets) {
-            // "(Beijing) US Secretary …" is a story's first paragraph; "China: the long game" is a headline.
-            if dateline.strong || Bytes.wordCount(c[dateline.bodyStart...]) >= 8 { return false }
+            // "(Beijing) US Secretary …" is a story's first paragraph; "China: the long game" is a headline, and so
+            // is a line all in capitals when its "dateline" has neither date nor agency ("U.S. FARM EXPORTS - USDA").
+            let capitalHeadline = isAllCapitals(c) && dateline.dateline.date == nil && dateline.agency == nil
+            if !capitalHeadline && (dateline.strong || Bytes.wordCount(c[dateline.bodyStart...]) >= 8) { return false }
         }
         return true
     }

@@ -105,27 +105,55 @@ public enum Cleaner {
             }
         }
 
-        // 6. Dateline: at the start of the first body line.
-        var datelineIndex: Int?
+        // 6. Layout: hard-wrapped text is reflowed, so each paragraph becomes one segment (see Cleaner+Layout).
+        let gaps = (0..<count).map { lines[$0].isBlank || verdicts[$0]?.reason == .emptyFiller }
+        var body = (searchFrom..<max(searchFrom, count)).filter { i in
+            verdicts[i] == nil && !lines[i].isBlank && i != titleIndex
+        }
+        var style = layoutStyle(doc, body: body, gaps: gaps)
+        if extendOverWraps(doc, &verdicts, style: style) {
+            if !style.features.isEmpty {
+                style.features = zip(body, style.features).filter { verdicts[$0.0] == nil }.map(\.1)
+            }
+            body.removeAll { verdicts[$0] != nil }
+        }
+        let segments = Cleaner.segments(
+            doc, body: body, joins: joins(doc, body: body, gaps: gaps, style: style), reflow: style.reflow)
+
+        // 7. Credits: bylines at the top, sign-offs and credit lines at the foot (see Cleaner+Credits).
+        let marks = findCredits(doc, segments, outlets: outlets)
+        let kept = segments.indices.filter { !marks.credits.contains($0) && !marks.separators.contains($0) }
+
+        // 8. Dateline: at the start of the first body segment, or of the second paragraph when what comes
+        //    before is short (a prompt or a standfirst) and the dateline carries an agency or a date.
+        var datelineSegment: Int?
         var dateline: DatelineMatch?
-        var bodyLines: [Int] = []  // the first few body lines, for a date-only line
-        for i in searchFrom..<max(searchFrom, count) where verdicts[i] == nil && !lines[i].isBlank && i != titleIndex {
-            let isHeading = i + 1 < count && !lines[i + 1].isBlank && Bytes.isRule(doc.content(i + 1))
-            if bodyLines.isEmpty, !isHeading, let match = parseDateline(doc.content(i), outlets: outlets) {
+        var paragraphsSeen = 0
+        for k in kept {
+            let segment = segments[k]
+            if segment.start == .paragraph || paragraphsSeen == 0 { paragraphsSeen += 1 }
+            if paragraphsSeen > 2 { break }
+            let c = segment.content(doc, lines: 2)  // a dateline opens the first line
+            let isHeading = segment.lastLine + 1 < count && !lines[segment.lastLine + 1].isBlank
+                && Bytes.isRule(doc.content(segment.lastLine + 1))
+            if isHeading { continue }
+            if let match = parseDateline(c, outlets: outlets) {
+                let later = k != kept.first
                 // "Madame Bovary: Provincial Manners, …" under the title "Madame Bovary" is the subject, not a place.
                 let placeIsTitle = !match.strong && titleBytes.map { title in
-                    Bytes.startsWithLetters(title, of: doc.content(i)[..<match.bodyStart])
+                    Bytes.startsWithLetters(title, of: c[..<match.bodyStart])
                 } ?? false
-                if !placeIsTitle {
-                    datelineIndex = i
+                let strongEnough = !later || (match.strong && (match.dateline.date != nil || match.agency != nil))
+                if !placeIsTitle && strongEnough {
+                    datelineSegment = k
                     dateline = match
+                    break
                 }
             }
-            bodyLines.append(i)
-            if bodyLines.count >= 4 { break }
+            if paragraphsSeen > 1 || segment.length(doc) >= 300 { break }
         }
 
-        // 7. Source: a credit line first, then a share prompt naming the outlet, then a dateline's agency.
+        // 9. Source: a credit line first, then a share prompt naming the outlet, then a dateline's agency.
         var source: String?
         var sourceRank = Int.max
         for verdict in verdicts {
@@ -136,50 +164,103 @@ public enum Cleaner {
         }
         if source == nil { source = dateline?.agency }
 
-        // 8. Date: the dateline's, else a date-only line near the top.
-        var date = dateline?.dateline.date
+        // 10. Date: the dateline's, else a date-only line near the top, else a date closing the title (a masthead's
+        //     "ENERGY BRIEFING -- Tuesday, June 11, 2024").
+        var date = dateline?.dateline.date.flatMap { $0.hasPrefix("--") ? nil : $0 }
+        var dateFrom: String? = date == nil ? nil : DateSource.dateline
         if date == nil {
-            for i in bodyLines where i != datelineIndex {
-                if let iso = dateOnlyLine(doc.content(i)) {
+            for k in kept.prefix(4) where k != datelineSegment && segments[k].length(doc) <= 60 {
+                if let iso = dateOnlyLine(segments[k].content(doc)) {
                     date = iso
+                    dateFrom = DateSource.text
                     break
                 }
             }
         }
+        if date == nil, let titleBytes, let iso = trailingDate(titleBytes) {
+            date = iso
+            dateFrom = DateSource.text
+        }
 
-        // 9. The body, and the record of what was removed.
-        var body: [UInt8] = []
-        body.reserveCapacity(doc.text.count)
-        var gap = false
+        // 11. The body, and the record of what was removed.
+        var text: [UInt8] = []
+        text.reserveCapacity(doc.text.count)
+        var owedParagraph = false
+        var credits: [(line: Int, text: String)] = []
+        for k in segments.indices {
+            let segment = segments[k]
+            if marks.credits.contains(k) || marks.separators.contains(k) {
+                if marks.credits.contains(k) { credits.append((segment.firstLine, Bytes.string(segment.content(doc)))) }
+                if segment.start == .paragraph { owedParagraph = true }
+                continue
+            }
+            var piece: ArraySlice<UInt8>?  // the dateline's segment, cut after the dateline
+            if k == datelineSegment, let match = dateline {
+                let c = segment.content(doc)
+                piece = c[Bytes.skipSpaces(c, from: match.bodyStart)...]
+                if piece?.isEmpty == true {
+                    if segment.start == .paragraph { owedParagraph = true }
+                    continue
+                }
+            }
+            if !text.isEmpty {
+                text.append(Bytes.newline)
+                if owedParagraph || segment.start == .paragraph { text.append(Bytes.newline) }
+            }
+            if let piece { text.append(contentsOf: piece) } else { segment.emit(doc, into: &text) }
+            owedParagraph = false
+        }
         var boilerplate: [BoilerplateLine] = []
         for i in 0..<count {
             if let verdict = verdicts[i] {
-                let rawLine = UnsafeBufferPointer(rebasing: raw[lines[i].rawStart..<lines[i].rawEnd])
-                boilerplate.append(
-                    BoilerplateLine(
-                        line: String(decoding: rawLine, as: UTF8.self), reason: verdict.reason.text, lineNumber: i + 1))
-                if verdict.reason == .emptyFiller { gap = true }  // filler shows as a blank line
-                continue
+                boilerplate.append(boilerplateLine(raw, lines, i, reason: verdict.reason))
+                if verdict.reason == .creditLine { credits.append((i, Bytes.string(doc.content(i)))) }
             }
-            if lines[i].isBlank {
-                gap = true
-                continue
-            }
-            if i == titleIndex { continue }
-            var text = doc.full(i)
-            if i == datelineIndex, let match = dateline { text = doc.content(i)[match.bodyStart...] }
-            if text.isEmpty { continue }
-            if !body.isEmpty {
-                body.append(Bytes.newline)
-                if gap { body.append(Bytes.newline) }
-            }
-            body.append(contentsOf: text)
-            gap = false
         }
+        for k in marks.separators {
+            for i in segments[k].firstLine...segments[k].lastLine {
+                boilerplate.append(boilerplateLine(raw, lines, i, reason: .creditLine))
+            }
+        }
+        boilerplate.sort { $0.lineNumber < $1.lineNumber }
+        credits.sort { $0.line < $1.line }
 
         return CleanedText(
-            title: title, text: String(decoding: body, as: UTF8.self), boilerplate: boilerplate,
-            dateline: dateline?.dateline, source: source, date: date)
+            title: title, text: String(decoding: text, as: UTF8.self), boilerplate: boilerplate,
+            dateline: dateline?.dateline, source: source, date: date, dateFrom: dateFrom,
+            credits: credits.map(\.text))
+    }
+
+    /// The record of removed line `i`, exactly as written in the raw text.
+    private static func boilerplateLine(_ raw: UnsafeBufferPointer<UInt8>, _ lines: [Line], _ i: Int, reason: Reason)
+        -> BoilerplateLine
+    {
+        let rawLine = UnsafeBufferPointer(rebasing: raw[lines[i].rawStart..<lines[i].rawEnd])
+        return BoilerplateLine(line: String(decoding: rawLine, as: UTF8.self), reason: reason.text, lineNumber: i + 1)
+    }
+
+    /// A removed line's wrapped continuation goes with it ("To unsubscribe from this briefing,
+    /// reply with UNSUBSCRIBE in the" / "subject line."): the next lines, while they start in lower case and the break
+    /// before them is a wrap. Returns true when a line was added.
+    private static func extendOverWraps(_ doc: Lines, _ verdicts: inout [Verdict?], style: LayoutStyle) -> Bool {
+        var changed = false
+        var i = 0
+        while i < verdicts.count {
+            guard let reason = verdicts[i]?.reason, reason != .emptyFiller, !doc.lines[i].isBlank else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < verdicts.count, verdicts[j] == nil, !doc.lines[j].isBlank, startsLower(doc.content(j)),
+                style.reflow ? isSoftBreak(doc, j - 1, j, width: style.width) : isPlainWrap(doc, j - 1, j)
+            {
+                verdicts[j] = Verdict(reason: reason)
+                changed = true
+                j += 1
+            }
+            i = j
+        }
+        return changed
     }
 
     /// True when a line ends a sentence: `.`, `!` or `?`, perhaps inside closing quotes.

@@ -1,25 +1,68 @@
-/// The dates of a loaded corpus: every document's date mentions, resolved against the
-/// document's own date (given or inferred) or the corpus's strongest date evidence.
+import Foundation
+
+/// The dates of a loaded corpus: every document's date (or a guess), and its date mentions, resolved against the
+/// document's date or the corpus's anchor (see `DateEvidence`).
 public final class CorpusDates: @unchecked Sendable {
     /// Per document (corpus index).
     public let documents: [DocumentDates]
+    /// The latest year a timeline event may have unless it is written as a full date with a year: the corpus's
+    /// latest document date (or, without one, its latest full date written) plus `plausibleYearsAhead`.
+    public let latestPlausibleYear: Int
+    /// The earliest year of a timeline event unless it is written as a full date with a year.
+    public static let earliestPlausibleYear = 1800
+    /// How many years after the corpus's latest date a bare year or month may still be an event ("by 2030").
+    public static let plausibleYearsAhead = 10
 
     init(documents: [DocumentDates]) {
         self.documents = documents
+        let documentYears = documents.compactMap { $0.date.date.flatMap(DateValue.init(iso:))?.start.year }
+        let writtenYears = documents.flatMap(\.mentions).compactMap { mention -> Int? in
+            guard !mention.isRelative, let value = mention.value, value.precision == .day else { return nil }
+            return value.start.year
+        }
+        let thisYear = GregorianCalendar.point(of: Date())?.year ?? 2100
+        let latest = documentYears.max() ?? writtenYears.max().map { min($0, thisYear) } ?? thisYear
+        latestPlausibleYear = latest + Self.plausibleYearsAhead
     }
 
-    /// Scans every document (in parallel) and resolves the mentions.
+    /// Scans every document (in parallel), decides their dates and resolves the mentions.
     public static func build(_ documents: [Document], cancellation: Cancellation = .none) throws(WorkLimit) -> CorpusDates {
-        let given = documents.map { $0.metadata.givenDate.flatMap(DateValue.init(iso:)) }
-        return CorpusDates(documents: try DateEvidence.resolve(texts: documents.map(\.text), documentDates: given,
+        let inputs = documents.map { doc -> DateInput in
+            let metadata = doc.metadata
+            var input = DateInput(given: metadata.givenDate.flatMap(DateValue.init(iso:)), givenFrom: metadata.givenDateFrom)
+            if let dateline = metadata.dateline, let written = dateline.date, written.hasPrefix("--") || input.givenFrom == DateSource.field,
+                let monthDay = dateline.monthDay
+            {
+                input.datelineMonth = monthDay.month
+                input.datelineDay = monthDay.day
+                input.datelineText = dateline.text
+            }
+            return input
+        }
+        return CorpusDates(documents: try DateEvidence.resolve(texts: documents.map(\.text), inputs: inputs,
                                                                cancellation: cancellation))
     }
 
-    /// The date of document `index`: given by its text, else inferred, as ISO.
+    /// The date of a document (ISO), when it can be known: see `DocumentDate`.
     public func date(of document: Document) -> String? {
-        if let given = document.metadata.givenDate { return given }
-        guard document.index < documents.count else { return nil }
-        return documents[document.index].inferredDate?.iso
+        documentDate(of: document).date
+    }
+
+    /// A document's date, where it came from, or a guess.
+    public func documentDate(of document: Document) -> DocumentDate {
+        guard document.index < documents.count else {
+            return DocumentDate(date: document.metadata.givenDate, from: document.metadata.givenDateFrom)
+        }
+        return documents[document.index].date
+    }
+
+    /// True when a mention may stand in a timeline: any full date with a year, and other values between
+    /// `earliestPlausibleYear` and `latestPlausibleYear` (a bare "1073" or "9885" is not a news event).
+    public func isPlausibleEvent(_ mention: DateMention) -> Bool {
+        guard let value = mention.value else { return true }
+        if !mention.isRelative, value.precision == .day { return true }
+        let last = value.end ?? value.start
+        return value.start.year >= Self.earliestPlausibleYear && last.year <= latestPlausibleYear
     }
 
     /// The mentions of a document in text order.
@@ -28,12 +71,12 @@ public final class CorpusDates: @unchecked Sendable {
         return documents[document.index].mentions
     }
 
-    /// The resolved mentions of `corpus`'s documents, sorted by date (ranges by their start;
-    /// wider values first), each with its document.
+    /// The resolved mentions of `corpus`'s documents that are plausible events (`isPlausibleEvent`), sorted by
+    /// date (ranges by their start; wider values first), each with its document.
     public func timeline(_ corpus: Corpus) -> [(document: Document, mention: DateMention)] {
         var items: [(document: Document, mention: DateMention)] = []
         for doc in corpus.documents {
-            for m in mentions(of: doc) where m.value != nil { items.append((doc, m)) }
+            for m in mentions(of: doc) where m.value != nil && isPlausibleEvent(m) { items.append((doc, m)) }
         }
         return DateTimeline.sorted(items) { $0.mention }
     }
@@ -54,9 +97,8 @@ extension Corpus {
         }
     }
 
-    /// A document's date: given by its text, else inferred from it and the corpus evidence.
+    /// A document's date when it can be known (see `DocumentDate`).
     public func date(of document: Document) -> String? {
-        if let given = document.metadata.givenDate { return given }
-        return dates.date(of: document)
+        dates.date(of: document)
     }
 }

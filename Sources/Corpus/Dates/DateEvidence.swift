@@ -1,46 +1,47 @@
-/// Chooses the dates that relative expressions are read against when a document has no date of
-/// its own: the corpus's strongest date evidence, and a document date inferred from the text.
+/// What the corpus knows about one document's date before its text is read: a date given by its metadata or by its
+/// text (a dated dateline, a date line), and its dateline's month and day when the dateline has no year.
+public struct DateInput: Hashable, Sendable {
+    /// A date the document states for itself.
+    public var given: DateValue?
+    /// Where `given` came from (`DateSource`).
+    public var givenFrom: String?
+    /// The month and day of a dateline without a year ("NEW YORK, Feb 26 -").
+    public var datelineMonth: Int?
+    public var datelineDay: Int?
+    /// The dateline as written, for the basis of a guess.
+    public var datelineText: String?
+
+    /// The inputs of one document.
+    public init(given: DateValue? = nil, givenFrom: String? = nil, datelineMonth: Int? = nil, datelineDay: Int? = nil,
+                datelineText: String? = nil) {
+        self.given = given
+        self.givenFrom = givenFrom
+        self.datelineMonth = datelineMonth
+        self.datelineDay = datelineDay
+        self.datelineText = datelineText
+    }
+}
+
+/// Decides the documents' dates and the dates their relative expressions are read against.
+///
+/// A document's date (`DocumentDate`) comes, first that applies, from: its given date (a metadata field, a dated
+/// dateline, a date line of the text); its dateline's month and day with the year of the corpus's dated documents
+/// (`DatelineYears`); the lead's weekday when it matches exactly one full date the document itself writes
+/// (`inferredDocumentDate`). Weaker evidence gives a guess, never a date. The corpus anchor — what an undated
+/// document's relative expressions are read against — is made of the documents' established dates only, never
+/// of a date merely mentioned in a body (a deadline or an anniversary is not "today").
 public enum DateEvidence {
     /// How far into a document (UTF-8 bytes) a weekday may stand and still count as the lead's
     /// news peg for `inferredDocumentDate` — roughly the title and first two paragraphs.
     public static let leadLength = 1_200
 
-    /// The strongest date evidence of a corpus: the date a document with no date of its own is
-    /// read against. `documentDates` holds each document's given date (nil when none);
-    /// `absoluteMentions` each document's mentions (only absolute ones are used).
-    ///
-    /// Rule, first that applies:
-    /// 1. The day-precision given date shared by the most documents (ties: the latest).
-    /// 2. The latest well-supported full date written in the documents: a day (a single day or
-    ///    the first day of a range, absolute, not year-less) is well supported when at least two
-    ///    documents write it — or one, when only one document writes full dates at all. If no
-    ///    day is well supported, the day written by the most documents (ties: the latest).
-    /// 3. The month- or year-precision given date shared by the most documents (ties: the latest).
-    /// Otherwise nil.
-    public static func corpusAnchor(documentDates: [DateValue?], absoluteMentions: [[DateMention]]) -> DateAnchor? {
+    /// The corpus anchor: the day-precision document date shared by the most documents (ties: the latest); else the
+    /// month- or year-precision document date shared by the most (ties: the latest); else nil. `documentDates`
+    /// holds each document's established date (nil when none).
+    public static func corpusAnchor(documentDates: [DateValue?]) -> DateAnchor? {
         let givenDays = documentDates.compactMap { $0 }.filter { $0.precision == .day }.map { DateValue($0.start) }
         if let day = mostCommon(givenDays) {
             return .corpusEvidence(day)
-        }
-        var support: [DateValue: Int] = [:]
-        var writers = 0
-        for mentions in absoluteMentions {
-            var days = Set<DateValue>()
-            for mention in mentions where !mention.isRelative {
-                guard let value = mention.value, value.precision == .day else { continue }
-                days.insert(DateValue(value.start))
-            }
-            if !days.isEmpty { writers += 1 }
-            for day in days { support[day, default: 0] += 1 }
-        }
-        if !support.isEmpty {
-            let threshold = writers >= 2 ? 2 : 1
-            if let latest = support.filter({ $0.value >= threshold }).keys.max() {
-                return .corpusEvidence(latest)
-            }
-            if let best = support.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
-                return .corpusEvidence(best.key)
-            }
         }
         let coarser = documentDates.compactMap { $0 }.map { DateValue($0.start) }
         if let common = mostCommon(coarser) {
@@ -56,59 +57,120 @@ public enum DateEvidence {
     /// ("arrived in Beijing on Sunday"), the usual news peg of a report written that day. The
     /// candidates are the full days the document itself writes (absolute, including both ends of
     /// ranges) and the corpus anchor's day. If exactly one candidate falls on that weekday, it is
-    /// the document date.
+    /// the date — a document date only when the document writes it (`inference` tells which).
     ///
     /// `mentions` are the document's mentions as `DateExtractor` found them (resolved or not);
     /// mentions built by hand carry no weekday and are ignored for the peg.
     public static func inferredDocumentDate(mentions: [DateMention], corpusAnchor: DateAnchor?) -> DateValue? {
+        inference(mentions: mentions, corpusAnchor: corpusAnchor)?.value
+    }
+
+    /// The lead weekday's date (see `inferredDocumentDate`), whether the document writes it (`own`) or only the
+    /// corpus anchor offers it, and the weekday's text.
+    static func inference(mentions: [DateMention], corpusAnchor: DateAnchor?) -> (value: DateValue, own: Bool, peg: String)? {
         let peg = mentions.first { mention in
             if case .weekday(_, .bare) = mention.expression { return true }
             return false
         }
         guard let peg, peg.range.lowerBound < leadLength,
               case .weekday(let weekday, .bare(.past)) = peg.expression else { return nil }
-        var candidates = Set<DateValue.Point>()
+        var own = Set<DateValue.Point>()
         for mention in mentions where !mention.isRelative {
             guard let value = mention.value, value.precision == .day else { continue }
-            candidates.insert(value.start)
-            if let end = value.end, end.precision == .day { candidates.insert(end) }
+            own.insert(value.start)
+            if let end = value.end, end.precision == .day { own.insert(end) }
         }
+        var candidates = own
         if let anchor = corpusAnchor?.value, anchor.precision == .day {
             candidates.insert(anchor.start)
         }
         let matching = candidates.filter { GregorianCalendar.isoWeekday(of: $0) == weekday }
         guard matching.count == 1, let day = matching.first else { return nil }
-        return DateValue(day)
+        return (DateValue(day), own.contains(day), peg.text)
     }
 
-    /// The dates of a whole corpus in one call: each document is scanned once; the corpus anchor
-    /// is chosen from the given dates and absolute mentions; each document is then read against
-    /// its given date, else its inferred date, else the corpus anchor.
-    ///
-    /// `texts[i]` and `documentDates[i]` describe the same document; a missing date counts as nil.
+    /// The dates of a whole corpus given only the documents' given dates (see `resolve(texts:inputs:)`).
     public static func resolve(texts: [String], documentDates: [DateValue?]) -> [DocumentDates] {
-        Cancellation.uninterrupted { token throws(WorkLimit) in try resolve(texts: texts, documentDates: documentDates, cancellation: token) }
+        resolve(texts: texts, inputs: documentDates.map { DateInput(given: $0, givenFrom: $0 == nil ? nil : DateSource.dateline) })
     }
 
     /// `resolve(texts:documentDates:)` checking `cancellation` as the texts are scanned.
     public static func resolve(texts: [String], documentDates: [DateValue?],
                                cancellation: Cancellation) throws(WorkLimit) -> [DocumentDates] {
+        try resolve(texts: texts, inputs: documentDates.map { DateInput(given: $0, givenFrom: $0 == nil ? nil : DateSource.dateline) },
+                    cancellation: cancellation)
+    }
+
+    /// The dates of a whole corpus in one call: each document is scanned once; each document's date is decided
+    /// (see the type's comment); the corpus anchor is chosen from the established dates; each document's mentions
+    /// are then read against its date, else a guessed dateline date, else the corpus anchor.
+    ///
+    /// `texts[i]` and `inputs[i]` describe the same document; a missing input counts as none.
+    public static func resolve(texts: [String], inputs: [DateInput]) -> [DocumentDates] {
+        Cancellation.uninterrupted { token throws(WorkLimit) in try resolve(texts: texts, inputs: inputs, cancellation: token) }
+    }
+
+    /// `resolve(texts:inputs:)` checking `cancellation` as the texts are scanned (a stop throws and returns nothing).
+    public static func resolve(texts: [String], inputs: [DateInput],
+                               cancellation: Cancellation) throws(WorkLimit) -> [DocumentDates] {
         let scanned = try Parallel.map(texts.count, cancellation: cancellation) { i throws(WorkLimit) in
             try DateExtractor.mentions(in: texts[i], anchor: nil, cancellation: cancellation)
         }
-        let given: [DateValue?] = texts.indices.map { $0 < documentDates.count ? documentDates[$0] : nil }
-        let corpus = corpusAnchor(documentDates: given, absoluteMentions: scanned)
+        let input: [DateInput] = texts.indices.map { $0 < inputs.count ? inputs[$0] : DateInput() }
+        // 1. What each document establishes by itself, or with the dated documents' year.
+        let dated = input.compactMap(\.given).filter { $0.precision == .day }.map(\.start)
+        let years = DatelineYears(
+            dated: dated,
+            yearless: input.compactMap { item in
+                guard item.given == nil, let month = item.datelineMonth, let day = item.datelineDay else { return nil }
+                return (month, day)
+            })
+        var dates = input.map { item -> DocumentDate in
+            if let given = item.given {
+                if item.givenFrom == DateSource.field, given.precision == .day, let month = item.datelineMonth,
+                    let day = item.datelineDay, let fromDateline = DatelineFieldYear.date(month: month, day: day, field: given.start)
+                {
+                    return fromDateline
+                }
+                return DocumentDate(date: given.iso, from: item.givenFrom ?? DateSource.dateline)
+            }
+            if let month = item.datelineMonth, let day = item.datelineDay {
+                return years.date(month: month, day: day, label: "\"\(item.datelineText ?? "")\"")
+            }
+            return DocumentDate()
+        }
+        // 2. The corpus anchor, from established dates only.
+        let established: [DateValue?] = texts.indices.map { i in
+            dates[i].date.flatMap(DateValue.init(iso:)) ?? input[i].given
+        }
+        let corpus = corpusAnchor(documentDates: established)
+        // 3. Inference for the rest, and every document's mentions read against its anchor.
         return scanned.indices.map { index in
             let mentions = scanned[index]
-            if let date = given[index] {
-                let anchor = DateAnchor.documentDate(date)
-                return DocumentDates(anchor: anchor, inferredDate: nil, mentions: mentions.map { $0.resolved(against: anchor) })
+            if let value = established[index] {
+                let anchor = DateAnchor.documentDate(value)
+                return DocumentDates(anchor: anchor, inferredDate: nil, mentions: mentions.map { $0.resolved(against: anchor) },
+                                     date: dates[index])
             }
-            if let inferred = inferredDocumentDate(mentions: mentions, corpusAnchor: corpus) {
-                let anchor = DateAnchor.inferredDocumentDate(inferred)
-                return DocumentDates(anchor: anchor, inferredDate: inferred, mentions: mentions.map { $0.resolved(against: anchor) })
+            if let found = inference(mentions: mentions, corpusAnchor: corpus) {
+                if found.own {
+                    let anchor = DateAnchor.inferredDocumentDate(found.value)
+                    dates[index] = DocumentDate(date: found.value.iso, from: DateSource.inferred)
+                    return DocumentDates(anchor: anchor, inferredDate: found.value,
+                                         mentions: mentions.map { $0.resolved(against: anchor) }, date: dates[index])
+                }
+                if dates[index].guess == nil {
+                    dates[index].guess = DateGuess(
+                        date: found.value.iso,
+                        basis: "the lead's \"\(found.peg)\" read as the \(found.peg) of the corpus's dated documents")
+                }
             }
-            return DocumentDates(anchor: corpus, inferredDate: nil, mentions: mentions.map { $0.resolved(against: corpus) })
+            var anchor = corpus
+            if let guess = dates[index].guess, let value = DateValue(iso: guess.date) {
+                anchor = DateAnchor(value: value, description: "guessed document date \(value.iso)")
+            }
+            return DocumentDates(anchor: anchor, inferredDate: nil, mentions: mentions.map { $0.resolved(against: anchor) },
+                                 date: dates[index])
         }
     }
 
@@ -129,11 +191,14 @@ public struct DocumentDates: Hashable, Sendable {
     public var inferredDate: DateValue?
     /// The document's date mentions, resolved against `anchor`.
     public var mentions: [DateMention]
+    /// The document's date, where it came from, or a guess.
+    public var date: DocumentDate
 
     /// A document's dates.
-    public init(anchor: DateAnchor?, inferredDate: DateValue?, mentions: [DateMention]) {
+    public init(anchor: DateAnchor?, inferredDate: DateValue?, mentions: [DateMention], date: DocumentDate = DocumentDate()) {
         self.anchor = anchor
         self.inferredDate = inferredDate
         self.mentions = mentions
+        self.date = date
     }
 }

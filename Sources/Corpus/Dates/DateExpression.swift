@@ -99,16 +99,21 @@ enum DateExpression: Hashable, Sendable {
     /// - "last Wednesday" → the most recent Wednesday strictly before the anchor;
     ///   "next Wednesday" → the first strictly after; "this Wednesday" → the Wednesday of the
     ///   anchor's Monday–Sunday week.
-    /// - Month, bare: past or unknown tense → the most recent such month not after the anchor's
-    ///   month ("In May", "in February"); future tense → the first such month not before it
-    ///   ("expected to meet … in September").
+    /// - Month, bare: past tense → the most recent such month not after the anchor's month ("In
+    ///   May", "in February"); future tense → the first such month not before it ("expected to meet
+    ///   … in September"); unknown tense → the nearer of the two, the past one when they are six
+    ///   months apart either way ("not to count on a second cut in July" read in June is this July).
     /// - "last November" → the most recent November strictly before the anchor's month;
     ///   "next November" → the first strictly after; "this November" → the anchor's year.
     ///   With a year-only anchor: bare and "this" months take the anchor's year, "last" the year
     ///   before, "next" the year after.
-    /// - Year-less day ("June 18–19", "18-19 June"): the year (anchor's year, or one either side)
-    ///   that puts the day nearest the anchor, so "December 30" read in early January is last
-    ///   year's. A year-only anchor supplies its year.
+    /// - Year-less day ("June 18–19", "18-19 June"): a weekday written with it settles the year;
+    ///   else the year (anchor's year, or one either side) that puts the day nearest the anchor
+    ///   when that is within two months of it ("December 30" read in early January is last year's,
+    ///   "payable April 20" in a March story this year's); further off, a past clause takes the
+    ///   latest occurrence not more than a week after the anchor and a future clause the first not
+    ///   more than a week before it ("was blamed for the September 11 attacks" read in June is last
+    ///   year's), else the nearest. A year-only anchor supplies its year.
     /// - Weeks are Monday–Sunday; "this weekend" is the Saturday–Sunday ending the anchor's week
     ///   (anchor Thursday 2023-06-15 → 2023-06-17/2023-06-18; anchor Sunday 2023-06-18 → the same
     ///   weekend), "last weekend" the one seven days earlier, "next weekend" seven days later.
@@ -137,6 +142,8 @@ enum DateExpression: Hashable, Sendable {
     /// the tense's reading: an anchor taken from corpus evidence can be a few days off the
     /// document's real date.
     static let yearlessTolerance = 7
+    /// How near (days) to the anchor a year-less date's nearest occurrence wins whatever the tense.
+    static let yearlessNear = 60
 
     private static func resolveMonthDay(_ yearless: YearlessDay, anchor: DateValue.Point) -> DateValue? {
         if let yearOffset = yearless.yearOffset { return yearless.value(inYear: anchor.year + yearOffset) }
@@ -152,7 +159,12 @@ enum DateExpression: Hashable, Sendable {
             let matching = candidates.filter { GregorianCalendar.isoWeekday(of: $0.value.start) == weekday }
             if matching.count == 1, let only = matching.first { return only.value }
         }
-        let nearest = candidates.min { abs($0.offset) < abs($1.offset) }?.value
+        let closest = candidates.min { abs($0.offset) < abs($1.offset) }
+        let nearest = closest?.value
+        // Within two months of the anchor the nearest occurrence is the one meant: news writes a day without its
+        // year for the current stretch of the calendar ("payable April 20", "said on Feb 20"), whatever verb
+        // reports it; further off, the tense tells a day past from one ahead.
+        if let closest, abs(closest.offset) <= Self.yearlessNear { return closest.value }
         switch yearless.tense {
         case .past:
             return candidates.last { $0.offset <= yearlessTolerance }?.value ?? nearest
@@ -181,8 +193,14 @@ enum DateExpression: Hashable, Sendable {
             year = month > anchorMonth ? anchor.year : anchor.year + 1
         case .bare(.future):
             year = month >= anchorMonth ? anchor.year : anchor.year + 1
-        case .bare(.past), .bare(.unknown):
+        case .bare(.past):
             year = month <= anchorMonth ? anchor.year : anchor.year - 1
+        case .bare(.unknown):
+            // The nearer of the two: "a second cut in July" read in June is this July; "in December" read in
+            // January last December. Six months either way reads as the past.
+            let ahead = (month - anchorMonth + 12) % 12
+            year = ahead != 0 && ahead < 6 ? (month > anchorMonth ? anchor.year : anchor.year + 1)
+                : (month <= anchorMonth ? anchor.year : anchor.year - 1)
         }
         return DateValue(year: year, month: month)
     }

@@ -183,12 +183,14 @@ enum DateLexicon {
         "late", "mid", "last", "next", "this", "before", "after", "between",
     ]
 
-    /// Words that put a clause in the future (or at least the non-past): modals, and
-    /// words of plan and expectation.
+    /// Words that put a clause in the future (or at least the non-past): modals, words of plan
+    /// and expectation, and the words of a business calendar ahead ("payable April 20",
+    /// "effective March 4", "expires March 25", "talks resume on March 9").
     static let futureWords = [
         "will", "shall", "would", "could", "might", "can", "should", "must", "upcoming",
         "forthcoming", "expect", "expects", "expecting", "plans", "plan", "planning", "intends",
-        "intend", "coming", "hope", "hoping", "tomorrow",
+        "intend", "coming", "hope", "hoping", "tomorrow", "payable", "effective", "expires", "expire",
+        "expiring", "resumes", "resume",
     ]
 
     /// Participles that mean future arrangement unless a past auxiliary comes just before

@@ -25,6 +25,9 @@ struct DateScanner {
     /// over the whole clause.
     static let weekdayWindow = (back: 8, ahead: 6)
     static let monthWindow = (back: 40, ahead: 15)
+    /// A year-less day ("April 20") is judged by the words next to it, in its own clause: a reporting verb
+    /// further back ("declared a stock split payable April 20") says nothing about the day itself.
+    static let dayWindow = (back: 6, ahead: 4)
 
     init(bytes: UnsafeBufferPointer<UInt8>, tokens: [DateToken]) {
         self.bytes = bytes
@@ -250,11 +253,13 @@ struct DateScanner {
     }
 
     /// The tense of a bare weekday or month, with the preposition's say: "since February" is
-    /// past; "until Monday", "by Friday" are future unless the clause is marked past.
-    private func bareTense(start: Int, end: Int, preposition: DateWord?, window: (back: Int, ahead: Int)) -> DateTense {
+    /// past; "until Monday", "by Friday" are future unless the clause is marked past. A year-less
+    /// day is judged in its own clause (`clause`), where a month is judged over the sentence.
+    private func bareTense(start: Int, end: Int, preposition: DateWord?, window: (back: Int, ahead: Int),
+                           clause: Bool = false) -> DateTense {
         let keyword = preposition?.keyword ?? .none
         if keyword == .since { return .past }
-        let found = tense.tense(start: start, end: end, back: window.back, ahead: window.ahead)
+        let found = tense.tense(start: start, end: end, back: window.back, ahead: window.ahead, clause: clause)
         if keyword == .until || keyword == .till || keyword == .by {
             return found == .past ? .past : .future
         }
@@ -383,7 +388,7 @@ struct DateScanner {
         result.start = prefix.start
         if case .monthDay(var yearless) = match.expression {
             yearless.tense = bareTense(start: prefix.start, end: match.end, preposition: prefix.preposition,
-                                       window: Self.monthWindow)
+                                       window: Self.dayWindow, clause: true)
             yearless.weekday = weekday
             result.expression = .monthDay(yearless)
         }

@@ -3,28 +3,33 @@
 /// weekday or month to the other side of the anchor, so a cheap, explainable rule wins.
 ///
 /// The rule: look back up to `back` words and ahead up to `ahead` words, never across a
-/// sentence end (`.`, `!`, `?`, `;` or a line break). The nearest marker decides (looking back
-/// wins a tie); with no marker the tense is unknown.
+/// sentence end (`.`, `!`, `?`, `;` or a line break) — nor, for a `clause` window, across a comma,
+/// colon or dash (a day's tense is its own clause's: in "which expires March 25 unless it is
+/// extended, …, the company said" the "said" is another clause's). The nearest marker decides
+/// (looking back wins a tie); with no marker the tense is unknown.
 /// - Future markers: modals ("will", "would", "could", "can", "should", "must", lowercase "may",
-///   "won't", "'ll"), "upcoming", "coming", "plans", "hoping", "expect(s)", and arrangement
+///   "won't", "'ll"), "upcoming", "coming", "plans", "hoping", "expect(s)", the business calendar's
+///   "payable", "effective", "expires", "resume(s)", and arrangement
 ///   participles ("expected", "scheduled", "slated", "planned", "invited", "poised", "set to",
 ///   "due" after a form of "be") — unless "was", "were" or "had" stands within the two words
-///   before the participle ("was initially scheduled for February" is past).
+///   before the participle ("was initially scheduled for February" is past), and not after
+///   "than" or "as" ("better than expected", "as planned" compare, they arrange nothing).
 /// - Past markers: "was", "were", "had", "did", "said", "told", "ago", common irregular past
 ///   forms ("met", "took", "held", …) and lowercase words ending in "-ed" ("arrived", "eased",
 ///   "alleged"), minus a few that are not verbs ("need", "hundred", "indeed", …) and
-///   participles right after "be" ("will be held" is not past).
+///   participles right after a form of "be" ("will be held", "unless it is extended" are not past;
+///   "was" before them is a past marker of its own).
 struct DateTenseDetector {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: [DateToken]
 
     /// The tense of the clause around tokens `start..<end`.
-    func tense(start: Int, end: Int, back: Int, ahead: Int) -> DateTense {
+    func tense(start: Int, end: Int, back: Int, ahead: Int, clause: Bool = false) -> DateTense {
         var backward: (distance: Int, tense: DateTense)?
         var words = 0
         var index = start - 1
         while index >= 0, words < back {
-            if tokens[index + 1].lineBefore || isSentenceEnd(index) { break }
+            if tokens[index + 1].lineBefore || isSentenceEnd(index) || (clause && isClauseEnd(index)) { break }
             if tokens[index].kind != .punct {
                 words += 1
                 if let tense = marker(at: index) {
@@ -38,7 +43,7 @@ struct DateTenseDetector {
         words = 0
         index = end
         while index < tokens.count, words < ahead {
-            if tokens[index].lineBefore || isSentenceEnd(index) { break }
+            if tokens[index].lineBefore || isSentenceEnd(index) || (clause && isClauseEnd(index)) { break }
             if tokens[index].kind != .punct {
                 words += 1
                 if let tense = marker(at: index) {
@@ -81,6 +86,13 @@ struct DateTenseDetector {
         }
     }
 
+    /// True when the token closes a clause: a comma, colon or dash.
+    func isClauseEnd(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .punct else { return false }
+        return token.mark == .comma || token.mark == .colon || token.mark == .dash
+    }
+
     /// The tense a single word signals, if any.
     func marker(at index: Int) -> DateTense? {
         let token = tokens[index]
@@ -108,7 +120,8 @@ struct DateTenseDetector {
                 && bytes[token.end - 2] == UInt8(ascii: "e") && bytes[token.end - 1] == UInt8(ascii: "d"))
         guard isPastForm else { return nil }
         // "will be held", "to be announced": a participle after "be" carries no tense itself.
-        if !flags.contains(.pastAuxiliary), index > 0, tokens[index - 1].word.keyword == .be { return nil }
+        if !flags.contains(.pastAuxiliary), index > 0,
+           tokens[index - 1].word.keyword == .be || tokens[index - 1].word.flags.contains(.beForm) { return nil }
         return .past
     }
 
@@ -123,6 +136,15 @@ struct DateTenseDetector {
         }
         if keyword == .due {
             guard index > 0, tokens[index - 1].word.flags.contains(.beForm) else { return nil }
+        }
+        // "better than expected", "as planned": a comparison, not an arrangement.
+        if index > 0, tokens[index - 1].kind == .word, tokens[index - 1].isLower {
+            let before = tokens[index - 1]
+            if before.end - before.start == 4, bytes[before.start] == UInt8(ascii: "t"),
+               bytes[before.start + 1] == UInt8(ascii: "h"), bytes[before.start + 2] == UInt8(ascii: "a"),
+               bytes[before.start + 3] == UInt8(ascii: "n") { return nil }
+            if before.end - before.start == 2, bytes[before.start] == UInt8(ascii: "a"),
+               bytes[before.start + 1] == UInt8(ascii: "s") { return nil }
         }
         var words = 0
         var back = index - 1

@@ -59,7 +59,8 @@ enum DocumentBuilder {
         // Paragraphs and sentences are not split here: a document finds its layout on first
         // use (`Document.layout`), so a load pays only for what the index needs.
         let metadata = DocumentMetadata(title: cleaned.title, boilerplate: cleaned.boilerplate,
-                                        dateline: cleaned.dateline, source: cleaned.source, givenDate: cleaned.date)
+                                        dateline: cleaned.dateline, source: cleaned.source, givenDate: cleaned.date,
+                                        givenDateFrom: cleaned.dateFrom, credits: cleaned.credits)
         return Prepared(id: id, path: path, metadata: metadata, text: text,
                         wordCount: wordCount, terms: terms, raw: raw)
     }

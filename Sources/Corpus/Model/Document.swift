@@ -26,12 +26,22 @@ public final class Document: @unchecked Sendable {
     /// The loaded corpus this document belongs to (set when the corpus is made).
     public internal(set) weak var corpus: Corpus?
 
-    /// The document's date (ISO): given by its text, else inferred from its text and the
-    /// corpus's date evidence when that is unambiguous, else nil.
-    public var date: String? {
-        if let given = metadata.givenDate { return given }
-        return corpus?.dates.date(of: self)
+    /// The document's date (ISO) when it can be known: given by its metadata or text, or its
+    /// dateline's day with the year of the corpus's dated documents, or inferred from a full date
+    /// the text writes; nil otherwise (see `dateGuess`). Never a date merely mentioned in the body.
+    public var date: String? { documentDate.date }
+    /// Where `date` came from: "field", "dateline", "dateline+corpus", "dateline+field", "text" or
+    /// "inferred" (`DateSource`); nil without a date.
+    public var dateFrom: String? { documentDate.from }
+    /// When the date cannot be known: a guess and its basis (nil when nothing points at one).
+    public var dateGuess: DateGuess? { documentDate.guess }
+    /// The date, its source and a guess together.
+    public var documentDate: DocumentDate {
+        if let corpus { return corpus.dates.documentDate(of: self) }
+        return DocumentDate(date: metadata.givenDate, from: metadata.givenDateFrom)
     }
+    /// Credits taken out of the body: bylines, sign-offs, reporting, editing and contributor lines.
+    public var credits: [String] { metadata.credits }
     /// The clean body text.
     public let text: String
     /// Paragraphs as UTF-8 byte ranges of `text`.

@@ -10,13 +10,20 @@ public struct DocumentMetadata: Sendable {
     public var source: String?
     /// A date the text states for itself (ISO `YYYY-MM-DD`), e.g. from the dateline.
     public var givenDate: String?
+    /// Where `givenDate` came from (`DateSource`: "dateline", "text", "field"); nil without one.
+    public var givenDateFrom: String?
+    /// Credits taken out of the body (bylines, sign-offs, reporting and contributor lines), in text order.
+    public var credits: [String]
 
     public init(title: String? = nil, boilerplate: [BoilerplateLine] = [], dateline: Dateline? = nil,
-                source: String? = nil, givenDate: String? = nil) {
+                source: String? = nil, givenDate: String? = nil, givenDateFrom: String? = nil,
+                credits: [String] = []) {
         self.title = title
         self.boilerplate = boilerplate
         self.dateline = dateline
         self.source = source
         self.givenDate = givenDate
+        self.givenDateFrom = givenDateFrom ?? (givenDate == nil ? nil : DateSource.dateline)
+        self.credits = credits
     }
 }

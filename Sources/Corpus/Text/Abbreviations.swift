@@ -50,6 +50,25 @@ enum Abbreviations {
         "Today", "Instead", "Under", "Over", "From", "With", "Without", "By", "To", "Asked",
     ]
 
+    /// Capitalised words that go on with a time after "a.m."/"p.m." ("7 p.m. Friday", "9 a.m. EST"), lower-cased.
+    static let timeFollowers: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+        "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "hst",
+        "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "ist", "jst", "kst", "aest", "aedt", "awst", "nzst", "nzdt",
+        "et", "ct", "mt", "pt", "eastern", "central", "mountain", "pacific", "atlantic", "greenwich", "local",
+        "moscow", "beijing", "tokyo", "london", "paris", "hong", "new", "washington",
+    ]
+
+    /// Whether `start..<end` (with its final period) is a time abbreviation: "a.m.", "p.m.", "A.M.", "P.M.".
+    static func isTime(_ bytes: UTF8Bytes, start: Int, end: Int) -> Bool {
+        guard end - start == 4 else { return false }
+        let first = bytes.base[start] | 0x20, second = bytes.base[start + 2] | 0x20
+        return (first == 0x61 || first == 0x70) && bytes.base[start + 1] == 0x2E && second == 0x6D
+            && bytes.base[start + 3] == 0x2E
+    }
+
     /// Every word (without its final period) that the tokenizer joins to a following period.
     static let tokenKeys: Set<UInt64> = Set((titleWords + ordinaryWords).compactMap { key($0) })
     /// Keys of `titleWords`.

@@ -9,7 +9,8 @@
 ///   a hyphen between word characters ("face-to-face", "US-China", "COVID-19"; also U+2010/U+2011),
 ///   an underscore ("snake_case"), "&" between capitals ("AT&T"), an apostrophe followed by a
 ///   letter ("don’t", "o’clock"), and a period followed by a word character ("U.S", "e.g", "file.txt"),
-///   except between a lowercase letter and a capitalised word ("leader.The" is a missing space).
+///   except between a lowercase letter and a capitalised word ("leader.The" is a missing space) unless
+///   an e-mail address goes on ("Jane.Doe@example.com").
 /// - A final "’s"/"'s" is split off as its own word token ("China’s" → "China", "’s"), so the
 ///   name matches; a trailing apostrophe ("allies’") is a punct token because it cannot be told
 ///   apart from a closing single quote.
@@ -266,7 +267,23 @@ struct TokenScanner {
     private func isMissingSpace(afterPeriod j: Int) -> Bool {
         guard j >= 1 && j + 2 < text.count else { return false }
         let before = text.base[j - 1], first = text.base[j + 1], second = text.base[j + 2]
-        return before >= 0x61 && before <= 0x7A && first >= 0x41 && first <= 0x5A && second >= 0x61 && second <= 0x7A
+        guard before >= 0x61 && before <= 0x7A && first >= 0x41 && first <= 0x5A && second >= 0x61 && second <= 0x7A
+        else { return false }
+        return !isEmailLocalPart(from: j + 1)
+    }
+
+    /// Whether the text from `i` runs on as an e-mail address's local part to an "@" and a domain
+    /// ("Jane.Doe@example.com": the period before "Doe" is not a missing space).
+    private func isEmailLocalPart(from i: Int) -> Bool {
+        var k = i
+        while k < text.count && k - i < 64 {
+            let b = text.base[k]
+            if b == 0x40 { return isWordChar(at: k + 1) }
+            guard b < 0x80 && (table[Int(b)] >= Self.letterClass || b == 0x2E || b == 0x2D || b == 0x5F || b == 0x2B)
+            else { return false }
+            k += 1
+        }
+        return false
     }
 
     /// If the apostrophe at `j` (of `length` bytes) joins the word, where scanning resumes.

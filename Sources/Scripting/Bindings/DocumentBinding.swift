@@ -19,10 +19,25 @@ enum DocumentBinding {
             .field("source", "string?", "the outlet, or nil") { .text($0.source) },
             .field("dateline", "Dateline?", "the dateline, when the article has one") { doc in
                 guard let d = doc.dateline else { return .nil }
-                return .record(["place": .text(d.place), "date": .text(d.date), "text": .text(d.text)])
+                return .record(["place": .text(d.place), "date": .text(d.date), "text": .text(d.text),
+                                "agency": .text(d.agency)])
             },
-            .field("date", "string?", "ISO `YYYY-MM-DD`, given or inferred, or nil") { .text($0.date) },
-            .field("text", "string", "the clean body (boilerplate removed)") { .text($0.text) },
+            .field("date", "string?",
+                   "ISO `YYYY-MM-DD` when it can be known (given, a dateline's day with the corpus's year, or inferred), or nil") {
+                .text(try documentDate($0, ctx).date)
+            },
+            .field("date_from", "string?",
+                   "where `date` came from: \"field\", \"dateline\", \"dateline+corpus\", \"dateline+field\", \"text\" or \"inferred\"") {
+                .text(try documentDate($0, ctx).from)
+            },
+            .field("date_guess", "DateGuess?", "when the date cannot be known: a guess and its basis, or nil") { doc in
+                guard let guess = try documentDate(doc, ctx).guess else { return .nil }
+                return .record(["date": .text(guess.date), "basis": .text(guess.basis)])
+            },
+            .field("credits", "List<string>", "bylines, sign-offs, reporting, editing and contributor lines taken out of the text") {
+                lists.strings($0.credits)
+            },
+            .field("text", "string", "the clean body (boilerplate and credits removed, hard-wrapped text reflowed)") { .text($0.text) },
             .field("raw", "string", "the file as read") { .text($0.raw) },
             .field("boilerplate", "List<BoilerplateLine>", "lines removed from the body, with the reason") { doc in
                 boilerplate.make(doc.boilerplate.map { [.text($0.line), .text($0.reason)] })
@@ -56,7 +71,7 @@ enum DocumentBinding {
             },
             .method("keywords", "The words that characterise the document within its corpus (tf-idf).",
                     parameters: ["opts? KeywordOptions"], returns: ["List<KeywordRow>"], statistics.keywords),
-            .method("dates", "The document's date mentions in text order; relative ones are read against the document's date (given, else inferred, else the corpus's evidence).",
+            .method("dates", "The document's date mentions in text order; relative ones are read against the document's date, else its guessed date, else the corpus's anchor.",
                     returns: ["List<DateMention>"], dates.documentDates),
             .method("entities", "The entities the document mentions, in order of first mention.",
                     returns: ["List<Entity>"], entities.documentEntities),
@@ -71,6 +86,13 @@ enum DocumentBinding {
             })),
         ]
         return cls
+    }
+
+    /// The document's date, its source or a guess; the corpus's dates are built (on first use) where the script's
+    /// time limit and Ctrl-C can stop them.
+    static func documentDate(_ doc: Document, _ ctx: BindingContext) throws -> DocumentDate {
+        guard let corpus = doc.corpus else { return doc.documentDate }
+        return try corpus.dates(cancellation: ctx.cancellation).documentDate(of: doc)
     }
 
     /// `<Document 002 "18-6-2023 (BEIJING) US Secretary…" 612 words>`
