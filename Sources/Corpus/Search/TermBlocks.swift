@@ -25,17 +25,15 @@ final class TermBlocks {
     /// The largest bound of any span: no document scores more than this for the term.
     let maxBound: Double
     let segments: [Segment]
-    /// Document lengths and their mean, for BM25.
-    let lengths: [UInt32]
-    let averageLength: Double
+    /// Each document's length part of BM25 (`CorpusIndex.lengthNorms`).
+    let norms: [Double]
 
     init(index: CorpusIndex, term id: Int) {
         let lexicon = index.lexicon
         let df = id >= 0 && id < lexicon.count ? Int(lexicon.documentFrequency[id]) : 0
         idf = index.idf(documentFrequency: df)
         segments = index.segments
-        lengths = index.documentLengths
-        averageLength = index.averageLength
+        norms = index.lengthNorms
         // Above every term weight: tf (k1 + 1) / (tf + k1 (1 − b + b·len/avg)) < k1 + 1.
         let shortBound = idf * (CorpusIndex.k1 + 1) * 1.0001
         var spans: [Span] = []
@@ -97,8 +95,8 @@ final class TermBlocks {
     /// The BM25 score of `frequency` occurrences in `document`.
     @inline(__always)
     func score(frequency: Int, document: Int) -> Double {
-        let length = document >= 0 && document < lengths.count ? Double(lengths[document]) : averageLength
-        return idf * CorpusIndex.termWeight(frequency: frequency, length: length, averageLength: averageLength)
+        let norm = document >= 0 && document < norms.count ? norms[document] : CorpusIndex.k1
+        return idf * CorpusIndex.termWeight(frequency: frequency, norm: norm)
     }
 
     /// Decodes span `s`'s postings into `documents` and `frequencies` (room for
