@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 // libFuzzer targets for dossier's readers and parsers of untrusted text. A separate package, so
 // that the main `swift build` / `swift test` never compile them: scripts/fuzz builds and runs them
-// (see docs/security-fuzzing.md). Adding a target: Sources/Fuzz<Name>/main.swift + one line below.
+// (see docs/security.md, "Keeping it fixed"). Adding a target: Sources/Fuzz<Name>/main.swift + one line below.
 import PackageDescription
 
 let targets = [
@@ -10,6 +10,7 @@ let targets = [
     "FuzzClean",   // decoding and cleaning, as a load does
     "FuzzDates",   // the date scanner
     "FuzzText",    // tokens, paragraphs and sentences
+    "FuzzHTML",    // web pages to main text and metadata (libxml2)
 ]
 
 let package = Package(

@@ -68,12 +68,12 @@ do
   end)
   local by_speaker = rows:group_by("speaker")
   section("Who said what", {
-    string.format("%d quotations (%d partial quotes left out), by %d speakers.", #full, #quotes - #full, #by_speaker),
+    string.format("%s, by %d speakers.", dossier.util.quote_summary(quotes, full), #by_speaker),
     report.chart.bar(by_speaker:top(15), { title = "Quotations per speaker", label = "key", value = "count" }),
     report.table(rows, { columns = { "speaker", "verb", "quote", "source" } }),
   })
   local top = by_speaker:top(3):map(function(g) return g.key .. " (" .. g.count .. ")" end)
-  say("quotes     %d quotations; most quoted: %s", #full, top:concat(", "))
+  say("quotes     %s; most quoted: %s", dossier.util.quote_summary(quotes, full), top:concat(", "))
 end
 
 -- 3. The timeline.
@@ -101,34 +101,14 @@ do
   local people = corpus:entities({ kind = "person" }):sort("-count")
   local orgs = corpus:entities({ kind = "organization" }):sort("-count")
   local top = people:top(12) .. orgs:top(8)
-  -- Co-occurrence: entities mentioned in the same sentence.
-  local by_sentence, weights = {}, {}
-  for _, e in ipairs(top) do
-    for _, m in ipairs(e:mentions()) do
-      local s = m.sentence
-      if s then
-        by_sentence[s] = by_sentence[s] or {}
-        by_sentence[s][e] = true
-      end
-    end
-  end
-  for _, members in pairs(by_sentence) do
-    local list = {}
-    for e in pairs(members) do list[#list + 1] = e end
-    for i = 1, #list do
-      for j = i + 1, #list do
-        local a, b = list[i].name, list[j].name
-        if a > b then a, b = b, a end
-        local key = a .. "\0" .. b
-        weights[key] = (weights[key] or 0) + 1
-      end
-    end
-  end
+  -- Co-occurrence: entities mentioned in the same sentence (corpus:cooccurrence).
+  local pairs_found = corpus:cooccurrence({ among = top, within = "sentence", min = 1, top = false })
   local nodes, edges = {}, {}
   for _, e in ipairs(top) do nodes[#nodes + 1] = { id = e.name, label = e.name, weight = e.count, group = e.kind } end
-  for key, w in pairs(weights) do
-    local a, b = key:match("^(.-)%z(.*)$")
-    edges[#edges + 1] = { source = a, target = b, weight = w }
+  for _, p in ipairs(pairs_found) do
+    local a, b = p.a.name, p.b.name
+    if a > b then a, b = b, a end
+    edges[#edges + 1] = { source = a, target = b, weight = p.count }
   end
   table.sort(edges, function(x, y) return x.source .. x.target < y.source .. y.target end)
   local rows = top:map(function(e)

@@ -4,6 +4,7 @@
 #include "dlua_internal.h"
 
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -22,7 +23,9 @@ typedef struct dlua_ctx {
     dlua_object_fn retain;
     dlua_object_fn release;
 
-    volatile sig_atomic_t interrupted;
+    /* Set from another thread (dlua_interrupt) and consumed by the Lua thread: a C11 atomic,
+       so the write is seen and no interrupt is half-read (lock-free, so signal-safe too). */
+    atomic_int interrupted;
     double deadline;      /* monotonic seconds; 0 = none */
     double timeout;       /* for the message */
     int64_t budget;       /* instructions; 0 = none */
@@ -39,7 +42,8 @@ typedef struct dlua_box {
     int cls;
 } dlua_box;
 
-static volatile sig_atomic_t global_interrupt = 0;
+/* Set by the SIGINT handler and other threads: a lock-free C11 atomic (async-signal-safe). */
+static atomic_int global_interrupt = 0;
 
 static dlua_ctx *ctx_of(lua_State *L) {
     return *(dlua_ctx **)lua_getextraspace(L);
@@ -94,9 +98,10 @@ static const char *limit_message(dlua_ctx *c, char *buffer, size_t size) {
 /// the deadline); the limit already recorded stays.
 static void update_limit(dlua_ctx *c, int64_t work) {
     if (c->limit != DLUA_LIMIT_NONE) return;
-    if (c->interrupted || global_interrupt) {
-        c->interrupted = 0;
-        global_interrupt = 0;
+    /* Consume both flags at once: an interrupt that lands now is either taken here or stays. */
+    int local = atomic_exchange(&c->interrupted, 0);
+    int global = atomic_exchange(&global_interrupt, 0);
+    if (local || global) {
         c->limit = DLUA_LIMIT_INTERRUPT;
     } else if (c->budget > 0 && (c->spent += work) > c->budget) {
         c->limit = DLUA_LIMIT_INSTRUCTIONS;
@@ -138,7 +143,7 @@ void dlua_arm_limits(lua_State *L, double timeout_seconds, int64_t instruction_b
     dlua_ctx *c = ctx_of(L);
     c->limit = DLUA_LIMIT_NONE;
     c->refused = 0;
-    c->interrupted = 0;
+    atomic_store(&c->interrupted, 0);
     c->spent = 0;
     c->budget = instruction_budget > 0 ? instruction_budget : 0;
     c->timeout = timeout_seconds > 0 ? timeout_seconds : 0;
@@ -160,13 +165,13 @@ int dlua_limit_hit(lua_State *L) {
 
 int dlua_memory_refused(lua_State *L) { return ctx_of(L)->refused; }
 
-void dlua_interrupt(lua_State *L) { ctx_of(L)->interrupted = 1; }
-void dlua_interrupt_all(void) { global_interrupt = 1; }
-void dlua_clear_interrupt_all(void) { global_interrupt = 0; }
+void dlua_interrupt(lua_State *L) { atomic_store(&ctx_of(L)->interrupted, 1); }
+void dlua_interrupt_all(void) { atomic_store(&global_interrupt, 1); }
+void dlua_clear_interrupt_all(void) { atomic_store(&global_interrupt, 0); }
 
 int dlua_pending_limit(lua_State *L, double *timeout) {
     dlua_ctx *c = ctx_of(L);
-    if (c->interrupted || global_interrupt) return DLUA_LIMIT_INTERRUPT;
+    if (atomic_load(&c->interrupted) || atomic_load(&global_interrupt)) return DLUA_LIMIT_INTERRUPT;
     if (c->deadline > 0 && monotonic_now() > c->deadline) {
         if (timeout) *timeout = c->timeout;
         return DLUA_LIMIT_TIME;
@@ -266,8 +271,8 @@ static int invoke_swift(lua_State *L, lua_Integer index) {
         char buffer[96];
         if (c->limit == DLUA_LIMIT_NONE) c->limit = r.arg == DLUA_LIMIT_TIME ? DLUA_LIMIT_TIME : DLUA_LIMIT_INTERRUPT;
         if (c->limit == DLUA_LIMIT_INTERRUPT) {
-            c->interrupted = 0;
-            global_interrupt = 0;
+            atomic_store(&c->interrupted, 0);
+            atomic_store(&global_interrupt, 0);
         }
         const char *message = limit_message(c, buffer, sizeof buffer);
         luaL_where(L, 1);

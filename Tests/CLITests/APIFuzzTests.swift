@@ -9,7 +9,7 @@ import Testing
 ///
 /// The calls are drawn from a fixed seed, so every run makes the same ones. To fuzz longer or
 /// differently: `DOSSIER_API_FUZZ_CALLS=20000 DOSSIER_API_FUZZ_SEED=7 swift test --skip-build
-/// --filter APIFuzzTests` (docs/security-fuzzing.md).
+/// --filter APIFuzzTests` (docs/security.md, "Keeping it fixed").
 @Suite struct APIFuzzTests {
     static let defaultCalls = 4000
     static let defaultSeed: UInt64 = 12

@@ -19,12 +19,12 @@ final class LibraryRun {
 
     deinit { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
 
-    /// `dossier SUBCOMMAND --out OUT ARGS…` with a clean plugin environment (`plugin list` and
-    /// `plugin info` take no `--out`).
+    /// `dossier SUBCOMMAND --out OUT ARGS…` with a clean plugin environment (`plugin new` takes
+    /// no `--out`).
     @discardableResult
     func dossier(_ subcommand: [String], _ arguments: [String] = [], input: String? = nil,
                  in directory: URL? = nil) throws -> CLI.Output {
-        let takesOut = !(subcommand.first == "plugin" && ["list", "info"].contains(subcommand.dropFirst().first ?? ""))
+        let takesOut = !(subcommand.first == "plugin" && subcommand.dropFirst().first == "new")
         return try CLI.run(subcommand + (takesOut ? ["--out", out.path] : []) + arguments, input: input, in: directory, environment: [
             "XDG_CONFIG_HOME": config.path,
             "DOSSIER_PATH": "",

@@ -34,7 +34,7 @@ import Testing
         let text = try String(contentsOf: APIAnnotations.fileURL, encoding: .utf8)
         let session = try makeSession()
         #expect(session.declaredAPI.map(\.name).sorted() == ["Chart", "Corpus", "Document", "Entity", "Quote", "Sentence", "Table", "TokenList", "dossier"])
-        let updated = LuaAnnotations.update(text, with: session.declaredAPI)
+        let updated = LuaAnnotations.update(text, with: session.declaredAPI + session.declaredOptions.map(\.typeInfo))
         for problem in updated.problems { Issue.record("docs/api/dossier.lua: \(problem)") }
         guard updated.text != text else { return }
         let old = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -72,6 +72,8 @@ import Testing
                 expression = sample
             case .module:
                 expression = type.name
+            case .record:
+                continue
             }
             let listing = try session.values("""
                 local v = \(expression)

@@ -129,7 +129,7 @@ import Testing
             .contains("bad argument #1 to 'collocations' ('foreign minister' is 2 tokens"))
         #expect(error(session, "corpus:collocations('china', {window = 0})").contains("bad argument #2 to 'collocations' (window must be between 1 and 1000)"))
         #expect(error(session, "corpus:ngrams(0)").contains("bad argument #1 to 'ngrams' (n must be between 1 and 8)"))
-        #expect(error(session, "corpus:ngrams(2, {mni = 2})").contains("bad argument #2 to 'ngrams' (unknown option 'mni' (use top, min or stopwords))"))
+        #expect(error(session, "corpus:ngrams(2, {mni = 2})").contains("bad argument #2 to 'ngrams' (unknown option 'mni' (use top, limit, min or stopwords))"))
         #expect(error(session, "corpus:ngrams(2, {min = 0})").contains("min must be at least 1"))
         #expect(error(session, "corpus:frequencies{top = -1}").contains("bad argument #1 to 'frequencies' (top must be 0 or more"))
         #expect(error(session, "corpus:frequencies{top = 'ten'}").contains("bad argument #1 to 'frequencies' (top must be a number, not a string)"))

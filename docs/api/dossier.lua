@@ -227,9 +227,10 @@ function Corpus:vocabulary() end
 ---@return integer?
 function Corpus:term_id(word) end
 
---- Every resolved date mention of the corpus, sorted by date.
+--- Every resolved date mention of the corpus, sorted by date; `after`/`before` bound it, `limit` keeps the earliest.
+---@param opts? CorpusTimelineOptions
 ---@return List<DateMention>
-function Corpus:timeline() end
+function Corpus:timeline(opts) end
 
 --- Every date mention of every document (unresolved ones too), in document and text order.
 ---@return List<DateMention>
@@ -263,6 +264,11 @@ function Corpus:ngrams(n, opts) end
 ---@param opts? CollocationOptions
 ---@return List<CollocateRow>
 function Corpus:collocations(word, opts) end
+
+--- Pairs of entities (or terms, `of = "terms"`) sharing a sentence, paragraph or document, with counts, PMI and log-likelihood, best first (docs/statistics.md).
+---@param opts? CooccurrenceOptions
+---@return List<CooccurrenceRow>
+function Corpus:cooccurrence(opts) end
 
 --- Words this corpus uses more (positive score) or less than `other` (or the rest of the corpus when one holds the other).
 ---@param other Corpus
@@ -426,13 +432,30 @@ local TokenList = {}
 -- Search and dates
 -- ============================================================================================
 
+-- begin generated SearchOptions
+--- Options of `corpus:search`.
 ---@class SearchOptions
----@field limit? integer most hits returned (default 10; at least 1)
+---@field limit? integer most hits returned (at least 1) (default 10)
+---@field top? integer the same as `limit`
 ---@field snippets? boolean false ranks only, without snippets (default true)
+-- end generated SearchOptions
 
+-- begin generated KwicOptions
+--- Options of `corpus:kwic`.
 ---@class KwicOptions
----@field width? integer characters of context on each side (default 40; 0 to 1000)
----@field limit? integer most lines returned (default: all; at least 1)
+---@field width? integer characters of context on each side (0 to 1000) (default 40)
+---@field limit? integer|false most lines returned (at least 1; false: all) (default all)
+---@field top? integer|false the same as `limit`
+-- end generated KwicOptions
+
+-- begin generated CorpusTimelineOptions
+--- Options of `corpus:timeline`.
+---@class CorpusTimelineOptions
+---@field after? string ISO date (or year, year-month): only dates from then on, inclusive
+---@field before? string ISO date: only dates up to then, inclusive
+---@field limit? TopOption most rows returned (false: all) (default all)
+---@field top? TopOption the same as `limit`
+-- end generated CorpusTimelineOptions
 
 --- One hit of `corpus:search`.
 ---@class Hit
@@ -449,8 +472,11 @@ local TokenList = {}
 ---@field sentence Sentence the sentence holding the match
 ---@field offset integer 1-based byte position of the match in `doc.text`
 
+-- begin generated DateOptions
+--- Options of `dossier.dates`.
 ---@class DateOptions
 ---@field anchor? string ISO date relative dates are read against ("2023-06-18")
+-- end generated DateOptions
 
 --- A date as written in a text, resolved to an ISO value.
 ---@class DateMention
@@ -462,42 +488,66 @@ local TokenList = {}
 ---@field relative boolean true for dates such as "last Monday"
 ---@field offset integer 1-based byte position in the text
 
---- `corpus:filter{…}`: every field given must hold.
+-- begin generated FilterSpec
+--- `corpus:filter{…}` (and `List:filter{…}` on documents): every field given must hold.
 ---@class FilterSpec
 ---@field source? string|string[] outlet name(s), case-insensitive
 ---@field after? string ISO date (or year, year-month); inclusive; undated documents are left out
 ---@field before? string ISO date; inclusive; undated documents are left out
 ---@field contains? string a search query the document must match
+-- end generated FilterSpec
 
 -- ============================================================================================
 -- Statistics
 -- ============================================================================================
 
+-- begin generated FrequencyOptions
+--- Options of `corpus:frequencies`.
 ---@class FrequencyOptions
----@field top? TopOption rows returned (default 100)
----@field stopwords? StopwordsOption
+---@field top? TopOption most rows returned (false: all) (default 100)
+---@field limit? TopOption the same as `top`
+---@field min? integer fewest occurrences a row needs (default 1)
+---@field stopwords? StopwordsOption true: the session list; false: none; or a list of words for this call (default true)
 ---@field kinds? TokenKind|TokenKind[] token kinds counted (default "word")
+-- end generated FrequencyOptions
 
+-- begin generated NGramOptions
+--- Options of `corpus:ngrams`.
 ---@class NGramOptions
----@field top? TopOption rows returned (default 100)
----@field min? integer fewest occurrences (default 2)
----@field stopwords? StopwordsOption n-grams that start or end with a stopword are dropped unless false
+---@field top? TopOption most rows returned (false: all) (default 100)
+---@field limit? TopOption the same as `top`
+---@field min? integer fewest occurrences a row needs (default 2)
+---@field stopwords? StopwordsOption n-grams that start or end with a stopword are dropped unless false (default true)
+-- end generated NGramOptions
 
+-- begin generated CollocationOptions
+--- Options of `corpus:collocations`.
 ---@class CollocationOptions
----@field top? TopOption rows returned (default 100)
----@field min? integer fewest co-occurrences (default 2)
----@field stopwords? StopwordsOption
----@field window? integer tokens on each side (default 5; 1 to 1000)
----@field measure? AssociationMeasure default "llr"
+---@field top? TopOption most rows returned (false: all) (default 100)
+---@field limit? TopOption the same as `top`
+---@field min? integer fewest co-occurrences a row needs (default 2)
+---@field stopwords? StopwordsOption true: the session list; false: none; or a list of words for this call (default true)
+---@field window? integer tokens on each side (1 to 1000) (default 5)
+---@field measure? AssociationMeasure how attachment is scored (default "llr")
+-- end generated CollocationOptions
 
+-- begin generated KeynessOptions
+--- Options of `corpus:keyness`.
 ---@class KeynessOptions
----@field top? TopOption rows returned (default 100)
----@field min? integer fewest occurrences in both corpora together (default 3)
----@field stopwords? StopwordsOption
+---@field top? TopOption most rows returned (false: all) (default 100)
+---@field limit? TopOption the same as `top`
+---@field min? integer fewest occurrences in both corpora together a row needs (default 3)
+---@field stopwords? StopwordsOption true: the session list; false: none; or a list of words for this call (default true)
+-- end generated KeynessOptions
 
+-- begin generated KeywordOptions
+--- Options of `doc:keywords`.
 ---@class KeywordOptions
----@field top? TopOption rows returned (default 10)
----@field stopwords? StopwordsOption
+---@field top? TopOption most rows returned (false: all) (default 10)
+---@field limit? TopOption the same as `top`
+---@field min? integer fewest occurrences in the document a row needs (default 1)
+---@field stopwords? StopwordsOption true: the session list; false: none; or a list of words for this call (default true)
+-- end generated KeywordOptions
 
 --- One row of `corpus:frequencies`.
 ---@class FrequencyRow
@@ -575,8 +625,40 @@ function Entity:docs() end
 ---@field text string as written (line breaks and no-break spaces made single spaces)
 ---@field offset integer 1-based byte position in `doc.text`
 
+-- begin generated EntityOptions
+--- Options of `corpus:entities`.
 ---@class EntityOptions
----@field kind? EntityKind
+---@field kind? EntityKind only entities of this kind (default all kinds)
+---@field top? TopOption most rows returned (false: all) (default all)
+---@field limit? TopOption the same as `top`
+---@field min? integer fewest mentions a row needs (default 1)
+-- end generated EntityOptions
+
+-- begin generated CooccurrenceOptions
+--- Options of `corpus:cooccurrence`.
+---@class CooccurrenceOptions
+---@field of? "entities"|"terms" what is paired (default "entities")
+---@field kind? EntityKind|EntityKind[] only entities of this kind or kinds (default all kinds)
+---@field among? (Entity|string)[] only pairs of these entities (Entities or names) (default all)
+---@field within? "sentence"|"paragraph"|"document" the span both must share (default "sentence")
+---@field top? TopOption most rows returned (false: all) (default 100)
+---@field limit? TopOption the same as `top`
+---@field min? integer fewest spans shared a row needs (default 2)
+---@field measure? "llr"|"pmi"|"count" how rows are ranked (default "llr")
+---@field stopwords? StopwordsOption terms only: stopwords are left out unless false (default true)
+-- end generated CooccurrenceOptions
+
+--- One row of `corpus:cooccurrence`: a pair and how strongly it is attached.
+---@class CooccurrenceRow
+---@field a Entity|string the first of the pair (a string with `of = "terms"`)
+---@field b Entity|string the second
+---@field count integer spans (sentences, paragraphs or documents) holding both
+---@field count_a integer spans holding `a`
+---@field count_b integer spans holding `b`
+---@field pmi number pointwise mutual information, log2(count · N / (count_a · count_b))
+---@field llr number signed log-likelihood (G²): positive when they occur together more than chance predicts
+---@field docs List<Document> the documents holding both
+---@field example? Sentence the first sentence holding both (with `within = "sentence"`)
 
 --- `corpus:gazetteer_add{…}`.
 ---@class GazetteerEntry
@@ -707,22 +789,34 @@ local Chart = {}
 function Chart:svg() end
 -- end generated Chart
 
+-- begin generated TableOptions
+--- Options of `report.table`.
 ---@class TableOptions
----@field columns? string[] which fields, in order (default: the List's columns, else the keys seen)
+---@field columns? string[] which fields, in order (default the List's columns, else the keys seen)
+-- end generated TableOptions
 
+-- begin generated BarChartOptions
+--- Options of `report.chart.bar`.
 ---@class BarChartOptions
----@field title? string
----@field label? string field holding the label (default: label, term, name, key, ngram or source)
----@field value? string field holding the value (default: value, count, score or docs)
+---@field title? string the chart's title
+---@field label? string field holding the label (default label, term, name, key, ngram or source)
+---@field value? string field holding the value (default value, count, score or docs)
+-- end generated BarChartOptions
 
+-- begin generated BarsOptions
+--- Options of `report.bars`.
 ---@class BarsOptions
 ---@field label? string field holding the label
 ---@field value? string field holding the value
----@field width? integer characters, 1 to 1000 (default: the terminal's)
+---@field width? integer characters, 1 to 1000 (default the terminal's)
+-- end generated BarsOptions
 
+-- begin generated TimelineOptions
+--- Options of `report.chart.timeline`.
 ---@class TimelineOptions
----@field title? string
+---@field title? string the chart's title
 ---@field label? string field holding an event's label (default "label", else `text`)
+-- end generated TimelineOptions
 
 --- An event of `report.chart.timeline` (DateMentions work too: their `date` gives start and end).
 ---@class TimelineEvent
@@ -1027,7 +1121,7 @@ function dossier.report_section(name, fn) end
 
 --- How the REPL and `tostring` show values (used by the report module; scripts rarely need it).
 ---@class dossier.printer
----@field max_rows integer rows a List prints before "… N more" (40; 0 or more, checked when set)
+---@field rows integer rows a List prints before "… N more" (40 in the REPL; every row in a script whose output is not a terminal; 0 or more, checked when set; `max_rows` is the same setting)
 ---@field max_depth integer nesting shown for plain tables (2; 0 to 100)
 ---@field max_items integer items shown per plain table (30; 0 or more)
 ---@field width? integer the width the last REPL entry printed at (1 to 1000; nil before the REPL printed)
@@ -1038,10 +1132,15 @@ dossier.printer = {}
 ---@return string|number
 function dossier.printer.cell(v) end
 
+--- A value as one short line for a person to read (a printed List's cell): a Document shows its source and short title.
+---@param v any
+---@return string|number
+function dossier.printer.show(v) end
+
 --- A List as an aligned table that fits `width`, showing at most `max_rows` rows.
 ---@param list List<any>|TokenList
 ---@param width? integer 1 to 1000 (default 100)
----@param max_rows? integer 0 or more (default `max_rows`)
+---@param max_rows? integer 0 or more (default `dossier.printer.rows`)
 ---@return string
 function dossier.printer.list(list, width, max_rows) end
 
@@ -1080,6 +1179,12 @@ function dossier.util.get(value, name) end
 ---@param columns? string[]
 ---@return List<T>
 function dossier.util.list(rows, columns) end
+
+--- How many quotations `shown` holds of `all` and what it leaves out, in the words every view uses: "35 of 36 quotations (17 full, 18 partial; left out: 1 scare)".
+---@param all List<Quote>
+---@param shown? List<Quote> default `all`
+---@return string
+function dossier.util.quote_summary(all, shown) end
 
 --- `text` with runs of white space (line breaks, no-break spaces) made one space, trimmed.
 ---@param text any

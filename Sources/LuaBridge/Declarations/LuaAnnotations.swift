@@ -22,7 +22,11 @@ public enum LuaAnnotations {
             if !member.summary.isEmpty { line += " " + member.summary.replacingOccurrences(of: "\n", with: " ") }
             lines.append(line)
         }
-        lines.append(type.kind == .class ? "local \(type.name) = {}" : "\(type.name) = {}")
+        switch type.kind {
+        case .class: lines.append("local \(type.name) = {}")
+        case .module: lines.append("\(type.name) = {}")
+        case .record: return lines.joined(separator: "\n")
+        }
         for member in type.members where member.isCallable {
             lines.append("")
             lines += comment(member.summary)

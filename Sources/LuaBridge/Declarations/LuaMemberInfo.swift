@@ -65,6 +65,8 @@ public struct LuaTypeInfo: Sendable, Equatable {
         case `class`
         /// A Lua table (a module such as `dossier`).
         case module
+        /// The shape of a table a script writes (an options table such as `KwicOptions`): fields only.
+        case record
     }
 
     /// The class name, or the table's path (`dossier`).

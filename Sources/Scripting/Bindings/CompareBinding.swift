@@ -119,7 +119,7 @@ enum CompareBinding {
     static func checkKeys(_ spec: LuaTable, _ known: [String]) throws {
         if !spec.array.isEmpty { throw LuaArgumentError(1, "options must be a table of named fields") }
         for key in spec.stringKeys where !known.contains(key) {
-            throw LuaArgumentError(1, "unknown option '\(key)' (use \(known.joined(separator: ", ")))")
+            throw LuaArgumentError(1, LuaOptionSet.unknown("option", key, among: known))
         }
     }
 

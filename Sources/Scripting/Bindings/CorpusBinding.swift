@@ -13,6 +13,7 @@ enum CorpusBinding {
         let search = try SearchBinding(ctx)
         let statistics = try StatisticsBinding(ctx)
         let dates = try DateBinding(ctx)
+        let cooccurrence = try CooccurrenceBinding(ctx)
         let luaMembers = try ctx.lua.makeReferenceFromLua(try LuaSources.source("corpus"), chunkName: "=[dossier corpus]",
                                                           arguments: [try natives(ctx)])
         let cls = LuaClass<Corpus>("Corpus", summary: """
@@ -59,7 +60,8 @@ enum CorpusBinding {
                 return [.integer(id + 1)]
             },
             // Dates
-            .method("timeline", "Every resolved date mention of the corpus, sorted by date.", returns: ["List<DateMention>"], dates.timeline),
+            .method("timeline", "Every resolved date mention of the corpus, sorted by date; `after`/`before` bound it, `limit` keeps the earliest.",
+                    parameters: ["opts? CorpusTimelineOptions"], returns: ["List<DateMention>"], dates.timeline),
             .method("dates", "Every date mention of every document (unresolved ones too), in document and text order.",
                     returns: ["List<DateMention>"], dates.corpusDates),
             // Search
@@ -74,6 +76,8 @@ enum CorpusBinding {
                     parameters: ["n integer", "opts? NGramOptions"], returns: ["List<NGramRow>"], statistics.ngrams),
             .method("collocations", "Words that occur near `word` more often than chance predicts.",
                     parameters: ["word string", "opts? CollocationOptions"], returns: ["List<CollocateRow>"], statistics.collocations),
+            .method("cooccurrence", "Pairs of entities (or terms, `of = \"terms\"`) sharing a sentence, paragraph or document, with counts, PMI and log-likelihood, best first (docs/statistics.md).",
+                    parameters: ["opts? CooccurrenceOptions"], returns: ["List<CooccurrenceRow>"], cooccurrence.cooccurrence),
             .method("keyness", "Words this corpus uses more (positive score) or less than `other` (or the rest of the corpus when one holds the other).",
                     parameters: ["other Corpus", "opts? KeynessOptions"], returns: ["List<KeynessRow>"], statistics.keyness),
             // Entities
@@ -115,6 +119,35 @@ enum CorpusBinding {
         natives.set("subset", .function(subset))
         natives.set("filter_spec", .function(filterSpec))
         return .table(natives)
+    }
+
+    /// `List:filter(spec)` on a List of documents (installed as `List.__filter_documents`): the
+    /// documents, in list order, that `corpus:filter(spec)` on their corpus keeps.
+    static func documentFilter(_ ctx: BindingContext) -> LuaFunction {
+        ctx.lua.function("filter") { args in
+            let items = try args.table(1).array
+            let spec = try args.table(2)
+            var docs: [Document] = []
+            for item in items {
+                guard case .object(let object) = item, let doc = object as? Document else {
+                    throw specError("a filter spec works on a List of documents: pass a function instead")
+                }
+                docs.append(doc)
+            }
+            var kept = Set<ObjectIdentifier>()
+            var roots: [Corpus] = []
+            for doc in docs {
+                guard let root = doc.corpus else { throw specError("document '\(doc.id)' has no corpus to filter in") }
+                if !roots.contains(where: { $0 === root }) { roots.append(root) }
+            }
+            for root in roots {
+                let mine = Set(docs.filter { $0.corpus === root }.map(ObjectIdentifier.init))
+                let result = try filter(root.filter { mine.contains(ObjectIdentifier($0)) }, spec: spec, cancellation: ctx.cancellation)
+                for doc in result.documents { kept.insert(ObjectIdentifier(doc)) }
+            }
+            if docs.isEmpty { _ = try filter(Corpus.freeText(""), spec: spec) }  // the spec is still checked
+            return [.table(LuaTable(array: docs.filter { kept.contains(ObjectIdentifier($0)) }.map { .object($0) }))]
+        }
     }
 
     /// `corpus:token_ids()`: the fast path for whole-corpus passes, term ids per document as
@@ -161,9 +194,10 @@ enum CorpusBinding {
     /// `before` (ISO dates, inclusive, on the document date; undated documents are left out
     /// when either is given), `contains` (a search query the document must match).
     static func filter(_ corpus: Corpus, spec: LuaTable, cancellation: Cancellation = .none) throws -> Corpus {
-        let known: Set<String> = ["source", "after", "before", "contains"]
+        let known = LuaOptionSet.filter.acceptedNames
         for key in spec.stringKeys where !known.contains(key) {
-            throw specError("unknown filter field '\(key)' (use source, after, before or contains)")
+            let message = LuaOptionSet.filter.unknownOptionMessage(key)
+            throw specError(message.replacingOccurrences(of: "unknown option", with: "unknown filter field"))
         }
         var sources: Set<String>?
         if let value = spec["source"] {

@@ -1,4 +1,5 @@
 import Corpus
+import Foundation
 import LuaBridge
 
 /// The bodies of the date members: `corpus:timeline()`, `corpus:dates()`, `doc:dates()`,
@@ -35,16 +36,31 @@ struct DateBinding {
         .table(LuaTable(array: rows, metatable: shown.metatable))
     }
 
-    /// `corpus:timeline()`.
+    /// `corpus:timeline(opts)`: `{after =, before =, limit = (or top)}` (`LuaOptionSet.timeline`).
     func timeline(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
-        let items = try corpus.dates(cancellation: ctx.cancellation).timeline(corpus)
+        let options = try LuaOptionReader(args, 1, .timeline)
+        var query = TimelineQuery()
+        query.after = try Self.isoPrefix(options, "after")
+        query.before = try Self.isoPrefix(options, "before")
+        query.limit = try options.rows(default: nil)
+        let items = try corpus.timeline(query, cancellation: ctx.cancellation)
         try ctx.reserve(items.count, ResultCost.record(fields: 7) + ResultCost.object, for: "timeline", items: "dates")
         return [mentions(items.map { list.record(Self.record($0.mention, document: $0.document, ctx: ctx)) })]
+    }
+
+    /// An ISO date prefix option (`2023`, `2023-06`, `2023-06-18`).
+    static func isoPrefix(_ options: LuaOptionReader, _ name: String) throws -> String? {
+        guard let text = try options.string(name) else { return nil }
+        guard text.range(of: #"^\d{4}(-\d{2}(-\d{2})?)?$"#, options: .regularExpression) != nil else {
+            throw options.error("'\(name)' must be an ISO date like 2023-06-18")
+        }
+        return text
     }
 
     /// `corpus:dates()`: every mention of every document, in document and text order
     /// (unresolved ones too).
     func corpusDates(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
+        _ = try LuaOptionReader(args, 1, .corpusDates)
         let dates = try corpus.dates(cancellation: ctx.cancellation)
         let count = corpus.documents.reduce(0) { $0 + dates.mentions(of: $1).count }
         try ctx.reserve(count, ResultCost.record(fields: 7) + ResultCost.object, for: "dates", items: "dates")
@@ -66,11 +82,8 @@ struct DateBinding {
     func textDates(_ args: LuaArguments) throws -> [LuaValue] {
         let text = try args.string(1)
         var anchor: DateAnchor?
-        let options = try args.optionalTable(2)
-        for key in options?.stringKeys ?? [] where key != "anchor" {
-            throw LuaArgumentError(2, "unknown option '\(key)' (dates takes anchor)")
-        }
-        if let options, let iso = options["anchor"]?.stringValue {
+        let options = try LuaOptionReader(args.optionalTable(2), .textDates, argument: 2)
+        if let iso = try options.string("anchor") {
             guard let value = DateValue(iso: iso) else {
                 throw LuaArgumentError(2, "anchor '\(iso)' is not an ISO date like 2023-06-18")
             }

@@ -84,6 +84,11 @@ enum DocumentBinding {
             ("__cell", .function(ctx.lua.function("__cell") { args in
                 [.text(args.optionalObject(1, as: Document.self)?.id ?? "?")]
             })),
+            // What a printed List shows for a person to read (`printer.show`); report tables
+            // and CSV keep the id (`__cell`).
+            ("__show", .function(ctx.lua.function("__show") { args in
+                [.text(args.optionalObject(1, as: Document.self).map(shown) ?? "?")]
+            })),
         ]
         return cls
     }
@@ -96,6 +101,13 @@ enum DocumentBinding {
     }
 
     /// `<Document 002 "18-6-2023 (BEIJING) US Secretary…" 612 words>`
+    /// `Reuters · Blinken meets Qin Gang in Beijing…`: the source and a short title, else the id.
+    static func shown(_ doc: Document) -> String {
+        let title = doc.title.map { BindingContext.preview($0, 36) } ?? doc.id
+        guard let source = doc.source, !source.isEmpty else { return title }
+        return BindingContext.preview(source, 20) + " · " + title
+    }
+
     static func describe(_ doc: Document) -> String {
         let headline = doc.title ?? doc.text
         return "<Document \(doc.id) \"\(BindingContext.preview(headline, 40))\" \(BindingContext.grouped(doc.wordCount)) words>"

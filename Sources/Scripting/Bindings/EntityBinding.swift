@@ -77,11 +77,11 @@ final class EntityBinding {
 
     // MARK: - Members of other classes and of `dossier`
 
-    /// `corpus:entities(opts)`.
+    /// `corpus:entities(opts)`: `{kind =, top = (or limit), min =}` (`LuaOptionSet.entities`), or a
+    /// kind alone (`corpus:entities("person")`).
     func corpusEntities(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
-        let kind = try Self.kindOption(args, position: 1)
-        _ = try corpus.entityIndex(cancellation: ctx.cancellation)  // built here, where it can be stopped
-        let entities = corpus.entities(kind: kind)
+        let query = try Self.entityQuery(args, position: 1)
+        let entities = try corpus.entities(query, cancellation: ctx.cancellation)  // the index is built where it can be stopped
         try ctx.reserve(entities.count, ResultCost.object, for: "entities", items: "entities")
         return [ctx.lists.make(entities.map { .object($0) })]
     }
@@ -143,30 +143,35 @@ final class EntityBinding {
         LuaArgumentError(i + 1, message)
     }
 
-    /// The `kind` option: `corpus:entities({kind = "person"})` or `corpus:entities("person")`.
-    static func kindOption(_ args: LuaArguments, position: Int) throws -> EntityKind? {
-        var name: String?
+    /// The query of `corpus:entities(opts)`: an options table (`{kind = "person", top = 10,
+    /// min = 2}`) or a kind name alone (`corpus:entities("person")`).
+    static func entityQuery(_ args: LuaArguments, position: Int) throws -> EntityQuery {
+        var query = EntityQuery()
         switch args.type(position) {
         case .none, .nil:
-            return nil
+            return query
         case .string:
-            name = try args.string(position)
+            query.kind = try kind(named: try args.string(position), position: position)
         case .table:
-            let spec = try args.table(position)
-            for key in spec.stringKeys where key != "kind" {
-                throw methodArgumentError(position, "unknown option '\(key)' (entities takes kind)")
+            let options = try LuaOptionReader(args, position, .entities)
+            if let value = options.value("kind")?.value {
+                guard let text = value.stringValue else {
+                    throw methodArgumentError(position, "kind must be a string: \(EntityKind.readableList)")
+                }
+                query.kind = try kind(named: text, position: position)
             }
-            guard let value = spec["kind"] else { return nil }
-            guard let text = value.stringValue else {
-                throw methodArgumentError(position, "kind must be a string: \(EntityKind.readableList)")
-            }
-            name = text
+            query.limit = try options.rows(default: nil)
+            query.minimumCount = try options.minimum(default: 1)
         default:
             throw LuaArgumentError.type(position + 1, expected: "table or string")
         }
-        guard let name else { return nil }
+        return query
+    }
+
+    /// An entity kind by name (case-insensitive), or an error listing the kinds.
+    static func kind(named name: String, position: Int) throws -> EntityKind {
         guard let kind = EntityKind(rawValue: name.lowercased()) else {
-            throw methodArgumentError(position, "unknown kind '\(name)' (use \(EntityKind.readableList))")
+            throw methodArgumentError(position, LuaOptionSet.unknown("kind", name, among: EntityKind.allCases.map(\.rawValue)))
         }
         return kind
     }

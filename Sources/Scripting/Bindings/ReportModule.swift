@@ -90,7 +90,21 @@ enum ReportModule {
         let sparkline = lua.function("sparkline") { args in
             [.text(TerminalChart.sparkline(try args.table(1).array.compactMap(\.doubleValue)))]
         }
+        // `options(name, opts, position)`: checks a report function's options against its
+        // declaration (`LuaOptionSet.report`), raising "bad argument #position to 'name' (…)".
+        let options = lua.function("options") { args in
+            let name = try args.string(1)
+            let position = try args.integer(3)
+            guard let set = LuaOptionSet.report[name] else { return [] }
+            do {
+                _ = try LuaOptionReader(try args.optionalTable(2), set, argument: position)
+            } catch let error as LuaArgumentError {
+                throw LuaRuntimeError("bad argument #\(position) to '\(name)' (\(error.message))")
+            }
+            return []
+        }
         return .record([
+            "options": .function(options),
             "table": .function(makeTable),
             "chart": .function(makeChart),
             "html": .function(html),

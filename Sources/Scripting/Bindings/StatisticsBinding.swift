@@ -35,37 +35,44 @@ struct StatisticsBinding {
 
     /// `corpus:frequencies(opts)`.
     func frequencies(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
-        let options = try StatisticsOptions(args, 1, allowed: ["top", "stopwords", "kinds"])
-        let rows = corpus.frequencies(top: try options.top(default: Self.defaultTop),
-                                      stopwords: try options.stopwords(settings), kinds: try options.kinds())
+        let options = try StatisticsOptions(args, 1, .frequencies)
+        var query = FrequencyQuery()
+        query.limit = try options.top(default: Self.defaultTop)
+        query.minimumCount = try options.min(default: 1)
+        query.stopwords = try options.stopwords(settings)
+        query.kinds = try options.kinds()
+        let rows = corpus.frequencies(query)
         try ctx.reserve(rows.count, ResultCost.record(fields: 3), for: "frequencies", items: "rows")
         return [frequencyRows.make(rows.map { [.text($0.term), .integer($0.count), .integer($0.docs)] })]
     }
 
     /// `corpus:ngrams(n, opts)`.
     func ngrams(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
-        let n = try args.integer(1, in: 1...NGramCounter.maximumLength, name: "n")
-        let options = try StatisticsOptions(args, 2, allowed: ["top", "min", "stopwords"])
-        let rows = try Self.statistics {
-            try corpus.ngrams(n, min: try options.min(default: 2), stopwords: try options.stopwords(settings),
-                              top: try options.top(default: Self.defaultTop), cancellation: ctx.cancellation)
-        }
-        try ctx.reserve(rows.count, ResultCost.record(fields: 3) + 50 * n, for: "ngrams", items: "rows")
+        var query = NGramQuery(n: try args.integer(1, in: 1...NGramCounter.maximumLength, name: "n"))
+        let options = try StatisticsOptions(args, 2, .ngrams)
+        query.minimumCount = try options.min(default: 2)
+        query.stopwords = try options.stopwords(settings)
+        query.limit = try options.top(default: Self.defaultTop)
+        let asked = query
+        let rows = try Self.statistics { try corpus.ngrams(asked, cancellation: ctx.cancellation) }
+        try ctx.reserve(rows.count, ResultCost.record(fields: 3) + 50 * query.n, for: "ngrams", items: "rows")
         return [ngramRows.make(rows.map { [.text($0.text), .integer($0.count), .integer($0.docs)] })]
     }
 
     /// `corpus:collocations(word, opts)`.
     func collocations(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
-        let node = try args.string(1)
-        let options = try StatisticsOptions(args, 2, allowed: ["top", "min", "stopwords", "window", "measure"])
-        let window = try options.integer("window", in: StatisticsOptions.windowRange) ?? 5
-        let measure = try options.measure()
+        var query = CollocationQuery(node: try args.string(1))
+        let options = try StatisticsOptions(args, 2, .collocations)
+        query.window = try options.integer("window", in: StatisticsOptions.windowRange) ?? 5
+        query.measure = try options.measure()
+        query.minimumCount = try options.min(default: 2)
+        query.stopwords = try options.stopwords(settings)
+        query.limit = try options.top(default: Self.defaultTop)
+        let asked = query
         let rows: [Collocate]
         do {
-            rows = try corpus.collocations(of: node, window: window, measure: measure, min: try options.min(default: 2),
-                                           stopwords: try options.stopwords(settings), top: try options.top(default: Self.defaultTop),
-                                           cancellation: ctx.cancellation)
-        } catch let error as StatisticsError {
+            rows = try corpus.collocations(asked, cancellation: ctx.cancellation)
+        } catch {
             // A stop is not the argument's fault: a limit ends the chunk, a memory refusal is a plain error.
             if case .stopped = error { throw error.luaLimit == nil ? LuaRuntimeError(error.description) : error }
             throw StatisticsOptions.error(1, error.description)
@@ -76,12 +83,13 @@ struct StatisticsBinding {
 
     /// `corpus:keyness(other, opts)`.
     func keyness(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
-        let reference = try args.object(1, as: Corpus.self, name: "Corpus")
-        let options = try StatisticsOptions(args, 2, allowed: ["top", "min", "stopwords"])
-        let rows = try Self.statistics {
-            try corpus.keyness(against: reference, min: try options.min(default: 3),
-                               stopwords: try options.stopwords(settings), top: try options.top(default: Self.defaultTop))
-        }
+        var query = KeynessQuery(reference: try args.object(1, as: Corpus.self, name: "Corpus"))
+        let options = try StatisticsOptions(args, 2, .keyness)
+        query.minimumCount = try options.min(default: 3)
+        query.stopwords = try options.stopwords(settings)
+        query.limit = try options.top(default: Self.defaultTop)
+        let asked = query
+        let rows = try Self.statistics { try corpus.keyness(asked) }
         try ctx.reserve(rows.count, ResultCost.record(fields: 4), for: "keyness", items: "rows")
         return [keynessRows.make(rows.map {
             [.text($0.term), .number(Self.rounded($0.score)), .integer($0.count), .integer($0.referenceCount)]
@@ -90,8 +98,12 @@ struct StatisticsBinding {
 
     /// `doc:keywords(opts)`.
     func keywords(_ doc: Document, _ args: LuaArguments) throws -> [LuaValue] {
-        let options = try StatisticsOptions(args, 1, allowed: ["top", "stopwords"])
-        let rows = doc.keywords(top: try options.top(default: Self.defaultKeywords), stopwords: try options.stopwords(settings))
+        let options = try StatisticsOptions(args, 1, .keywords)
+        var query = KeywordQuery()
+        query.limit = try options.top(default: Self.defaultKeywords)
+        query.minimumCount = try options.min(default: 1)
+        query.stopwords = try options.stopwords(settings)
+        let rows = doc.keywords(query)
         try ctx.reserve(rows.count, ResultCost.record(fields: 3), for: "keywords", items: "rows")
         return [keywordRows.make(rows.map { [.text($0.term), .number(Self.rounded($0.score)), .integer($0.count)] })]
     }
@@ -164,25 +176,14 @@ struct StatisticsBinding {
     }
 }
 
-/// The options table of a statistics method (`{top = 20, stopwords = false, …}`), checked
-/// against the names the method knows.
+/// The options table of a statistics method (`{top = 20, stopwords = false, …}`), read against
+/// its declaration (`LuaOptionSet.frequencies`, …), with the readers of the statistics options.
 struct StatisticsOptions {
-    /// Position of the table among the method's arguments (not counting `self`).
-    let position: Int
-    let table: LuaTable
+    let reader: LuaOptionReader
 
-    init(_ args: LuaArguments, _ position: Int, allowed: [String]) throws {
-        self.position = position
-        table = try args.optionalTable(position) ?? LuaTable()
-        if !table.array.isEmpty {
-            throw Self.error(position, "options must be named fields ({top = 10}), not a list")
-        }
-        for key in table.stringKeys where !allowed.contains(key) {
-            throw Self.error(position, "unknown option '\(key)' (use \(Self.names(allowed)))")
-        }
-        if table.stringKeys.count != table.fields.count {
-            throw Self.error(position, "option names must be strings")
-        }
+    /// The options at method argument `position` (not counting `self`).
+    init(_ args: LuaArguments, _ position: Int, _ set: LuaOptionSet) throws {
+        reader = try LuaOptionReader(args, position, set)
     }
 
     /// A bad-argument error at method argument `position`. Lua does not count `self` in a
@@ -191,48 +192,30 @@ struct StatisticsOptions {
         LuaArgumentError(position + 1, message)
     }
 
-    func error(_ message: String) -> LuaArgumentError {
-        Self.error(position, message)
-    }
-
-    /// "a, b or c".
-    static func names(_ names: [String]) -> String {
-        guard names.count > 1, let last = names.last else { return names.first ?? "" }
-        return names.dropLast().joined(separator: ", ") + " or " + last
-    }
+    func error(_ message: String) -> LuaArgumentError { reader.error(message) }
 
     /// Collocation windows: up to 1000 tokens on each side (a sentence is rarely longer).
     static let windowRange = 1...1000
 
     /// A whole-number option within `range`, or nil when absent.
     func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
-        guard let value = table[name] else { return nil }
-        do {
-            return try value.checkedInteger(name, in: range)
-        } catch {
-            throw self.error(error.message)
-        }
+        try reader.integer(name, in: range)
     }
 
-    /// `top`: a count (0 or more), or `false` / `math.huge` for every row.
+    /// `top` (or `limit`): a count (0 or more), or `false` / `math.huge` for every row.
     func top(default fallback: Int) throws -> Int? {
-        guard let value = table["top"] else { return fallback }
-        switch value {
-        case .boolean(false): return nil
-        case .number(let d) where d == .infinity: return nil
-        default: return try integer("top", in: 0...Int.max) ?? fallback
-        }
+        try reader.rows(default: fallback)
     }
 
     /// `min`: fewest occurrences, at least 1.
     func min(default fallback: Int) throws -> Int {
-        try integer("min", in: 1...Int.max) ?? fallback
+        try reader.minimum(default: fallback)
     }
 
     /// `stopwords`: `true` (the default) for the session list, `false` for none, or a list of
     /// words that replaces the session list for this call.
     func stopwords(_ settings: StatisticsSettings) throws -> Stopwords? {
-        guard let value = table["stopwords"] else { return settings.stopwords }
+        guard let value = reader.value("stopwords")?.value else { return settings.stopwords }
         switch value {
         case .boolean(true): return settings.stopwords
         case .boolean(false): return nil
@@ -252,7 +235,7 @@ struct StatisticsOptions {
 
     /// `kinds`: "word", "number", "punct" or a list of them; words only by default.
     func kinds() throws -> Set<TokenKind> {
-        guard let value = table["kinds"] else { return [.word] }
+        guard let value = reader.value("kinds")?.value else { return [.word] }
         let names: [LuaValue]
         switch value {
         case .string: names = [value]
@@ -271,7 +254,7 @@ struct StatisticsOptions {
 
     /// `measure`: "llr" (default), "pmi" or "t".
     func measure() throws -> AssociationMeasure {
-        guard let value = table["measure"] else { return .llr }
+        guard let value = reader.value("measure")?.value else { return .llr }
         guard case .string = value, let text = value.stringValue else {
             throw error("option 'measure' must be a string (llr, pmi or t), not \(describe(value))")
         }

@@ -73,8 +73,23 @@ function List:map(f)
   return setmetatable(out, List)
 end
 
---- New List of the items for which `f(item, i)` is true (a field name works too).
+--- New List of the items for which `f(item, i)` is true (a field name works too). On a List of
+-- documents, a spec table works as in `corpus:filter{source=, after=, before=, contains=}`.
 function List:filter(f)
+  if type(f) == "table" and getmetatable(f) == nil then
+    for i = 1, #self do
+      local mt = getmetatable(self[i])
+      local name = type(mt) == "table" and rawget(mt, "__name") or type(self[i])
+      if name ~= "Document" then
+        name = tostring(name)
+        error("bad argument #1 to 'filter' (a filter spec works on a List of documents, but item " .. i
+              .. " is " .. (name:match("^[AEIOUaeiou]") and "an " or "a ") .. name .. ": pass a function instead)", 2)
+      end
+    end
+    local ok, result = pcall(rawget(List, "__filter_documents"), self, f)
+    if not ok then error((tostring(result):gsub("^%[dossier list%]:%d+: ", "")), 2) end
+    return setmetatable(result, kind_of(self))
+  end
   local get = field_getter(f, "filter")
   local out = {}
   for i = 1, #self do

@@ -1,6 +1,6 @@
 --- How values look in the REPL and in `tostring(list)`: Lists as aligned tables, objects as
 -- one-line summaries, plain tables as Lua constructors.
-local List, format_table, check_integer = ...
+local List, format_table, check_integer, default_rows = ...
 
 local type, tostring, getmetatable, rawget, pairs, ipairs = type, tostring, getmetatable, rawget, pairs, ipairs
 local setmetatable, rawset, next, error = setmetatable, rawset, next, error
@@ -8,16 +8,20 @@ local string_format, math_type = string.format, math.type
 
 -- The settings scripts may change, each with the whole numbers it accepts. They live in
 -- `settings` so that every assignment is checked: a width reaches Swift's table formatter.
-local settings = { max_rows = 40, max_depth = 2, max_items = 30 }
+-- `rows` (how many rows of a List print; `max_rows` is its older name) starts at 40 in the
+-- REPL and at every row in a script whose output is not a terminal.
+local settings = { rows = default_rows or 40, max_depth = 2, max_items = 30 }
+local aliases = { max_rows = "rows" }
 local ranges = {
   width = { 1, 1000 },  -- TerminalWidth.range on the Swift side
+  rows = { 0, math.maxinteger },
   max_rows = { 0, math.maxinteger },
   max_depth = { 0, 100 },
   max_items = { 0, math.maxinteger },
 }
 
 local printer = setmetatable({}, {
-  __index = settings,
+  __index = function(_, key) return settings[aliases[key] or key] end,
   __newindex = function(t, key, value)
     local range = ranges[key]
     if range == nil then return rawset(t, key, value) end
@@ -25,7 +29,7 @@ local printer = setmetatable({}, {
       local problem = check_integer(value, "dossier.printer." .. key, range[1], range[2])
       if problem then error(problem, 2) end
     end
-    settings[key] = value
+    settings[aliases[key] or key] = value
   end,
   -- pairs() shows the settings with the functions.
   __pairs = function(t)
@@ -72,6 +76,17 @@ function printer.cell(v)
   end
   if t == "table" then return inline(v, 1) end
   return tostring(v)
+end
+
+--- A value as one short line for a person to read (a printed List's cell): what an object's
+-- `__show` gives (a Document: its source and short title), else `printer.cell(v)`.
+function printer.show(v)
+  local mt = getmetatable(v)
+  if type(mt) == "table" then
+    local show = rawget(mt, "__show")
+    if show then return show(v) end
+  end
+  return printer.cell(v)
 end
 
 -- A table on one line: `{a, b, c}` or `{place = "Beijing", date = "2023-06-18"}`.
@@ -134,7 +149,7 @@ function printer.list(list, width, max_rows)
   check_argument(width, "width", 2, "list")
   check_argument(max_rows, "max_rows", 3, "list")
   local n = #list
-  max_rows = max_rows or printer.max_rows
+  max_rows = max_rows or printer.rows
   if n == 0 then return "(empty list)" end
   local columns = columns_of(list, n)
   local rows = {}
@@ -144,13 +159,13 @@ function printer.list(list, width, max_rows)
       local item, row = list[i], {}
       for c, key in ipairs(columns) do
         local ok, value = pcall(function() return item[key] end)
-        row[c] = ok and printer.cell(value) or ""
+        row[c] = ok and printer.show(value) or ""
       end
       rows[i] = row
     end
   else
     columns = { "#", "value" }
-    for i = 1, shown do rows[i] = { i, printer.cell(list[i]) } end
+    for i = 1, shown do rows[i] = { i, printer.show(list[i]) } end
   end
   -- A list may ask for a column's alignment (`__align = {left = "right"}` on its metatable).
   local align, mt = {}, getmetatable(list)
@@ -160,7 +175,8 @@ function printer.list(list, width, max_rows)
   end
   local out = format_table(columns, rows, width or 100, align)
   if n > shown then
-    out = out .. "\n… " .. (n - shown) .. " more (" .. n .. " in all; :top(n) or :totable() to see others)"
+    out = out .. "\n… " .. (n - shown) .. " more (" .. n .. " in all; dossier.printer.rows = " .. n
+          .. " prints them all, list:top(n) the first n)"
   end
   return out
 end

@@ -28,9 +28,17 @@ local function expect_list(value, position, name)
                       value == nil and "no value" or type(value)), 3)
 end
 
+-- Raises Lua's "bad argument" message unless `value` is nil or a table whose names the
+-- function's options declaration (Bindings/OptionSets.swift) lists.
 local function expect_options(value, position, name)
-  if value == nil or type(value) == "table" then return end
-  error(string.format("bad argument #%d to '%s' (table of options expected, got %s)", position, name, type(value)), 3)
+  if value == nil then return end
+  if type(value) ~= "table" then
+    error(string.format("bad argument #%d to '%s' (table of options expected, got %s)", position, name, type(value)), 3)
+  end
+  local ok, message = pcall(native.options, name, value, position)
+  if not ok then
+    error((tostring(message):gsub("^%[dossier report%]:%d+: ", ""):gsub("^[^%(]-: bad argument", "bad argument")), 3)
+  end
 end
 
 -- A cell value Swift can take: numbers, booleans and strings stay; objects become their
@@ -147,12 +155,14 @@ end
 --- Network: `report.chart.network{nodes = {{id=, label=, weight=, group=}}, edges = {{source=, target=, weight=}}, title=}`.
 function report.chart.network(spec)
   expect_list(spec, 1, "network")
+  expect_options(spec, 1, "network")
   return native.chart("network", { title = spec.title, nodes = spec.nodes or {}, edges = spec.edges or {} })
 end
 
 --- Matrix (e.g. source × claim): `report.chart.matrix{rows=, columns=, cells=, title=}`.
 function report.chart.matrix(spec)
   expect_list(spec, 1, "matrix")
+  expect_options(spec, 1, "matrix")
   return native.chart("matrix", { title = spec.title, rows = spec.rows or {}, columns = spec.columns or {}, cells = spec.cells or {} })
 end
 
@@ -172,6 +182,7 @@ end
 -- Lists (made into tables), or `{html = "…"}`.
 function report.html(spec)
   if type(spec) ~= "table" then error("bad argument #1 to 'html' (table expected, got " .. type(spec) .. ")", 2) end
+  expect_options(spec, 1, "html")
   local sections = {}
   for _, s in ipairs(spec.sections or {}) do
     local blocks = {}

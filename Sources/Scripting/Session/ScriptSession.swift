@@ -53,7 +53,8 @@ public final class ScriptSession {
             context = BindingContext(lua: lua, lists: lists, options: options)
             let printer = try lua.makeReferenceFromLua(try LuaSources.source("printer"), chunkName: "=[dossier printer]",
                                                        arguments: [.reference(list), .function(PrinterTable.function(lua)),
-                                                                   .function(RangeCheck.function(lua))])
+                                                                   .function(RangeCheck.function(lua)),
+                                                                   .integer(options.printerRows)])
             let repl = try lua.makeReferenceFromLua(try LuaSources.source("repl"), chunkName: "=[dossier repl]", arguments: [.reference(printer), .reference(list)])
             evalPrint = try lua.makeReferenceFromLua("return (...).eval_print", arguments: [.reference(repl)])
             complete = try lua.makeReferenceFromLua("return (...).complete", arguments: [.reference(repl)])
@@ -67,6 +68,8 @@ public final class ScriptSession {
             try lua.register(CorpusBinding.make(context, entities: entities, quotes: quotes))
             try lua.register(entities.make())
             try lua.register(quotes.make())
+            _ = try lua.makeReferenceFromLua("local List, f = ...; rawset(List, '__filter_documents', f); return true",
+                                             arguments: [.reference(list), .function(CorpusBinding.documentFilter(context))])
 
             let util = try lua.makeReferenceFromLua(try LuaSources.source("util"), chunkName: "=[dossier util]", arguments: [.reference(list)])
             let report = try lua.makeReferenceFromLua(try LuaSources.source("report"), chunkName: "=[dossier report]",
@@ -109,6 +112,10 @@ public final class ScriptSession {
     /// members and documentation (what error messages suggest from, and what
     /// `docs/api/dossier.lua` is generated from).
     public var declaredAPI: [LuaTypeInfo] { lua.declaredTypes }
+
+    /// The declared options tables (`KwicOptions`, …): what the bindings check scripts' option
+    /// tables against, and what the option classes of `docs/api/dossier.lua` are generated from.
+    public var declaredOptions: [LuaOptionSet] { LuaOptionSet.all }
 
     /// Lets another thread (or a signal handler) stop the running chunk.
     public var interruptHandle: LuaInterruptHandle { lua.interruptHandle }

@@ -18,6 +18,9 @@ public struct SessionOptions: Sendable {
     public var quiet: Bool = false
     /// Terminal columns for printing tables (kept within `TerminalWidth.range`).
     public var width: Int = TerminalWidth.standard
+    /// Rows `print(list)` shows before "… N more" (`dossier.printer.rows`): 40 in the REPL and
+    /// on a terminal; every row for a script whose output goes to a file or a pipe.
+    public var printerRows: Int = 40
     /// Where warnings and progress go (default: standard error).
     public var diagnostics: @Sendable (String) -> Void = { message in
         FileHandleOutput.standardError(message)

@@ -36,8 +36,11 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// Session options for these command-line options.
-    func sessionOptions() -> SessionOptions {
+    /// `repl`: the REPL shows 40 rows of a list; a script or `eval` whose output is not a
+    /// terminal shows every row (`dossier.printer.rows`).
+    func sessionOptions(repl: Bool = false) -> SessionOptions {
         var options = SessionOptions()
+        if !repl && !Terminal.isTerminal(FileHandle.standardOutput.fileDescriptor) { options.printerRows = Int.max }
         options.corpusPath = corpus
         options.outputDirectory = out
         options.trusted = trusted
@@ -53,9 +56,9 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// Opens a session or exits with the setup error.
-    func openSession() throws -> ScriptSession {
+    func openSession(repl: Bool = false) throws -> ScriptSession {
         do {
-            return try ScriptSession(options: sessionOptions())
+            return try ScriptSession(options: sessionOptions(repl: repl))
         } catch {
             ProgressBar.clear()
             Terminal.printError("dossier: \(error.description)")

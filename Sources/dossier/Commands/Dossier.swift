@@ -16,4 +16,10 @@ struct Dossier: ParsableCommand {
         subcommands: [ReplCommand.self, RunCommand.self, EvalCommand.self, PluginCommand.self, APICommand.self, ExtractHTMLCommand.self],
         defaultSubcommand: ReplCommand.self
     )
+
+    /// Parses the command line with the common options allowed before the subcommand too
+    /// (`ArgumentOrder`), then runs the command.
+    static func main() {
+        main(ArgumentOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst())))
+    }
 }

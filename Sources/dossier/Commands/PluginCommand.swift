@@ -20,6 +20,9 @@ struct PluginCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the plugins on the plugin path: name, version, where each comes from, shadowed ones.")
 
+        /// Accepted like every command's (`plugin list --out X` works); the listing reads none.
+        @OptionGroup var common: CommonOptions
+
         func run() throws {
             let catalog = PluginCatalog.discover(PluginSearchPath.standard())
             print(PluginListing.list(catalog, width: Terminal.width()))

@@ -13,7 +13,7 @@ struct ReplCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let session = try common.openSession()
+        let session = try common.openSession(repl: true)
         ProgressBar.clear()
         let interactive = Terminal.isTerminal(STDIN_FILENO) && Terminal.isTerminal(STDOUT_FILENO)
         Repl(session: session, interactive: interactive).run()

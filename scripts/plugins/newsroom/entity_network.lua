@@ -83,63 +83,20 @@ function M.pairs(c, opts)
   local kinds = kinds_of(opts.kinds)
   local by = check_by(opts.by)
   local entities = top_entities(c, kinds, opts.entities or 40)
-  local units, order = {}, {}
-  local kind_of = {}
-  for _, e in ipairs(entities) do
-    kind_of[e.name] = e.kind
-    for _, m in ipairs(e:mentions()) do
-      local u = unit_of(m, by)
-      if u ~= nil then
-        local entry = units[u]
-        if not entry then
-          entry = { names = {}, list = {}, doc = m.doc, sentence = m.sentence }
-          units[u] = entry
-          order[#order + 1] = entry
-        end
-        if not entry.names[e.name] then
-          entry.names[e.name] = true
-          entry.list[#entry.list + 1] = e.name
-        end
-      end
-    end
-  end
-  -- Units in document and sentence order, so "example" is the first one.
-  table.sort(order, function(x, y)
-    if x.doc.id ~= y.doc.id then return x.doc.id < y.doc.id end
-    return (x.sentence and x.sentence.index or 0) < (y.sentence and y.sentence.index or 0)
-  end)
-  local pairs_by, rows = {}, {}
-  for _, entry in ipairs(order) do
-    local list = entry.list
-    table.sort(list)
-    for i = 1, #list do
-      for j = i + 1, #list do
-        local key = list[i] .. "\0" .. list[j]
-        local p = pairs_by[key]
-        if not p then
-          p = { a = list[i], b = list[j], kind_a = kind_of[list[i]], kind_b = kind_of[list[j]], count = 0, docs = 0,
-                doc_set = {}, source_list = {},
-                example = by == "sentence" and entry.sentence and util.squash(entry.sentence.text) or "" }
-          pairs_by[key] = p
-          rows[#rows + 1] = p
-        end
-        p.count = p.count + 1
-        if not p.doc_set[entry.doc.id] then
-          p.doc_set[entry.doc.id] = true
-          p.docs = p.docs + 1
-          p.source_list[#p.source_list + 1] = util.label(util.source_of(entry.doc))
-        end
-      end
-    end
-  end
+  -- The counting is corpus:cooccurrence's (one pass over the entity index); this adds the
+  -- outlets and the example sentence.
+  local found = c:cooccurrence({ kind = kinds, among = entities, within = by, min = opts.min or 1,
+                                 top = false, measure = "count" })
   local kept = {}
-  for _, p in ipairs(rows) do
-    if p.count >= (opts.min or 1) then
-      p.outlet_list = util.distinct(p.source_list)
-      p.sources = util.join(p.outlet_list)
-      p.doc_set, p.source_list = nil, nil
-      kept[#kept + 1] = p
-    end
+  for _, p in ipairs(found) do
+    local a, b = p.a, p.b
+    if b.name < a.name then a, b = b, a end
+    local sources = {}
+    for _, doc in ipairs(p.docs) do sources[#sources + 1] = util.label(util.source_of(doc)) end
+    local outlets = util.distinct(sources)
+    kept[#kept + 1] = { a = a.name, b = b.name, kind_a = a.kind, kind_b = b.kind, count = p.count, docs = #p.docs,
+                        outlet_list = outlets, sources = util.join(outlets), pmi = p.pmi, llr = p.llr,
+                        example = by == "sentence" and p.example and util.squash(p.example.text) or "" }
   end
   table.sort(kept, function(x, y)
     if x.count ~= y.count then return x.count > y.count end

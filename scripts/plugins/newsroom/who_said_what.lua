@@ -246,10 +246,9 @@ function M.run(c, opts)
     for _, q in ipairs(quotes) do docs[q.doc.id] = true end
     local ndocs = 0
     for _ in pairs(docs) do ndocs = ndocs + 1 end
-    local partial = 0
-    for _, q in ipairs(quotes) do if q.kind ~= "full" then partial = partial + 1 end end
-    print(string.format("%d quotations (%d full, %d partial) by %d speakers in %d documents.",
-      #quotes, #quotes - partial, partial, #speakers, ndocs))
+    -- The same words as the briefing: what of corpus:quotes() this view leaves out.
+    local all = opts.source and c:filter{ source = opts.source }:quotes() or c:quotes()
+    print(string.format("%s by %d speakers in %d documents.", dossier.util.quote_summary(all, quotes), #speakers, ndocs))
     util.heading("Speakers")
     report.table(speakers:top(opts.top or 20), { columns = speaker_columns }):print()
     if #speakers > (opts.top or 20) then print(string.format("… %d more (--top=N)", #speakers - (opts.top or 20))) end
