@@ -44,6 +44,20 @@ for _, q in ipairs(queries) do
   print(string.format("  %-16s %-36s p50 %7.3f ms  p99 %7.3f ms | p50 %7.3f ms  p99 %7.3f ms", q[1], q[2], p50, p99, s50, s99))
 end
 
+-- The query kinds scripts/bench compares with tantivy (scripts/bench-queries.tsv), ranking
+-- only, 200 runs each as bench-tantivy does: one `kinds<TAB>kind<TAB>p50<TAB>p99<TAB>hits` line each.
+local kinds = io.open("scripts/bench-queries.tsv")
+if kinds then
+  for line in kinds:lines() do
+    local kind, query = line:match("^([^#\t][^\t]*)\t(.+)$")
+    if kind then
+      local p50, p99, hits = time_query(query, 200, false)
+      print(string.format("kinds\t%s\t%.4f\t%.4f\t%d", kind, p50, p99, hits))
+    end
+  end
+  kinds:close()
+end
+
 local t0 = clock()
 local lines = #corpus:kwic("government", { width = 40 })
 local dt = clock() - t0

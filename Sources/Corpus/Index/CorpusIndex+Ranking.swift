@@ -9,10 +9,23 @@ extension CorpusIndex {
     /// multiplying by the term's idf.
     @inline(__always)
     public static func termWeight(frequency: Int, length: Double, averageLength: Double) -> Double {
+        termWeight(frequency: frequency, norm: lengthNorm(length, averageLength: averageLength))
+    }
+
+    /// `termWeight` for a document whose `lengthNorm` is `norm` (the same arithmetic, so the
+    /// same value bit for bit).
+    @inline(__always)
+    static func termWeight(frequency: Int, norm: Double) -> Double {
         guard frequency > 0 else { return 0 }
-        let relative = averageLength > 0 ? length / averageLength : 1
         let tf = Double(frequency)
-        return tf * (k1 + 1) / (tf + k1 * (1 - b + b * relative))
+        return tf * (k1 + 1) / (tf + norm)
+    }
+
+    /// The length part of BM25's denominator: k1 (1 − b + b·length/averageLength).
+    @inline(__always)
+    static func lengthNorm(_ length: Double, averageLength: Double) -> Double {
+        let relative = averageLength > 0 ? length / averageLength : 1
+        return k1 * (1 - b + b * relative)
     }
 
     /// BM25's idf for something found in `df` documents: ln(1 + (N − df + 0.5)/(df + 0.5)).
@@ -57,8 +70,8 @@ extension CorpusIndex {
             let segment = segments[span.segment]
             segment.forEachPosting(local: span.local, block: span.block) { doc, tf in
                 guard include(doc) else { return }
-                let length = doc < documentLengths.count ? Double(documentLengths[doc]) : averageLength
-                let score = idf * Self.termWeight(frequency: tf, length: length, averageLength: averageLength)
+                let norm = doc < lengthNorms.count ? lengthNorms[doc] : Self.k1
+                let score = idf * Self.termWeight(frequency: tf, norm: norm)
                 top.offer(score: score, document: doc)
             }
             if top.isFull { kth = top.weakestScore }

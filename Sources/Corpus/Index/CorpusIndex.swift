@@ -10,6 +10,9 @@ public final class CorpusIndex: @unchecked Sendable {
     public let documentLengths: [UInt32]
     /// Mean of `documentLengths`.
     public let averageLength: Double
+    /// Per document: the part of BM25's denominator its length decides, k1 (1 − b + b·len/avg)
+    /// (`lengthNorm`), computed once so that scoring a posting costs one division.
+    let lengthNorms: [Double]
     /// All tokens of the corpus.
     public let tokenCount: Int
 
@@ -18,7 +21,9 @@ public final class CorpusIndex: @unchecked Sendable {
         self.segments = segments
         self.documentLengths = documentLengths
         let total = documentLengths.reduce(0) { $0 + Int($1) }
-        averageLength = documentLengths.isEmpty ? 0 : Double(total) / Double(documentLengths.count)
+        let average = documentLengths.isEmpty ? 0 : Double(total) / Double(documentLengths.count)
+        averageLength = average
+        lengthNorms = documentLengths.map { Self.lengthNorm(Double($0), averageLength: average) }
         self.tokenCount = tokenCount
         lexicon.documentCount = documentLengths.count
     }

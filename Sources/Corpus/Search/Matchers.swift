@@ -11,39 +11,52 @@ protocol Matcher: AnyObject {
     /// Moves to the first match whose document is at least `target`; stays put if already there.
     func advance(to target: Int)
     /// The BM25 contribution of this matcher's scoring terms when it is on `document`, else 0.
+    /// Operands are summed in the order the query gives them (whatever order they are
+    /// visited in), so that the same contributions always give the same score, bit for bit,
+    /// and ties between documents are real ties.
     func score(at document: Int) -> Double
+    /// No document scores more than this (what block-max ranking prunes with).
+    var maxScore: Double { get }
 }
 
 /// Matches nothing (a word the corpus never has).
 final class EmptyMatcher: Matcher {
     var document: Int { Int.max }
     var cost: Int { 0 }
+    var maxScore: Double { 0 }
     func advance(to target: Int) {}
     func score(at document: Int) -> Double { 0 }
 }
 
-/// One term's postings, scored with BM25.
+/// One term's postings, scored with BM25, read a skip block at a time (`BlockCursor`).
 final class TermMatcher: Matcher {
-    private var cursor: PostingCursor
-    private let bm25: BM25
-    private let idf: Double
+    /// The cursor lives in storage of its own: reading and moving it through a pointer needs
+    /// no exclusivity check per call.
+    private let cursor: UnsafeMutablePointer<BlockCursor>
     let cost: Int
+    let maxScore: Double
 
-    init(index: CorpusIndex, term id: Int, bm25: BM25) {
-        cursor = PostingCursor(index: index, term: id)
-        self.bm25 = bm25
-        let df = id >= 0 && id < index.lexicon.count ? Int(index.lexicon.documentFrequency[id]) : 0
-        cost = df
-        idf = bm25.idf(df)
+    init(index: CorpusIndex, term id: Int) {
+        let blocks = TermBlocks(index: index, term: id)
+        cursor = .allocate(capacity: 1)
+        cursor.initialize(to: BlockCursor(blocks))
+        cost = id >= 0 && id < index.lexicon.count ? Int(index.lexicon.documentFrequency[id]) : 0
+        maxScore = blocks.maxBound
     }
 
-    var document: Int { cursor.document }
+    deinit {
+        cursor.pointee.release()
+        cursor.deinitialize(count: 1)
+        cursor.deallocate()
+    }
 
-    func advance(to target: Int) { cursor.advance(to: target) }
+    var document: Int { cursor.pointee.document }
+
+    func advance(to target: Int) { cursor.pointee.advance(to: target) }
 
     func score(at document: Int) -> Double {
-        guard cursor.document == document else { return 0 }
-        return bm25.score(frequency: cursor.frequency, document: document, idf: idf)
+        guard cursor.pointee.document == document else { return 0 }
+        return cursor.pointee.score
     }
 }
 
@@ -56,12 +69,19 @@ final class ListMatcher: Matcher {
     private let idf: Double
     private var i = -1
     private(set) var document = -1
+    let maxScore: Double
 
     init(documents: [Int32], frequencies: [Int32], bm25: BM25) {
         self.documents = documents
         self.frequencies = frequencies
         self.bm25 = bm25
-        idf = bm25.idf(documents.count)
+        let idf = bm25.idf(documents.count)
+        self.idf = idf
+        var best = 0.0
+        for (d, f) in zip(documents, frequencies) {
+            best = max(best, bm25.score(frequency: Int(f), document: Int(d), idf: idf))
+        }
+        maxScore = best * 1.0001
     }
 
     var cost: Int { documents.count }
@@ -113,6 +133,7 @@ final class MemberMatcher: Matcher {
     }
 
     var cost: Int { count }
+    var maxScore: Double { 0 }
 
     func advance(to target: Int) {
         if document >= target { return }
@@ -136,16 +157,22 @@ final class MemberMatcher: Matcher {
 /// Documents matching every required operand, none of the excluded ones, and every filter
 /// (field tests). The cheapest required operand leads; the others are asked to catch up.
 final class AndMatcher: Matcher {
+    /// The required operands as given (the order their scores are summed in) and cheapest
+    /// first (the order they are moved in).
+    private let scoring: [Matcher]
     private let required: [Matcher]
     private let excluded: [Matcher]
     private let filters: [(Int) -> Bool]
     private(set) var document = -1
+    let maxScore: Double
 
     /// `required` must not be empty.
     init(required: [Matcher], excluded: [Matcher] = [], filters: [(Int) -> Bool] = []) {
+        scoring = required
         self.required = required.sorted { $0.cost < $1.cost }
         self.excluded = excluded
         self.filters = filters
+        maxScore = required.reduce(0) { $0 + $1.maxScore } * 1.0001
     }
 
     var cost: Int { required.first?.cost ?? 0 }
@@ -187,55 +214,7 @@ final class AndMatcher: Matcher {
     func score(at document: Int) -> Double {
         guard self.document == document else { return 0 }
         var total = 0.0
-        for m in required { total += m.score(at: document) }
+        for m in scoring { total += m.score(at: document) }
         return total
-    }
-}
-
-/// Documents matching any operand (OR, and the terms a prefix expands to). The operands sit
-/// in a min-heap by current document, so hundreds of them stay cheap.
-final class UnionMatcher: Matcher {
-    private var heap: [Matcher]
-    let cost: Int
-
-    init(_ operands: [Matcher]) {
-        // A sorted array is a valid heap (operands that match nothing sit at Int.max).
-        heap = operands.sorted { $0.document < $1.document }
-        cost = operands.reduce(0) { $0 &+ $1.cost }
-    }
-
-    var document: Int { heap.first?.document ?? Int.max }
-
-    func advance(to target: Int) {
-        while let top = heap.first, top.document < target {
-            top.advance(to: target)
-            siftDown(0)
-        }
-    }
-
-    func score(at document: Int) -> Double {
-        guard self.document == document else { return 0 }
-        // Every operand on `document` is in the heap's top region: walk it, pruning larger ones.
-        return score(from: 0, at: document)
-    }
-
-    private func score(from i: Int, at document: Int) -> Double {
-        guard i < heap.count, heap[i].document == document else { return 0 }
-        return heap[i].score(at: document) + score(from: 2 * i + 1, at: document) + score(from: 2 * i + 2, at: document)
-    }
-
-    private func siftDown(_ start: Int) {
-        var i = start
-        let n = heap.count
-        while true {
-            let l = 2 * i + 1
-            let r = l + 1
-            var smallest = i
-            if l < n && heap[l].document < heap[smallest].document { smallest = l }
-            if r < n && heap[r].document < heap[smallest].document { smallest = r }
-            if smallest == i { return }
-            heap.swapAt(i, smallest)
-            i = smallest
-        }
     }
 }

@@ -53,6 +53,42 @@ struct QueryPlan {
         return AndMatcher(required: [MemberMatcher(members: members), root])
     }
 
+    /// A pruning ranker for a query that is a disjunction at its top (an OR, or a prefix
+    /// alone), or nil for any other shape. Terms and prefixes under the OR become clauses read
+    /// block by block; other operands (phrases, ANDs, NOTs…) stay matchers.
+    func disjunction(_ expression: QueryExpression) -> DisjunctionRanker? {
+        let operands: [QueryExpression]
+        switch expression {
+        case .or(let xs): operands = xs
+        case .prefix: operands = [expression]
+        default: return nil
+        }
+        var groups: [[DisjunctionRanker.Leaf]] = []
+        for operand in operands {
+            switch operand {
+            case .term(let norm):
+                guard let id = index.lexicon.id(of: norm) else { continue }
+                groups.append([.term(TermBlocks(index: index, term: id))])
+            case .prefix(let stem):
+                let ids = expand(stem)
+                guard !ids.isEmpty else { continue }
+                groups.append(ids.map { .term(TermBlocks(index: index, term: $0)) })
+            default:
+                groups.append([.other(build(operand))])
+            }
+        }
+        return DisjunctionRanker(operands: groups)
+    }
+
+    /// Whether a document (corpus index) belongs to the corpus being searched, or nil when
+    /// every document does.
+    func membership() -> ((Int) -> Bool)? {
+        guard let members else { return nil }
+        var bits = [UInt64](repeating: 0, count: index.documentCount / 64 + 1)
+        for m in members where m >= 0 && m < index.documentCount { bits[m >> 6] |= 1 << UInt64(m & 63) }
+        return { d in d >= 0 && d >> 6 < bits.count && bits[d >> 6] & (1 << UInt64(d & 63)) != 0 }
+    }
+
     /// Every document of the corpus being searched.
     private func everything() -> Matcher {
         if let members { return MemberMatcher(members: members) }
@@ -63,7 +99,7 @@ struct QueryPlan {
         switch expression {
         case .term(let norm):
             guard let id = index.lexicon.id(of: norm) else { return EmptyMatcher() }
-            return TermMatcher(index: index, term: id, bm25: bm25)
+            return TermMatcher(index: index, term: id)
         case .phrase(let norms):
             let ids = norms.compactMap { index.lexicon.id(of: $0) }
             guard ids.count == norms.count else { return EmptyMatcher() }
@@ -73,8 +109,8 @@ struct QueryPlan {
             let ids = expand(stem)
             switch ids.count {
             case 0: return EmptyMatcher()
-            case 1: return TermMatcher(index: index, term: ids[0], bm25: bm25)
-            default: return UnionMatcher(ids.map { TermMatcher(index: index, term: $0, bm25: bm25) })
+            case 1: return TermMatcher(index: index, term: ids[0])
+            default: return UnionMatcher(ids.map { TermMatcher(index: index, term: $0) })
             }
         case .field(let field, let values, let prefix):
             return AndMatcher(required: [everything()], filters: [fieldFilter(field, values, prefix: prefix, negated: false)])

@@ -65,6 +65,15 @@ public enum Search {
             } else {
                 ranked = []
             }
+        } else if let ranker = plan.disjunction(query.expression) {
+            // A disjunction: block-max MaxScore scores only documents that can reach the top.
+            let accept = plan.membership()
+            do {
+                ranked = try ranker.top(limit, accept: accept) { () throws(WorkLimit) in try ticker.tick() }
+                    .map { ($0.document, $0.score) }
+            } catch {
+                throw QueryError(.stopped(error), at: 0)
+            }
         } else {
             let matcher = plan.matcher(query.expression)
             var top = TopK(limit)

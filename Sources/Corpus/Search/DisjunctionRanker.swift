@@ -1,0 +1,245 @@
+/// The top k documents of a disjunction (`a OR b OR …`, a prefix's expansion) by BM25,
+/// without scoring every matching document: block-max MaxScore.
+///
+/// The documents are visited in windows. In each window every clause has an upper bound of
+/// its score there (for a term: the best block maximum of the skip blocks the window touches,
+/// see `TermBlocks`). Once k documents are kept, the clauses whose bounds add up to no more
+/// than the k-th score are *non-essential*: a document holding only them cannot enter the top
+/// k, so only the essential clauses' documents are candidates, and a candidate's non-essential
+/// clauses are looked at best first only while they can still lift it over the k-th score. A
+/// window where every clause is non-essential is skipped without decoding anything.
+///
+/// The result is exactly that of scoring every document (`UnionMatcher`): the same documents
+/// and scores, and a document's score is summed in the same order (clause by clause as the
+/// query gives them; a prefix's terms summed first, as one operand) so equal contributions
+/// give bit-equal scores and ties keep document order. Pruning is conservative: bounds are
+/// rounded up and a document is dropped only when its bound is below the k-th score by a
+/// margin far above rounding error.
+final class DisjunctionRanker {
+    /// One clause: a term read block by block, or any other matcher (a phrase, an AND…), which
+    /// is bounded by its `maxScore`.
+    enum Leaf {
+        case term(TermBlocks)
+        case other(Matcher)
+    }
+
+    private let n: Int
+    private let termCount: Int
+    private let cursors: UnsafeMutablePointer<BlockCursor>
+    private let others: [Matcher]
+    /// Per clause: its cursor (≥ 0) or its matcher (`~slot`); its operand; its bound in the
+    /// current window; its score on the current candidate.
+    private let slot: UnsafeMutablePointer<Int>
+    private let group: UnsafeMutablePointer<Int>
+    private let bounds: UnsafeMutablePointer<Double>
+    private let scores: UnsafeMutablePointer<Double>
+    /// Clauses by bound in the window, smallest first; `order[essential...]` are essential.
+    private let order: UnsafeMutablePointer<Int>
+    /// The clauses on the current candidate.
+    private let on: UnsafeMutablePointer<Int>
+
+    /// A disjunction of operands, each a group of clauses whose scores add up to the operand's
+    /// (one clause for a term or a phrase, the expanded terms for a prefix).
+    init(operands: [[Leaf]]) {
+        let leaves = operands.flatMap { $0 }
+        n = leaves.count
+        let capacity = max(1, n)
+        slot = .allocate(capacity: capacity)
+        group = .allocate(capacity: capacity)
+        bounds = .allocate(capacity: capacity)
+        scores = .allocate(capacity: capacity)
+        order = .allocate(capacity: capacity)
+        on = .allocate(capacity: capacity)
+        var terms: [TermBlocks] = []
+        var others: [Matcher] = []
+        var c = 0
+        for (g, operand) in operands.enumerated() {
+            for leaf in operand {
+                switch leaf {
+                case .term(let blocks):
+                    slot[c] = terms.count
+                    terms.append(blocks)
+                case .other(let matcher):
+                    slot[c] = ~others.count
+                    others.append(matcher)
+                }
+                group[c] = g
+                c += 1
+            }
+        }
+        termCount = terms.count
+        cursors = .allocate(capacity: max(1, termCount))
+        for (i, blocks) in terms.enumerated() { (cursors + i).initialize(to: BlockCursor(blocks)) }
+        self.others = others
+    }
+
+    deinit {
+        for i in 0..<termCount { cursors[i].release() }
+        cursors.deinitialize(count: termCount)
+        cursors.deallocate()
+        for p in [slot, group, order, on] { p.deallocate() }
+        bounds.deallocate()
+        scores.deallocate()
+    }
+
+    // MARK: One clause
+
+    @inline(__always)
+    private func document(_ c: Int) -> Int {
+        let s = slot[c]
+        return s >= 0 ? cursors[s].document : others[~s].document
+    }
+
+    @inline(__always)
+    private func advance(_ c: Int, to target: Int) {
+        let s = slot[c]
+        if s >= 0 { cursors[s].advance(to: target) } else { others[~s].advance(to: target) }
+    }
+
+    @inline(__always)
+    private func score(_ c: Int, at d: Int) -> Double {
+        let s = slot[c]
+        return s >= 0 ? cursors[s].score : others[~s].score(at: d)
+    }
+
+    @inline(__always)
+    private func blockEnd(_ c: Int, from target: Int) -> Int {
+        let s = slot[c]
+        return s >= 0 ? cursors[s].blockEnd(from: target) : Int.max
+    }
+
+    @inline(__always)
+    private func bound(_ c: Int, from target: Int, through last: Int) -> Double {
+        let s = slot[c]
+        return s >= 0 ? cursors[s].bound(from: target, through: last) : others[~s].maxScore
+    }
+
+    // MARK: Ranking
+
+    /// The best `k` documents (best first; ties: earlier document first) among those `accept`
+    /// takes (all when nil). `tick` is called as documents and windows go by, and may stop the
+    /// search by throwing.
+    func top(_ k: Int, accept: ((Int) -> Bool)?, tick: () throws(WorkLimit) -> Void) throws(WorkLimit) -> [TopK.Entry] {
+        guard k > 0, n > 0 else { return [] }
+        var top = TopK(k)
+        // A document whose bound is at most `floor` cannot enter the top k.
+        var floor = -Double.infinity
+        var essential = 0
+        var nonEssentialBound = 0.0
+        for c in 0..<n { order[c] = c }
+
+        /// Extends the non-essential clauses (smallest bounds first) while their bounds add up
+        /// to no more than `floor`.
+        func partition(sort: Bool) {
+            if sort {
+                var clauses = UnsafeMutableBufferPointer(start: order, count: n)
+                clauses.sort { bounds[$0] < bounds[$1] }
+                essential = 0
+                nonEssentialBound = 0
+            }
+            while essential < n {
+                let sum = nonEssentialBound + bounds[order[essential]]
+                guard sum <= floor else { break }
+                nonEssentialBound = sum
+                essential += 1
+            }
+        }
+
+        var t = 0
+        while true {
+            try tick()
+            // The window: up to the end of the first skip block among the clauses that led the
+            // last window (all when none did), at least 32 documents per leading clause.
+            var end = Int.max
+            let leaders = essential < n ? essential : 0
+            for j in leaders..<n { end = min(end, blockEnd(order[j], from: t)) }
+            let leading = n - leaders
+            if leading > 1 && end < Int.max {
+                end = max(end, min(Int.max - 1, t + 32 * leading - 1))
+            }
+            for c in 0..<n { bounds[c] = bound(c, from: t, through: end) }
+            partition(sort: true)
+            if essential < n {
+                for j in essential..<n { advance(order[j], to: t) }
+                while true {
+                    var d = Int.max
+                    for j in essential..<n { d = min(d, document(order[j])) }
+                    if d == Int.max || d > end { break }
+                    try tick()
+                    var found = 0
+                    var partial = 0.0
+                    for j in essential..<n {
+                        let c = order[j]
+                        guard document(c) == d else { continue }
+                        let s = score(c, at: d)
+                        scores[c] = s
+                        partial += s
+                        on[found] = c
+                        found += 1
+                    }
+                    var remaining = nonEssentialBound
+                    var competitive = partial + remaining > floor
+                    var j = essential - 1
+                    while competitive && j >= 0 {
+                        let c = order[j]
+                        advance(c, to: d)
+                        if document(c) == d {
+                            let s = score(c, at: d)
+                            scores[c] = s
+                            partial += s
+                            on[found] = c
+                            found += 1
+                        }
+                        remaining -= bounds[c]
+                        competitive = partial + max(0, remaining) > floor
+                        j -= 1
+                    }
+                    if competitive && (accept?(d) ?? true) {
+                        top.offer(score: sum(found), document: d)
+                        if top.isFull {
+                            let kth = top.weakestScore
+                            let raised = kth - abs(kth) * 1e-9
+                            if raised > floor {
+                                floor = raised
+                                partition(sort: false)
+                            }
+                        }
+                    }
+                    for j in essential..<n where document(order[j]) == d { advance(order[j], to: d + 1) }
+                }
+            }
+            if end == Int.max { break }
+            t = end + 1
+        }
+        return top.sorted()
+    }
+
+    /// The score of the candidate from the scores of its `found` clauses in `on`, summed in
+    /// query order: each operand's clauses first, then the operands.
+    private func sum(_ found: Int) -> Double {
+        // Insertion sort: few clauses match one document.
+        for a in 1..<max(1, found) {
+            let c = on[a]
+            var b = a
+            while b > 0 && on[b - 1] > c {
+                on[b] = on[b - 1]
+                b -= 1
+            }
+            on[b] = c
+        }
+        var total = 0.0
+        var operand = -1
+        var partial = 0.0
+        for a in 0..<found {
+            let c = on[a]
+            if group[c] != operand {
+                if operand >= 0 { total += partial }
+                operand = group[c]
+                partial = 0
+            }
+            partial += scores[c]
+        }
+        if operand >= 0 { total += partial }
+        return total
+    }
+}
