@@ -22,6 +22,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // RFC 4180 CSV parsing for the CSV/TSV reader (chosen over SwiftCSV: see docs/performance.md).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Debian's liblua5.4-dev, found through pkg-config.
@@ -52,7 +54,8 @@ let package = Package(
         ),
         // Runs libxml2's HTML parser with fixed options and forwards its events to Swift.
         .target(name: "CHTMLParser", dependencies: ["CLibXML2"]),
-        .target(name: "Corpus", dependencies: ["CMemoryHints", "CHTMLParser"], resources: [.copy("Resources")]),
+        .target(name: "Corpus", dependencies: ["CMemoryHints", "CHTMLParser", .product(name: "CSV", package: "CSV.swift")],
+                resources: [.copy("Resources")]),
         // Tables (terminal, Markdown, CSV, JSON), SVG charts, HTML reports, atomic files: Foundation only.
         .target(name: "Report"),
         .target(name: "Scripting", dependencies: ["LuaBridge", "Corpus", "Report"], resources: [.copy("Lua")]),
