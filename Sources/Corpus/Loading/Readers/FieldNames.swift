@@ -52,3 +52,49 @@ public struct FieldNames: Sendable, Equatable {
         }
     }
 }
+
+extension FieldNames {
+    /// Why an option naming formats or fields was refused.
+    public struct OptionError: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    /// The standard names with the analyst's put first: `[("text", "article_body"), ("date", "pub")]`.
+    /// Throws for a role dossier does not know, or an empty name.
+    public static func mapping(_ pairs: [(role: String, name: String)]) throws(OptionError) -> FieldNames {
+        var names = FieldNames.standard
+        for (role, name) in pairs {
+            guard let known = Role(rawValue: role.lowercased()) else {
+                throw OptionError(description: "unknown field '\(role)' (use \(Role.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            guard !name.isEmpty else { throw OptionError(description: "field '\(role)' needs a column or key name") }
+            names = names.with(known, named: name)
+        }
+        return names
+    }
+
+    /// `text=article_body,date=pub` (the command line's `--fields`).
+    public static func mapping(_ spec: String) throws(OptionError) -> FieldNames {
+        var pairs: [(role: String, name: String)] = []
+        for part in spec.split(separator: ",") {
+            let sides = part.split(separator: "=", maxSplits: 1)
+            guard sides.count == 2 else {
+                throw OptionError(description: "'\(part)' is not ROLE=NAME (e.g. text=article_body,date=pub)")
+            }
+            pairs.append((String(sides[0]).trimmingCharacters(in: .whitespaces), String(sides[1]).trimmingCharacters(in: .whitespaces)))
+        }
+        return try mapping(pairs)
+    }
+}
+
+extension DocumentFormat {
+    /// The format named `name` ("jsonl", "csv"…; "ndjson" is JSON Lines), or an error listing them.
+    public static func named(_ name: String) throws(FieldNames.OptionError) -> DocumentFormat {
+        let lower = name.lowercased()
+        if lower == "ndjson" { return .jsonl }
+        guard let format = DocumentFormat(rawValue: lower) else {
+            throw FieldNames.OptionError(description: "unknown format '\(name)' (use \(allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return format
+    }
+}

@@ -8,23 +8,23 @@ enum JSONRecordFields {
     static func read(_ object: [String: Any], names: FieldNames) -> (text: String?, fields: RecordFields) {
         var fields = RecordFields()
         var text: String?
-        var ranks: [FieldNames.Role: Int] = [:]
-        var other: [(name: String, value: FieldValue)] = []
+        // Each role's field: the best-ranked name whose value fits the role.
+        var best: [FieldNames.Role: (rank: Int, key: String)] = [:]
+        var scratch = RecordFields()
+        var scratchText: String?
         for (key, value) in object {
             let lower = key.lowercased()
             guard let role = names.role(of: lower), let rank = names.names[role]?.firstIndex(of: lower),
-                  ranks[role].map({ rank < $0 }) ?? true, let taken = take(role, value, into: &fields, text: &text)
-            else {
-                if let kept = fieldValue(value) { other.append((key, kept)) }
-                continue
-            }
-            if taken { ranks[role] = rank }
+                  best[role].map({ rank < $0.rank }) ?? true, take(role, value, into: &scratch, text: &scratchText) != nil
+            else { continue }
+            best[role] = (rank, key)
         }
-        // A role's losing fields (a "body" besides the "text") are kept with the others.
+        var other: [(name: String, value: FieldValue)] = []
         for (key, value) in object {
-            let lower = key.lowercased()
-            if let role = names.role(of: lower), let rank = names.names[role]?.firstIndex(of: lower),
-               let won = ranks[role], won != rank, let kept = fieldValue(value) {
+            if let role = names.role(of: key.lowercased()), best[role]?.key == key {
+                _ = take(role, value, into: &fields, text: &text)
+            } else if let kept = fieldValue(value) {
+                // Other fields, and a role's losing fields (a "body" besides the "text").
                 other.append((key, kept))
             }
         }
