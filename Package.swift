@@ -25,6 +25,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // RFC 4180 CSV parsing for the CSV/TSV reader (chosen over SwiftCSV: see docs/performance.md).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Debian's liblua5.4-dev, found through pkg-config.
@@ -58,7 +60,8 @@ let package = Package(
         // The text layer: tokens, paragraphs, sentences, stopwords, the cleaner, and the support
         // every stage shares (cancellation, limits, byte order). Depends on nothing in Corpus.
         .target(name: "NewsText", resources: [.copy("Resources")]),
-        .target(name: "Corpus", dependencies: ["NewsText", "CMemoryHints", "CHTMLParser"], resources: [.copy("Resources")]),
+        .target(name: "Corpus", dependencies: ["NewsText", "CMemoryHints", "CHTMLParser", .product(name: "CSV", package: "CSV.swift")],
+                resources: [.copy("Resources")]),
         // Tables (terminal, Markdown, CSV, JSON), SVG charts, HTML reports, atomic files: Foundation only.
         .target(name: "Report"),
         .target(name: "Scripting", dependencies: ["LuaBridge", "NewsText", "Corpus", "Report"], resources: [.copy("Lua")]),

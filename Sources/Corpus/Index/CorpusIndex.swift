@@ -25,7 +25,6 @@ public final class CorpusIndex: @unchecked Sendable {
         averageLength = average
         lengthNorms = documentLengths.map { Self.lengthNorm(Double($0), averageLength: average) }
         self.tokenCount = tokenCount
-        lexicon.documentCount = documentLengths.count
     }
 
     /// Number of documents indexed.

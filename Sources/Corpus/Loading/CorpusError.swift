@@ -4,16 +4,18 @@ public enum CorpusError: Error, CustomStringConvertible, Sendable, Equatable {
     case notFound(path: String)
     /// The path exists but cannot be read.
     case unreadable(path: String, reason: String)
-    /// The folder holds no .txt files.
+    /// The folder holds no file dossier reads.
     case empty(path: String)
     /// The load was stopped (a time limit, an interrupt) before it finished.
     case stopped(WorkLimit)
 
     public var description: String {
         switch self {
-        case .notFound(let path): return "corpus not found: \(path) (give a folder of .txt files with --corpus)"
+        case .notFound(let path):
+            return "corpus not found: \(path) (give a folder or file of articles with --corpus: .txt, .jsonl, .json, .csv…)"
         case .unreadable(let path, let reason): return "cannot read corpus \(path): \(reason)"
-        case .empty(let path): return "no .txt files in corpus folder \(path)"
+        case .empty(let path):
+            return "no readable documents in \(path) (looked for \(DocumentFormat.extensionsListed.joined(separator: ", ")))"
         case .stopped(let limit): return limit.description
         }
     }
