@@ -11,6 +11,7 @@ let targets = [
     "FuzzDates",   // the date scanner
     "FuzzText",    // tokens, paragraphs and sentences
     "FuzzHTML",    // web pages to main text and metadata (libxml2)
+    "FuzzRecords", // JSON lines, JSON, CSV, TSV and headed text files through a whole load
 ]
 
 let package = Package(
