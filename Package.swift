@@ -3,7 +3,7 @@
 //
 // Modules depend one way only (an arrow: "is used by"):
 //   CLua -> CLuaShim -> LuaBridge ───────────────┐
-//   CMemoryHints, CLibXML2 -> CHTMLParser -> Corpus ─┼─> Scripting -> dossier (+ CEditLine -> CLineEditing, ArgumentParser)
+//   CMemoryHints, CZlib, CLibXML2 -> CHTMLParser -> Corpus ─┼─> Scripting -> dossier (+ CEditLine -> CLineEditing, ArgumentParser)
 //   Report ──────────────────────────────────────┘
 // LuaBridge knows nothing of the corpus; Corpus (Swift, plus one C header of memory hints and the
 // glue to libxml2's HTML parser) knows nothing of Lua; Report (Foundation only: tables, charts,
@@ -52,7 +52,13 @@ let package = Package(
         ),
         // Runs libxml2's HTML parser with fixed options and forwards its events to Swift.
         .target(name: "CHTMLParser", dependencies: ["CLibXML2"]),
-        .target(name: "Corpus", dependencies: ["CMemoryHints", "CHTMLParser"], resources: [.copy("Resources")]),
+        // Debian's zlib1g-dev, for gzip-compressed inputs (.jsonl.gz, .warc.gz, …).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "Corpus", dependencies: ["CMemoryHints", "CHTMLParser", "CZlib"], resources: [.copy("Resources")]),
         // Tables (terminal, Markdown, CSV, JSON), SVG charts, HTML reports, atomic files: Foundation only.
         .target(name: "Report"),
         .target(name: "Scripting", dependencies: ["LuaBridge", "Corpus", "Report"], resources: [.copy("Lua")]),
