@@ -10,6 +10,8 @@ let targets = [
     "FuzzClean",   // decoding and cleaning, as a load does
     "FuzzDates",   // the date scanner
     "FuzzText",    // tokens, paragraphs and sentences
+    "FuzzGzip",    // the gzip decoder
+    "FuzzWARC",    // WARC records and their HTTP payloads
 ]
 
 let package = Package(
