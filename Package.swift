@@ -22,6 +22,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // RFC 4180 CSV parsing for the CSV/TSV reader (chosen over SwiftCSV: see docs/performance.md).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Debian's liblua5.4-dev, found through pkg-config.
@@ -58,7 +60,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "Corpus", dependencies: ["CMemoryHints", "CHTMLParser", "CZlib"], resources: [.copy("Resources")]),
+        .target(name: "Corpus", dependencies: ["CMemoryHints", "CHTMLParser", "CZlib", .product(name: "CSV", package: "CSV.swift")],
+                resources: [.copy("Resources")]),
         // Tables (terminal, Markdown, CSV, JSON), SVG charts, HTML reports, atomic files: Foundation only.
         .target(name: "Report"),
         .target(name: "Scripting", dependencies: ["LuaBridge", "Corpus", "Report"], resources: [.copy("Lua")]),

@@ -8,7 +8,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("corpus:kwic(query, opts?) -> List<KwicLine>"))
         #expect(r.stdout.contains("corpus:filter(fn_or_spec) -> Corpus [corpus.lua]"))
-        #expect(r.stdout.contains("dossier.open(path) -> Corpus [dossier.lua]"))
+        #expect(r.stdout.contains("dossier.open(path, opts?) -> Corpus [dossier.lua]"))
         #expect(r.stdout.contains("TokenList (and the List methods)"))
         // Hidden from the help: it is a contributor's tool.
         #expect(!(try CLI.run(["--help"])).stdout.contains("api"))

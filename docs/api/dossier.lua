@@ -312,17 +312,22 @@ function Corpus:duplicates(opts) end
 -- begin generated Document
 --- One article. Documents of a sub-corpus are the same objects as in the corpus (`==` works).
 ---@class Document
----@field id string the file name without extension (with its sub-folder path when two files share a name)
+---@field id string the input's `id` field, else the file name without extension (with its sub-folder path when two files share a name), plus `:LINE` for a JSONL line or CSV row and `#N` for a JSON array item
 ---@field path string the file it was read from
----@field title? string the headline, or nil
----@field source? string the outlet, or nil
+---@field format? string the input format: "txt", "jsonl", "json", "csv" or "tsv"; nil for a text given as a string
+---@field title? string the headline: the input's title field, else the line the text opens with when it reads as one; or nil
+---@field source? string the outlet: the input's source field, else a credit line's, a share prompt's or the dateline's agency; or nil
+---@field url? string the article's address, when the input gives one
+---@field authors List<string> the authors the input names (a field or a header block), in its order
+---@field language? string the language the input gives ("en", "pt-BR"), or nil
+---@field meta table<string, any> the input's other fields (a JSONL export's `section`, a CSV column): strings, numbers, booleans and lists
 ---@field dateline? Dateline the dateline, when the article has one
 ---@field date? string ISO `YYYY-MM-DD` when it can be known (given, a dateline's day with the corpus's year, or inferred), or nil
 ---@field date_from? string where `date` came from: "field", "dateline", "dateline+corpus", "dateline+field", "text" or "inferred"
 ---@field date_guess? DateGuess when the date cannot be known: a guess and its basis, or nil
 ---@field credits List<string> bylines, sign-offs, reporting, editing and contributor lines taken out of the text
 ---@field text string the clean body (boilerplate and credits removed, hard-wrapped text reflowed)
----@field raw string the file as read
+---@field raw string the record as read: a text file's text, a JSONL line, a JSON item or a CSV row as written
 ---@field boilerplate List<BoilerplateLine> lines removed from the body, with the reason
 ---@field words integer word count
 local Document = {}
@@ -494,6 +499,12 @@ local TokenList = {}
 ---@field top? TopOption rows returned (default 100)
 ---@field min? integer fewest occurrences in both corpora together (default 3)
 ---@field stopwords? StopwordsOption
+
+---@class OpenOptions
+---@field format? "txt"|"jsonl"|"json"|"csv"|"tsv" read every file as this format (default: by extension, else by content)
+---@field fields? table<string, string> input field names by role: `{text = "article_body", date = "pub"}` (roles: id, title, text, date, source, url, authors, language)
+---@field recursive? boolean read sub-folders too (default true)
+---@field pattern? string a glob the file names must match (`"*.jsonl"`)
 
 ---@class KeywordOptions
 ---@field top? TopOption rows returned (default 10)
@@ -918,10 +929,11 @@ dossier = {}
 ---@param message string
 function dossier.fail(message) end
 
---- A Corpus loaded from another folder of .txt files (or one file); plugin annotators run on it too.
+--- A Corpus loaded from another folder or file of articles (.txt, .jsonl, .json, .csv…; `opts`: `format`, `fields`, `recursive`, `pattern`); plugin annotators run on it too.
 ---@param path string
+---@param opts? OpenOptions
 ---@return Corpus
-function dossier.open(path) end
+function dossier.open(path, opts) end
 
 --- The sentences of any text.
 ---@param text string

@@ -15,13 +15,15 @@ public enum Cleaner {
     }
 
     /// Cleans `raw`, resolving credited outlets through `outlets` (a plugin can pass an extended table).
-    public static func clean(_ raw: String, outlets: OutletTable) -> CleanedText {
+    /// With `givenTitle` (the input's title field), no line is taken for the headline: the text
+    /// is all body, except an opening line that repeats the given title, which is removed.
+    public static func clean(_ raw: String, outlets: OutletTable, givenTitle: String? = nil) -> CleanedText {
         var raw = raw
-        return raw.withUTF8 { clean(bytes: $0, outlets: outlets) }
+        return raw.withUTF8 { clean(bytes: $0, outlets: outlets, givenTitle: givenTitle) }
     }
 
     /// The whole stage on the raw bytes.
-    static func clean(bytes raw: UnsafeBufferPointer<UInt8>, outlets: OutletTable) -> CleanedText {
+    static func clean(bytes raw: UnsafeBufferPointer<UInt8>, outlets: OutletTable, givenTitle: String? = nil) -> CleanedText {
         let doc = splitLines(raw)
         let lines = doc.lines
         let count = lines.count
@@ -70,7 +72,15 @@ public enum Cleaner {
             first = firstContentLine(lines, from: k + 1)
         }
         let next = first.flatMap { firstContentLine(lines, from: $0 + 1) }.map { doc.content($0) }
-        if let k = first, isHeadline(doc.content(k), next: next, outlets: outlets) {
+        if let givenTitle {
+            // The input names the title: the text opens with it only when it repeats it.
+            let given = Array(givenTitle.utf8)
+            titleBytes = given[...]
+            if let k = first, Bytes.string(doc.content(k)).lowercased() == givenTitle.lowercased() {
+                titleIndex = k
+                searchFrom = k + 1
+            }
+        } else if let k = first, isHeadline(doc.content(k), next: next, outlets: outlets) {
             titleIndex = k
             titleBytes = doc.content(k)
             title = Bytes.string(doc.content(k))

@@ -20,7 +20,6 @@ public final class CorpusIndex: @unchecked Sendable {
         let total = documentLengths.reduce(0) { $0 + Int($1) }
         averageLength = documentLengths.isEmpty ? 0 : Double(total) / Double(documentLengths.count)
         self.tokenCount = tokenCount
-        lexicon.documentCount = documentLengths.count
     }
 
     /// Number of documents indexed.

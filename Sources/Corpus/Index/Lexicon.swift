@@ -8,15 +8,15 @@ public final class Lexicon: @unchecked Sendable {
     /// Kind of each term (decided by its first character).
     public let kinds: [TokenKind]
     /// Number of documents each term occurs in.
-    public internal(set) var documentFrequency: [UInt32]
+    public let documentFrequency: [UInt32]
     /// Number of occurrences of each term.
-    public internal(set) var collectionFrequency: [UInt32]
+    public let collectionFrequency: [UInt32]
     /// Number of documents of the corpus the lexicon belongs to (the N of idf = ln(N / df)).
-    public internal(set) var documentCount = 0
+    public let documentCount: Int
     /// For each term, the segments holding its postings: `segmentRefs[termSegmentStart[t] ..<
     /// termSegmentStart[t + 1]]`, each `(segment << 32) | localID`.
-    var termSegmentStart: [UInt32] = []
-    var segmentRefs: [UInt64] = []
+    let termSegmentStart: [UInt32]
+    let segmentRefs: [UInt64]
 
     /// The segment refs of term `id` (decode each with `segmentList(_:)`), in segment order;
     /// empty for an id the lexicon does not have.
@@ -34,11 +34,17 @@ public final class Lexicon: @unchecked Sendable {
         (Int(ref >> 32), Int(ref & 0xFFFF_FFFF))
     }
 
-    init(table: ByteTermTable, kinds: [TokenKind]) {
+    /// A lexicon complete with its statistics (`IndexBuilder` works them out before it is made:
+    /// nothing changes a lexicon once built).
+    init(table: ByteTermTable, kinds: [TokenKind], documentFrequency: [UInt32], collectionFrequency: [UInt32],
+         documentCount: Int, termSegmentStart: [UInt32], segmentRefs: [UInt64]) {
         self.table = table
         self.kinds = kinds
-        documentFrequency = Array(repeating: 0, count: table.count)
-        collectionFrequency = Array(repeating: 0, count: table.count)
+        self.documentFrequency = documentFrequency
+        self.collectionFrequency = collectionFrequency
+        self.documentCount = documentCount
+        self.termSegmentStart = termSegmentStart
+        self.segmentRefs = segmentRefs
     }
 
     /// Number of distinct terms.

@@ -10,9 +10,10 @@ import Darwin
 /// The tree is read with `readdir`, much faster than FileManager's enumerator on folders of
 /// many thousands of files, and with no depth limit (one folder is open at a time, whatever
 /// the depth). What it does not list, it says why in a warning:
-/// - hidden entries (names starting with ".") and files not ending in `.txt` are not corpus
-///   files and are passed over silently;
-/// - a `.txt` entry that is not a regular file (a named pipe, a device such as a link to
+/// - hidden entries (names starting with ".") and files that are not corpus files (their
+///   extension is not one of `DocumentFormat`'s, or they do not match the pattern given) are
+///   passed over silently;
+/// - a corpus file entry that is not a regular file (a named pipe, a device such as a link to
 ///   `/dev/zero`, a socket) is skipped: reading it could block or never end;
 /// - a folder or file reached a second time (a link loop such as `ln -s . self`, two links to one
 ///   folder, a link to a file listed already) is read once: folders are known by device and
@@ -65,8 +66,32 @@ struct DirectoryWalk {
         let relative: [UInt8]
     }
 
+    /// Which files and folders a walk takes.
+    struct Filter: Sendable {
+        /// A glob (`fnmatch`) the file name must match; nil: any name with a known extension.
+        var pattern: String?
+        /// Whether sub-folders are read.
+        var recursive = true
+
+        /// Whether a file named `name` is a corpus file.
+        func wants(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let pattern else { return DocumentFormat.format(ofName: name) != nil }
+            var terminated = Array(name)
+            terminated.append(0)
+            return terminated.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { c in c.baseAddress.map { fnmatch(pattern, $0, 0) == 0 } ?? false }
+            }
+        }
+
+        func wants(_ name: [UInt8]) -> Bool {
+            let last = name.lastIndex(of: UInt8(ascii: "/")).map { name.index(after: $0) } ?? name.startIndex
+            return Array(name[last...]).withUnsafeBufferPointer { wants($0) }
+        }
+    }
+
     private let root: [UInt8]
     private let accepts: (@Sendable (String) -> Bool)?
+    private let filter: Filter
     private var listing: Listing
     private var visitedFolders: Set<FileIdentity> = []
     /// Each listed file's identity and its place in `listing.entries`.
@@ -75,17 +100,19 @@ struct DirectoryWalk {
     private var linkedFolders: [Folder] = []
     private var linkedFiles: [LinkedFile] = []
 
-    private init(root: [UInt8], accepts: (@Sendable (String) -> Bool)?) {
+    private init(root: [UInt8], accepts: (@Sendable (String) -> Bool)?, filter: Filter) {
         self.root = root
         self.accepts = accepts
+        self.filter = filter
         listing = Listing(root: root)
     }
 
-    /// Lists `path`: every `.txt` file under a folder (the order is not defined), or the file
+    /// Lists `path`: every corpus file under a folder (the order is not defined), or the file
     /// itself. `accepts` (when given) sees every folder's and file's resolved path and may
     /// refuse it. Throws when `path` does not exist, cannot be read, is neither a folder nor a
     /// regular file, or is refused.
-    static func list(_ path: String, accepts: (@Sendable (String) -> Bool)? = nil) throws(CorpusError) -> Listing {
+    static func list(_ path: String, accepts: (@Sendable (String) -> Bool)? = nil,
+                     filter: Filter = Filter()) throws(CorpusError) -> Listing {
         var bytes = Array(path.utf8)
         while bytes.count > 1 && bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
         let status: FileStatus
@@ -108,7 +135,7 @@ struct DirectoryWalk {
         let probe = withCPath(bytes) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         guard probe >= 0 else { throw .unreadable(path: path, reason: "cannot list the folder (\(String(cString: strerror(errno))))") }
         close(probe)
-        var walk = DirectoryWalk(root: bytes, accepts: accepts)
+        var walk = DirectoryWalk(root: bytes, accepts: accepts, filter: filter)
         walk.pending.append(Folder(relative: [], resolved: resolved, viaLink: true))
         walk.run()
         return walk.listing
@@ -173,7 +200,7 @@ struct DirectoryWalk {
             let name = UnsafeBufferPointer(start: UnsafeRawPointer(namePointer).assumingMemoryBound(to: UInt8.self), count: length)
             guard length > 0, name[0] != UInt8(ascii: ".") else { continue }
             var type = entry.pointee.d_type
-            let isText = FileName.hasTextSuffix(name)
+            let isText = filter.wants(name)
             let mightBeFolder = type == UInt8(DT_DIR) || type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)
             guard isText || mightBeFolder else { continue }
             let relative = folder.relative.isEmpty ? Array(name) : folder.relative + [UInt8(ascii: "/")] + Array(name)
@@ -188,6 +215,7 @@ struct DirectoryWalk {
             }
             switch type {
             case UInt8(DT_DIR):
+                guard filter.recursive else { continue }
                 let resolved = folder.resolved + (folder.resolved.hasSuffix("/") ? "" : "/") + String(decoding: name, as: UTF8.self)
                 pending.append(Folder(relative: relative, resolved: resolved, viaLink: false))
             case UInt8(DT_LNK):
@@ -210,16 +238,17 @@ struct DirectoryWalk {
         let path = fullPath(relative)
         switch Self.withCPath(path, { FileStatus.of($0) }) {
         case .success(let target) where target.isDirectory:
+            guard filter.recursive else { return }
             guard let resolved = Self.realPath(path) else {
                 warn(path, "folder \(FileError.system(errno).description), skipped")
                 return
             }
             linkedFolders.append(Folder(relative: relative, resolved: resolved, viaLink: true))
         case .success:
-            if FileName.hasTextSuffix(relative) { linkedFiles.append(LinkedFile(relative: relative)) }
+            if filter.wants(relative) { linkedFiles.append(LinkedFile(relative: relative)) }
         case .failure(let error):
             // A dangling link: worth a word only when it looks like a corpus file.
-            if FileName.hasTextSuffix(relative) { warn(path, error.description + " (a link to nothing), skipped") }
+            if filter.wants(relative) { warn(path, error.description + " (a link to nothing), skipped") }
         }
     }
 

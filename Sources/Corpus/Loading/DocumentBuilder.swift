@@ -8,20 +8,21 @@ import Foundation
 enum DocumentBuilder {
     /// A document's analysis before it gets its corpus-wide term ids and its index.
     struct Prepared: Sendable {
-        let id: String
+        /// The document's id (made unique by the index builder).
+        var id: String
         let path: String
-        let metadata: DocumentMetadata
+        var metadata: DocumentMetadata
         let text: String
         let wordCount: Int
         /// Term ids local to the segment's table until the loader remaps them.
         var terms: TermSequence
         let raw: String?
-        /// The file read, when the text came from one.
-        var file: LoadedFile? = nil
+        /// Where the record is, when it came from a file.
+        var origin: RecordOrigin? = nil
 
         func document(index: Int, lexicon: Lexicon) -> Document {
             Document(id: id, path: path, index: index, metadata: metadata, text: text,
-                     wordCount: wordCount, terms: terms, lexicon: lexicon, raw: raw, file: file)
+                     wordCount: wordCount, terms: terms, lexicon: lexicon, raw: raw, origin: origin)
         }
     }
 
@@ -50,6 +51,28 @@ enum DocumentBuilder {
         // The cleaner's body is a new string of exactly its size: the corpus keeps it as is.
         var text = cleaned.text
         return analyse(id: id, path: path, cleaned: cleaned, text: &text, raw: keepRaw ? raw : nil, workspace: &w)
+    }
+
+    /// Analyses a record a reader gave: its text cleaned (the title found in the text only when
+    /// no field gives one), then the fields' metadata put over what cleaning inferred.
+    static func prepare(id: String, path: String, record: RawRecord, origin: RecordOrigin,
+                        workspace w: inout Workspace) -> Prepared {
+        let fields = record.fields
+        var cleaned = Cleaner.clean(record.text, outlets: w.outlets, givenTitle: fields.title)
+        if let title = fields.title { cleaned.title = title }
+        if let source = fields.source { cleaned.source = source }
+        if let written = fields.date, let iso = FieldDate.iso(written) {
+            cleaned.date = iso
+            cleaned.dateFrom = DateSource.field
+        }
+        var text = cleaned.text
+        var prepared = analyse(id: id, path: path, cleaned: cleaned, text: &text, raw: nil, workspace: &w)
+        prepared.metadata.url = fields.url
+        prepared.metadata.authors = fields.authors
+        prepared.metadata.language = fields.language
+        prepared.metadata.fields = fields.other
+        prepared.origin = origin
+        return prepared
     }
 
     /// Tokenises the body and turns its tokens into term ids of the workspace table.

@@ -30,18 +30,6 @@ enum FileName {
     static func display(_ bytes: [UInt8]) -> String {
         bytes.withUnsafeBufferPointer { display($0) }
     }
-
-    /// True for names (as bytes) ending in ".txt", in any case.
-    static func hasTextSuffix(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = name.count
-        guard n >= 4 else { return false }
-        return name[n - 4] == UInt8(ascii: ".") && name[n - 3] | 0x20 == UInt8(ascii: "t")
-            && name[n - 2] | 0x20 == UInt8(ascii: "x") && name[n - 1] | 0x20 == UInt8(ascii: "t")
-    }
-
-    static func hasTextSuffix(_ name: [UInt8]) -> Bool {
-        name.withUnsafeBufferPointer { hasTextSuffix($0) }
-    }
 }
 
 private extension String {

@@ -63,6 +63,74 @@ final class FileReader: @unchecked Sendable {
         return .success(body(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: count)))
     }
 
+    /// Calls `body` with the bytes `range` of the file at `path` (checked as `withContents`
+    /// does; `limit` bounds the range). Fails with `changed` when the file is now shorter.
+    func withContents<R>(of path: [UInt8], expected: FileIdentity? = nil, range: Range<Int>, limit: Int,
+                         _ body: (UnsafeBufferPointer<UInt8>) -> R) -> Result<R, FileError> {
+        let opened = openChecked(path, expected: expected)
+        guard case .success(let (fd, status)) = opened else {
+            if case .failure(let error) = opened { return .failure(error) }
+            return .failure(.changed)
+        }
+        defer { close(fd) }
+        guard range.upperBound <= status.size else { return .failure(.changed) }
+        guard range.count <= limit else { return .failure(.tooLarge(size: range.count, limit: limit)) }
+        if capacity < range.count { grow(to: range.count) }
+        var count = 0
+        while count < range.count {
+            let got = pread(fd, buffer + count, range.count - count, off_t(range.lowerBound + count))
+            if got == 0 { return .failure(.changed) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(.system(errno))
+            }
+            count += got
+        }
+        return .success(body(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: count)))
+    }
+
+    /// Calls `body` with the file at `path` chunk after chunk, in order (for a pass over a file
+    /// too large to hold at once).
+    func forEachChunk(of path: [UInt8], expected: FileIdentity? = nil,
+                      _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Result<Void, FileError> {
+        let opened = openChecked(path, expected: expected)
+        guard case .success(let (fd, _)) = opened else {
+            if case .failure(let error) = opened { return .failure(error) }
+            return .failure(.changed)
+        }
+        defer { close(fd) }
+        while true {
+            let got = read(fd, buffer, capacity)
+            if got == 0 { return .success(()) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(.system(errno))
+            }
+            body(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: got))
+        }
+    }
+
+    /// Opens a regular file without blocking and checks it is `expected`.
+    private func openChecked(_ path: [UInt8], expected: FileIdentity?) -> Result<(Int32, FileStatus), FileError> {
+        let fd = DirectoryWalk.withCPath(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
+        guard fd >= 0 else { return .failure(.system(errno)) }
+        switch FileStatus.of(descriptor: fd) {
+        case .success(let status):
+            if !status.isRegular {
+                close(fd)
+                return .failure(.notRegular(kind: status.kindName))
+            }
+            if let expected, expected != status.identity {
+                close(fd)
+                return .failure(.changed)
+            }
+            return .success((fd, status))
+        case .failure(let error):
+            close(fd)
+            return .failure(error)
+        }
+    }
+
     private func grow(to size: Int) {
         let larger = max(size, capacity)
         let fresh = UnsafeMutableRawPointer.allocate(byteCount: larger, alignment: 16)

@@ -4,13 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// A file's identity on its machine: the device and inode `stat` reports. Two paths that lead
-/// to the same file (through links, or as hard links) have the same identity.
-struct FileIdentity: Hashable, Sendable {
-    let device: UInt64
-    let inode: UInt64
-}
-
 /// What `stat` says about a path, in the terms the loader needs.
 struct FileStatus: Sendable {
     let identity: FileIdentity

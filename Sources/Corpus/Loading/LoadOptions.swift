@@ -13,23 +13,32 @@ extension CorpusLoader {
         /// Checked as the files are read: a time limit or an interrupt stops the load with
         /// `CorpusError.stopped`.
         public var cancellation: Cancellation
+        /// Reads every file as this format, whatever its name; nil: each file's extension says,
+        /// else its first bytes.
+        public var format: DocumentFormat?
+        /// Which input fields hold the text, title, date and the rest (`FieldNames.standard`,
+        /// with an analyst's names put first).
+        public var fields: FieldNames
+        /// Whether the folders under the corpus folder are read too.
+        public var recursive: Bool
+        /// A glob (`*.jsonl`, `2024-*`) that a file's name must match to be read; nil: every file
+        /// with an extension dossier reads.
+        public var pattern: String?
 
         /// The default largest file: 256 MB.
         public static let defaultMaxFileBytes = 256 << 20
 
         public init(acceptsPath: (@Sendable (String) -> Bool)? = nil, maxFileBytes: Int = Options.defaultMaxFileBytes,
-                    cancellation: Cancellation = .none) {
+                    cancellation: Cancellation = .none, format: DocumentFormat? = nil,
+                    fields: FieldNames = .standard, recursive: Bool = true, pattern: String? = nil) {
             self.acceptsPath = acceptsPath
             self.maxFileBytes = maxFileBytes
             self.cancellation = cancellation
+            self.format = format
+            self.fields = fields
+            self.recursive = recursive
+            self.pattern = pattern
         }
     }
 }
 
-/// Where a loaded document's file is, for reading it again (`Document.raw`).
-struct LoadedFile: Sendable {
-    /// The path as bytes, when it is not the (UTF-8) `Document.path`.
-    let location: [UInt8]?
-    /// The file that was loaded: a file since put in its place is not read as the document's.
-    let identity: FileIdentity?
-}

@@ -9,6 +9,10 @@ public final class Corpus: @unchecked Sendable {
     public let documents: [Document]
     /// Problems with files that did not stop the load.
     public let warnings: [LoadWarning]
+    /// How many documents the load read and how many records it skipped, and why.
+    public let summary: LoadSummary
+    /// Reads a document's record again (`Document.raw`); nil for a corpus made from strings.
+    let rawSource: RawRecordSource?
     /// Where the corpus was loaded from.
     public let location: String
     /// The corpus this one was filtered from, or nil for a loaded corpus.
@@ -22,8 +26,11 @@ public final class Corpus: @unchecked Sendable {
 
     private let byID: [String: Document]
 
-    init(documents: [Document], warnings: [LoadWarning] = [], location: String, index: CorpusIndex, parent: Corpus? = nil) {
+    init(documents: [Document], warnings: [LoadWarning] = [], location: String, index: CorpusIndex,
+         summary: LoadSummary? = nil, rawSource: RawRecordSource? = nil, parent: Corpus? = nil) {
         self.documents = documents
+        self.summary = summary ?? LoadSummary(documents: documents.count)
+        self.rawSource = rawSource
         self.index = index
         self.warnings = warnings
         self.location = location

@@ -5,12 +5,16 @@ import Foundation
 /// Text is kept once, as the clean body; structure is columnar: the tokens are term ids (into
 /// the corpus `Lexicon`), sentences and paragraphs are ranges (`DocumentLayout`, found on first
 /// use). Token byte offsets are not stored: `tokenSpans()` re-tokenises the text
-/// (deterministic, microseconds), which keeps a large corpus small. The raw file is read again on demand (`raw`).
+/// (deterministic, microseconds), which keeps a large corpus small. The record's own bytes are read again on
+/// demand (`raw`).
 public final class Document: @unchecked Sendable {
-    /// The file name without extension (unique in its corpus).
+    /// The document's id, unique in its corpus: the input's `id` field, else the file name
+    /// without extension, with `:LINE` or `#N` for a record inside a file (`june:17`).
     public let id: String
     /// The file's path as found under the corpus path.
     public let path: String
+    /// Where the record is in its file (nil for a document made from a string).
+    public let origin: RecordOrigin?
     /// Position of the document in its corpus.
     public let index: Int
     /// What cleaning found: title, boilerplate, dateline, source, a given date.
@@ -21,8 +25,18 @@ public final class Document: @unchecked Sendable {
     public var boilerplate: [BoilerplateLine] { metadata.boilerplate }
     /// The dateline (`18-6-2023 (BEIJING)`), when the body opens with one.
     public var dateline: Dateline? { metadata.dateline }
-    /// The outlet, from credit lines or share prompts.
+    /// The outlet: the input's field, else from credit lines, share prompts or the dateline.
     public var source: String? { metadata.source }
+    /// The article's address, when the input gives one.
+    public var url: String? { metadata.url }
+    /// The authors the input names.
+    public var authors: [String] { metadata.authors }
+    /// The language the input gives.
+    public var language: String? { metadata.language }
+    /// The input's other fields, in input order.
+    public var meta: [(name: String, value: FieldValue)] { metadata.fields }
+    /// The input format: "txt", "jsonl", "json", "csv", "tsv"; nil for a document made from a string.
+    public var format: String? { origin?.format }
     /// The loaded corpus this document belongs to (set when the corpus is made).
     public internal(set) weak var corpus: Corpus?
 
@@ -57,8 +71,6 @@ public final class Document: @unchecked Sendable {
     /// The corpus term dictionary the ids refer to.
     public let lexicon: Lexicon
     private let rawText: String?
-    /// The file the text was read from, to read it again for `raw`.
-    private let file: LoadedFile?
     /// The layout once found; read and written under `Self.layoutLocks[index & 63]`.
     private var foundLayout: DocumentLayout?
     /// Locks for `foundLayout`, shared by documents with the same index modulo 64: a lock per
@@ -66,7 +78,7 @@ public final class Document: @unchecked Sendable {
     private static let layoutLocks: [NSLock] = (0..<64).map { _ in NSLock() }
 
     init(id: String, path: String, index: Int, metadata: DocumentMetadata, text: String,
-         wordCount: Int, terms: TermSequence, lexicon: Lexicon, raw: String?, file: LoadedFile? = nil) {
+         wordCount: Int, terms: TermSequence, lexicon: Lexicon, raw: String?, origin: RecordOrigin? = nil) {
         self.id = id
         self.path = path
         self.index = index
@@ -76,7 +88,7 @@ public final class Document: @unchecked Sendable {
         self.terms = terms
         self.lexicon = lexicon
         self.rawText = raw
-        self.file = file
+        self.origin = origin
     }
 
     /// The document's paragraphs and sentences, split from its text on first use (safe from
@@ -113,17 +125,14 @@ public final class Document: @unchecked Sendable {
         return foundLayout?.memoryBytes ?? 0
     }
 
-    /// The file text as read (decoded, line ends normalised). Re-read from disk on demand so a
-    /// large corpus does not hold every file twice; when the file is gone, changed into
-    /// another file (a link pointed elsewhere) or no longer text, the clean text instead.
+    /// The record as read: a text file's text (decoded, line ends normalised), a JSONL line or
+    /// a CSV row as written. Read again from its file on demand so a large corpus does not hold
+    /// every text twice; when the file is gone or changed into another file, the clean text.
     public var raw: String {
         if let rawText { return rawText }
-        let reader = FileReader(capacity: 4096)
-        let location = file?.location ?? Array(path.utf8)
-        let read = reader.withContents(of: location, expected: file?.identity, limit: CorpusLoader.Options.defaultMaxFileBytes) {
-            TextDecoding.decode($0)
+        if let origin, let source = corpus?.root.rawSource, let read = source.raw(path: path, origin: origin) {
+            return read
         }
-        if case .success(.text(let t, _)) = read { return t }
         return text
     }
 

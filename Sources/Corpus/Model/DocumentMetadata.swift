@@ -1,23 +1,36 @@
-/// What the cleaning stage learnt about a document besides its body.
+/// What is known about a document besides its body: what the input's fields gave (title,
+/// date, source, url, authors, language and any other field) and what cleaning found (title,
+/// boilerplate, dateline, source, a date the text gives). A value given by a field wins over
+/// one the cleaner infers.
 public struct DocumentMetadata: Sendable {
-    /// The headline, when the file opens with one.
+    /// The headline: a field's, else the line the text opens with when it reads as one.
     public var title: String?
     /// Lines removed from the body, with reasons.
     public var boilerplate: [BoilerplateLine]
     /// The dateline, when the body opened with one.
     public var dateline: Dateline?
-    /// The outlet.
+    /// The outlet: a field's, else from credit lines, share prompts or the dateline's agency.
     public var source: String?
-    /// A date the text states for itself (ISO `YYYY-MM-DD`), e.g. from the dateline.
+    /// A date the document states for itself (ISO `YYYY-MM-DD`): a field's, else the dateline's
+    /// or a date line's.
     public var givenDate: String?
-    /// Where `givenDate` came from (`DateSource`: "dateline", "text", "field"); nil without one.
+    /// Where `givenDate` came from (`DateSource`: "field", "dateline", "text"); nil without one.
     public var givenDateFrom: String?
     /// Credits taken out of the body (bylines, sign-offs, reporting and contributor lines), in text order.
     public var credits: [String]
+    /// The article's address, when the input gives one.
+    public var url: String?
+    /// The authors the input names, in its order.
+    public var authors: [String]
+    /// The language the input gives (a code such as "en" or "pt-BR").
+    public var language: String?
+    /// The input's other fields, in input order (`Document.meta`).
+    public var fields: [(name: String, value: FieldValue)]
 
     public init(title: String? = nil, boilerplate: [BoilerplateLine] = [], dateline: Dateline? = nil,
                 source: String? = nil, givenDate: String? = nil, givenDateFrom: String? = nil,
-                credits: [String] = []) {
+                credits: [String] = [], url: String? = nil, authors: [String] = [], language: String? = nil,
+                fields: [(name: String, value: FieldValue)] = []) {
         self.title = title
         self.boilerplate = boilerplate
         self.dateline = dateline
@@ -25,5 +38,9 @@ public struct DocumentMetadata: Sendable {
         self.givenDate = givenDate
         self.givenDateFrom = givenDateFrom ?? (givenDate == nil ? nil : DateSource.dateline)
         self.credits = credits
+        self.url = url
+        self.authors = authors
+        self.language = language
+        self.fields = fields
     }
 }

@@ -13,10 +13,19 @@ enum DocumentBinding {
         let dates = try DateBinding(ctx)
         let spans = ctx.tokenSpans
         let cls = LuaClass<Document>("Document", summary: "One article. Documents of a sub-corpus are the same objects as in the corpus (`==` works).", members: [
-            .field("id", "string", "the file name without extension (with its sub-folder path when two files share a name)") { .text($0.id) },
+            .field("id", "string", "the input's `id` field, else the file name without extension (with its sub-folder path when two files share a name), plus `:LINE` for a JSONL line or CSV row and `#N` for a JSON array item") { .text($0.id) },
             .field("path", "string", "the file it was read from") { .text($0.path) },
-            .field("title", "string?", "the headline, or nil") { .text($0.title) },
-            .field("source", "string?", "the outlet, or nil") { .text($0.source) },
+            .field("format", "string?", "the input format: \"txt\", \"jsonl\", \"json\", \"csv\" or \"tsv\"; nil for a text given as a string") { .text($0.format) },
+            .field("title", "string?", "the headline: the input's title field, else the line the text opens with when it reads as one; or nil") { .text($0.title) },
+            .field("source", "string?", "the outlet: the input's source field, else a credit line's, a share prompt's or the dateline's agency; or nil") { .text($0.source) },
+            .field("url", "string?", "the article's address, when the input gives one") { .text($0.url) },
+            .field("authors", "List<string>", "the authors the input names (a field or a header block), in its order") {
+                lists.strings($0.authors)
+            },
+            .field("language", "string?", "the language the input gives (\"en\", \"pt-BR\"), or nil") { .text($0.language) },
+            .field("meta", "table<string, any>", "the input's other fields (a JSONL export's `section`, a CSV column): strings, numbers, booleans and lists") { doc in
+                .table(LuaTable(fields: doc.meta.map { (.text($0.name), luaValue($0.value, lists)) }))
+            },
             .field("dateline", "Dateline?", "the dateline, when the article has one") { doc in
                 guard let d = doc.dateline else { return .nil }
                 return .record(["place": .text(d.place), "date": .text(d.date), "text": .text(d.text),
@@ -38,7 +47,7 @@ enum DocumentBinding {
                 lists.strings($0.credits)
             },
             .field("text", "string", "the clean body (boilerplate and credits removed, hard-wrapped text reflowed)") { .text($0.text) },
-            .field("raw", "string", "the file as read") { .text($0.raw) },
+            .field("raw", "string", "the record as read: a text file's text, a JSONL line, a JSON item or a CSV row as written") { .text($0.raw) },
             .field("boilerplate", "List<BoilerplateLine>", "lines removed from the body, with the reason") { doc in
                 boilerplate.make(doc.boilerplate.map { [.text($0.line), .text($0.reason)] })
             },
@@ -93,6 +102,16 @@ enum DocumentBinding {
     static func documentDate(_ doc: Document, _ ctx: BindingContext) throws -> DocumentDate {
         guard let corpus = doc.corpus else { return doc.documentDate }
         return try corpus.dates(cancellation: ctx.cancellation).documentDate(of: doc)
+    }
+
+    /// A kept input field as a Lua value (a list as a List).
+    static func luaValue(_ value: FieldValue, _ lists: Lists) -> LuaValue {
+        switch value {
+        case .text(let s): return .text(s)
+        case .number(let n): return n == n.rounded() && abs(n) < 9e15 ? .integer(Int(n)) : .number(n)
+        case .bool(let b): return .boolean(b)
+        case .list(let items): return lists.make(items.map { luaValue($0, lists) })
+        }
     }
 
     /// `<Document 002 "18-6-2023 (BEIJING) US Secretary…" 612 words>`

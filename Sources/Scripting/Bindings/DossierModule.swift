@@ -37,8 +37,8 @@ enum DossierModule {
                 Ends the script with `message` on standard error and exit status 1, without a position or
                 a traceback (for usage errors and "nothing found" endings).
                 """, parameters: ["message string"]),
-            .lua("open", in: "dossier.lua", "A Corpus loaded from another folder of .txt files (or one file); plugin annotators run on it too.",
-                 parameters: ["path string"], returns: ["Corpus"]),
+            .lua("open", in: "dossier.lua", "A Corpus loaded from another folder or file of articles (.txt, .jsonl, .json, .csv…; `opts`: `format`, `fields`, `recursive`, `pattern`); plugin annotators run on it too.",
+                 parameters: ["path string", "opts? OpenOptions"], returns: ["Corpus"]),
             // The analysis stages on any text
             .function("sentences", "The sentences of any text.", parameters: ["text string"], returns: ["List<string>"]) { args in
                 let found = SentenceSplitter.sentences(in: try args.string(1))
@@ -103,6 +103,12 @@ enum DossierModule {
         ctx.lua.function("open") { args in
             var path = try args.string(1)
             var options = CorpusLoader.Options(cancellation: ctx.cancellation)
+            if !args.isNil(2) {
+                guard args.type(2) == .table, let spec = try args.optionalTable(2) else {
+                    throw LuaArgumentError(2, "table expected, got \(args.type(2))")
+                }
+                try LoadOptionsBinding.apply(spec, to: &options, argument: 2)
+            }
             if let sandbox = ctx.sandbox {
                 switch sandbox.checkRead(path, function: "dossier.open") {
                 case .success(let resolved): path = resolved
@@ -114,6 +120,7 @@ enum DossierModule {
                                               other: { LuaRuntimeError(String(describing: $0)) })
             if !ctx.options.quiet {
                 for warning in corpus.warnings { ctx.options.diagnostics("warning: \(warning)") }
+                if corpus.summary.skippedCount > 0 { ctx.options.diagnostics("loaded \(path): \(corpus.summary)") }
             }
             return [.object(corpus)]
         }

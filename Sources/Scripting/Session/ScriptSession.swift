@@ -36,7 +36,8 @@ public final class ScriptSession {
         let loadStart = ProcessClock.now()
         let cpuStart = ProcessClock.cpuSeconds()
         do {
-            corpus = try CorpusLoader.load(path: path, progress: options.loadProgress)
+            let load = CorpusLoader.Options(format: options.corpusFormat, fields: options.corpusFields)
+            corpus = try CorpusLoader.load(path: path, options: load, progress: options.loadProgress)
             loadSeconds = ProcessClock.now() - loadStart
             loadCPUSeconds = ProcessClock.cpuSeconds() - cpuStart
         } catch {
@@ -44,6 +45,7 @@ public final class ScriptSession {
         }
         if !options.quiet {
             for warning in corpus.warnings { options.diagnostics("warning: \(warning)") }
+            if corpus.summary.skippedCount > 0 { options.diagnostics("loaded \(path): \(corpus.summary)") }
         }
         do {
             lua = try LuaState()

@@ -1,3 +1,4 @@
+import Corpus
 import Report
 
 /// What a session is set up with: which corpus, where output goes, and the limits scripts run
@@ -5,6 +6,10 @@ import Report
 public struct SessionOptions: Sendable {
     /// Corpus folder or file; nil for the default (`DOSSIER_CORPUS`, else the project's seeds/).
     public var corpusPath: String?
+    /// The corpus's format when forced (`--format`); nil: each file's extension, else its content.
+    public var corpusFormat: DocumentFormat?
+    /// Which input fields hold the text, title, date… (`--fields text=article_body`).
+    public var corpusFields: FieldNames = .standard
     /// Folder that `report.write` writes under.
     public var outputDirectory: String = "out"
     /// Lifts the sandbox (process execution, file access anywhere).

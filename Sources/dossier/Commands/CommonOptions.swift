@@ -1,4 +1,5 @@
 import ArgumentParser
+import Corpus
 import Foundation
 import LuaBridge
 import Scripting
@@ -7,6 +8,12 @@ import Scripting
 struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Corpus folder or file (default: DOSSIER_CORPUS, else the project's seeds/).", valueName: "path"))
     var corpus: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read every corpus file as this format: txt, jsonl, json, csv or tsv (default: by extension, else by content).", valueName: "format"))
+    var format: String?
+
+    @Option(name: .long, help: ArgumentHelp("Input fields for the text, title, date…: ROLE=NAME,… (roles: id, title, text, date, source, url, authors, language).", valueName: "map"))
+    var fields: String?
 
     @Option(name: .long, help: ArgumentHelp("Folder that report.write writes under.", valueName: "dir"))
     var out: String = "out"
@@ -27,6 +34,12 @@ struct CommonOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
+        if let format {
+            do { _ = try DocumentFormat.named(format) } catch { throw ValidationError("--format: \(error)") }
+        }
+        if let fields {
+            do { _ = try FieldNames.mapping(fields) } catch { throw ValidationError("--fields: \(error)") }
+        }
         if let timeout {
             do { _ = try LuaLimits.timeout(timeout) } catch { throw ValidationError(error.message(option: "--timeout")) }
         }
@@ -39,6 +52,8 @@ struct CommonOptions: ParsableArguments {
     func sessionOptions() -> SessionOptions {
         var options = SessionOptions()
         options.corpusPath = corpus
+        options.corpusFormat = format.flatMap { try? DocumentFormat.named($0) }
+        options.corpusFields = fields.flatMap { try? FieldNames.mapping($0) } ?? .standard
         options.outputDirectory = out
         options.trusted = trusted
         options.timeout = timeout
