@@ -11,6 +11,8 @@ let targets = [
     "FuzzDates",   // the date scanner
     "FuzzText",    // tokens, paragraphs and sentences
     "FuzzHTML",    // web pages to main text and metadata (libxml2)
+    "FuzzGzip",    // the gzip decoder
+    "FuzzWARC",    // WARC records and their HTTP payloads
 ]
 
 let package = Package(
