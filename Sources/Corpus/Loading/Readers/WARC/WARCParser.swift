@@ -142,7 +142,7 @@ public struct WARCParser {
                 let available = buffer.count - start
                 if available < header.length {
                     // At the end of the stream, a record cut short may still be followed by others.
-                    guard ended, let next = nextVersionLine(from: start) else { return nil }
+                    guard ended, let next = nextVersionLine(from: start, midLine: true) else { return nil }
                     pending = nil
                     start = next
                     return .problem(Problem(kind: .truncated(missing: header.length - (next - header.bodyStart)),
@@ -154,8 +154,9 @@ public struct WARCParser {
                 let after = start + header.length
                 var j = after
                 while j < buffer.count && j < after + 4 && (buffer[j] == 13 || buffer[j] == 10) { j += 1 }
-                if j + 5 > buffer.count && !ended { return nil }
-                if j < buffer.count && !startsWithVersion(at: j), let next = nextVersionLine(from: start, before: after) {
+                // Enough bytes to see a whole version line that starts by the declared end.
+                if j + 16 > buffer.count && !ended { return nil }
+                if j < buffer.count && !startsWithVersion(at: j), let next = nextVersionLine(from: start, before: after, midLine: true) {
                     pending = nil
                     start = next
                     return .problem(Problem(kind: .truncated(missing: header.length - (next - header.bodyStart)),
@@ -301,13 +302,15 @@ public struct WARCParser {
     /// version line (`WARC/1.0` and its line end) that does not start a line. A record cut short
     /// mid-line (a writer killed mid-write, then the crawl resumed) leaves the next record's
     /// version line right after its last byte, with no line end before it.
-    private func nextVersionLine(from: Int, before limit: Int? = nil) -> Int? {
+    /// Mid-line version lines are looked for only when a record is known to be cut short (by
+    /// then the bytes that could hold one are all in the buffer), not when skipping junk.
+    private func nextVersionLine(from: Int, before limit: Int? = nil, midLine: Bool = false) -> Int? {
         var i = from + 1
         let end = min((limit ?? buffer.count) + 1, buffer.count)
         while i < end {
             if buffer[i] == 0x57 {
                 if buffer[i - 1] == 10, buffer.count - i >= 5, startsWithVersion(at: i) { return i }
-                if isVersionLine(at: i) { return i }
+                if midLine && isVersionLine(at: i) { return i }
             }
             i += 1
         }
