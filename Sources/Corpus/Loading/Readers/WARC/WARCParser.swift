@@ -98,6 +98,8 @@ public struct WARCParser {
     private var skippingRecord: (number: Int, offset: Int, length: Int)?
     /// Junk bytes skipped since the last record, and where they started.
     private var junk = 0
+    /// Whether `start` begins a line (false after junk whose tail was kept mid-line).
+    private var lineStart = true
     private var junkOffset = 0
 
     public init(maxRecordBytes: Int) {
@@ -169,18 +171,26 @@ public struct WARCParser {
                                           number: records, offset: header.offset, end: base + after))
             }
             // Between records: skip the line ends that end the last block.
-            while start < buffer.count && (buffer[start] == 13 || buffer[start] == 10) { start += 1 }
+            // After kept junk, a line begins only right after an LF (as `nextVersionLine` sees it).
+            let afterJunk = !lineStart
+            while start < buffer.count && (buffer[start] == 13 || buffer[start] == 10) {
+                if afterJunk { lineStart = buffer[start] == 10 }
+                start += 1
+            }
             guard start < buffer.count else { return nil }
-            if !startsWithVersion(at: start) {
+            if !lineStart || !startsWithVersion(at: start) {
                 guard let line = nextVersionLine(from: start) else {
-                    // Keep the tail in case it is the start of a version line cut by the chunk.
+                    // Keep the tail in case it is the start of a version line cut by the chunk;
+                    // it does not begin a line, so a chunk boundary cannot make it a record.
                     let keep = min(buffer.count - start, 5)
                     noteJunk(buffer.count - keep - start)
                     start = buffer.count - keep
+                    lineStart = false
                     return nil
                 }
                 noteJunk(line - start)
                 start = line
+                lineStart = true
             }
             if junk > 0 {
                 let problem = Problem(kind: .skipped(bytes: junk), record: records + 1, offset: junkOffset)
@@ -252,7 +262,7 @@ public struct WARCParser {
         if start < buffer.count && startsWithVersion(at: start) {
             return Problem(kind: .truncated(missing: 0), record: records + 1, offset: position)
         }
-        if start < buffer.count {
+        if start < buffer.count || junk > 0 {
             return Problem(kind: .skipped(bytes: buffer.count - start + junk), record: records + 1, offset: junk > 0 ? junkOffset : position)
         }
         return nil
@@ -278,6 +288,7 @@ public struct WARCParser {
         buffer.removeAll(keepingCapacity: true)
         start = 0
         base = streamOffset
+        lineStart = true
         return problem
     }
 
