@@ -3,11 +3,11 @@
 //
 // Modules depend one way only (an arrow: "is used by"):
 //   CLua -> CLuaShim -> LuaBridge ─────────────────────────────┐
-//   NewsText -> Corpus (+ CMemoryHints, CLibXML2 -> CHTMLParser) ─┼─> Scripting -> dossier (+ CEditLine -> CLineEditing, ArgumentParser)
+//   NewsText -> Corpus (+ CMemoryHints, CZlib, CLibXML2 -> CHTMLParser) ─┼─> Scripting -> dossier (+ CEditLine -> CLineEditing, ArgumentParser)
 //   Report ────────────────────────────────────────────────────┘
 // LuaBridge knows nothing of the corpus. NewsText (tokens, paragraphs, sentences, stopwords, the
 // cleaner, cancellation and limits) knows nothing else of dossier; Corpus (Swift, plus one C header
-// of memory hints and the glue to libxml2's HTML parser) builds on it and knows nothing of Lua;
+// of memory hints, zlib, and the glue to libxml2's HTML parser) builds on it and knows nothing of Lua;
 // Report (Foundation only: tables, charts, HTML, atomic files) knows none of them. Scripting is
 // where they meet: it binds Corpus and Report into Lua.
 import PackageDescription
@@ -57,10 +57,16 @@ let package = Package(
         ),
         // Runs libxml2's HTML parser with fixed options and forwards its events to Swift.
         .target(name: "CHTMLParser", dependencies: ["CLibXML2"]),
+        // Debian's zlib1g-dev, for gzip-compressed inputs (.jsonl.gz, .warc.gz, …).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // The text layer: tokens, paragraphs, sentences, stopwords, the cleaner, and the support
         // every stage shares (cancellation, limits, byte order). Depends on nothing in Corpus.
         .target(name: "NewsText", resources: [.copy("Resources")]),
-        .target(name: "Corpus", dependencies: ["NewsText", "CMemoryHints", "CHTMLParser", .product(name: "CSV", package: "CSV.swift")],
+        .target(name: "Corpus", dependencies: ["NewsText", "CMemoryHints", "CHTMLParser", "CZlib", .product(name: "CSV", package: "CSV.swift")],
                 resources: [.copy("Resources")]),
         // Tables (terminal, Markdown, CSV, JSON), SVG charts, HTML reports, atomic files: Foundation only.
         .target(name: "Report"),

@@ -12,6 +12,8 @@ let targets = [
     "FuzzText",    // tokens, paragraphs and sentences
     "FuzzHTML",    // web pages to main text and metadata (libxml2)
     "FuzzRecords", // JSON lines, JSON, CSV, TSV and headed text files through a whole load
+    "FuzzGzip",    // the gzip decoder
+    "FuzzWARC",    // WARC records and their HTTP payloads
 ]
 
 let package = Package(

@@ -239,7 +239,7 @@ import Testing
         let fixture = try LoadFixture()
         try fixture.write("notes.md", "# not read\n")
         #expect(throws: CorpusError.empty(path: fixture.path)) { try load(fixture) }
-        #expect(CorpusError.empty(path: "x").description == "no readable documents in x (looked for .txt, .jsonl, .ndjson, .json, .csv, .tsv)")
+        #expect(CorpusError.empty(path: "x").description == "no readable documents in x (looked for .txt, .jsonl, .ndjson, .json, .csv, .tsv, .html, .htm, .warc, and any of them with .gz)")
     }
 
     @Test func byteOrderMarksAndUTF16() throws {

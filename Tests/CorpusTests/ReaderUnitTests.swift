@@ -139,7 +139,7 @@ import Testing
             _ = try DocumentFormat.named("xml")
             Issue.record("expected an error")
         } catch {
-            #expect(error.description == "unknown format 'xml' (use txt, jsonl, json, csv, tsv)")
+            #expect(error.description == "unknown format 'xml' (use txt, jsonl, json, csv, tsv, html, warc)")
         }
     }
 

@@ -41,7 +41,7 @@ import Testing
             + "local d = c:docs()[1] return #c .. ' ' .. d.id .. ' ' .. d.date .. ' ' .. d.text"
         #expect(try s.value(code).stringValue == "1 export:1 2024-05-06 Floods in Porto Alegre.")
         for (opts, message) in [("{formt = 'csv'}", "unknown option 'formt' (dossier.open takes format, fields, recursive, pattern)"),
-                                ("{format = 'xml'}", "unknown format 'xml' (use txt, jsonl, json, csv, tsv)"),
+                                ("{format = 'xml'}", "unknown format 'xml' (use txt, jsonl, json, csv, tsv, html, warc)"),
                                 ("{fields = {txt = 'a'}}", "unknown field 'txt' (use id, title, text, date, source, url, authors, language)"),
                                 ("{recursive = 'yes'}", "recursive must be true or false")] {
             #expect(throws: (any Error).self) { try s.values("dossier.open('\(path)', \(opts))") }

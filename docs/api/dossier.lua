@@ -326,7 +326,7 @@ function Corpus:duplicates(opts) end
 ---@class Document
 ---@field id string the input's `id` field, else the file name without extension (with its sub-folder path when two files share a name), plus `:LINE` for a JSONL line or CSV row and `#N` for a JSON array item
 ---@field path string the file it was read from
----@field format? string the input format: "txt", "jsonl", "json", "csv" or "tsv"; nil for a text given as a string
+---@field format? string the input format: "txt", "jsonl", "json", "csv", "tsv", "html" or "warc"; nil for a text given as a string
 ---@field title? string the headline: the input's title field, else the line the text opens with when it reads as one; or nil
 ---@field source? string the outlet: the input's source field, else a credit line's, a share prompt's or the dateline's agency; or nil
 ---@field url? string the article's address, when the input gives one

@@ -2,7 +2,7 @@
 # Installs the Debian packages dossier builds against, when they are missing.
 # Usage: scripts/lib/ensure-packages.sh [extra packages…]
 set -euo pipefail
-packages=(liblua5.4-dev libedit-dev libxml2-dev pkg-config "$@")
+packages=(liblua5.4-dev libedit-dev libxml2-dev zlib1g-dev pkg-config "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

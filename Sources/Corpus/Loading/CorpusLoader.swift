@@ -71,8 +71,31 @@ public enum CorpusLoader {
         let file = files[unit.file]
         let limit = options.maxFileBytes
         var stop: WorkLimit?
-        let body = { (bytes: UnsafeBufferPointer<UInt8>) in
-            let format = file.format ?? DocumentFormat.sniff(bytes)
+        let body = { (stored: UnsafeBufferPointer<UInt8>) in
+            var decoded: [UInt8] = []
+            var format = file.format
+            if GzipDecoder.isGzip(UnsafeRawBufferPointer(stored)) && format != .warc {
+                do throws(WorkLimit) {
+                    let (bytes, problem) = try GzipDecoder(limit: limit, cancellation: options.cancellation)
+                        .decompress(UnsafeRawBufferPointer(stored))
+                    if let problem {
+                        if case .tooLarge = problem.kind {
+                            draft.warn(ReaderProblem(message: problem.description + ", skipped", skipped: "too large"), file: file)
+                            return
+                        }
+                        draft.warn(ReaderProblem(message: problem.description), file: file)
+                    }
+                    decoded = bytes
+                } catch {
+                    stop = error
+                    return
+                }
+            }
+            let compressed = !decoded.isEmpty || (GzipDecoder.isGzip(UnsafeRawBufferPointer(stored)) && format != .warc)
+            decoded.withUnsafeBufferPointer { plain in
+            let bytes = compressed ? plain : stored
+            if format == nil { format = DocumentFormat.sniff(bytes) }
+            let format = format ?? .txt
             let input = ReaderInput(bytes: bytes, offset: unit.range?.lowerBound ?? 0, firstLine: unit.firstLine,
                                     header: unit.header, fields: options.fields, format: format)
             var records = 0
@@ -86,6 +109,7 @@ public enum CorpusLoader {
             }, warn: { problem in
                 draft.warn(problem, file: file)
             })
+            }
         }
         let result = unit.range.map {
             draft.workspace.files.withContents(of: file.location, expected: file.identity, range: $0, limit: limit, body)

@@ -15,7 +15,8 @@ extension CorpusLoader {
             let files = listing.entries.map { entry in
                 let location = listing.path(of: entry)
                 let name = (FileName.display(location) as NSString).lastPathComponent
-                return ReadPlan.File(location: location, id: (name as NSString).deletingPathExtension,
+                let inner = DocumentFormat.isCompressed(name: location) ? (name as NSString).deletingPathExtension : name
+                return ReadPlan.File(location: location, id: (inner as NSString).deletingPathExtension,
                                      identity: entry.identity, size: entry.size,
                                      format: forced ?? DocumentFormat.format(ofName: location))
             }
@@ -72,7 +73,10 @@ extension CorpusLoader {
     /// over Characters cost a grapheme-break check each). A name that is only an extension
     /// (".txt" cannot be listed, but "x." can) keeps its name.
     private static func baseName(_ relative: String) -> Substring {
-        let utf8 = relative.utf8
+        var utf8 = relative.utf8[...]
+        if let last = utf8.last, last | 0x20 == UInt8(ascii: "z"), DocumentFormat.isCompressed(name: Array(utf8)) {
+            utf8 = utf8.dropLast(3)
+        }
         let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
         let end = utf8[start...].lastIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
         return Substring(utf8[start..<(end == start ? utf8.endIndex : end)])

@@ -62,7 +62,7 @@ struct ReadPlan {
         let target = chosen ?? Self.segmentBytes(total: total)
         let reader = FileReader()
         for (index, file) in files.enumerated() {
-            if let format = file.format, format.splits, file.size > target {
+            if let format = file.format, format.splits, file.size > target, !DocumentFormat.isCompressed(name: file.location) {
                 cut(file: index, format: format, target: target, reader: reader)
             } else {
                 units.append(Unit(file: index, range: nil, firstLine: 1, header: nil, size: file.size))

@@ -5,6 +5,7 @@ struct RecordRawSource: RawRecordSource {
     func raw(path: String, origin: RecordOrigin) -> String? {
         let reader = FileReader(capacity: 4096)
         let location = origin.location ?? Array(path.utf8)
+        if DocumentFormat.isCompressed(name: location) { return compressedRaw(location, origin: origin) }
         let read = reader.withContents(of: location, expected: origin.identity, range: origin.byteRange,
                                        limit: CorpusLoader.Options.defaultMaxFileBytes) { bytes -> String? in
             if origin.format == DocumentFormat.txt.rawValue {
@@ -13,6 +14,25 @@ struct RecordRawSource: RawRecordSource {
             }
             // A structured record is shown as written (its own encoding is UTF-8 by the format).
             return String(decoding: bytes, as: UTF8.self)
+        }
+        if case .success(let text) = read { return text }
+        return nil
+    }
+
+    /// The record's bytes in a gzip-compressed file: the file is decoded up to the record's end.
+    private func compressedRaw(_ location: [UInt8], origin: RecordOrigin) -> String? {
+        let limit = CorpusLoader.Options.defaultMaxFileBytes
+        let read = FileReader(capacity: 1 << 16).withContents(of: location, expected: origin.identity, limit: limit) { stored -> String? in
+            let decoded = try? GzipDecoder(limit: min(limit, origin.byteRange.upperBound)).decompress(UnsafeRawBufferPointer(stored))
+            guard let bytes = decoded?.bytes, origin.byteRange.upperBound <= bytes.count else { return nil }
+            let record = bytes[origin.byteRange]
+            if origin.format == DocumentFormat.txt.rawValue {
+                return record.withUnsafeBufferPointer { buffer -> String? in
+                    if case .text(let text, _) = TextDecoding.decode(buffer) { return text }
+                    return nil
+                }
+            }
+            return String(decoding: record, as: UTF8.self)
         }
         if case .success(let text) = read { return text }
         return nil

@@ -35,7 +35,7 @@ public final class Document: @unchecked Sendable {
     public var language: String? { metadata.language }
     /// The input's other fields, in input order.
     public var meta: [(name: String, value: FieldValue)] { metadata.fields }
-    /// The input format: "txt", "jsonl", "json", "csv", "tsv"; nil for a document made from a string.
+    /// The input format: "txt", "jsonl", "json", "csv", "tsv", "html", "warc"; nil for a document made from a string.
     public var format: String? { origin?.format }
     /// The loaded corpus this document belongs to (set when the corpus is made).
     public internal(set) weak var corpus: Corpus?

@@ -23,7 +23,7 @@ public struct RecordOrigin: Sendable {
     public let line: Int?
     /// The record's 0-based position in a JSON array; nil otherwise.
     public let item: Int?
-    /// The input format: "txt", "jsonl", "json", "csv", "tsv".
+    /// The input format: "txt", "jsonl", "json", "csv", "tsv", "html", "warc".
     public let format: String
 
     init(location: [UInt8]?, identity: FileIdentity?, byteRange: Range<Int>, line: Int? = nil, item: Int? = nil,

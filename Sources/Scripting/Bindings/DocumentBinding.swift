@@ -15,7 +15,7 @@ enum DocumentBinding {
         let cls = LuaClass<Document>("Document", summary: "One article. Documents of a sub-corpus are the same objects as in the corpus (`==` works).", members: [
             .field("id", "string", "the input's `id` field, else the file name without extension (with its sub-folder path when two files share a name), plus `:LINE` for a JSONL line or CSV row and `#N` for a JSON array item") { .text($0.id) },
             .field("path", "string", "the file it was read from") { .text($0.path) },
-            .field("format", "string?", "the input format: \"txt\", \"jsonl\", \"json\", \"csv\" or \"tsv\"; nil for a text given as a string") { .text($0.format) },
+            .field("format", "string?", "the input format: \"txt\", \"jsonl\", \"json\", \"csv\", \"tsv\", \"html\" or \"warc\"; nil for a text given as a string") { .text($0.format) },
             .field("title", "string?", "the headline: the input's title field, else the line the text opens with when it reads as one; or nil") { .text($0.title) },
             .field("source", "string?", "the outlet: the input's source field, else a credit line's, a share prompt's or the dateline's agency; or nil") { .text($0.source) },
             .field("url", "string?", "the article's address, when the input gives one") { .text($0.url) },

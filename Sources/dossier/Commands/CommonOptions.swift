@@ -9,7 +9,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Corpus folder or file (default: DOSSIER_CORPUS, else the project's seeds/).", valueName: "path"))
     var corpus: String?
 
-    @Option(name: .long, help: ArgumentHelp("Read every corpus file as this format: txt, jsonl, json, csv or tsv (default: by extension, else by content).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Read every corpus file as this format: txt, jsonl, json, csv, tsv, html or warc (default: by extension, else by content).", valueName: "format"))
     var format: String?
 
     @Option(name: .long, help: ArgumentHelp("Input fields for the text, title, date…: ROLE=NAME,… (roles: id, title, text, date, source, url, authors, language).", valueName: "map"))

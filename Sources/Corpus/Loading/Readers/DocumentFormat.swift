@@ -13,12 +13,19 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case csv
     /// Tab-separated values with a header row.
     case tsv
+    /// A saved web page: main text and metadata extracted (`.html`, `.htm`).
+    case html
+    /// A web archive (ISO 28500): the HTML pages of its `response` records (`.warc`).
+    case warc
 
     /// The extensions listed in a folder, for messages ("looked for .txt, .jsonl, …").
-    static let extensionsListed = [".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv"]
+    static let extensionsListed = [".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".html", ".htm", ".warc",
+                                   "and any of them with .gz"]
 
     /// The format a file name's extension gives (any case), or nil.
     static func format(ofName name: UnsafeBufferPointer<UInt8>) -> DocumentFormat? {
+        // A gzip-compressed file is the format of its inner name (`june.jsonl.gz`).
+        if isCompressed(name: name) { return format(ofName: UnsafeBufferPointer(rebasing: name.dropLast(3))) }
         guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot + 1 < name.count, name.count - dot <= 7 else { return nil }
         // The extension lowercased, packed into one integer: no allocation per listed file.
         var key: UInt64 = 0
@@ -29,8 +36,21 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         case Self.key("json"): return .json
         case Self.key("csv"): return .csv
         case Self.key("tsv"), Self.key("tab"): return .tsv
+        case Self.key("html"), Self.key("htm"), Self.key("xhtml"): return .html
+        case Self.key("warc"): return .warc
         default: return nil
         }
+    }
+
+    /// Whether a file name ends in `.gz` (any case).
+    static func isCompressed(name: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = name.count
+        return n > 3 && name[n - 3] == UInt8(ascii: ".") && name[n - 2] | 0x20 == UInt8(ascii: "g")
+            && name[n - 1] | 0x20 == UInt8(ascii: "z")
+    }
+
+    static func isCompressed(name: [UInt8]) -> Bool {
+        name.withUnsafeBufferPointer { isCompressed(name: $0) }
     }
 
     private static func key(_ ext: StaticString) -> UInt64 {
@@ -51,6 +71,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
         while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 10 || bytes[i] == 13 { i += 1 }
         guard i < bytes.count else { return .txt }
+        let rest = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[i...])
+        if WARCFile.looksLikeWARC(rest) { return .warc }
+        if bytes[i] == UInt8(ascii: "<"), HTMLExtractor.looksLikeHTML(rest) { return .html }
         if bytes[i] == UInt8(ascii: "[") { return .json }
         guard bytes[i] == UInt8(ascii: "{") else { return .txt }
         // An object closed on its own line is a JSON Lines record; one that runs on is a document.
@@ -68,6 +91,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         case .jsonl: return JSONLinesReader()
         case .json: return JSONArrayReader()
         case .csv, .tsv: return CSVDocumentReader()
+        case .html: return HTMLDocumentReader()
+        case .warc: return WARCDocumentReader()
         }
     }
 

@@ -21,14 +21,17 @@ struct HTMLCharset {
     /// What went wrong, for the load summary.
     var warning: String?
 
-    static func decide(_ bytes: UnsafeRawBufferPointer) -> HTMLCharset {
+    /// `transport` is the charset the page came with from outside it (an HTTP `Content-Type`
+    /// header kept in a WARC record); it takes the place of the page's own declaration, as in a
+    /// browser.
+    static func decide(_ bytes: UnsafeRawBufferPointer, transport: String? = nil) -> HTMLCharset {
         let b = bytes.bindMemory(to: UInt8.self)
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF {
             return fromUTF8(b, skip: 3, declared: nil)
         }
         if b.count >= 2, b[0] == 0xFF, b[1] == 0xFE { return HTMLCharset(encoding: "UTF-16LE", skip: 2) }
         if b.count >= 2, b[0] == 0xFE, b[1] == 0xFF { return HTMLCharset(encoding: "UTF-16BE", skip: 2) }
-        let declared = declaredCharset(UnsafeBufferPointer(rebasing: b.prefix(65_536))).map(canonicalName)
+        let declared = (transport ?? declaredCharset(UnsafeBufferPointer(rebasing: b.prefix(65_536)))).map(canonicalName)
         if let declared, declared != "UTF-8" {
             let scan = UTF8Scan(b)
             if scan.invalid == 0 { return HTMLCharset(encoding: "UTF-8", skip: 0) }

@@ -19,10 +19,12 @@ import Foundation
 public enum HTMLExtractor {
     /// Extracts from the bytes of one page; `url` is where the page was found, if known (used
     /// when the page names no canonical address, and to resolve relative ones).
-    public static func extract(_ bytes: UnsafeRawBufferPointer, url: String? = nil) -> HTMLArticle {
+    /// `charset` is the encoding the page came with from outside (an HTTP header), if any; it
+    /// takes the place of the page's own `<meta charset>`.
+    public static func extract(_ bytes: UnsafeRawBufferPointer, url: String? = nil, charset transport: String? = nil) -> HTMLArticle {
         var warnings: [String] = []
         if let reason = binaryReason(bytes) { return HTMLArticle(url: url, warnings: [reason]) }
-        let charset = HTMLCharset.decide(bytes)
+        let charset = HTMLCharset.decide(bytes, transport: transport)
         if let warning = charset.warning { warnings.append(warning) }
         let parsed: HTMLPage
         do {
@@ -40,8 +42,8 @@ public enum HTMLExtractor {
     }
 
     /// Extracts from a page held in an array.
-    public static func extract(_ bytes: [UInt8], url: String? = nil) -> HTMLArticle {
-        bytes.withUnsafeBytes { extract($0, url: url) }
+    public static func extract(_ bytes: [UInt8], url: String? = nil, charset: String? = nil) -> HTMLArticle {
+        bytes.withUnsafeBytes { extract($0, url: url, charset: charset) }
     }
 
     /// Extracts from a page held in a string (already decoded; its charset declaration is
