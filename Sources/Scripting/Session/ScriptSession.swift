@@ -30,9 +30,10 @@ public final class ScriptSession {
         var options = options
         options.width = TerminalWidth.clamped(options.width)
         self.options = options
-        guard let path = options.corpusPath ?? ProjectPaths.defaultCorpus() else {
+        guard var path = options.corpusPath ?? ProjectPaths.defaultCorpus() else {
             throw .setup("no corpus given and no seeds/ folder found: pass --corpus PATH or set DOSSIER_CORPUS")
         }
+        if path == "-" { path = try StandardInputSpool.spool(format: options.corpusFormat).path }
         let loadStart = ProcessClock.now()
         let cpuStart = ProcessClock.cpuSeconds()
         do {

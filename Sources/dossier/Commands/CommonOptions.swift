@@ -6,7 +6,7 @@ import Scripting
 
 /// Options every command takes.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Corpus folder or file (default: DOSSIER_CORPUS, else the project's seeds/).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Corpus folder or file, or - for JSON lines on standard input (default: DOSSIER_CORPUS, else the project's seeds/).", valueName: "path"))
     var corpus: String?
 
     @Option(name: .long, help: ArgumentHelp("Read every corpus file as this format: txt, jsonl, json, csv, tsv, html or warc (default: by extension, else by content).", valueName: "format"))
