@@ -198,4 +198,6 @@ struct SplitMix {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+    /// A number in [0, 1) from the next 53 bits.
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
