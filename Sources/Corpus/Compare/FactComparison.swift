@@ -33,14 +33,8 @@ struct FactComparison {
         // Without a named subject on one side, only facts told in the same words compare
         // (the same nearest word and one more: "would pay a dividend of …").
         let least = subject == nil && !plugged ? 5 : 0
-        // Facts placed at different places are about two things ("20 people have died on New South
-        // Wales roads" / "Seven people have died on Queensland roads"): both name where, and the
-        // places share no word.
-        func otherThings(_ x: FactContext.Attribute, _ y: FactContext.Attribute) -> Bool {
-            guard !x.places.isEmpty, !y.places.isEmpty else { return false }
-            let wx = Set(x.places.flatMap { $0.split(separator: " ") })
-            return !y.places.contains { $0.split(separator: " ").contains(where: wx.contains) }
-        }
+        // Facts placed at different places are about two things (`Attribute.isPlacedApart`).
+        func otherThings(_ x: FactContext.Attribute, _ y: FactContext.Attribute) -> Bool { x.isPlacedApart(from: y) }
         func best(_ w: FactContext.Attribute, among others: [FactContext.Attribute]) -> [Int] {
             var scores: [Int] = others.map { w.score($0) }
             let top = scores.max() ?? 0

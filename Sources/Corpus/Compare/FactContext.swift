@@ -53,7 +53,14 @@ struct FactContext {
     /// they share one ("Pope Alexander VI" / "Pope Boniface VIII"; "the Pinwheel Galaxy" / "the
     /// Triangulum Galaxy").
     func sameSubject(as other: FactContext) -> Bool? {
-        guard namesSubject, other.namesSubject else { return nil }
+        FactContext.sameSubject(actor, nameWords, other.actor, other.nameWords)
+    }
+
+    /// `sameSubject(as:)` on two sentences' actors and name words.
+    static func sameSubject(_ actor: Set<String>, _ nameWords: Set<String>,
+                            _ otherActor: Set<String>, _ otherNameWords: Set<String>) -> Bool? {
+        guard !actor.isEmpty, !otherActor.isEmpty else { return nil }
+        let other = (actor: otherActor, nameWords: otherNameWords)
         if !actor.isSubset(of: other.nameWords) && !other.actor.isSubset(of: nameWords) { return false }
         if !actor.isDisjoint(with: other.actor) {
             // Actors sharing a word where neither is part of the other are two names ("South
@@ -119,6 +126,14 @@ struct FactContext {
 
         /// Whether a content word (or the key) says what the value is of.
         var isNamed: Bool { inKey || !words.isEmpty }
+
+        /// Whether both facts name where they are and the places share no word ("20 people have
+        /// died on New South Wales roads" / "Seven people have died on Queensland roads").
+        func isPlacedApart(from other: Attribute) -> Bool {
+            guard !places.isEmpty, !other.places.isEmpty else { return false }
+            let mine = Set(places.flatMap { $0.split(separator: " ") })
+            return !other.places.contains { $0.split(separator: " ").contains(where: mine.contains) }
+        }
 
         /// The content words (not names) two facts share around them, the nearest one counting twice.
         func sharedWords(_ other: Attribute) -> Int {
@@ -235,6 +250,7 @@ struct FactContext {
             if isName && !modifier {
                 var word = norm
                 if word.hasSuffix("'s") { word.removeLast(2) }
+                if word.count > 2, word.hasSuffix(".") { word.removeLast() }   // "Corp." is "corp"
                 if current.isEmpty { start = i }
                 current.append(word)
             } else if !(norm == "of" && !current.isEmpty && i + 1 < t.count && t.isCapitalised(i + 1)) {
