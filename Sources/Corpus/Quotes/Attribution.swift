@@ -172,7 +172,8 @@ struct AttributionFinder {
                 }
             }
             if let verb = verb(at: v, limit: open),
-               anyVerb || AttributionVerbs.speechForms.contains(verb) || (v + 1 < open && source.lower(v + 1) == "that") {
+               anyVerb || AttributionVerbs.speechForms.contains(verb) || AttributionVerbs.namingForms.contains(verb)
+                || (v + 1 < open && source.lower(v + 1) == "that") {
                 if let phrase = subject(ofVerb: v, verb: verb, clauseStart: sentenceStart) {
                     return Attribution(pattern: .reported, verb: verb, speaker: phrase)
                 }
