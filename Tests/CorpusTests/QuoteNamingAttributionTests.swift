@@ -21,6 +21,15 @@ import Testing
         #expect(described.speakerText?.contains("Economists") == true)
     }
 
+    @Test func phrasalAndDistantUsesDoNotAttribute() throws {
+        // "called for" asks for something; the statement, not the chairman, said it.
+        let phrasal = try only("A statement issued after a meeting chaired by Governor Ellis Mahon called for a “swift return to talks” before the winter.")
+        #expect(phrasal.speakerText == nil)
+        // "called" with a long complement before the quote is telephoning, not naming.
+        let far = try only("Mr Dorsey had called all the ministers of his party to a meeting on Wednesday about the minister's claim that the plan was “dead in the water”.")
+        #expect(far.speakerText?.contains("Dorsey") != true)
+    }
+
     @Test func spanishAttributionAfterTheQuote() throws {
         let dijo = try only("«No habrá más recortes este año», dijo Ramírez a los periodistas.")
         #expect(dijo.speakerText == "Ramírez")
