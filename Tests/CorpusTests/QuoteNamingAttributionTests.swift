@@ -5,9 +5,7 @@ import Testing
 /// (`«…», dijo X`). Texts written for these tests.
 @Suite struct QuoteNamingAttributionTests {
     private func only(_ text: String, verbs: AttributionVerbs = .news) throws -> Quote {
-        let quotes = QuoteExtractor.quotes(in: text, verbs: verbs)
-        try #require(quotes.count == 1, "expected one quote in \(text), got \(quotes.map(\.text))")
-        return quotes[0]
+        try QuoteFixtures.only(text, verbs: verbs)
     }
 
     @Test func theSubjectOfANamingVerbSpeaksTheFragment() throws {

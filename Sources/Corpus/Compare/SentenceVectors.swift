@@ -33,27 +33,7 @@ struct SentenceVectors: @unchecked Sendable {
     var measure: SentenceSimilarity = .blended
 
     /// The weighted dot product of two sentences (the weight they share).
-    func dot(_ a: Int, _ b: Int) -> Float {
-        let ra = range(a)
-        let rb = range(b)
-        var i = ra.lowerBound
-        var j = rb.lowerBound
-        var dot: Float = 0
-        while i < ra.upperBound && j < rb.upperBound {
-            let fa = features[i]
-            let fb = features[j]
-            if fa == fb {
-                dot += weights[i] * weights[j]
-                i += 1
-                j += 1
-            } else if fa < fb {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return dot
-    }
+    func dot(_ a: Int, _ b: Int) -> Float { dot(a, b, marked: []).0 }
 
     /// The weighted dot product of two sentences, and the part of it from features `marked`.
     func dot(_ a: Int, _ b: Int, marked: [Bool]) -> (Float, Float) {
