@@ -79,7 +79,7 @@ import Testing
         #expect(plain.filter { $0.quote.speaker != nil }.count >= 20)
         let index = try corpus.quoteIndex(cancellation: .none)
         #expect(index.with(verbs: QuoteQuery(extraVerbs: ["chirped", "mused"]).verbs) === index.with(verbs: QuoteQuery(extraVerbs: ["mused", "chirped"]).verbs))
-        #expect(index.with(verbs: .english) === index)
+        #expect(index.with(verbs: .news) === index)
     }
 
     @Test func theQueryFiltersOnce() throws {

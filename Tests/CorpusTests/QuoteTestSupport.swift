@@ -16,6 +16,13 @@ enum QuoteFixtures {
         return QuoteExtractor.quotes(in: try corpus.document(prefix))
     }
 
+    /// The only quote of a text (an error when there is not exactly one).
+    static func only(_ text: String, verbs: AttributionVerbs) throws -> Quote {
+        let quotes = QuoteExtractor.quotes(in: text, verbs: verbs)
+        guard quotes.count == 1 else { throw FixtureError.notOneQuote(text, quotes.map(\.text)) }
+        return quotes[0]
+    }
+
     /// The one quote whose text starts with `prefix`.
     static func quote(_ quotes: [Quote], _ prefix: String) -> Quote? {
         let matches = quotes.filter { $0.text.hasPrefix(prefix) }
@@ -41,5 +48,9 @@ enum QuoteFixtures {
         }
     }
 
-    enum FixtureError: Error { case noSeeds }
+    enum FixtureError: Error {
+        case noSeeds
+        /// A text expected to hold one quote holds these.
+        case notOneQuote(String, [String])
+    }
 }

@@ -9,7 +9,11 @@ enum ClaimClustering {
     /// cluster, and two clusters merge, only when the sentence (or the other cluster's seed) is
     /// at least `threshold` similar to the seed. So every member is close to one sentence, and
     /// links cannot chain loosely related sentences into one huge cluster.
-    static func clusters(count: Int, links: [SentenceLink], threshold: Float, vectors: SentenceVectors) -> [[Int]] {
+    ///
+    /// `together`: pairs that count as close whatever their similarity (sentences stating one
+    /// fact of one subject, `ClaimStatements.factLinks`), as `pairKey(a, b)`.
+    static func clusters(count: Int, links: [SentenceLink], threshold: Float, vectors: SentenceVectors,
+                         together: Set<UInt64> = []) -> [[Int]] {
         var parent = Array(0..<count)
         var members: [[Int32]] = Array(repeating: [], count: count)
         var docs: [Set<Int32>] = Array(repeating: [], count: count)
@@ -39,7 +43,7 @@ enum ClaimClustering {
                 let sa = ra
                 let sb = rb
                 let direct = (Int(link.a) == sa || Int(link.a) == sb) && (Int(link.b) == sa || Int(link.b) == sb)
-                guard direct || vectors.similarity(sa, sb) >= threshold else { continue }
+                guard direct || together.contains(pairKey(sa, sb)) || vectors.similarity(sa, sb) >= threshold else { continue }
             }
             if da.count < db.count || (da.count == db.count && singleA && !singleB) { swap(&ra, &rb) }
             if members[ra].isEmpty { members[ra] = [Int32(ra)] }
@@ -56,10 +60,18 @@ enum ClaimClustering {
         return out
     }
 
+    /// One key for an unordered pair of sentences.
+    static func pairKey(_ a: Int, _ b: Int) -> UInt64 {
+        UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))
+    }
+
     /// Adds to each cluster the sentences (from documents it lacks) linked to one of its members
     /// whose mean similarity to the members (a sample of 32 in bigger clusters) reaches `threshold`; per document the best one.
     /// A sentence may so belong to several clusters.
-    static func attach(_ clusters: [[Int]], links: [SentenceLink], threshold: Float, vectors: SentenceVectors) -> [[Int]] {
+    /// A sentence that states one fact with at least half of a cluster's sentences (`together`)
+    /// joins it too, whatever the similarity.
+    static func attach(_ clusters: [[Int]], links: [SentenceLink], threshold: Float, vectors: SentenceVectors,
+                       together: Set<UInt64> = []) -> [[Int]] {
         var neighbours: [Int: [Int]] = [:]
         for link in links {
             neighbours[Int(link.a), default: []].append(Int(link.b))
@@ -77,7 +89,11 @@ enum ClaimClustering {
                     guard !docs.contains(doc) else { continue }
                     var total: Float = 0
                     for other in sample { total += vectors.similarity(candidate, other) }
-                    let mean = total / Float(sample.count)
+                    var mean = total / Float(sample.count)
+                    if mean < threshold, !together.isEmpty,
+                       2 * sample.filter({ together.contains(pairKey(candidate, $0)) }).count >= sample.count {
+                        mean = threshold
+                    }
                     if mean >= threshold && mean > (best[doc]?.score ?? -1) { best[doc] = (candidate, mean) }
                 }
             }

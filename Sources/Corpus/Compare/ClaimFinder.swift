@@ -6,7 +6,9 @@ import Foundation
 /// 1. `TermFeatureTable` + `SentenceVectors`: each sentence as IDF-weighted content features
 ///    (stems, paraphrases, numbers; names and numbers boosted; optional extra features).
 /// 2. `SimilarityJoin`: pairs of sentences from different groups with weighted cosine ≥
-///    `threshold`, via an inverted index over the rarer features.
+///    `threshold`, via an inverted index over the rarer features; then `ClaimStatements`: links
+///    between sentences about two subjects go, numbers count only when both sentences state one
+///    fact with them, and sentences stating the same fact of the same subject are linked too.
 /// 3. `ClaimClustering`: strongest links first, at most one sentence per document per claim;
 ///    then a sentence that states a claim's fact along with another one joins that claim too
 ///    when its mean similarity to the claim's sentences reaches `threshold × attachRatio`;
@@ -43,16 +45,27 @@ public enum ClaimFinder {
         vectors.measure = options.similarity
         clock.lap("vectors \(vectors.count) sentences, \(vectors.features.count) features")
         let attach = options.threshold * min(1, max(0, options.attachRatio))
-        let allLinks = try SimilarityJoin.links(vectors, threshold: attach,
+        let joined = try SimilarityJoin.links(vectors, threshold: attach,
                                                 maxFrequency: options.maxCandidateFrequency,
                                                 maxLinks: max(1, options.maxLinksPerSentence), cancellation: cancellation)
-        clock.lap("join \(allLinks.count) links")
+        clock.lap("join \(joined.count) links")
         try cancellation.check()
         let strong = Float(options.threshold)
+        // What the sentences state: links about two subjects, or held by a number that states
+        // nothing in common, go; sentences stating one fact of one subject are linked.
+        let statements = try ClaimStatements(vectors: vectors, corpus: corpus, cancellation: cancellation)
+        var allLinks = statements.refine(joined, vectors: vectors, threshold: Float(attach))
+        let factLinks = statements.factLinks(vectors: vectors, existing: allLinks, score: strong)
+        allLinks += factLinks
+        let together = Set(factLinks.map { ClaimClustering.pairKey(Int($0.a), Int($0.b)) })
+        clock.lap("statements \(allLinks.count) links")
+        try cancellation.check()
         let links = allLinks.filter { $0.score >= strong }
-        var clusters = ClaimClustering.clusters(count: vectors.count, links: links, threshold: strong, vectors: vectors)
+        var clusters = ClaimClustering.clusters(count: vectors.count, links: links, threshold: strong, vectors: vectors,
+                                                together: together)
         if attach < options.threshold {
-            clusters = ClaimClustering.attach(clusters, links: allLinks, threshold: Float(attach), vectors: vectors)
+            clusters = ClaimClustering.attach(clusters, links: allLinks, threshold: Float(attach), vectors: vectors,
+                                              together: together)
             clusters = ClaimClustering.withoutNearRepeats(clusters, vectors: vectors)
         }
         clock.lap("clusters \(clusters.count)")

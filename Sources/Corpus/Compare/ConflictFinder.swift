@@ -1,5 +1,5 @@
-/// A disagreement inside a claim: its sentences state different dates, numbers or names for the
-/// same detail ("on Tuesday" / "On Wednesday" for the same phone call).
+/// A disagreement: sentences of different documents state different dates, numbers or names for
+/// the same detail of the same subject ("on Tuesday" / "On Wednesday" for the same phone call).
 public struct Conflict: Sendable {
     /// Date, number or name.
     public var kind: Fact.Kind
@@ -7,10 +7,13 @@ public struct Conflict: Sendable {
     public var key: String
     /// The differing values as written, one per distinct reading, in sentence order.
     public var values: [String]
-    /// The claim the sentences belong to.
+    /// The claim the sentences belong to; for a conflict found outside the claims, a claim made of
+    /// the conflict's sentences (`claimIndex` nil).
     public var claim: Claim
-    /// The claim's position in the list of claims the conflicts were found in.
-    public var claimIndex: Int
+    /// The claim's position in the list of claims the conflicts were found in; nil when the
+    /// sentences are in no claim (found by comparing every sentence about the subject), and then
+    /// `claim` holds just the conflict's sentences.
+    public var claimIndex: Int?
     /// The sentences that state the detail (those that disagree, and any that agree with one side).
     public var sentences: [SentenceReference]
     /// True when the values cannot all be true; false when they only differ in precision or
@@ -67,11 +70,41 @@ public enum ConflictFinder {
         return out
     }
 
-    /// Finds the claims of `corpus` and the conflicts within them.
+    /// The conflicts of `corpus`: those inside its claims, and those between any two sentences
+    /// of different groups about one subject and attribute (`ConflictSearch`), each once.
     public static func conflicts(in corpus: Corpus, by grouping: GroupingKey = .source,
                                  claimOptions: ClaimOptions = ClaimOptions(),
                                  options: ConflictOptions = ConflictOptions()) -> [Conflict] {
-        conflicts(in: ClaimFinder.claims(in: corpus, by: grouping, options: claimOptions), options: options)
+        Cancellation.uninterrupted { token throws(WorkLimit) in
+            let claims = try ClaimFinder.claims(in: corpus, by: grouping, options: claimOptions, cancellation: token)
+            return try conflicts(in: corpus, claims: claims, by: grouping, options: options, cancellation: token)
+        }
+    }
+
+    /// The conflicts inside `claims` (the claims of `corpus` by `grouping`, found before), then
+    /// those `ConflictSearch` finds between sentences about one subject and attribute that no
+    /// conflict inside a claim already reports. A conflict found outside the claims gets the
+    /// claim holding all its sentences, if one does.
+    public static func conflicts(in corpus: Corpus, claims: [Claim], by grouping: GroupingKey = .source,
+                                 options: ConflictOptions = ConflictOptions(),
+                                 cancellation: Cancellation) throws(WorkLimit) -> [Conflict] {
+        var out = try conflicts(in: claims, options: options, cancellation: cancellation)
+        var covered: [String: Set<SentenceReference>] = [:]
+        for c in out { covered[c.key, default: []].formUnion(c.sentences) }
+        var claimsOf: [SentenceReference: [Int]] = [:]
+        for (i, claim) in claims.enumerated() { for s in claim.sentences { claimsOf[s, default: []].append(i) } }
+        for var conflict in try ConflictSearch.conflicts(in: corpus, by: grouping, options: options, cancellation: cancellation) {
+            if let known = covered[conflict.key], conflict.sentences.allSatisfy(known.contains) { continue }
+            var holders = Set(claimsOf[conflict.sentences[0]] ?? [])
+            for s in conflict.sentences.dropFirst() { holders.formIntersection(claimsOf[s] ?? []) }
+            if let i = holders.min() {
+                conflict.claim = claims[i]
+                conflict.claimIndex = i
+            }
+            covered[conflict.key, default: []].formUnion(conflict.sentences)
+            out.append(conflict)
+        }
+        return out
     }
 
     /// The conflicts of one claim.
@@ -97,127 +130,69 @@ public enum ConflictFinder {
             for fact in list where options.kinds.contains(fact.kind) && !keys.contains(fact.key) { keys.append(fact.key) }
         }
         for key in keys {
-            var involved: [Int] = []
-            var shown: [Int: [Fact]] = [:]
-            var contradiction = false
-            var certain = false
-            var doubts: [String] = []
+            var pairs: [(Int, Int, FactComparison)] = []
             for x in 0..<facts.count {
                 for y in (x + 1)..<facts.count where sentences[x].document !== sentences[y].document {
-                    let a = facts[x].filter { $0.key == key }
-                    let b = facts[y].filter { $0.key == key }
-                    guard !a.isEmpty, !b.isEmpty else { continue }
-                    let subject = contexts[x].sameSubject(as: contexts[y])
-                    if subject == false && !(a + b).allSatisfy({ $0.span == nil }) { continue }
-                    // Each fact against the other sentence's fact about the same attribute (the one
-                    // sharing most words around it): a sentence may give dates of two events.
-                    let wa = a.map { contexts[x].attribute(of: $0) }
-                    let wb = b.map { contexts[y].attribute(of: $0) }
-                    var compared: [(Fact, Fact, Bool)] = []
-                    // Without a named subject on one side, only facts told in the same words compare
-                    // (the same nearest word and one more: "would pay a dividend of …").
-                    let least = subject == nil && !(a + b).allSatisfy({ $0.span == nil }) ? 5 : 0
-                    func best(_ w: FactContext.Attribute, among others: [FactContext.Attribute]) -> [Int] {
-                        var scores: [Int] = others.map { w.score($0) }
-                        let top = scores.max() ?? 0
-                        if top == 0 {
-                            // Unnamed attributes may still be the same one; named and different are not.
-                            scores = others.map { o in w.isNamed && o.isNamed ? 0 : 1 }
-                            return scores.indices.filter { scores[$0] == 1 }
-                        }
-                        return scores.indices.filter { scores[$0] == top }
-                    }
-                    for (ia, fa) in a.enumerated() {
-                        let matches = best(wa[ia], among: wb).filter { wa[ia].score(wb[$0]) >= least }
-                        guard !matches.isEmpty else { continue }
-                        let named = wa[ia].isNamed && matches.allSatisfy { wb[$0].isNamed }
-                        if let agreeing = matches.first(where: { fa.isCompatible(with: b[$0]) }) {
-                            compared.append((fa, b[agreeing], named))
-                        } else {
-                            compared.append((fa, b[matches[0]], named))
-                        }
-                    }
-                    for (ib, fb) in b.enumerated() {
-                        let matches = best(wb[ib], among: wa).filter { wb[ib].score(wa[$0]) >= least }
-                        guard !matches.isEmpty, !compared.contains(where: { $0.1 == fb }) else { continue }
-                        let named = wb[ib].isNamed && matches.allSatisfy { wa[$0].isNamed }
-                        let other = matches.first(where: { a[$0].isCompatible(with: fb) }) ?? matches[0]
-                        compared.append((a[other], fb, named))
-                    }
-                    guard !compared.isEmpty else { continue }
-                    // A mismatch does not count when either fact agrees, at least as closely, with
-                    // another fact of the other sentence ("1986 profit … from … in 1985" / "1986
-                    // profit … a year earlier": 1985 is about something else).
-                    func agreesElsewhere(_ f: Fact, _ w: FactContext.Attribute, with others: [Fact],
-                                         _ ws: [FactContext.Attribute], closerThan score: Int) -> Bool {
-                        others.indices.contains { k in
-                            let s = w.score(ws[k])
-                            return f.isCompatible(with: others[k]) && (s >= score && (s > 0 || !w.isNamed || !ws[k].isNamed))
-                        }
-                    }
-                    let disagreeing = compared.filter { pair in
-                        guard !pair.0.isCompatible(with: pair.1), let ia = a.firstIndex(of: pair.0),
-                              let ib = b.firstIndex(of: pair.1) else { return false }
-                        let score = wa[ia].score(wb[ib])
-                        return !agreesElsewhere(pair.0, wa[ia], with: b, wb, closerThan: score)
-                            && !agreesElsewhere(pair.1, wb[ib], with: a, wa, closerThan: score)
-                    }
-                    let differing: Bool
-                    if disagreeing.isEmpty {
-                        // They agree; with hedges, report agreeing values of different precision.
-                        guard options.includeHedges, !compared.contains(where: { $0.0.isSame(as: $0.1) }) else { continue }
-                        differing = false
-                    } else {
-                        differing = true
-                        contradiction = true
-                        compared = disagreeing
-                    }
-                    for k in [x, y] where !involved.contains(k) { involved.append(k) }
-                    for (fa, fb, _) in compared {
-                        if !(shown[x]?.contains(fa) ?? false) { shown[x, default: []].append(fa) }
-                        if !(shown[y]?.contains(fb) ?? false) { shown[y, default: []].append(fb) }
-                    }
-                    guard differing else { continue }
-                    let named = compared.contains { $0.2 }
-                    let hedged = compared.contains { $0.0.hedged || $0.1.hedged }
-                    // A fact plugged in from elsewhere is about what its key says.
-                    let plugged = compared.allSatisfy { $0.0.span == nil && $0.1.span == nil }
-                    if (subject == true || plugged) && named && !hedged {
-                        certain = true
-                    } else if subject == nil {
-                        let missing = [x, y].filter { !contexts[$0].namesSubject }.map { label[$0] }
-                        doubts.append("no subject named in " + missing.joined(separator: ", "))
-                    } else if !named {
-                        doubts.append("what the value is of is not named (\(label[x]), \(label[y]))")
-                    } else {
-                        doubts.append("a hedged value")
-                    }
+                    guard let c = FactComparison.compare(facts[x].filter { $0.key == key }, contexts[x],
+                                                         facts[y].filter { $0.key == key }, contexts[y],
+                                                         labels: (label[x], label[y]), includeHedges: options.includeHedges)
+                    else { continue }
+                    pairs.append((x, y, c))
                 }
             }
-            guard !involved.isEmpty, contradiction || options.includeHedges else { continue }
-            // Four or more different values of one detail are a list of different things told on
-            // one template (popes' reigns, Nobel years, counts of awards), not outlets disagreeing.
-            var readings = Set<String>()
-            for k in involved { for f in shown[k] ?? [] { readings.insert(f.range.map { "\($0)" } ?? f.values.sorted().joined(separator: "|")) } }
-            guard readings.count <= 3 else { continue }
-            involved.sort()
-            let values = distinct(involved.map { (shown[$0] ?? []).map(\.text).joined(separator: ", ") })
-            guard values.count >= 2 else { continue }
-            let kind = facts[involved[0]].first { $0.key == key }?.kind ?? .number
-            var reason = key + ": " + involved.map { "\((shown[$0] ?? []).map(\.text).joined(separator: ", ")) (\(label[$0]))" }
-                .joined(separator: " vs ")
-            let isCertain = contradiction && certain
-            if !isCertain {
-                let why = contradiction ? distinct(doubts).joined(separator: "; ") : "they differ only in precision"
-                reason += " — not certain: " + why
+            if let conflict = report(key: key, pairs: pairs, sentences: sentences, facts: facts, labels: label,
+                                     claim: claim, index: index, options: options) {
+                out.append(conflict)
             }
-            out.append(Conflict(kind: kind, key: key, values: values, claim: claim, claimIndex: index,
-                                sentences: involved.map { sentences[$0] }, certain: isCertain, reason: reason))
         }
         if options.kinds.contains(.name) {
             out.append(contentsOf: spellings(claim, index: index, names: tokens.map(FactExtractor.names), label: label))
         }
         return out
+    }
+
+    /// One conflict from the compared pairs of sentences of one key (nil when none disagrees, or
+    /// when they give four or more values: a list told on one template, not outlets disagreeing).
+    static func report(key: String, pairs: [(Int, Int, FactComparison)], sentences: [SentenceReference],
+                       facts: [[Fact]], labels label: [String], claim: Claim?, index: Int?,
+                       options: ConflictOptions) -> Conflict? {
+        var involved: [Int] = []
+        var shown: [Int: [Fact]] = [:]
+        var contradiction = false
+        var certain = false
+        var doubts: [String] = []
+        for (x, y, c) in pairs {
+            for k in [x, y] where !involved.contains(k) { involved.append(k) }
+            for (fa, fb, _) in c.compared {
+                if !(shown[x]?.contains(fa) ?? false) { shown[x, default: []].append(fa) }
+                if !(shown[y]?.contains(fb) ?? false) { shown[y, default: []].append(fb) }
+            }
+            guard c.differing else { continue }
+            contradiction = true
+            if c.certain { certain = true } else if let doubt = c.doubt { doubts.append(doubt) }
+        }
+        guard !involved.isEmpty, contradiction || options.includeHedges else { return nil }
+        // Four or more different values of one detail are a list of different things told on
+        // one template (popes' reigns, Nobel years, counts of awards), not outlets disagreeing.
+        var readings = Set<String>()
+        for k in involved { for f in shown[k] ?? [] { readings.insert(f.range.map { "\($0)" } ?? f.values.sorted().joined(separator: "|")) } }
+        guard readings.count <= 3 else { return nil }
+        involved.sort()
+        let values = distinct(involved.map { (shown[$0] ?? []).map(\.text).joined(separator: ", ") })
+        guard values.count >= 2 else { return nil }
+        let kind = facts[involved[0]].first { $0.key == key }?.kind ?? .number
+        var reason = key + ": " + involved.map { "\((shown[$0] ?? []).map(\.text).joined(separator: ", ")) (\(label[$0]))" }
+            .joined(separator: " vs ")
+        let isCertain = contradiction && certain
+        if !isCertain {
+            let why = contradiction ? distinct(doubts).joined(separator: "; ") : "they differ only in precision"
+            reason += " — not certain: " + why
+        }
+        let refs = involved.map { sentences[$0] }
+        let holder = claim ?? Claim(text: refs[0].text, sentences: refs, sources: distinct(involved.map { label[$0] }),
+                                    score: 0, central: 0)
+        return Conflict(kind: kind, key: key, values: values, claim: holder, claimIndex: index,
+                        sentences: refs, certain: isCertain, reason: reason)
     }
 
     /// Names spelled differently in two sentences of a claim.

@@ -10,6 +10,8 @@
 struct FactContext {
     /// The words of every name in the sentence (lower case, without a possessive 's).
     let nameWords: Set<String>
+    /// Every name of the sentence, its words joined by a space ("new south wales").
+    let names: Set<String>
     /// The words of the actor, the first name after the dateline; empty when the sentence names none.
     let actor: Set<String>
     let tokens: SentenceTokens
@@ -20,6 +22,7 @@ struct FactContext {
         self.tokens = tokens
         let runs = FactContext.names(tokens, known: known)
         nameWords = Set(runs.flatMap { $0.words })
+        names = Set(runs.map { $0.words.joined(separator: " ") })
         // "In 1903, he received the Nobel Prize …": a pronoun before the first name is the
         // subject, and the name an object; the sentence names no subject.
         // The actor is the first name that is not a place after a preposition ("in the West Bank",
@@ -50,9 +53,20 @@ struct FactContext {
     /// they share one ("Pope Alexander VI" / "Pope Boniface VIII"; "the Pinwheel Galaxy" / "the
     /// Triangulum Galaxy").
     func sameSubject(as other: FactContext) -> Bool? {
-        guard namesSubject, other.namesSubject else { return nil }
+        FactContext.sameSubject(actor, nameWords, other.actor, other.nameWords)
+    }
+
+    /// `sameSubject(as:)` on two sentences' actors and name words.
+    static func sameSubject(_ actor: Set<String>, _ nameWords: Set<String>,
+                            _ otherActor: Set<String>, _ otherNameWords: Set<String>) -> Bool? {
+        guard !actor.isEmpty, !otherActor.isEmpty else { return nil }
+        let other = (actor: otherActor, nameWords: otherNameWords)
         if !actor.isSubset(of: other.nameWords) && !other.actor.isSubset(of: nameWords) { return false }
-        if !actor.isDisjoint(with: other.actor) { return true }
+        if !actor.isDisjoint(with: other.actor) {
+            // Actors sharing a word where neither is part of the other are two names ("South
+            // Africa" / "New South Wales"; "Pope Alexander VI" / "Pope Boniface VIII").
+            return actor.isSubset(of: other.actor) || other.actor.isSubset(of: actor)
+        }
         return !actor.isDisjoint(with: other.nameWords) && !other.actor.isDisjoint(with: nameWords)
     }
 
@@ -68,7 +82,7 @@ struct FactContext {
         var i = span.lowerBound - 1
         while i >= 0, span.lowerBound - i <= 8, before < 3 {
             if let word = contentWord(i) {
-                if isName(i) { out.names.insert(word) } else { out.words.append(word); before += 1 }
+                if isName(i) { out.names.insert(word); if let place = place(at: i) { out.places.insert(place) } } else { out.words.append(word); before += 1 }
             }
             i -= 1
         }
@@ -76,7 +90,7 @@ struct FactContext {
         i = span.upperBound + 1
         while i < tokens.count, i - span.upperBound <= 12, after < 3 {
             if let word = contentWord(i) {
-                if isName(i) { out.names.insert(word) } else { out.words.append(word); after += 1 }
+                if isName(i) { out.names.insert(word); if let place = place(at: i) { out.places.insert(place) } } else { out.words.append(word); after += 1 }
             }
             i += 1
         }
@@ -84,10 +98,27 @@ struct FactContext {
         return out
     }
 
+    /// Whether a count is a running total, which grows as the story goes on: "a total of" or
+    /// "now" just before it, or "now", "so far", "to date" in the words after it ("14 yachts have
+    /// now retired", "the toll has now risen to 30").
+    func isRunningTotal(_ fact: Fact) -> Bool {
+        guard fact.kind == .number, let span = fact.span else { return false }
+        let before = tokens.norms[max(0, span.lowerBound - 4)..<span.lowerBound]
+        if before.contains("now") || before.contains("total") { return true }
+        let after = Array(tokens.norms[min(tokens.count, span.upperBound + 1)..<min(tokens.count, span.upperBound + 5)])
+        if after.contains("now") { return true }
+        for k in after.indices.dropLast() where (after[k] == "so" && after[k + 1] == "far") || (after[k] == "to" && after[k + 1] == "date") {
+            return true
+        }
+        return false
+    }
+
     /// The words around a fact (`attribute(of:)`).
     struct Attribute {
         var words: [String] = []
         var names: Set<String> = []
+        /// The whole names among `names` that say where (after "in", "on", "from" …: "on Queensland roads").
+        var places: Set<String> = []
         /// The nearest word before the fact (usually its verb or noun: "offered", "meets").
         var nearest: String?
         /// The fact's key says it all (a fact from `ConflictOptions.extraFacts`).
@@ -96,12 +127,44 @@ struct FactContext {
         /// Whether a content word (or the key) says what the value is of.
         var isNamed: Bool { inKey || !words.isEmpty }
 
+        /// Whether both facts name where they are and the places share no word ("20 people have
+        /// died on New South Wales roads" / "Seven people have died on Queensland roads").
+        func isPlacedApart(from other: Attribute) -> Bool {
+            guard !places.isEmpty, !other.places.isEmpty else { return false }
+            let mine = Set(places.flatMap { $0.split(separator: " ") })
+            return !other.places.contains { $0.split(separator: " ").contains(where: mine.contains) }
+        }
+
+        /// The content words (not names) two facts share around them, the nearest one counting twice.
+        func sharedWords(_ other: Attribute) -> Int {
+            Set(words).intersection(other.words).count + (nearest != nil && nearest == other.nearest ? 1 : 0)
+        }
+
         /// How strongly two facts are about one attribute: 0 when named and unrelated.
         func score(_ other: Attribute) -> Int {
             if inKey && other.inKey { return 1 }
             let common = Set(words).intersection(other.words).count + names.intersection(other.names).count
             return common * 2 + (nearest != nil && nearest == other.nearest ? 3 : 0)
         }
+    }
+
+    /// The name holding name token i when it says where: a run of names after a preposition of
+    /// place ("on New South Wales roads" → "new south wales", "in the West Bank"), its words as in
+    /// `names`; nil for other names.
+    func place(at i: Int) -> String? {
+        var k = i - 1
+        while k >= 0, isName(k) { k -= 1 }
+        let start = k + 1
+        var end = i + 1
+        while end < tokens.count, isName(end) { end += 1 }
+        while k >= 0, ["the", "a", "an"].contains(tokens.norms[k]) { k -= 1 }
+        guard k >= 0, FactContext.locatives.contains(tokens.norms[k]) else { return nil }
+        let words = (start..<end).map { j -> String in
+            var w = tokens.norms[j]
+            if w.hasSuffix("'s") { w.removeLast(2) }
+            return w
+        }.filter { !FactContext.generic.contains($0) }
+        return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
     /// Whether token i is capitalised inside the sentence (a name, not a first word).
@@ -187,6 +250,7 @@ struct FactContext {
             if isName && !modifier {
                 var word = norm
                 if word.hasSuffix("'s") { word.removeLast(2) }
+                if word.count > 2, word.hasSuffix(".") { word.removeLast() }   // "Corp." is "corp"
                 if current.isEmpty { start = i }
                 current.append(word)
             } else if !(norm == "of" && !current.isEmpty && i + 1 < t.count && t.isCapitalised(i + 1)) {

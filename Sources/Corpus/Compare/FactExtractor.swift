@@ -151,9 +151,10 @@ public enum FactExtractor {
             let currency = i > 0 ? currencySigns[t.norms[i - 1]] : nil
             if norm.hasSuffix("%") { unit = "percent" }
             if unit == nil {
-                // "five million people", "610 mln dlrs": a multiplier word, then the unit.
+                // "five million people", "610 mln dlrs", "two dozen Israelis": a multiplier word, then the unit.
                 var next = i + 1
-                if next < t.count, let multiplier = multipliers[t.norms[next]] ?? NumberWords.value(of: t.norms[next]), multiplier >= 100 {
+                if next < t.count, let multiplier = multipliers[t.norms[next]] ?? NumberWords.value(of: t.norms[next]),
+                   multiplier >= 100 || t.norms[next] == "dozen" {
                     count *= multiplier
                     end = next
                     next += 1

@@ -33,17 +33,23 @@ struct SentenceVectors: @unchecked Sendable {
     var measure: SentenceSimilarity = .blended
 
     /// The weighted dot product of two sentences (the weight they share).
-    func dot(_ a: Int, _ b: Int) -> Float {
+    func dot(_ a: Int, _ b: Int) -> Float { dot(a, b, marked: []).0 }
+
+    /// The weighted dot product of two sentences, and the part of it from features `marked`.
+    func dot(_ a: Int, _ b: Int, marked: [Bool]) -> (Float, Float) {
         let ra = range(a)
         let rb = range(b)
         var i = ra.lowerBound
         var j = rb.lowerBound
         var dot: Float = 0
+        var part: Float = 0
         while i < ra.upperBound && j < rb.upperBound {
             let fa = features[i]
             let fb = features[j]
             if fa == fb {
-                dot += weights[i] * weights[j]
+                let w = weights[i] * weights[j]
+                dot += w
+                if Int(fa) < marked.count && marked[Int(fa)] { part += w }
                 i += 1
                 j += 1
             } else if fa < fb {
@@ -52,7 +58,7 @@ struct SentenceVectors: @unchecked Sendable {
                 j += 1
             }
         }
-        return dot
+        return (dot, part)
     }
 
     /// The similarity of two sentences from their shared weight `dot`.

@@ -228,8 +228,10 @@ extension EntityIndex {
             return (gazetteer.entries[e].name, gazetteer.entries[e].kind)
         case .named:
             // The name's own words decide (an organisation word, a work title); else a third of
-            // the mentions after "in", "near", … make a place; else it is `other`.
-            let order: [EntityKind] = [.organization, .place, .event, .other]
+            // the mentions after "in", "near", … make a place; else it is `other`. A vote for
+            // `other` is no evidence (no cue was seen), so any organisation, place or event vote
+            // outweighs it: "Qantas management" once beats five bare "Qantas".
+            let order: [EntityKind] = [.organization, .place, .event]
             var kind = EntityKind.other
             if let best = order.filter({ (a.votes[$0] ?? 0) > 0 }).max(by: { (a.votes[$0] ?? 0) < (a.votes[$1] ?? 0) }) {
                 kind = best

@@ -450,7 +450,9 @@ struct EntityResolver {
             for c in candidates[p] where c.context != .strong {
                 if stopFlag.shouldStop() { return }
                 if c.context == .initial && c.parts.count == 1 {
-                    if let ref = resolveInitialSingle(c, p) { record(ref, c, p, vote: nil) }
+                    // A known name opening a sentence votes only on the words after it ("Qantas
+                    // management and unions …": an organisation cue).
+                    if let ref = resolveInitialSingle(c, p) { record(ref, c, p, vote: c.organizationCue && !c.personCue ? .organization : nil) }
                 } else {
                     resolveWeak(c, p)
                 }

@@ -172,7 +172,8 @@ struct AttributionFinder {
                 }
             }
             if let verb = verb(at: v, limit: open),
-               anyVerb || AttributionVerbs.speechForms.contains(verb) || (v + 1 < open && source.lower(v + 1) == "that") {
+               anyVerb || AttributionVerbs.speechForms.contains(verb) || names(verb: verb, at: v, quoteAt: open)
+                || (v + 1 < open && source.lower(v + 1) == "that") {
                 if let phrase = subject(ofVerb: v, verb: verb, clauseStart: sentenceStart) {
                     return Attribution(pattern: .reported, verb: verb, speaker: phrase)
                 }
@@ -188,6 +189,18 @@ struct AttributionFinder {
     }
 
     // MARK: - Verbs
+
+    /// Whether the verb at `v` names what the quote at `open` says: a naming verb
+    /// (`AttributionVerbs.namingForms`) with its object and the quote close after it (at most 8
+    /// words: `called the measure "…"`, `described conditions in Australia as "…"`), and not a
+    /// phrasal use (`called for a "…"`, `called on`, `called off`).
+    func names(verb: String, at v: Int, quoteAt open: Int) -> Bool {
+        guard AttributionVerbs.namingForms.contains(verb), v + 1 < open else { return false }
+        if ["for", "on", "off", "up", "in", "back", "out"].contains(source.lower(v + 1)) { return false }
+        var words = 0
+        for k in (v + 1)..<open where source.tokens[k].kind == .word { words += 1 }
+        return words <= 8
+    }
 
     /// The attribution verb at token `i` (lowercased), or nil. "quoted" counts when "as saying"
     /// follows (`was quoted by Al-Jazeera as saying`); a verb after "to" (`to say`) does not.

@@ -40,6 +40,14 @@ public struct AttributionVerbs: Sendable, Hashable {
         "added", "adds", "adding", "stated", "stating", "quoted as saying", "according to",
     ]
 
+    /// Verbs of naming or characterising: their subject is the speaker of a fragment they quote
+    /// (`he labeled the agreement "a fraud"`, `the IMF has described conditions as "reasonably
+    /// robust"`), as with the speech forms.
+    static let namingForms: Set<String> = [
+        "called", "calls", "labeled", "labelled", "labels", "dubbed", "dubs", "described", "describes",
+        "termed", "branded",
+    ]
+
     /// Whether a form is a participle ("saying"), whose subject is the sentence's subject.
     static func isParticiple(_ word: String) -> Bool { word.hasSuffix("ing") }
 
@@ -63,5 +71,19 @@ public struct AttributionVerbs: Sendable, Hashable {
         "wondered", "shouted", "quipped", "joked", "vowed", "vowing", "pledged", "assured", "complained",
         "complaining", "lamented", "recounted", "testified", "affirmed", "asserted", "asserts", "alleged",
         "retorted", "exclaimed", "boasted", "reckoned", "reckons", "agreed",
+        // naming and characterising (`namingForms`)
+        "called", "calls", "labeled", "labelled", "labels", "dubbed", "dubs", "described", "describes",
+        "termed", "branded",
     ])
+
+    /// Spanish attribution verbs as agency copy writes them (`«…», dijo Castro`, `sostenía Horrach`):
+    /// third-person preterite and imperfect forms.
+    public static let spanish = AttributionVerbs([
+        "dijo", "decía", "afirmó", "afirmaba", "aseguró", "aseguraba", "explicó", "añadió", "agregó", "señaló",
+        "indicó", "declaró", "manifestó", "sostuvo", "sostenía", "subrayó", "advirtió", "precisó", "comentó",
+        "apuntó", "reconoció", "insistió", "admitió", "destacó", "concluyó",
+    ])
+
+    /// The default table: `english` and `spanish`.
+    public static let news = english.adding(spanish.forms)
 }

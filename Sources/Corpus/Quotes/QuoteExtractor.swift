@@ -12,12 +12,12 @@ public enum QuoteExtractor {
     /// The quotes of a document, in text order. `resolver` says who names refer to; nil uses a
     /// `NameHeuristicResolver` over the document's own text.
     public static func quotes(in document: Document, resolver: SpeakerResolving? = nil,
-                              verbs: AttributionVerbs = .english) -> [Quote] {
+                              verbs: AttributionVerbs = .news) -> [Quote] {
         Cancellation.uninterrupted { token throws(WorkLimit) in try quotes(in: document, resolver: resolver, verbs: verbs, cancellation: token) }
     }
 
     /// `quotes(in:resolver:verbs:)` checking `cancellation` as the quotes are found.
-    public static func quotes(in document: Document, resolver: SpeakerResolving? = nil, verbs: AttributionVerbs = .english,
+    public static func quotes(in document: Document, resolver: SpeakerResolving? = nil, verbs: AttributionVerbs = .news,
                               cancellation: Cancellation) throws(WorkLimit) -> [Quote] {
         try QuoteSource.withSource(document) { source in
             Result { () throws(WorkLimit) in try extract(source, resolver: resolver, verbs: verbs, cancellation: cancellation) }
@@ -26,12 +26,12 @@ public enum QuoteExtractor {
 
     /// The quotes of free text (paragraphs separated by blank lines), as document 0.
     public static func quotes(in text: String, resolver: SpeakerResolving? = nil,
-                              verbs: AttributionVerbs = .english) -> [Quote] {
+                              verbs: AttributionVerbs = .news) -> [Quote] {
         Cancellation.uninterrupted { token throws(WorkLimit) in try quotes(in: text, resolver: resolver, verbs: verbs, cancellation: token) }
     }
 
     /// `quotes(in:resolver:verbs:)` for free text, checking `cancellation` as the quotes are found.
-    public static func quotes(in text: String, resolver: SpeakerResolving? = nil, verbs: AttributionVerbs = .english,
+    public static func quotes(in text: String, resolver: SpeakerResolving? = nil, verbs: AttributionVerbs = .news,
                               cancellation: Cancellation) throws(WorkLimit) -> [Quote] {
         try QuoteSource.withSource(text) { source in
             Result { () throws(WorkLimit) in try extract(source, resolver: resolver, verbs: verbs, cancellation: cancellation) }

@@ -16,7 +16,7 @@ public final class QuoteIndex: @unchecked Sendable {
     private var variant: QuoteIndex?
 
     /// An empty index. `resolver` gives the resolver for a document (nil: the built-in one).
-    public init(verbs: AttributionVerbs = .english,
+    public init(verbs: AttributionVerbs = .news,
                 resolver: @escaping @Sendable (Document) -> SpeakerResolving? = { _ in nil }) {
         self.verbs = verbs
         self.makeResolver = resolver

@@ -30,7 +30,7 @@ public struct QuoteQuery: Sendable, Hashable {
 
     /// The attribution verbs the quotes are found with.
     public var verbs: AttributionVerbs {
-        extraVerbs.isEmpty ? .english : AttributionVerbs.english.adding(extraVerbs.map { $0.lowercased() })
+        extraVerbs.isEmpty ? .news : AttributionVerbs.news.adding(extraVerbs.map { $0.lowercased() })
     }
 
     /// Whether a quote passes every filter.

@@ -43,10 +43,11 @@ enum CompareBinding {
             if let kinds = spec["kinds"] { options.kinds = try factKinds(kinds) }
             let claims = try cache.claims(corpus, request, cancellation: ctx.cancellation)
             var claimRecords: [Int: LuaValue] = [:]
-            let found = try ConflictFinder.conflicts(in: claims, options: options, cancellation: ctx.cancellation)
+            let found = try ConflictFinder.conflicts(in: corpus, claims: claims, by: request.grouping, options: options,
+                                                     cancellation: ctx.cancellation)
             return [records(conflictList, found.map { c in
-                let claim = claimRecords[c.claimIndex] ?? claimRecord(c.claim, ctx)
-                claimRecords[c.claimIndex] = claim
+                let claim = c.claimIndex.flatMap { claimRecords[$0] } ?? claimRecord(c.claim, ctx)
+                if let i = c.claimIndex { claimRecords[i] = claim }
                 return [("kind", .text(c.kind.rawValue)), ("key", .text(c.key)), ("values", lists.strings(c.values)),
                         ("certain", .boolean(c.certain)),
                         ("docs", lists.make(distinctDocuments(c.sentences).map { .object($0) })),

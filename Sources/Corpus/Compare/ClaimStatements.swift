@@ -1,0 +1,178 @@
+/// What each compared sentence states — its subject, its names, its facts with the words around
+/// them — so that claims group sentences by what they say, not by the words they happen to share.
+///
+/// `ClaimFinder` uses it twice on the similarity join's links:
+/// - **refine**: numbers do not count in a link's score when both sentences count something with
+///   them and no such pair of counts is one fact (`numbersSayOtherThings`): "20 people died on
+///   the roads" and "the 20-nation bloc met" share the number 20 and nothing they state.
+/// - **fact links**: sentences of different groups that state the same fact of the same subject
+///   (same key and value, the same subject named in both or documents telling one story, a
+///   content word around the fact in common)
+///   are linked even when the rest of the sentences differ ("4,200 workers at three Michigan
+///   plants walked out" / "the strike by 4,200 workers").
+struct ClaimStatements: @unchecked Sendable {
+    /// One sentence's statement.
+    struct Statement {
+        var actor: Set<String> = []
+        var nameWords: Set<String> = []
+        var facts: [Fact] = []
+        var attributes: [FactContext.Attribute] = []
+        /// The actor and names of the document's lead (its first sentence naming one): what the
+        /// story is about, for sentences that name no subject or another one.
+        var story: (actor: Set<String>, nameWords: Set<String>) = ([], [])
+
+        /// Whether two sentences are about the same subject (`FactContext.sameSubject`).
+        func sameSubject(as other: Statement) -> Bool? {
+            FactContext.sameSubject(actor, nameWords, other.actor, other.nameWords)
+        }
+    }
+
+    /// Per compared sentence (the indices of `SentenceVectors`).
+    let statements: [Statement]
+    /// Per feature of the vectors: whether it is a number's value.
+    let numberFeature: [Bool]
+
+    /// Fact keys too common to say two sentences state one fact (a year, a month).
+    static let weakKeys: Set<String> = ["year", "month"]
+
+    /// Reads the statement of every sentence of `vectors`.
+    init(vectors: SentenceVectors, corpus: Corpus, cancellation: Cancellation) throws(WorkLimit) {
+        var grouped: [Int32: [Int]] = [:]
+        for s in 0..<vectors.count { grouped[vectors.documents[s], default: []].append(s) }
+        let byDocument = grouped
+        let docs = Array(byDocument.keys).sorted()
+        let documents = corpus.documents
+        let parts = try Parallel.map(docs.count, chunk: 8, cancellation: cancellation) { k throws(WorkLimit) -> [(Int, Statement)] in
+            let doc = documents[Int(docs[k])]
+            let members = byDocument[docs[k]] ?? []
+            let tokens = members.map { SentenceTokens(doc.sentenceText(Int(vectors.sentences[$0]))) }
+            let known = FactContext.innerNames(tokens)
+            var out: [(Int, Statement)] = members.indices.map { m in
+                let context = FactContext(tokens[m], known: known)
+                let facts = FactExtractor.facts(tokens[m])
+                return (members[m], Statement(actor: context.actor, nameWords: context.nameWords, facts: facts,
+                                              attributes: facts.map { context.attribute(of: $0) }))
+            }
+            if let lead = out.first(where: { !$0.1.actor.isEmpty })?.1 {
+                for k in out.indices { out[k].1.story = (lead.actor, lead.nameWords) }
+            }
+            return out
+        }
+        var statements = [Statement](repeating: Statement(), count: vectors.count)
+        for part in parts { for (s, statement) in part { statements[s] = statement } }
+        self.statements = statements
+        numberFeature = vectors.keys.map { $0.first.map { $0.isNumber } ?? false }
+    }
+
+    /// Whether the documents of sentences `a` and `b` tell one story: their leads are about the
+    /// same subject (`FactContext.sameSubject`); nil when a lead names none.
+    func sameStory(_ a: Int, _ b: Int) -> Bool? {
+        let x = statements[a].story
+        let y = statements[b].story
+        return FactContext.sameSubject(x.actor, x.nameWords, y.actor, y.nameWords)
+    }
+
+    /// Whether both sentences count something with the same number and no such pair of counts is
+    /// one fact (same key, words around them in common): "20 people died on the roads" / "the
+    /// 20-nation bloc met". A number only one of them reads as a fact proves nothing.
+    func numbersSayOtherThings(_ a: Int, _ b: Int) -> Bool {
+        let x = statements[a]
+        let y = statements[b]
+        var common = false
+        for (i, fa) in x.facts.enumerated() where fa.kind == .number {
+            for (j, fb) in y.facts.enumerated() where fb.kind == .number && !fa.values.isDisjoint(with: fb.values) {
+                common = true
+                if fa.key == fb.key && !x.attributes[i].isPlacedApart(from: y.attributes[j])
+                    && x.attributes[i].score(y.attributes[j]) > 0 { return false }
+            }
+        }
+        return common
+    }
+
+    /// Whether two sentences stating one fact are about one thing: the same subject, documents
+    /// telling one story, or one's subject (or its story's) among the other's names; for a
+    /// specific value (`isSpecific`) a name their stories share is enough.
+    func related(_ a: Int, _ b: Int, specific: Bool) -> Bool {
+        let x = statements[a]
+        let y = statements[b]
+        if x.sameSubject(as: y) == true || sameStory(a, b) == true { return true }
+        let xNames = x.nameWords.union(x.story.nameWords)
+        let yNames = y.nameWords.union(y.story.nameWords)
+        for (actor, names) in [(x.actor, yNames), (x.story.actor, yNames), (y.actor, xNames), (y.story.actor, xNames)]
+            where !actor.isEmpty && actor.isSubset(of: names) { return true }
+        return specific && !xNames.isDisjoint(with: yNames)
+    }
+
+    /// A value few unrelated sentences share: a count of 100 or more, a fraction, or a rate
+    /// ("4,200 workers", "15.8 mln barrels a day", "42 dlrs a share"); not "three years".
+    static func isSpecific(_ fact: Fact) -> Bool {
+        guard fact.kind == .number, let value = fact.values.first.flatMap(Double.init) else { return fact.kind == .date }
+        return value >= 100 || value != value.rounded() || fact.key.contains(" a ")
+    }
+
+    /// Whether sentences `a` and `b` state one fact: the same key, compatible values, and the words
+    /// around them in common (at least `shared` content words, `FactContext.Attribute.sharedWords`;
+    /// with 0, any word or name), not placed at two places.
+    func shareFact(_ a: Int, _ b: Int, shared: Int = 0, skipping skipped: Set<String> = []) -> Bool {
+        let x = statements[a]
+        let y = statements[b]
+        for (i, fa) in x.facts.enumerated() where !skipped.contains(fa.key) {
+            for (j, fb) in y.facts.enumerated() where fa.key == fb.key && fa.isCompatible(with: fb) {
+                let wa = x.attributes[i]
+                let wb = y.attributes[j]
+                guard !wa.isPlacedApart(from: wb) else { continue }
+                if shared == 0 ? wa.score(wb) > 0 : wa.sharedWords(wb) >= shared { return true }
+            }
+        }
+        return false
+    }
+
+    /// The links rescored without their numbers where the numbers say other things
+    /// (`numbersSayOtherThings`); links below `threshold` after that are dropped.
+    func refine(_ links: [SentenceLink], vectors: SentenceVectors, threshold: Float) -> [SentenceLink] {
+        links.compactMap { link in
+            let a = Int(link.a)
+            let b = Int(link.b)
+            var out = link
+            if numbersSayOtherThings(a, b) {
+                let (dot, numbers) = vectors.dot(a, b, marked: numberFeature)
+                if numbers > 0 { out.score = vectors.score(dot: dot - numbers, a, b) }
+            }
+            return out.score >= threshold ? out : nil
+        }
+    }
+
+    /// Links between sentences of different groups stating the same fact of the same subject
+    /// (see the type's comment), each scored `score`; pairs already in `existing` are skipped.
+    func factLinks(vectors: SentenceVectors, existing: [SentenceLink], score: Float, maxFile: Int = 64) -> [SentenceLink] {
+        var files: [String: [Int]] = [:]
+        var specific: [String: Bool] = [:]
+        for (s, statement) in statements.enumerated() where !statement.actor.isEmpty || !statement.story.actor.isEmpty {
+            for fact in statement.facts where fact.kind != .name && !Self.weakKeys.contains(fact.key) {
+                // The value as written, not its hedged range ("about 4,200 workers" files as 4200).
+                let value = fact.values.isEmpty ? fact.range.map { "\($0.lowerBound)" } ?? "" : fact.values.sorted().joined(separator: "|")
+                files[fact.key + "\u{1}" + value, default: []].append(s)
+                specific[fact.key + "\u{1}" + value] = Self.isSpecific(fact)
+            }
+        }
+        var known = Set<UInt64>()
+        for link in existing where link.score >= score { known.insert(ClaimClustering.pairKey(Int(link.a), Int(link.b))) }
+        var out: [SentenceLink] = []
+        for name in files.keys.sorted() {
+            guard let list = files[name], list.count >= 2, list.count <= maxFile else { continue }
+            for i in 0..<list.count {
+                for j in (i + 1)..<list.count {
+                    let a = list[i]
+                    let b = list[j]
+                    guard vectors.groups[a] != vectors.groups[b], vectors.documents[a] != vectors.documents[b] else { continue }
+                    let pair = ClaimClustering.pairKey(a, b)
+                    guard !known.contains(pair), related(a, b, specific: specific[name] ?? false),
+                          shareFact(a, b, shared: 1, skipping: Self.weakKeys) else { continue }
+                    known.insert(pair)
+                    out.append(SentenceLink(a: Int32(a), b: Int32(b), score: max(score, vectors.similarity(a, b))))
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,114 @@
+/// Two sentences' facts of one key, compared: whether they disagree, on which facts, and how
+/// sure that is. `ConflictFinder` uses it for the sentences of a claim and for every pair of
+/// sentences about one subject (`ConflictSearch`).
+struct FactComparison {
+    /// The facts compared, each with its counterpart, and whether both name their attribute.
+    var compared: [(Fact, Fact, Bool)]
+    /// True when some compared facts cannot both be true; false when they agree (then `compared`
+    /// only holds facts of different precision, reported with hedges).
+    var differing: Bool
+    /// Whether the sentences are about the same subject (nil: one names none).
+    var subject: Bool?
+    /// Both name the subject and the attribute, and no value is hedged.
+    var certain: Bool
+    /// Why it is not certain, when it is not (with `labels` of the two sentences).
+    var doubt: String?
+    /// The most content words the disagreeing facts share around them (`FactContext.Attribute.sharedWords`).
+    var strength: Int
+
+    /// Compares the facts `a` (of the sentence read by `ca`) with `b` (of `cb`), all of one key.
+    /// Nil when nothing is comparable (another subject, other attributes), or when they agree and
+    /// `includeHedges` is false or they say exactly the same.
+    static func compare(_ a: [Fact], _ ca: FactContext, _ b: [Fact], _ cb: FactContext,
+                        labels: (String, String), includeHedges: Bool) -> FactComparison? {
+        guard !a.isEmpty, !b.isEmpty else { return nil }
+        let plugged = (a + b).allSatisfy { $0.span == nil }
+        let subject = ca.sameSubject(as: cb)
+        if subject == false && !plugged { return nil }
+        // Each fact against the other sentence's fact about the same attribute (the one sharing
+        // most words around it): a sentence may give dates of two events.
+        let wa = a.map { ca.attribute(of: $0) }
+        let wb = b.map { cb.attribute(of: $0) }
+        var compared: [(Fact, Fact, Bool)] = []
+        // Without a named subject on one side, only facts told in the same words compare
+        // (the same nearest word and one more: "would pay a dividend of …").
+        let least = subject == nil && !plugged ? 5 : 0
+        // Facts placed at different places are about two things (`Attribute.isPlacedApart`).
+        func otherThings(_ x: FactContext.Attribute, _ y: FactContext.Attribute) -> Bool { x.isPlacedApart(from: y) }
+        func best(_ w: FactContext.Attribute, among others: [FactContext.Attribute]) -> [Int] {
+            var scores: [Int] = others.map { w.score($0) }
+            let top = scores.max() ?? 0
+            if top == 0 {
+                // Unnamed attributes may still be the same one; named and different are not.
+                scores = others.map { o in w.isNamed && o.isNamed ? 0 : 1 }
+                return scores.indices.filter { scores[$0] == 1 }
+            }
+            return scores.indices.filter { scores[$0] == top }
+        }
+        for (ia, fa) in a.enumerated() {
+            let matches = best(wa[ia], among: wb).filter { wa[ia].score(wb[$0]) >= least && !otherThings(wa[ia], wb[$0]) }
+            guard !matches.isEmpty else { continue }
+            let named = wa[ia].isNamed && matches.allSatisfy { wb[$0].isNamed }
+            if let agreeing = matches.first(where: { fa.isCompatible(with: b[$0]) }) {
+                compared.append((fa, b[agreeing], named))
+            } else {
+                compared.append((fa, b[matches[0]], named))
+            }
+        }
+        for (ib, fb) in b.enumerated() {
+            let matches = best(wb[ib], among: wa).filter { wb[ib].score(wa[$0]) >= least && !otherThings(wa[$0], wb[ib]) }
+            guard !matches.isEmpty, !compared.contains(where: { $0.1 == fb }) else { continue }
+            let named = wb[ib].isNamed && matches.allSatisfy { wa[$0].isNamed }
+            let other = matches.first(where: { a[$0].isCompatible(with: fb) }) ?? matches[0]
+            compared.append((a[other], fb, named))
+        }
+        guard !compared.isEmpty else { return nil }
+        // A mismatch does not count when either fact agrees, at least as closely, with another
+        // fact of the other sentence ("1986 profit … from … in 1985" / "1986 profit … a year
+        // earlier": 1985 is about something else).
+        func agreesElsewhere(_ f: Fact, _ w: FactContext.Attribute, with others: [Fact],
+                             _ ws: [FactContext.Attribute], closerThan score: Int) -> Bool {
+            others.indices.contains { k in
+                let s = w.score(ws[k])
+                return f.isCompatible(with: others[k]) && (s >= score && (s > 0 || !w.isNamed || !ws[k].isNamed))
+            }
+        }
+        var strength = 0
+        let disagreeing = compared.filter { pair in
+            guard !pair.0.isCompatible(with: pair.1), let ia = a.firstIndex(of: pair.0),
+                  let ib = b.firstIndex(of: pair.1) else { return false }
+            // A running total told at two times is not a disagreement ("A total of 14 yachts have
+            // now retired" / "Seven yachts have been forced to retire").
+            if ca.isRunningTotal(pair.0) || cb.isRunningTotal(pair.1) { return false }
+            let score = wa[ia].score(wb[ib])
+            let counts = !agreesElsewhere(pair.0, wa[ia], with: b, wb, closerThan: score)
+                && !agreesElsewhere(pair.1, wb[ib], with: a, wa, closerThan: score)
+            if counts { strength = max(strength, wa[ia].sharedWords(wb[ib])) }
+            return counts
+        }
+        if disagreeing.isEmpty {
+            // They agree; with hedges, report agreeing values of different precision.
+            guard includeHedges, !compared.contains(where: { $0.0.isSame(as: $0.1) }) else { return nil }
+            return FactComparison(compared: compared, differing: false, subject: subject, certain: false,
+                                  doubt: nil, strength: 0)
+        }
+        let named = disagreeing.contains { $0.2 }
+        let hedged = disagreeing.contains { $0.0.hedged || $0.1.hedged }
+        // A fact plugged in from elsewhere is about what its key says.
+        let pluggedPair = disagreeing.allSatisfy { $0.0.span == nil && $0.1.span == nil }
+        var doubt: String?
+        var certain = false
+        if (subject == true || pluggedPair) && named && !hedged {
+            certain = true
+        } else if subject == nil {
+            let missing = [(ca, labels.0), (cb, labels.1)].filter { !$0.0.namesSubject }.map(\.1)
+            doubt = "no subject named in " + missing.joined(separator: ", ")
+        } else if !named {
+            doubt = "what the value is of is not named (\(labels.0), \(labels.1))"
+        } else {
+            doubt = "a hedged value"
+        }
+        return FactComparison(compared: disagreeing, differing: true, subject: subject, certain: certain,
+                              doubt: doubt, strength: strength)
+    }
+}
