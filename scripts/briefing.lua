@@ -267,23 +267,68 @@ do
   say("claims     %s shared facts, %s reported by 3+ outlets; %s conflicts%s", n(#claims), n(#wide), n(#conflicts), first)
 end
 
--- 6. Top terms per source.
+-- 6. Top terms per source. A word belongs to a script (Latin, CJK, Cyrillic, …); the lists
+-- keep to the corpus's main script, so the Chinese characters of a few articles (the
+-- tokenizer makes each one a word) do not top the words of a mostly English corpus: the
+-- frequent words of other scripts are listed apart. The main script is the one with the most
+-- different words among the 2,000 most frequent (not the most occurrences: a character
+-- script repeats few words often).
+local scripts = {
+  { 0x0250, "Latin" }, { 0x0370, "IPA" }, { 0x0400, "Greek" }, { 0x0530, "Cyrillic" }, { 0x0590, "Armenian" },
+  { 0x0600, "Hebrew" }, { 0x0780, "Arabic" }, { 0x0900, "Thaana" }, { 0x0E00, "Indic" }, { 0x0E80, "Thai" },
+  { 0x1000, "Lao/Tibetan" }, { 0x10A0, "Myanmar" }, { 0x1100, "Georgian" }, { 0x1200, "Hangul" },
+  { 0x1E00, "other" }, { 0x1F00, "Latin" }, { 0x2000, "Greek" }, { 0x2E80, "other" }, { 0x3040, "CJK" },
+  { 0x3100, "Kana" }, { 0x3400, "CJK" }, { 0xA000, "CJK" }, { 0xAC00, "other" }, { 0xD7B0, "Hangul" },
+  { 0xF900, "other" }, { 0xFB00, "CJK" }, { 0x20000, "other" }, { 0x30000, "CJK" },
+}
+local function script_of(term)
+  local ok, cp = pcall(utf8.codepoint, term, 1)
+  if not ok then return "other" end
+  for _, s in ipairs(scripts) do
+    if cp < s[1] then return s[2] end
+  end
+  return "other"
+end
+
 do
+  local frequent = corpus:frequencies({ top = 2000 })
+  local weight = {}
+  for _, t in ipairs(frequent) do
+    local s = script_of(t.term)
+    weight[s] = (weight[s] or 0) + 1
+  end
+  local main, most = "Latin", -1
+  for s, w in pairs(weight) do
+    if w > most or (w == most and s < main) then main, most = s, w end
+  end
+  local own = frequent:filter(function(t) return script_of(t.term) == main end):top(500)
+  local others = frequent:filter(function(t) return script_of(t.term) ~= main end)
+
   local blocks = { "Words each outlet uses more than the others (log-likelihood keyness against the rest)." }
   local rows = List.new()
   for _, s in ipairs(corpus:sources():top(TOP)) do
     local sub = corpus:filter({ source = s.source })
-    local terms = sub:keyness(corpus, { top = 8 })
-    rows[#rows + 1] = { source = s.source, documents = s.docs, terms = terms:pluck("term"):concat(", ") }
+    local terms = sub:keyness(corpus, { top = 30 })
+    local kept = terms:filter(function(t) return script_of(t.term) == main end)
+    if #kept == 0 then kept = terms end
+    rows[#rows + 1] = { source = s.source, documents = s.docs, terms = kept:top(8):pluck("term"):concat(", ") }
   end
   if #rows > 0 then
     blocks[#blocks + 1] = report.table(rows, { columns = { "source", "documents", "terms" }, top = TOP, noun = "sources" })
   end
-  local frequent = corpus:frequencies({ top = 500 })
-  blocks[#blocks + 1] = report.chart.bar(frequent:top(20), { title = "Most frequent words", label = "term", value = "count" })
-  blocks[#blocks + 1] = summary_table("terms.csv", frequent, { "term", "count" }, "most frequent words")
+  blocks[#blocks + 1] = report.chart.bar(own:top(20), { title = "Most frequent words (" .. main .. " script)", label = "term", value = "count" })
+  blocks[#blocks + 1] = summary_table("terms.csv", own, { "term", "count" }, "most frequent words")
+  local other_line = ""
+  if #others > 0 then
+    local by_script = others:group_by(function(t) return script_of(t.term) end)
+    local parts = by_script:map(function(g)
+      return string.format("%s: %s", g.key, g.items:top(12):map(function(t) return t.term .. " (" .. n(t.count) .. ")" end):concat(", "))
+    end)
+    blocks[#blocks + 1] = string.format("Frequent words in other scripts than %s, kept apart from the lists above: %s.", main, parts:concat("; "))
+    other_line = string.format("; %s frequent words in other scripts (%s)", n(#others), by_script:map(function(g) return g.key end):concat(", "))
+  end
   section("Top terms per source", blocks)
-  say("terms      %s", frequent:top(8):map(function(t) return t.term .. " (" .. n(t.count) .. ")" end):concat(", "))
+  say("terms      %s%s", own:top(8):map(function(t) return t.term .. " (" .. n(t.count) .. ")" end):concat(", "), other_line)
 end
 
 say("wrote      %s and %d CSV files in %s/", written, #files, base)

@@ -83,8 +83,51 @@ import Testing
         for name in ["documents", "sources", "speakers", "quotes", "dates", "people", "claims"] {
             #expect(linked.contains("briefing/\(name).csv"), "\(name).csv is not linked as capped: \(linked.sorted())")
         }
+        // Pronouns are never speakers (sanity on mixed text): a paragraph moved to the front
+        // leaves its "he said" without anyone named before it; such quotations count as
+        // unattributed, and no pronoun is among the speakers.
+        let quotes = csvRecords(try #require(run.written("briefing/quotes.csv")))
+        let pronounQuotes = quotes.filter { $0.count > 1 && $0[1] == "pronoun" }
+        #expect(!pronounQuotes.isEmpty, "the rotated seeds should hold unresolved pronoun attributions")
+        #expect(pronounQuotes.allSatisfy { $0[0] == "unattributed" })
+        let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"]
+        let speakers = csvRecords(try #require(run.written("briefing/speakers.csv"))).dropFirst().map { $0[0].lowercased() }
+        #expect(!speakers.isEmpty && speakers.allSatisfy { !pronouns.contains($0) }, "\(speakers)")
+
         // The summary on standard error names what is biggest.
         #expect(briefing.stderr.contains("most quoted: Antony Blinken") || briefing.stderr.contains("most quoted: Joe Biden"), "\(briefing.stderr)")
         #expect(briefing.stderr.contains("largest source Outlet "), "\(briefing.stderr)")
+    }
+
+    /// Key terms keep to the corpus's main script: the seeds (English) with six Chinese,
+    /// Japanese and Thai news articles from ../shared/devdata (skipped without it).
+    @Test func keyTermsKeepToTheMainScriptAndListOthersApart() throws {
+        let devdata = CLI.projectRoot.deletingLastPathComponent().appendingPathComponent("shared/devdata/news-html/txt")
+        let foreign = ["chinese_article", "chinese_article_001", "chinese_article_002", "japanese_article", "japanese_article2", "thai_article"]
+        guard FileManager.default.fileExists(atPath: devdata.appendingPathComponent("chinese_article.txt").path) else { return }
+        let run = try LibraryRun()
+        let corpus = run.out.deletingLastPathComponent().appendingPathComponent("mixed")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let seeds = CLI.projectRoot.appendingPathComponent("seeds")
+        for name in try FileManager.default.contentsOfDirectory(atPath: seeds.path) {
+            try FileManager.default.copyItem(at: seeds.appendingPathComponent(name), to: corpus.appendingPathComponent(name))
+        }
+        for name in foreign {
+            try FileManager.default.copyItem(at: devdata.appendingPathComponent(name + ".txt"), to: corpus.appendingPathComponent(name + ".txt"))
+        }
+        // Without the rule, lone characters are among the corpus's most frequent words.
+        let plain = try run.dossier(["eval"], ["--corpus", corpus.path, "return corpus:frequencies({top = 20}):pluck('term'):concat(' ')"])
+        #expect(plain.stdout.unicodeScalars.contains { $0.value >= 0x3400 && $0.value < 0xA000 }, "\(plain.stdout)")
+
+        let briefing = try run.dossier(["run"], ["--corpus", corpus.path, "scripts/briefing.lua"])
+        #expect(briefing.status == 0, "\(briefing.stderr)")
+        let terms = csvRecords(try #require(run.written("briefing/terms.csv"))).dropFirst().map { $0[0] }
+        #expect(terms.count > 100)
+        #expect(terms.allSatisfy { term in term.unicodeScalars.allSatisfy { $0.value < 0x2E80 } }, "\(terms.filter { $0.unicodeScalars.contains { $0.value >= 0x2E80 } }.prefix(10))")
+        #expect(terms.prefix(3).contains("china"), "\(terms.prefix(5))")
+        let line = briefing.stderr.components(separatedBy: "\n").first { $0.hasPrefix("terms ") } ?? ""
+        #expect(line.contains("frequent words in other scripts (CJK, Kana, Thai)"), "\(line)")
+        let html = try #require(run.written("briefing.html"))
+        #expect(html.contains("Frequent words in other scripts than Latin, kept apart from the lists above: CJK: "))
     }
 }
