@@ -9,7 +9,7 @@
 -- with their counts and how many more there are, and link the whole list, written as a CSV
 -- file in a folder beside the page (out/briefing/quotes.csv, …). The page is rewritten
 -- atomically after every section, and a line per section on standard error says what is
--- biggest in it.
+-- biggest in it and how long it took.
 local output, top_arg = ...
 output = output or "briefing.html"
 local TOP = math.tointeger(tonumber(top_arg or 50))
@@ -26,9 +26,13 @@ local files = List.new()
 local sections = {}
 local written
 
+-- Each summary line ends with the seconds its section took, so a slow analysis shows.
+local started = dossier.clock()
 local function say(fmt, ...)
-  io.stderr:write(string.format(fmt, ...), "\n")
+  local now = dossier.clock()
+  io.stderr:write(string.format(fmt, ...), string.format("  [%.1f s]", now - started), "\n")
   io.stderr:flush()
+  started = now
 end
 
 local function clip(text, n)
