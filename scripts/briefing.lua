@@ -99,7 +99,8 @@ do
   for y, c in pairs(per_year) do years[#years + 1] = { year = y, documents = c } end
   years = years:sort("year")
   local blocks = {
-    string.format("%s documents from %s sources, dated %s (%s without a date).", n(#docs), n(#sources), span, n(#undated)),
+    string.format("%s documents from %s, dated %s (%s without a date).", n(#docs),
+      #sources == 0 and "no named source" or dossier.util.plural(#sources, "source"), span, n(#undated)),
   }
   if #years > 1 then
     blocks[#blocks + 1] = report.chart.bar(years:top(60), { title = "Documents per year", label = "year", value = "documents" })
@@ -110,7 +111,7 @@ do
   blocks[#blocks + 1] = "The latest documents:"
   blocks[#blocks + 1] = summary_table("documents.csv", dated .. undated, { "id", "title", "source", "date", "words" }, "documents")
   section("The documents", blocks)
-  local biggest = sources[1] and string.format("; largest source %s (%s documents)", sources[1].source, n(sources[1].docs)) or ""
+  local biggest = sources[1] and string.format("; largest source %s (%s)", sources[1].source, dossier.util.plural(sources[1].docs, "document")) or ""
   say("documents  %s documents, %s words, %s%s", n(#docs), n(corpus.words), span, biggest)
 end
 
