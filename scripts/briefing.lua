@@ -1,21 +1,38 @@
 -- The briefing: one command that turns a corpus into a report for people who will not open
 -- a REPL.
 --
---   dossier run scripts/briefing.lua [OUTPUT]        (default OUTPUT: briefing.html)
+--   dossier run scripts/briefing.lua [OUTPUT [TOP]]   (default OUTPUT: briefing.html, TOP: 50)
 --
 -- Writes OUTPUT under the output folder (--out, default ./out): who said what, the timeline,
 -- the people and organisations, claims shared across outlets and where they conflict, and
--- top terms per source, with charts. Each section is written as soon as its data exists (the
--- file is rewritten atomically after every section), and a short summary is printed.
-local output = ... or "briefing.html"
+-- top terms per source, with charts. Each section summarises: its tables show the top TOP rows
+-- with their counts and how many more there are, and link the whole list, written as a CSV
+-- file in a folder beside the page (out/briefing/quotes.csv, …). The page is rewritten
+-- atomically after every section, and a line per section on standard error says what is
+-- biggest in it and how long it took.
+local output, top_arg = ...
+output = output or "briefing.html"
+local TOP = math.tointeger(tonumber(top_arg or 50))
+if not TOP or TOP < 1 or TOP > 100000 then error("briefing: TOP must be a whole number from 1 to 100000, not " .. tostring(top_arg)) end
 local List = dossier.List
+
+-- The CSV files go to a folder named after the page (briefing.html -> briefing/), and the
+-- page links them relative to itself.
+local base = output:gsub("%.[Hh][Tt][Mm][Ll]?$", "")
+if base == output then base = output .. "-files" end
+local folder = base:match("[^/]+$")
+local files = List.new()
 
 local sections = {}
 local written
 
+-- Each summary line ends with the seconds its section took, so a slow analysis shows.
+local started = dossier.clock()
 local function say(fmt, ...)
-  io.write(string.format(fmt, ...), "\n")
-  io.stdout:flush()
+  local now = dossier.clock()
+  io.stderr:write(string.format(fmt, ...), string.format("  [%.1f s]", now - started), "\n")
+  io.stderr:flush()
+  started = now
 end
 
 local function clip(text, n)
@@ -28,14 +45,31 @@ local function clip(text, n)
   return cut .. "…"
 end
 
+-- 12345 -> "12,345".
+local function n(x)
+  local s = tostring(math.tointeger(x) or x)
+  local out = s:reverse():gsub("(%d%d%d)", "%1,"):reverse()
+  return (out:gsub("^(%-?),", "%1"))
+end
+
 local function source_of(doc)
   return doc.source or doc.id
 end
 
+-- A table of `rows` for the page: the first TOP rows, a note of how many more `noun` there
+-- are, and a link to all of them, written to `name` (a CSV file) beside the page.
+local function summary_table(name, rows, columns, noun)
+  local t = report.table(rows, { columns = columns, top = TOP, noun = noun, link = folder .. "/" .. name })
+  files[#files + 1] = report.write(base .. "/" .. name, t:csv())
+  return t
+end
+
 local function publish()
   local sources = corpus:sources()
-  local subtitle = string.format("%d documents · %d words · %s", #corpus, corpus.words,
-    #sources > 0 and ("sources: " .. sources:pluck("source"):concat(", ")) or "no sources named")
+  local named = sources:top(12):pluck("source"):concat(", ")
+  local subtitle = string.format("%s documents · %s words · %s", n(#corpus), n(corpus.words),
+    #sources == 0 and "no sources named" or #sources <= 12 and ("sources: " .. named)
+      or string.format("%d sources, the largest: %s", #sources, named))
   written = report.write(output, report.html({ title = "Briefing: " .. corpus.location:match("[^/]+$"),
                                                 subtitle = subtitle, sections = sections }))
 end
@@ -48,52 +82,122 @@ end
 
 -- 1. The documents.
 do
-  local docs = corpus:docs()
-  local dated = docs:filter(function(d) return d.date ~= nil end):sort("date")
-  local span = #dated > 0 and (dated[1].date .. " to " .. dated[#dated].date) or "no dates"
-  section("The documents", {
-    string.format("%d documents from %d sources, dated %s.", #docs, #corpus:sources(), span),
-    report.table(docs, { columns = { "id", "title", "source", "date", "words" } }),
-  })
-  say("documents  %d documents, %d words, %s", #docs, corpus.words, span)
+  -- Plain records, read from the documents once (sorting reads each field many times).
+  local docs = corpus:docs():map(function(d)
+    return { id = d.id, title = d.title, source = d.source, date = d.date, words = d.words }
+  end)
+  local dated = docs:filter(function(d) return d.date ~= nil end):sort("-date")
+  local span = #dated > 0 and (dated[#dated].date .. " to " .. dated[1].date) or "no dates"
+  local undated = docs:filter(function(d) return d.date == nil end)
+  local sources = corpus:sources()
+  local per_year = {}
+  for _, d in ipairs(dated) do
+    local y = d.date:sub(1, 4)
+    per_year[y] = (per_year[y] or 0) + 1
+  end
+  local years = List.new()
+  for y, c in pairs(per_year) do years[#years + 1] = { year = y, documents = c } end
+  years = years:sort("year")
+  local blocks = {
+    string.format("%s documents from %s, dated %s (%s without a date).", n(#docs),
+      #sources == 0 and "no named source" or dossier.util.plural(#sources, "source"), span, n(#undated)),
+  }
+  if #years > 1 then
+    blocks[#blocks + 1] = report.chart.bar(years:top(60), { title = "Documents per year", label = "year", value = "documents" })
+  end
+  if #sources > 0 then
+    blocks[#blocks + 1] = summary_table("sources.csv", sources, { "source", "docs" }, "sources")
+  end
+  blocks[#blocks + 1] = "The latest documents:"
+  blocks[#blocks + 1] = summary_table("documents.csv", dated .. undated, { "id", "title", "source", "date", "words" }, "documents")
+  section("The documents", blocks)
+  local biggest = sources[1] and string.format("; largest source %s (%s)", sources[1].source, dossier.util.plural(sources[1].docs, "document")) or ""
+  say("documents  %s documents, %s words, %s%s", n(#docs), n(corpus.words), span, biggest)
 end
 
--- 2. Who said what.
+-- 2. Who said what. Pronouns that refer to no one named are not speakers: their quotations
+-- count as unattributed.
 do
   local quotes = corpus:quotes()
   local full = quotes:filter(function(q) return not q.partial end)
   local rows = full:map(function(q)
-    local speaker = q.speaker and q.speaker.name or q.speaker_text or "unattributed"
-    return { speaker = speaker, verb = q.verb or "", quote = clip(q.text, 160), source = source_of(q.doc) }
+    local kind = q.speaker_kind
+    local speaker = q.speaker and q.speaker.name or (kind ~= "pronoun" and q.speaker_text) or nil
+    return { speaker = speaker or "unattributed", attributed = speaker ~= nil, kind = kind or "", verb = q.verb or "",
+             quote = q.text, doc = q.doc, source = source_of(q.doc), date = q.doc.date or "" }
   end)
-  local by_speaker = rows:group_by("speaker")
+  local speakers = List.new()
+  local unattributed = 0
+  for _, g in ipairs(rows:group_by("speaker")) do
+    if g.items[1].attributed then
+      local docs, first = {}, g.items[1]
+      local ndocs = 0
+      for _, r in ipairs(g.items) do
+        local id = r.doc.id
+        if not docs[id] then docs[id] = true; ndocs = ndocs + 1 end
+      end
+      speakers[#speakers + 1] = { speaker = g.key, kind = first.kind, quotations = g.count, documents = ndocs,
+                                  example = clip(first.quote, 160) }
+    else
+      unattributed = unattributed + g.count
+    end
+  end
+  -- The quotations most often repeated (the same words in several documents) first.
+  local repeated = List.new()
+  for _, g in ipairs(rows:group_by(function(r) return (r.quote:lower():gsub("%W+", " ")) end)) do
+    local r = g.items[1]
+    repeated[#repeated + 1] = { quote = clip(r.quote, 200), speaker = r.speaker, documents = g.count, first = r.doc }
+  end
+  local summary = dossier.util.quote_summary(quotes, full)
   section("Who said what", {
-    string.format("%s, by %d speakers.", dossier.util.quote_summary(quotes, full), #by_speaker),
-    report.chart.bar(by_speaker:top(15), { title = "Quotations per speaker", label = "key", value = "count" }),
-    report.table(rows, { columns = { "speaker", "verb", "quote", "source" } }),
+    string.format("%s, by %s speakers; %s not attributed to anyone named or described.", summary, n(#speakers), n(unattributed)),
+    report.chart.bar(speakers:top(15), { title = "Quotations per speaker", label = "speaker", value = "quotations" }),
+    summary_table("speakers.csv", speakers, { "speaker", "kind", "quotations", "documents", "example" }, "speakers"),
+    "The quotations repeated most often:",
+    report.table(repeated, { columns = { "quote", "speaker", "documents", "first" }, top = TOP, noun = "different quotations",
+                             link = folder .. "/quotes.csv" }),
   })
-  local top = by_speaker:top(3):map(function(g) return g.key .. " (" .. g.count .. ")" end)
-  say("quotes     %s; most quoted: %s", dossier.util.quote_summary(quotes, full), top:concat(", "))
+  files[#files + 1] = report.write(base .. "/quotes.csv", report.table(rows, {
+    columns = { "speaker", "kind", "verb", "quote", "doc", "source", "date" } }):csv())
+  local top = speakers:top(3):map(function(s) return s.speaker .. " (" .. s.quotations .. ")" end)
+  say("quotes     %s; most quoted: %s", summary, #top > 0 and top:concat(", ") or "no one")
 end
 
--- 3. The timeline.
+-- 3. The timeline: each date with how often it is mentioned.
 do
   local seen, events = {}, List.new()
   for _, m in ipairs(corpus:timeline()) do
     local key = m.date .. "|" .. m.text:lower()
     if not seen[key] then
       seen[key] = true
-      events[#events + 1] = { label = m.text, date = m.date, doc = m.doc, sentence = clip(m.sentence and m.sentence.text, 140) }
+      events[#events + 1] = { date = m.date, said = m.text, context = clip(m.sentence and m.sentence.text, 200), doc = m.doc }
     end
   end
+  local dates = List.new()
+  for _, g in ipairs(events:group_by("date")) do
+    local docs, ndocs = {}, 0
+    for _, e in ipairs(g.items) do
+      if not docs[e.doc.id] then docs[e.doc.id] = true; ndocs = ndocs + 1 end
+    end
+    local e = g.items[1]
+    dates[#dates + 1] = { date = g.key, mentions = g.count, documents = ndocs, said = e.said, context = e.context }
+  end
+  -- The chart shows the busiest dates (a few dozen marks stay readable), in time order.
+  local busiest = dates:top(40):sort("date")
   section("Timeline", {
-    string.format("%d dated events (relative dates resolved against each document's date).", #events),
-    report.chart.timeline(events, { title = "When things happened" }),
-    report.table(events:map(function(e) return { date = e.date, said = e.label, context = e.sentence, doc = e.doc } end),
-                 { columns = { "date", "said", "context", "doc" } }),
+    string.format("%s dated events on %s dates (relative dates resolved against each document's date).", n(#events), n(#dates)),
+    report.chart.timeline(busiest:map(function(d)
+      return { label = d.said, date = d.date, detail = d.mentions .. " mentions" }
+    end), { title = "The most mentioned dates" }),
+    summary_table("dates.csv", dates, { "date", "mentions", "documents", "said", "context" }, "dates"),
   })
-  local first, last = events[1], events[#events]
-  say("timeline   %d events%s", #events, first and (", " .. first.date .. " to " .. last.date) or "")
+  local sorted = events:sort("date")
+  files[#files + 1] = report.write(base .. "/timeline.csv", report.table(sorted, {
+    columns = { "date", "said", "context", "doc" } }):csv())
+  local top = dates:top(3):map(function(d) return d.date .. " (" .. d.mentions .. ")" end)
+  local span = #sorted > 0 and string.format(", %s to %s", sorted[1].date, sorted[#sorted].date) or ""
+  say("timeline   %s events on %s dates%s; most mentioned: %s", n(#events), n(#dates), span,
+      #top > 0 and top:concat(", ") or "none")
 end
 
 -- 4. People and organisations.
@@ -111,22 +215,30 @@ do
     edges[#edges + 1] = { source = a, target = b, weight = p.count }
   end
   table.sort(edges, function(x, y) return x.source .. x.target < y.source .. y.target end)
-  local rows = top:map(function(e)
-    return { name = e.name, kind = e.kind, mentions = e.count, documents = #e:docs(),
-             roles = e.roles and List.new(e.roles):concat("; ") or "", aliases = List.new(e.aliases):concat("; ") }
-  end)
+  local function rows(list)
+    return list:map(function(e)
+      return { name = e.name, kind = e.kind, mentions = e.count,
+               roles = e.roles and List.new(e.roles):concat("; ") or "", aliases = List.new(e.aliases):concat("; ") }
+    end)
+  end
+  local columns = { "name", "kind", "mentions", "roles", "aliases" }
   section("People and organisations", {
-    string.format("%d people and %d organisations; the network links those named in the same sentence.", #people, #orgs),
+    string.format("%s people and %s organisations; the network links those named in the same sentence.", n(#people), n(#orgs)),
     report.chart.network({ title = "Who appears with whom", nodes = nodes, edges = edges }),
-    report.table(rows, { columns = { "name", "kind", "mentions", "documents", "roles", "aliases" } }),
+    summary_table("people.csv", rows(people), columns, "people"),
+    summary_table("organisations.csv", rows(orgs), columns, "organisations"),
   })
-  say("people     %s", people:top(5):map(function(e) return e.name end):concat(", "))
+  local function named(list)
+    return list:top(5):map(function(e) return e.name .. " (" .. e.count .. ")" end):concat(", ")
+  end
+  say("people     %s", named(people))
+  say("orgs       %s", named(orgs))
 end
 
 -- 5. Claims across outlets, and conflicts.
 do
   local claims = corpus:compare({ by = "source" }):sort(function(a, b) return #a.sources > #b.sources end)
-  local sources = corpus:sources():pluck("source")
+  local sources = corpus:sources():top(20):pluck("source")
   local shown = claims:top(20)
   local cells, labels = {}, {}
   for i, c in ipairs(shown) do labels[i] = clip(c.text, 60) end
@@ -139,34 +251,89 @@ do
     end
   end
   local conflicts = corpus:conflicts()
-  section("Claims across outlets", {
-    string.format("%d facts reported by more than one outlet; %d disagreements.", #claims, #conflicts),
-    report.chart.matrix({ title = "Which outlet reports which claim", rows = sources, columns = labels, cells = cells }),
-    report.table(claims:map(function(c)
-      return { claim = clip(c.text, 200), outlets = #c.sources, sources = List.new(c.sources):concat(", ") }
-    end), { columns = { "claim", "outlets", "sources" } }),
-    "Where they disagree:",
-    report.table(conflicts:map(function(c)
-      return { kind = c.kind, values = List.new(c.values):concat(" vs "), claim = clip(c.claim and c.claim.text or "", 160) }
-    end), { columns = { "kind", "values", "claim" } }),
-  })
+  local claim_rows = claims:map(function(c)
+    return { claim = c.text, outlets = #c.sources, sources = List.new(c.sources):concat(", ") }
+  end)
+  local conflict_rows = conflicts:map(function(c)
+    return { kind = c.kind, values = List.new(c.values):concat(" vs "), claim = c.claim and c.claim.text or "" }
+  end)
+  local blocks = {
+    string.format("%s facts reported by more than one outlet; %s disagreements.", n(#claims), n(#conflicts)),
+  }
+  if #sources > 0 then
+    blocks[#blocks + 1] = report.chart.matrix({ title = "Which outlet reports which claim", rows = sources, columns = labels, cells = cells })
+  end
+  blocks[#blocks + 1] = summary_table("claims.csv", claim_rows, { "claim", "outlets", "sources" }, "claims")
+  blocks[#blocks + 1] = "Where they disagree:"
+  blocks[#blocks + 1] = summary_table("conflicts.csv", conflict_rows, { "kind", "values", "claim" }, "conflicts")
+  section("Claims across outlets", blocks)
   local wide = claims:filter(function(c) return #c.sources >= 3 end)
-  say("claims     %d shared facts, %d reported by 3+ outlets; %d conflicts", #claims, #wide, #conflicts)
+  local first = claims[1] and string.format("; most widely reported (%d outlets): \"%s\"", #claims[1].sources, clip(claims[1].text, 70)) or ""
+  say("claims     %s shared facts, %s reported by 3+ outlets; %s conflicts%s", n(#claims), n(#wide), n(#conflicts), first)
 end
 
--- 6. Top terms per source.
+-- 6. Top terms per source. A word belongs to a script (Latin, CJK, Cyrillic, …); the lists
+-- keep to the corpus's main script, so the Chinese characters of a few articles (the
+-- tokenizer makes each one a word) do not top the words of a mostly English corpus: the
+-- frequent words of other scripts are listed apart. The main script is the one with the most
+-- different words among the 2,000 most frequent (not the most occurrences: a character
+-- script repeats few words often).
+local scripts = {
+  { 0x0250, "Latin" }, { 0x0370, "IPA" }, { 0x0400, "Greek" }, { 0x0530, "Cyrillic" }, { 0x0590, "Armenian" },
+  { 0x0600, "Hebrew" }, { 0x0780, "Arabic" }, { 0x0900, "Thaana" }, { 0x0E00, "Indic" }, { 0x0E80, "Thai" },
+  { 0x1000, "Lao/Tibetan" }, { 0x10A0, "Myanmar" }, { 0x1100, "Georgian" }, { 0x1200, "Hangul" },
+  { 0x1E00, "other" }, { 0x1F00, "Latin" }, { 0x2000, "Greek" }, { 0x2E80, "other" }, { 0x3040, "CJK" },
+  { 0x3100, "Kana" }, { 0x3400, "CJK" }, { 0xA000, "CJK" }, { 0xAC00, "other" }, { 0xD7B0, "Hangul" },
+  { 0xF900, "other" }, { 0xFB00, "CJK" }, { 0x20000, "other" }, { 0x30000, "CJK" },
+}
+local function script_of(term)
+  local ok, cp = pcall(utf8.codepoint, term, 1)
+  if not ok then return "other" end
+  for _, s in ipairs(scripts) do
+    if cp < s[1] then return s[2] end
+  end
+  return "other"
+end
+
 do
+  local frequent = corpus:frequencies({ top = 2000 })
+  local weight = {}
+  for _, t in ipairs(frequent) do
+    local s = script_of(t.term)
+    weight[s] = (weight[s] or 0) + 1
+  end
+  local main, most = "Latin", -1
+  for s, w in pairs(weight) do
+    if w > most or (w == most and s < main) then main, most = s, w end
+  end
+  local own = frequent:filter(function(t) return script_of(t.term) == main end):top(500)
+  local others = frequent:filter(function(t) return script_of(t.term) ~= main end)
+
   local blocks = { "Words each outlet uses more than the others (log-likelihood keyness against the rest)." }
   local rows = List.new()
-  for _, s in ipairs(corpus:sources()) do
+  for _, s in ipairs(corpus:sources():top(TOP)) do
     local sub = corpus:filter({ source = s.source })
-    local terms = sub:keyness(corpus, { top = 8 })
-    rows[#rows + 1] = { source = s.source, documents = s.docs, terms = terms:pluck("term"):concat(", ") }
+    local terms = sub:keyness(corpus, { top = 30 })
+    local kept = terms:filter(function(t) return script_of(t.term) == main end)
+    if #kept == 0 then kept = terms end
+    rows[#rows + 1] = { source = s.source, documents = s.docs, terms = kept:top(8):pluck("term"):concat(", ") }
   end
-  blocks[#blocks + 1] = report.table(rows, { columns = { "source", "documents", "terms" } })
-  blocks[#blocks + 1] = report.chart.bar(corpus:frequencies({ top = 20 }), { title = "Most frequent words", label = "term", value = "count" })
+  if #rows > 0 then
+    blocks[#blocks + 1] = report.table(rows, { columns = { "source", "documents", "terms" }, top = TOP, noun = "sources" })
+  end
+  blocks[#blocks + 1] = report.chart.bar(own:top(20), { title = "Most frequent words (" .. main .. " script)", label = "term", value = "count" })
+  blocks[#blocks + 1] = summary_table("terms.csv", own, { "term", "count" }, "most frequent words")
+  local other_line = ""
+  if #others > 0 then
+    local by_script = others:group_by(function(t) return script_of(t.term) end)
+    local parts = by_script:map(function(g)
+      return string.format("%s: %s", g.key, g.items:top(12):map(function(t) return t.term .. " (" .. n(t.count) .. ")" end):concat(", "))
+    end)
+    blocks[#blocks + 1] = string.format("Frequent words in other scripts than %s, kept apart from the lists above: %s.", main, parts:concat("; "))
+    other_line = string.format("; %s frequent words in other scripts (%s)", n(#others), by_script:map(function(g) return g.key end):concat(", "))
+  end
   section("Top terms per source", blocks)
-  say("terms      %s", corpus:frequencies({ top = 8 }):pluck("term"):concat(", "))
+  say("terms      %s%s", own:top(8):map(function(t) return t.term .. " (" .. n(t.count) .. ")" end):concat(", "), other_line)
 end
 
-say("wrote      %s", written)
+say("wrote      %s and %d CSV files in %s/", written, #files, base)

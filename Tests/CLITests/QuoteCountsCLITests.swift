@@ -35,7 +35,7 @@ import Testing
         // The briefing shows full quotations only.
         let briefing = try run.script("briefing")
         #expect(briefing.status == 0, "\(briefing.stderr)")
-        #expect(briefing.stdout.contains("quotes     \(full) of \(all) quotations (\(full) full; left out: \(partial) partial, \(scare) scare); most quoted: "),
-                "\(briefing.stdout)")
+        #expect(briefing.stderr.contains("quotes     \(full) of \(all) quotations (\(full) full; left out: \(partial) partial, \(scare) scare); most quoted: "),
+                "\(briefing.stderr)")
     }
 }

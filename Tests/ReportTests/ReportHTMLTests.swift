@@ -45,9 +45,10 @@ import FoundationXML
             let first = try #require(element.children?.first as? XMLElement)
             #expect(first.name == "title")
         }
-        // Self-contained: no scripts, no external references of any kind.
+        // Self-contained: no external references of any kind; one inline script, for the tables.
         #expect(!html.contains("http"))
-        #expect(!html.contains("<script"))
+        #expect(html.components(separatedBy: "<script").count == 2)
+        #expect(html.contains("<script>\n" + HTMLTableScript.source))
         #expect(!html.contains("src="))
         #expect(!html.contains("@import"))
         #expect(!html.contains("url("))
@@ -157,5 +158,49 @@ import FoundationXML
         #expect(try document.nodes(forXPath: "//th[@class='num']").count == 1)
         #expect(try document.nodes(forXPath: "//td[@class='num']").compactMap(\.stringValue) == ["12", "3"])
         #expect(html.contains("Qin Gang<br/>Foreign Minister"))
+    }
+
+    @Test func theTableScriptKeepsThePageWellFormedAndLoadsNothing() {
+        // Inline in the page, so it must hold no markup characters; and it fetches nothing.
+        #expect(!HTMLTableScript.source.contains("<"))
+        #expect(!HTMLTableScript.source.contains("&"))
+        for word in ["fetch", "XMLHttpRequest", "import", "src", "http", "eval", "innerHTML"] {
+            #expect(!HTMLTableScript.source.contains(word), "\(word)")
+        }
+    }
+
+    @Test func onlyPagesWithTablesOfTwoOrMoreRowsCarryTheScript() throws {
+        let one = ReportTable(columns: ["a"], rows: [["x"]])
+        let two = ReportTable(columns: ["a"], rows: [["x"], ["y"]])
+        let plain = HTMLRenderer.render(HTMLReport(title: "T", sections: [HTMLSection(heading: "S", blocks: [.paragraph("p"), .table(one)])]))
+        #expect(!plain.contains("<script"))
+        #expect(!plain.contains("sortable"))
+        let sortable = HTMLRenderer.render(HTMLReport(title: "T", sections: [HTMLSection(heading: "S", blocks: [.table(two)])]))
+        let document = try parse(sortable)
+        #expect(try document.nodes(forXPath: "//table[@class='sortable']").count == 1)
+        #expect(try document.nodes(forXPath: "//script").count == 1)
+    }
+
+    @Test func anExcerptShowsItsTopRowsCountsTheRestAndLinksTheWholeList() throws {
+        let rows: [[ReportCell]] = (1...1234).map { [.text("speaker \($0)"), .integer(2000 - $0)] }
+        let table = ReportTable(columns: ["speaker", "quotations"], rows: rows)
+        let excerpt = TableExcerpt(shown: 50, noun: "speakers", link: "briefing/speakers.csv")
+        let html = HTMLRenderer.render(HTMLReport(title: "T", sections: [HTMLSection(heading: "S", blocks: [.excerpt(table, excerpt)])]))
+        let document = try parse(html)
+        #expect(try document.nodes(forXPath: "//tbody/tr").count == 50)
+        #expect(try document.nodes(forXPath: "//tbody/tr[50]/td[1]").first?.stringValue == "speaker 50")
+        let note = try #require(try document.nodes(forXPath: "//p[@class='table-note']").first)
+        #expect(note.stringValue == "Top 50 of 1,234 speakers; 1,184 more in speakers.csv.")
+        let link = try #require(try document.nodes(forXPath: "//p[@class='table-note']/a").first as? XMLElement)
+        #expect(link.attribute(forName: "href")?.stringValue == "briefing/speakers.csv")
+
+        // Short lists are shown whole; the link stays. Without a link, the note says the rest is not shown.
+        let short = ReportTable(columns: ["speaker"], rows: [["Sun"], ["Small"]])
+        let whole = HTMLRenderer.render(HTMLReport(title: "T", sections: [HTMLSection(heading: "S", blocks: [.excerpt(short, excerpt)])]))
+        #expect(whole.contains("All 2 speakers; also in <a href=\"briefing/speakers.csv\">speakers.csv</a>."))
+        let cut = HTMLRenderer.render(HTMLReport(title: "T", sections: [HTMLSection(heading: "S", blocks: [
+            .excerpt(table, TableExcerpt(shown: 3, noun: "speakers")), .excerpt(short, TableExcerpt(shown: nil))])]))
+        #expect(cut.contains("Top 3 of 1,234 speakers; 1,231 more not shown."))
+        #expect(cut.components(separatedBy: "class=\"table-note\"").count == 2)
     }
 }

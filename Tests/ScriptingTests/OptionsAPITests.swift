@@ -34,7 +34,7 @@ import Testing
             ("return corpus:cooccurrence{withn = 'sentence'}", "bad argument #1 to 'cooccurrence' (unknown option 'withn' (did you mean 'within'? use of, kind, among, within, top, limit, min, measure or stopwords))"),
             ("return dossier.dates('last Monday', {anchr = '2023-06-21'})", "bad argument #2 to 'dates' (unknown option 'anchr' (did you mean 'anchor'? use anchor))"),
             ("return corpus:filter{sorce = 'The Guardian'}", "bad argument #1 to 'filter' (unknown filter field 'sorce' (did you mean 'source'? use source, after, before or contains))"),
-            ("return report.table({{a = 1}}, {colums = {'a'}})", "bad argument #2 to 'table' (unknown option 'colums' (did you mean 'columns'? use columns))"),
+            ("return report.table({{a = 1}}, {colums = {'a'}})", "bad argument #2 to 'table' (unknown option 'colums' (did you mean 'columns'? use columns, top, noun or link))"),
             ("return report.bars({{label = 'a', value = 1}}, {widht = 10})", "bad argument #2 to 'bars' (unknown option 'widht' (did you mean 'width'? use label, value or width))"),
             ("return report.chart.bar({}, {titel = 'x'})", "bad argument #2 to 'bar' (unknown option 'titel' (did you mean 'title'? use title, label or value))"),
             ("return report.html{title = 'x', section = {}}", "bad argument #1 to 'html' (unknown option 'section' (did you mean 'sections'? use title, subtitle or sections))"),

@@ -816,6 +816,9 @@ function Chart:svg() end
 --- Options of `report.table`.
 ---@class TableOptions
 ---@field columns? string[] which fields, in order (default the List's columns, else the keys seen)
+---@field top? integer|false rows an HTML report shows (0 to 2^31-1); the rest are counted as "N more" (default false (all))
+---@field noun? string what a row is, for that note ("quotations") (default "rows")
+---@field link? string a file holding the whole table, linked under it (a path relative to the page)
 -- end generated TableOptions
 
 -- begin generated BarChartOptions

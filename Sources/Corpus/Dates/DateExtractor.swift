@@ -8,7 +8,8 @@
 ///   "January 2021", "mid-June 2023". Abbreviations ("Sept. 5") only with a day or year.
 /// - Years 1900–2099 only in context: "in 2019", "since at least 2019", "by 2030", "mid-2019",
 ///   "between 2019 and 2021", "2019–2021", "the 2016 election", and decades ("the 1990s"). A
-///   four-digit number alone is not a year. Years written with a month or day may be 1000–2999.
+///   four-digit number alone is not a year. Years written with a month or day may be 1000–2999;
+///   a date followed by an era before Christ ("15 April 1154 BC") is left out.
 /// - Relative: weekdays ("on Wednesday", "last Friday", "until Monday"), bare months ("in
 ///   February", "A November meeting", "last November", "mid-June"), "last/this/next
 ///   week/weekend/month/year", "later this year", "later in the year", "start of the year",
@@ -65,12 +66,32 @@ public enum DateExtractor {
             for match in scanner.scan() {
                 let start = tokens[match.start].start
                 let end = tokens[match.end - 1].end
+                // "15 April 1154 BC" is no date of this calendar: leave it out rather than read it as AD.
+                if isFollowedByEraBeforeChrist(bytes, at: end) { continue }
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
                 result.append(DateMention(text: text, range: start..<end, expression: match.expression, anchor: anchor))
             }
             chunkStart = chunkEnd
         }
         return result
+    }
+
+    /// True when `BC`, `BCE`, `B.C.` or `B.C.E.` (one space or none before it, no letter after
+    /// it) follows the byte offset `end`: the expression before it is a date before Christ.
+    static func isFollowedByEraBeforeChrist(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int) -> Bool {
+        var i = end
+        if i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0xA0 { i += 1 }
+        for era in ["B.C.E.", "B.C.", "BCE", "BC"] {
+            let pattern = Array(era.utf8)
+            guard i + pattern.count <= bytes.count else { continue }
+            guard (0..<pattern.count).allSatisfy({ bytes[i + $0] == pattern[$0] }) else { continue }
+            let after = i + pattern.count
+            if after == bytes.count { return true }
+            let next = bytes[after]
+            let isLetter = (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A
+            if !isLetter && next < 0x80 { return true }
+        }
+        return false
     }
 
     /// The end of the chunk starting at `start`: the whole rest when short, else just after the

@@ -3,8 +3,9 @@ import Foundation
 /// Renders reports as single self-contained HTML files and charts as SVG.
 ///
 /// The HTML needs nothing from outside: styles are inline, charts are inline SVG, there are no
-/// scripts, fonts, images or links to the network, so a report can be mailed, archived and opened
-/// offline. The markup is well-formed XML (void elements self-closed, only the five XML character
+/// fonts, images or links to the network, so a report can be mailed, archived and opened
+/// offline. A page with tables carries one small inline script that makes them sortable and
+/// filterable (`HTMLTableScript`); with scripts off the tables read the same, unsorted. The markup is well-formed XML (void elements self-closed, only the five XML character
 /// references), every text is escaped, and the output is deterministic: the same report always
 /// gives the same bytes (no timestamps, no random ids).
 public enum HTMLRenderer {
@@ -37,6 +38,7 @@ public enum HTMLRenderer {
         }
 
         var chartNumber = 0
+        var interactive = false
         for (i, section) in report.sections.enumerated() {
             let id = headings[i].id
             out += "<section id=\"\(id)\" aria-labelledby=\"\(id)-heading\">\n"
@@ -47,6 +49,10 @@ public enum HTMLRenderer {
                     out += paragraphs(text)
                 case .table(let table):
                     out += tableHTML(table)
+                    interactive = interactive || table.rows.count >= 2
+                case .excerpt(let table, let excerpt):
+                    out += tableHTML(table, excerpt: excerpt)
+                    interactive = interactive || Swift.min(table.rows.count, excerpt.shown ?? .max) >= 2
                 case .chart(let chart):
                     chartNumber += 1
                     out += "<figure class=\"chart\">\n"
@@ -59,7 +65,9 @@ public enum HTMLRenderer {
             out += "</section>\n"
         }
         out += "<footer class=\"report-footer\">Prepared with dossier.</footer>\n"
-        out += "</main>\n</body>\n</html>\n"
+        out += "</main>\n"
+        if interactive { out += "<script>\n" + HTMLTableScript.source + "\n</script>\n" }
+        out += "</body>\n</html>\n"
         return out
     }
 
@@ -82,18 +90,22 @@ public enum HTMLRenderer {
         return out
     }
 
-    /// An HTML table with a header row; numeric cells carry class `num` (right-aligned).
-    static func tableHTML(_ table: ReportTable) -> String {
+    /// An HTML table with a header row; numeric cells carry class `num` (right-aligned). A table
+    /// of two or more rows is marked `sortable` for the page's script. With an `excerpt`, only
+    /// its first rows are shown, followed by a note of how many more there are and a link to the
+    /// whole list.
+    static func tableHTML(_ table: ReportTable, excerpt: TableExcerpt? = nil) -> String {
         guard !table.columns.isEmpty else { return "<p class=\"table-note\">Empty table.</p>\n" }
         let numeric = table.numericColumns
-        var out = "<div class=\"table-wrap\">\n<table>\n<thead>\n<tr>"
+        let all = table.normalizedRows
+        let rows = excerpt?.shown.map { Array(all.prefix($0)) } ?? all
+        var out = "<div class=\"table-wrap\">\n" + (rows.count >= 2 ? "<table class=\"sortable\">" : "<table>") + "\n<thead>\n<tr>"
         for (i, name) in table.columns.enumerated() {
             var attributes = [("scope", "col")]
             if numeric[i] { attributes.append(("class", "num")) }
             out += Markup.element("th", attributes, content: escapeKeepingBreaks(name))
         }
         out += "</tr>\n</thead>\n<tbody>\n"
-        let rows = table.normalizedRows
         if rows.isEmpty {
             out += "<tr><td class=\"no-rows\" colspan=\"\(table.columns.count)\">No rows.</td></tr>\n"
         }
@@ -107,6 +119,13 @@ public enum HTMLRenderer {
             out += "</tr>\n"
         }
         out += "</tbody>\n</table>\n</div>\n"
+        if let note = excerpt?.note(total: all.count) {
+            out += "<p class=\"table-note\">" + Markup.escape(note.text)
+            if let link = note.link {
+                out += Markup.element("a", [("href", link.href)], content: Markup.escape(link.text)) + "."
+            }
+            out += "</p>\n"
+        }
         return out
     }
 

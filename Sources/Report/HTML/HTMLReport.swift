@@ -36,6 +36,9 @@ public enum HTMLBlock: Sendable {
     case paragraph(String)
     /// A data table with numeric columns right-aligned and subtle row striping.
     case table(ReportTable)
+    /// A long table of which only the first rows are shown, with a note of how many more there
+    /// are and a link to the whole list (see `TableExcerpt`).
+    case excerpt(ReportTable, TableExcerpt)
     /// A chart drawn as inline SVG.
     case chart(Chart)
     /// Trusted HTML inserted as is (for plugins); the caller is responsible for its safety.

@@ -30,6 +30,13 @@ enum HTMLStyle {
     .num { text-align: right; white-space: nowrap; }
     td.no-rows { color: #57606a; font-style: italic; text-align: center; }
     .table-note { color: #57606a; font-size: 0.85rem; margin: -16px 0 24px; }
+    th button.sort { all: inherit; padding: 0; border: 0; background: none; cursor: pointer; }
+    th button.sort::after { content: " \\2195"; color: #8c959f; font-weight: 400; }
+    th[aria-sort=ascending] button.sort::after { content: " \\2191"; color: #1f2328; }
+    th[aria-sort=descending] button.sort::after { content: " \\2193"; color: #1f2328; }
+    .table-filter { display: flex; gap: 12px; align-items: center; margin: 0 0 8px; }
+    .table-filter input { font: inherit; font-size: 0.875rem; padding: 4px 8px; border: 1px solid #d0d7de; border-radius: 6px; min-width: 16em; }
+    .filter-count { color: #57606a; font-size: 0.85rem; }
     figure.chart { margin: 0 0 24px; padding: 12px; border: 1px solid #d8dee4; border-radius: 8px; background: #ffffff; }
     figure.chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
     .report-footer { margin-top: 56px; padding-top: 16px; border-top: 1px solid #d8dee4; color: #57606a; font-size: 0.85rem; }
@@ -40,6 +47,7 @@ enum HTMLStyle {
       main { max-width: none; padding: 0; }
       a { color: inherit; }
       .toc, th, tbody tr:nth-child(even), figure.chart { background: none; }
+      .table-filter, th button.sort::after { display: none; content: none; }
       .table-wrap { overflow: visible; }
       table, figure, .table-wrap, tr { break-inside: avoid; page-break-inside: avoid; }
       thead { display: table-header-group; }

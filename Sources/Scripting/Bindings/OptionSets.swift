@@ -79,6 +79,9 @@ extension LuaOptionSet {
     // The report functions (Lua/report.lua checks its options through `native.options`).
     static let table = LuaOptionSet("TableOptions", for: "table", summary: "Options of `report.table`.", [
         LuaOptionInfo("columns", "string[]", "which fields, in order", default: "the List's columns, else the keys seen"),
+        LuaOptionInfo("top", "integer|false", "rows an HTML report shows (0 to 2^31-1); the rest are counted as \"N more\"", default: "false (all)"),
+        LuaOptionInfo("noun", "string", "what a row is, for that note (\"quotations\")", default: "\"rows\""),
+        LuaOptionInfo("link", "string", "a file holding the whole table, linked under it (a path relative to the page)"),
     ])
     static let barChart = LuaOptionSet("BarChartOptions", for: "bar", summary: "Options of `report.chart.bar`.", [
         LuaOptionInfo("title", "string", "the chart's title"),

@@ -6,7 +6,12 @@ import Report
 /// CSV and JSON.
 final class TableObject {
     let table: ReportTable
-    init(_ table: ReportTable) { self.table = table }
+    /// How an HTML report shows it (`top`, `noun`, `link` of report.table); nil: every row.
+    let excerpt: TableExcerpt?
+    init(_ table: ReportTable, excerpt: TableExcerpt? = nil) {
+        self.table = table
+        self.excerpt = excerpt
+    }
 }
 
 /// A chart held by Lua (`report.chart.bar{…}`), drawn when it goes into `report.html`.
@@ -52,7 +57,24 @@ enum ReportModule {
             let rows = try args.table(2).array.map { row in
                 (1...max(1, columns.count)).map { cell(row.tableValue?[index: $0] ?? .nil) }
             }
-            return [.object(TableObject(ReportTable(columns: columns, rows: rows)))]
+            // `top`, `noun` and `link` of report.table, already checked by `native.options`.
+            var excerpt: TableExcerpt?
+            if let opts = try args.optionalTable(3) {
+                var top: Int?
+                if let value = opts["top"], !Self.isFalse(value) {
+                    do throws(LuaRangeError) {
+                        top = try value.checkedInteger("top", in: 0...Int(Int32.max))
+                    } catch {
+                        throw error.argument(2)
+                    }
+                }
+                let noun = opts["noun"]?.stringValue
+                let link = opts["link"]?.stringValue
+                if top != nil || noun != nil || link != nil {
+                    excerpt = TableExcerpt(shown: top, noun: noun ?? "rows", link: link)
+                }
+            }
+            return [.object(TableObject(ReportTable(columns: columns, rows: rows), excerpt: excerpt))]
         }
         let makeChart = lua.function("chart") { args in
             [.object(ChartObject(try chart(kind: try args.string(1), spec: try args.table(2))))]
@@ -113,6 +135,14 @@ enum ReportModule {
             "sparkline": .function(sparkline),
             "output_folder": .text(ctx.options.outputDirectory),
         ])
+    }
+
+    /// Whether `value` is `false` or nil (an option turned off).
+    static func isFalse(_ value: LuaValue) -> Bool {
+        switch value {
+        case .nil, .boolean(false): return true
+        default: return false
+        }
     }
 
     static func cell(_ value: LuaValue) -> ReportCell {
@@ -178,7 +208,7 @@ enum ReportModule {
     static func block(_ value: LuaValue) -> HTMLBlock? {
         switch value {
         case .object(let o):
-            if let t = o as? TableObject { return .table(t.table) }
+            if let t = o as? TableObject { return t.excerpt.map { .excerpt(t.table, $0) } ?? .table(t.table) }
             if let c = o as? ChartObject { return .chart(c.chart) }
             return nil
         case .table(let t):

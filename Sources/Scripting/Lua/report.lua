@@ -71,7 +71,9 @@ local function columns_of(rows, opts)
 end
 
 --- A Table from `rows` (a List or sequence of records or objects). `opts.columns` picks and
--- orders the columns (default: the List's columns, else the keys seen).
+-- orders the columns (default: the List's columns, else the keys seen). In an HTML report,
+-- `opts.top` rows are shown with a note of how many more `opts.noun` there are, and a link to
+-- `opts.link` (the whole table written beside the page).
 function report.table(rows, opts)
   expect_list(rows, 1, "table")
   expect_options(opts, 2, "table")
@@ -91,7 +93,7 @@ function report.table(rows, opts)
     end
     plain[i] = out
   end
-  return native.table(columns, plain)
+  return call_native("table", columns, plain, { top = opts.top, noun = opts.noun, link = opts.link })
 end
 
 -- Items for bar charts and terminal bars: `{label=, value=}` records, or any rows with

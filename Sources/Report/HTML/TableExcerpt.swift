@@ -1,0 +1,51 @@
+/// How an HTML report shows a long table: only its first rows, with a note saying how many
+/// more there are and, when the whole list was written to a file beside the page, a link to it.
+///
+/// A briefing on 100,000 articles has tens of thousands of quotations; the page shows the top
+/// of each list and links the rest (a CSV file), so it stays small enough to open at once.
+public struct TableExcerpt: Sendable, Hashable {
+    /// Rows shown in the page; nil for all of them.
+    public var shown: Int?
+    /// What one row is, in the plural, for the note ("quotations"); "rows" by default.
+    public var noun: String
+    /// A link to the whole list (a path relative to the page, such as `briefing/quotes.csv`);
+    /// nil for none.
+    public var link: String?
+
+    /// Creates an excerpt: `shown` rows (nil: all), the rows called `noun`, the whole list at `link`.
+    public init(shown: Int? = nil, noun: String = "rows", link: String? = nil) {
+        self.shown = shown.map { Swift.max(0, $0) }
+        self.noun = noun.isEmpty ? "rows" : noun
+        self.link = link.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The note under a table of `total` rows: "Top 50 of 12,034 quotations; 11,984 more in
+    /// quotes.csv." or "All 12 quotations; also in quotes.csv."; nil when there is nothing to say.
+    func note(total: Int) -> (text: String, link: (href: String, text: String)?)? {
+        let file = link.map { (href: $0, text: Self.fileName($0)) }
+        let visible = Swift.min(shown ?? total, total)
+        if visible < total {
+            let more = "\(Self.grouped(total - visible)) more"
+            let text = "Top \(Self.grouped(visible)) of \(Self.grouped(total)) \(noun); \(more)"
+            return (file == nil ? text + " not shown." : text + " in ", file)
+        }
+        guard file != nil else { return nil }
+        return ("All \(Self.grouped(total)) \(noun); also in ", file)
+    }
+
+    /// The last part of a path, for the link's text.
+    static func fileName(_ path: String) -> String {
+        String(path.split(separator: "/", omittingEmptySubsequences: true).last ?? Substring(path))
+    }
+
+    /// `n` with thousands separated by commas (12,034), whatever the machine's locale.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(Swift.abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+}
