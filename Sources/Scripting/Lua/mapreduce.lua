@@ -166,6 +166,24 @@ function M.spec(returned, script)
   return spec
 end
 
+--- The normalized spec as one line of JSON, for drivers outside dossier (dossier-spark):
+-- {"tables": {NAME: {"key": [...], "sum": [...], …, "top_k": {"by": …, "k": …}}}}.
+function M.spec_json(spec)
+  local tables = {}
+  for _, tname in ipairs(spec.names) do
+    local s = spec.tables[tname]
+    local t = { key = s.key }
+    for _, r in ipairs(REDUCERS) do
+      local cols = {}
+      for _, c in ipairs(s.columns) do if s.reducer[c] == r then cols[#cols + 1] = c end end
+      t[r] = cols
+    end
+    t.top_k = s.top_k
+    tables[tname] = t
+  end
+  return encode({ tables = tables }, 0) .. "\n"
+end
+
 -- Rows ----------------------------------------------------------------------------------------
 
 -- The fields of a row: a plain table, or a dossier object's fields (pairs lists them).
@@ -238,7 +256,7 @@ end
 
 --- A reducer for `spec`: `add(row)` takes one decoded row (its `table` field names the table),
 -- `finish(write)` writes the reduced rows, table by table in name order, rows by key (or by
--- `top_k.by`, largest first, then key).
+-- `top_k.by`, largest first, then key); merged lists are sorted (numbers, then strings).
 function M.reducer(spec)
   local state = {}
   for _, tname in ipairs(spec.names) do state[tname] = { rows = {}, order = {}, seen = {} } end
@@ -305,6 +323,14 @@ function M.reducer(spec)
           end
         end
         return false
+      end
+      -- merged lists are sorted, so they do not depend on how the corpus was split
+      for c, r in pairs(s.reducer) do
+        if r == "merge" then
+          for _, row in ipairs(rows) do
+            if type(row[c]) == "table" then table_sort(row[c], less) end
+          end
+        end
       end
       if s.top_k then
         local by = s.top_k.by

@@ -8,6 +8,11 @@ enum RowFile {
     /// Calls `body` with each row of the file at `path` (`-` for standard input) and its line
     /// number; a line that is not a JSON object is an error naming the file and line.
     static func forEachRow(path: String, _ body: (LuaValue, Int) throws -> Void) throws {
+        try forEachObject(path: path) { fields, line in try body(luaValue(fields), line) }
+    }
+
+    /// Calls `body` with each row of the file at `path` as decoded JSON, and its line number.
+    static func forEachObject(path: String, _ body: ([String: Any], Int) throws -> Void) throws {
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -35,7 +40,7 @@ enum RowFile {
             guard let fields = object as? [String: Any], fields["table"] is String else {
                 throw ScriptError.setup("\(path):\(line): a row is a JSON object with a \"table\" field")
             }
-            try body(luaValue(fields), line)
+            try body(fields, line)
         }
     }
 

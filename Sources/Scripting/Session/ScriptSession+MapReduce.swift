@@ -54,6 +54,18 @@ extension ScriptSession {
         }
     }
 
+    /// The normalized spec of the map script at `path` as one line of JSON (`dossier reduce --spec`).
+    public func mapSpecJSON(path: String) throws(ScriptError) -> [UInt8] {
+        let (module, spec) = try loadMapSpec(path: path, arguments: [])
+        var bytes: [UInt8] = []
+        try callLua {
+            let json = try lua.call(.reference(try lua.makeReferenceFromLua("return (...).spec_json", arguments: [.reference(module)])),
+                                    [.reference(spec)])
+            if case .string(let s)? = json.first { bytes = s.bytes }
+        }
+        return bytes
+    }
+
     /// Compiles the map script, runs it (with `arg` set as `dossier run` sets it) and checks
     /// what it returns; gives the mapreduce module and the normalized spec.
     private func loadMapSpec(path: String, arguments: [String]) throws(ScriptError) -> (LuaReference, LuaReference) {

@@ -21,6 +21,9 @@ struct MapCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Read the articles from this file instead of standard input (JSON lines unless --format says otherwise).", valueName: "file"))
     var input: String?
 
+    @Option(name: .long, help: ArgumentHelp("The whole corpus's statistics (the reduced rows of scripts/globals.lua), so that keywords score on this part as on the whole.", valueName: "file"))
+    var globals: String?
+
     @Argument(help: ArgumentHelp("The map script.", valueName: "script"))
     var script: String
 
@@ -34,7 +37,16 @@ struct MapCommand: ParsableCommand {
     func run() throws {
         var options = common
         options.corpus = input ?? common.corpus ?? "-"
-        let session = try options.openSession()
+        var sessionOptions = options.sessionOptions()
+        if let globals {
+            do {
+                sessionOptions.globals = try GlobalsFile.read(path: globals)
+            } catch {
+                Terminal.printError("dossier: --globals: \(error.description)")
+                throw ExitCode(2)
+            }
+        }
+        let session = try options.openSession(sessionOptions)
         ProgressBar.clear()
         let output = RowOutput()
         do {

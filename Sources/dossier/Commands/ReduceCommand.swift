@@ -23,8 +23,11 @@ struct ReduceCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Row files written by `dossier map` (JSON lines).", valueName: "rows"))
     var rows: [String] = []
 
+    @Flag(name: .long, help: "Print the script's tables (keys and reducers) as one line of JSON instead, for drivers such as dossier-spark.")
+    var spec = false
+
     func validate() throws {
-        if rows.isEmpty { throw ValidationError("name the row files to reduce (dossier reduce SCRIPT ROWS…)") }
+        if rows.isEmpty && !spec { throw ValidationError("name the row files to reduce (dossier reduce SCRIPT ROWS…)") }
     }
 
     func run() throws {
@@ -40,6 +43,11 @@ struct ReduceCommand: ParsableCommand {
         }
         let output = RowOutput()
         do {
+            if spec {
+                output.write(try session.mapSpecJSON(path: script))
+                output.flush()
+                return
+            }
             try session.runReduce(path: script, rowFiles: rows, write: output.write)
             output.flush()
         } catch {
