@@ -55,6 +55,7 @@ public final class ScriptSession {
             let list = try lua.makeReferenceFromLua(try LuaSources.source("list"), chunkName: "=[dossier list]")
             let lists = try Lists(lua: lua, list: list)
             context = BindingContext(lua: lua, lists: lists, options: options)
+            context.rootLexicon = corpus.index.lexicon
             let printer = try lua.makeReferenceFromLua(try LuaSources.source("printer"), chunkName: "=[dossier printer]",
                                                        arguments: [.reference(list), .function(PrinterTable.function(lua)),
                                                                    .function(RangeCheck.function(lua)),
