@@ -164,6 +164,25 @@ def _rows(sc, bundle, spec, script, docs, globals_name, reduce_partitions):
     return reduced.filter(lambda l: not is_topk(l)).union(best)
 
 
+_shipped = set()
+
+
+def _ship_package(sc):
+    """Ships this package to the executors (SparkContext.addPyFile of a zip of it), once per context:
+    the map and reduce functions live here, and executors need not have dossier-spark installed."""
+    if id(sc) in _shipped:
+        return
+    import zipfile
+    here = os.path.dirname(os.path.abspath(__file__))
+    path = os.path.join(tempfile.mkdtemp(prefix="dossier-spark-py-"), "dossier_spark.zip")
+    with zipfile.ZipFile(path, "w") as z:
+        for name in sorted(os.listdir(here)):
+            if name.endswith(".py"):
+                z.write(os.path.join(here, name), os.path.join("dossier_spark", name))
+    sc.addPyFile(path)
+    _shipped.add(id(sc))
+
+
 def run(spark, docs, script, bundle, partitions=None, two_phase=False, reduce_partitions=None):
     """Runs the map script `script` (a path, or Lua source when it holds a newline) over `docs`
     and returns {table name: DataFrame}, columns in the spec's order (key, then reducers').
@@ -178,6 +197,7 @@ def run(spark, docs, script, bundle, partitions=None, two_phase=False, reduce_pa
     sc = spark.sparkContext
     b = bundle if isinstance(bundle, Bundle) else Bundle(bundle)
     b.ship(sc)
+    _ship_package(sc)
     if "\n" not in script:
         with open(script, encoding="utf-8") as f:
             script = f.read()

@@ -83,6 +83,7 @@ class LocalSparkTest(unittest.TestCase):
         cls.spark = (SparkSession.builder.master("local[2]").appName("dossier-spark-test")
                      .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
                      .getOrCreate())
+        cls.spark.sparkContext.setLogLevel("ERROR")
 
     @classmethod
     def tearDownClass(cls):
