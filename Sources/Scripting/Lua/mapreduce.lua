@@ -270,9 +270,16 @@ function M.reducer(spec)
     end
     row.table = nil
     local st = state[tname]
-    local keyparts = {}
-    for i, c in ipairs(s.key) do keyparts[i] = encode(row[c], 0) end
-    local key = table_concat(keyparts, "\0")
+    local key
+    local keys = s.key
+    local only = #keys == 1 and row[keys[1]]
+    if type(only) == "string" and only:byte(1) ~= 0 then
+      key = only   -- the common case, one text column, taken as it is
+    else
+      local keyparts = {}
+      for i, c in ipairs(keys) do keyparts[i] = encode(row[c], 0) end
+      key = "\0" .. table_concat(keyparts, "\0")   -- a leading NUL keeps these apart from bare strings
+    end
     local have = st.rows[key]
     if not have then
       st.rows[key] = row

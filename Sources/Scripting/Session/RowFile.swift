@@ -5,6 +5,10 @@ import LuaBridge
 /// with Foundation's JSON parser into Lua values — integers stay integers, other numbers are
 /// floats, null is nil (an absent field), arrays are sequences.
 enum RowFile {
+    /// Lines parsed together as one JSON array (a bad batch is parsed again line by line to
+    /// name the bad line).
+    static let batch = 512
+
     /// Calls `body` with each row of the file at `path` (`-` for standard input) and its line
     /// number; a line that is not a JSON object is an error naming the file and line.
     static func forEachRow(path: String, _ body: (LuaValue, Int) throws -> Void) throws {
@@ -23,6 +27,30 @@ enum RowFile {
             }
             data = contents
         }
+        var pending: [(bytes: Data, line: Int)] = []
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            var joined = Data([UInt8(ascii: "[")])
+            for (i, item) in pending.enumerated() {
+                if i > 0 { joined.append(UInt8(ascii: ",")) }
+                joined.append(item.bytes)
+            }
+            joined.append(UInt8(ascii: "]"))
+            if let objects = try? JSONSerialization.jsonObject(with: joined) as? [Any], objects.count == pending.count {
+                for (object, item) in zip(objects, pending) { try body(try row(object, path: path, line: item.line), item.line) }
+            } else {
+                for item in pending {
+                    let object: Any
+                    do {
+                        object = try JSONSerialization.jsonObject(with: item.bytes)
+                    } catch {
+                        throw ScriptError.setup("\(path):\(item.line): not a line of JSON (\(error.localizedDescription))")
+                    }
+                    try body(try row(object, path: path, line: item.line), item.line)
+                }
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
         var line = 0
         var start = data.startIndex
         while start < data.endIndex {
@@ -31,17 +59,17 @@ enum RowFile {
             let bytes = data[start..<end]
             start = end < data.endIndex ? end + 1 : end
             if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-            let object: Any
-            do {
-                object = try JSONSerialization.jsonObject(with: bytes)
-            } catch {
-                throw ScriptError.setup("\(path):\(line): not a line of JSON (\(error.localizedDescription))")
-            }
-            guard let fields = object as? [String: Any], fields["table"] is String else {
-                throw ScriptError.setup("\(path):\(line): a row is a JSON object with a \"table\" field")
-            }
-            try body(fields, line)
+            pending.append((bytes, line))
+            if pending.count == batch { try flush() }
         }
+        try flush()
+    }
+
+    private static func row(_ object: Any, path: String, line: Int) throws -> [String: Any] {
+        guard let fields = object as? [String: Any], fields["table"] is String else {
+            throw ScriptError.setup("\(path):\(line): a row is a JSON object with a \"table\" field")
+        }
+        return fields
     }
 
     /// A decoded JSON value as a Lua value.
