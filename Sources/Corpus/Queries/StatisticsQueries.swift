@@ -69,6 +69,8 @@ public struct KeywordQuery: Sendable {
     public var stopwords: Stopwords? = .english
     /// Most rows returned; nil for all.
     public var limit: Int? = 10
+    /// The whole corpus's statistics when the document's corpus is one part of it.
+    public var globals: CorpusGlobals?
 
     public init() {}
 }
@@ -104,8 +106,8 @@ extension Corpus {
 extension Document {
     /// The answer to a `KeywordQuery`, best first.
     public func keywords(_ query: KeywordQuery) -> [Keyword] {
-        guard query.minimumCount > 1 else { return keywords(top: query.limit, stopwords: query.stopwords) }
-        let rows = keywords(top: nil, stopwords: query.stopwords).filter { $0.count >= query.minimumCount }
+        guard query.minimumCount > 1 else { return keywords(top: query.limit, stopwords: query.stopwords, globals: query.globals) }
+        let rows = keywords(top: nil, stopwords: query.stopwords, globals: query.globals).filter { $0.count >= query.minimumCount }
         return query.limit.map { Array(rows.prefix($0)) } ?? rows
     }
 }

@@ -26,8 +26,10 @@ extension Document {
     /// - Parameters:
     ///   - top: at most this many rows; nil for all.
     ///   - stopwords: words to leave out; nil keeps all.
-    public func keywords(top: Int? = 10, stopwords: Stopwords? = .english) -> [Keyword] {
-        let n = Double(lexicon.documentCount)
+    ///   - globals: the whole corpus's N and df when this corpus is one part of it
+    ///     (`CorpusGlobals`); nil: this corpus's own.
+    public func keywords(top: Int? = 10, stopwords: Stopwords? = .english, globals: CorpusGlobals? = nil) -> [Keyword] {
+        let n = Double(globals?.documentCount ?? lexicon.documentCount)
         guard n > 0, !terms.isEmpty else { return [] }
         let stopIDs = Set(stopwords.map { TermMask.ids(of: $0, in: lexicon) } ?? [])
         var sorted = terms.array
@@ -41,7 +43,9 @@ extension Document {
             while j < sorted.count && sorted[j] == sorted[i] { j += 1 }
             let id = Int(sorted[i])
             if lexicon.kind(id) == .word && !stopIDs.contains(id) {
-                let df = Double(lexicon.documentFrequency[id])
+                let localDF = Int(lexicon.documentFrequency[id])
+                let wholeDF: Int = globals?.documentFrequency[lexicon.term(id)] ?? localDF
+                let df = Double(wholeDF)
                 let score = df > 0 ? Double(j - i) * log(n / df) : 0
                 if score > 0 {
                     ids.append(id)

@@ -13,7 +13,8 @@ import Foundation
 ///    (`share/dossier/Resources/stopwords-en.txt`, `share/dossier/Lua/list.lua`);
 /// 3. in the source tree the program was built from (`Sources/<Target>/<folder>`), when it is
 ///    still there: a copy of the binary on the machine that built it keeps working, as it did
-///    with `Bundle.module`, which falls back to the build folder.
+///    with `Bundle.module`, which falls back to the build folder. `DOSSIER_NO_BUILD_TREE=1` turns
+///    this off, so a package can be tested on the machine that built it as on any other.
 /// When none holds the file, `MissingResource` says where it looked.
 package struct BundledResource: Sendable {
     /// The SwiftPM target whose bundle holds the files: "NewsText", "Corpus", "Scripting".
@@ -46,6 +47,29 @@ package struct BundledResource: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// True when `DOSSIER_NO_BUILD_TREE=1`: the source tree the program was built from is not
+    /// looked in (by resources, the default corpus and the bundled scripts).
+    package static var ignoresBuildTree: Bool {
+        ProcessInfo.processInfo.environment["DOSSIER_NO_BUILD_TREE"] == "1"
+    }
+
+    /// `share/dossier/<folder>` beside the executable or beside the folder that holds it, when it
+    /// exists: where a package (scripts/package) keeps what is not a target's resource.
+    package static func sharedFolder(_ folder: String) -> URL? {
+        guard let executable = Bundle.main.executableURL else { return nil }
+        for exe in [executable, executable.resolvingSymlinksInPath()] {
+            let dir = exe.deletingLastPathComponent()
+            for base in [dir, dir.deletingLastPathComponent()] {
+                let url = base.appendingPathComponent("share/dossier").appendingPathComponent(folder)
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
+                    return url.standardizedFileURL
+                }
+            }
+        }
+        return nil
+    }
+
     /// The folders that may hold the files, most likely first, without repeats.
     package func searchFolders() -> [URL] {
         #if os(Linux) || os(Windows)
@@ -71,10 +95,11 @@ package struct BundledResource: Sendable {
             result.append(dir.appendingPathComponent("share/dossier").appendingPathComponent(folder))
             result.append(dir.deletingLastPathComponent().appendingPathComponent("share/dossier").appendingPathComponent(folder))
         }
+        var seen = Set<String>()
+        if Self.ignoresBuildTree { return result.map(\.standardizedFileURL).filter { seen.insert($0.path).inserted } }
         // This file is Sources/NewsText/Support/BundledResource.swift.
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         result.append(sources.appendingPathComponent(target).appendingPathComponent(folder))
-        var seen = Set<String>()
         return result.map(\.standardizedFileURL).filter { seen.insert($0.path).inserted }
     }
 }

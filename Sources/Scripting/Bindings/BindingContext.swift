@@ -18,6 +18,9 @@ final class BindingContext {
     /// at the chunk's `--timeout` and at Ctrl-C, as Lua code does, and its results are measured
     /// against the memory Lua may still take (see WorkLimitSignals.swift).
     let cancellation: Cancellation
+    /// The session corpus's term dictionary: `--globals` (SessionOptions.globals) applies to its
+    /// documents only, not to corpora a script opens itself.
+    var rootLexicon: Lexicon?
 
     init(lua: LuaState, lists: Lists, options: SessionOptions) {
         self.lua = lua

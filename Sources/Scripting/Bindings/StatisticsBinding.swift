@@ -103,6 +103,7 @@ struct StatisticsBinding {
         query.limit = try options.top(default: Self.defaultKeywords)
         query.minimumCount = try options.min(default: 1)
         query.stopwords = try options.stopwords(settings)
+        query.globals = doc.lexicon === ctx.rootLexicon ? ctx.options.globals : nil
         let rows = doc.keywords(query)
         try ctx.reserve(rows.count, ResultCost.record(fields: 3), for: "keywords", items: "rows")
         return [keywordRows.make(rows.map { [.text($0.term), .number(Self.rounded($0.score)), .integer($0.count)] })]

@@ -30,7 +30,7 @@ public final class ScriptSession {
         var options = options
         options.width = TerminalWidth.clamped(options.width)
         self.options = options
-        guard var path = options.corpusPath ?? ProjectPaths.defaultCorpus() else {
+        guard var path = options.noCorpus ? "" : options.corpusPath ?? ProjectPaths.defaultCorpus() else {
             throw .setup("no corpus given and no seeds/ folder found: pass --corpus PATH or set DOSSIER_CORPUS")
         }
         if path == "-" { path = try StandardInputSpool.spool(format: options.corpusFormat).path }
@@ -38,7 +38,8 @@ public final class ScriptSession {
         let cpuStart = ProcessClock.cpuSeconds()
         do {
             let load = CorpusLoader.Options(format: options.corpusFormat, fields: options.corpusFields)
-            corpus = try CorpusLoader.load(path: path, options: load, progress: options.loadProgress)
+            corpus = options.noCorpus ? CorpusLoader.corpus(texts: [], location: "(no corpus)")
+                : try CorpusLoader.load(path: path, options: load, progress: options.loadProgress)
             loadSeconds = ProcessClock.now() - loadStart
             loadCPUSeconds = ProcessClock.cpuSeconds() - cpuStart
         } catch {
@@ -54,6 +55,7 @@ public final class ScriptSession {
             let list = try lua.makeReferenceFromLua(try LuaSources.source("list"), chunkName: "=[dossier list]")
             let lists = try Lists(lua: lua, list: list)
             context = BindingContext(lua: lua, lists: lists, options: options)
+            context.rootLexicon = corpus.index.lexicon
             let printer = try lua.makeReferenceFromLua(try LuaSources.source("printer"), chunkName: "=[dossier printer]",
                                                        arguments: [.reference(list), .function(PrinterTable.function(lua)),
                                                                    .function(RangeCheck.function(lua)),

@@ -6,6 +6,10 @@ import Report
 public struct SessionOptions: Sendable {
     /// Corpus folder or file; nil for the default (`DOSSIER_CORPUS`, else the project's seeds/).
     public var corpusPath: String?
+    /// No corpus at all (an empty one): for `dossier reduce`, which reads rows, not articles.
+    public var noCorpus = false
+    /// The whole corpus's statistics when the corpus is one part of it (`dossier map --globals`).
+    public var globals: CorpusGlobals?
     /// The corpus's format when forced (`--format`); nil: each file's extension, else its content.
     public var corpusFormat: DocumentFormat?
     /// Which input fields hold the text, title, date… (`--fields text=article_body`).

@@ -9,7 +9,7 @@ enum ArgumentOrder {
     static let flags: Set<String> = ["--trusted", "--quiet"]
     /// The subcommands, and those that hold subcommands of their own.
     /// (`extract-html` and `plugin new` take none of them: those are left to fail as before.)
-    static let commands: Set<String> = ["repl", "run", "eval", "plugin", "api"]
+    static let commands: Set<String> = ["repl", "run", "eval", "plugin", "api", "map", "reduce"]
     static let groups: [String: Set<String>] = ["plugin": ["list", "info", "test"]]
 
     /// `arguments` (without the program name) with leading common options moved after the

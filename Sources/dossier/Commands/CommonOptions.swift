@@ -72,8 +72,13 @@ struct CommonOptions: ParsableArguments {
 
     /// Opens a session or exits with the setup error.
     func openSession(repl: Bool = false) throws -> ScriptSession {
+        try openSession(sessionOptions(repl: repl))
+    }
+
+    /// Opens a session with these options or exits with the setup error.
+    func openSession(_ options: SessionOptions) throws -> ScriptSession {
         do {
-            return try ScriptSession(options: sessionOptions(repl: repl))
+            return try ScriptSession(options: options)
         } catch {
             ProgressBar.clear()
             Terminal.printError("dossier: \(error.description)")

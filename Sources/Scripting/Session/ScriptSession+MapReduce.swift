@@ -1,0 +1,107 @@
+import Foundation
+import LuaBridge
+
+/// `dossier map` and `dossier reduce` (issue 14): a script returning `{tables = …, map = …}` runs
+/// over one part of a corpus and writes rows as JSON lines; the rows of every part reduce to the
+/// whole corpus's result. The spec, the row encoding and the reducers are `Lua/mapreduce.lua`;
+/// this file reads the script and the row files and writes the output.
+extension ScriptSession {
+    /// Runs the map script at `path` over the session's corpus; `write` receives the rows as
+    /// UTF-8 JSON lines, in blocks.
+    public func runMap(path: String, arguments: [String] = [], write: @escaping ([UInt8]) -> Void) throws(ScriptError) {
+        let (module, spec) = try loadMapSpec(path: path, arguments: arguments)
+        try callLua {
+            let writer = lua.function("write") { args in
+                write(try args.bytes(1).bytes)
+                return []
+            }
+            let map = try lua.makeReferenceFromLua("return (...).map", arguments: [.reference(module)])
+            try lua.call(.reference(map), [.reference(spec), .object(corpus), .function(writer)])
+        }
+    }
+
+    /// Reduces the JSON-lines row files `rowFiles` (as `runMap` writes them) by the spec of the
+    /// map script at `path`; `write` receives the reduced rows as JSON lines. A line that is not
+    /// a JSON object with a `table` field is an error naming the file and line.
+    public func runReduce(path: String, rowFiles: [String], write: @escaping ([UInt8]) -> Void) throws(ScriptError) {
+        let (module, spec) = try loadMapSpec(path: path, arguments: [])
+        try callLua {
+            let reducer = try lua.makeReferenceFromLua("local m, spec = ... return m.reducer(spec)",
+                                                       arguments: [.reference(module), .reference(spec)])
+            let add = LuaValue.reference(try lua.makeReferenceFromLua(
+                "local r = ... return function(rows, where) for i = 1, #rows do r.add(rows[i], where[i]) end end",
+                arguments: [.reference(reducer)]))
+            let finish = LuaValue.reference(try lua.makeReferenceFromLua("return (...).finish", arguments: [.reference(reducer)]))
+            for file in rowFiles {
+                var rows: [LuaValue] = []
+                var places: [LuaValue] = []
+                try RowFile.forEachRow(path: file) { row, line in
+                    rows.append(row)
+                    places.append(.text("\(file):\(line)"))
+                    if rows.count == 1024 {
+                        try lua.call(add, [.table(LuaTable(array: rows)), .table(LuaTable(array: places))])
+                        rows.removeAll(keepingCapacity: true)
+                        places.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !rows.isEmpty { try lua.call(add, [.table(LuaTable(array: rows)), .table(LuaTable(array: places))]) }
+            }
+            let writer = lua.function("write") { args in
+                write(try args.bytes(1).bytes)
+                return []
+            }
+            try lua.call(finish, [.function(writer)])
+        }
+    }
+
+    /// The normalized spec of the map script at `path` as one line of JSON (`dossier reduce --spec`).
+    public func mapSpecJSON(path: String) throws(ScriptError) -> [UInt8] {
+        let (module, spec) = try loadMapSpec(path: path, arguments: [])
+        var bytes: [UInt8] = []
+        try callLua {
+            let json = try lua.call(.reference(try lua.makeReferenceFromLua("return (...).spec_json", arguments: [.reference(module)])),
+                                    [.reference(spec)])
+            if case .string(let s)? = json.first { bytes = s.bytes }
+        }
+        return bytes
+    }
+
+    /// Compiles the map script, runs it (with `arg` set as `dossier run` sets it) and checks
+    /// what it returns; gives the mapreduce module and the normalized spec.
+    private func loadMapSpec(path: String, arguments: [String]) throws(ScriptError) -> (LuaReference, LuaReference) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
+            throw .unreadableScript(path: path, reason: reason)
+        }
+        pluginHost?.allowScriptFolder(path)
+        var result: (LuaReference, LuaReference)?
+        try callLua {
+            let util = try lua.makeReferenceFromLua(try LuaSources.source("util"), chunkName: "=[dossier util]",
+                                                    arguments: [.reference(context.lists.metatable)])
+            let module = try lua.makeReferenceFromLua(try LuaSources.source("mapreduce"), chunkName: "=[dossier mapreduce]",
+                                                      arguments: [.reference(util)])
+            var argTable = LuaTable(array: arguments.map { .text($0) })
+            argTable.fields = [(.integer(0), .text(path)), (.integer(-1), "dossier")]
+            try lua.setGlobal("arg", .table(argTable))
+            let chunk = try lua.load(bytes: Self.scriptSource([UInt8](data)), chunkName: "@" + path)
+            let spec = try lua.makeReferenceFromLua("local m, chunk, path = ... return m.spec(chunk(), path)",
+                                                    arguments: [.reference(module), .reference(chunk), .text(path)])
+            result = (module, spec)
+        }
+        guard let result else { throw .setup("the map script gave no spec") }
+        return result
+    }
+
+    /// Runs `body`, reporting Lua errors as script errors.
+    private func callLua(_ body: () throws -> Void) throws(ScriptError) {
+        do {
+            try body()
+        } catch let error as LuaError {
+            throw .lua(Traceback.clean(error))
+        } catch let error as ScriptError {
+            throw error
+        } catch {
+            throw .setup(String(describing: error))
+        }
+    }
+}

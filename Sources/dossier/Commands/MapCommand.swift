@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Scripting
+
+/// `dossier map SCRIPT`: one part of a split corpus in (JSON lines), rows out (JSON lines).
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Run a map script over articles given as JSON lines; write its rows as JSON lines.",
+        discussion: """
+        The articles come on standard input (or --input FILE, or --corpus PATH) as JSON lines with
+        id, text, title, date, source, url, authors…; the script returns
+        { tables = { NAME = { key = {…}, sum = {…}, … } }, map = function(corpus, emit) … end }
+        and each emit(NAME, row) writes one line {"table": NAME, …} on standard output.
+        `dossier reduce SCRIPT ROWS…` combines the rows of every part (docs/guide.md, "Beyond one machine").
+        """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: ArgumentHelp("Read the articles from this file instead of standard input (JSON lines unless --format says otherwise).", valueName: "file"))
+    var input: String?
+
+    @Option(name: .long, help: ArgumentHelp("The whole corpus's statistics (the reduced rows of scripts/globals.lua), so that keywords score on this part as on the whole.", valueName: "file"))
+    var globals: String?
+
+    @Argument(help: ArgumentHelp("The map script.", valueName: "script"))
+    var script: String
+
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Arguments handed to the script (arg, ...).", valueName: "args"))
+    var arguments: [String] = []
+
+    func validate() throws {
+        if input != nil && common.corpus != nil { throw ValidationError("give the articles with --input or --corpus, not both") }
+    }
+
+    func run() throws {
+        var options = common
+        options.corpus = input ?? common.corpus ?? "-"
+        var sessionOptions = options.sessionOptions()
+        if let globals {
+            do {
+                sessionOptions.globals = try GlobalsFile.read(path: globals)
+            } catch {
+                Terminal.printError("dossier: --globals: \(error.description)")
+                throw ExitCode(2)
+            }
+        }
+        let session = try options.openSession(sessionOptions)
+        ProgressBar.clear()
+        let output = RowOutput()
+        do {
+            try session.runMap(path: script, arguments: arguments, write: output.write)
+            output.flush()
+            Terminal.flush()
+        } catch {
+            output.flush()
+            Terminal.flush()
+            ErrorReport.print(error, limits: common)
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Rows on standard output, written in blocks of about a megabyte.
+final class RowOutput {
+    private var buffer: [UInt8] = []
+
+    func write(_ bytes: [UInt8]) {
+        buffer += bytes
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

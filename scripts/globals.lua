@@ -1,0 +1,21 @@
+--- The first pass of a two-pass split run (issue 14; docs/guide.md, "Beyond one machine"):
+-- what every part of a corpus needs to know about the whole. Map it over each part and reduce:
+--
+--   dossier map --input part-1.jsonl scripts/globals.lua > g-1.jsonl      (one per part)
+--   dossier reduce scripts/globals.lua g-*.jsonl > globals.jsonl
+--   dossier map --input part-1.jsonl --globals globals.jsonl analysis.lua > rows-1.jsonl
+--
+-- `globals`: documents, tokens and words of the whole corpus; `df`: the documents holding each
+-- word. With them `doc:keywords()` scores tf-idf on a part exactly as on the whole.
+return {
+  tables = {
+    globals = { key = {}, sum = { "docs", "tokens", "words" } },
+    df = { key = { "term" }, sum = { "docs" } },
+  },
+  map = function(corpus, emit)
+    emit("globals", { docs = #corpus, tokens = corpus.token_count, words = corpus.words })
+    for _, r in ipairs(corpus:frequencies { top = false, stopwords = false }) do
+      emit("df", { term = r.term, docs = r.docs })
+    end
+  end,
+}
