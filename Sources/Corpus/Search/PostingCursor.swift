@@ -8,7 +8,7 @@ struct PostingCursor {
     /// The term's lists: `(segment << 32) | localID`, in document order.
     private let refs: ArraySlice<UInt64>
     private var nextRef: Int
-    private var stream: [UInt8] = []
+    private var stream = Column<UInt8>()
     private var offset = 0
     private var end = 0
     private var segmentEnd = 0
@@ -92,7 +92,7 @@ struct PostingCursor {
     }
 
     /// The offset after `count` varints starting at `offset` (a varint ends with a byte < 0x80).
-    private static func skip(_ count: Int, in stream: [UInt8], from offset: Int) -> Int {
+    private static func skip(_ count: Int, in stream: Column<UInt8>, from offset: Int) -> Int {
         var p = offset
         var remaining = count
         stream.withUnsafeBufferPointer { bytes in
