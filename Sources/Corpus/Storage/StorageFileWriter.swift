@@ -34,7 +34,7 @@ struct StorageFileWriter {
         sections.append((length, provide))
     }
 
-    /// Writes the file at `path` (replacing any file there), flushed to disk before it returns.
+    /// Writes the file at `path` (a new file in place of any there), flushed to disk before it returns.
     func write(to path: String) throws(ArchiveError) {
         var offsets: [Int] = []
         var position = StorageFile.headerSize + 16 * sections.count
@@ -62,7 +62,10 @@ struct StorageFileWriter {
         Self.append(UInt64(fileLength), to: &header)
         header += directory
 
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // A new file, never one rewritten in place: a process that still maps a file of that
+        // name keeps its bytes.
+        unlink(path)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
         var out = Sink(fd: fd)
         out.write(header)

@@ -13,7 +13,8 @@ struct Dossier: ParsableCommand {
         `dossier plugin list|info|new|test` manages shared script libraries (docs/plugins.md).
         """,
         version: ScriptSession.version,
-        subcommands: [ReplCommand.self, RunCommand.self, EvalCommand.self, PluginCommand.self, APICommand.self, ExtractHTMLCommand.self],
+        subcommands: [ReplCommand.self, RunCommand.self, EvalCommand.self, PluginCommand.self, APICommand.self, ExtractHTMLCommand.self,
+                      IndexCommand.self, ArchiveCommand.self],
         defaultSubcommand: ReplCommand.self
     )
 
