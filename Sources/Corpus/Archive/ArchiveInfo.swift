@@ -12,6 +12,8 @@ public struct ArchiveInfo: Sendable, Equatable {
     public let documents: Int
     /// Index segments (postings are kept per segment, as they were built).
     public let segments: Int
+    /// Batches of documents: the first `dossier index`, then one per `--add`.
+    public let batches: Int
     public let tokens: Int
     /// Distinct terms in the lexicon.
     public let terms: Int
@@ -20,7 +22,7 @@ public struct ArchiveInfo: Sendable, Equatable {
     public let updated: String
     /// The paths the documents were read from.
     public let sources: [String]
-    /// Each part's file and its size in bytes, in the order they are written.
+    /// Each file (the lexicon, then each batch's) with its part and size in bytes.
     public let files: [FileEntry]
     /// Analyses stored with the archive (none yet: they are computed on first use).
     public let analyses: [String]
@@ -45,8 +47,12 @@ public struct ArchiveInfo: Sendable, Equatable {
         created = manifest.created
         updated = manifest.updated
         sources = manifest.sources
-        files = ArchiveManifest.parts.map { part in
-            let name = manifest.files[part] ?? ""
+        batches = manifest.batches.count
+        var entries = [("lexicon", manifest.lexicon)]
+        for batch in manifest.batches {
+            for part in ArchiveManifest.batchParts { entries.append((part, batch.files[part] ?? "")) }
+        }
+        files = entries.map { part, name in
             let attributes = try? FileManager.default.attributesOfItem(atPath: (folder as NSString).appendingPathComponent(name))
             return FileEntry(part: part, name: name, bytes: (attributes?[.size] as? NSNumber)?.intValue ?? 0)
         }

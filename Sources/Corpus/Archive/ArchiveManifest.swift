@@ -23,10 +23,21 @@ struct ArchiveManifest: Codable, Sendable {
     var terms: Int
     /// The paths the documents were read from.
     var sources: [String]
-    /// Part name ("text", "docs", "terms", "lexicon", "postings") -> file name in the folder.
-    var files: [String: String]
+    /// The lexicon's file (one for the whole archive, rewritten by every write).
+    var lexicon: String
+    /// The documents in batches, in corpus order: the first written by `dossier index`, one more
+    /// by each `--add`. Each maps a part ("text", "docs", "terms", "postings") to its file.
+    var batches: [Batch]
     var warnings: [Warning]
     var skipped: [String: Int]
+
+    struct Batch: Codable, Sendable {
+        var documents: Int
+        var files: [String: String]
+    }
+
+    /// Every file the manifest names.
+    var fileNames: [String] { [lexicon] + batches.flatMap { b in Self.batchParts.compactMap { b.files[$0] } } }
 
     struct Warning: Codable, Sendable {
         var path: String
@@ -34,8 +45,8 @@ struct ArchiveManifest: Codable, Sendable {
         var message: String
     }
 
-    /// The parts, in the order they are written.
-    static let parts = ["text", "docs", "terms", "lexicon", "postings"]
+    /// A batch's parts, in the order they are written.
+    static let batchParts = ["text", "docs", "terms", "postings"]
 
     static func fileName(part: String, generation: Int) -> String { "\(part)-\(generation).dsf" }
 
@@ -61,10 +72,15 @@ struct ArchiveManifest: Codable, Sendable {
         guard version <= Self.version else { throw .futureVersion(file: path, version: version, supported: Self.version) }
         do {
             let manifest = try JSONDecoder().decode(ArchiveManifest.self, from: data)
-            for part in parts where manifest.files[part] == nil {
-                throw ArchiveError.corrupted(file: path, reason: "it names no \(part) file")
+            for (b, batch) in manifest.batches.enumerated() {
+                for part in batchParts where batch.files[part] == nil {
+                    throw ArchiveError.corrupted(file: path, reason: "batch \(b + 1) names no \(part) file")
+                }
             }
-            for name in manifest.files.values where name.contains("/") || name.hasPrefix(".") {
+            guard manifest.batches.reduce(0, { $0 + $1.documents }) == manifest.documents else {
+                throw ArchiveError.corrupted(file: path, reason: "its batches do not add up to its \(manifest.documents) documents")
+            }
+            for name in manifest.fileNames where name.contains("/") || name.hasPrefix(".") || name.isEmpty {
                 throw ArchiveError.corrupted(file: path, reason: "it names a file outside the archive: \(name)")
             }
             return manifest

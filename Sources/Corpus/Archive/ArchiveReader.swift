@@ -10,45 +10,63 @@ struct ArchiveReader {
 
     func open(verify: Bool) throws(ArchiveError) -> Corpus {
         let manifest = try ArchiveManifest.read(folder: folder)
-        func file(_ part: String, _ kind: String) throws(ArchiveError) -> StorageFileReader {
-            let name = manifest.files[part] ?? part
+        func file(_ name: String, _ kind: String) throws(ArchiveError) -> StorageFileReader {
             let reader = try StorageFileReader(path: (folder as NSString).appendingPathComponent(name), kind: kind)
             if verify { try reader.verify() }
             return reader
         }
-        let docsFile = try file("docs", ArchiveFormat.docsKind)
-        let scalars = try docsFile.column(8, of: UInt64.self)
-        guard scalars.count == 2, scalars[0] == UInt64(manifest.documents) else {
-            throw docsFile.corrupted("its document count does not match the manifest's \(manifest.documents)")
+        // Each batch's per-document columns first: the ranking's average length is over them all.
+        var batches: [OpenBatch] = []
+        var base = 0
+        var tokenCount = 0
+        var lengths: [UInt32] = []
+        lengths.reserveCapacity(manifest.documents)
+        for batch in manifest.batches {
+            let docsFile = try file(batch.files["docs"] ?? "", ArchiveFormat.docsKind)
+            let n = batch.documents
+            let scalars = try docsFile.column(8, of: UInt64.self)
+            guard scalars.count == 2, scalars[0] == UInt64(n) else {
+                throw docsFile.corrupted("its document count does not match the manifest's \(n)")
+            }
+            tokenCount += Int(clamping: scalars[1])
+            let opened = OpenBatch(
+                base: base, count: n,
+                ids: try TextStore(docsFile, blob: 0, offsets: 1, expectedCount: n),
+                paths: try TextStore(docsFile, blob: 2, offsets: 3, expectedCount: n),
+                details: try TextStore(docsFile, blob: 4, offsets: 5, expectedCount: n),
+                wordCounts: try docsFile.column(6, of: UInt32.self),
+                texts: try TextStore(try file(batch.files["text"] ?? "", ArchiveFormat.textKind), blob: 0, offsets: 1, expectedCount: n),
+                postings: try file(batch.files["postings"] ?? "", ArchiveFormat.postingsKind),
+                terms: try file(batch.files["terms"] ?? "", ArchiveFormat.termsKind))
+            let batchLengths = try docsFile.column(7, of: UInt32.self)
+            guard opened.wordCounts.count == n, batchLengths.count == n else {
+                throw docsFile.corrupted("a per-document column has the wrong length")
+            }
+            lengths += batchLengths
+            batches.append(opened)
+            base += n
         }
-        let n = manifest.documents
-        let tokenCount = Int(clamping: scalars[1])
-        let ids = try TextStore(docsFile, blob: 0, offsets: 1, expectedCount: n)
-        let paths = try TextStore(docsFile, blob: 2, offsets: 3, expectedCount: n)
-        let details = try TextStore(docsFile, blob: 4, offsets: 5, expectedCount: n)
-        let wordCounts = try docsFile.column(6, of: UInt32.self)
-        let lengths = try docsFile.column(7, of: UInt32.self)
-        guard wordCounts.count == n, lengths.count == n else { throw docsFile.corrupted("a per-document column has the wrong length") }
-
-        let textFile = try file("text", ArchiveFormat.textKind)
-        let texts = try TextStore(textFile, blob: 0, offsets: 1, expectedCount: n)
-
-        let lexiconFile = try file("lexicon", ArchiveFormat.lexiconKind)
-        let postingsFile = try file("postings", ArchiveFormat.postingsKind)
-        let segments = try Self.segments(postingsFile, documentCount: n)
-        let lexicon = try Self.lexicon(lexiconFile, documentCount: n, segments: segments)
-
-        let termsFile = try file("terms", ArchiveFormat.termsKind)
-        let sequences = try Self.termSequences(termsFile, documentCount: n, termCount: lexicon.count)
-
-        let archived = ArchivedDocuments(texts: texts, details: details)
+        let n = base
+        let total = lengths.reduce(0) { $0 + Int($1) }
+        let averageLength = lengths.isEmpty ? 0 : Double(total) / Double(lengths.count)
+        var segments: [Segment] = []
+        for batch in batches {
+            segments += try Self.segments(batch.postings, documents: batch.base..<(batch.base + batch.count),
+                                          averageLength: averageLength)
+        }
+        let lexicon = try Self.lexicon(try file(manifest.lexicon, ArchiveFormat.lexiconKind), documentCount: n, segments: segments)
         var documents: [Document] = []
         documents.reserveCapacity(n)
-        for i in 0..<n {
-            documents.append(Document(id: ids.string(i), path: paths.string(i), index: i, archived: archived,
-                                      wordCount: Int(wordCounts[i]), terms: sequences[i], lexicon: lexicon))
+        for batch in batches {
+            let sequences = try Self.termSequences(batch.terms, documentCount: batch.count, termCount: lexicon.count)
+            let archived = ArchivedDocuments(texts: batch.texts, details: batch.details)
+            for i in 0..<batch.count {
+                documents.append(Document(id: batch.ids.string(i), path: batch.paths.string(i), index: batch.base + i,
+                                          archived: archived, position: i, wordCount: Int(batch.wordCounts[i]),
+                                          terms: sequences[i], lexicon: lexicon))
+            }
         }
-        let index = CorpusIndex(lexicon: lexicon, segments: segments, documentLengths: lengths.arrayCopy, tokenCount: tokenCount)
+        let index = CorpusIndex(lexicon: lexicon, segments: segments, documentLengths: lengths, tokenCount: tokenCount)
         let info = ArchiveInfo(path: folder, manifest: manifest, folder: folder)
         return Corpus(documents: documents,
                       warnings: manifest.warnings.map { LoadWarning(path: $0.path, place: $0.place, message: $0.message) },
@@ -56,20 +74,40 @@ struct ArchiveReader {
                       rawSource: RecordRawSource(), archive: info)
     }
 
-    /// The segments, their columns read in place, checked.
-    private static func segments(_ file: StorageFileReader, documentCount: Int) throws(ArchiveError) -> [Segment] {
+    /// A batch's files and columns while the archive is opened.
+    private struct OpenBatch {
+        let base: Int
+        let count: Int
+        let ids: TextStore
+        let paths: TextStore
+        let details: TextStore
+        let wordCounts: Column<UInt32>
+        let texts: TextStore
+        let postings: StorageFileReader
+        let terms: StorageFileReader
+    }
+
+    /// A batch's segments, their columns read in place, checked. Block maxima computed when the
+    /// average length was `built` bound the weights of a corpus whose average is `averageLength`
+    /// once multiplied by `averageLength / built` when that is above 1: the length part of BM25's
+    /// denominator shrinks by at most that factor, and so the weight grows by at most it.
+    private static func segments(_ file: StorageFileReader, documents: Range<Int>, averageLength: Double)
+        throws(ArchiveError) -> [Segment] {
         let table = try file.column(0, of: UInt64.self)
-        guard table.count % 2 == 0, file.sectionCount == 1 + 8 * (table.count / 2) else {
+        guard table.count % 3 == 0, file.sectionCount == 1 + 8 * (table.count / 3) else {
             throw file.corrupted("the segment table does not match the sections")
         }
         var segments: [Segment] = []
-        var next = 0
-        for s in 0..<(table.count / 2) {
-            let base = Int(clamping: table[2 * s])
-            let count = Int(clamping: table[2 * s + 1])
-            guard base >= next, count <= documentCount, base <= documentCount - count else {
-                throw file.corrupted("segment \(s) covers documents outside the archive")
+        var next = documents.lowerBound
+        for s in 0..<(table.count / 3) {
+            let base = Int(clamping: table[3 * s])
+            let count = Int(clamping: table[3 * s + 1])
+            let built = Double(bitPattern: table[3 * s + 2])
+            guard base >= next, count <= documents.upperBound, base <= documents.upperBound - count else {
+                throw file.corrupted("segment \(s) covers documents outside its batch")
             }
+            guard built.isFinite, built >= 0 else { throw file.corrupted("segment \(s) has no valid average length") }
+            let scale = built > 0 && averageLength > built ? averageLength / built * 1.000_001 : 1
             next = base + count
             let k = 1 + 8 * s
             let docStream = try file.column(k, of: UInt8.self)
@@ -101,7 +139,7 @@ struct ArchiveReader {
             guard blocksInside else { throw bad }
             segments.append(Segment(baseDocument: base, documentCount: count, docStream: docStream,
                                     positionStream: positionStream, termDocOffset: termDocOffset,
-                                    termPositionOffset: termPositionOffset, blocks: blocks))
+                                    termPositionOffset: termPositionOffset, blocks: blocks, maxWeightScale: scale, maximaAverage: built))
         }
         return segments
     }

@@ -12,6 +12,9 @@ final class ArchivedDocuments: @unchecked Sendable {
     /// Document i's clean text.
     func text(_ i: Int) -> String { i < texts.count ? texts.string(i) : "" }
 
+    /// Bytes of document i's text.
+    func textByteCount(_ i: Int) -> Int { i < texts.count ? texts.range(i).count : 0 }
+
     /// Document i's metadata and origin.
     func details(_ i: Int) -> Document.Details {
         guard i < details.count else { return Document.Details(metadata: DocumentMetadata()) }

@@ -12,7 +12,18 @@ public enum DossierArchive {
     /// - Parameter sources: the paths the corpus was read from, kept in the manifest.
     @discardableResult
     public static func write(_ corpus: Corpus, to folder: String, sources: [String]) throws(ArchiveError) -> ArchiveInfo {
-        let manifest = try ArchiveWriter(corpus: corpus.root).write(folder: folder, sources: sources)
+        let manifest = try ArchiveWriter(folder: folder).write(corpus.root, sources: sources)
+        return ArchiveInfo(path: folder, manifest: manifest, folder: folder)
+    }
+
+    /// Adds the documents of `corpus` to the archive in `folder` as a new batch: the archived
+    /// documents' files are not rewritten (only the lexicon is), so the cost follows what is added.
+    /// Search statistics (document frequencies, the average length) cover old and new documents
+    /// alike, so results are those of loading all of them together. An added document whose id
+    /// is taken gets `~2` (with a warning), as in a load.
+    @discardableResult
+    public static func add(_ corpus: Corpus, to folder: String, sources: [String]) throws(ArchiveError) -> ArchiveInfo {
+        let manifest = try ArchiveAppender(folder: folder).add(corpus.root, sources: sources)
         return ArchiveInfo(path: folder, manifest: manifest, folder: folder)
     }
 

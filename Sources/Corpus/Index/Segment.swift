@@ -16,6 +16,13 @@ final class Segment: @unchecked Sendable {
     /// Skip blocks of `blockSize` postings, for terms in more than `blockSize` documents of the
     /// segment: term t's blocks are `termBlockStart[t] ..< termBlockStart[t + 1]`.
     let blocks: Blocks
+    /// What the stored block maxima are multiplied by to bound this corpus's BM25 weights: 1,
+    /// unless the segment was built (`--add`) when the average document length was smaller
+    /// than now (a weight grows at most as the average does; see `ArchiveReader`).
+    let maxWeightScale: Double
+    /// The average document length the block maxima were computed with, when it is not the
+    /// corpus's (an archive's segment; 0 otherwise): written back with the segment.
+    let maximaAverage: Double
 
     /// Where each block starts, so ranking can decode only the blocks that may hold a top
     /// document (block-max): the doc stream offset, the document before the block (the base of
@@ -31,7 +38,10 @@ final class Segment: @unchecked Sendable {
     static let blockSize = 128
 
     init(baseDocument: Int, documentCount: Int, docStream: Column<UInt8>, positionStream: Column<UInt8>,
-         termDocOffset: Column<UInt32>, termPositionOffset: Column<UInt32>, blocks: Blocks) {
+         termDocOffset: Column<UInt32>, termPositionOffset: Column<UInt32>, blocks: Blocks, maxWeightScale: Double = 1,
+         maximaAverage: Double = 0) {
+        self.maxWeightScale = maxWeightScale
+        self.maximaAverage = maximaAverage
         self.baseDocument = baseDocument
         self.documentCount = documentCount
         self.docStream = docStream
@@ -235,6 +245,8 @@ final class Segment: @unchecked Sendable {
                 var doc = 0
                 while offset < bytes.count {
                     doc += Int(VarInt.read(bytes, &offset))
+                    // Only a damaged archive has a posting past its segment: the list ends there.
+                    guard doc < documentCount else { break }
                     let tf = Int(VarInt.read(bytes, &offset))
                     var p = positionOffset
                     var remaining = tf

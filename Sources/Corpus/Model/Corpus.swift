@@ -87,7 +87,7 @@ public final class Corpus: @unchecked Sendable {
     public var memoryBreakdown: [(part: String, bytes: Int)] {
         var text = 0, terms = 0, layouts = 0
         for d in documents {
-            text += d.text.utf8.count
+            text += d.textByteCount
             terms += d.terms.byteCount
             layouts += d.layoutMemoryBytes
         }

@@ -93,17 +93,24 @@ public final class Document: @unchecked Sendable {
         self.rawText = raw
     }
 
-    /// A document of an opened archive: its text and details stay in the mapped files until used.
-    init(id: String, path: String, index: Int, archived: ArchivedDocuments, wordCount: Int, terms: TermSequence,
-         lexicon: Lexicon) {
+    /// A document of an opened archive: its text and details stay in the mapped files until used
+    /// (`position` is its place in `archived`, its batch).
+    init(id: String, path: String, index: Int, archived: ArchivedDocuments, position: Int, wordCount: Int,
+         terms: TermSequence, lexicon: Lexicon) {
         self.id = id
         self.path = path
         self.index = index
-        storage = .archived(archived, index)
+        storage = .archived(archived, position)
         self.wordCount = wordCount
         self.terms = terms
         self.lexicon = lexicon
         rawText = nil
+    }
+
+    /// Bytes of `text` in UTF-8, without decoding an archived document's text.
+    public var textByteCount: Int {
+        if case .archived(let source, let i) = storage { return source.textByteCount(i) }
+        return text.utf8.count
     }
 
     private var details: Details {

@@ -49,6 +49,12 @@ struct PostingCursor {
         localDoc += Int(read())
         frequency = Int(read())
         document = base + localDoc
+        if document >= segmentEnd {
+            // Only a damaged archive has a posting past its segment: that list ends there.
+            offset = end
+            currentResolved = true
+            next()
+        }
     }
 
     /// Moves to the first posting whose document is at least `target` (stays put when the

@@ -51,7 +51,8 @@ struct ArchiveCommand: ParsableCommand {
         var lines = [
             "archive   \(info.path)",
             "format    version \(info.formatVersion), generation \(info.generation)",
-            "documents \(info.documents) in \(info.segments) segment\(info.segments == 1 ? "" : "s") (\(info.tokens) tokens, \(info.terms) terms)",
+            "documents \(info.documents) in \(info.segments) segment\(info.segments == 1 ? "" : "s"), "
+                + "\(info.batches) batch\(info.batches == 1 ? "" : "es") (\(info.tokens) tokens, \(info.terms) terms)",
             "size      \(size(info.totalBytes))",
             "created   \(info.created)",
             "updated   \(info.updated)",
