@@ -64,8 +64,10 @@ public final class Document: @unchecked Sendable {
     /// Where text, metadata and origin are: in memory (a load), or in an archive's mapped files
     /// until first used (`ArchivedDocuments`).
     private let storage: Storage
+    /// (The loaded case is boxed: a Document of an archive then carries 16 bytes here rather
+    /// than the few hundred of the metadata, which adds up over 100,000 documents.)
     private enum Storage {
-        case loaded(text: String, details: Details)
+        indirect case loaded(text: String, details: Details)
         case archived(ArchivedDocuments, Int)
     }
     /// Metadata and origin, kept together (decoded together from an archive).
@@ -73,8 +75,17 @@ public final class Document: @unchecked Sendable {
         var metadata: DocumentMetadata
         var origin: RecordOrigin?
     }
-    /// An archived document's text and details once decoded; under `Self.layoutLocks[index & 63]`.
-    private var decoded: (text: String, details: Details)?
+    /// An archived document's text and details once decoded (boxed, so that an undecoded
+    /// document carries a pointer); under `Self.layoutLocks[index & 63]`.
+    private var decoded: Decoded?
+    private final class Decoded: Sendable {
+        let text: String
+        let details: Details
+        init(text: String, details: Details) {
+            self.text = text
+            self.details = details
+        }
+    }
     /// The layout once found; read and written under `Self.layoutLocks[index & 63]`.
     private var foundLayout: DocumentLayout?
     /// Locks for `foundLayout`, shared by documents with the same index modulo 64: a lock per
@@ -124,16 +135,16 @@ public final class Document: @unchecked Sendable {
         lock.lock()
         if let decoded {
             lock.unlock()
-            return decoded
+            return (decoded.text, decoded.details)
         }
         lock.unlock()
         guard case .archived(let source, let i) = storage else { return ("", Details(metadata: DocumentMetadata())) }
-        let fresh = (text: source.text(i), details: source.details(i))
+        let fresh = Decoded(text: source.text(i), details: source.details(i))
         lock.lock()
         defer { lock.unlock() }
-        if let decoded { return decoded }
+        if let decoded { return (decoded.text, decoded.details) }
         decoded = fresh
-        return fresh
+        return (fresh.text, fresh.details)
     }
 
     /// The document's paragraphs and sentences, split from its text on first use (safe from
