@@ -23,7 +23,9 @@ final class MappedFile: @unchecked Sendable {
     /// Maps the file at `path`.
     init(path: String) throws(ArchiveError) {
         self.path = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // An archive's files are regular files it wrote: a link in their place (which could lead
+        // a sandboxed `dossier.open` out of its folders) is refused.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()

@@ -21,9 +21,12 @@ do {
 } catch {
     FuzzTarget.require(false, "cannot write the template archive: \(error)")
 }
-let manifest = try! JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/MANIFEST"))) as! [String: Any]
-var fileNames = (manifest["batches"] as! [[String: Any]])[0]["files"] as! [String: String]
-fileNames["lexicon"] = (manifest["lexicon"] as! String)
+let fileNames: [String: String] = {
+    let manifest = try! JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/MANIFEST"))) as! [String: Any]
+    var names = (manifest["batches"] as! [[String: Any]])[0]["files"] as! [String: String]
+    names["lexicon"] = (manifest["lexicon"] as! String)
+    return names
+}()
 let originals = parts.map { [UInt8](try! Data(contentsOf: URL(fileURLWithPath: folder + "/" + fileNames[$0]!))) }
 
 FuzzTarget.run { input in
@@ -56,7 +59,7 @@ FuzzTarget.run { input in
     do {
         corpus = try DossierArchive.open(folder)
     } catch {
-        FuzzTarget.require(!error.description.isEmpty, "an error without a message")
+        FuzzTarget.require(error is ArchiveError && !"\(error)".isEmpty, "not an ArchiveError with a message: \(error)")
         return
     }
     // Everything a user can reach must be readable (garbage is allowed, a crash is not).
