@@ -14,6 +14,7 @@ let targets = [
     "FuzzRecords", // JSON lines, JSON, CSV, TSV and headed text files through a whole load
     "FuzzGzip",    // the gzip decoder
     "FuzzWARC",    // WARC records and their HTTP payloads
+    "FuzzArchive", // saved archives (dossier index) with damaged files
 ]
 
 let package = Package(

@@ -196,6 +196,7 @@ function List:print() end
 --- from `corpus:filter`, which has the same API. `#corpus` is the number of documents.
 ---@class Corpus
 ---@field location string where it was loaded from (a folder or one file)
+---@field archive? ArchiveInfo the archive it was opened from (`dossier index`), nil when loaded from its sources
 ---@field words integer total word count
 ---@field token_count integer total tokens (words, numbers and punctuation)
 local Corpus = {}
@@ -596,6 +597,16 @@ local TokenList = {}
 ---@field term string
 ---@field score number tf-idf (4 decimals)
 ---@field count integer occurrences in the document
+
+--- What `corpus.archive` is for a corpus opened from an archive (`dossier index`).
+---@class ArchiveInfo
+---@field path string the archive folder
+---@field documents integer
+---@field segments integer index segments
+---@field created string when the archive was first written (ISO 8601, UTC)
+---@field updated string when it was last written
+---@field bytes integer size of its files
+---@field format_version integer
 
 --- What `dossier.stats()` returns.
 ---@class Stats

@@ -25,6 +25,9 @@ final class ByteTermTable: @unchecked Sendable {
     private(set) var count = 0
     private var slots: UnsafeMutablePointer<Slot>
     private var slotCount: Int
+    /// The mapped archive file the buffers point into, or nil when the table owns them. A
+    /// mapped table is only read (a lexicon is never added to once built).
+    private let owner: AnyObject?
 
     init(capacity: Int = 4096) {
         let terms = max(16, capacity)
@@ -39,9 +42,37 @@ final class ByteTermTable: @unchecked Sendable {
         hashes = .allocate(capacity: terms)
         arenaCapacity = terms * 8
         arena = .allocate(capacity: arenaCapacity)
+        owner = nil
+    }
+
+    /// A table whose buffers are an archive's mapped sections (`LexiconFile`), read in place.
+    /// The caller has checked the parts against each other (`starts` ascending within the
+    /// arena, `slotCount` a power of two with every id in range).
+    init(mappedArena arena: UnsafeMutablePointer<UInt8>, arenaCount: Int, starts: UnsafeMutablePointer<UInt32>,
+         hashes: UnsafeMutablePointer<UInt32>, count: Int, slots: UnsafeMutablePointer<Slot>, slotCount: Int,
+         owner: AnyObject) {
+        self.arena = arena
+        self.arenaCount = arenaCount
+        arenaCapacity = arenaCount
+        self.starts = starts
+        self.hashes = hashes
+        self.count = count
+        termCapacity = count
+        self.slots = slots
+        self.slotCount = slotCount
+        self.owner = owner
+    }
+
+    /// The table's buffers, for writing them to an archive: the arena's bytes, the term starts
+    /// (`count + 1`), the hashes (`count`) and the slots (`slotCount`).
+    func withStorage<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>,
+                                 UnsafeBufferPointer<Slot>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: arena, count: arenaCount), UnsafeBufferPointer(start: starts, count: count + 1),
+                 UnsafeBufferPointer(start: hashes, count: count), UnsafeBufferPointer(start: slots, count: slotCount))
     }
 
     deinit {
+        guard owner == nil else { return }
         arena.deallocate()
         starts.deallocate()
         hashes.deallocate()
@@ -152,6 +183,7 @@ final class ByteTermTable: @unchecked Sendable {
     /// The id of `bytes` whose hash and key (`hashAndKey`) are already known, adding them when new.
     @inline(__always)
     func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt32, key: UInt64) -> UInt32 {
+        precondition(owner == nil, "a mapped term table is read-only")
         let mask = slotCount - 1
         var slot = Int(h) & mask
         let tag = Self.tag(hash: h, length: bytes.count)

@@ -59,7 +59,7 @@ extension CorpusIndex {
                 spans.append(Span(segment: s, local: local, block: -1, bound: .infinity))
             } else {
                 for block in first..<last {
-                    spans.append(Span(segment: s, local: local, block: block, bound: Double(blocks.maxWeight[block]) * idf))
+                    spans.append(Span(segment: s, local: local, block: block, bound: Double(blocks.maxWeight[block]) * segments[s].maxWeightScale * idf))
                 }
             }
         }
@@ -98,6 +98,7 @@ extension Segment {
         docStream.withUnsafeBufferPointer { stream in
             while offset < stop {
                 doc += Int(VarInt.read(stream, &offset))
+                guard doc < documentCount else { break }  // a damaged archive's posting
                 let tf = Int(VarInt.read(stream, &offset))
                 body(baseDocument + doc, tf)
             }

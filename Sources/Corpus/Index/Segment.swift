@@ -8,29 +8,40 @@ final class Segment: @unchecked Sendable {
     /// Index (in the corpus) of the segment's first document.
     let baseDocument: Int
     let documentCount: Int
-    let docStream: [UInt8]
-    let positionStream: [UInt8]
+    let docStream: Column<UInt8>
+    let positionStream: Column<UInt8>
     /// Per local term: where its lists start (`count + 1` entries each).
-    let termDocOffset: [UInt32]
-    let termPositionOffset: [UInt32]
+    let termDocOffset: Column<UInt32>
+    let termPositionOffset: Column<UInt32>
     /// Skip blocks of `blockSize` postings, for terms in more than `blockSize` documents of the
     /// segment: term t's blocks are `termBlockStart[t] ..< termBlockStart[t + 1]`.
     let blocks: Blocks
+    /// What the stored block maxima are multiplied by to bound this corpus's BM25 weights: 1,
+    /// unless the segment was built (`--add`) when the average document length was smaller
+    /// than now (a weight grows at most as the average does; see `ArchiveReader`).
+    let maxWeightScale: Double
+    /// The average document length the block maxima were computed with, when it is not the
+    /// corpus's (an archive's segment; 0 otherwise): written back with the segment.
+    let maximaAverage: Double
 
     /// Where each block starts, so ranking can decode only the blocks that may hold a top
     /// document (block-max): the doc stream offset, the document before the block (the base of
     /// its first delta), and, once the corpus is assembled, the best BM25 term weight in it.
+    /// Columns, so an archive's segments read them in place (`Column`).
     struct Blocks: Sendable {
-        var termBlockStart: [UInt32] = []
-        var docOffset: [UInt32] = []
-        var previousDocument: [UInt32] = []
-        var maxWeight: [Float] = []
+        var termBlockStart = Column<UInt32>()
+        var docOffset = Column<UInt32>()
+        var previousDocument = Column<UInt32>()
+        var maxWeight = Column<Float>()
     }
 
     static let blockSize = 128
 
-    init(baseDocument: Int, documentCount: Int, docStream: [UInt8], positionStream: [UInt8],
-         termDocOffset: [UInt32], termPositionOffset: [UInt32], blocks: Blocks) {
+    init(baseDocument: Int, documentCount: Int, docStream: Column<UInt8>, positionStream: Column<UInt8>,
+         termDocOffset: Column<UInt32>, termPositionOffset: Column<UInt32>, blocks: Blocks, maxWeightScale: Double = 1,
+         maximaAverage: Double = 0) {
+        self.maxWeightScale = maxWeightScale
+        self.maximaAverage = maximaAverage
         self.baseDocument = baseDocument
         self.documentCount = documentCount
         self.docStream = docStream
@@ -44,7 +55,7 @@ final class Segment: @unchecked Sendable {
     /// documents' corpus positions are known), with block maxima for these document lengths.
     func assembled(base: Int, lengths: [UInt32], averageLength: Double) -> Segment {
         var b = blocks
-        b.maxWeight = Array(repeating: 0, count: b.docOffset.count)
+        var maxWeight = [Float](repeating: 0, count: b.docOffset.count)
         docStream.withUnsafeBufferPointer { stream in
             for t in 0..<(b.termBlockStart.count - 1) {
                 let first = Int(b.termBlockStart[t])
@@ -62,10 +73,11 @@ final class Segment: @unchecked Sendable {
                         let length = base + doc < lengths.count ? Double(lengths[base + doc]) : averageLength
                         best = max(best, CorpusIndex.termWeight(frequency: tf, length: length, averageLength: averageLength))
                     }
-                    b.maxWeight[block] = Float(best) * 1.0001
+                    maxWeight[block] = Float(best) * 1.0001
                 }
             }
         }
+        b.maxWeight = Column(maxWeight)
         return Segment(baseDocument: base, documentCount: documentCount, docStream: docStream,
                        positionStream: positionStream, termDocOffset: termDocOffset,
                        termPositionOffset: termPositionOffset, blocks: b)
@@ -97,20 +109,23 @@ final class Segment: @unchecked Sendable {
                         positionStream: ByteWriter(capacity: total + total / 4),
                         termDocOffset: [UInt32](repeating: 0, count: v + 1),
                         termPositionOffset: [UInt32](repeating: 0, count: v + 1),
-                        blocks: Blocks(), df: [UInt32](repeating: 0, count: v))
-        o.blocks.termBlockStart = [UInt32](repeating: 0, count: v + 1)
+                        termBlockStart: [UInt32](repeating: 0, count: v + 1), docOffset: [], previousDocument: [],
+                        df: [UInt32](repeating: 0, count: v))
         let longest = documents.reduce(0) { max($0, $1.count) }
         if documents.count <= 1 << 12 && longest < 1 << 20 {
             encode(UInt32.self, shift: 20, documents: documents, slot: slot, total: total, into: &o)
         } else {
             encode(UInt64.self, shift: 32, documents: documents, slot: slot, total: total, into: &o)
         }
-        o.blocks.termBlockStart[v] = UInt32(o.blocks.docOffset.count)
+        o.termBlockStart[v] = UInt32(o.docOffset.count)
         o.termDocOffset[v] = UInt32(o.docStream.count)
         o.termPositionOffset[v] = UInt32(o.positionStream.count)
+        let blocks = Blocks(termBlockStart: Column(o.termBlockStart), docOffset: Column(o.docOffset),
+                            previousDocument: Column(o.previousDocument))
         let segment = Segment(baseDocument: baseDocument, documentCount: documents.count,
-                              docStream: o.docStream.finish(), positionStream: o.positionStream.finish(),
-                              termDocOffset: o.termDocOffset, termPositionOffset: o.termPositionOffset, blocks: o.blocks)
+                              docStream: Column(o.docStream.finish()), positionStream: Column(o.positionStream.finish()),
+                              termDocOffset: Column(o.termDocOffset), termPositionOffset: Column(o.termPositionOffset),
+                              blocks: blocks)
         return (segment, o.df, cf)
     }
 
@@ -121,7 +136,9 @@ final class Segment: @unchecked Sendable {
         var positionStream: ByteWriter
         var termDocOffset: [UInt32]
         var termPositionOffset: [UInt32]
-        var blocks: Blocks
+        var termBlockStart: [UInt32]
+        var docOffset: [UInt32]
+        var previousDocument: [UInt32]
         var df: [UInt32]
     }
 
@@ -154,11 +171,11 @@ final class Segment: @unchecked Sendable {
         // uniqueness each time.
         var docStream = o.docStream
         var positionStream = o.positionStream
-        var docOffset = o.blocks.docOffset
-        var previousDocument = o.blocks.previousDocument
+        var docOffset = o.docOffset
+        var previousDocument = o.previousDocument
         o.termDocOffset.withUnsafeMutableBufferPointer { termDocOffset in
         o.termPositionOffset.withUnsafeMutableBufferPointer { termPositionOffset in
-        o.blocks.termBlockStart.withUnsafeMutableBufferPointer { termBlockStart in
+        o.termBlockStart.withUnsafeMutableBufferPointer { termBlockStart in
         o.df.withUnsafeMutableBufferPointer { df in
         occurrences.withUnsafeBufferPointer { occ in
             for t in 0..<v {
@@ -208,8 +225,8 @@ final class Segment: @unchecked Sendable {
         }
         o.docStream = docStream
         o.positionStream = positionStream
-        o.blocks.docOffset = docOffset
-        o.blocks.previousDocument = previousDocument
+        o.docOffset = docOffset
+        o.previousDocument = previousDocument
     }
 
     /// Calls `body(document, tf, positionBytes)` for each posting of local term `local`;
@@ -228,6 +245,8 @@ final class Segment: @unchecked Sendable {
                 var doc = 0
                 while offset < bytes.count {
                     doc += Int(VarInt.read(bytes, &offset))
+                    // Only a damaged archive has a posting past its segment: the list ends there.
+                    guard doc < documentCount else { break }
                     let tf = Int(VarInt.read(bytes, &offset))
                     var p = positionOffset
                     var remaining = tf

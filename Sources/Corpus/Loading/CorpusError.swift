@@ -8,6 +8,8 @@ public enum CorpusError: Error, CustomStringConvertible, Sendable, Equatable {
     case empty(path: String)
     /// The load was stopped (a time limit, an interrupt) before it finished.
     case stopped(WorkLimit)
+    /// The path is an archive that cannot be opened.
+    case archive(ArchiveError)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum CorpusError: Error, CustomStringConvertible, Sendable, Equatable {
         case .empty(let path):
             return "no readable documents in \(path) (looked for \(DocumentFormat.extensionsListed.joined(separator: ", ")))"
         case .stopped(let limit): return limit.description
+        case .archive(let error): return error.description
         }
     }
 }

@@ -16,10 +16,18 @@ import Glibc
 /// summary, and does not stop the load.
 public enum CorpusLoader {
     /// Loads every corpus file under `path` (recursively unless the options say otherwise, in
-    /// name order), or the single file `path`. Throws when the path does not exist or holds no
+    /// name order), or the single file `path`; opens `path` by mapping when it is an archive
+    /// (`DossierArchive`). Throws when the path does not exist or holds no
     /// corpus files, or when `options`' cancellation stops the load.
     public static func load(path: String, options: Options = Options(),
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws(CorpusError) -> Corpus {
+        if DossierArchive.isArchive(path) {
+            do {
+                return try DossierArchive.open(path)
+            } catch {
+                throw .archive(error)
+            }
+        }
         MemoryRelease.keepFreedMemory()
         defer { MemoryRelease.trim() }
         let corpus = try load(path: path, segmentSize: nil, options: options, progress: progress)

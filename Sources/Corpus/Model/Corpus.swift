@@ -23,11 +23,16 @@ public final class Corpus: @unchecked Sendable {
     /// Results built on first use (dates, entities, quotes, claims): whole-corpus ones are kept
     /// by the root and shared by sub-corpora; a sub-corpus keeps its own views here.
     public let annotations = AnnotationCache()
+    /// The archive the corpus was opened from (`DossierArchive`), nil for a loaded corpus and
+    /// for sub-corpora.
+    public let archive: ArchiveInfo?
 
     private let byID: [String: Document]
 
     init(documents: [Document], warnings: [LoadWarning] = [], location: String, index: CorpusIndex,
-         summary: LoadSummary? = nil, rawSource: RawRecordSource? = nil, parent: Corpus? = nil) {
+         summary: LoadSummary? = nil, rawSource: RawRecordSource? = nil, parent: Corpus? = nil,
+         archive: ArchiveInfo? = nil) {
+        self.archive = archive
         self.documents = documents
         self.summary = summary ?? LoadSummary(documents: documents.count)
         self.rawSource = rawSource
@@ -82,7 +87,7 @@ public final class Corpus: @unchecked Sendable {
     public var memoryBreakdown: [(part: String, bytes: Int)] {
         var text = 0, terms = 0, layouts = 0
         for d in documents {
-            text += d.text.utf8.count
+            text += d.textByteCount
             terms += d.terms.byteCount
             layouts += d.layoutMemoryBytes
         }

@@ -14,11 +14,11 @@ public final class Document: @unchecked Sendable {
     /// The file's path as found under the corpus path.
     public let path: String
     /// Where the record is in its file (nil for a document made from a string).
-    public let origin: RecordOrigin?
+    public var origin: RecordOrigin? { details.origin }
     /// Position of the document in its corpus.
     public let index: Int
     /// What cleaning found: title, boilerplate, dateline, source, a given date.
-    public let metadata: DocumentMetadata
+    public var metadata: DocumentMetadata { details.metadata }
     /// The headline, when the file opens with one.
     public var title: String? { metadata.title }
     /// Lines removed from the body, with the reason for each.
@@ -42,8 +42,12 @@ public final class Document: @unchecked Sendable {
 
     /// Credits taken out of the body: bylines, sign-offs, reporting, editing and contributor lines.
     public var credits: [String] { metadata.credits }
-    /// The clean body text.
-    public let text: String
+    /// The clean body text. (A document of an opened archive decodes it from the mapped file
+    /// on first use and keeps it.)
+    public var text: String {
+        if case .loaded(let text, _) = storage { return text }
+        return archived().text
+    }
     /// Paragraphs as UTF-8 byte ranges of `text`.
     public var paragraphs: [Range<Int>] { layout.paragraphs }
     /// Number of paragraphs.
@@ -57,6 +61,31 @@ public final class Document: @unchecked Sendable {
     /// The corpus term dictionary the ids refer to.
     public let lexicon: Lexicon
     private let rawText: String?
+    /// Where text, metadata and origin are: in memory (a load), or in an archive's mapped files
+    /// until first used (`ArchivedDocuments`).
+    private let storage: Storage
+    /// (The loaded case is boxed: a Document of an archive then carries 16 bytes here rather
+    /// than the few hundred of the metadata, which adds up over 100,000 documents.)
+    private enum Storage {
+        indirect case loaded(text: String, details: Details)
+        case archived(ArchivedDocuments, Int)
+    }
+    /// Metadata and origin, kept together (decoded together from an archive).
+    struct Details: Sendable {
+        var metadata: DocumentMetadata
+        var origin: RecordOrigin?
+    }
+    /// An archived document's text and details once decoded (boxed, so that an undecoded
+    /// document carries a pointer); under `Self.layoutLocks[index & 63]`.
+    private var decoded: Decoded?
+    private final class Decoded: Sendable {
+        let text: String
+        let details: Details
+        init(text: String, details: Details) {
+            self.text = text
+            self.details = details
+        }
+    }
     /// The layout once found; read and written under `Self.layoutLocks[index & 63]`.
     private var foundLayout: DocumentLayout?
     /// Locks for `foundLayout`, shared by documents with the same index modulo 64: a lock per
@@ -68,13 +97,54 @@ public final class Document: @unchecked Sendable {
         self.id = id
         self.path = path
         self.index = index
-        self.metadata = metadata
-        self.text = text
+        storage = .loaded(text: text, details: Details(metadata: metadata, origin: origin))
         self.wordCount = wordCount
         self.terms = terms
         self.lexicon = lexicon
         self.rawText = raw
-        self.origin = origin
+    }
+
+    /// A document of an opened archive: its text and details stay in the mapped files until used
+    /// (`position` is its place in `archived`, its batch).
+    init(id: String, path: String, index: Int, archived: ArchivedDocuments, position: Int, wordCount: Int,
+         terms: TermSequence, lexicon: Lexicon) {
+        self.id = id
+        self.path = path
+        self.index = index
+        storage = .archived(archived, position)
+        self.wordCount = wordCount
+        self.terms = terms
+        self.lexicon = lexicon
+        rawText = nil
+    }
+
+    /// Bytes of `text` in UTF-8, without decoding an archived document's text.
+    public var textByteCount: Int {
+        if case .archived(let source, let i) = storage { return source.textByteCount(i) }
+        return text.utf8.count
+    }
+
+    private var details: Details {
+        if case .loaded(_, let details) = storage { return details }
+        return archived().details
+    }
+
+    /// The archived text and details, decoded on first use (safe from any thread).
+    private func archived() -> (text: String, details: Details) {
+        let lock = Self.layoutLocks[index & 63]
+        lock.lock()
+        if let decoded {
+            lock.unlock()
+            return (decoded.text, decoded.details)
+        }
+        lock.unlock()
+        guard case .archived(let source, let i) = storage else { return ("", Details(metadata: DocumentMetadata())) }
+        let fresh = Decoded(text: source.text(i), details: source.details(i))
+        lock.lock()
+        defer { lock.unlock() }
+        if let decoded { return (decoded.text, decoded.details) }
+        decoded = fresh
+        return (fresh.text, fresh.details)
     }
 
     /// The document's paragraphs and sentences, split from its text on first use (safe from

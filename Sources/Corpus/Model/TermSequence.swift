@@ -8,10 +8,11 @@ public struct TermSequence: RandomAccessCollection, Sendable, Equatable {
     /// The marker of an id kept in `wide`.
     static let escape: UInt16 = .max
 
-    private let narrow: [UInt16]
+    /// Columns, so that an archive's sequences are read in place (`Column`).
+    let narrow: Column<UInt16>
     /// (position, id) pairs of the escaped tokens, by position.
-    private let widePositions: [UInt32]
-    private let wideIDs: [UInt32]
+    let widePositions: Column<UInt32>
+    let wideIDs: Column<UInt32>
 
     /// Stores `ids` (the fast path for arrays).
     public init(_ ids: [UInt32]) {
@@ -36,9 +37,9 @@ public struct TermSequence: RandomAccessCollection, Sendable, Equatable {
                 wide.append(id)
             }
         }
-        self.narrow = narrow
-        widePositions = positions
-        wideIDs = wide
+        self.narrow = Column(narrow)
+        widePositions = Column(positions)
+        wideIDs = Column(wide)
     }
 
     /// Stores `ids`.
@@ -59,14 +60,21 @@ public struct TermSequence: RandomAccessCollection, Sendable, Equatable {
                 wide.append(id)
             }
         }
-        self.narrow = narrow
-        widePositions = positions
-        wideIDs = wide
+        self.narrow = Column(narrow)
+        widePositions = Column(positions)
+        wideIDs = Column(wide)
     }
 
     /// A sequence from its parts: `narrow` with `escape` where the id is in `wideIDs`, at
     /// `widePositions` (ascending). For builders that narrow ids as they make them.
     init(narrow: [UInt16], widePositions: [UInt32], wideIDs: [UInt32]) {
+        self.narrow = Column(narrow)
+        self.widePositions = Column(widePositions)
+        self.wideIDs = Column(wideIDs)
+    }
+
+    /// A sequence read in place from an archive's columns (checked by the archive reader).
+    init(narrow: Column<UInt16>, widePositions: Column<UInt32>, wideIDs: Column<UInt32>) {
         self.narrow = narrow
         self.widePositions = widePositions
         self.wideIDs = wideIDs
@@ -106,9 +114,9 @@ public struct TermSequence: RandomAccessCollection, Sendable, Equatable {
 
     /// An empty sequence.
     public init() {
-        narrow = []
-        widePositions = []
-        wideIDs = []
+        narrow = Column()
+        widePositions = Column()
+        wideIDs = Column()
     }
 
     public var startIndex: Int { 0 }
@@ -171,5 +179,5 @@ public struct TermSequence: RandomAccessCollection, Sendable, Equatable {
     }
 
     /// Bytes held (for the memory report).
-    public var byteCount: Int { narrow.capacity * 2 + widePositions.capacity * 4 + wideIDs.capacity * 4 }
+    public var byteCount: Int { narrow.ownedBytes + widePositions.ownedBytes + wideIDs.ownedBytes }
 }

@@ -8,7 +8,7 @@ struct PostingCursor {
     /// The term's lists: `(segment << 32) | localID`, in document order.
     private let refs: ArraySlice<UInt64>
     private var nextRef: Int
-    private var stream: [UInt8] = []
+    private var stream = Column<UInt8>()
     private var offset = 0
     private var end = 0
     private var segmentEnd = 0
@@ -49,6 +49,12 @@ struct PostingCursor {
         localDoc += Int(read())
         frequency = Int(read())
         document = base + localDoc
+        if document >= segmentEnd {
+            // Only a damaged archive has a posting past its segment: that list ends there.
+            offset = end
+            currentResolved = true
+            next()
+        }
     }
 
     /// Moves to the first posting whose document is at least `target` (stays put when the
@@ -92,7 +98,7 @@ struct PostingCursor {
     }
 
     /// The offset after `count` varints starting at `offset` (a varint ends with a byte < 0x80).
-    private static func skip(_ count: Int, in stream: [UInt8], from offset: Int) -> Int {
+    private static func skip(_ count: Int, in stream: Column<UInt8>, from offset: Int) -> Int {
         var p = offset
         var remaining = count
         stream.withUnsafeBufferPointer { bytes in

@@ -58,7 +58,7 @@ final class TermBlocks {
                 for block in lower..<upper {
                     // A block ends at the document before the next block's first one.
                     let end = block + 1 < upper ? first + Int(blocks.previousDocument[block + 1]) : last
-                    let bound = Double(blocks.maxWeight[block]) * idf
+                    let bound = Double(blocks.maxWeight[block]) * segment.maxWeightScale * idf
                     spans.append(Span(end: end, bound: bound, segment: Int32(s), list: Int32(local), block: Int32(block)))
                     best = max(best, bound)
                 }

@@ -22,6 +22,12 @@ enum CorpusBinding {
             """, members: [
             // Documents and sub-corpora
             .field("location", "string", "where it was loaded from (a folder or one file)") { .text($0.location) },
+            .field("archive", "ArchiveInfo?", "the archive it was opened from (`dossier index`), nil when loaded from its sources") {
+                guard let a = $0.root.archive else { return .nil }
+                return .record(["path": .text(a.path), "segments": .integer(a.segments), "documents": .integer(a.documents),
+                                "created": .text(a.created), "updated": .text(a.updated), "bytes": .integer(a.totalBytes),
+                                "format_version": .integer(a.formatVersion)])
+            },
             .field("words", "integer", "total word count") { .integer($0.wordCount) },
             .field("token_count", "integer", "total tokens (words, numbers and punctuation)") {
                 .integer($0.documents.reduce(0) { $0 + $1.tokenCount })

@@ -132,7 +132,7 @@ enum DossierModule {
         let memory = ProcessClock.memory()
         return [.record([
             "documents": .integer(corpus.count),
-            "bytes": .integer(corpus.documents.reduce(0) { $0 + $1.text.utf8.count }),
+            "bytes": .integer(corpus.documents.reduce(0) { $0 + $1.textByteCount }),
             "tokens": .integer(corpus.index.tokenCount),
             "terms": .integer(corpus.index.lexicon.count),
             "postings_bytes": .integer(corpus.index.postingsBytes),

@@ -14,7 +14,7 @@ struct Dossier: ParsableCommand {
         """,
         version: ScriptSession.version,
         subcommands: [ReplCommand.self, RunCommand.self, EvalCommand.self, PluginCommand.self, APICommand.self, ExtractHTMLCommand.self,
-                      MapCommand.self, ReduceCommand.self],
+                      MapCommand.self, ReduceCommand.self, IndexCommand.self, ArchiveCommand.self],
         defaultSubcommand: ReplCommand.self
     )
 

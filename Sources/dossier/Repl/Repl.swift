@@ -92,7 +92,12 @@ final class Repl {
 
     private func printBanner() {
         let corpus = session.corpus
-        print("dossier \(ScriptSession.version) (Lua 5.4) · \(corpus.count) documents from \(corpus.location)")
+        if let archive = corpus.archive {
+            print("dossier \(ScriptSession.version) (Lua 5.4) · \(corpus.count) documents from archive \(archive.path)"
+                  + " (\(archive.segments) segment\(archive.segments == 1 ? "" : "s"), updated \(archive.updated))")
+        } else {
+            print("dossier \(ScriptSession.version) (Lua 5.4) · \(corpus.count) documents from \(corpus.location)")
+        }
         print("Type Lua; :help for help, Ctrl-D to quit.")
     }
 

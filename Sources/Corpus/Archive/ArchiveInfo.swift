@@ -1,0 +1,61 @@
+import Foundation
+
+/// What an archive holds, from its manifest and its files' sizes: `corpus.archive` in Lua and
+/// `dossier archive info`.
+public struct ArchiveInfo: Sendable, Equatable {
+    /// The archive folder.
+    public let path: String
+    /// The format version of the files this dossier writes and reads.
+    public let formatVersion: Int
+    /// How many times the archive has been written.
+    public let generation: Int
+    public let documents: Int
+    /// Index segments (postings are kept per segment, as they were built).
+    public let segments: Int
+    /// Batches of documents: the first `dossier index`, then one per `--add`.
+    public let batches: Int
+    public let tokens: Int
+    /// Distinct terms in the lexicon.
+    public let terms: Int
+    /// When the archive was first written and last written (ISO 8601, UTC).
+    public let created: String
+    public let updated: String
+    /// The paths the documents were read from.
+    public let sources: [String]
+    /// Each file (the lexicon, then each batch's) with its part and size in bytes.
+    public let files: [FileEntry]
+    /// Analyses stored with the archive (none yet: they are computed on first use).
+    public let analyses: [String]
+
+    public struct FileEntry: Sendable, Equatable {
+        public let part: String
+        public let name: String
+        public let bytes: Int
+    }
+
+    /// Bytes of all the files.
+    public var totalBytes: Int { files.reduce(0) { $0 + $1.bytes } }
+
+    init(path: String, manifest: ArchiveManifest, folder: String) {
+        self.path = path
+        formatVersion = Int(StorageFile.version)
+        generation = manifest.generation
+        documents = manifest.documents
+        segments = manifest.segments
+        tokens = manifest.tokens
+        terms = manifest.terms
+        created = manifest.created
+        updated = manifest.updated
+        sources = manifest.sources
+        batches = manifest.batches.count
+        var entries = [("lexicon", manifest.lexicon)]
+        for batch in manifest.batches {
+            for part in ArchiveManifest.batchParts { entries.append((part, batch.files[part] ?? "")) }
+        }
+        files = entries.map { part, name in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: (folder as NSString).appendingPathComponent(name))
+            return FileEntry(part: part, name: name, bytes: (attributes?[.size] as? NSNumber)?.intValue ?? 0)
+        }
+        analyses = []
+    }
+}

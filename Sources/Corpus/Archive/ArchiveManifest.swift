@@ -1,0 +1,113 @@
+import Foundation
+
+/// The archive's table of contents, `MANIFEST` (JSON, a few hundred bytes plus the load's
+/// warnings): the format version, the generation and the file of each part for that generation,
+/// when the archive was made and last written, what was indexed. A writer writes new files, then
+/// replaces the manifest by an atomic rename: the manifest names the only files a reader opens.
+struct ArchiveManifest: Codable, Sendable {
+    static let fileName = "MANIFEST"
+    static let formatName = "dossier-archive"
+    /// The manifest's own format version (the files carry theirs in their headers).
+    static let version = 1
+
+    var format = formatName
+    var version = ArchiveManifest.version
+    /// Incremented by every write; the files of generation g end in `-g.dsf`.
+    var generation: Int
+    /// ISO 8601 times (UTC).
+    var created: String
+    var updated: String
+    var documents: Int
+    var segments: Int
+    var tokens: Int
+    var terms: Int
+    /// The paths the documents were read from.
+    var sources: [String]
+    /// The lexicon's file (one for the whole archive, rewritten by every write).
+    var lexicon: String
+    /// The documents in batches, in corpus order: the first written by `dossier index`, one more
+    /// by each `--add`. Each maps a part ("text", "docs", "terms", "postings") to its file.
+    var batches: [Batch]
+    var warnings: [Warning]
+    var skipped: [String: Int]
+
+    struct Batch: Codable, Sendable {
+        var documents: Int
+        var files: [String: String]
+    }
+
+    /// Every file the manifest names.
+    var fileNames: [String] { [lexicon] + batches.flatMap { b in Self.batchParts.compactMap { b.files[$0] } } }
+
+    struct Warning: Codable, Sendable {
+        var path: String
+        var place: String?
+        var message: String
+    }
+
+    /// A batch's parts, in the order they are written.
+    static let batchParts = ["text", "docs", "terms", "postings"]
+
+    static func fileName(part: String, generation: Int) -> String { "\(part)-\(generation).dsf" }
+
+    static func now() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: Date())
+    }
+
+    /// Reads `folder/MANIFEST`.
+    static func read(folder: String) throws(ArchiveError) -> ArchiveManifest {
+        let path = (folder as NSString).appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: path) else { throw .notAnArchive(path: folder) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(file: path, reason: "cannot read it")
+        }
+        // The version first, so a newer manifest is reported as such rather than as unreadable.
+        struct Probe: Decodable { var format: String?; var version: Int? }
+        guard let probe = try? JSONDecoder().decode(Probe.self, from: data), probe.format == formatName,
+              let version = probe.version else {
+            throw .corrupted(file: path, reason: "it is not a dossier archive manifest")
+        }
+        guard version <= Self.version else { throw .futureVersion(file: path, version: version, supported: Self.version) }
+        do {
+            let manifest = try JSONDecoder().decode(ArchiveManifest.self, from: data)
+            for (b, batch) in manifest.batches.enumerated() {
+                for part in batchParts where batch.files[part] == nil {
+                    throw ArchiveError.corrupted(file: path, reason: "batch \(b + 1) names no \(part) file")
+                }
+            }
+            guard manifest.batches.reduce(0, { $0 + $1.documents }) == manifest.documents else {
+                throw ArchiveError.corrupted(file: path, reason: "its batches do not add up to its \(manifest.documents) documents")
+            }
+            for name in manifest.fileNames where name.contains("/") || name.hasPrefix(".") || name.isEmpty {
+                throw ArchiveError.corrupted(file: path, reason: "it names a file outside the archive: \(name)")
+            }
+            return manifest
+        } catch let error as ArchiveError {
+            throw error
+        } catch {
+            throw .corrupted(file: path, reason: "\(error)")
+        }
+    }
+
+    /// Writes the manifest to `folder/MANIFEST.tmp`, flushes it, and renames it over `MANIFEST`
+    /// (atomic: a reader sees the old manifest or the new one, never a mix).
+    func write(folder: String) throws(ArchiveError) {
+        let path = (folder as NSString).appendingPathComponent(Self.fileName)
+        let temporary = path + ".tmp"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            let data = try encoder.encode(self)
+            try data.write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            throw .unwritable(path: folder, reason: "\(error)")
+        }
+        try Durable.sync(path: temporary)
+        guard rename(temporary, path) == 0 else {
+            throw .unwritable(path: folder, reason: "cannot rename \(temporary): \(String(cString: strerror(errno)))")
+        }
+        try Durable.sync(path: folder)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// A corpus saved as an archive: a folder (named `NAME.dossier` by convention) of files laid out
+/// to be memory-mapped, so that opening it takes milliseconds and reads nothing until used, with
+/// results identical to loading the sources it was built from (same ids, ranking, KWIC,
+/// statistics and analyses). docs/guide.md ("Keeping an archive") shows the commands,
+/// docs/architecture.md the files' byte layout.
+public enum DossierArchive {
+    /// Writes `corpus` as an archive in `folder` (made when missing). Writing over an archive
+    /// replaces its contents safely: the new files are written beside the old, then the
+    /// manifest is renamed over the old one. A second writer at the same time is refused.
+    /// - Parameter sources: the paths the corpus was read from, kept in the manifest.
+    @discardableResult
+    public static func write(_ corpus: Corpus, to folder: String, sources: [String]) throws(ArchiveError) -> ArchiveInfo {
+        let manifest = try ArchiveWriter(folder: folder).write(corpus.root, sources: sources)
+        return ArchiveInfo(path: folder, manifest: manifest, folder: folder)
+    }
+
+    /// Adds the documents of `corpus` to the archive in `folder` as a new batch: the archived
+    /// documents' files are not rewritten (only the lexicon is), so the cost follows what is added.
+    /// Search statistics (document frequencies, the average length) cover old and new documents
+    /// alike, so results are those of loading all of them together. An added document whose id
+    /// is taken gets `~2` (with a warning), as in a load.
+    @discardableResult
+    public static func add(_ corpus: Corpus, to folder: String, sources: [String]) throws(ArchiveError) -> ArchiveInfo {
+        let manifest = try ArchiveAppender(folder: folder).add(corpus.root, sources: sources)
+        return ArchiveInfo(path: folder, manifest: manifest, folder: folder)
+    }
+
+    /// Opens the archive in `folder` by mapping its files.
+    /// - Parameter verify: also read every byte against the files' checksums (slower: it reads
+    ///   the whole archive; opening otherwise checks headers and structure only).
+    public static func open(_ folder: String, verify: Bool = false) throws(ArchiveError) -> Corpus {
+        try ArchiveReader(folder: folder).open(verify: verify)
+    }
+
+    /// Reads every file of the archive against its checksum and its structure.
+    public static func verify(_ folder: String) throws(ArchiveError) {
+        _ = try ArchiveReader(folder: folder).open(verify: true)
+    }
+
+    /// The archive's manifest and file sizes, without opening its files.
+    public static func info(_ folder: String) throws(ArchiveError) -> ArchiveInfo {
+        ArchiveInfo(path: folder, manifest: try ArchiveManifest.read(folder: folder), folder: folder)
+    }
+
+    /// Whether `path` is a folder holding an archive manifest (what `--corpus` and
+    /// `dossier.open` check to open an archive rather than load sources).
+    public static func isArchive(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return false }
+        return FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(ArchiveManifest.fileName))
+    }
+}

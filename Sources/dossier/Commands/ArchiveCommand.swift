@@ -1,0 +1,72 @@
+import ArgumentParser
+import Corpus
+import Foundation
+
+/// `dossier archive info|verify ARCHIVE`: what an archive holds, and a full check of its files.
+struct ArchiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "archive",
+        abstract: "Inspect a saved archive (dossier index).",
+        subcommands: [Info.self, Verify.self]
+    )
+
+    struct Info: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Documents, segments, size, stored analyses and format version of an archive.")
+
+        @Argument(help: ArgumentHelp("The archive folder.", valueName: "archive"))
+        var archive: String
+
+        func run() throws {
+            let info: ArchiveInfo
+            do {
+                info = try DossierArchive.info(archive)
+            } catch {
+                Terminal.printError("dossier: \(error.description)")
+                throw ExitCode(1)
+            }
+            print(ArchiveCommand.describe(info))
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read every byte of an archive against its checksums and check its structure.")
+
+        @Argument(help: ArgumentHelp("The archive folder.", valueName: "archive"))
+        var archive: String
+
+        func run() throws {
+            do {
+                try DossierArchive.verify(archive)
+            } catch {
+                Terminal.printError("dossier: \(error.description)")
+                throw ExitCode(1)
+            }
+            print("\(archive): every file matches its checksum")
+        }
+    }
+
+    static func describe(_ info: ArchiveInfo) -> String {
+        var lines = [
+            "archive   \(info.path)",
+            "format    version \(info.formatVersion), generation \(info.generation)",
+            "documents \(info.documents) in \(info.segments) segment\(info.segments == 1 ? "" : "s"), "
+                + "\(info.batches) batch\(info.batches == 1 ? "" : "es") (\(info.tokens) tokens, \(info.terms) terms)",
+            "size      \(size(info.totalBytes))",
+            "created   \(info.created)",
+            "updated   \(info.updated)",
+            "sources   \(info.sources.joined(separator: ", "))",
+            "analyses  \(info.analyses.isEmpty ? "none stored (computed on first use)" : info.analyses.joined(separator: ", "))",
+        ]
+        for file in info.files { lines.append("  \(file.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(size(file.bytes))") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func size(_ bytes: Int) -> String {
+        if bytes >= 1 << 30 { return String(format: "%.2f GB", Double(bytes) / Double(1 << 30)) }
+        if bytes >= 1 << 20 { return String(format: "%.1f MB", Double(bytes) / Double(1 << 20)) }
+        if bytes >= 1 << 10 { return String(format: "%.1f KB", Double(bytes) / Double(1 << 10)) }
+        return "\(bytes) bytes"
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Corpus
+import Foundation
+import Scripting
+
+/// `dossier index PATH… -o NAME.dossier` and `dossier index --add PATH… ARCHIVE`: loads corpora and
+/// saves them as an archive (or adds them to one) that
+/// `--corpus NAME.dossier` and `dossier.open` then open by mapping (docs/guide.md, "Keeping an archive").
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Save a corpus as an archive that opens in a blink, or add articles to one.",
+        discussion: """
+        dossier index news/ -o news.dossier      writes the archive (each further PATH is added to it)
+        dossier index --add today/ news.dossier  adds today's articles without rewriting the others
+        Then: dossier --corpus news.dossier. Writing over an existing archive replaces it safely
+        (new files, then the manifest); a second writer at the same time is refused.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The corpus folders or files to read (with --add: then the archive).", valueName: "path"))
+    var paths: [String]
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The archive folder to write (NAME.dossier).", valueName: "archive"))
+    var output: String?
+
+    @Flag(name: .long, help: "Add the PATHs to the archive given last, as new segments.")
+    var add = false
+
+    @Option(name: .long, help: ArgumentHelp("Read every corpus file as this format: txt, jsonl, json, csv, tsv, html or warc (default: by extension, else by content).", valueName: "format"))
+    var format: String?
+
+    @Option(name: .long, help: ArgumentHelp("Input fields for the text, title, date…: ROLE=NAME,….", valueName: "map"))
+    var fields: String?
+
+    @Flag(name: .long, help: "No warnings or progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if let format {
+            do { _ = try DocumentFormat.named(format) } catch { throw ValidationError("--format: \(error)") }
+        }
+        if let fields {
+            do { _ = try FieldNames.mapping(fields) } catch { throw ValidationError("--fields: \(error)") }
+        }
+        if add {
+            guard output == nil else { throw ValidationError("--add takes the archive last, not with -o: dossier index --add PATH… ARCHIVE") }
+            guard paths.count >= 2 else { throw ValidationError("--add needs a PATH to read and the ARCHIVE to add to") }
+        } else {
+            guard output != nil else { throw ValidationError("give the archive to write with -o NAME.dossier (or --add PATH… ARCHIVE)") }
+            guard !paths.isEmpty else { throw ValidationError("give the corpus folder or file to read") }
+        }
+        let archive = add ? paths[paths.count - 1] : output ?? ""
+        if paths.dropLast(add ? 1 : 0).contains(archive) { throw ValidationError("the corpus and the archive are the same folder") }
+    }
+
+    func run() throws {
+        let archive = add ? paths[paths.count - 1] : output ?? ""
+        let sources = add ? Array(paths.dropLast()) : paths
+        var options = CorpusLoader.Options()
+        options.format = format.flatMap { try? DocumentFormat.named($0) }
+        options.fields = fields.flatMap { try? FieldNames.mapping($0) } ?? .standard
+        for (i, path) in sources.enumerated() {
+            let start = Date()
+            let progress = !quiet && Terminal.isTerminal(FileHandle.standardError.fileDescriptor) ? ProgressBar.loading() : nil
+            let corpus: Corpus
+            do {
+                corpus = try CorpusLoader.load(path: path, options: options, progress: progress)
+            } catch {
+                ProgressBar.clear()
+                Terminal.printError("dossier: \(error.description)")
+                throw ExitCode(2)
+            }
+            ProgressBar.clear()
+            if !quiet { for warning in corpus.warnings { Terminal.printError("warning: \(warning)") } }
+            let loaded = Date()
+            let info: ArchiveInfo
+            do {
+                info = add || i > 0 ? try DossierArchive.add(corpus, to: archive, sources: [path])
+                    : try DossierArchive.write(corpus, to: archive, sources: [path])
+            } catch {
+                Terminal.printError("dossier: \(error.description)")
+                throw ExitCode(1)
+            }
+            let written = Date()
+            let verb = add || i > 0 ? "added \(corpus.count) documents to" : "wrote"
+            print("\(verb) \(archive): \(info.documents) documents, \(info.segments) segments, "
+                  + "\(ArchiveCommand.size(info.totalBytes)) (read in \(String(format: "%.2f s", loaded.timeIntervalSince(start))), "
+                  + "written in \(String(format: "%.2f s", written.timeIntervalSince(loaded))))")
+        }
+    }
+}
