@@ -25,8 +25,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // RFC 4180 CSV parsing for the CSV/TSV reader (chosen over SwiftCSV: see docs/performance.md).
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Debian's liblua5.4-dev, found through pkg-config.
@@ -66,7 +64,7 @@ let package = Package(
         // The text layer: tokens, paragraphs, sentences, stopwords, the cleaner, and the support
         // every stage shares (cancellation, limits, byte order). Depends on nothing in Corpus.
         .target(name: "NewsText", resources: [.copy("Resources")]),
-        .target(name: "Corpus", dependencies: ["NewsText", "CMemoryHints", "CHTMLParser", "CZlib", .product(name: "CSV", package: "CSV.swift")],
+        .target(name: "Corpus", dependencies: ["NewsText", "CMemoryHints", "CHTMLParser", "CZlib"],
                 resources: [.copy("Resources")]),
         // Tables (terminal, Markdown, CSV, JSON), SVG charts, HTML reports, atomic files: Foundation only.
         .target(name: "Report"),
