@@ -10,7 +10,8 @@ import Foundation
 /// reads (docs/performance.md). A row with more or fewer fields than the header, a row with no
 /// text, and a quote never closed are skipped with a warning naming the line.
 struct CSVDocumentReader: DocumentReader {
-    func read(_ input: ReaderInput, emit: (RawRecord) -> Void, warn: (ReaderProblem) -> Void) {
+    func read(_ input: ReaderInput, emit: (RawRecord) -> Void, warn: (ReaderProblem) -> Void) throws(WorkLimit) {
+        var ticker = input.cancellation.every(readerCheckInterval)
         let delimiter: UInt8 = input.format == .tsv ? 9 : UInt8(ascii: ",")
         var bytes = input.bytes
         var skip = 0
@@ -40,6 +41,7 @@ struct CSVDocumentReader: DocumentReader {
             return
         }
         for (k, row) in body.enumerated() {
+            try ticker.tick()
             let place = "line \(row.line)"
             if unclosed && k == body.count - 1 {
                 warn(ReaderProblem(place: place, message: "a quote opened in this row is never closed, skipped",
