@@ -1,9 +1,9 @@
 /// Counting tables for n-grams of term ids: occurrences and documents per n-gram.
 ///
-/// Three layouts: `PackedGramTable` when the n ids fit in one 64-bit key (n ≤ 2, or n = 3 with
-/// fewer than 2²¹ terms), `WidePackedGramTable` in two 64-bit words (n ≤ 6 with fewer than 2²¹
-/// terms), `SequenceGramTable` otherwise. Both are open-addressing tables with
-/// linear probing. A document is counted once per n-gram by remembering the last document
+/// Two layouts: `PackedGramTable`, generic over its key's width, when the n ids fit in one
+/// 64-bit word (`OneWordGramKey`: n ≤ 2, or n = 3 with fewer than 2²¹ terms) or in two
+/// (`TwoWordGramKey`: n ≤ 6 with fewer than 2²¹ terms), and `SequenceGramTable` otherwise. Both
+/// are open-addressing tables with linear probing. A document is counted once per n-gram by remembering the last document
 /// that added to each entry, so documents must be fed in order.
 ///
 /// The corpus is counted in parts of documents, one table per core, merged at the end.
