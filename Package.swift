@@ -76,11 +76,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
+        // What several test targets share: waiting for work a limit must stop, reading API annotations.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "NewsText"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
-        .testTarget(name: "ScriptingTests", dependencies: ["Scripting", "Report"]),
+        .testTarget(name: "ScriptingTests", dependencies: ["Scripting", "Report", "TestSupport"]),
         // Runs the built `dossier` executable as a user would.
-        .testTarget(name: "CLITests", dependencies: ["dossier"]),
+        .testTarget(name: "CLITests", dependencies: ["dossier", "TestSupport"]),
     ]
 )
