@@ -8,11 +8,13 @@
 ///
 /// The corpus is counted in parts of documents, one table per core, merged at the end.
 protocol GramTable: Sendable {
+    /// What `key` makes of an n-gram once, for `add`: its packed ids, or a hash.
+    associatedtype Key
     init(length: Int, capacity: Int)
-    /// The key of the n-gram `ids[start ..< start + length]`: the packed ids, or a hash.
-    func key(_ ids: UnsafeBufferPointer<UInt32>, at start: Int) -> UInt64
+    /// The key of the n-gram `ids[start ..< start + length]`.
+    func key(_ ids: UnsafeBufferPointer<UInt32>, at start: Int) -> Key
     /// Counts one occurrence of the n-gram at `start` (whose key is `key`) in document `doc`.
-    mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, key: UInt64, doc: UInt32)
+    mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, key: Key, doc: UInt32)
     /// Adds every entry of `other`, which counted other documents.
     mutating func merge(_ other: Self)
     /// Calls `body` with each entry's handle, count and documents.

@@ -39,15 +39,15 @@ struct PackedGramTable<Key: PackedGramKey>: GramTable {
         shift = UInt64(64 - log)
     }
 
-    /// The hash of the n-gram at `start` (its packed key is made again in `add`: a few shifts).
+    /// The packed ids of the n-gram at `start`.
     @inline(__always)
-    func key(_ ids: UnsafeBufferPointer<UInt32>, at start: Int) -> UInt64 {
-        Key(packing: ids, at: start, length: length, bits: bits).slotHash
+    func key(_ ids: UnsafeBufferPointer<UInt32>, at start: Int) -> Key {
+        Key(packing: ids, at: start, length: length, bits: bits)
     }
 
     @inline(__always)
-    mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, key hash: UInt64, doc: UInt32) {
-        let key = Key(packing: ids, at: start, length: length, bits: bits)
+    mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, key: Key, doc: UInt32) {
+        let hash = key.slotHash
         let mark = doc &+ 1
         let found: Bool = slots.withUnsafeMutableBufferPointer { s in
             let mask = s.count - 1
