@@ -107,7 +107,9 @@ private typealias W = WARCFixture
         var members = try pages.map { try GzipFixture.gzip($0) }
         let whole = try LoadFixture()
         try whole.write("crawl.warc.gz", bytes: Array(members.joined()))
-        members[1] = Array(members[1].prefix(members[1].count / 2))
+        // The second member's deflate data is damaged from its first block on (an invalid block
+        // type): decoding fails there at once and resumes at the third member.
+        members[1] = Array(members[1].prefix(10)) + [UInt8](repeating: 0xFF, count: 64)
         let fixture = try LoadFixture()
         try fixture.write("crawl.warc.gz", bytes: Array(members.joined()))
         let corpus = try CorpusLoader.load(path: fixture.path)
@@ -116,9 +118,10 @@ private typealias W = WARCFixture
         // Each record reads back as its own bytes, the one after the damage too: as the same
         // record of the undamaged file reads.
         let intact = try CorpusLoader.load(path: whole.path)
-        let after = try corpus.document("crawl#3")
-        #expect(after.raw.hasPrefix("WARC/1.0") && after.raw.contains("https://example.org/2") && after.raw.contains("Story 2"))
-        #expect(after.raw == (try intact.document("crawl#3")).raw)
-        #expect((try corpus.document("crawl#1")).raw == (try intact.document("crawl#1")).raw)
+        func raw(_ corpus: Corpus, _ url: String) -> String? { corpus.documents.first { $0.url == url }?.raw }
+        let after = try #require(raw(corpus, "https://example.org/2"))
+        #expect(after.hasPrefix("WARC/1.0") && after.contains("Story 2"))
+        #expect(after == raw(intact, "https://example.org/2"))
+        #expect(raw(corpus, "https://example.org/0") == raw(intact, "https://example.org/0"))
     }
 }
