@@ -25,8 +25,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // RFC 4180 CSV parsing for the CSV/TSV reader (chosen over SwiftCSV: see docs/performance.md).
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Debian's liblua5.4-dev, found through pkg-config.
@@ -66,7 +64,7 @@ let package = Package(
         // The text layer: tokens, paragraphs, sentences, stopwords, the cleaner, and the support
         // every stage shares (cancellation, limits, byte order). Depends on nothing in Corpus.
         .target(name: "NewsText", resources: [.copy("Resources")]),
-        .target(name: "Corpus", dependencies: ["NewsText", "CMemoryHints", "CHTMLParser", "CZlib", .product(name: "CSV", package: "CSV.swift")],
+        .target(name: "Corpus", dependencies: ["NewsText", "CMemoryHints", "CHTMLParser", "CZlib"],
                 resources: [.copy("Resources")]),
         // Tables (terminal, Markdown, CSV, JSON), SVG charts, HTML reports, atomic files: Foundation only.
         .target(name: "Report"),
@@ -78,11 +76,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
+        // What several test targets share: waiting for work a limit must stop, reading API annotations.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "NewsText"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
-        .testTarget(name: "ScriptingTests", dependencies: ["Scripting", "Report"]),
+        .testTarget(name: "ScriptingTests", dependencies: ["Scripting", "Report", "TestSupport"]),
         // Runs the built `dossier` executable as a user would.
-        .testTarget(name: "CLITests", dependencies: ["dossier"]),
+        .testTarget(name: "CLITests", dependencies: ["dossier", "TestSupport"]),
     ]
 )

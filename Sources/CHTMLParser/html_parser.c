@@ -11,7 +11,19 @@
 typedef struct forward {
     const dossier_html_events *events;
     void *user;
+    htmlParserCtxtPtr ctxt;
+    unsigned events_seen;
+    int stopped;
 } forward;
+
+// Every 256 events, asks whether to stop (a time limit, an interrupt) and stops libxml2 if so.
+static void poll_stop(forward *f) {
+    if (f->stopped || f->events->should_stop == NULL || (++f->events_seen & 255) != 0) return;
+    if (f->events->should_stop(f->user)) {
+        f->stopped = 1;
+        xmlStopParser(f->ctxt);
+    }
+}
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
@@ -22,19 +34,27 @@ static void silent_structured(void *ctx, xmlErrorPtr error) { (void)ctx; (void)e
 
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     forward *f = ctx;
+    if (f->stopped) return;
     f->events->start_element(f->user, name, atts);
+    poll_stop(f);
 }
 static void on_end(void *ctx, const xmlChar *name) {
     forward *f = ctx;
+    if (f->stopped) return;
     f->events->end_element(f->user, name);
+    poll_stop(f);
 }
 static void on_characters(void *ctx, const xmlChar *ch, int len) {
     forward *f = ctx;
+    if (f->stopped) return;
     f->events->characters(f->user, ch, len);
+    poll_stop(f);
 }
 static void on_raw(void *ctx, const xmlChar *ch, int len) {
     forward *f = ctx;
+    if (f->stopped) return;
     f->events->raw_text(f->user, ch, len);
+    poll_stop(f);
 }
 
 int dossier_html_encoding_known(const char *encoding) {
@@ -68,7 +88,7 @@ int dossier_html_parse(const char *bytes, int length, const char *encoding,
         if (ctxt) htmlFreeParserCtxt(ctxt);
         return -2;
     }
-    forward f = { events, user };
+    forward f = { events, user, ctxt, 0, 0 };
     memset(ctxt->sax, 0, sizeof(htmlSAXHandler));
     ctxt->sax->initialized = 1;
     ctxt->sax->startElement = on_start;
@@ -87,5 +107,5 @@ int dossier_html_parse(const char *bytes, int length, const char *encoding,
     htmlParseDocument(ctxt);
     ctxt->userData = ctxt;
     htmlFreeParserCtxt(ctxt);
-    return 0;
+    return f.stopped ? 1 : 0;
 }

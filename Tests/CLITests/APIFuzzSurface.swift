@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The Lua API as docs/api/dossier.lua declares it, read for the API fuzzer: every documented
 /// function and method with its parameters' types, the fields of every class (option tables,
@@ -79,35 +80,13 @@ struct APIFuzzSurface {
         return out
     }
 
-    /// `(exact) List<T>: Base` → `List`.
     private static func className(_ text: String) -> String {
-        var rest = Substring(text)
-        if rest.hasPrefix("("), let close = rest.firstIndex(of: ")") {
-            rest = rest[rest.index(after: close)...].drop(while: { $0 == " " })
-        }
-        return String(rest.prefix { !" :<".contains($0) })
+        LuaAnnotationSyntax.className(text)
     }
 
-    /// `name? type description` or `["end"]? type` → the parameter; nil for index signatures (`[integer] T`).
+    /// `name? type description` → the parameter; nil for index signatures (`[integer] T`).
     private static func declared(_ text: String) -> Parameter? {
-        var rest = Substring(text)
-        for keyword in ["public ", "private ", "protected ", "package "] where rest.hasPrefix(keyword) {
-            rest = rest.dropFirst(keyword.count)
-        }
-        let name: Substring
-        if rest.hasPrefix("[\"") {
-            let inner = rest.dropFirst(2)
-            guard let close = inner.range(of: "\"]") else { return nil }
-            name = inner[..<close.lowerBound]
-            rest = inner[close.upperBound...]
-        } else {
-            name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-            rest = rest.dropFirst(name.count)
-        }
-        guard !name.isEmpty else { return nil }
-        let optional = rest.hasPrefix("?")
-        if optional { rest = rest.dropFirst() }
-        return Parameter(name: String(name), type: rest.trimmingCharacters(in: .whitespaces), optional: optional)
+        LuaAnnotationSyntax.declared(text).map { Parameter(name: $0.name, type: $0.rest, optional: $0.optional) }
     }
 
     /// `function Owner:name(a, b) end` with the `---@param` lines above it.

@@ -39,11 +39,11 @@ import Testing
             for parts in [1, 2, 1, 2] {
                 time("bigrams, \(parts) part(s), no stopwords") {
                     NGramCounter.count(corpus.documents, length: 2, lexicon: lexicon, stopwords: nil,
-                                       as: PackedGramTable.self, parts: parts).count
+                                       as: PackedGramTable<OneWordGramKey>.self, parts: parts).count
                 }
                 time("4-grams, \(parts) part(s), no stopwords, wide table") {
                     NGramCounter.count(corpus.documents, length: 4, lexicon: lexicon, stopwords: nil,
-                                       as: WidePackedGramTable.self, parts: parts).count
+                                       as: PackedGramTable<TwoWordGramKey>.self, parts: parts).count
                 }
                 time("4-grams, \(parts) part(s), no stopwords, sequence table") {
                     NGramCounter.count(corpus.documents, length: 4, lexicon: lexicon, stopwords: nil,

@@ -115,11 +115,11 @@ import Testing
             for parts in [1, 2, 5] {
                 if n <= 3 {
                     let packed = NGramCounter.count(corpus.documents, length: n, lexicon: lexicon, stopwords: nil,
-                                                    as: PackedGramTable.self, parts: parts)
+                                                    as: PackedGramTable<OneWordGramKey>.self, parts: parts)
                     #expect(rows(packed) == expected, "packed, n = \(n), \(parts) parts")
                 }
                 let wide = NGramCounter.count(corpus.documents, length: n, lexicon: lexicon, stopwords: nil,
-                                              as: WidePackedGramTable.self, parts: parts)
+                                              as: PackedGramTable<TwoWordGramKey>.self, parts: parts)
                 #expect(rows(wide) == expected, "wide, n = \(n), \(parts) parts")
                 let sequence = NGramCounter.count(corpus.documents, length: n, lexicon: lexicon, stopwords: nil,
                                                   as: SequenceGramTable.self, parts: parts)

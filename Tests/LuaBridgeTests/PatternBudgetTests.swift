@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LuaBridge
+import TestSupport
 
 /// Lua's pattern matcher runs in C, where the count hook never fires: issue 12's
 /// `("a"):rep(20000):find(("a*"):rep(6) .. "b")` ran for ever, deaf to --timeout and Ctrl-C.

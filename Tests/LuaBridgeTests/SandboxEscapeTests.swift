@@ -3,6 +3,7 @@ import Testing
 @testable import LuaBridge
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// The escapes of issue 12, each as the probe did it, and the mechanism that now stops it.

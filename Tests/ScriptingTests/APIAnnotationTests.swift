@@ -2,6 +2,7 @@ import Foundation
 import LuaBridge
 import Testing
 @testable import Scripting
+import TestSupport
 
 /// Keeps docs/api/dossier.lua (the lua-language-server annotations) and the live Lua API from
 /// drifting apart: every class, field, method and module key the session registers must be
@@ -467,34 +468,15 @@ struct APIAnnotations {
         }
     }
 
-    /// `(exact) List<T>: Base` → `List`.
+    /// `(exact) List<T>: Base` → `List` (`LuaAnnotationSyntax`, shared with the API fuzzer).
     static func className(_ text: String) -> String {
-        var rest = Substring(text)
-        if rest.hasPrefix("("), let close = rest.firstIndex(of: ")") {
-            rest = rest[rest.index(after: close)...].drop(while: { $0 == " " })
-        }
-        return String(rest.prefix { !" :<".contains($0) })
+        LuaAnnotationSyntax.className(text)
     }
 
     /// `private name? type …` → (`name`, optional); `["end"]? type` → (`end`, optional);
     /// `[integer] T` (an index signature) → nil.
     static func fieldName(_ text: String) -> (String, Bool)? {
-        var rest = Substring(text)
-        for keyword in ["public ", "private ", "protected ", "package "] where rest.hasPrefix(keyword) {
-            rest = rest.dropFirst(keyword.count)
-        }
-        let name: Substring
-        if rest.hasPrefix("[\"") {
-            let inner = rest.dropFirst(2)
-            guard let close = inner.range(of: "\"]") else { return nil }
-            name = inner[..<close.lowerBound]
-            rest = inner[close.upperBound...]
-        } else {
-            name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-            rest = rest.dropFirst(name.count)
-        }
-        guard !name.isEmpty else { return nil }
-        return (String(name), rest.hasPrefix("?"))
+        LuaAnnotationSyntax.declared(text).map { ($0.name, $0.optional) }
     }
 
     /// `function A.b.c(` → (`A.b`, `c`); `function A:m(` → (`A`, `m`); `function g(` → (`_G`, `g`);

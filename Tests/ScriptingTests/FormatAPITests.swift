@@ -26,6 +26,7 @@ import Testing
         #expect(try s.value("return corpus:doc('r1').format").stringValue == "jsonl")
         #expect(try s.value("local m = corpus:doc('r1').meta return m.section .. m.pages .. m.tags[2]").stringValue == "Economy2trade")
         #expect(try s.value("return corpus:doc('feed:2').date_from").stringValue == "field")
+        #expect(try s.value("local d = corpus:doc('feed:2') return d.title_from .. ',' .. d.source_from").stringValue == "field,field")
         #expect(try s.value("return corpus:doc('feed:2').language").type == .nil)
         #expect(try s.value("return #corpus:filter{source = 'PAP'}").intValue == 1)
         #expect(try s.value("local t = {} for _, r in ipairs(corpus:sources()) do t[#t + 1] = r.source end table.sort(t) return table.concat(t, ',')").stringValue == "PAP,Reuters")

@@ -2,6 +2,7 @@ import Foundation
 import LuaBridge
 import Testing
 @testable import Scripting
+import TestSupport
 
 @Suite struct PluginLoadingTests {
     @Test func requireLoadsAPluginAndItsSubModules() throws {

@@ -329,7 +329,9 @@ function Corpus:duplicates(opts) end
 ---@field path string the file it was read from
 ---@field format? string the input format: "txt", "jsonl", "json", "csv", "tsv", "html" or "warc"; nil for a text given as a string
 ---@field title? string the headline: the input's title field, else the line the text opens with when it reads as one; or nil
+---@field title_from? string where `title` came from: "field" (the input's metadata: a field, a header block, a page's metadata), "text" (the opening line) or "breadcrumb"; nil without a title
 ---@field source? string the outlet: the input's source field, else a credit line's, a share prompt's or the dateline's agency; or nil
+---@field source_from? string where `source` came from: "field" (the input's metadata), "credit" (a credit or rights line), "share" (a share prompt) or "dateline" (its agency); nil without a source
 ---@field url? string the article's address, when the input gives one
 ---@field authors List<string> the authors the input names (a field or a header block), in its order
 ---@field language? string the language the input gives ("en", "pt-BR"), or nil

@@ -18,19 +18,23 @@ typedef void (*dossier_html_start_fn)(void *user, const unsigned char *name, con
 typedef void (*dossier_html_end_fn)(void *user, const unsigned char *name);
 /// Text content (entities already decoded), or the raw content of `<script>` and `<style>`.
 typedef void (*dossier_html_text_fn)(void *user, const unsigned char *text, int length);
+/// Asked every few hundred events (may be NULL): nonzero stops the parse there.
+typedef int (*dossier_html_stop_fn)(void *user);
 
 typedef struct dossier_html_events {
     dossier_html_start_fn start_element;
     dossier_html_end_fn end_element;
     dossier_html_text_fn characters;
     dossier_html_text_fn raw_text;
+    dossier_html_stop_fn should_stop;
 } dossier_html_events;
 
 /// Parses `length` bytes of HTML and reports events to `events` with `user`.
 /// `encoding` names the input's encoding for iconv ("UTF-8", "windows-1252", "Shift_JIS", …);
 /// the document's own declarations are ignored (the caller has decided). The parser recovers
 /// from broken markup, never touches the network and reports no errors.
-/// Returns 0 when parsed, -1 when `encoding` is unknown, -2 when no parser could be created.
+/// Returns 0 when parsed, 1 when `should_stop` stopped it, -1 when `encoding` is unknown, -2 when
+/// no parser could be created.
 int dossier_html_parse(const char *bytes, int length, const char *encoding,
                        const dossier_html_events *events, void *user);
 

@@ -105,18 +105,18 @@ public enum CorpusLoader {
             if format == nil { format = DocumentFormat.sniff(bytes) }
             let format = format ?? .txt
             let input = ReaderInput(bytes: bytes, offset: unit.range?.lowerBound ?? 0, firstLine: unit.firstLine,
-                                    header: unit.header, fields: options.fields, format: format)
-            var records = 0
-            format.reader.read(input, emit: { record in
-                guard stop == nil else { return }
-                records += 1
-                if records & 63 == 0 {
-                    do throws(WorkLimit) { try options.cancellation.check() } catch { stop = error }
-                }
-                draft.add(record, file: file, format: format)
-            }, warn: { problem in
-                draft.warn(problem, file: file)
-            })
+                                    header: unit.header, fields: options.fields, format: format,
+                                    cancellation: options.cancellation)
+            do throws(WorkLimit) {
+                // The reader checks the token in its loops and throws: the load stops inside a large file.
+                try format.reader.read(input, emit: { record in
+                    draft.add(record, file: file, format: format)
+                }, warn: { problem in
+                    draft.warn(problem, file: file)
+                })
+            } catch {
+                stop = error
+            }
             }
         }
         let result = unit.range.map {

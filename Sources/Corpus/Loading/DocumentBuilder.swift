@@ -59,8 +59,14 @@ enum DocumentBuilder {
                         workspace w: inout Workspace) -> Prepared {
         let fields = record.fields
         var cleaned = Cleaner.clean(record.text, outlets: w.outlets, givenTitle: fields.title)
-        if let title = fields.title { cleaned.title = title }
-        if let source = fields.source { cleaned.source = source }
+        if let title = fields.title {
+            cleaned.title = title
+            cleaned.titleFrom = MetadataOrigin.field
+        }
+        if let source = fields.source {
+            cleaned.source = source
+            cleaned.sourceFrom = MetadataOrigin.field
+        }
         if let written = fields.date, let iso = FieldDate.iso(written) {
             cleaned.date = iso
             cleaned.dateFrom = DateSource.field
@@ -83,7 +89,8 @@ enum DocumentBuilder {
         // use (`Document.layout`), so a load pays only for what the index needs.
         let metadata = DocumentMetadata(title: cleaned.title, boilerplate: cleaned.boilerplate,
                                         dateline: cleaned.dateline, source: cleaned.source, givenDate: cleaned.date,
-                                        givenDateFrom: cleaned.dateFrom, credits: cleaned.credits)
+                                        givenDateFrom: cleaned.dateFrom, credits: cleaned.credits,
+                                        titleFrom: cleaned.titleFrom, sourceFrom: cleaned.sourceFrom)
         return Prepared(id: id, path: path, metadata: metadata, text: text,
                         wordCount: wordCount, terms: terms, raw: raw)
     }

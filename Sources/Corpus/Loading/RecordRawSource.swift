@@ -19,11 +19,17 @@ struct RecordRawSource: RawRecordSource {
         return nil
     }
 
-    /// The record's bytes in a gzip-compressed file: the file is decoded up to the record's end.
+    /// The record's bytes in a gzip-compressed file: the file is decoded up to the record's end,
+    /// the way the load decoded it. A WARC file's records were found in the stream decoded past
+    /// damaged members (`WARCFile` resynchronizes at the next member), so their byte ranges count
+    /// in that stream and the file is decoded the same way here: a record after a damaged member
+    /// reads back as its own bytes, not as nothing or as another record's.
     private func compressedRaw(_ location: [UInt8], origin: RecordOrigin) -> String? {
         let limit = CorpusLoader.Options.defaultMaxFileBytes
+        let resynchronize = origin.format == DocumentFormat.warc.rawValue
         let read = FileReader(capacity: 1 << 16).withContents(of: location, expected: origin.identity, limit: limit) { stored -> String? in
-            let decoded = try? GzipDecoder(limit: min(limit, origin.byteRange.upperBound)).decompress(UnsafeRawBufferPointer(stored))
+            let decoded = try? GzipDecoder(limit: min(limit, origin.byteRange.upperBound), resynchronize: resynchronize)
+                .decompress(UnsafeRawBufferPointer(stored))
             guard let bytes = decoded?.bytes, origin.byteRange.upperBound <= bytes.count else { return nil }
             let record = bytes[origin.byteRange]
             if origin.format == DocumentFormat.txt.rawValue {

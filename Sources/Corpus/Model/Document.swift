@@ -21,12 +21,18 @@ public final class Document: @unchecked Sendable {
     public var metadata: DocumentMetadata { details.metadata }
     /// The headline, when the file opens with one.
     public var title: String? { metadata.title }
+    /// Where the title came from: "field" (the input's metadata), "text" (the opening line),
+    /// "breadcrumb"; nil without a title (`MetadataOrigin`).
+    public var titleFrom: String? { metadata.titleFrom }
     /// Lines removed from the body, with the reason for each.
     public var boilerplate: [BoilerplateLine] { metadata.boilerplate }
     /// The dateline (`18-6-2023 (BEIJING)`), when the body opens with one.
     public var dateline: Dateline? { metadata.dateline }
     /// The outlet: the input's field, else from credit lines, share prompts or the dateline.
     public var source: String? { metadata.source }
+    /// Where the source came from: "field" (the input's metadata), "credit", "share",
+    /// "dateline"; nil without a source (`MetadataOrigin`).
+    public var sourceFrom: String? { metadata.sourceFrom }
     /// The article's address, when the input gives one.
     public var url: String? { metadata.url }
     /// The authors the input names.

@@ -5,12 +5,16 @@
 public struct DocumentMetadata: Sendable {
     /// The headline: a field's, else the line the text opens with when it reads as one.
     public var title: String?
+    /// Where `title` came from (`MetadataOrigin`: "field", "text", "breadcrumb"); nil without one.
+    public var titleFrom: String?
     /// Lines removed from the body, with reasons.
     public var boilerplate: [BoilerplateLine]
     /// The dateline, when the body opened with one.
     public var dateline: Dateline?
     /// The outlet: a field's, else from credit lines, share prompts or the dateline's agency.
     public var source: String?
+    /// Where `source` came from (`MetadataOrigin`: "field", "credit", "share", "dateline"); nil without one.
+    public var sourceFrom: String?
     /// A date the document states for itself (ISO `YYYY-MM-DD`): a field's, else the dateline's
     /// or a date line's.
     public var givenDate: String?
@@ -30,8 +34,10 @@ public struct DocumentMetadata: Sendable {
     public init(title: String? = nil, boilerplate: [BoilerplateLine] = [], dateline: Dateline? = nil,
                 source: String? = nil, givenDate: String? = nil, givenDateFrom: String? = nil,
                 credits: [String] = [], url: String? = nil, authors: [String] = [], language: String? = nil,
-                fields: [(name: String, value: FieldValue)] = []) {
+                fields: [(name: String, value: FieldValue)] = [], titleFrom: String? = nil, sourceFrom: String? = nil) {
         self.title = title
+        self.titleFrom = title == nil ? nil : titleFrom ?? MetadataOrigin.text
+        self.sourceFrom = source == nil ? nil : sourceFrom ?? MetadataOrigin.credit
         self.boilerplate = boilerplate
         self.dateline = dateline
         self.source = source

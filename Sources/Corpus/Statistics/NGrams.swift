@@ -177,14 +177,14 @@ extension Corpus {
         }
         let meter = cancellation.meter("the n-gram table")
         do {
-            if PackedGramTable.bits(length: n, vocabulary: index.lexicon.count) != nil {
+            if PackedGramTable<OneWordGramKey>.fits(length: n, vocabulary: index.lexicon.count) {
                 return try ngramRows(NGramCounter.count(documents, length: n, lexicon: index.lexicon, stopwords: stopwords,
-                                                        as: PackedGramTable.self, cancellation: cancellation, meter: meter),
+                                                        as: PackedGramTable<OneWordGramKey>.self, cancellation: cancellation, meter: meter),
                                      length: n, min: minimum, top: top, meter: meter, cancellation: cancellation)
             }
-            if WidePackedGramTable.fits(length: n, vocabulary: index.lexicon.count) {
+            if PackedGramTable<TwoWordGramKey>.fits(length: n, vocabulary: index.lexicon.count) {
                 return try ngramRows(NGramCounter.count(documents, length: n, lexicon: index.lexicon, stopwords: stopwords,
-                                                        as: WidePackedGramTable.self, cancellation: cancellation, meter: meter),
+                                                        as: PackedGramTable<TwoWordGramKey>.self, cancellation: cancellation, meter: meter),
                                      length: n, min: minimum, top: top, meter: meter, cancellation: cancellation)
             }
             return try ngramRows(NGramCounter.count(documents, length: n, lexicon: index.lexicon, stopwords: stopwords,

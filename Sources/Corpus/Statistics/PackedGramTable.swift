@@ -1,16 +1,19 @@
-/// N-grams packed into one 64-bit key, `bits` per id, first id in the high bits.
-struct PackedGramTable: GramTable {
+/// N-grams of term ids packed into a fixed-width key (`PackedGramKey`: one 64-bit word, or two),
+/// kept with their counts in the slot itself, so an occurrence costs one probe. One table for
+/// both widths: `PackedGramTable<OneWordGramKey>` for n ≤ 2 (32 bits per id) and n = 3 (21 bits),
+/// `PackedGramTable<TwoWordGramKey>` for n ≤ 6 (21 bits per id); the generic code is
+/// specialised for each, so neither pays for the other.
+struct PackedGramTable<Key: PackedGramKey>: GramTable {
     struct Slot {
-        var key: UInt64
+        var key: Key
         var count: UInt32
         var docs: UInt32
         /// Last document counted, plus one.
         var last: UInt32
     }
 
-    static let empty = UInt64.max
-    static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
     let length: Int
+    /// Bits per id in the key.
     let bits: Int
     private var slots: [Slot]
     private var shift: UInt64
@@ -18,39 +21,37 @@ struct PackedGramTable: GramTable {
 
     var memoryBytes: Int { slots.capacity * MemoryLayout<Slot>.stride }
 
-    /// Bits per id for n-grams of `length` over `vocabulary` terms, or nil when they do not fit.
-    static func bits(length: Int, vocabulary: Int) -> Int? {
-        if length == 1 || length == 2 { return 32 }
-        if length == 3 && vocabulary < (1 << 21) { return 21 }
-        return nil
+    /// Whether n-grams of `length` over `vocabulary` terms fit this table's key.
+    static func fits(length: Int, vocabulary: Int) -> Bool {
+        Key.bits(length: length, vocabulary: vocabulary) != nil
     }
 
     init(length: Int, capacity: Int) {
         self.length = length
-        bits = length <= 2 ? 32 : 21
+        bits = Key.bits(length: length, vocabulary: 0) ?? 21
         var size = 1024
         var log = 10
         while size < capacity * 2 {
             size <<= 1
             log += 1
         }
-        slots = Array(repeating: Slot(key: Self.empty, count: 0, docs: 0, last: 0), count: size)
+        slots = Array(repeating: Slot(key: Key.empty, count: 0, docs: 0, last: 0), count: size)
         shift = UInt64(64 - log)
     }
 
+    /// The packed ids of the n-gram at `start`.
     @inline(__always)
-    func key(_ ids: UnsafeBufferPointer<UInt32>, at start: Int) -> UInt64 {
-        var k: UInt64 = 0
-        for i in start..<(start + length) { k = (k << UInt64(bits)) | UInt64(ids[i]) }
-        return k
+    func key(_ ids: UnsafeBufferPointer<UInt32>, at start: Int) -> Key {
+        Key(packing: ids, at: start, length: length, bits: bits)
     }
 
     @inline(__always)
-    mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, key: UInt64, doc: UInt32) {
+    mutating func add(_ ids: UnsafeBufferPointer<UInt32>, at start: Int, key: Key, doc: UInt32) {
+        let hash = key.slotHash
         let mark = doc &+ 1
         let found: Bool = slots.withUnsafeMutableBufferPointer { s in
             let mask = s.count - 1
-            var i = Int(truncatingIfNeeded: (key &* Self.multiplier) >> shift)
+            var i = Int(truncatingIfNeeded: hash >> shift)
             while true {
                 let k = s[i].key
                 if k == key {
@@ -61,7 +62,7 @@ struct PackedGramTable: GramTable {
                     }
                     return true
                 }
-                if k == Self.empty {
+                if k.isEmpty {
                     s[i] = Slot(key: key, count: 1, docs: 1, last: mark)
                     return false
                 }
@@ -74,49 +75,42 @@ struct PackedGramTable: GramTable {
         }
     }
 
-    mutating func merge(_ other: PackedGramTable) {
-        for slot in other.slots where slot.key != Self.empty {
+    mutating func merge(_ other: PackedGramTable<Key>) {
+        for slot in other.slots where !slot.key.isEmpty {
             let mask = slots.count - 1
-            var i = Int(truncatingIfNeeded: (slot.key &* Self.multiplier) >> shift)
-            while slots[i].key != Self.empty && slots[i].key != slot.key { i = (i + 1) & mask }
-            if slots[i].key == slot.key {
-                slots[i].count &+= slot.count
-                slots[i].docs &+= slot.docs
-            } else {
+            var i = Int(truncatingIfNeeded: slot.key.slotHash >> shift)
+            while !slots[i].key.isEmpty && slots[i].key != slot.key { i = (i + 1) & mask }
+            if slots[i].key.isEmpty {
                 slots[i] = Slot(key: slot.key, count: slot.count, docs: slot.docs, last: 0)
                 count += 1
                 if count * 10 > slots.count * 7 { grow() }
+            } else {
+                slots[i].count &+= slot.count
+                slots[i].docs &+= slot.docs
             }
         }
     }
 
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: Slot(key: Self.empty, count: 0, docs: 0, last: 0), count: old.count * 2)
+        slots = Array(repeating: Slot(key: Key.empty, count: 0, docs: 0, last: 0), count: old.count * 2)
         shift -= 1
         let mask = slots.count - 1
-        for slot in old where slot.key != Self.empty {
-            var i = Int(truncatingIfNeeded: (slot.key &* Self.multiplier) >> shift)
-            while slots[i].key != Self.empty { i = (i + 1) & mask }
+        for slot in old where !slot.key.isEmpty {
+            var i = Int(truncatingIfNeeded: slot.key.slotHash >> shift)
+            while !slots[i].key.isEmpty { i = (i + 1) & mask }
             slots[i] = slot
         }
     }
 
     func forEachEntry(_ body: (Int, Int, Int) -> Void) {
-        for (i, slot) in slots.enumerated() where slot.key != Self.empty {
+        for (i, slot) in slots.enumerated() where !slot.key.isEmpty {
             body(i, Int(slot.count), Int(slot.docs))
         }
     }
 
     func ids(of handle: Int) -> [UInt32] {
         guard handle >= 0, handle < slots.count else { return [] }
-        let idMask: UInt64 = (1 << UInt64(bits)) - 1
-        var k = slots[handle].key
-        var ids = [UInt32](repeating: 0, count: length)
-        for i in stride(from: length - 1, through: 0, by: -1) {
-            ids[i] = UInt32(truncatingIfNeeded: k & idMask)
-            k >>= UInt64(bits)
-        }
-        return ids
+        return slots[handle].key.ids(length: length, bits: bits)
     }
 }

@@ -92,10 +92,31 @@ public enum DateSource {
     public static let inferred = "inferred"
 }
 
+/// Where a document's title or source came from: the values of `Document.titleFrom` and
+/// `Document.sourceFrom` (Lua `doc.title_from`, `doc.source_from`).
+public enum MetadataOrigin {
+    /// A metadata field of the input: a JSON or CSV field, a plain-text header block, a web
+    /// page's metadata (the same "field" as `DateSource.field`).
+    public static let field = "field"
+    /// The title only: the line the text opens with, read as a headline.
+    public static let text = "text"
+    /// The title only: the page a "Home » …" breadcrumb names.
+    public static let breadcrumb = "breadcrumb"
+    /// The source only: a credit or rights line ("Source: Reuters", "© 2024 Xinhua").
+    public static let credit = "credit"
+    /// The source only: a share prompt naming the outlet ("Follow NewsTrack on …").
+    public static let share = "share"
+    /// The source only: the agency of the dateline ("BEIJING, June 18 (Xinhua) --").
+    public static let dateline = "dateline"
+}
+
 /// The result of cleaning one raw document: a clean body plus the metadata found on the way.
 public struct CleanedText: Sendable {
     /// The headline: the first line when it reads as one, or the page named by a "Home » …" breadcrumb; nil otherwise.
     public var title: String?
+    /// Where `title` came from (`MetadataOrigin`: "text", "breadcrumb"; "field" once the input's field is put
+    /// over it); nil without a title.
+    public var titleFrom: String?
     /// The clean body: boilerplate, title, credits and dateline prefix removed, spaces normalised. Paragraphs are
     /// separated as in the raw text (a blank line, or a single newline where the raw used one); hard-wrapped text is
     /// reflowed, one paragraph per line with a blank line between paragraphs (see `Cleaner`). Every offset the
@@ -107,6 +128,9 @@ public struct CleanedText: Sendable {
     public var dateline: Dateline?
     /// The outlet's display name, from a credit line, a share prompt naming the outlet, or a dateline's agency.
     public var source: String?
+    /// Where `source` came from (`MetadataOrigin`: "credit", "share", "dateline"; "field" once the input's field
+    /// is put over it); nil without a source.
+    public var sourceFrom: String?
     /// An ISO date the text gives (a dateline with a year, a date-only line near the top, a masthead's date);
     /// nil otherwise.
     public var date: String?
@@ -119,9 +143,11 @@ public struct CleanedText: Sendable {
     /// Creates a cleaned text.
     public init(
         title: String?, text: String, boilerplate: [BoilerplateLine], dateline: Dateline?, source: String?, date: String?,
-        dateFrom: String? = nil, credits: [String] = []
+        dateFrom: String? = nil, credits: [String] = [], titleFrom: String? = nil, sourceFrom: String? = nil
     ) {
         self.title = title
+        self.titleFrom = titleFrom ?? (title == nil ? nil : MetadataOrigin.text)
+        self.sourceFrom = sourceFrom ?? (source == nil ? nil : MetadataOrigin.credit)
         self.text = text
         self.boilerplate = boilerplate
         self.dateline = dateline

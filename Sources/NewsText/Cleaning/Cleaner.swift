@@ -65,6 +65,7 @@ public enum Cleaner {
         var titleBytes: ArraySlice<UInt8>?
         var searchFrom = 0
         var breadcrumbTarget: String?
+        var titleFrom = MetadataOrigin.text
         var first = firstContentLine(lines, from: 0)
         while let k = first, let verdict = verdicts[k] {
             if let target = verdict.breadcrumbTarget { breadcrumbTarget = target }
@@ -88,6 +89,7 @@ public enum Cleaner {
         } else if let target = breadcrumbTarget, Bytes.wordCount(Array(target.utf8)[...]) >= 2 {
             title = target
             titleBytes = Array(target.utf8)[...]
+            titleFrom = MetadataOrigin.breadcrumb
         }
 
         // 4. A copy of the title in the page header: among the next few lines (further down, a line equal to the
@@ -172,7 +174,11 @@ public enum Cleaner {
                 sourceRank = verdict.sourceRank
             }
         }
-        if source == nil { source = dateline?.agency }
+        var sourceFrom: String? = source == nil ? nil : (sourceRank == 0 ? MetadataOrigin.credit : MetadataOrigin.share)
+        if source == nil, let agency = dateline?.agency {
+            source = agency
+            sourceFrom = MetadataOrigin.dateline
+        }
 
         // 10. Date: the dateline's, else a date-only line near the top, else a date closing the title (a masthead's
         //     "ENERGY BRIEFING -- Tuesday, June 11, 2024").
@@ -238,7 +244,7 @@ public enum Cleaner {
         return CleanedText(
             title: title, text: String(decoding: text, as: UTF8.self), boilerplate: boilerplate,
             dateline: dateline?.dateline, source: source, date: date, dateFrom: dateFrom,
-            credits: credits.map(\.text))
+            credits: credits.map(\.text), titleFrom: title == nil ? nil : titleFrom, sourceFrom: sourceFrom)
     }
 
     /// The record of removed line `i`, exactly as written in the raw text.

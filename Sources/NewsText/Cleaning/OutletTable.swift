@@ -113,11 +113,26 @@ public struct OutletTable: Hashable, Sendable {
     }
 
     /// Loads `Resources/outlets.txt` (NewsText's resource bundle or `share/dossier/Resources`, as
-    /// `BundledResource` finds it); without the file the table is empty, as the cleaner's
-    /// patterns still find credit lines.
+    /// `BundledResource` finds it); without the file the table is empty (the cleaner's patterns
+    /// still find credit lines) and `MissingResources` warns, naming the file and where it was
+    /// looked for.
     private static func loadStandard() -> OutletTable {
-        guard let text = try? BundledResource(target: "NewsText", folder: "Resources").text("outlets", ext: "txt")
-        else { return OutletTable() }
-        return OutletTable(lines: text.split(separator: "\n", omittingEmptySubsequences: true))
+        let (table, missing) = load(from: BundledResource(target: "NewsText", folder: "Resources"))
+        if let missing { MissingResources.report(missing, consequence: consequence) }
+        return table
+    }
+
+    /// What a missing outlet list costs, for the warning.
+    package static let consequence = "outlet names in credit lines, share prompts and datelines are not known, "
+        + "so fewer documents get a source"
+
+    /// The table of `outlets.txt` in `resources`, or an empty table and what is missing.
+    package static func load(from resources: BundledResource) -> (table: OutletTable, missing: MissingResource?) {
+        do {
+            let text = try resources.text("outlets", ext: "txt")
+            return (OutletTable(lines: text.split(separator: "\n", omittingEmptySubsequences: true)), nil)
+        } catch {
+            return (OutletTable(), error)
+        }
     }
 }

@@ -17,7 +17,9 @@ enum DocumentBinding {
             .field("path", "string", "the file it was read from") { .text($0.path) },
             .field("format", "string?", "the input format: \"txt\", \"jsonl\", \"json\", \"csv\", \"tsv\", \"html\" or \"warc\"; nil for a text given as a string") { .text($0.format) },
             .field("title", "string?", "the headline: the input's title field, else the line the text opens with when it reads as one; or nil") { .text($0.title) },
+            .field("title_from", "string?", "where `title` came from: \"field\" (the input's metadata: a field, a header block, a page's metadata), \"text\" (the opening line) or \"breadcrumb\"; nil without a title") { .text($0.titleFrom) },
             .field("source", "string?", "the outlet: the input's source field, else a credit line's, a share prompt's or the dateline's agency; or nil") { .text($0.source) },
+            .field("source_from", "string?", "where `source` came from: \"field\" (the input's metadata), \"credit\" (a credit or rights line), \"share\" (a share prompt) or \"dateline\" (its agency); nil without a source") { .text($0.sourceFrom) },
             .field("url", "string?", "the article's address, when the input gives one") { .text($0.url) },
             .field("authors", "List<string>", "the authors the input names (a field or a header block), in its order") {
                 lists.strings($0.authors)

@@ -7,9 +7,13 @@
 /// read it reports through `warn` with its place (a line, an array item) and goes on: one bad
 /// record never loses the others. Readers are values without state, safe to use from several
 /// threads at once.
+///
+/// A reader checks `input.cancellation` in its loops (every few records, and inside a long
+/// parse: a large WARC file, a page of many elements) and throws its `WorkLimit`, so a
+/// `--timeout`, a Ctrl-C or a script's time budget stops a load inside one large file too.
 protocol DocumentReader: Sendable {
-    /// Reads every record of `input`.
-    func read(_ input: ReaderInput, emit: (RawRecord) -> Void, warn: (ReaderProblem) -> Void)
+    /// Reads every record of `input`; throws when `input.cancellation` says stop.
+    func read(_ input: ReaderInput, emit: (RawRecord) -> Void, warn: (ReaderProblem) -> Void) throws(WorkLimit)
 }
 
 /// What a reader reads: bytes and where they are.
@@ -27,7 +31,12 @@ struct ReaderInput {
     let fields: FieldNames
     /// The format the reader was chosen for ("txt", "jsonl", "csv"…).
     let format: DocumentFormat
+    /// The load's token: a time limit, an interrupt.
+    var cancellation: Cancellation = .none
 }
+
+/// How often the readers check the token: every this many records.
+let readerCheckInterval = 64
 
 /// A problem with one record (or with the whole input) that did not stop the load.
 struct ReaderProblem: Sendable {

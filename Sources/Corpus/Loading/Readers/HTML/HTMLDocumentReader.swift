@@ -3,8 +3,8 @@
 /// description) by `HTMLExtractor`. The page's metadata becomes the record's fields, so they win
 /// over what the cleaner would infer from the text (`doc.date_from` is "field").
 struct HTMLDocumentReader: DocumentReader {
-    func read(_ input: ReaderInput, emit: (RawRecord) -> Void, warn: (ReaderProblem) -> Void) {
-        let article = HTMLExtractor.extract(UnsafeRawBufferPointer(input.bytes))
+    func read(_ input: ReaderInput, emit: (RawRecord) -> Void, warn: (ReaderProblem) -> Void) throws(WorkLimit) {
+        let article = try HTMLExtractor.extract(UnsafeRawBufferPointer(input.bytes), cancellation: input.cancellation)
         let range = input.offset..<(input.offset + input.bytes.count)
         for message in article.warnings { warn(ReaderProblem(message: message)) }
         guard let record = Self.record(article, range: range) else {

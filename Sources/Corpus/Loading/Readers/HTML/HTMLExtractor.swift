@@ -22,6 +22,14 @@ public enum HTMLExtractor {
     /// `charset` is the encoding the page came with from outside (an HTTP header), if any; it
     /// takes the place of the page's own `<meta charset>`.
     public static func extract(_ bytes: UnsafeRawBufferPointer, url: String? = nil, charset transport: String? = nil) -> HTMLArticle {
+        Cancellation.uninterrupted { (token) throws(WorkLimit) in try extract(bytes, url: url, charset: transport, cancellation: token) }
+    }
+
+    /// `extract(_:url:charset:)` that `cancellation` can stop: the parse asks it every few
+    /// hundred elements and throws its `WorkLimit` (a time limit, an interrupt).
+    public static func extract(_ bytes: UnsafeRawBufferPointer, url: String? = nil, charset transport: String? = nil,
+                               cancellation: Cancellation) throws(WorkLimit) -> HTMLArticle {
+        try cancellation.check()
         var warnings: [String] = []
         if let reason = binaryReason(bytes) { return HTMLArticle(url: url, warnings: [reason]) }
         let charset = HTMLCharset.decide(bytes, transport: transport)
@@ -29,11 +37,15 @@ public enum HTMLExtractor {
         let parsed: HTMLPage
         do {
             if let repaired = charset.repaired {
-                parsed = try repaired.withUnsafeBytes { try HTMLParser.parse($0, encoding: charset.encoding) }
+                parsed = try repaired.withUnsafeBytes {
+                    try HTMLParser.parse($0, encoding: charset.encoding, cancellation: cancellation)
+                }
             } else {
                 let body = UnsafeRawBufferPointer(rebasing: bytes[min(charset.skip, bytes.count)...])
-                parsed = try HTMLParser.parse(body, encoding: charset.encoding)
+                parsed = try HTMLParser.parse(body, encoding: charset.encoding, cancellation: cancellation)
             }
+        } catch HTMLParser.Failure.stopped(let limit) {
+            throw limit
         } catch {
             warnings.append("could not parse the page (\(error))")
             return HTMLArticle(url: url, warnings: warnings)

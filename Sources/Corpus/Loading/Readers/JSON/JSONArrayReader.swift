@@ -7,12 +7,14 @@ struct JSONArrayReader: DocumentReader {
     /// The keys of an envelope object whose array holds the articles.
     static let envelopeKeys: Set<String> = ["articles", "items", "data", "results", "stories"]
 
-    func read(_ input: ReaderInput, emit: (RawRecord) -> Void, warn: (ReaderProblem) -> Void) {
+    func read(_ input: ReaderInput, emit: (RawRecord) -> Void, warn: (ReaderProblem) -> Void) throws(WorkLimit) {
+        var ticker = input.cancellation.every(readerCheckInterval)
         var scanner = JSONItemScanner(input.bytes)
         let found = scanner.articleItems(envelopeKeys: Self.envelopeKeys)
         switch found {
         case .items(let ranges, let problem):
             for (n, range) in ranges.enumerated() {
+                try ticker.tick()
                 let place = "item \(n)"
                 let bytes = UnsafeBufferPointer(rebasing: input.bytes[range])
                 guard let object = JSONArticle.parse(bytes, place: place, warn: warn) else { continue }

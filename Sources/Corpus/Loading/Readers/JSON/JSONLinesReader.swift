@@ -4,12 +4,14 @@ import Foundation
 /// valid JSON, not an object, or has no text is skipped with a warning naming its line; blank
 /// lines are passed over.
 struct JSONLinesReader: DocumentReader {
-    func read(_ input: ReaderInput, emit: (RawRecord) -> Void, warn: (ReaderProblem) -> Void) {
+    func read(_ input: ReaderInput, emit: (RawRecord) -> Void, warn: (ReaderProblem) -> Void) throws(WorkLimit) {
         let bytes = input.bytes
+        var ticker = input.cancellation.every(readerCheckInterval)
         var start = 0
         var line = input.firstLine
         if input.offset == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         while start < bytes.count {
+            try ticker.tick()
             var end = start
             if let base = bytes.baseAddress, let hit = memchr(base + start, 10, bytes.count - start) {
                 end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)

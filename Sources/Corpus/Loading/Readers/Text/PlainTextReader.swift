@@ -2,7 +2,8 @@
 /// with a byte-order mark, else Windows-1252 with a warning), the whole file one record, and a
 /// header block at its top (`TextHeaderBlock`) taken out as the record's fields.
 struct PlainTextReader: DocumentReader {
-    func read(_ input: ReaderInput, emit: (RawRecord) -> Void, warn: (ReaderProblem) -> Void) {
+    /// One record: nothing to check inside (the loader checks between files).
+    func read(_ input: ReaderInput, emit: (RawRecord) -> Void, warn: (ReaderProblem) -> Void) throws(WorkLimit) {
         switch TextDecoding.decode(input.bytes) {
         case .empty:
             warn(ReaderProblem(message: "empty file, skipped", skipped: "empty"))

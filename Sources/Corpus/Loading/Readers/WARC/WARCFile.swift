@@ -74,6 +74,7 @@ public enum WARCFile {
                     try reading.drain(page)
                 case .problem(let problem):
                     try reading.drain(page)
+                    if let complete = reading.parser.takeComplete() { try reading.handle([complete], page) }
                     reading.summary.warnings.append(problem.description)
                     if var lost = reading.parser.abandon(at: reading.streamOffset) {
                         lost.offset = reading.fileOffset(lost.offset)

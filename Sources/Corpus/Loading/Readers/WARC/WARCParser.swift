@@ -271,6 +271,19 @@ public struct WARCParser {
     /// Drops a record being read and any bytes held (the gzip member that carried them was
     /// damaged); returns the problem for the record dropped, if one was begun. The parser goes
     /// on at the next bytes appended.
+    /// The pending record when its whole block is already here: the bytes after it, which
+    /// would only have confirmed where it ends, are lost to damage. Called before `abandon`, so
+    /// a record complete before a damaged gzip member is read, not reported as cut.
+    public mutating func takeComplete() -> Item? {
+        guard let header = pending, buffer.count - start >= header.length else { return nil }
+        let after = start + header.length
+        let block = Array(buffer[start..<after])
+        start = after
+        pending = nil
+        return .record(WARCRecord(version: header.version, fields: header.fields, block: block,
+                                  number: records, offset: header.offset, end: base + after))
+    }
+
     public mutating func abandon(at streamOffset: Int) -> Problem? {
         var problem: Problem?
         if let header = pending {

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Runs `body` on another thread and waits at most `seconds`; returns false when it did not
-/// finish (the thread is left running; `unstick` is called to free it).
-func finishes(within seconds: Double, unstick: () -> Void = {}, _ body: @escaping () -> Void) -> Bool {
+/// finish (the thread is left running; `unstick` is called to free it). Shared by the test
+/// targets that check that a limit stops runaway work (LuaBridgeTests, ScriptingTests).
+public func finishes(within seconds: Double, unstick: () -> Void = {}, _ body: @escaping () -> Void) -> Bool {
     let job = DetachedJob(body)
     let done = DispatchSemaphore(value: 0)
     Thread.detachNewThread {
