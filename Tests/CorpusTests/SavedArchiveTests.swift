@@ -113,7 +113,7 @@ import Testing
             #expect(sameTermIDs ? x.terms == y.terms : x.terms.map { x.lexicon.term(Int($0)) } == y.terms.map { y.lexicon.term(Int($0)) },
                     "terms of \(x.id)")
             #expect(x.wordCount == y.wordCount)
-            #expect(x.title == y.title && x.source == y.source && x.url == y.url && x.authors == y.authors)
+            #expect(x.title == y.title && x.titleFrom == y.titleFrom && x.source == y.source && x.sourceFrom == y.sourceFrom && x.url == y.url && x.authors == y.authors)
             #expect(x.dateline == y.dateline && x.boilerplate == y.boilerplate && x.credits == y.credits)
             #expect(x.metadata.givenDate == y.metadata.givenDate && x.language == y.language)
             #expect(x.meta.map { "\($0.name)=\($0.value)" } == y.meta.map { "\($0.name)=\($0.value)" })

@@ -10,6 +10,7 @@ enum DetailsCodec {
         var w = Writer()
         let m = details.metadata
         w.optional(m.title)
+        w.optional(m.titleFrom)
         w.int(m.boilerplate.count)
         for b in m.boilerplate {
             w.string(b.line)
@@ -24,6 +25,7 @@ enum DetailsCodec {
             w.optional(d.agency)
         }
         w.optional(m.source)
+        w.optional(m.sourceFrom)
         w.optional(m.givenDate)
         w.optional(m.givenDateFrom)
         w.strings(m.credits)
@@ -57,11 +59,13 @@ enum DetailsCodec {
         var r = Reader(bytes: bytes)
         var m = DocumentMetadata()
         m.title = r.optional()
+        m.titleFrom = r.optional()
         m.boilerplate = r.list { r in BoilerplateLine(line: r.string(), reason: r.string(), lineNumber: r.int()) }
         if r.flag() {
             m.dateline = Dateline(text: r.string(), place: r.optional(), date: r.optional(), agency: r.optional())
         }
         m.source = r.optional()
+        m.sourceFrom = r.optional()
         m.givenDate = r.optional()
         m.givenDateFrom = r.optional()
         m.credits = r.list { $0.string() }
