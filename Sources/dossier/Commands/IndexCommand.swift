@@ -84,7 +84,7 @@ struct IndexCommand: ParsableCommand {
             }
             let written = Date()
             let verb = add || i > 0 ? "added \(corpus.count) documents to" : "wrote"
-            print("\(verb) \(archive): \(info.documents) documents, \(info.segments) segments, "
+            print("\(verb) \(archive): \(info.documents) documents, \(info.segments) segment\(info.segments == 1 ? "" : "s"), "
                   + "\(ArchiveCommand.size(info.totalBytes)) (read in \(String(format: "%.2f s", loaded.timeIntervalSince(start))), "
                   + "written in \(String(format: "%.2f s", written.timeIntervalSince(loaded))))")
         }
