@@ -84,6 +84,26 @@ import Testing
         #expect(r[3].intValue == 0)
     }
 
+    @Test func conflictsRepeatedAreKeptPerOptions() throws {
+        let session = try makeSession()
+        let r = try session.values("""
+            local function reasons(list)
+              local out = {}
+              for i, c in ipairs(list) do out[i] = c.reason end
+              return table.concat(out, "|")
+            end
+            local first = reasons(corpus:conflicts())
+            local again = reasons(corpus:conflicts())
+            local dates = corpus:conflicts{kinds = "date"}
+            local back = reasons(corpus:conflicts())
+            return #first > 0, first == again, first == back,
+                   #dates:filter(function(c) return c.kind ~= "date" end), #dates > 0
+            """)
+        #expect(r[0].isTruthy && r[1].isTruthy && r[2].isTruthy)
+        #expect(r[3].intValue == 0)
+        #expect(r[4].isTruthy)
+    }
+
     @Test func duplicatesFindsAPlantedCopy() throws {
         let folder = try TemporaryFolder()
         let body = "The harbour authority closed the northern pier on Friday after engineers found deep cracks in three of the concrete pillars. Ferry services will move to the southern terminal for at least six weeks."

@@ -328,7 +328,12 @@ struct SentenceTokens {
 
     /// Whether token i starts with an uppercase letter.
     func isCapitalised(_ i: Int) -> Bool {
-        guard i >= 0, i < count, let first = surfaces[i].first else { return false }
+        guard i >= 0, i < count else { return false }
+        // An ASCII first byte decides alone (a letter A–Z, even with combining marks after it, is
+        // uppercase; nothing else is): `Character.isUppercase` is slow and this runs on every word.
+        let start = spans[i].start
+        if start < source.count, source[start] < 0x80 { return source[start] &- UInt8(ascii: "A") < 26 }
+        guard let first = surfaces[i].first else { return false }
         return first.isUppercase
     }
 

@@ -72,11 +72,17 @@ enum SimilarityJoin {
         let chunks = (n + chunk - 1) / chunk
         let results = try Parallel.map(chunks, chunk: 1, cancellation: cancellation) { c throws(WorkLimit) -> [SentenceLink] in
             var accumulator = [Float](repeating: 0, count: n)
+            // The weights of sentence s by feature, so a candidate's exact dot product is one pass
+            // over its own features (the same products, summed in the same ascending feature order
+            // as `SentenceVectors.dot`'s merge, so the same result to the bit).
+            var dense = [Float](repeating: 0, count: featureCount)
             var touched: [Int32] = []
             var out: [SentenceLink] = []
             var best: [SentenceLink] = []
             for s in (c * chunk)..<min(n, (c + 1) * chunk) {
                 let group = v.groups[s]
+                let own = v.range(s)
+                for p in own { dense[Int(v.features[p])] = v.weights[p] }
                 for p in v.range(s) {
                     let f = Int(v.features[p])
                     let w = v.weights[p]
@@ -99,9 +105,10 @@ enum SimilarityJoin {
                     accumulator[o] = 0
                     let bound = v.score(dot: partial + (mass[s] * mass[o]).squareRoot(), s, o)
                     guard bound >= limit else { continue }
-                    let score = v.similarity(s, o)
+                    let score = v.score(dot: Self.dot(dense, v, o), s, o)
                     if score >= limit { best.append(SentenceLink(a: other, b: Int32(s), score: score)) }
                 }
+                for p in own { dense[Int(v.features[p])] = 0 }
                 touched.removeAll(keepingCapacity: true)
                 if best.count > maxLinks {
                     best.sort { $0.score > $1.score }
@@ -112,5 +119,24 @@ enum SimilarityJoin {
             return out
         }
         return results.flatMap { $0 }
+    }
+
+    /// The dot product of the sentence whose weights `dense` holds (by feature, zero elsewhere)
+    /// with sentence `o`: `SentenceVectors.dot` without the merge's branches.
+    @inline(__always)
+    static func dot(_ dense: [Float], _ v: SentenceVectors, _ o: Int) -> Float {
+        let range = v.range(o)
+        return dense.withUnsafeBufferPointer { d in
+            v.features.withUnsafeBufferPointer { f in
+                v.weights.withUnsafeBufferPointer { w in
+                    var sum: Float = 0
+                    for q in range {
+                        let x = d[Int(f[q])]
+                        if x != 0 { sum += x * w[q] }
+                    }
+                    return sum
+                }
+            }
+        }
     }
 }

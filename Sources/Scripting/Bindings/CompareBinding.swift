@@ -15,7 +15,8 @@ import LuaBridge
 /// turned into a table of keys before Swift sees it) and declared with the other Corpus members
 /// (`CorpusBinding`); the Swift work is done by the functions made here, named like the
 /// methods, so argument errors read `bad argument #1 to 'compare'`. The last claims computed
-/// are kept per corpus and options, so `conflicts` after `compare` is cheap.
+/// are kept per corpus and options, so `conflicts` after `compare` is cheap; so are the last
+/// conflicts, so a repeated `conflicts` costs nothing.
 enum CompareBinding {
     /// The Swift halves of `compare`, `conflicts` and `duplicates`, each taking the corpus first.
     static func natives(_ ctx: BindingContext) throws -> LuaTable {
@@ -24,6 +25,7 @@ enum CompareBinding {
         let conflictList = try lists.columns(["kind", "key", "values", "certain", "docs"])
         let duplicateList = try lists.columns(["a", "b", "similarity", "passages"])
         let cache = ClaimCache()
+        let conflictCache = ConflictCache()
 
         let compare = ctx.lua.function("compare") { args in
             let corpus = try args.object(1, as: Corpus.self, name: "Corpus")
@@ -43,8 +45,7 @@ enum CompareBinding {
             if let kinds = spec["kinds"] { options.kinds = try factKinds(kinds) }
             let claims = try cache.claims(corpus, request, cancellation: ctx.cancellation)
             var claimRecords: [Int: LuaValue] = [:]
-            let found = try ConflictFinder.conflicts(in: corpus, claims: claims, by: request.grouping, options: options,
-                                                     cancellation: ctx.cancellation)
+            let found = try conflictCache.conflicts(corpus, request, options, claims: claims, cancellation: ctx.cancellation)
             return [records(conflictList, found.map { c in
                 let claim = c.claimIndex.flatMap { claimRecords[$0] } ?? claimRecord(c.claim, ctx)
                 if let i = c.claimIndex { claimRecords[i] = claim }
@@ -245,6 +246,36 @@ final class ClaimCache {
         self.corpus = corpus
         self.request = request
         claims = found
+        return found
+    }
+}
+
+/// The last conflicts computed, for one corpus, claim request and conflict options (kinds and
+/// hedges): a repeated `corpus:conflicts()` costs nothing. Options with `extraFacts` (not
+/// settable from Lua) are never cached.
+final class ConflictCache {
+    private weak var corpus: Corpus?
+    private var request: ClaimRequest?
+    private var includeHedges = false
+    private var kinds: Set<Fact.Kind> = []
+    private var conflicts: [Conflict] = []
+
+    func conflicts(_ corpus: Corpus, _ request: ClaimRequest, _ options: ConflictOptions, claims: [Claim],
+                   cancellation: Cancellation = .none) throws -> [Conflict] {
+        if self.corpus === corpus, self.request == request, options.extraFacts == nil,
+           includeHedges == options.includeHedges, kinds == options.kinds {
+            return conflicts
+        }
+        // A stopped search throws before anything is kept: the next call computes again.
+        let found = try ConflictFinder.conflicts(in: corpus, claims: claims, by: request.grouping, options: options,
+                                                 cancellation: cancellation)
+        if options.extraFacts == nil {
+            self.corpus = corpus
+            self.request = request
+            includeHedges = options.includeHedges
+            kinds = options.kinds
+            conflicts = found
+        }
         return found
     }
 }
