@@ -5,27 +5,6 @@ import Testing
 /// it, before the source tree it was built from, and runs as the built one does. (Without any of
 /// them it says where it looked: `BundledResourceTests`.)
 @Suite struct InstalledBinaryTests {
-    /// Runs `binary` with `arguments` in the project root.
-    private func run(_ binary: URL, _ arguments: [String]) throws -> CLI.Output {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = CLI.projectRoot
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "DOSSIER_CORPUS")
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Output(stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
-    }
-
     @Test func aCopiedBinaryRunsFromShareDossier() throws {
         let fm = FileManager.default
         let root = fm.temporaryDirectory.appendingPathComponent("dossier-installed-\(UUID().uuidString)")
@@ -50,14 +29,14 @@ import Testing
                 }
             }
         }
-        let installed = try run(copy, ["eval", script])
+        let installed = try CLI.run(["eval", script], binary: copy)
         // share/dossier is read first: a broken list.lua there is the one that runs.
         try "error('list.lua from share/dossier')".write(to: share.appendingPathComponent("Lua/list.lua"), atomically: true, encoding: .utf8)
-        let broken = try run(copy, ["eval", script])
+        let broken = try CLI.run(["eval", script], binary: copy)
         #expect(broken.status != 0)
         #expect(broken.stderr.contains("list.lua from share/dossier"), "\(broken.stderr)")
         #expect(!broken.stderr.contains("Fatal error"))
-        let built = try run(CLI.binary, ["eval", script])
+        let built = try CLI.run(["eval", script], binary: CLI.binary)
         #expect(installed.status == 0, "\(installed.stderr)")
         #expect(built.status == 0)
         #expect(installed.stdout == built.stdout)
