@@ -47,6 +47,8 @@ struct EntityResolver {
     var candidates: [[Candidate]]
 
     private(set) var clusters: [Cluster] = []
+    /// Mentions of each full-name spelling of a person (the words of `Cluster.keys`, joined by spaces).
+    private(set) var keyCounts: [String: Int] = [:]
     private var clusterOfKey: [String: Int] = [:]
     private var clustersByLast: [String: [Int]] = [:]
     private var clustersByFirst: [String: [Int]] = [:]
@@ -322,6 +324,7 @@ struct EntityResolver {
             clusters[c].mentions += counts[i]
             if sure[i] { clusters[c].confirmed = true }
             clusterOfKey[keys[i].joined(separator: " ")] = c
+            keyCounts[keys[i].joined(separator: " ")] = counts[i]
         }
         confirmByOneWordMentions(keysInDocument.map { Set($0.map { clusterOfKey[keys[$0].joined(separator: " ")] ?? -1 }) })
         for (c, cluster) in clusters.enumerated() where cluster.confirmed {

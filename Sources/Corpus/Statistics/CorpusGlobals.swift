@@ -13,10 +13,15 @@ public struct CorpusGlobals: Sendable, Equatable {
     /// counted by the part alone.
     public var documentFrequency: [String: Int]
 
-    public init(documentCount: Int, tokenCount: Int = 0, documentFrequency: [String: Int] = [:]) {
+    /// The summed entity evidence of every part (`EntityGlobals`), when the first pass tallied it.
+    public var entities: EntityGlobals?
+
+    public init(documentCount: Int, tokenCount: Int = 0, documentFrequency: [String: Int] = [:],
+                entities: EntityGlobals? = nil) {
         self.documentCount = documentCount
         self.tokenCount = tokenCount
         self.documentFrequency = documentFrequency
+        self.entities = entities
     }
 
     /// Average tokens per document of the whole corpus (0 for none).
