@@ -50,23 +50,31 @@ public struct EntityGlobals: Sendable, Equatable {
     public var caseCounts: [String: CaseCount]
     /// Mentions of each full-name spelling of a person ("antony blinken"), folded.
     public var personKeys: [String: Int]
+    /// The spellings some mention confirms as a person's (not only written like a name).
+    public var confirmedKeys: Set<String>
+    /// What each acronym stands for where the corpus first defines it ("Transport Security
+    /// Administration (TSA)"), by entity reference.
+    public var acronyms: [String: String]
     /// Tallies by entity reference: `p:` a person (the spellings of the part's cluster, joined
     /// by `|`), `g:` a gazetteer entry, `n:` a name by its key, `s:` a one-word person.
     public var tallies: [String: Tally]
 
-    public init(caseCounts: [String: CaseCount] = [:], personKeys: [String: Int] = [:], tallies: [String: Tally] = [:]) {
+    public init(caseCounts: [String: CaseCount] = [:], personKeys: [String: Int] = [:], confirmedKeys: Set<String> = [],
+                acronyms: [String: String] = [:], tallies: [String: Tally] = [:]) {
         self.caseCounts = caseCounts
         self.personKeys = personKeys
+        self.confirmedKeys = confirmedKeys
+        self.acronyms = acronyms
         self.tallies = tallies
     }
 
     /// Nothing tallied.
-    public var isEmpty: Bool { caseCounts.isEmpty && personKeys.isEmpty && tallies.isEmpty }
+    public var isEmpty: Bool { caseCounts.isEmpty && personKeys.isEmpty && tallies.isEmpty && acronyms.isEmpty }
 
     /// The tallies with the persons of every part joined by `identity`: parts that saw different
     /// spellings of one person count as one.
     public func joined() -> EntityGlobals {
-        var result = EntityGlobals(caseCounts: caseCounts, personKeys: personKeys)
+        var result = EntityGlobals(caseCounts: caseCounts, personKeys: personKeys, confirmedKeys: confirmedKeys, acronyms: acronyms)
         for (ref, tally) in tallies {
             result.tallies[identity(of: ref), default: Tally()].add(tally)
         }

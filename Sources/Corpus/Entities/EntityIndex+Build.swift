@@ -46,6 +46,8 @@ extension EntityIndex {
             }
         }
         result.personKeys = resolver.keyCounts
+        result.confirmedKeys = Set(resolver.clusters.filter(\.confirmed).flatMap { $0.keys.map { $0.joined(separator: " ") } })
+        result.acronyms = resolver.acronyms.mapValues { reference($0, resolver: resolver, gazetteer: gazetteer) }
         for a in try accumulate(resolver, documents: documents, cancellation: cancellation) {
             var tally = EntityGlobals.Tally()
             tally.mentions = a.mentions.count
@@ -139,7 +141,7 @@ extension EntityIndex {
 
         // Pass 2.
         var resolver = EntityResolver(documents: documents, gazetteer: gazetteer, tables: tables, evidence: evidence,
-                                      groupOf: groupOf, candidates: candidates)
+                                      groupOf: groupOf, candidates: candidates, globals: globals)
         try resolver.run(cancellation: cancellation)
         return (resolver, counted)
     }

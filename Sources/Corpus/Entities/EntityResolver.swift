@@ -54,7 +54,7 @@ struct EntityResolver {
     private var clustersByFirst: [String: [Int]] = [:]
     private var documentClusters: [[Int: Int]] = []
     private var documentAcronyms: [[String: Ref]] = []
-    private var acronyms: [String: Ref] = [:]
+    private(set) var acronyms: [String: Ref] = [:]
     private var knownNamed: Set<String> = []
     /// One-word names that are persons by vote: a title or courtesy title with them at least
     /// once, or a speech verb with a third of their mentions.
@@ -65,8 +65,14 @@ struct EntityResolver {
     /// Asked in the stages' loops; a stop makes them return early and `run` throw.
     private var stopFlag = StopFlag(.none, every: 4096)
 
+    /// The whole corpus's evidence when these documents are one part of a split corpus: its
+    /// person spellings join the clusters and its acronyms stand for what the whole corpus
+    /// first defined them as.
+    let globals: EntityGlobals?
+
     init(documents: [Document], gazetteer: Gazetteer, tables: [EntityLexicon], evidence: [CaseEvidence],
-         groupOf: [Int], candidates: [[Candidate]]) {
+         groupOf: [Int], candidates: [[Candidate]], globals: EntityGlobals? = nil) {
+        self.globals = globals
         self.documents = documents
         self.gazetteer = gazetteer
         self.tables = tables
@@ -264,6 +270,21 @@ struct EntityResolver {
                 }
             }
         }
+        if let globals, !globals.personKeys.isEmpty {
+            // Every spelling of the whole corpus, counted as the whole corpus counts it, so that
+            // a surname finds a full name only other parts write.
+            for (i, words) in keys.enumerated() {
+                let joined = words.joined(separator: " ")
+                if let n = globals.personKeys[joined] { counts[i] = n }
+                if globals.confirmedKeys.contains(joined) { sure[i] = true }
+            }
+            for (joined, n) in globals.personKeys.sorted(by: { $0.key < $1.key }) where keyIndex[joined] == nil {
+                keyIndex[joined] = keys.count
+                keys.append(joined.split(separator: " ").map(String.init))
+                counts.append(n)
+                sure.append(globals.confirmedKeys.contains(joined))
+            }
+        }
         // Union-find over keys that share a first or last word.
         var parent = Array(keys.indices)
         func find(_ x: Int) -> Int {
@@ -413,6 +434,11 @@ struct EntityResolver {
         }
         documentClusters = Array(repeating: [:], count: candidates.count)
         documentAcronyms = Array(repeating: [:], count: candidates.count)
+        if let globals {
+            for (acronym, reference) in globals.acronyms {
+                if let ref = ref(of: globals.identity(of: reference)) { acronyms[acronym] = ref }
+            }
+        }
         // Round 1: gazetteer names and full names.
         for p in candidates.indices {
             for c in candidates[p] where c.context == .strong && (c.parts.count >= 2 || isGazetteer(c)) {
@@ -460,6 +486,18 @@ struct EntityResolver {
                     resolveWeak(c, p)
                 }
             }
+        }
+    }
+
+    /// The reference of a whole corpus's entity (`EntityGlobals.tallies`) here, or nil.
+    private func ref(of reference: String) -> Ref? {
+        let value = String(reference.dropFirst(2))
+        switch reference.prefix(2) {
+        case "p:": return clusterOfKey[value].map { Ref.cluster($0) }
+        case "g:": return gazetteer.entries.firstIndex { $0.name == value }.map { Ref.entry($0) }
+        case "n:": return .named(value)
+        case "s:": return .single(value)
+        default: return nil
         }
     }
 

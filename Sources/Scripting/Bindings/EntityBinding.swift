@@ -95,14 +95,16 @@ final class EntityBinding {
     }
 
     /// `corpus:entity_evidence()`: the first pass's entity tables of a split run (tables
-    /// `entity_case`, `person_key`, `entity`, `entity_form`; `EntityGlobals`), each a List of rows.
+    /// `entity_case`, `person_key`, `entity_acronym`, `entity`, `entity_form`; `EntityGlobals`),
+    /// each a List of rows.
     func corpusEntityEvidence(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
         let evidence = try corpus.entityEvidence(cancellation: ctx.cancellation)
         let formCount = evidence.tallies.values.reduce(0) { $0 + $1.texts.count + $1.surfaces.count }
-        try ctx.reserve(evidence.caseCounts.count + evidence.personKeys.count + evidence.tallies.count + formCount,
+        try ctx.reserve(evidence.caseCounts.count + evidence.personKeys.count + evidence.acronyms.count + evidence.tallies.count + formCount,
                         ResultCost.record(fields: 7), for: "entity_evidence", items: "rows")
         let cases = try ctx.lists.columns(["word", "lower", "capitalized"])
-        let keys = try ctx.lists.columns(["key", "count"])
+        let keys = try ctx.lists.columns(["key", "count", "sure"])
+        let acronyms = try ctx.lists.columns(["acronym", "ref"])
         let kinds: [EntityKind] = [.organization, .place, .event, .other]
         let tallies = try ctx.lists.columns(["ref", "mentions", "locatives"] + kinds.map(\.rawValue))
         let forms = try ctx.lists.columns(["ref", "form", "as", "count"])
@@ -118,7 +120,10 @@ final class EntityBinding {
             (.text("entity_case"), cases.make(evidence.caseCounts.sorted { $0.key < $1.key }.map {
                 [.text($0.key), .integer($0.value.lower), .integer($0.value.capitalized)]
             })),
-            (.text("person_key"), keys.make(evidence.personKeys.sorted { $0.key < $1.key }.map { [.text($0.key), .integer($0.value)] })),
+            (.text("person_key"), keys.make(evidence.personKeys.sorted { $0.key < $1.key }.map {
+                [.text($0.key), .integer($0.value), .integer(evidence.confirmedKeys.contains($0.key) ? 1 : 0)]
+            })),
+            (.text("entity_acronym"), acronyms.make(evidence.acronyms.sorted { $0.key < $1.key }.map { [.text($0.key), .text($0.value)] })),
             (.text("entity"), tallies.make(refs.compactMap { ref in
                 guard let t = evidence.tallies[ref] else { return nil }
                 return [.text(ref), .integer(t.mentions), .integer(t.locatives)] + kinds.map { .integer(t.votes[$0] ?? 0) }

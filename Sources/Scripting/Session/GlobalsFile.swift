@@ -4,7 +4,8 @@ import Foundation
 /// Reads `--globals FILE`: the reduced rows of the first pass of a two-pass split run
 /// (`scripts/globals.lua`), one `{"table": "globals", "docs": N, "tokens": T}` row and a
 /// `{"table": "df", "term": …, "docs": d}` row per term; and the entity evidence
-/// (`corpus:entity_evidence()`: tables `entity_case`, `person_key`, `entity`, `entity_form`).
+/// (`corpus:entity_evidence()`: tables `entity_case`, `person_key`, `entity_acronym`, `entity`,
+/// `entity_form`).
 public enum GlobalsFile {
     /// The statistics in the file at `path`; an error names the file and line of a bad row.
     public static func read(path: String) throws(ScriptError) -> CorpusGlobals {
@@ -24,7 +25,7 @@ public enum GlobalsFile {
                         throw ScriptError.setup("\(path):\(line): a df row needs \"term\" and \"docs\" (a whole number)")
                     }
                     df[term, default: 0] += docs
-                case "entity_case", "person_key", "entity", "entity_form":
+                case "entity_case", "person_key", "entity_acronym", "entity", "entity_form":
                     try entities.add(row, path: path, line: line)
                 default:
                     break   // other tables of the first pass are for other readers
@@ -61,7 +62,12 @@ extension EntityGlobals {
             let old = caseCounts[word] ?? CaseCount(lower: 0, capitalized: 0)
             caseCounts[word] = CaseCount(lower: old.lower + count("lower"), capitalized: old.capitalized + count("capitalized"))
         case "person_key":
-            personKeys[try text("key"), default: 0] += count("count")
+            let key = try text("key")
+            personKeys[key, default: 0] += count("count")
+            if count("sure") > 0 { confirmedKeys.insert(key) }
+        case "entity_acronym":
+            let acronym = try text("acronym")
+            if acronyms[acronym] == nil { acronyms[acronym] = try text("ref") }
         case "entity":
             let ref = try text("ref")
             var tally = Tally()
