@@ -11,7 +11,7 @@
 /// What a part still decides alone is which mention stands for which entity: a surname whose
 /// full name only other parts write, an acronym defined elsewhere (docs/guide.md, "Beyond one
 /// machine").
-public struct EntityGlobals: Sendable, Equatable {
+public struct EntityGlobals: Sendable {
     /// How often a word (normal form) is written lowercase, and capitalised mid-sentence.
     public struct CaseCount: Sendable, Equatable {
         public var lower: Int
@@ -55,6 +55,12 @@ public struct EntityGlobals: Sendable, Equatable {
     /// What each acronym stands for where the corpus first defines it ("Transport Security
     /// Administration (TSA)"), by entity reference.
     public var acronyms: [String: String]
+    /// Organisation names (folded keys, two words or more), and their words before a commercial
+    /// ending ("merrill lynch" of "Merrill Lynch Capital Markets").
+    public var organizations: Set<String> = []
+    public var organizationPrefixes: Set<String> = []
+    /// One-word names: mentions mid-sentence, and mentions with a title or courtesy title.
+    public var singles: [String: (mentions: Int, cued: Int)] = [:]
     /// Tallies by entity reference: `p:` a person (the spellings of the part's cluster, joined
     /// by `|`), `g:` a gazetteer entry, `n:` a name by its key, `s:` a one-word person.
     public var tallies: [String: Tally]
@@ -69,12 +75,15 @@ public struct EntityGlobals: Sendable, Equatable {
     }
 
     /// Nothing tallied.
-    public var isEmpty: Bool { caseCounts.isEmpty && personKeys.isEmpty && tallies.isEmpty && acronyms.isEmpty }
+    public var isEmpty: Bool {
+        caseCounts.isEmpty && personKeys.isEmpty && tallies.isEmpty && acronyms.isEmpty && organizations.isEmpty && singles.isEmpty
+    }
 
     /// The tallies with the persons of every part joined by `identity`: parts that saw different
     /// spellings of one person count as one.
     public func joined() -> EntityGlobals {
-        var result = EntityGlobals(caseCounts: caseCounts, personKeys: personKeys, confirmedKeys: confirmedKeys, acronyms: acronyms)
+        var result = self
+        result.tallies = [:]
         for (ref, tally) in tallies {
             result.tallies[identity(of: ref), default: Tally()].add(tally)
         }

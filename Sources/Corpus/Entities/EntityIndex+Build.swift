@@ -48,6 +48,9 @@ extension EntityIndex {
         result.personKeys = resolver.keyCounts
         result.confirmedKeys = Set(resolver.clusters.filter(\.confirmed).flatMap { $0.keys.map { $0.joined(separator: " ") } })
         result.acronyms = resolver.acronyms.mapValues { reference($0, resolver: resolver, gazetteer: gazetteer) }
+        result.organizations = resolver.localOrganizations
+        result.organizationPrefixes = resolver.localPrefixes
+        result.singles = resolver.localSingles
         for a in try accumulate(resolver, documents: documents, cancellation: cancellation) {
             var tally = EntityGlobals.Tally()
             tally.mentions = a.mentions.count

@@ -62,6 +62,12 @@ struct EntityResolver {
     /// Mid-sentence one-word mentions per word, for the vote and for surname resolution.
     private var singleCounts: [String: Int] = [:]
     private(set) var resolved: [Resolved] = []
+    /// What these documents alone say, for the evidence of a split corpus (`EntityGlobals`):
+    /// organisation names before their commercial endings, organisation names, and one-word
+    /// names' mid-sentence mentions and mentions with a person cue.
+    private(set) var localPrefixes: Set<String> = []
+    private(set) var localOrganizations: Set<String> = []
+    private(set) var localSingles: [String: (mentions: Int, cued: Int)] = [:]
     /// Asked in the stages' loops; a stop makes them return early and `run` throw.
     private var stopFlag = StopFlag(.none, every: 4096)
 
@@ -113,7 +119,8 @@ struct EntityResolver {
     /// "China") and decides unknown multi-word names: a person when its words look like a name
     /// (a given or family name, or words never written lowercase), else `other`.
     private mutating func classify() {
-        let prefixes = organizationPrefixes()
+        localPrefixes = organizationPrefixes()
+        let prefixes = localPrefixes.union(globals?.organizationPrefixes ?? [])
         let prefixFirsts = Set(prefixes.map { String($0.prefix { $0 != " " }) })
         for p in candidates.indices {
             var kept: [Candidate] = []
@@ -381,6 +388,15 @@ struct EntityResolver {
                 if strongCue || c.speaker { cuedInDocument.append((word, p)) }
             }
         }
+        for (word, n) in singleCounts { localSingles[word] = (n, cued[word] ?? 0) }
+        for (word, n) in cued where localSingles[word] == nil { localSingles[word] = (0, n) }
+        if let globals {
+            // The whole corpus's counts: a one-word person of another part is one here too.
+            for (word, counts) in globals.singles {
+                singleCounts[word] = counts.mentions
+                cued[word] = counts.cued
+            }
+        }
         for (word, n) in cued where n * 10 >= (singleCounts[word] ?? 0) { knownSingles.insert(word) }
         // Tentative clusters confirmed by a cued one-word mention of their surname (or of a
         // family name written first, "Xi") in the same document, or by a one-word person anywhere.
@@ -417,11 +433,15 @@ struct EntityResolver {
     }
 
     private mutating func resolveAll() {
-        var organizations = Set<String>()
         for p in candidates.indices {
             for c in candidates[p] where c.hint == .organization && c.parts.count >= 2 && c.context == .strong {
-                organizations.insert(namedKey(c.parts[...], p))
+                localOrganizations.insert(namedKey(c.parts[...], p))
             }
+        }
+        let organizations = localOrganizations.union(globals?.organizations ?? [])
+        if let globals {
+            // Names the whole corpus knows (a heading's "Samba" is known from another part).
+            for ref in globals.tallies.keys where ref.hasPrefix("n:") { knownNamed.insert(String(ref.dropFirst(2))) }
         }
         if !organizations.isEmpty {
             let firsts = Set(organizations.map { String($0.prefix { $0 != " " }) })

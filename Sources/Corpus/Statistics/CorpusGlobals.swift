@@ -4,7 +4,7 @@
 ///
 /// Made by the first of two passes (`scripts/globals.lua`: every part counts its documents and
 /// document frequencies, `dossier reduce` sums them) and read by the second.
-public struct CorpusGlobals: Sendable, Equatable {
+public struct CorpusGlobals: Sendable {
     /// Documents of the whole corpus (the N of idf).
     public var documentCount: Int
     /// Tokens of the whole corpus (for the average document length).

@@ -95,16 +95,21 @@ final class EntityBinding {
     }
 
     /// `corpus:entity_evidence()`: the first pass's entity tables of a split run (tables
-    /// `entity_case`, `person_key`, `entity_acronym`, `entity`, `entity_form`; `EntityGlobals`),
+    /// `entity_case`, `person_key`, `entity_acronym`, `entity_org`, `entity_single`, `entity`,
+    /// `entity_form`; `EntityGlobals`),
     /// each a List of rows.
     func corpusEntityEvidence(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
         let evidence = try corpus.entityEvidence(cancellation: ctx.cancellation)
         let formCount = evidence.tallies.values.reduce(0) { $0 + $1.texts.count + $1.surfaces.count }
-        try ctx.reserve(evidence.caseCounts.count + evidence.personKeys.count + evidence.acronyms.count + evidence.tallies.count + formCount,
+        let count = evidence.caseCounts.count + evidence.personKeys.count + evidence.acronyms.count + evidence.organizations.count
+            + evidence.organizationPrefixes.count + evidence.singles.count + evidence.tallies.count + formCount
+        try ctx.reserve(count,
                         ResultCost.record(fields: 7), for: "entity_evidence", items: "rows")
         let cases = try ctx.lists.columns(["word", "lower", "capitalized"])
         let keys = try ctx.lists.columns(["key", "count", "sure"])
         let acronyms = try ctx.lists.columns(["acronym", "ref"])
+        let organizations = try ctx.lists.columns(["key", "as", "count"])
+        let singles = try ctx.lists.columns(["word", "mentions", "cued"])
         let kinds: [EntityKind] = [.organization, .place, .event, .other]
         let tallies = try ctx.lists.columns(["ref", "mentions", "locatives"] + kinds.map(\.rawValue))
         let forms = try ctx.lists.columns(["ref", "form", "as", "count"])
@@ -122,6 +127,12 @@ final class EntityBinding {
             })),
             (.text("person_key"), keys.make(evidence.personKeys.sorted { $0.key < $1.key }.map {
                 [.text($0.key), .integer($0.value), .integer(evidence.confirmedKeys.contains($0.key) ? 1 : 0)]
+            })),
+            (.text("entity_org"), organizations.make(
+                evidence.organizations.sorted().map { [.text($0), .text("name"), .integer(1)] }
+                + evidence.organizationPrefixes.sorted().map { [.text($0), .text("prefix"), .integer(1)] })),
+            (.text("entity_single"), singles.make(evidence.singles.sorted { $0.key < $1.key }.map {
+                [.text($0.key), .integer($0.value.mentions), .integer($0.value.cued)]
             })),
             (.text("entity_acronym"), acronyms.make(evidence.acronyms.sorted { $0.key < $1.key }.map { [.text($0.key), .text($0.value)] })),
             (.text("entity"), tallies.make(refs.compactMap { ref in

@@ -4,8 +4,8 @@ import Foundation
 /// Reads `--globals FILE`: the reduced rows of the first pass of a two-pass split run
 /// (`scripts/globals.lua`), one `{"table": "globals", "docs": N, "tokens": T}` row and a
 /// `{"table": "df", "term": …, "docs": d}` row per term; and the entity evidence
-/// (`corpus:entity_evidence()`: tables `entity_case`, `person_key`, `entity_acronym`, `entity`,
-/// `entity_form`).
+/// (`corpus:entity_evidence()`: tables `entity_case`, `person_key`, `entity_acronym`, `entity_org`,
+/// `entity_single`, `entity`, `entity_form`).
 public enum GlobalsFile {
     /// The statistics in the file at `path`; an error names the file and line of a bad row.
     public static func read(path: String) throws(ScriptError) -> CorpusGlobals {
@@ -25,7 +25,7 @@ public enum GlobalsFile {
                         throw ScriptError.setup("\(path):\(line): a df row needs \"term\" and \"docs\" (a whole number)")
                     }
                     df[term, default: 0] += docs
-                case "entity_case", "person_key", "entity_acronym", "entity", "entity_form":
+                case "entity_case", "person_key", "entity_acronym", "entity_org", "entity_single", "entity", "entity_form":
                     try entities.add(row, path: path, line: line)
                 default:
                     break   // other tables of the first pass are for other readers
@@ -65,6 +65,13 @@ extension EntityGlobals {
             let key = try text("key")
             personKeys[key, default: 0] += count("count")
             if count("sure") > 0 { confirmedKeys.insert(key) }
+        case "entity_org":
+            let key = try text("key")
+            if try text("as") == "prefix" { organizationPrefixes.insert(key) } else { organizations.insert(key) }
+        case "entity_single":
+            let word = try text("word")
+            let old = singles[word] ?? (0, 0)
+            singles[word] = (old.mentions + count("mentions"), old.cued + count("cued"))
         case "entity_acronym":
             let acronym = try text("acronym")
             if acronyms[acronym] == nil { acronyms[acronym] = try text("ref") }
