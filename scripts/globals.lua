@@ -7,15 +7,36 @@
 --
 -- `globals`: documents, tokens and words of the whole corpus; `df`: the documents holding each
 -- word. With them `doc:keywords()` scores tf-idf on a part exactly as on the whole.
+-- `entity_case`, `person_key`, `entity_acronym`, `entity_org`, `entity_single`, `entity`,
+-- `entity_form` (`corpus:entity_evidence()`): how every word is capitalised, every spelling of a
+-- person's name, what each acronym was first defined as, the organisations' names, how one-word
+-- names are used, and what every entity's mentions say, so that a
+-- part tells names from words, finds full names other parts write, and names, classifies and
+-- orders its entities as the whole corpus does. Give the parts in corpus order (acronyms: first).
+local entity_tables = {
+  "entity_case", "person_key", "entity_acronym", "entity_org", "entity_single", "entity", "entity_form",
+}
+
 return {
   tables = {
     globals = { key = {}, sum = { "docs", "tokens", "words" } },
     df = { key = { "term" }, sum = { "docs" } },
+    entity_case = { key = { "word" }, sum = { "lower", "capitalized" } },
+    person_key = { key = { "key" }, sum = { "count" }, max = { "sure" } },
+    entity_acronym = { key = { "acronym" }, first = { "ref" } },
+    entity_org = { key = { "key", "as" }, sum = { "count" } },
+    entity_single = { key = { "word" }, sum = { "mentions", "cued" } },
+    entity = { key = { "ref" }, sum = { "mentions", "locatives", "organization", "place", "event", "other" } },
+    entity_form = { key = { "ref", "form", "as" }, sum = { "count" } },
   },
   map = function(corpus, emit)
     emit("globals", { docs = #corpus, tokens = corpus.token_count, words = corpus.words })
     for _, r in ipairs(corpus:frequencies { top = false, stopwords = false }) do
       emit("df", { term = r.term, docs = r.docs })
+    end
+    local evidence = corpus:entity_evidence()
+    for _, name in ipairs(entity_tables) do
+      for _, r in ipairs(evidence[name]) do emit(name, r) end
     end
   end,
 }

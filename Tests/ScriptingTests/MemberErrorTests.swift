@@ -20,7 +20,7 @@ import Testing
             ("return corpus:collocates('Blinken')", "Corpus has no method 'collocates' (did you mean 'collocations'?)"),
             ("return corpus:frequency()", "Corpus has no method 'frequency' (did you mean 'frequencies'?)"),
             ("return corpus:fliter{}", "Corpus has no method 'fliter' (did you mean 'filter'?)"),
-            ("return corpus:ent()", "Corpus has no method 'ent' (did you mean 'entities' or 'entity'?)"),
+            ("return corpus:ent()", "Corpus has no method 'ent' (did you mean 'entities', 'entity' or 'entity_evidence'?)"),
             ("return corpus.size", "Corpus has no field or method 'size'"),
             ("return corpus:docs()[1].titel", "Document has no field 'titel' (did you mean 'title'?)"),
             ("return corpus:docs()[1]:sentence()", "Document has no method 'sentence' (did you mean 'sentences'?)"),

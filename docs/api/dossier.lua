@@ -293,6 +293,10 @@ function Corpus:entities(opts) end
 ---@return Entity?
 function Corpus:entity(name) end
 
+--- What this corpus adds to the entity evidence of a split run: tables of rows for `scripts/globals.lua` (docs/guide.md, "Beyond one machine").
+---@return EntityEvidence
+function Corpus:entity_evidence() end
+
 --- Adds a name, alias, title or never-a-name word to the entity gazetteer; the entity index is rebuilt on next use.
 ---@param spec GazetteerEntry
 function Corpus:gazetteer_add(spec) end
@@ -586,6 +590,16 @@ local TokenList = {}
 ---@field term string the collocate
 ---@field score number association score (4 decimals)
 ---@field count integer co-occurrences in the node's windows
+
+--- `corpus:entity_evidence()`: a part's entity evidence, a List of rows per table of `scripts/globals.lua`.
+---@class EntityEvidence
+---@field entity_case List<table> `{word, lower, capitalized}`: how often each word is written lowercase, capitalised mid-sentence
+---@field person_key List<table> `{key, count, sure}`: each spelling of a person's full name (folded), its mentions, 1 when confirmed
+---@field entity_acronym List<table> `{acronym, ref}`: what an acronym was first defined as
+---@field entity_org List<table> `{key, as, count}`: organisation names (`as = "name"`) and their words before a commercial ending (`"prefix"`)
+---@field entity_single List<table> `{word, mentions, cued}`: one-word names mid-sentence, and with a title or courtesy title
+---@field entity List<table> `{ref, mentions, locatives, organization, place, event, other}`: per entity, its mentions, after "in", and kind votes
+---@field entity_form List<table> `{ref, form, as, count}`: per entity, its names as written (`as = "text"`) and without courtesy titles (`"surface"`)
 
 --- One row of `corpus:keyness`.
 ---@class KeynessRow

@@ -6,6 +6,7 @@ extension Corpus {
     static let indexKey = "entities.index"
     private static let gazetteerKey = "entities.gazetteer"
     private static let viewKey = "entities.view"
+    private static let globalsKey = "entities.globals"
 
     /// The gazetteer entities are recognised with: the standard lists unless `setGazetteer`
     /// replaced them. Shared by a corpus and its sub-corpora.
@@ -28,6 +29,26 @@ extension Corpus {
         setGazetteer(g)
     }
 
+    /// The corpus-wide entity evidence of a split corpus this corpus is one part of (`dossier map
+    /// --globals`), or nil.
+    public var entityGlobals: EntityGlobals? {
+        root.annotations.peek(Self.globalsKey, as: EntityGlobals.self)
+    }
+
+    /// Makes this corpus one part of a split corpus whose summed entity evidence is `globals`
+    /// (`EntityGlobals.joined()` of every part's `entityEvidence`), and drops the built entity
+    /// index, with every analysis built from it.
+    public func setEntityGlobals(_ globals: EntityGlobals?) {
+        root.annotations.set(Self.globalsKey, globals)
+        root.annotations.set(Self.indexKey, Optional<EntityIndex>.none)
+    }
+
+    /// What this corpus (its root) adds to the entity evidence of a split corpus: see
+    /// `EntityIndex.evidence`.
+    public func entityEvidence(cancellation: Cancellation = .none) throws(WorkLimit) -> EntityGlobals {
+        try EntityIndex.evidence(documents: root.documents, gazetteer: gazetteer, cancellation: cancellation)
+    }
+
     /// The entity index of the whole (root) corpus, built the first time it is asked for.
     public var entityIndex: EntityIndex {
         Cancellation.uninterrupted { token throws(WorkLimit) in try entityIndex(cancellation: token) }
@@ -38,8 +59,9 @@ extension Corpus {
     public func entityIndex(cancellation: Cancellation) throws(WorkLimit) -> EntityIndex {
         let root = self.root
         let gazetteer = self.gazetteer
+        let globals = entityGlobals
         return try root.annotations.value(Self.indexKey) { () throws(WorkLimit) in
-            try EntityIndex.build(documents: root.documents, gazetteer: gazetteer, cancellation: cancellation)
+            try EntityIndex.build(documents: root.documents, gazetteer: gazetteer, globals: globals, cancellation: cancellation)
         }
     }
 

@@ -14,12 +14,74 @@ extension EntityIndex {
 
     /// `build(documents:gazetteer:)` checking `cancellation` as the documents are scanned and
     /// between the stages of the second pass; a stop throws and builds nothing.
-    public static func build(documents: [Document], gazetteer: Gazetteer = .standard,
+    ///
+    /// With `globals` (the summed `evidence` of every part of a split corpus), words are told from
+    /// names by the whole corpus's capitalisation, and entities are named, classified and
+    /// ordered by the whole corpus's mentions (`EntityGlobals`).
+    public static func build(documents: [Document], gazetteer: Gazetteer = .standard, globals: EntityGlobals? = nil,
                              cancellation: Cancellation) throws(WorkLimit) -> EntityIndex {
         guard !documents.isEmpty else {
             return EntityIndex(entities: [], gazetteer: gazetteer, source: DocumentTable([]), byDocument: [:],
                                aliasIndex: [:], personWords: [:], personNames: [])
         }
+        let (resolver, _) = try resolve(documents: documents, gazetteer: gazetteer, globals: globals, cancellation: cancellation)
+        return try assemble(resolver, documents: documents, gazetteer: gazetteer, globals: globals, cancellation: cancellation)
+    }
+
+    /// What `documents` add to the corpus-wide evidence of a split corpus (`EntityGlobals`):
+    /// their case counts, person spellings and a tally per entity, as found on them alone.
+    public static func evidence(documents: [Document], gazetteer: Gazetteer = .standard,
+                                cancellation: Cancellation) throws(WorkLimit) -> EntityGlobals {
+        guard !documents.isEmpty else { return EntityGlobals() }
+        let (resolver, evidence) = try resolve(documents: documents, gazetteer: gazetteer, globals: nil, cancellation: cancellation)
+        var result = EntityGlobals()
+        for (g, table) in resolver.tables.enumerated() {
+            let counts = evidence[g]
+            for term in 0..<min(counts.lower.count, table.lexicon.count) {
+                let (lower, capitalized) = (Int(counts.lower[term]), Int(counts.capitalizedMid[term]))
+                guard lower > 0 || capitalized > 0 else { continue }
+                let word = table.lexicon.term(term)
+                let old = result.caseCounts[word] ?? EntityGlobals.CaseCount(lower: 0, capitalized: 0)
+                result.caseCounts[word] = EntityGlobals.CaseCount(lower: old.lower + lower, capitalized: old.capitalized + capitalized)
+            }
+        }
+        result.personKeys = resolver.keyCounts
+        result.confirmedKeys = Set(resolver.clusters.filter(\.confirmed).flatMap { $0.keys.map { $0.joined(separator: " ") } })
+        result.acronyms = resolver.acronyms.mapValues { reference($0, resolver: resolver, gazetteer: gazetteer) }
+        result.organizations = resolver.localOrganizations
+        result.organizationPrefixes = resolver.localPrefixes
+        result.singles = resolver.localSingles
+        for a in try accumulate(resolver, documents: documents, cancellation: cancellation) {
+            var tally = EntityGlobals.Tally()
+            tally.mentions = a.mentions.count
+            tally.locatives = a.locatives
+            tally.votes = a.votes
+            tally.texts = a.texts
+            tally.surfaces = a.surfaces
+            result.tallies[reference(a.ref, resolver: resolver, gazetteer: gazetteer), default: EntityGlobals.Tally()].add(tally)
+        }
+        return result
+    }
+
+    /// The reference of an entity in `EntityGlobals.tallies`.
+    private static func reference(_ ref: EntityResolver.Ref, resolver: EntityResolver, gazetteer: Gazetteer) -> String {
+        switch ref {
+        case .cluster(let c):
+            guard c < resolver.clusters.count else { return "p:" }
+            return "p:" + resolver.clusters[c].keys.map { $0.joined(separator: " ") }.sorted().joined(separator: "|")
+        case .entry(let e):
+            return "g:" + (e < gazetteer.entries.count ? gazetteer.entries[e].name : String(e))
+        case .named(let key):
+            return "n:" + key
+        case .single(let word):
+            return "s:" + word
+        }
+    }
+
+    /// Passes 1 and 2: candidates and case counts per document, then classification and
+    /// resolution over all of them (with `globals`, the whole corpus's case counts).
+    private static func resolve(documents: [Document], gazetteer: Gazetteer, globals: EntityGlobals?,
+                                cancellation: Cancellation) throws(WorkLimit) -> (EntityResolver, [CaseEvidence]) {
         // Documents of different corpora have different lexicons: one table per lexicon.
         var groupOfLexicon: [ObjectIdentifier: Int] = [:]
         var tables: [EntityLexicon] = []
@@ -68,11 +130,23 @@ extension EntityIndex {
             }
         }
 
+        let counted = evidence
+        if let globals, !globals.caseCounts.isEmpty {
+            // A part's own counts give way to the whole corpus's (they are a share of them).
+            for (g, table) in tables.enumerated() {
+                for term in 0..<min(evidence[g].lower.count, table.lexicon.count) {
+                    guard let whole = globals.caseCounts[table.lexicon.term(term)] else { continue }
+                    evidence[g].lower[term] = UInt32(clamping: whole.lower)
+                    evidence[g].capitalizedMid[term] = UInt32(clamping: whole.capitalized)
+                }
+            }
+        }
+
         // Pass 2.
         var resolver = EntityResolver(documents: documents, gazetteer: gazetteer, tables: tables, evidence: evidence,
-                                      groupOf: groupOf, candidates: candidates)
+                                      groupOf: groupOf, candidates: candidates, globals: globals)
         try resolver.run(cancellation: cancellation)
-        return try assemble(resolver, documents: documents, gazetteer: gazetteer, cancellation: cancellation)
+        return (resolver, counted)
     }
 
     /// One entity's mentions and names while the index is assembled.
@@ -86,9 +160,9 @@ extension EntityIndex {
         var locatives = 0
     }
 
-    /// Numbers the entities (most mentioned first) and builds the lookup tables.
-    private static func assemble(_ resolver: EntityResolver, documents: [Document], gazetteer: Gazetteer,
-                                 cancellation: Cancellation) throws(WorkLimit) -> EntityIndex {
+    /// The resolved mentions gathered per entity (a mention found twice counts once).
+    private static func accumulate(_ resolver: EntityResolver, documents: [Document],
+                                   cancellation: Cancellation) throws(WorkLimit) -> [Accumulator] {
         var ticker = cancellation.every(4096)
         var accumulators: [Accumulator] = []
         var slot: [EntityResolver.Ref: Int] = [:]
@@ -127,22 +201,67 @@ extension EntityIndex {
             if let vote = r.kindVote { accumulators[s].votes[vote, default: 0] += 1 }
             if r.locative { accumulators[s].locatives += 1 }
         }
+        return accumulators
+    }
 
+    /// Numbers the entities (most mentioned first) and builds the lookup tables. With `globals`,
+    /// an entity the whole corpus tallies takes its name, kind, aliases and place in the order
+    /// from the whole corpus's tally.
+    private static func assemble(_ resolver: EntityResolver, documents: [Document], gazetteer: Gazetteer,
+                                 globals: EntityGlobals?, cancellation: Cancellation) throws(WorkLimit) -> EntityIndex {
+        var accumulators = try accumulate(resolver, documents: documents, cancellation: cancellation)
         let source = DocumentTable(documents)
         struct Draft {
             var name: String
             var sortName: String
             var kind: EntityKind
             var accumulator: Accumulator
+            /// The mentions it is ordered by: the whole corpus's with globals.
+            var rank: Int
+            /// Its names as written, and without courtesy titles (the whole corpus's with globals).
+            var texts: [String: Int]
+            var surfaces: [String: Int]
         }
-        var drafts: [Draft] = accumulators.map { a in
-            let (name, kind) = nameAndKind(a, gazetteer: gazetteer)
-            return Draft(name: name, sortName: name.lowercased(), kind: kind, accumulator: a)
+        var whole: [EntityGlobals.Tally?] = []
+        if let globals, !globals.tallies.isEmpty {
+            // Entities of the part the whole corpus knows as one (two spellings of a person the
+            // part alone did not join) become one.
+            var merged: [Accumulator] = []
+            var slotOfIdentity: [String: Int] = [:]
+            for a in accumulators {
+                let identity = globals.identity(of: reference(a.ref, resolver: resolver, gazetteer: gazetteer))
+                guard let tally = globals.tallies[identity] else {
+                    merged.append(a)
+                    whole.append(nil)
+                    continue
+                }
+                if let s = slotOfIdentity[identity] {
+                    merged[s].mentions += a.mentions
+                    for (role, value) in a.roles where merged[s].roles[role] == nil { merged[s].roles[role] = value }
+                } else {
+                    slotOfIdentity[identity] = merged.count
+                    merged.append(a)
+                    whole.append(tally)
+                }
+            }
+            accumulators = merged
+        } else {
+            whole = Array(repeating: nil, count: accumulators.count)
+        }
+        var drafts: [Draft] = zip(accumulators, whole).map { a, tally in
+            if let tally {
+                let (name, kind) = nameAndKind(ref: a.ref, surfaces: tally.surfaces, votes: tally.votes,
+                                               locatives: tally.locatives, mentions: tally.mentions, gazetteer: gazetteer)
+                return Draft(name: name, sortName: name.lowercased(), kind: kind, accumulator: a, rank: tally.mentions,
+                             texts: tally.texts, surfaces: tally.surfaces)
+            }
+            let (name, kind) = nameAndKind(ref: a.ref, surfaces: a.surfaces, votes: a.votes, locatives: a.locatives,
+                                           mentions: a.mentions.count, gazetteer: gazetteer)
+            return Draft(name: name, sortName: name.lowercased(), kind: kind, accumulator: a, rank: a.mentions.count,
+                         texts: a.texts, surfaces: a.surfaces)
         }
         drafts.sort { x, y in
-            if x.accumulator.mentions.count != y.accumulator.mentions.count {
-                return x.accumulator.mentions.count > y.accumulator.mentions.count
-            }
+            if x.rank != y.rank { return x.rank > y.rank }
             return x.sortName < y.sortName
         }
 
@@ -153,8 +272,8 @@ extension EntityIndex {
         var personNames: [(words: [String], entity: Int)] = []
         for (id, draft) in drafts.enumerated() {
             let a = draft.accumulator
-            var forms = a.texts
-            for (surface, n) in a.surfaces where forms[surface] == nil { forms[surface] = n }
+            var forms = draft.texts
+            for (surface, n) in draft.surfaces where forms[surface] == nil { forms[surface] = n }
             let aliases = forms.filter { $0.key != draft.name }
                 .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map(\.key)
@@ -205,9 +324,10 @@ extension EntityIndex {
     }
 
     /// The canonical name and kind of an accumulated entity.
-    private static func nameAndKind(_ a: Accumulator, gazetteer: Gazetteer) -> (String, EntityKind) {
+    private static func nameAndKind(ref: EntityResolver.Ref, surfaces: [String: Int], votes: [EntityKind: Int],
+                                    locatives: Int, mentions: Int, gazetteer: Gazetteer) -> (String, EntityKind) {
         func mostFrequent(preferLongest: Bool) -> String {
-            let forms = a.surfaces.sorted { x, y in
+            let forms = surfaces.sorted { x, y in
                 if preferLongest {
                     let wx = x.key.split(separator: " ").count, wy = y.key.split(separator: " ").count
                     if wx != wy { return wx > wy }
@@ -218,7 +338,7 @@ extension EntityIndex {
             }
             return forms.first?.key ?? ""
         }
-        switch a.ref {
+        switch ref {
         case .cluster:
             return (mostFrequent(preferLongest: true), .person)
         case .single:
@@ -233,9 +353,9 @@ extension EntityIndex {
             // outweighs it: "Qantas management" once beats five bare "Qantas".
             let order: [EntityKind] = [.organization, .place, .event]
             var kind = EntityKind.other
-            if let best = order.filter({ (a.votes[$0] ?? 0) > 0 }).max(by: { (a.votes[$0] ?? 0) < (a.votes[$1] ?? 0) }) {
+            if let best = order.filter({ (votes[$0] ?? 0) > 0 }).max(by: { (votes[$0] ?? 0) < (votes[$1] ?? 0) }) {
                 kind = best
-            } else if a.locatives > 0 && a.locatives * 3 >= a.mentions.count {
+            } else if locatives > 0 && locatives * 3 >= mentions {
                 kind = .place
             }
             return (mostFrequent(preferLongest: true), kind)

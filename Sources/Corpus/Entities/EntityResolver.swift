@@ -47,12 +47,14 @@ struct EntityResolver {
     var candidates: [[Candidate]]
 
     private(set) var clusters: [Cluster] = []
+    /// Mentions of each full-name spelling of a person (the words of `Cluster.keys`, joined by spaces).
+    private(set) var keyCounts: [String: Int] = [:]
     private var clusterOfKey: [String: Int] = [:]
     private var clustersByLast: [String: [Int]] = [:]
     private var clustersByFirst: [String: [Int]] = [:]
     private var documentClusters: [[Int: Int]] = []
     private var documentAcronyms: [[String: Ref]] = []
-    private var acronyms: [String: Ref] = [:]
+    private(set) var acronyms: [String: Ref] = [:]
     private var knownNamed: Set<String> = []
     /// One-word names that are persons by vote: a title or courtesy title with them at least
     /// once, or a speech verb with a third of their mentions.
@@ -60,11 +62,23 @@ struct EntityResolver {
     /// Mid-sentence one-word mentions per word, for the vote and for surname resolution.
     private var singleCounts: [String: Int] = [:]
     private(set) var resolved: [Resolved] = []
+    /// What these documents alone say, for the evidence of a split corpus (`EntityGlobals`):
+    /// organisation names before their commercial endings, organisation names, and one-word
+    /// names' mid-sentence mentions and mentions with a person cue.
+    private(set) var localPrefixes: Set<String> = []
+    private(set) var localOrganizations: Set<String> = []
+    private(set) var localSingles: [String: (mentions: Int, cued: Int)] = [:]
     /// Asked in the stages' loops; a stop makes them return early and `run` throw.
     private var stopFlag = StopFlag(.none, every: 4096)
 
+    /// The whole corpus's evidence when these documents are one part of a split corpus: its
+    /// person spellings join the clusters and its acronyms stand for what the whole corpus
+    /// first defined them as.
+    let globals: EntityGlobals?
+
     init(documents: [Document], gazetteer: Gazetteer, tables: [EntityLexicon], evidence: [CaseEvidence],
-         groupOf: [Int], candidates: [[Candidate]]) {
+         groupOf: [Int], candidates: [[Candidate]], globals: EntityGlobals? = nil) {
+        self.globals = globals
         self.documents = documents
         self.gazetteer = gazetteer
         self.tables = tables
@@ -105,7 +119,8 @@ struct EntityResolver {
     /// "China") and decides unknown multi-word names: a person when its words look like a name
     /// (a given or family name, or words never written lowercase), else `other`.
     private mutating func classify() {
-        let prefixes = organizationPrefixes()
+        localPrefixes = organizationPrefixes()
+        let prefixes = localPrefixes.union(globals?.organizationPrefixes ?? [])
         let prefixFirsts = Set(prefixes.map { String($0.prefix { $0 != " " }) })
         for p in candidates.indices {
             var kept: [Candidate] = []
@@ -262,6 +277,21 @@ struct EntityResolver {
                 }
             }
         }
+        if let globals, !globals.personKeys.isEmpty {
+            // Every spelling of the whole corpus, counted as the whole corpus counts it, so that
+            // a surname finds a full name only other parts write.
+            for (i, words) in keys.enumerated() {
+                let joined = words.joined(separator: " ")
+                if let n = globals.personKeys[joined] { counts[i] = n }
+                if globals.confirmedKeys.contains(joined) { sure[i] = true }
+            }
+            for (joined, n) in globals.personKeys.sorted(by: { $0.key < $1.key }) where keyIndex[joined] == nil {
+                keyIndex[joined] = keys.count
+                keys.append(joined.split(separator: " ").map(String.init))
+                counts.append(n)
+                sure.append(globals.confirmedKeys.contains(joined))
+            }
+        }
         // Union-find over keys that share a first or last word.
         var parent = Array(keys.indices)
         func find(_ x: Int) -> Int {
@@ -322,6 +352,7 @@ struct EntityResolver {
             clusters[c].mentions += counts[i]
             if sure[i] { clusters[c].confirmed = true }
             clusterOfKey[keys[i].joined(separator: " ")] = c
+            keyCounts[keys[i].joined(separator: " ")] = counts[i]
         }
         confirmByOneWordMentions(keysInDocument.map { Set($0.map { clusterOfKey[keys[$0].joined(separator: " ")] ?? -1 }) })
         for (c, cluster) in clusters.enumerated() where cluster.confirmed {
@@ -355,6 +386,15 @@ struct EntityResolver {
                 let strongCue = c.hint == .person && !c.weakRole
                 if strongCue { cued[word, default: 0] += 1 }
                 if strongCue || c.speaker { cuedInDocument.append((word, p)) }
+            }
+        }
+        for (word, n) in singleCounts { localSingles[word] = (n, cued[word] ?? 0) }
+        for (word, n) in cued where localSingles[word] == nil { localSingles[word] = (0, n) }
+        if let globals {
+            // The whole corpus's counts: a one-word person of another part is one here too.
+            for (word, counts) in globals.singles {
+                singleCounts[word] = counts.mentions
+                cued[word] = counts.cued
             }
         }
         for (word, n) in cued where n * 10 >= (singleCounts[word] ?? 0) { knownSingles.insert(word) }
@@ -393,11 +433,15 @@ struct EntityResolver {
     }
 
     private mutating func resolveAll() {
-        var organizations = Set<String>()
         for p in candidates.indices {
             for c in candidates[p] where c.hint == .organization && c.parts.count >= 2 && c.context == .strong {
-                organizations.insert(namedKey(c.parts[...], p))
+                localOrganizations.insert(namedKey(c.parts[...], p))
             }
+        }
+        let organizations = localOrganizations.union(globals?.organizations ?? [])
+        if let globals {
+            // Names the whole corpus knows (a heading's "Samba" is known from another part).
+            for ref in globals.tallies.keys where ref.hasPrefix("n:") { knownNamed.insert(String(ref.dropFirst(2))) }
         }
         if !organizations.isEmpty {
             let firsts = Set(organizations.map { String($0.prefix { $0 != " " }) })
@@ -410,6 +454,11 @@ struct EntityResolver {
         }
         documentClusters = Array(repeating: [:], count: candidates.count)
         documentAcronyms = Array(repeating: [:], count: candidates.count)
+        if let globals {
+            for (acronym, reference) in globals.acronyms {
+                if let ref = ref(of: globals.identity(of: reference)) { acronyms[acronym] = ref }
+            }
+        }
         // Round 1: gazetteer names and full names.
         for p in candidates.indices {
             for c in candidates[p] where c.context == .strong && (c.parts.count >= 2 || isGazetteer(c)) {
@@ -457,6 +506,18 @@ struct EntityResolver {
                     resolveWeak(c, p)
                 }
             }
+        }
+    }
+
+    /// The reference of a whole corpus's entity (`EntityGlobals.tallies`) here, or nil.
+    private func ref(of reference: String) -> Ref? {
+        let value = String(reference.dropFirst(2))
+        switch reference.prefix(2) {
+        case "p:": return clusterOfKey[value].map { Ref.cluster($0) }
+        case "g:": return gazetteer.entries.firstIndex { $0.name == value }.map { Ref.entry($0) }
+        case "n:": return .named(value)
+        case "s:": return .single(value)
+        default: return nil
         }
     }
 

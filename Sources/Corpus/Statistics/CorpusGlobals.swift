@@ -4,7 +4,7 @@
 ///
 /// Made by the first of two passes (`scripts/globals.lua`: every part counts its documents and
 /// document frequencies, `dossier reduce` sums them) and read by the second.
-public struct CorpusGlobals: Sendable, Equatable {
+public struct CorpusGlobals: Sendable {
     /// Documents of the whole corpus (the N of idf).
     public var documentCount: Int
     /// Tokens of the whole corpus (for the average document length).
@@ -13,10 +13,15 @@ public struct CorpusGlobals: Sendable, Equatable {
     /// counted by the part alone.
     public var documentFrequency: [String: Int]
 
-    public init(documentCount: Int, tokenCount: Int = 0, documentFrequency: [String: Int] = [:]) {
+    /// The summed entity evidence of every part (`EntityGlobals`), when the first pass tallied it.
+    public var entities: EntityGlobals?
+
+    public init(documentCount: Int, tokenCount: Int = 0, documentFrequency: [String: Int] = [:],
+                entities: EntityGlobals? = nil) {
         self.documentCount = documentCount
         self.tokenCount = tokenCount
         self.documentFrequency = documentFrequency
+        self.entities = entities
     }
 
     /// Average tokens per document of the whole corpus (0 for none).

@@ -91,6 +91,8 @@ enum CorpusBinding {
                     parameters: ["opts? EntityOptions|EntityKind"], returns: ["List<Entity>"], entities.corpusEntities),
             .method("entity", "The entity one of whose names (any alias) is `name`, or nil.",
                     parameters: ["name string"], returns: ["Entity?"], entities.corpusEntity),
+            .method("entity_evidence", "What this corpus adds to the entity evidence of a split run: tables of rows for `scripts/globals.lua` (docs/guide.md, \"Beyond one machine\").",
+                    returns: ["EntityEvidence"], entities.corpusEntityEvidence),
             .method("gazetteer_add", "Adds a name, alias, title or never-a-name word to the entity gazetteer; the entity index is rebuilt on next use.",
                     parameters: ["spec GazetteerEntry"], entities.gazetteerAdd),
             // Quotes

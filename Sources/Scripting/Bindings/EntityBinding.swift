@@ -94,6 +94,56 @@ final class EntityBinding {
         return [.object(e)]
     }
 
+    /// `corpus:entity_evidence()`: the first pass's entity tables of a split run (tables
+    /// `entity_case`, `person_key`, `entity_acronym`, `entity_org`, `entity_single`, `entity`,
+    /// `entity_form`; `EntityGlobals`),
+    /// each a List of rows.
+    func corpusEntityEvidence(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
+        let evidence = try corpus.entityEvidence(cancellation: ctx.cancellation)
+        let formCount = evidence.tallies.values.reduce(0) { $0 + $1.texts.count + $1.surfaces.count }
+        let count = evidence.caseCounts.count + evidence.personKeys.count + evidence.acronyms.count + evidence.organizations.count
+            + evidence.organizationPrefixes.count + evidence.singles.count + evidence.tallies.count + formCount
+        try ctx.reserve(count,
+                        ResultCost.record(fields: 7), for: "entity_evidence", items: "rows")
+        let cases = try ctx.lists.columns(["word", "lower", "capitalized"])
+        let keys = try ctx.lists.columns(["key", "count", "sure"])
+        let acronyms = try ctx.lists.columns(["acronym", "ref"])
+        let organizations = try ctx.lists.columns(["key", "as", "count"])
+        let singles = try ctx.lists.columns(["word", "mentions", "cued"])
+        let kinds: [EntityKind] = [.organization, .place, .event, .other]
+        let tallies = try ctx.lists.columns(["ref", "mentions", "locatives"] + kinds.map(\.rawValue))
+        let forms = try ctx.lists.columns(["ref", "form", "as", "count"])
+        var formRows: [[LuaValue]] = []
+        formRows.reserveCapacity(formCount)
+        let refs = evidence.tallies.keys.sorted()
+        for ref in refs {
+            guard let t = evidence.tallies[ref] else { continue }
+            for (form, n) in t.texts.sorted(by: { $0.key < $1.key }) { formRows.append([.text(ref), .text(form), .text("text"), .integer(n)]) }
+            for (form, n) in t.surfaces.sorted(by: { $0.key < $1.key }) { formRows.append([.text(ref), .text(form), .text("surface"), .integer(n)]) }
+        }
+        let table = LuaTable(fields: [
+            (.text("entity_case"), cases.make(evidence.caseCounts.sorted { $0.key < $1.key }.map {
+                [.text($0.key), .integer($0.value.lower), .integer($0.value.capitalized)]
+            })),
+            (.text("person_key"), keys.make(evidence.personKeys.sorted { $0.key < $1.key }.map {
+                [.text($0.key), .integer($0.value), .integer(evidence.confirmedKeys.contains($0.key) ? 1 : 0)]
+            })),
+            (.text("entity_org"), organizations.make(
+                evidence.organizations.sorted().map { [.text($0), .text("name"), .integer(1)] }
+                + evidence.organizationPrefixes.sorted().map { [.text($0), .text("prefix"), .integer(1)] })),
+            (.text("entity_single"), singles.make(evidence.singles.sorted { $0.key < $1.key }.map {
+                [.text($0.key), .integer($0.value.mentions), .integer($0.value.cued)]
+            })),
+            (.text("entity_acronym"), acronyms.make(evidence.acronyms.sorted { $0.key < $1.key }.map { [.text($0.key), .text($0.value)] })),
+            (.text("entity"), tallies.make(refs.compactMap { ref in
+                guard let t = evidence.tallies[ref] else { return nil }
+                return [.text(ref), .integer(t.mentions), .integer(t.locatives)] + kinds.map { .integer(t.votes[$0] ?? 0) }
+            })),
+            (.text("entity_form"), forms.make(formRows)),
+        ])
+        return [.table(table)]
+    }
+
     /// `corpus:gazetteer_add(spec)`.
     func gazetteerAdd(_ corpus: Corpus, _ args: LuaArguments) throws -> [LuaValue] {
         try Self.addToGazetteer(corpus, spec: try args.table(1))

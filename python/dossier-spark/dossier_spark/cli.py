@@ -18,7 +18,7 @@ def main(argv=None):
     p.add_argument("--out", required=True, help="output folder: OUT/TABLE per table")
     p.add_argument("--format", default="parquet", choices=["parquet", "json", "csv"])
     p.add_argument("--partitions", type=int, help="parts to map (default: Spark's default parallelism)")
-    p.add_argument("--two-phase", action="store_true", help="global document frequencies first (exact keywords)")
+    p.add_argument("--two-phase", action="store_true", help="whole-corpus statistics first (exact keywords; entities from the whole corpus's evidence)")
     p.add_argument("--master", help="Spark master when not started by spark-submit (e.g. local[2])")
     a = p.parse_args(argv)
     from pyspark.sql import SparkSession

@@ -192,7 +192,8 @@ def run(spark, docs, script, bundle, partitions=None, two_phase=False, reduce_pa
     bundle: the archive from scripts/package, an `--archives` alias, or an unpacked folder (Bundle).
     partitions: how many parts `dossier map` runs on (default: the cluster's default parallelism).
     two_phase: first map and reduce share/dossier/scripts/globals.lua and hand the result to every
-        part (`dossier map --globals`), so tf-idf keywords equal the single-machine result.
+        part (`dossier map --globals`), so tf-idf keywords equal the single-machine result, and
+        entities and quotation speakers are named and counted from the whole corpus's evidence.
     """
     sc = spark.sparkContext
     b = bundle if isinstance(bundle, Bundle) else Bundle(bundle)
