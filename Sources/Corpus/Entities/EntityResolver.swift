@@ -44,7 +44,7 @@ struct EntityResolver {
     let tables: [EntityLexicon]
     let evidence: [CaseEvidence]
     let groupOf: [Int]
-    var candidates: [[Candidate]]
+    var candidates: CandidateStore
 
     private(set) var clusters: [Cluster] = []
     private var clusterOfKey: [String: Int] = [:]
@@ -64,7 +64,7 @@ struct EntityResolver {
     private var stopFlag = StopFlag(.none, every: 4096)
 
     init(documents: [Document], gazetteer: Gazetteer, tables: [EntityLexicon], evidence: [CaseEvidence],
-         groupOf: [Int], candidates: [[Candidate]]) {
+         groupOf: [Int], candidates: CandidateStore) {
         self.documents = documents
         self.gazetteer = gazetteer
         self.tables = tables
@@ -107,11 +107,16 @@ struct EntityResolver {
     private mutating func classify() {
         let prefixes = organizationPrefixes()
         let prefixFirsts = Set(prefixes.map { String($0.prefix { $0 != " " }) })
-        for p in candidates.indices {
+        // Rewritten chunk by chunk (the store is taken out of `self`, so each old chunk is freed
+        // once rewritten).
+        var store = candidates
+        candidates = CandidateStore(chunks: [])
+        defer { candidates = store }
+        store.rewrite { p, list in
             var kept: [Candidate] = []
-            kept.reserveCapacity(candidates[p].count)
-            for var c in candidates[p] {
-                if stopFlag.shouldStop() { return }
+            kept.reserveCapacity(list.count)
+            for var c in list {
+                if stopFlag.shouldStop() { return nil }
                 if c.context == .initial && c.parts.count >= 2 {
                     // A name with an organisation, place or event word keeps its first word
                     // unless the corpus writes that word lowercase ("Bilateral Talks").
@@ -154,7 +159,7 @@ struct EntityResolver {
                 }
                 kept.append(c)
             }
-            candidates[p] = kept
+            return kept
         }
     }
 
@@ -402,10 +407,16 @@ struct EntityResolver {
         if !organizations.isEmpty {
             let firsts = Set(organizations.map { String($0.prefix { $0 != " " }) })
             for p in candidates.indices {
-                for k in candidates[p].indices {
-                    guard let lead = candidates[p][k].lead, firsts.contains(NameMatching.fold(lead.norm)) else { continue }
-                    if let longer = extended(candidates[p][k], p, organizations: organizations) { candidates[p][k] = longer }
+                var list = candidates[p]
+                var changed = false
+                for k in list.indices {
+                    guard let lead = list[k].lead, firsts.contains(NameMatching.fold(lead.norm)) else { continue }
+                    if let longer = extended(list[k], p, organizations: organizations) {
+                        list[k] = longer
+                        changed = true
+                    }
                 }
+                if changed { candidates.replace(p, with: list) }
             }
         }
         documentClusters = Array(repeating: [:], count: candidates.count)
