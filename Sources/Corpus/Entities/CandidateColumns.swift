@@ -29,6 +29,9 @@ struct CandidateColumns: Sendable {
     private var roles: [Int32] = []
     private var strings: [String] = []
     private var stringIDs: [String: Int32] = [:]
+    /// The string id of a term's normal form, by lexicon (`append`'s `lexicon`) and term id:
+    /// most parts are one token, and hashing a number is cheaper than hashing its text.
+    private var termStringIDs: [UInt64: Int32] = [:]
     /// Documents with a value too large for the columns (a text over 2 GB), kept as they are.
     private var wide: [Int: [Candidate]] = [:]
 
@@ -38,14 +41,15 @@ struct CandidateColumns: Sendable {
     /// Candidates stored (of all documents).
     var candidateCount: Int { sentences.count + wide.values.reduce(0) { $0 + $1.count } }
 
-    /// Appends the next document's candidates.
-    mutating func append(_ list: [Candidate]) {
+    /// Appends the next document's candidates. `lexicon` tells apart documents whose term ids
+    /// come from different lexicons (the entity index's lexicon groups).
+    mutating func append(_ list: [Candidate], lexicon: Int = 0) {
         if list.contains(where: { !Self.fits($0) }) {
             wide[documentCount] = list
             documentStarts.append(documentStarts[documentStarts.count - 1])
             return
         }
-        for c in list { append(c) }
+        for c in list { append(c, lexicon: UInt64(truncatingIfNeeded: lexicon) << 32) }
         documentStarts.append(Int32(sentences.count))
     }
 
@@ -58,6 +62,24 @@ struct CandidateColumns: Sendable {
         list.reserveCapacity(range.count)
         for i in range { list.append(candidate(i)) }
         return list
+    }
+
+    /// The candidates of document `d` whose header passes `keep`, in order: a pass over some
+    /// of the candidates decodes only those.
+    func candidates(of d: Int, where keep: (Candidate.Header) -> Bool) -> [Candidate] {
+        guard d >= 0, d < documentCount else { return [] }
+        if let list = wide[d] { return list.filter { keep($0.header) } }
+        var list: [Candidate] = []
+        for i in Int(documentStarts[d])..<Int(documentStarts[d + 1]) where keep(header(i)) { list.append(candidate(i)) }
+        return list
+    }
+
+    private func header(_ i: Int) -> Candidate.Header {
+        let b = bits[i]
+        let lead = b & Bit.lead != 0
+        return Candidate.Header(hint: Self.hint(code: (b >> Bit.hintShift) & 7, entry: hintEntries[i]),
+                                context: Candidate.Context(rawValue: UInt8((b >> Bit.contextShift) & 3)) ?? .weak,
+                                partCount: Int(partStarts[i + 1] - partStarts[i]) - (lead ? 1 : 0), hasLead: lead)
     }
 
     // MARK: - Encoding
@@ -122,15 +144,25 @@ struct CandidateColumns: Sendable {
         return id
     }
 
-    private mutating func appendPart(_ part: Candidate.Part) {
+    private mutating func appendPart(_ part: Candidate.Part, lexicon: UInt64) {
         partLowers.append(Int32(part.bytes.lowerBound))
         partUppers.append(Int32(part.bytes.upperBound))
         partTerms.append(part.term ?? .max)
-        partNorms.append(id(part.norm))
+        if let term = part.term {
+            if let known = termStringIDs[lexicon | UInt64(term)] {
+                partNorms.append(known)
+            } else {
+                let new = id(part.norm)
+                termStringIDs[lexicon | UInt64(term)] = new
+                partNorms.append(new)
+            }
+        } else {
+            partNorms.append(id(part.norm))
+        }
         partShapes.append(part.shape.rawValue)
     }
 
-    private mutating func append(_ c: Candidate) {
+    private mutating func append(_ c: Candidate, lexicon: UInt64) {
         let (code, entry) = Self.hintCode(c.hint)
         var b = UInt16(c.context.rawValue) << Bit.contextShift | code << Bit.hintShift
         if c.firstNameHonorific { b |= Bit.firstNameHonorific }
@@ -149,8 +181,8 @@ struct CandidateColumns: Sendable {
         honorificLowers.append(Int32(c.honorific?.lowerBound ?? 0))
         honorificUppers.append(Int32(c.honorific?.upperBound ?? 0))
         abbreviations.append(c.abbreviation.map { id($0) } ?? -1)
-        for part in c.parts { appendPart(part) }
-        if let lead = c.lead { appendPart(lead) }
+        for part in c.parts { appendPart(part, lexicon: lexicon) }
+        if let lead = c.lead { appendPart(lead, lexicon: lexicon) }
         partStarts.append(Int32(partLowers.count))
         for role in c.roles { roles.append(id(role)) }
         roleStarts.append(Int32(roles.count))

@@ -34,6 +34,14 @@ struct CandidateStore: Sendable {
         return chunks[c].candidates(of: p - starts[c])
     }
 
+    /// The candidates of document `p` whose header passes `keep` (a pass that needs only some
+    /// of them decodes only those).
+    subscript(p: Int, where keep: (Candidate.Header) -> Bool) -> [Candidate] {
+        if let list = overrides[p] { return list.filter { keep($0.header) } }
+        guard let c = chunk(of: p) else { return [] }
+        return chunks[c].candidates(of: p - starts[c], where: keep)
+    }
+
     /// Replaces document `p`'s candidates.
     mutating func replace(_ p: Int, with list: [Candidate]) {
         guard p >= 0, p < count else { return }
@@ -41,14 +49,15 @@ struct CandidateStore: Sendable {
     }
 
     /// Replaces every document's candidates with `transform(p, candidates)`, in document order;
-    /// stops (keeping the rest as they were) once `transform` returns nil.
-    mutating func rewrite(_ transform: (Int, [Candidate]) -> [Candidate]?) {
+    /// stops (keeping the rest as they were) once `transform` returns nil. `lexicon(p)` is
+    /// document `p`'s lexicon group (see `CandidateColumns.append`).
+    mutating func rewrite(lexicon: (Int) -> Int = { _ in 0 }, _ transform: (Int, [Candidate]) -> [Candidate]?) {
         for c in chunks.indices {
             var fresh = CandidateColumns()
             for d in 0..<chunks[c].documentCount {
                 let p = starts[c] + d
                 guard let list = transform(p, self[p]) else { return }
-                fresh.append(list)
+                fresh.append(list, lexicon: lexicon(p))
                 overrides[p] = nil
             }
             chunks[c] = fresh

@@ -39,7 +39,9 @@ extension Corpus {
         let root = self.root
         let gazetteer = self.gazetteer
         return try root.annotations.value(Self.indexKey) { () throws(WorkLimit) in
-            try EntityIndex.build(documents: root.documents, gazetteer: gazetteer, cancellation: cancellation)
+            try cancellation.working(on: "entities") { () throws(WorkLimit) in
+                try EntityIndex.build(documents: root.documents, gazetteer: gazetteer, cancellation: cancellation)
+            }
         }
     }
 

@@ -43,9 +43,12 @@ extension EntityIndex {
         let chunkCount = (documents.count + chunkSize - 1) / chunkSize
         let frozenTables = tables
         let frozenGroups = groupOf
+        // Progress: the first pass is the first half of the work, the second pass the rest.
+        let done = Parallel.Counter()
+        let steps = 2 * documents.count
         // Each document's candidates go to its chunk's compact columns at once, so the pass never
         // holds more than one document's `[Candidate]` per worker.
-        let chunks = try Parallel.map(chunkCount, chunk: 1, cancellation: cancellation) { c throws(WorkLimit) -> (CandidateColumns, [CaseEvidence?]) in
+        let chunks = try Parallel.map(chunkCount, chunk: 1, cancellation: cancellation, reports: false) { c throws(WorkLimit) -> (CandidateColumns, [CaseEvidence?]) in
             var evidence = [CaseEvidence?](repeating: nil, count: frozenTables.count)
             var columns = CandidateColumns()
             let range = (c * chunkSize)..<min(documents.count, (c + 1) * chunkSize)
@@ -55,8 +58,10 @@ extension EntityIndex {
                 var counts = evidence[g] ?? CaseEvidence(count: frozenTables[g].lexicon.count)
                 evidence[g] = nil  // keep one reference, so counting does not copy the arrays
                 columns.append(try CandidateFinder(table: frozenTables[g]).candidates(in: documents[p], evidence: &counts,
-                                                                                    cancellation: cancellation))
+                                                                                    cancellation: cancellation),
+                               lexicon: g)
                 evidence[g] = counts
+                cancellation.report(done: done.add(1), total: steps)
             }
             return (columns, evidence)
         }

@@ -84,6 +84,14 @@ struct EntityResolver {
         try cancellation.check()
     }
 
+    /// Reports document `p` of the second pass's `step` (0: classification, 1: resolution) as
+    /// done, after the first pass's documents (see `EntityIndex.build`).
+    private func reportProgress(_ p: Int, step: Int) {
+        guard p % 256 == 0 else { return }
+        let n = documents.count
+        stopFlag.token.report(done: n + (step * n + p) / 2, total: 2 * n)
+    }
+
     // MARK: - Classification
 
     private func flags(_ part: Candidate.Part, _ p: Int) -> EntityLexicon.Flags {
@@ -112,7 +120,9 @@ struct EntityResolver {
         var store = candidates
         candidates = CandidateStore(chunks: [])
         defer { candidates = store }
-        store.rewrite { p, list in
+        let groupOf = self.groupOf
+        store.rewrite(lexicon: { groupOf[$0] }) { p, list in
+            reportProgress(p, step: 0)
             var kept: [Candidate] = []
             kept.reserveCapacity(list.count)
             for var c in list {
@@ -169,7 +179,7 @@ struct EntityResolver {
     private func organizationPrefixes() -> Set<String> {
         var prefixes = Set<String>()
         for p in candidates.indices {
-            for c in candidates[p] where c.hint == .organization && c.parts.count >= 3 {
+            for c in candidates[p, where: { $0.hint == .organization && $0.partCount >= 3 }] {
                 var end = c.parts.count
                 while end > 0 {
                     let part = c.parts[end - 1]
@@ -258,7 +268,7 @@ struct EntityResolver {
             keysInDocument[p].append(i)
         }
         for p in candidates.indices {
-            for c in candidates[p] where c.context == .strong {
+            for c in candidates[p, where: { $0.context == .strong && ($0.hint == .person && $0.partCount >= 2 || $0.isGazetteer) }] {
                 if stopFlag.shouldStop() { return }
                 if c.hint == .person && c.parts.count >= 2 {
                     addKey(personKey(c), tentative: c.tentative, p)
@@ -351,7 +361,7 @@ struct EntityResolver {
         var cued: [String: Int] = [:]
         var cuedInDocument: [(String, Int)] = []
         for p in candidates.indices {
-            for c in candidates[p] where c.parts.count == 1 && c.context != .weak && !isGazetteer(c) {
+            for c in candidates[p, where: { $0.partCount == 1 && $0.context != .weak && !$0.isGazetteer }] {
                 if stopFlag.shouldStop() { return }
                 guard let part = c.parts.first, part.shape.contains(.titleCase), !part.shape.contains(.digit),
                       !mostlyLowercase(part, p) else { continue }
@@ -400,13 +410,14 @@ struct EntityResolver {
     private mutating func resolveAll() {
         var organizations = Set<String>()
         for p in candidates.indices {
-            for c in candidates[p] where c.hint == .organization && c.parts.count >= 2 && c.context == .strong {
+            for c in candidates[p, where: { $0.hint == .organization && $0.partCount >= 2 && $0.context == .strong }] {
                 organizations.insert(namedKey(c.parts[...], p))
             }
         }
         if !organizations.isEmpty {
             let firsts = Set(organizations.map { String($0.prefix { $0 != " " }) })
             for p in candidates.indices {
+                guard !candidates[p, where: { $0.hasLead }].isEmpty else { continue }
                 var list = candidates[p]
                 var changed = false
                 for k in list.indices {
@@ -423,7 +434,8 @@ struct EntityResolver {
         documentAcronyms = Array(repeating: [:], count: candidates.count)
         // Round 1: gazetteer names and full names.
         for p in candidates.indices {
-            for c in candidates[p] where c.context == .strong && (c.parts.count >= 2 || isGazetteer(c)) {
+            reportProgress(p, step: 1)
+            for c in candidates[p, where: { $0.context == .strong && ($0.partCount >= 2 || $0.isGazetteer) }] {
                 if stopFlag.shouldStop() { return }
                 guard let ref = resolveFull(c, p) else { continue }
                 if case .cluster(let k) = ref { documentClusters[p][k, default: 0] += 1 }
@@ -438,7 +450,7 @@ struct EntityResolver {
         }
         // Round 2: one-word names mid-sentence or with a person cue.
         for p in candidates.indices {
-            for c in candidates[p] where c.context == .strong && c.parts.count == 1 && !isGazetteer(c) {
+            for c in candidates[p, where: { $0.context == .strong && $0.partCount == 1 && !$0.isGazetteer }] {
                 if stopFlag.shouldStop() { return }
                 guard let ref = resolveStrongSingle(c, p) else { continue }
                 var vote: EntityKind?
@@ -458,7 +470,7 @@ struct EntityResolver {
         }
         // Round 3: sentence starts, headings, labels: only names already known.
         for p in candidates.indices {
-            for c in candidates[p] where c.context != .strong {
+            for c in candidates[p, where: { $0.context != .strong }] {
                 if stopFlag.shouldStop() { return }
                 if c.context == .initial && c.parts.count == 1 {
                     // A known name opening a sentence votes only on the words after it ("Qantas
