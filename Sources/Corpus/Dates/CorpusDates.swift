@@ -93,7 +93,9 @@ extension Corpus {
     public func dates(cancellation: Cancellation) throws(WorkLimit) -> CorpusDates {
         let root = self.root
         return try root.annotations.value(CorpusDates.self) { () throws(WorkLimit) in
-            try CorpusDates.build(root.documents, cancellation: cancellation)
+            try cancellation.working(on: "dates") { () throws(WorkLimit) in
+                try CorpusDates.build(root.documents, cancellation: cancellation)
+            }
         }
     }
 

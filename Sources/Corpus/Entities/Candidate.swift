@@ -89,6 +89,21 @@ struct Candidate: Sendable {
     /// name, never resolved to someone's surname.
     var regnal = false
 
+    /// What passes over the candidates select them by, read without decoding the rest.
+    struct Header {
+        var hint: Hint
+        var context: Context
+        var partCount: Int
+        var hasLead: Bool
+
+        var isGazetteer: Bool {
+            if case .gazetteer = hint { return true }
+            return false
+        }
+    }
+
+    var header: Header { Header(hint: hint, context: context, partCount: parts.count, hasLead: lead != nil) }
+
     /// The bytes of the mention, courtesy title included.
     var bytes: Range<Int> {
         guard let first = parts.first, let last = parts.last else { return 0..<0 }

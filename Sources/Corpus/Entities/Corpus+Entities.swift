@@ -61,7 +61,9 @@ extension Corpus {
         let gazetteer = self.gazetteer
         let globals = entityGlobals
         return try root.annotations.value(Self.indexKey) { () throws(WorkLimit) in
-            try EntityIndex.build(documents: root.documents, gazetteer: gazetteer, globals: globals, cancellation: cancellation)
+            try cancellation.working(on: "entities") { () throws(WorkLimit) in
+                try EntityIndex.build(documents: root.documents, gazetteer: gazetteer, globals: globals, cancellation: cancellation)
+            }
         }
     }
 

@@ -105,30 +105,35 @@ extension EntityIndex {
         let chunkCount = (documents.count + chunkSize - 1) / chunkSize
         let frozenTables = tables
         let frozenGroups = groupOf
-        let chunks = try Parallel.map(chunkCount, chunk: 1, cancellation: cancellation) { c throws(WorkLimit) -> ([[Candidate]], [CaseEvidence?]) in
+        // Progress: the first pass is the first half of the work, the second pass the rest.
+        let done = Parallel.Counter()
+        let steps = 2 * documents.count
+        // Each document's candidates go to its chunk's compact columns at once, so the pass never
+        // holds more than one document's `[Candidate]` per worker.
+        let chunks = try Parallel.map(chunkCount, chunk: 1, cancellation: cancellation, reports: false) { c throws(WorkLimit) -> (CandidateColumns, [CaseEvidence?]) in
             var evidence = [CaseEvidence?](repeating: nil, count: frozenTables.count)
-            var lists: [[Candidate]] = []
+            var columns = CandidateColumns()
             let range = (c * chunkSize)..<min(documents.count, (c + 1) * chunkSize)
             for p in range {
                 try cancellation.check()
                 let g = frozenGroups[p]
                 var counts = evidence[g] ?? CaseEvidence(count: frozenTables[g].lexicon.count)
                 evidence[g] = nil  // keep one reference, so counting does not copy the arrays
-                lists.append(try CandidateFinder(table: frozenTables[g]).candidates(in: documents[p], evidence: &counts,
-                                                                                  cancellation: cancellation))
+                columns.append(try CandidateFinder(table: frozenTables[g]).candidates(in: documents[p], evidence: &counts,
+                                                                                    cancellation: cancellation),
+                               lexicon: g)
                 evidence[g] = counts
+                cancellation.report(done: done.add(1), total: steps)
             }
-            return (lists, evidence)
+            return (columns, evidence)
         }
-        var candidates: [[Candidate]] = []
-        candidates.reserveCapacity(documents.count)
         var evidence = tables.map { CaseEvidence(count: $0.lexicon.count) }
-        for (lists, counts) in chunks {
-            candidates += lists
+        for (_, counts) in chunks {
             for (g, tally) in counts.enumerated() {
                 if let tally { evidence[g].add(tally) }
             }
         }
+        let candidates = CandidateStore(chunks: chunks.map(\.0))
 
         let counted = evidence
         if let globals, !globals.caseCounts.isEmpty {

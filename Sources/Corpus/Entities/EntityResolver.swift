@@ -44,7 +44,7 @@ struct EntityResolver {
     let tables: [EntityLexicon]
     let evidence: [CaseEvidence]
     let groupOf: [Int]
-    var candidates: [[Candidate]]
+    var candidates: CandidateStore
 
     private(set) var clusters: [Cluster] = []
     /// Mentions of each full-name spelling of a person (the words of `Cluster.keys`, joined by spaces).
@@ -77,7 +77,7 @@ struct EntityResolver {
     let globals: EntityGlobals?
 
     init(documents: [Document], gazetteer: Gazetteer, tables: [EntityLexicon], evidence: [CaseEvidence],
-         groupOf: [Int], candidates: [[Candidate]], globals: EntityGlobals? = nil) {
+         groupOf: [Int], candidates: CandidateStore, globals: EntityGlobals? = nil) {
         self.globals = globals
         self.documents = documents
         self.gazetteer = gazetteer
@@ -96,6 +96,14 @@ struct EntityResolver {
         try cancellation.check()
         resolveAll()
         try cancellation.check()
+    }
+
+    /// Reports document `p` of the second pass's `step` (0: classification, 1: resolution) as
+    /// done, after the first pass's documents (see `EntityIndex.build`).
+    private func reportProgress(_ p: Int, step: Int) {
+        guard p % 256 == 0 else { return }
+        let n = documents.count
+        stopFlag.token.report(done: n + (step * n + p) / 2, total: 2 * n)
     }
 
     // MARK: - Classification
@@ -122,11 +130,18 @@ struct EntityResolver {
         localPrefixes = organizationPrefixes()
         let prefixes = localPrefixes.union(globals?.organizationPrefixes ?? [])
         let prefixFirsts = Set(prefixes.map { String($0.prefix { $0 != " " }) })
-        for p in candidates.indices {
+        // Rewritten chunk by chunk (the store is taken out of `self`, so each old chunk is freed
+        // once rewritten).
+        var store = candidates
+        candidates = CandidateStore(chunks: [])
+        defer { candidates = store }
+        let groupOf = self.groupOf
+        store.rewrite(lexicon: { groupOf[$0] }) { p, list in
+            reportProgress(p, step: 0)
             var kept: [Candidate] = []
-            kept.reserveCapacity(candidates[p].count)
-            for var c in candidates[p] {
-                if stopFlag.shouldStop() { return }
+            kept.reserveCapacity(list.count)
+            for var c in list {
+                if stopFlag.shouldStop() { return nil }
                 if c.context == .initial && c.parts.count >= 2 {
                     // A name with an organisation, place or event word keeps its first word
                     // unless the corpus writes that word lowercase ("Bilateral Talks").
@@ -169,7 +184,7 @@ struct EntityResolver {
                 }
                 kept.append(c)
             }
-            candidates[p] = kept
+            return kept
         }
     }
 
@@ -179,7 +194,7 @@ struct EntityResolver {
     private func organizationPrefixes() -> Set<String> {
         var prefixes = Set<String>()
         for p in candidates.indices {
-            for c in candidates[p] where c.hint == .organization && c.parts.count >= 3 {
+            for c in candidates[p, where: { $0.hint == .organization && $0.partCount >= 3 }] {
                 var end = c.parts.count
                 while end > 0 {
                     let part = c.parts[end - 1]
@@ -268,7 +283,7 @@ struct EntityResolver {
             keysInDocument[p].append(i)
         }
         for p in candidates.indices {
-            for c in candidates[p] where c.context == .strong {
+            for c in candidates[p, where: { $0.context == .strong && ($0.hint == .person && $0.partCount >= 2 || $0.isGazetteer) }] {
                 if stopFlag.shouldStop() { return }
                 if c.hint == .person && c.parts.count >= 2 {
                     addKey(personKey(c), tentative: c.tentative, p)
@@ -377,7 +392,7 @@ struct EntityResolver {
         var cued: [String: Int] = [:]
         var cuedInDocument: [(String, Int)] = []
         for p in candidates.indices {
-            for c in candidates[p] where c.parts.count == 1 && c.context != .weak && !isGazetteer(c) {
+            for c in candidates[p, where: { $0.partCount == 1 && $0.context != .weak && !$0.isGazetteer }] {
                 if stopFlag.shouldStop() { return }
                 guard let part = c.parts.first, part.shape.contains(.titleCase), !part.shape.contains(.digit),
                       !mostlyLowercase(part, p) else { continue }
@@ -434,7 +449,7 @@ struct EntityResolver {
 
     private mutating func resolveAll() {
         for p in candidates.indices {
-            for c in candidates[p] where c.hint == .organization && c.parts.count >= 2 && c.context == .strong {
+            for c in candidates[p, where: { $0.hint == .organization && $0.partCount >= 2 && $0.context == .strong }] {
                 localOrganizations.insert(namedKey(c.parts[...], p))
             }
         }
@@ -446,10 +461,17 @@ struct EntityResolver {
         if !organizations.isEmpty {
             let firsts = Set(organizations.map { String($0.prefix { $0 != " " }) })
             for p in candidates.indices {
-                for k in candidates[p].indices {
-                    guard let lead = candidates[p][k].lead, firsts.contains(NameMatching.fold(lead.norm)) else { continue }
-                    if let longer = extended(candidates[p][k], p, organizations: organizations) { candidates[p][k] = longer }
+                guard !candidates[p, where: { $0.hasLead }].isEmpty else { continue }
+                var list = candidates[p]
+                var changed = false
+                for k in list.indices {
+                    guard let lead = list[k].lead, firsts.contains(NameMatching.fold(lead.norm)) else { continue }
+                    if let longer = extended(list[k], p, organizations: organizations) {
+                        list[k] = longer
+                        changed = true
+                    }
                 }
+                if changed { candidates.replace(p, with: list) }
             }
         }
         documentClusters = Array(repeating: [:], count: candidates.count)
@@ -461,7 +483,8 @@ struct EntityResolver {
         }
         // Round 1: gazetteer names and full names.
         for p in candidates.indices {
-            for c in candidates[p] where c.context == .strong && (c.parts.count >= 2 || isGazetteer(c)) {
+            reportProgress(p, step: 1)
+            for c in candidates[p, where: { $0.context == .strong && ($0.partCount >= 2 || $0.isGazetteer) }] {
                 if stopFlag.shouldStop() { return }
                 guard let ref = resolveFull(c, p) else { continue }
                 if case .cluster(let k) = ref { documentClusters[p][k, default: 0] += 1 }
@@ -476,7 +499,7 @@ struct EntityResolver {
         }
         // Round 2: one-word names mid-sentence or with a person cue.
         for p in candidates.indices {
-            for c in candidates[p] where c.context == .strong && c.parts.count == 1 && !isGazetteer(c) {
+            for c in candidates[p, where: { $0.context == .strong && $0.partCount == 1 && !$0.isGazetteer }] {
                 if stopFlag.shouldStop() { return }
                 guard let ref = resolveStrongSingle(c, p) else { continue }
                 var vote: EntityKind?
@@ -496,7 +519,7 @@ struct EntityResolver {
         }
         // Round 3: sentence starts, headings, labels: only names already known.
         for p in candidates.indices {
-            for c in candidates[p] where c.context != .strong {
+            for c in candidates[p, where: { $0.context != .strong }] {
                 if stopFlag.shouldStop() { return }
                 if c.context == .initial && c.parts.count == 1 {
                     // A known name opening a sentence votes only on the words after it ("Qantas

@@ -62,15 +62,18 @@ public final class QuoteIndex: @unchecked Sendable {
             let verbs = self.verbs
             let makeResolver = self.makeResolver
             let failure = Parallel.FirstError()
-            let computed: [[Quote]?] = Parallel.map(missing.count) { i -> [Quote]? in
-                guard !failure.isSet else { return nil }
-                do throws(WorkLimit) {
-                    try cancellation.check()
-                    return try QuoteExtractor.quotes(in: missing[i], resolver: makeResolver(missing[i]), verbs: verbs,
-                                                     cancellation: cancellation)
-                } catch {
-                    failure.set(error)
-                    return nil
+            let total = missing.count
+            let computed: [[Quote]?] = cancellation.working(on: "quotations") {
+                Parallel.map(total, progress: { cancellation.report(done: $0, total: total) }) { i -> [Quote]? in
+                    guard !failure.isSet else { return nil }
+                    do throws(WorkLimit) {
+                        try cancellation.check()
+                        return try QuoteExtractor.quotes(in: missing[i], resolver: makeResolver(missing[i]), verbs: verbs,
+                                                         cancellation: cancellation)
+                    } catch {
+                        failure.set(error)
+                        return nil
+                    }
                 }
             }
             lock.lock()

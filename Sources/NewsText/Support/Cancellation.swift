@@ -28,6 +28,16 @@ public final class Cancellation: @unchecked Sendable {
     private let budget: (@Sendable () -> Int?)?
     /// True for a token that can never stop: `check()` returns at once.
     private let inert: Bool
+    /// Told how far the work under way has got (see `working(on:)` and `report(done:total:)`).
+    private let progress: ProgressReport?
+    /// The names of the work under way, innermost last.
+    private var stages: [String] = []
+
+    /// How far long work has got: the name of the work (`working(on:)`: "entities",
+    /// "quotations"), the items done and their total (documents, usually), and whether the work
+    /// has just finished (then `done == total`). Called from any thread, often: the receiver
+    /// decides how often to draw.
+    public typealias ProgressReport = @Sendable (_ stage: String, _ done: Int, _ total: Int, _ finished: Bool) -> Void
 
     /// A token with its own deadline (`timeout` seconds from now; nil: none) and byte budget
     /// (nil: none); `interrupt()` stops it.
@@ -41,6 +51,7 @@ public final class Cancellation: @unchecked Sendable {
             budget = nil
         }
         inert = false
+        progress = nil
     }
 
     private init(inert: Void) {
@@ -49,18 +60,52 @@ public final class Cancellation: @unchecked Sendable {
         poll = nil
         budget = nil
         self.inert = true
+        progress = nil
     }
 
     /// A token that asks `poll` whether to stop (a host's own deadline and interrupt flag,
     /// read live at every check) and `byteBudget` how many bytes a computation may still take
     /// when it starts measuring (nil: no budget). `interrupt()` stops it too.
-    public init(poll: @escaping @Sendable () -> WorkLimit?, byteBudget: @escaping @Sendable () -> Int?) {
+    /// `progress` (if any) is told how far long work checking the token has got.
+    public init(poll: @escaping @Sendable () -> WorkLimit?, byteBudget: @escaping @Sendable () -> Int?,
+                progress: ProgressReport? = nil) {
         deadline = nil
         timeout = 0
         self.poll = poll
         budget = byteBudget
         inert = false
+        self.progress = progress
     }
+
+    /// Runs `body` as the work named `stage` ("entities"): the progress it reports
+    /// (`report(done:total:)`, and every `Parallel.map` checking this token) goes under that name,
+    /// and its end is reported when it returns or throws. Work nested in another (the entities a
+    /// quotation index builds first) reports under its own name, then the outer name resumes.
+    public func working<T, E: Error>(on stage: String, _ body: () throws(E) -> T) throws(E) -> T {
+        guard let progress else { return try body() }
+        lock.lock()
+        stages.append(stage)
+        lock.unlock()
+        progress(stage, 0, 0, false)
+        defer {
+            lock.lock()
+            stages.removeLast()
+            lock.unlock()
+            progress(stage, 0, 0, true)
+        }
+        return try body()
+    }
+
+    /// Reports that `done` of `total` items of the current work (`working(on:)`) are done;
+    /// nothing when no work is named or no one listens.
+    public func report(done: Int, total: Int) {
+        guard let progress else { return }
+        lock.lock()
+        let stage = stages.last
+        lock.unlock()
+        if let stage { progress(stage, done, total, false) }
+    }
+
 
     /// Asks the work checking this token to stop (from any thread); it throws
     /// `WorkLimit.interrupted` at its next check. Stays set until `reset()`. (`Cancellation.none`

@@ -68,11 +68,15 @@ extension Parallel {
     /// `map` that stops early: `cancellation` is checked before each item, and the first error
     /// (from a check or from `body`) is thrown once the workers are done; items not started by
     /// then are skipped.
-    public static func map<T: Sendable>(_ count: Int, chunk: Int? = nil, cancellation: Cancellation,
+    /// The items done are reported to `cancellation` (`Cancellation.report(done:total:)`) unless
+    /// `reports` is false (a caller that reports finer steps itself).
+    public static func map<T: Sendable>(_ count: Int, chunk: Int? = nil, cancellation: Cancellation, reports: Bool = true,
                                         _ body: @Sendable (Int) throws(WorkLimit) -> T) throws(WorkLimit) -> [T] {
         try cancellation.check()
         let failure = FirstError()
-        let results: [T?] = map(count, chunk: chunk) { i -> T? in
+        var progress: (@Sendable (Int) -> Void)?
+        if reports { progress = { @Sendable done in cancellation.report(done: done, total: count) } }
+        let results: [T?] = map(count, chunk: chunk, progress: progress) { i -> T? in
             guard !failure.isSet else { return nil }
             do throws(WorkLimit) {
                 try cancellation.check()

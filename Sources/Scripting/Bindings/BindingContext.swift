@@ -26,7 +26,7 @@ final class BindingContext {
         self.lua = lua
         self.lists = lists
         self.options = options
-        cancellation = Self.cancellation(lua.interruptHandle)
+        cancellation = Self.cancellation(lua.interruptHandle, progress: options.quiet ? nil : options.analysisProgress)
     }
 
     /// Shortens text to `limit` characters with an ellipsis, on one line.

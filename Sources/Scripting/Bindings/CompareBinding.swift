@@ -32,7 +32,7 @@ enum CompareBinding {
             let spec = try optionsTable(args)
             try checkKeys(spec, ["by", "threshold", "min_sources", "similarity"])
             let request = try ClaimRequest(corpus: corpus, spec: spec)
-            let claims = try cache.claims(corpus, request, cancellation: ctx.cancellation)
+            let claims = try ctx.cancellation.working(on: "claims") { try cache.claims(corpus, request, cancellation: ctx.cancellation) }
             return [records(claimList, claims.map { claimRecord($0, ctx) })]
         }
         let conflicts = ctx.lua.function("conflicts") { args in
@@ -43,9 +43,11 @@ enum CompareBinding {
             var options = ConflictOptions()
             options.includeHedges = spec["hedges"]?.isTruthy ?? false
             if let kinds = spec["kinds"] { options.kinds = try factKinds(kinds) }
-            let claims = try cache.claims(corpus, request, cancellation: ctx.cancellation)
+            let claims = try ctx.cancellation.working(on: "claims") { try cache.claims(corpus, request, cancellation: ctx.cancellation) }
             var claimRecords: [Int: LuaValue] = [:]
-            let found = try conflictCache.conflicts(corpus, request, options, claims: claims, cancellation: ctx.cancellation)
+            let found = try ctx.cancellation.working(on: "conflicts") {
+                try conflictCache.conflicts(corpus, request, options, claims: claims, cancellation: ctx.cancellation)
+            }
             return [records(conflictList, found.map { c in
                 let claim = c.claimIndex.flatMap { claimRecords[$0] } ?? claimRecord(c.claim, ctx)
                 if let i = c.claimIndex { claimRecords[i] = claim }
@@ -70,7 +72,9 @@ enum CompareBinding {
             if let t = spec["threshold"] { options.threshold = try unitNumber(t, "threshold") }
             if let p = spec["passages"] { options.maxPassages = try count(p, "passages", in: 0...1000) }
             if let k = spec["shingle"] { options.shingleSize = try count(k, "shingle", in: 1...100) }
-            let pairs = try DuplicateFinder.duplicates(in: corpus, options: options, cancellation: ctx.cancellation)
+            let pairs = try ctx.cancellation.working(on: "near-duplicates") {
+                try DuplicateFinder.duplicates(in: corpus, options: options, cancellation: ctx.cancellation)
+            }
             func rounded(_ x: Double) -> LuaValue { .number((x * 1000).rounded() / 1000) }
             return [records(duplicateList, pairs.map {
                 [("a", .object($0.a)), ("b", .object($0.b)), ("similarity", rounded($0.similarity)),

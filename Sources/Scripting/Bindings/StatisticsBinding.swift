@@ -54,7 +54,9 @@ struct StatisticsBinding {
         query.stopwords = try options.stopwords(settings)
         query.limit = try options.top(default: Self.defaultTop)
         let asked = query
-        let rows = try Self.statistics { try corpus.ngrams(asked, cancellation: ctx.cancellation) }
+        let rows = try Self.statistics {
+            try ctx.cancellation.working(on: "n-grams") { () throws(StatisticsError) in try corpus.ngrams(asked, cancellation: ctx.cancellation) }
+        }
         try ctx.reserve(rows.count, ResultCost.record(fields: 3) + 50 * query.n, for: "ngrams", items: "rows")
         return [ngramRows.make(rows.map { [.text($0.text), .integer($0.count), .integer($0.docs)] })]
     }

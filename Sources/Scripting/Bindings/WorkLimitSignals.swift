@@ -8,12 +8,13 @@ import LuaBridge
 // reach. A memory refusal (`WorkLimit.memory`) is an ordinary error with its own message.
 
 extension BindingContext {
-    /// The token for a state: polls its pending limit, measures against its memory headroom.
-    static func cancellation(_ handle: LuaInterruptHandle) -> Cancellation {
+    /// The token for a state: polls its pending limit, measures against its memory headroom,
+    /// tells `progress` (the session's `analysisProgress`) how far long analyses have got.
+    static func cancellation(_ handle: LuaInterruptHandle, progress: Cancellation.ProgressReport? = nil) -> Cancellation {
         Cancellation(poll: {
             guard let limit = handle.pendingLimit else { return nil }
             return limit.kind == .time ? .timeLimit(seconds: limit.timeout) : .interrupted
-        }, byteBudget: { handle.memoryHeadroom })
+        }, byteBudget: { handle.memoryHeadroom }, progress: progress)
     }
 }
 

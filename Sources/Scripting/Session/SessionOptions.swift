@@ -36,6 +36,9 @@ public struct SessionOptions: Sendable {
     }
     /// Called with (done, total) while documents load.
     public var loadProgress: (@Sendable (Int, Int) -> Void)?
+    /// Told how far long analyses (entities, quotations, dates, claims, conflicts,
+    /// near-duplicates, n-grams…) have got; nil (the default) or `quiet`: nothing is reported.
+    public var analysisProgress: Cancellation.ProgressReport?
     /// Plugins to load when the session starts (`--plugin NAME`, `DOSSIER_PLUGINS`).
     public var plugins: [String] = []
     /// Where plugins are looked for; nil for the standard path (see `PluginSearchPath.standard`).

@@ -67,6 +67,9 @@ struct CommonOptions: ParsableArguments {
         if !quiet && Terminal.isTerminal(FileHandle.standardError.fileDescriptor) {
             options.loadProgress = ProgressBar.loading()
         }
+        if !quiet {
+            options.analysisProgress = AnalysisProgress(terminal: Terminal.isTerminal(FileHandle.standardError.fileDescriptor)).report
+        }
         return options
     }
 
