@@ -28,6 +28,15 @@ import Testing
         #expect(q.text.hasSuffix("relationship"))
     }
 
+    @Test func quoteThenADescriptionAndTheNameItIntroduces() throws {
+        // Hard-wrapped energy newsletter.
+        let q = try only("\"We would rather start a few months late than start with equipment we\nhave not fully tested,\" Equinor's head of projects, Kjetil Haugland,\ntold an industry conference in Stavanger.")
+        #expect(q.speakerText == "Kjetil Haugland")
+        #expect(q.speaker?.name == "Kjetil Haugland")
+        // A phrase that is not the subject still gives nobody.
+        #expect(try only("“We are ready,” in the view of analysts, the market rose.").speakerText == nil)
+    }
+
     @Test func subjectVerbThenQuote() throws {
         let q = try only(#"Sun said, "Xi does want to visit San Francisco.""#)
         #expect(q.speakerText == "Sun")
@@ -86,7 +95,9 @@ import Testing
         let q = try only("The idea remains to start a diplomatic thaw and to “responsibly manage Sino-US relations,” according to the State Department.")
         #expect(q.verb == "according to")
         #expect(q.speakerText == "the State Department")
-        #expect(q.speaker == nil)
+        // The entity stage knows it as an organisation.
+        #expect(q.speaker?.name == "State Department")
+        #expect(q.speakerKind == .organization)
         #expect(q.partial)
         #expect(q.text == "responsibly manage Sino-US relations")
     }

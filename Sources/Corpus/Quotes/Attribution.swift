@@ -140,7 +140,12 @@ struct AttributionFinder {
         while j < windowEnd && j < k + 24 {
             if let verb = verb(at: j, limit: windowEnd) {
                 guard !AttributionVerbs.isParticiple(verb) || verb == "quoted as saying" else { return nil }
-                guard let phrase = subject(ofVerb: j, verb: verb, clauseStart: k), phrase.tokens.lowerBound == k else { return nil }
+                // The subject opens the clause, or is the name a description before it introduces
+                // (`"…," Equinor's head of projects, Kjetil Haugland, told`).
+                guard let phrase = subject(ofVerb: j, verb: verb, clauseStart: k),
+                      phrase.tokens.lowerBound == k
+                        || phrase.kind == .name && phrase.tokens.lowerBound > k && source.isPunct(phrase.tokens.lowerBound - 1, 0x2C)
+                else { return nil }
                 return Attribution(pattern: .tailSubjectFirst, verb: verb, speaker: phrase)
             }
             let t = source.tokens[j]
