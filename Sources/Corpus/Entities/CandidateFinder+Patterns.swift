@@ -575,6 +575,9 @@ extension DocumentScan {
         if hint == .unknown && nameCount >= 2 && table.flags(units[firstIndex].term).contains(.placePrefix) {
             hint = .place  // "St. Petersburg", "Fort Worth", "Lake Placid"
         }
+        if hint == .unknown && nameCount >= 2 && EntityVocabulary.leadingOrganizationHeads.contains(norm(units[firstIndex])) {
+            hint = .organization  // "Instituto Nóos", "Fiscalía Anticorrupción", "Banque de France"
+        }
         if hint != .unknown && isWork {
             indices.removeFirst()
             isWork = false
