@@ -16,7 +16,6 @@ import Testing
         #expect(found["Fiscalía Anticorrupción"] == .organization)
         #expect(found["Audiencia de Palma"] == .organization)
         #expect(found["Instituto Nóos"] == .organization)
-        #expect(kinds("Le gouverneur de la Banque de France a parlé mardi.")["Banque de France"] == .organization)
     }
 
     @Test func aUnionNamedForItsMembers() {

@@ -37,6 +37,16 @@ import Testing
         #expect(try only("“We are ready,” in the view of analysts, the market rose.").speakerText == nil)
     }
 
+    @Test func frenchAgencyAttribution() throws {
+        // AFP copy: the verb after its auxiliary, "à l'AFP" before the name, a verb of judging.
+        let q = try only("« Nous n'avons pas été entendus, il ne nous reste que la grève », a déclaré à l'AFP Sophie Marchal, secrétaire générale de la fédération SUD-Rail.", verbs: .news)
+        #expect(q.speakerText == "Sophie Marchal")
+        #expect(q.verb == "déclaré")
+        let judged = try only("Le ministre délégué aux Transports, Patrice Vergnaud, a jugé ce mouvement « incompréhensible ».", verbs: .news)
+        #expect(judged.speakerText == "Patrice Vergnaud")
+        #expect(judged.partial)
+    }
+
     @Test func subjectVerbThenQuote() throws {
         let q = try only(#"Sun said, "Xi does want to visit San Francisco.""#)
         #expect(q.speakerText == "Sun")

@@ -572,11 +572,14 @@ extension DocumentScan {
                 hint = .other
             }
         }
+        if hint == .unknown && nameCount >= 2 {
+            // "Instituto Nóos", "La Fiscalía Anticorrupción": the head first (after an article).
+            let head = EntityVocabulary.romanceArticles.contains(norm(units[firstIndex])) && indices.count > 2
+                ? indices[1] : firstIndex
+            if EntityVocabulary.leadingOrganizationHeads.contains(norm(units[head])) { hint = .organization }
+        }
         if hint == .unknown && nameCount >= 2 && table.flags(units[firstIndex].term).contains(.placePrefix) {
             hint = .place  // "St. Petersburg", "Fort Worth", "Lake Placid"
-        }
-        if hint == .unknown && nameCount >= 2 && EntityVocabulary.leadingOrganizationHeads.contains(norm(units[firstIndex])) {
-            hint = .organization  // "Instituto Nóos", "Fiscalía Anticorrupción", "Banque de France"
         }
         if hint != .unknown && isWork {
             indices.removeFirst()

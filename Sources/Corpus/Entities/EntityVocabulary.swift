@@ -30,6 +30,9 @@ enum EntityVocabulary {
         "workers", "teamsters",
     ]).union(companySuffixes)
 
+    /// Articles that may open such a name at a sentence start ("La Fiscalía Anticorrupción").
+    static let romanceArticles: Set<String> = ["la", "el", "le", "il", "los", "las", "les", "lo"]
+
     /// First words of organisation names in languages that put the head first ("Instituto Nóos",
     /// "Fiscalía Anticorrupción", "Audiencia de Palma", "Banque de France", "Partito Democratico").
     static let leadingOrganizationHeads: Set<String> = [

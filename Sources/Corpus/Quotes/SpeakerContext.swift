@@ -42,14 +42,14 @@ struct SpeakerContext {
             return fromContext(at: offset, role: nil, earlier: earlier)
         case .name:
             let institution = AttributionWords.groupNouns.contains(phrase.head) && !AttributionWords.personNouns.contains(phrase.head)
-            if !institution, let named = resolveName(phrase, at: offset, trustWritten: false) { return .named(named, .person) }
+            if !institution, let named = resolveName(phrase, at: offset) { return .named(named, .person) }
             // An organisation whose name holds the phrase's last word speaks ("Brandt Steel Co
             // said"); one named inside a longer phrase ("UN spokesman Stephane Dujarric") does not.
             let body = resolver.organization(phrase.text, in: source.document, near: offset)
             var head = phrase.head
             if head.hasSuffix(".") { head.removeLast() }
             if let body, institution || QuoteText.words(of: body.name).contains(head) { return .named(body, .organization) }
-            if !institution, let named = resolveName(phrase, at: offset) { return .named(named, .person) }
+            if !institution, let named = resolveName(phrase, at: offset, trustWritten: true) { return .named(named, .person) }
             if let body { return .named(body, .organization) }
             if AttributionWords.personNouns.contains(phrase.head) && !phrase.head.hasSuffix("s") {
                 return fromContext(at: offset, role: phrase.head, earlier: earlier)
@@ -83,15 +83,21 @@ struct SpeakerContext {
     }
 
     /// A name phrase through the resolver: the last person the entity stage found inside the
-    /// phrase, else the phrase's name part as the resolver reads it. With `trustWritten`, a name
-    /// the resolver does not know as a person ("Brandt Steel Co" is an organisation) is nobody.
-    func resolveName(_ phrase: SpeakerPhrase, at offset: Int, trustWritten: Bool = true) -> ResolvedSpeaker? {
+    /// phrase, else the phrase's name part as the resolver reads it. With `trustWritten`, a phrase
+    /// that is nothing but two to four capitalised words the resolver does not know is taken as
+    /// written (it is asked only after organisations: "Brandt Steel Co" is one).
+    func resolveName(_ phrase: SpeakerPhrase, at offset: Int, trustWritten: Bool = false) -> ResolvedSpeaker? {
         guard !phrase.tokens.isEmpty else { return nil }
         let bytes = source.tokens[phrase.tokens.lowerBound].start..<source.tokens[phrase.tokens.upperBound - 1].end
         if let named = resolver.persons(in: source.document, bytes: bytes).last(where: { bytes.contains($0.range.upperBound - 1) }) {
             return named.person
         }
-        return resolver.resolve(phrase.text, in: source.document, near: offset)
+        if let found = resolver.resolve(phrase.text, in: source.document, near: offset) { return found }
+        guard trustWritten, (2...4).contains(phrase.tokens.count),
+              phrase.tokens.allSatisfy({ source.tokens[$0].kind == .word && source.isCapitalised($0)
+                                         && !AttributionWords.personNouns.contains(source.lower($0))
+                                         && !AttributionWords.groupNouns.contains(source.lower($0)) }) else { return nil }
+        return ResolvedSpeaker(id: QuoteText.identifier(of: phrase.text), name: phrase.text)
     }
 
     /// Something in the context before `offset`: an attributed quote or a person named.
