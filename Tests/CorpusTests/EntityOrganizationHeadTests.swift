@@ -18,6 +18,12 @@ import Testing
         #expect(found["Instituto Nóos"] == .organization)
     }
 
+    @Test func aCommitteeOfAKnownBodyKeepsItsName() {
+        let found = kinds("The chair of the Senate Commerce Committee, Sen. Margaret Ellery, said the money would keep projects on schedule.")
+        #expect(found["Senate Commerce Committee"] == .organization)
+        #expect(found["Margaret Ellery"] == .person)
+    }
+
     @Test func aUnionNamedForItsMembers() {
         let found = kinds("About 3,000 members of the United Auto Workers walked out at the Marlowe plant on Monday.")
         #expect(found["United Auto Workers"] == .organization)
