@@ -28,6 +28,25 @@ import Testing
         #expect(q.text.hasSuffix("relationship"))
     }
 
+    @Test func quoteThenADescriptionAndTheNameItIntroduces() throws {
+        // Hard-wrapped energy newsletter.
+        let q = try only("\"We would rather start a few months late than start with equipment we\nhave not fully tested,\" Equinor's head of projects, Kjetil Haugland,\ntold an industry conference in Stavanger.")
+        #expect(q.speakerText == "Kjetil Haugland")
+        #expect(q.speaker?.name == "Kjetil Haugland")
+        // A phrase that is not the subject still gives nobody.
+        #expect(try only("“We are ready,” in the view of analysts, the market rose.").speakerText == nil)
+    }
+
+    @Test func frenchAgencyAttribution() throws {
+        // AFP copy: the verb after its auxiliary, "à l'AFP" before the name, a verb of judging.
+        let q = try only("« Nous n'avons pas été entendus, il ne nous reste que la grève », a déclaré à l'AFP Sophie Marchal, secrétaire générale de la fédération SUD-Rail.", verbs: .news)
+        #expect(q.speakerText == "Sophie Marchal")
+        #expect(q.verb == "déclaré")
+        let judged = try only("Le ministre délégué aux Transports, Patrice Vergnaud, a jugé ce mouvement « incompréhensible ».", verbs: .news)
+        #expect(judged.speakerText == "Patrice Vergnaud")
+        #expect(judged.partial)
+    }
+
     @Test func subjectVerbThenQuote() throws {
         let q = try only(#"Sun said, "Xi does want to visit San Francisco.""#)
         #expect(q.speakerText == "Sun")
@@ -86,7 +105,9 @@ import Testing
         let q = try only("The idea remains to start a diplomatic thaw and to “responsibly manage Sino-US relations,” according to the State Department.")
         #expect(q.verb == "according to")
         #expect(q.speakerText == "the State Department")
-        #expect(q.speaker == nil)
+        // The entity stage knows it as an organisation.
+        #expect(q.speaker?.name == "State Department")
+        #expect(q.speakerKind == .organization)
         #expect(q.partial)
         #expect(q.text == "responsibly manage Sino-US relations")
     }

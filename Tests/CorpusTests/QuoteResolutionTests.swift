@@ -54,28 +54,37 @@ import Testing
         let text = "Since then, the Biden administration has said it will keep a “hard line” on chips. “We are ready,” US officials said."
         let quotes = QuoteExtractor.quotes(in: text)
         #expect(quotes.map(\.speakerText) == ["the Biden administration", "US officials"])
-        #expect(quotes.map(\.speaker) == [nil, nil])
+        // The administration is an organisation of the entity stage; officials are nobody named.
+        #expect(quotes.map(\.speakerKind) == [.organization, .description])
+        #expect(quotes.map(\.speaker?.name) == ["Biden administration", nil])
     }
 
-    @Test func theBuiltInResolverFindsNames() {
+    @Test func theBuiltInResolverIsTheEntityStage() {
         let text = """
             With Mr. Blinken headed to China, US President Joe Biden has downplayed this latest episode.
             Chinese Foreign Ministry spokesperson Wang Wenbin spoke in Beijing; Foreign Minister Qin Gang did not.
             Blinken will attend the APEC summit in San Francisco with Anthony Blinken's team.
             """
-        let resolver = NameHeuristicResolver(text: text)
-        #expect(resolver.names.contains("Joe Biden"))
-        #expect(resolver.names.contains("Wang Wenbin"))
-        #expect(resolver.names.contains("Qin Gang"))
-        #expect(!resolver.names.contains("San Francisco"))
+        let resolver = EntitySpeakerResolver(index: Corpus.freeText(text).entityIndex)
+        let persons = resolver.persons(in: 0, bytes: 0..<text.utf8.count).map(\.person.name)
+        #expect(persons.contains("Joe Biden"))
+        #expect(persons.contains("Wang Wenbin"))
+        #expect(persons.contains("Qin Gang"))
+        #expect(!persons.contains("San Francisco"))
+        // Mentions are listed where they are written, in text order.
+        let named = resolver.persons(in: 0, bytes: 0..<text.utf8.count)
+        #expect(named.map(\.range.lowerBound) == named.map(\.range.lowerBound).sorted())
         #expect(resolver.resolve("Biden", in: 0, near: 0)?.name == "Joe Biden")
         #expect(resolver.resolve("Mr. Blinken", in: 0, near: text.utf8.count)?.name == "Anthony Blinken")
         #expect(resolver.resolve("US President Joe Biden", in: 0, near: 0)?.name == "Joe Biden")
         #expect(resolver.resolve("the APEC summit", in: 0, near: 0) == nil)
         #expect(resolver.lastPerson(before: text.utf8.count, in: 0)?.name == "Anthony Blinken")
         #expect(resolver.lastPerson(before: 0, in: 0) == nil)
-        // The same name gets the same id in every text.
-        #expect(resolver.resolve("Biden", in: 0, near: 0)?.id == NameHeuristicResolver(text: "Joe Biden spoke.").resolve("Joe Biden", in: 0, near: 0)?.id)
+    }
+
+    @Test func freeTextQuotesUseTheEntityStage() {
+        let quotes = QuoteExtractor.quotes(in: "“It matters,” Sheikh Ali al-Khalifa al-Sabah said. “So does this,” he added.")
+        #expect(quotes.map { $0.speaker?.name } == ["Ali al-Khalifa al-Sabah", "Ali al-Khalifa al-Sabah"])
     }
 
     /// A resolver standing in for an entity stage.

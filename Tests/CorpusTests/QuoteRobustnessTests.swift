@@ -18,7 +18,7 @@ import Testing
     @Test func emptyAndBlankText() {
         #expect(QuoteExtractor.quotes(in: "").isEmpty)
         #expect(QuoteExtractor.quotes(in: "   \n\n \u{A0} \n").isEmpty)
-        #expect(NameHeuristicResolver(text: "").names.isEmpty)
+        #expect(Corpus.freeText("").entities(kind: .person).isEmpty)
     }
 
     @Test func onlyMarks() {

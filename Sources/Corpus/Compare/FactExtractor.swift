@@ -178,6 +178,10 @@ public enum FactExtractor {
                 unitWord += " a " + singular(t.norms[end + 2])
                 end += 2
             }
+            if namesEvent(t, number: i, end: end, unit: unitWord) {
+                i = end
+                continue
+            }
             let (range, hedgeStart) = hedge(t, before: currency == nil ? i : i - 1, value: count)
             let first = hedgeStart ?? (currency == nil ? i : i - 1)
             facts.append(Fact(kind: .number, key: "number of \(unitWord)", values: [NumberWords.key(count)], range: range,
@@ -185,6 +189,22 @@ public enum FactExtractor {
             i = end
         }
     }
+
+    /// Whether a distance or weight names an event or a class rather than an amount: "the 100
+    /// metres butterfly" and "the 50 metres butterfly" are two races, not two lengths of one
+    /// ("in the 100m freestyle", "a 10-kilometre walk", "the women's 60kg division"). It does
+    /// when an article or a possessive stands right before the number and a word follows the unit.
+    static func namesEvent(_ t: SentenceTokens, number i: Int, end: Int, unit: String) -> Bool {
+        guard eventUnits.contains(unit), i > 0, end + 1 < t.count, t.kinds[end + 1] == .word else { return false }
+        let before = t.norms[i - 1]
+        let determiner = ["the", "a", "an", "'s", "’s"].contains(before) || before.hasSuffix("'s") || before.hasSuffix("’s")
+        return determiner && !ContentNormalizer.defaultStopwords.contains(t.norms[end + 1])
+    }
+
+    /// Units of distance and weight that name races and classes in sport.
+    static let eventUnits: Set<String> = [
+        "metre", "meter", "m", "km", "kilometre", "kilometer", "mile", "yard", "lap", "kg", "kilogram", "lb",
+    ]
 
     /// A unit's name for comparing: singular, currencies and percentages under one name, and
     /// words for people ("workers", "employees", "persons") as "people".

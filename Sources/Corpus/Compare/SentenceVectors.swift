@@ -191,6 +191,7 @@ struct SentenceVectors: @unchecked Sendable {
         let layout = doc.layout(tokens: spans)
         for s in 0..<layout.sentenceCount {
             let range = layout.sentenceTokens(s)
+            if HeaderLine.isField(textBytes, spans: spans, range) { continue }
             local.removeAll(keepingCapacity: true)
             var i = range.lowerBound
             var first = true

@@ -339,6 +339,11 @@ extension DocumentScan {
         unit.target >= 0 && unit.target < table.gazetteer.entries.count && table.gazetteer.entries[unit.target].kind == .place
     }
 
+    /// Whether a gazetteer unit is an organisation ("Senate", "Pentagon").
+    func isOrganization(_ unit: Unit) -> Bool {
+        unit.target >= 0 && unit.target < table.gazetteer.entries.count && table.gazetteer.entries[unit.target].kind == .organization
+    }
+
     /// The gazetteer's form of a title unit.
     func roleTitle(_ unit: Unit) -> String {
         let roles = table.gazetteer.roles
@@ -572,6 +577,12 @@ extension DocumentScan {
                 hint = .other
             }
         }
+        if hint == .unknown && nameCount >= 2 {
+            // "Instituto Nóos", "La Fiscalía Anticorrupción": the head first (after an article).
+            let head = EntityVocabulary.romanceArticles.contains(norm(units[firstIndex])) && indices.count > 2
+                ? indices[1] : firstIndex
+            if EntityVocabulary.leadingOrganizationHeads.contains(norm(units[head])) { hint = .organization }
+        }
         if hint == .unknown && nameCount >= 2 && table.flags(units[firstIndex].term).contains(.placePrefix) {
             hint = .place  // "St. Petersburg", "Fort Worth", "Lake Placid"
         }
@@ -592,8 +603,10 @@ extension DocumentScan {
         if let first = indices.first, first > 0, gap(units[first - 1].bytes, units[first].bytes) == .space {
             let before = units[first - 1]
             let lone = indices.count == 1 && lastFlags.contains(.organizationHead)
+            // "Senate Commerce Committee": a known organisation before a committee or office of it.
             if (hint == .organization || lone) && before.kind == .demonym
-                || (lone || hint == .organization) && before.kind == .entry && isPlace(before) {
+                || (lone || hint == .organization) && before.kind == .entry && isPlace(before)
+                || hint == .organization && before.kind == .entry && isOrganization(before) {
                 parts.insert(part(before), at: 0)
                 hint = .organization
                 // "East India Company": capitalised words right before the place belong too.

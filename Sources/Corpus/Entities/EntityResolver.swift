@@ -216,7 +216,8 @@ struct EntityResolver {
         if f.contains(.nameWord) { return false }
         if mostlyLowercase(part, p) { return true }
         let n = part.norm
-        let morphological = (n.hasSuffix("ly") || n.hasSuffix("ing")) && n.count > 5
+        // "Reportedly", "Speaking", and occupations in -ist ("Ecologist Robert J. Goodland").
+        let morphological = (n.hasSuffix("ly") || n.hasSuffix("ing")) && n.count > 5 || n.hasSuffix("ist") && n.count > 6
         return morphological && !capitalizedElsewhere(part, p)
     }
 
@@ -250,6 +251,9 @@ struct EntityResolver {
         }
         if ordinary { return .no }
         if c.personCue || c.speaker || flags(last, p).contains(.nameWord) { return .yes }
+        // "North Germanic", "Southern Baptist", "Old Norse": a compass or place word first makes a
+        // region, a people or a language, not a person, unless a cue says otherwise.
+        if flags(first, p).contains(.placeModifier) { return .no }
         return c.parts.count <= 4 ? .maybe : .no
     }
 

@@ -27,7 +27,24 @@ enum EntityVocabulary {
         "brothers", "bros", "bros.", "markets", "works", "mills", "stores", "lines", "trading", "refining",
         "chemicals", "chemical", "motor", "electric", "manufacturing", "shipping", "resources", "exploration",
         "airlines", "financial", "bancorporation", "bancshares", "associates", "commerce", "ministries",
+        "workers", "teamsters",
     ]).union(companySuffixes)
+
+    /// Articles that may open such a name at a sentence start ("La Fiscalía Anticorrupción").
+    static let romanceArticles: Set<String> = ["la", "el", "le", "il", "los", "las", "les", "lo"]
+
+    /// First words of organisation names in languages that put the head first ("Instituto Nóos",
+    /// "Fiscalía Anticorrupción", "Audiencia de Palma", "Banque de France", "Partito Democratico").
+    static let leadingOrganizationHeads: Set<String> = [
+        "instituto", "institut", "istituto", "banco", "banque", "banca", "universidad", "universidade",
+        "université", "università", "ministerio", "ministère", "ministero", "ministério", "fiscalía",
+        "audiencia", "juzgado", "tribunal", "tribunale", "partido", "partito", "parti", "fundación",
+        "fundação", "fondation", "fondazione", "asociación", "associação", "commissione", "comisión",
+        "consejo", "conseil", "consiglio", "agencia", "agence", "agenzia", "compañía", "compagnie",
+        "sociedad", "société", "società", "confederación", "confédération", "federación",
+        "fédération", "sindicato", "syndicat", "grupo", "groupe", "gruppo", "empresa", "corte", "cour",
+        "policía", "ejército", "armée", "caja", "caisse", "secretaría", "dirección", "servicio",
+    ]
 
     /// Legal forms written after a company's name ("Pittston Co", "Hitachi Ltd", "Azotar SA",
     /// "Latham & Watkins LLP"). A name that ends in one is an organisation's whatever its other

@@ -125,11 +125,17 @@ struct AttributionFinder {
         if accordingTo(in: k..<min(windowEnd, k + 2)) == k {
             return Attribution(pattern: .tailAccording, verb: "according to", speaker: forwardPhrase(from: k + 2, limit: windowEnd))
         }
-        // "…," said X
-        if let verb = verb(at: k, limit: windowEnd), !AttributionVerbs.isParticiple(verb), verb != "told", verb != "tells" {
+        // "…," said X; « … », a déclaré à l'AFP X
+        var verbAt = k
+        if AttributionVerbs.frenchAuxiliaries.contains(source.lower(k)), k + 1 < windowEnd,
+           let french = verb(at: k + 1, limit: windowEnd), AttributionVerbs.french.contains(french) {
+            verbAt = k + 1
+        }
+        if let verb = verb(at: verbAt, limit: windowEnd), !AttributionVerbs.isParticiple(verb), verb != "told", verb != "tells" {
             // "said said Thomas McKiernan": a doubled verb (a typing slip) is one verb.
-            var from = k + 1
+            var from = verbAt + 1
             if from < windowEnd, self.verb(at: from, limit: windowEnd) == verb { from += 1 }
+            if AttributionVerbs.french.contains(verb) { from = afterFrenchComplement(from, limit: windowEnd) }
             if let phrase = forwardPhrase(from: from, limit: windowEnd) {
                 return Attribution(pattern: .tailVerbFirst, verb: verb,
                                    speaker: appositiveName(after: phrase, limit: windowEnd) ?? phrase)
@@ -140,7 +146,12 @@ struct AttributionFinder {
         while j < windowEnd && j < k + 24 {
             if let verb = verb(at: j, limit: windowEnd) {
                 guard !AttributionVerbs.isParticiple(verb) || verb == "quoted as saying" else { return nil }
-                guard let phrase = subject(ofVerb: j, verb: verb, clauseStart: k), phrase.tokens.lowerBound == k else { return nil }
+                // The subject opens the clause, or is the name a description before it introduces
+                // (`"…," Equinor's head of projects, Kjetil Haugland, told`).
+                guard let phrase = subject(ofVerb: j, verb: verb, clauseStart: k),
+                      phrase.tokens.lowerBound == k
+                        || phrase.kind == .name && phrase.tokens.lowerBound > k && source.isPunct(phrase.tokens.lowerBound - 1, 0x2C)
+                else { return nil }
                 return Attribution(pattern: .tailSubjectFirst, verb: verb, speaker: phrase)
             }
             let t = source.tokens[j]
@@ -260,6 +271,20 @@ struct AttributionFinder {
 
     // MARK: - Speaker phrases
 
+    /// Past the complement that French copy writes between the verb and the speaker (`à l'AFP`,
+    /// `au Monde`, `à la presse`): from `à`/`au`/`aux` to the first word written like a name
+    /// (a capital, then a lowercase letter), at most five tokens on; `start` when there is none.
+    func afterFrenchComplement(_ start: Int, limit: Int) -> Int {
+        guard start < limit, ["à", "au", "aux"].contains(source.lower(start)) else { return start }
+        var k = start + 1
+        while k < limit && k <= start + 5 {
+            let t = source.tokens[k]
+            if t.kind == .word, source.isCapitalised(k), t.length > 1, source.text.isLowercase(at: t.start + 1) { return k }
+            k += 1
+        }
+        return start
+    }
+
     /// The subject of the verb at `verbIndex`: the phrase before it (`UN spokesman Stephane
     /// Dujarric told`), the name before an appositive (`Jonathan Ward, author of …, said`), or
     /// for a participle the subject of the sentence (`US officials downplayed …, stating`).
@@ -269,6 +294,11 @@ struct AttributionFinder {
         }
         var i = verbIndex - 1
         var nearest = true
+        // "Patrice Vergnaud a jugé": the French auxiliary of a French participle.
+        if i >= clauseStart, AttributionVerbs.french.contains(verb), AttributionVerbs.frenchAuxiliaries.contains(source.lower(i)) {
+            i -= 1
+            nearest = false
+        }
         while i >= clauseStart, source.tokens[i].kind == .word, Words.auxiliaries.contains(source.lower(i)) {
             if nearest && Words.passive.contains(source.lower(i)) && verb != "quoted as saying" { return nil }
             nearest = false

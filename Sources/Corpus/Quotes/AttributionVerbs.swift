@@ -38,6 +38,8 @@ public struct AttributionVerbs: Sendable, Hashable {
     static let speechForms: Set<String> = [
         "said", "says", "say", "saying", "told", "tells", "tell", "telling", "wrote", "writes", "writing",
         "added", "adds", "adding", "stated", "stating", "quoted as saying", "according to",
+        "déclaré", "dit", "affirmé", "indiqué", "expliqué", "ajouté", "précisé", "déclare", "affirme",
+        "indique", "explique", "ajoute", "précise",
     ]
 
     /// Verbs of naming or characterising: their subject is the speaker of a fragment they quote
@@ -45,7 +47,7 @@ public struct AttributionVerbs: Sendable, Hashable {
     /// robust"`), as with the speech forms.
     static let namingForms: Set<String> = [
         "called", "calls", "labeled", "labelled", "labels", "dubbed", "dubs", "described", "describes",
-        "termed", "branded",
+        "termed", "branded", "jugé", "qualifié", "juge", "qualifie",
     ]
 
     /// Whether a form is a participle ("saying"), whose subject is the sentence's subject.
@@ -84,6 +86,19 @@ public struct AttributionVerbs: Sendable, Hashable {
         "apuntó", "reconoció", "insistió", "admitió", "destacó", "concluyó",
     ])
 
-    /// The default table: `english` and `spanish`.
-    public static let news = english.adding(spanish.forms)
+    /// French attribution verbs as agency copy writes them (`« … », a déclaré à l'AFP Sophie
+    /// Marchal`, `Patrice Vergnaud a jugé ce mouvement « incompréhensible »`): past participles,
+    /// read after their auxiliary (`a`, `ont`, `avait`), and third-person presents.
+    public static let french = AttributionVerbs([
+        "déclaré", "dit", "affirmé", "indiqué", "expliqué", "ajouté", "précisé", "souligné", "estimé",
+        "assuré", "confié", "prévenu", "rappelé", "répondu", "reconnu", "insisté", "martelé", "commenté",
+        "jugé", "qualifié", "dénoncé", "déclare", "affirme", "indique", "explique", "ajoute", "précise",
+        "souligne", "estime", "assure", "confie", "rappelle", "répond", "juge", "qualifie", "dénonce",
+    ])
+
+    /// French auxiliaries before a participle of `french` (`a déclaré`, `ont indiqué`).
+    static let frenchAuxiliaries: Set<String> = ["a", "ont", "avait", "avaient", "aurait"]
+
+    /// The default table: `english`, `spanish` and `french`.
+    public static let news = english.adding(spanish.forms).adding(french.forms)
 }

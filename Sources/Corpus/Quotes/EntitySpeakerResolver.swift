@@ -25,6 +25,14 @@ public struct EntitySpeakerResolver: SpeakerResolving, Sendable {
         return ResolvedSpeaker(id: entity.id, name: entity.name)
     }
 
+    public func persons(in document: Int, bytes range: Range<Int>) -> [NamedPerson] {
+        names(document).mentions(overlapping: range).compactMap { placed in
+            let entity = index.entities[placed.entity]
+            guard entity.kind == .person, range.contains(placed.mention.range.lowerBound) else { return nil }
+            return NamedPerson(range: placed.mention.range, person: ResolvedSpeaker(id: entity.id, name: entity.name))
+        }
+    }
+
     public func lastPerson(before offset: Int, in document: Int) -> ResolvedSpeaker? {
         names(document).lastPerson(before: offset).map { ResolvedSpeaker(id: $0.id, name: $0.name) }
     }

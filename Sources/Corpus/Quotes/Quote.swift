@@ -113,7 +113,8 @@ public struct ResolvedSpeaker: Hashable, Sendable {
 /// attributions and in the text around a quote; pronouns and descriptions ("he", "the official")
 /// are resolved by the extractor from the context, with `lastPerson` as the last resort.
 ///
-/// `NameHeuristicResolver` is the built-in implementation; an entity stage can supply a better one.
+/// `EntitySpeakerResolver` is the built-in implementation: the entity stage's person-name finder
+/// (`Entities/CandidateFinder`) is the one that finds names for quotations too.
 public protocol SpeakerResolving {
     /// The canonical name of the person a phrase refers to (a full name, a surname, "Mr. X"), or nil.
     func resolve(_ phrase: String, in document: Int, near offset: Int) -> ResolvedSpeaker?
@@ -121,9 +122,28 @@ public protocol SpeakerResolving {
     func lastPerson(before offset: Int, in document: Int) -> ResolvedSpeaker?
     /// The organisation a phrase names ("Qantas", "the Bank of Japan"), or nil.
     func organization(_ phrase: String, in document: Int, near offset: Int) -> ResolvedSpeaker?
+    /// The persons named in bytes `range` of a document, in text order: where each mention is
+    /// written and who it is. The context walk for "he said" and "the spokesman said" reads them.
+    func persons(in document: Int, bytes range: Range<Int>) -> [NamedPerson]
+}
+
+/// A mention of a person in the text: its bytes and who it is.
+public struct NamedPerson: Hashable, Sendable {
+    /// The mention's bytes in the document's text ("Joe Biden", "Mr. Blinken").
+    public var range: Range<Int>
+    /// Who it names.
+    public var person: ResolvedSpeaker
+
+    /// Makes a named person.
+    public init(range: Range<Int>, person: ResolvedSpeaker) {
+        self.range = range
+        self.person = person
+    }
 }
 
 extension SpeakerResolving {
     /// Resolvers that know no organisations.
     public func organization(_ phrase: String, in document: Int, near offset: Int) -> ResolvedSpeaker? { nil }
+    /// Resolvers that list no mentions: the context walk then reads earlier quotes only.
+    public func persons(in document: Int, bytes range: Range<Int>) -> [NamedPerson] { [] }
 }

@@ -9,8 +9,8 @@
 /// 4. `SpeakerContext` resolves pronouns and descriptions from the quotes and names before them
 ///    (same and previous paragraph), and names through a `SpeakerResolving`.
 public enum QuoteExtractor {
-    /// The quotes of a document, in text order. `resolver` says who names refer to; nil uses a
-    /// `NameHeuristicResolver` over the document's own text.
+    /// The quotes of a document, in text order. `resolver` says who names refer to; nil uses the
+    /// entity stage: the document's corpus's entity index, or one built over the document alone.
     public static func quotes(in document: Document, resolver: SpeakerResolving? = nil,
                               verbs: AttributionVerbs = .news) -> [Quote] {
         Cancellation.uninterrupted { token throws(WorkLimit) in try quotes(in: document, resolver: resolver, verbs: verbs, cancellation: token) }
@@ -19,8 +19,12 @@ public enum QuoteExtractor {
     /// `quotes(in:resolver:verbs:)` checking `cancellation` as the quotes are found.
     public static func quotes(in document: Document, resolver: SpeakerResolving? = nil, verbs: AttributionVerbs = .news,
                               cancellation: Cancellation) throws(WorkLimit) -> [Quote] {
-        try QuoteSource.withSource(document) { source in
-            Result { () throws(WorkLimit) in try extract(source, resolver: resolver, verbs: verbs, cancellation: cancellation) }
+        var given = resolver
+        if given == nil, let corpus = document.corpus {
+            given = EntitySpeakerResolver(index: try corpus.entityIndex(cancellation: cancellation))
+        }
+        return try QuoteSource.withSource(document) { source in
+            Result { () throws(WorkLimit) in try extract(source, resolver: given, verbs: verbs, cancellation: cancellation) }
         }.get()
     }
 
@@ -64,7 +68,7 @@ public enum QuoteExtractor {
         guard !spans.isEmpty else { return [] }
         var ticker = cancellation.every(64)
         let classifier = QuoteClassifier(source: source)
-        let resolver: SpeakerResolving = given ?? LazyNameResolver(source: source)
+        let resolver: SpeakerResolving = given ?? LazyTextResolver(source: source)
         let tokenRanges = spans.map { classifier.tokenRange(of: $0) }
         let context = SpeakerContext(source: source, resolver: resolver, finder: finder, quoted: spans.map(\.content))
         var drafts: [Draft] = []
@@ -267,19 +271,28 @@ public enum QuoteExtractor {
     }
 }
 
-/// Builds the `NameHeuristicResolver` of a text only when a speaker needs resolving: most
-/// quoted spans (titles, scare quotes) never ask. Lives only during one extraction.
-private final class LazyNameResolver: SpeakerResolving {
+/// Resolves through the entity stage over the text alone (a one-document corpus, offsets the
+/// same), built only when a speaker needs resolving: most quoted spans (titles, scare quotes)
+/// never ask. Lives only during one extraction.
+private final class LazyTextResolver: SpeakerResolving {
     private let source: QuoteSource
-    private lazy var resolver = NameHeuristicResolver(source: source)
+    private lazy var resolver = EntitySpeakerResolver(index: Corpus.freeText(source.string(0..<source.text.count)).entityIndex)
 
     init(source: QuoteSource) { self.source = source }
 
     func resolve(_ phrase: String, in document: Int, near offset: Int) -> ResolvedSpeaker? {
-        resolver.resolve(phrase, in: document, near: offset)
+        resolver.resolve(phrase, in: 0, near: offset)
+    }
+
+    func organization(_ phrase: String, in document: Int, near offset: Int) -> ResolvedSpeaker? {
+        resolver.organization(phrase, in: 0, near: offset)
     }
 
     func lastPerson(before offset: Int, in document: Int) -> ResolvedSpeaker? {
-        resolver.lastPerson(before: offset, in: document)
+        resolver.lastPerson(before: offset, in: 0)
+    }
+
+    func persons(in document: Int, bytes range: Range<Int>) -> [NamedPerson] {
+        resolver.persons(in: 0, bytes: range)
     }
 }

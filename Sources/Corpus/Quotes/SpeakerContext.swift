@@ -42,14 +42,14 @@ struct SpeakerContext {
             return fromContext(at: offset, role: nil, earlier: earlier)
         case .name:
             let institution = AttributionWords.groupNouns.contains(phrase.head) && !AttributionWords.personNouns.contains(phrase.head)
-            if !institution, let named = resolveName(phrase, at: offset, trustWritten: false) { return .named(named, .person) }
+            if !institution, let named = resolveName(phrase, at: offset) { return .named(named, .person) }
             // An organisation whose name holds the phrase's last word speaks ("Brandt Steel Co
             // said"); one named inside a longer phrase ("UN spokesman Stephane Dujarric") does not.
             let body = resolver.organization(phrase.text, in: source.document, near: offset)
             var head = phrase.head
             if head.hasSuffix(".") { head.removeLast() }
             if let body, institution || QuoteText.words(of: body.name).contains(head) { return .named(body, .organization) }
-            if !institution, let named = resolveName(phrase, at: offset) { return .named(named, .person) }
+            if !institution, let named = resolveName(phrase, at: offset, trustWritten: true) { return .named(named, .person) }
             if let body { return .named(body, .organization) }
             if AttributionWords.personNouns.contains(phrase.head) && !phrase.head.hasSuffix("s") {
                 return fromContext(at: offset, role: phrase.head, earlier: earlier)
@@ -82,20 +82,22 @@ struct SpeakerContext {
         }
     }
 
-    /// A name phrase through the resolver; a full name it does not know is taken as written.
-    func resolveName(_ phrase: SpeakerPhrase, at offset: Int, trustWritten: Bool = true) -> ResolvedSpeaker? {
-        let runs = NameRuns.runs(in: source, phrase.tokens)
-        for run in runs.reversed() where !run.name.isEmpty {
-            for start in run.tokens.lowerBound..<run.name.upperBound {
-                let text = source.string(source.tokens[start].start..<source.tokens[run.name.upperBound - 1].end)
-                if let found = resolver.resolve(text, in: source.document, near: offset) { return found }
-            }
+    /// A name phrase through the resolver: the last person the entity stage found inside the
+    /// phrase, else the phrase's name part as the resolver reads it. With `trustWritten`, a phrase
+    /// that is nothing but two to four capitalised words the resolver does not know is taken as
+    /// written (it is asked only after organisations: "Brandt Steel Co" is one).
+    func resolveName(_ phrase: SpeakerPhrase, at offset: Int, trustWritten: Bool = false) -> ResolvedSpeaker? {
+        guard !phrase.tokens.isEmpty else { return nil }
+        let bytes = source.tokens[phrase.tokens.lowerBound].start..<source.tokens[phrase.tokens.upperBound - 1].end
+        if let named = resolver.persons(in: source.document, bytes: bytes).last(where: { bytes.contains($0.range.upperBound - 1) }) {
+            return named.person
         }
-        if trustWritten, let run = runs.last(where: { NameRuns.isFullName(source, $0.name) }) {
-            let name = source.string(source.tokens[run.name.lowerBound].start..<source.tokens[run.name.upperBound - 1].end)
-            return ResolvedSpeaker(id: QuoteText.identifier(of: name), name: name)
-        }
-        return nil
+        if let found = resolver.resolve(phrase.text, in: source.document, near: offset) { return found }
+        guard trustWritten, (2...4).contains(phrase.tokens.count),
+              phrase.tokens.allSatisfy({ source.tokens[$0].kind == .word && source.isCapitalised($0)
+                                         && !AttributionWords.personNouns.contains(source.lower($0))
+                                         && !AttributionWords.groupNouns.contains(source.lower($0)) }) else { return nil }
+        return ResolvedSpeaker(id: QuoteText.identifier(of: phrase.text), name: phrase.text)
     }
 
     /// Something in the context before `offset`: an attributed quote or a person named.
@@ -105,7 +107,7 @@ struct SpeakerContext {
         /// Reported speech of an unnamed person (`One dealer said the market …`).
         case described(text: String)
         /// `subject`: the name opens its clause; `speaks`: an attribution verb follows it.
-        case person(ResolvedSpeaker, run: NameRun, subject: Bool, speaks: Bool)
+        case person(ResolvedSpeaker, run: ContextName, subject: Bool, speaks: Bool)
     }
 
     /// Walks back from `offset` for a pronoun (`role` nil) or a description with head noun `role`.
@@ -128,12 +130,10 @@ struct SpeakerContext {
 
         let end = source.token(atOrAfter: offset)
         let first = min(source.token(atOrAfter: windowStart), end)
-        for run in NameRuns.runs(in: source, first..<end) where !run.name.isEmpty {
+        for run in names(first..<end) {
             let start = source.tokens[run.name.lowerBound].start
             if isQuoted(start) { continue }
-            let text = source.string(start..<source.tokens[run.name.upperBound - 1].end)
-            guard let person = resolver.resolve(text, in: source.document, near: start) else { continue }
-            events.append((start, .person(person, run: run, subject: isSubject(run), speaks: speaks(run))))
+            events.append((start, .person(run.person, run: run, subject: isSubject(run), speaks: speaks(run))))
         }
         // Reported speech of someone unnamed, after the last quote or name found (an earlier
         // one would lose to them anyway).
@@ -208,7 +208,7 @@ struct SpeakerContext {
     /// Whether a named run is the subject of its sentence: it opens the sentence (after a
     /// conjunction at most) or follows the comma of an opening adverbial (`With Mr. Blinken headed
     /// to China, US President Joe Biden has …`), and no preposition was stripped from it.
-    private func isSubject(_ run: NameRun) -> Bool {
+    private func isSubject(_ run: ContextName) -> Bool {
         guard !run.afterPreposition, !source.sentences.isEmpty else { return false }
         let sentence = source.sentences[source.sentence(ofToken: run.tokens.lowerBound)]
         var k = sentence.tokens.lowerBound
@@ -226,7 +226,7 @@ struct SpeakerContext {
 
     /// Whether an attribution verb follows a named run (`Claire Richards says`, `Seles said`,
     /// `Mr Arafat also declared`): the person is speaking, and a later "he"/"she" is likely them.
-    private func speaks(_ run: NameRun) -> Bool {
+    private func speaks(_ run: ContextName) -> Bool {
         var k = run.tokens.upperBound
         var skipped = 0
         while k < source.tokens.count && skipped < 2 && source.tokens[k].kind == .word
@@ -239,7 +239,7 @@ struct SpeakerContext {
 
     /// Whether a role noun stands next to a named run (`Foreign Minister Qin Gang`, `Qin Gang,
     /// China’s foreign minister`, `spokesperson Wang Wenbin`).
-    private func hasRole(_ run: NameRun, _ role: String) -> Bool {
+    private func hasRole(_ run: ContextName, _ role: String) -> Bool {
         let lower = max(0, run.tokens.lowerBound - 6)
         let upper = min(source.tokens.count, run.tokens.upperBound + 8)
         for i in lower..<upper where source.tokens[i].kind == .word {
@@ -253,11 +253,49 @@ struct SpeakerContext {
     private func hasRole(_ person: ResolvedSpeaker, _ role: String, before offset: Int, from start: Int) -> Bool {
         let end = source.token(atOrAfter: offset)
         let first = min(source.token(atOrAfter: start), end)
-        for run in NameRuns.runs(in: source, first..<end) where !run.name.isEmpty {
-            let s = source.tokens[run.name.lowerBound].start
-            let text = source.string(s..<source.tokens[run.name.upperBound - 1].end)
-            if resolver.resolve(text, in: source.document, near: s) == person && hasRole(run, role) { return true }
-        }
+        for run in names(first..<end) where run.person == person && hasRole(run, role) { return true }
         return false
     }
+
+    /// A person named in the context, as the entity stage found them, with the capitalised words
+    /// written just before the mention on its line ("US President" before "Joe Biden", "With"
+    /// before "Mr. Blinken").
+    struct ContextName {
+        var person: ResolvedSpeaker
+        /// The mention's tokens.
+        var name: Range<Int>
+        /// The capitalised run the mention ends: the words before it and the mention.
+        var tokens: Range<Int>
+        /// Whether a preposition or adverb opens the run ("With Mr. Blinken", "On Wednesday Qin
+        /// Gang"): the name is then not the subject of its clause.
+        var afterPreposition: Bool
+    }
+
+    /// The persons named among tokens `range`, in text order.
+    private func names(_ range: Range<Int>) -> [ContextName] {
+        guard !range.isEmpty else { return [] }
+        let bytes = source.tokens[range.lowerBound].start..<source.tokens[range.upperBound - 1].end
+        return resolver.persons(in: source.document, bytes: bytes).compactMap { named in
+            let first = source.token(atOrAfter: named.range.lowerBound)
+            let end = source.token(atOrAfter: named.range.upperBound)
+            guard first < end, end <= range.upperBound else { return nil }
+            var start = first
+            while start > range.lowerBound, source.isCapitalised(start - 1), adjacent(start - 1, start) { start -= 1 }
+            let opener = (start..<first).contains { Self.runOpeners.contains(source.lower($0)) }
+            return ContextName(person: named.person, name: first..<end, tokens: start..<end, afterPreposition: opener)
+        }
+    }
+
+    /// Two tokens separated only by a few spaces on one line.
+    private func adjacent(_ a: Int, _ b: Int) -> Bool {
+        let gap = source.tokens[b].start - source.tokens[a].end
+        return gap > 0 && gap <= 3 && !source.lineBreak(between: a, and: b)
+    }
+
+    /// Prepositions and adverbs that can open a capitalised run at a sentence start.
+    static let runOpeners: Set<String> = [
+        "with", "in", "on", "at", "after", "before", "during", "since", "for", "from", "to", "by",
+        "under", "over", "prior", "according", "despite", "following", "among", "between", "unlike",
+        "like", "as", "while", "when", "speaking", "amid", "about", "against", "into", "across",
+    ]
 }
