@@ -130,11 +130,18 @@ public enum ConflictFinder {
             for fact in list where options.kinds.contains(fact.kind) && !keys.contains(fact.key) { keys.append(fact.key) }
         }
         for key in keys {
-            var pairs: [(Int, Int, FactComparison)] = []
+            // Only sentences stating the key compare (a pair with one side silent never does),
+            // so a big claim costs its stating pairs, not all pairs.
+            var holders: [(Int, [Fact])] = []
             for x in 0..<facts.count {
-                for y in (x + 1)..<facts.count where sentences[x].document !== sentences[y].document {
-                    guard let c = FactComparison.compare(facts[x].filter { $0.key == key }, contexts[x],
-                                                         facts[y].filter { $0.key == key }, contexts[y],
+                let stated = facts[x].filter { $0.key == key }
+                if !stated.isEmpty { holders.append((x, stated)) }
+            }
+            var pairs: [(Int, Int, FactComparison)] = []
+            for i in holders.indices {
+                let (x, fx) = holders[i]
+                for (y, fy) in holders[(i + 1)...] where sentences[x].document !== sentences[y].document {
+                    guard let c = FactComparison.compare(fx, contexts[x], fy, contexts[y],
                                                          labels: (label[x], label[y]), includeHedges: options.includeHedges)
                     else { continue }
                     pairs.append((x, y, c))
@@ -199,10 +206,19 @@ public enum ConflictFinder {
     static func spellings(_ claim: Claim, index: Int, names: [[String]], label: [String]) -> [Conflict] {
         var out: [Conflict] = []
         var reported = Set<String>()
+        // A big claim repeats its names in many sentences: each pair of names is judged once.
+        var judged: [String: Bool] = [:]
+        func variant(_ a: String, _ b: String) -> Bool {
+            let pair = a + "\u{1}" + b
+            if let known = judged[pair] { return known }
+            let answer = isVariant(a, b)
+            judged[pair] = answer
+            return answer
+        }
         for x in 0..<names.count {
             for y in (x + 1)..<names.count {
                 for a in names[x] where !names[y].contains(a) {
-                    for b in names[y] where !names[x].contains(b) && isVariant(a, b) {
+                    for b in names[y] where !names[x].contains(b) && variant(a, b) {
                         let pair = [a, b].sorted().joined(separator: "|")
                         guard reported.insert(pair).inserted else { continue }
                         out.append(Conflict(kind: .name, key: "spelling", values: [a, b], claim: claim, claimIndex: index,
