@@ -49,7 +49,7 @@ struct ClaimStatements: @unchecked Sendable {
         let docs = Array(byDocument.keys).sorted()
         let documents = corpus.documents
         let lexicon = corpus.index.lexicon
-        let filter = FactSentenceFilter(lexicon: lexicon)
+        let filter = FactSentenceFilter.shared(for: lexicon)
         let parts = try Parallel.map(docs.count, chunk: 8, cancellation: cancellation) { k throws(WorkLimit) -> [(Int, Statement)] in
             let doc = documents[Int(docs[k])]
             let members = byDocument[docs[k]] ?? []

@@ -39,7 +39,7 @@ enum ConflictSearch {
             return id
         }
         let lexicon = corpus.index.lexicon
-        let filter = FactSentenceFilter(lexicon: lexicon)
+        let filter = FactSentenceFilter.shared(for: lexicon)
         let perDocument = try Parallel.map(docs.count, chunk: 8, cancellation: cancellation) { d throws(WorkLimit) in
             factSentences(of: docs[d], index: d, group: groups[d], options: options, filter: filter, lexicon: lexicon)
         }

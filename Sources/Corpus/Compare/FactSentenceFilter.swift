@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which sentences of a document can state a fact, decided on the index's term ids before any
 /// token is read as a string, and the words capitalised inside its sentences (what
 /// `FactContext.innerNames` reads from strings), read the same way.
@@ -11,6 +13,9 @@ struct FactSentenceFilter: Sendable {
     /// Per term of the lexicon: `always`, `capitalised` (a month or a title) or 0.
     let triggers: [UInt8]
 
+    /// The lexicon the triggers are of.
+    let lexicon: Lexicon
+
     static let always: UInt8 = 1
     static let capitalised: UInt8 = 2
 
@@ -22,6 +27,39 @@ struct FactSentenceFilter: Sendable {
             (c * chunk..<min(count, (c + 1) * chunk)).map { Self.trigger(term: lexicon.term($0), kind: lexicon.kind($0)) }
         }
         triggers = parts.flatMap { $0 }
+        self.lexicon = lexicon
+    }
+
+    /// The filter of `lexicon`, built once and kept for the last lexicon asked about (the claims'
+    /// statements, the conflict search and the conflicts of each claim all use it).
+    static func shared(for lexicon: Lexicon) -> FactSentenceFilter {
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let cached, cached.lexicon === lexicon { return cached }
+        let filter = FactSentenceFilter(lexicon: lexicon)
+        cached = filter
+        return filter
+    }
+
+    private static let cacheLock = NSLock()
+    nonisolated(unsafe) private static var cached: FactSentenceFilter?
+
+    /// Whether sentence `s` of `doc`, read as `tokens`, may state a fact: from its term ids when
+    /// they line up with `tokens` (the capitals of months and titles from `tokens`), else true.
+    func mayStateFact(_ doc: Document, sentence s: Int, tokens: SentenceTokens) -> Bool {
+        guard doc.lexicon === lexicon else { return true }
+        let range = doc.sentenceTokens(s)
+        guard range.count == tokens.count else { return true }
+        let terms = doc.terms
+        var k = 0
+        for i in range {
+            let t = Int(terms[i])
+            guard t < triggers.count else { return true }
+            let trigger = triggers[t]
+            if trigger == Self.always || (trigger == Self.capitalised && tokens.isCapitalised(k)) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Whether a token of this normal form and kind can start or anchor a fact (`FactExtractor`):
