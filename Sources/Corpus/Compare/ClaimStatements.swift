@@ -36,24 +36,51 @@ struct ClaimStatements: @unchecked Sendable {
     static let weakKeys: Set<String> = ["year", "month"]
 
     /// Reads the statement of every sentence of `vectors`.
+    ///
+    /// A sentence's statement matters only when it states a fact, or while its document's lead
+    /// is looked for (the first sentence naming a subject): only those sentences are read as
+    /// strings; the others, which `filter` shows state no fact, keep an empty statement with the
+    /// story. The words capitalised inside a document's compared sentences still count as known
+    /// names (`FactContext.innerNames`), read from their term ids.
     init(vectors: SentenceVectors, corpus: Corpus, cancellation: Cancellation) throws(WorkLimit) {
         var grouped: [Int32: [Int]] = [:]
         for s in 0..<vectors.count { grouped[vectors.documents[s], default: []].append(s) }
         let byDocument = grouped
         let docs = Array(byDocument.keys).sorted()
         let documents = corpus.documents
+        let lexicon = corpus.index.lexicon
+        let filter = FactSentenceFilter.shared(for: lexicon)
         let parts = try Parallel.map(docs.count, chunk: 8, cancellation: cancellation) { k throws(WorkLimit) -> [(Int, Statement)] in
             let doc = documents[Int(docs[k])]
             let members = byDocument[docs[k]] ?? []
-            let tokens = members.map { SentenceTokens(doc.sentenceText(Int(vectors.sentences[$0]))) }
-            let known = FactContext.innerNames(tokens)
-            var out: [(Int, Statement)] = members.indices.map { m in
-                let context = FactContext(tokens[m], known: known)
-                let facts = FactExtractor.facts(tokens[m])
-                return (members[m], Statement(actor: context.actor, nameWords: context.nameWords, facts: facts,
-                                              attributes: facts.map { context.attribute(of: $0) }))
+            let reading = filter.read(doc)
+            guard reading.aligned, members.allSatisfy({ Int(vectors.sentences[$0]) < reading.mayStateFact.count }) else {
+                return Self.readAll(members, of: doc, vectors: vectors)
             }
-            if let lead = out.first(where: { !$0.1.actor.isEmpty })?.1 {
+            var inner = Set<UInt32>()
+            for m in members { inner.formUnion(reading.inner(Int(vectors.sentences[m]))) }
+            var out: [(Int, Statement)] = []
+            out.reserveCapacity(members.count)
+            var lead: Statement?
+            for m in members {
+                let sentence = Int(vectors.sentences[m])
+                guard lead == nil || reading.mayStateFact[sentence] else {
+                    out.append((m, Statement()))
+                    continue
+                }
+                let tokens = SentenceTokens(doc.sentenceText(sentence))
+                let facts = FactExtractor.facts(tokens)
+                guard lead == nil || !facts.isEmpty else {
+                    out.append((m, Statement()))
+                    continue
+                }
+                let context = FactContext(tokens, known: FactSentenceFilter.known(for: tokens, inner: inner, lexicon: lexicon))
+                let statement = Statement(actor: context.actor, nameWords: context.nameWords, facts: facts,
+                                          attributes: facts.map { context.attribute(of: $0) })
+                if lead == nil, !statement.actor.isEmpty { lead = statement }
+                out.append((m, statement))
+            }
+            if let lead {
                 for k in out.indices { out[k].1.story = (lead.actor, lead.nameWords) }
             }
             return out
@@ -62,6 +89,23 @@ struct ClaimStatements: @unchecked Sendable {
         for part in parts { for (s, statement) in part { statements[s] = statement } }
         self.statements = statements
         numberFeature = vectors.keys.map { $0.first.map { $0.isNumber } ?? false }
+    }
+
+    /// The statements of one document's compared sentences `members`, every one read as strings
+    /// (for a document whose tokens and term ids do not line up).
+    static func readAll(_ members: [Int], of doc: Document, vectors: SentenceVectors) -> [(Int, Statement)] {
+        let tokens = members.map { SentenceTokens(doc.sentenceText(Int(vectors.sentences[$0]))) }
+        let known = FactContext.innerNames(tokens)
+        var out: [(Int, Statement)] = members.indices.map { m in
+            let context = FactContext(tokens[m], known: known)
+            let facts = FactExtractor.facts(tokens[m])
+            return (members[m], Statement(actor: context.actor, nameWords: context.nameWords, facts: facts,
+                                          attributes: facts.map { context.attribute(of: $0) }))
+        }
+        if let lead = out.first(where: { !$0.1.actor.isEmpty })?.1 {
+            for k in out.indices { out[k].1.story = (lead.actor, lead.nameWords) }
+        }
+        return out
     }
 
     /// Whether the documents of sentences `a` and `b` tell one story: their leads are about the

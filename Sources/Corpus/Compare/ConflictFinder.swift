@@ -117,12 +117,17 @@ public enum ConflictFinder {
     static func conflicts(in claim: Claim, index: Int, options: ConflictOptions) -> [Conflict] {
         let sentences = claim.sentences
         let tokens = sentences.map { SentenceTokens($0.text) }
-        var facts: [[Fact]] = tokens.map(FactExtractor.facts)
+        // A sentence whose terms can start no fact (`FactSentenceFilter`) is not searched for one.
+        let filter = sentences.first.map { FactSentenceFilter.shared(for: $0.document.lexicon) }
+        var facts: [[Fact]] = zip(sentences, tokens).map { s, t in
+            filter?.mayStateFact(s.document, sentence: s.sentence, tokens: t) == false ? [] : FactExtractor.facts(t)
+        }
         if let extra = options.extraFacts {
             for (k, s) in sentences.enumerated() { facts[k].append(contentsOf: extra(s.document, s.sentence)) }
         }
         let known = FactContext.innerNames(tokens)
-        let contexts = tokens.map { FactContext($0, known: known) }
+        // Only sentences with facts are compared, so only they need their context.
+        let contexts = zip(tokens, facts).map { t, f in f.isEmpty ? nil : FactContext(t, known: known) }
         let label = labels(claim)
         var out: [Conflict] = []
         var keys: [String] = []
@@ -130,11 +135,19 @@ public enum ConflictFinder {
             for fact in list where options.kinds.contains(fact.kind) && !keys.contains(fact.key) { keys.append(fact.key) }
         }
         for key in keys {
-            var pairs: [(Int, Int, FactComparison)] = []
+            // Only sentences stating the key compare (a pair with one side silent never does),
+            // so a big claim costs its stating pairs, not all pairs.
+            var holders: [(Int, [Fact])] = []
             for x in 0..<facts.count {
-                for y in (x + 1)..<facts.count where sentences[x].document !== sentences[y].document {
-                    guard let c = FactComparison.compare(facts[x].filter { $0.key == key }, contexts[x],
-                                                         facts[y].filter { $0.key == key }, contexts[y],
+                let stated = facts[x].filter { $0.key == key }
+                if !stated.isEmpty { holders.append((x, stated)) }
+            }
+            var pairs: [(Int, Int, FactComparison)] = []
+            for i in holders.indices {
+                let (x, fx) = holders[i]
+                for (y, fy) in holders[(i + 1)...] where sentences[x].document !== sentences[y].document {
+                    guard let cx = contexts[x], let cy = contexts[y],
+                          let c = FactComparison.compare(fx, cx, fy, cy,
                                                          labels: (label[x], label[y]), includeHedges: options.includeHedges)
                     else { continue }
                     pairs.append((x, y, c))
@@ -199,10 +212,32 @@ public enum ConflictFinder {
     static func spellings(_ claim: Claim, index: Int, names: [[String]], label: [String]) -> [Conflict] {
         var out: [Conflict] = []
         var reported = Set<String>()
-        for x in 0..<names.count {
-            for y in (x + 1)..<names.count {
-                for a in names[x] where !names[y].contains(a) {
-                    for b in names[y] where !names[x].contains(b) && isVariant(a, b) {
+        // A big claim repeats its names in many sentences: names are numbered, and each pair of
+        // them is judged once.
+        var numbers: [String: Int] = [:]
+        var distinct: [String] = []
+        let coded: [[Int]] = names.map { list in
+            list.map { name in
+                if let n = numbers[name] { return n }
+                numbers[name] = distinct.count
+                distinct.append(name)
+                return distinct.count - 1
+            }
+        }
+        var judged: [Int: Bool] = [:]
+        func variant(_ a: Int, _ b: Int) -> Bool {
+            let pair = a * distinct.count + b
+            if let known = judged[pair] { return known }
+            let answer = isVariant(distinct[a], distinct[b])
+            judged[pair] = answer
+            return answer
+        }
+        for x in 0..<coded.count {
+            for y in (x + 1)..<coded.count {
+                for ia in coded[x] where !coded[y].contains(ia) {
+                    for ib in coded[y] where !coded[x].contains(ib) && variant(ia, ib) {
+                        let a = distinct[ia]
+                        let b = distinct[ib]
                         let pair = [a, b].sorted().joined(separator: "|")
                         guard reported.insert(pair).inserted else { continue }
                         out.append(Conflict(kind: .name, key: "spelling", values: [a, b], claim: claim, claimIndex: index,

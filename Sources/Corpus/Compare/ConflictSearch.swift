@@ -38,8 +38,10 @@ enum ConflictSearch {
             groupIDs[name] = id
             return id
         }
+        let lexicon = corpus.index.lexicon
+        let filter = FactSentenceFilter.shared(for: lexicon)
         let perDocument = try Parallel.map(docs.count, chunk: 8, cancellation: cancellation) { d throws(WorkLimit) in
-            factSentences(of: docs[d], index: d, group: groups[d], options: options)
+            factSentences(of: docs[d], index: d, group: groups[d], options: options, filter: filter, lexicon: lexicon)
         }
         let entries = perDocument.flatMap { $0 }
         try cancellation.check()
@@ -131,6 +133,37 @@ enum ConflictSearch {
     }
 
     /// The sentences of one document that state facts of `options.kinds` and name a subject.
+    /// Only the sentences `filter` says may state a fact are read as strings (all of them when
+    /// `options.extraFacts` may add facts anywhere); the words capitalised inside the others still
+    /// count as known names (`FactContext.innerNames`), read from their term ids.
+    static func factSentences(of doc: Document, index: Int, group: Int32, options: ConflictOptions,
+                              filter: FactSentenceFilter, lexicon: Lexicon) -> [Entry] {
+        let count = doc.sentenceCount
+        guard count > 0 else { return [] }
+        let reading = filter.read(doc)
+        guard reading.aligned, reading.mayStateFact.count == count else {
+            return factSentences(of: doc, index: index, group: group, options: options)
+        }
+        let inner = Set(reading.innerTerms)
+        var out: [Entry] = []
+        for s in 0..<count {
+            var extra: [Fact] = []
+            if let more = options.extraFacts { extra = more(doc, s).filter { options.kinds.contains($0.kind) } }
+            guard reading.mayStateFact[s] || !extra.isEmpty else { continue }
+            let tokens = SentenceTokens(doc.sentenceText(s))
+            var facts = FactExtractor.facts(tokens).filter { options.kinds.contains($0.kind) }
+            facts.append(contentsOf: extra)
+            guard !facts.isEmpty else { continue }
+            let context = FactContext(tokens, known: FactSentenceFilter.known(for: tokens, inner: inner, lexicon: lexicon))
+            guard context.namesSubject else { continue }
+            out.append(Entry(reference: SentenceReference(document: doc, sentence: s), document: index, group: group,
+                             label: doc.source ?? doc.id, facts: facts, context: context))
+        }
+        return out
+    }
+
+    /// `factSentences` reading every sentence as strings (for a document whose tokens and term
+    /// ids do not line up).
     static func factSentences(of doc: Document, index: Int, group: Int32, options: ConflictOptions) -> [Entry] {
         let count = doc.sentenceCount
         guard count > 0 else { return [] }

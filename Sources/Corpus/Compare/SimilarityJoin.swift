@@ -17,7 +17,7 @@ struct SentenceLink: Sendable {
 /// with the exact similarity. "Too frequent" is decided by a work budget: the largest document
 /// frequency such that reading the index costs at most about 25 million additions (every
 /// feature on small corpora; about 260 sentences on 13,000 documents). Sentences are processed
-/// in parallel chunks; each keeps its strongest `maxLinks` links to earlier sentences.
+/// in parallel chunks (at most 64); each keeps its strongest `maxLinks` links to earlier sentences.
 enum SimilarityJoin {
     /// The largest document frequency `c` such that the pairs the index proposes over features
     /// with df ≤ c (about Σ df² / 2) stay within `budget`; at least 16.
@@ -68,7 +68,10 @@ enum SimilarityJoin {
         let postingWeights = postingWeight
         let mass = frequentMass
         let limit = Float(threshold)
-        let chunk = 512
+        // Each chunk allocates and clears an accumulator per sentence and a dense row per feature,
+        // so chunks are few (at most 64; at 105k documents, 3,600 chunks of 512 sentences cleared
+        // about 30 GB of scratch in all); cancellation is checked every 512 sentences inside them.
+        let chunk = max(512, (n + 63) / 64)
         let chunks = (n + chunk - 1) / chunk
         let results = try Parallel.map(chunks, chunk: 1, cancellation: cancellation) { c throws(WorkLimit) -> [SentenceLink] in
             var accumulator = [Float](repeating: 0, count: n)
@@ -80,6 +83,7 @@ enum SimilarityJoin {
             var out: [SentenceLink] = []
             var best: [SentenceLink] = []
             for s in (c * chunk)..<min(n, (c + 1) * chunk) {
+                if s % 512 == 0 { try cancellation.check() }
                 let group = v.groups[s]
                 let own = v.range(s)
                 for p in own { dense[Int(v.features[p])] = v.weights[p] }
