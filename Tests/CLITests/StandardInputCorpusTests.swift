@@ -39,3 +39,27 @@ import Testing
         #expect(r.stderr.contains("stdin"))
     }
 }
+
+/// `dossier run /dev/stdin` (or `-`): the script piped in.
+@Suite struct StandardInputScriptTests {
+    @Test func aScriptReadFromStandardInputRuns() throws {
+        for path in ["/dev/stdin", "-"] {
+            let r = try CLI.run(["run", path, "x"], input: "print(#corpus > 0, ...)\n")
+            #expect(r.status == 0, "\(path): \(r.stderr)")
+            #expect(r.stdout == "true\tx\n", "\(path)")
+        }
+    }
+
+    @Test func scriptAndCorpusCannotBothReadStandardInput() throws {
+        let r = try CLI.run(["run", "--corpus", "-", "/dev/stdin"], input: "print(1)\n")
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("both read standard input"))
+    }
+
+    @Test func anUnreadableScriptSaysWhy() throws {
+        let missing = try CLI.run(["run", "/nonexistent/script.lua"])
+        #expect(missing.stderr.contains("/nonexistent/script.lua: no such file"))
+        let folder = try CLI.run(["run", "/tmp"])
+        #expect(folder.stderr.contains("/tmp: a folder, not a script"))
+    }
+}

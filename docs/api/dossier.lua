@@ -338,7 +338,8 @@ function Corpus:duplicates(opts) end
 ---@field source_from? string where `source` came from: "field" (the input's metadata), "credit" (a credit or rights line), "share" (a share prompt) or "dateline" (its agency); nil without a source
 ---@field url? string the article's address, when the input gives one
 ---@field authors List<string> the authors the input names (a field or a header block), in its order
----@field language? string the language the input gives ("en", "pt-BR"), or nil
+---@field language? string the language as a BCP 47 tag ("en", "pt-BR", "zh"): the input's, else the one detected in the text's first few KB (script, then function words), or nil when unsure (short, mixed, or a language it does not know)
+---@field language_from? string where `language` came from: "field" (the input's metadata) or "detected"; nil without a language
 ---@field meta table<string, any> the input's other fields (a JSONL export's `section`, a CSV column): strings, numbers, booleans and lists
 ---@field dateline? Dateline the dateline, when the article has one
 ---@field date? string ISO `YYYY-MM-DD` when it can be known (given, a dateline's day with the corpus's year, or inferred), or nil

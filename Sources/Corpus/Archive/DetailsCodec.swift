@@ -52,6 +52,9 @@ enum DetailsCodec {
             w.optionalInt(o.item)
             w.string(o.format)
         }
+        // Last, so archives written before it read as "no origin of the language" (and older
+        // readers ignore it).
+        w.optional(m.languageFrom)
         return w.out
     }
 
@@ -84,6 +87,7 @@ enum DetailsCodec {
             origin = RecordOrigin(location: location, identity: identity, byteRange: lower..<upper, line: line,
                                   item: item, format: r.string())
         }
+        m.languageFrom = r.optional() ?? (m.language == nil ? nil : MetadataOrigin.field)
         return Document.Details(metadata: m, origin: origin)
     }
 

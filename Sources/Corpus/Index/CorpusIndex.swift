@@ -15,6 +15,8 @@ public final class CorpusIndex: @unchecked Sendable {
     let lengthNorms: [Double]
     /// All tokens of the corpus.
     public let tokenCount: Int
+    /// The best weights of short posting lists, found as queries need them (ranking's bounds).
+    let shortListMaxima = ShortListMaxima()
 
     init(lexicon: Lexicon, segments: [Segment], documentLengths: [UInt32], tokenCount: Int) {
         self.lexicon = lexicon

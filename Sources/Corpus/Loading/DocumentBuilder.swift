@@ -72,25 +72,35 @@ enum DocumentBuilder {
             cleaned.dateFrom = DateSource.field
         }
         var text = cleaned.text
-        var prepared = analyse(id: id, path: path, cleaned: cleaned, text: &text, raw: nil, workspace: &w)
+        var prepared = analyse(id: id, path: path, cleaned: cleaned, text: &text, raw: nil,
+                               detectLanguage: fields.language == nil, workspace: &w)
         prepared.metadata.url = fields.url
         prepared.metadata.authors = fields.authors
-        prepared.metadata.language = fields.language
+        if let language = fields.language {
+            prepared.metadata.language = language
+            prepared.metadata.languageFrom = MetadataOrigin.field
+        }
         prepared.metadata.fields = fields.other
         prepared.origin = origin
         return prepared
     }
 
     /// Tokenises the body and turns its tokens into term ids of the workspace table.
+    /// The language is detected from the body (its first few KB) unless the input gives one.
     static func analyse(id: String, path: String, cleaned: CleanedText, text: inout String, raw: String?,
-                        workspace w: inout Workspace) -> Prepared {
-        let (terms, wordCount) = text.withUTF8 { w.terms.assign($0) }
+                        detectLanguage: Bool = true, workspace w: inout Workspace) -> Prepared {
+        let (terms, wordCount, language) = text.withUTF8 { bytes in
+            let (terms, count) = w.terms.assign(bytes)
+            return (terms, count, detectLanguage ? LanguageDetector.detect(utf8: bytes) : nil)
+        }
         // Paragraphs and sentences are not split here: a document finds its layout on first
         // use (`Document.layout`), so a load pays only for what the index needs.
-        let metadata = DocumentMetadata(title: cleaned.title, boilerplate: cleaned.boilerplate,
+        var metadata = DocumentMetadata(title: cleaned.title, boilerplate: cleaned.boilerplate,
                                         dateline: cleaned.dateline, source: cleaned.source, givenDate: cleaned.date,
                                         givenDateFrom: cleaned.dateFrom, credits: cleaned.credits,
                                         titleFrom: cleaned.titleFrom, sourceFrom: cleaned.sourceFrom)
+        metadata.language = language
+        metadata.languageFrom = language == nil ? nil : MetadataOrigin.detected
         return Prepared(id: id, path: path, metadata: metadata, text: text,
                         wordCount: wordCount, terms: terms, raw: raw)
     }

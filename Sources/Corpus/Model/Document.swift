@@ -37,8 +37,10 @@ public final class Document: @unchecked Sendable {
     public var url: String? { metadata.url }
     /// The authors the input names.
     public var authors: [String] { metadata.authors }
-    /// The language the input gives.
+    /// The language: the input's, else the one detected in the text (`LanguageDetector`), else nil.
     public var language: String? { metadata.language }
+    /// Where `language` came from: "field" or "detected"; nil without a language.
+    public var languageFrom: String? { metadata.languageFrom }
     /// The input's other fields, in input order.
     public var meta: [(name: String, value: FieldValue)] { metadata.fields }
     /// The input format: "txt", "jsonl", "json", "csv", "tsv", "html", "warc"; nil for a document made from a string.

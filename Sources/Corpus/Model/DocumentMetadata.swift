@@ -26,8 +26,11 @@ public struct DocumentMetadata: Sendable {
     public var url: String?
     /// The authors the input names, in its order.
     public var authors: [String]
-    /// The language the input gives (a code such as "en" or "pt-BR").
+    /// The language (a BCP 47 tag such as "en" or "pt-BR"): the input's, else the one
+    /// `LanguageDetector` finds in the text, else nil.
     public var language: String?
+    /// Where `language` came from (`MetadataOrigin`: "field" or "detected"); nil without one.
+    public var languageFrom: String?
     /// The input's other fields, in input order (`Document.meta`).
     public var fields: [(name: String, value: FieldValue)]
 
@@ -47,6 +50,7 @@ public struct DocumentMetadata: Sendable {
         self.url = url
         self.authors = authors
         self.language = language
+        self.languageFrom = language == nil ? nil : MetadataOrigin.field
         self.fields = fields
     }
 }

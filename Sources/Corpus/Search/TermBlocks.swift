@@ -4,7 +4,7 @@
 ///
 /// The spans cover every document number in order, without gaps: a skip block of a long list
 /// (its `Segment.blockSize` postings, bound by the block's stored best weight); a short list
-/// (no skip blocks, bound by the largest weight any posting can have, idf × (k1 + 1)); and the
+/// (no skip blocks, bound by its best weight, `ShortListMaxima`); and the
 /// stretches between lists, where the term is absent (bound 0). The last span reaches `Int.max`.
 final class TermBlocks {
     /// A run of documents `…end` (from the previous span's end + 1) and where its postings are.
@@ -52,8 +52,10 @@ final class TermBlocks {
             let lower = Int(blocks.termBlockStart[local])
             let upper = Int(blocks.termBlockStart[local + 1])
             if lower == upper {
-                spans.append(Span(end: last, bound: shortBound, segment: Int32(s), list: Int32(local), block: -1))
-                best = max(best, shortBound)
+                // A short list: its own best weight (found once per index), not the loosest bound.
+                let bound = min(shortBound, index.shortListMaxima.maximum(segment: s, local: local, in: index) * idf)
+                spans.append(Span(end: last, bound: bound, segment: Int32(s), list: Int32(local), block: -1))
+                best = max(best, bound)
             } else {
                 for block in lower..<upper {
                     // A block ends at the document before the next block's first one.

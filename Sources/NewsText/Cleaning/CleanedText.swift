@@ -108,6 +108,8 @@ public enum MetadataOrigin {
     public static let share = "share"
     /// The source only: the agency of the dateline ("BEIJING, June 18 (Xinhua) --").
     public static let dateline = "dateline"
+    /// The language only: found in the text by `LanguageDetector` (no field gave one).
+    public static let detected = "detected"
 }
 
 /// The result of cleaning one raw document: a clean body plus the metadata found on the way.

@@ -24,7 +24,8 @@ enum DocumentBinding {
             .field("authors", "List<string>", "the authors the input names (a field or a header block), in its order") {
                 lists.strings($0.authors)
             },
-            .field("language", "string?", "the language the input gives (\"en\", \"pt-BR\"), or nil") { .text($0.language) },
+            .field("language", "string?", "the language as a BCP 47 tag (\"en\", \"pt-BR\", \"zh\"): the input's, else the one detected in the text's first few KB (script, then function words), or nil when unsure (short, mixed, or a language it does not know)") { .text($0.language) },
+            .field("language_from", "string?", "where `language` came from: \"field\" (the input's metadata) or \"detected\"; nil without a language") { .text($0.languageFrom) },
             .field("meta", "table<string, any>", "the input's other fields (a JSONL export's `section`, a CSV column): strings, numbers, booleans and lists") { doc in
                 .table(LuaTable(fields: doc.meta.map { (.text($0.name), luaValue($0.value, lists)) }))
             },

@@ -69,11 +69,9 @@ extension ScriptSession {
     /// Compiles the map script, runs it (with `arg` set as `dossier run` sets it) and checks
     /// what it returns; gives the mapreduce module and the normalized spec.
     private func loadMapSpec(path: String, arguments: [String]) throws(ScriptError) -> (LuaReference, LuaReference) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
-            throw .unreadableScript(path: path, reason: reason)
-        }
-        pluginHost?.allowScriptFolder(path)
+        let file = try ScriptFile.read(path)
+        let data = file.bytes
+        if file.isRegularFile { pluginHost?.allowScriptFolder(path) }
         var result: (LuaReference, LuaReference)?
         try callLua {
             let util = try lua.makeReferenceFromLua(try LuaSources.source("util"), chunkName: "=[dossier util]",

@@ -129,12 +129,10 @@ public final class ScriptSession {
     /// Runs a script file as `lua script.lua args…` would: `arg` holds the script path at 0 and
     /// the arguments from 1; the chunk receives the arguments as `...`.
     public func runScript(path: String, arguments: [String]) throws(ScriptError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
-            throw .unreadableScript(path: path, reason: reason)
-        }
-        let source = Self.scriptSource([UInt8](data))
-        pluginHost?.allowScriptFolder(path)  // the sandbox lets a script read its own folder
+        let file = try ScriptFile.read(path)
+        let source = Self.scriptSource(file.bytes)
+        // The sandbox lets a script read its own folder (not /dev for /dev/stdin).
+        if file.isRegularFile { pluginHost?.allowScriptFolder(path) }
         var argTable = LuaTable(array: arguments.map { .text($0) })
         argTable.fields = [(.integer(0), .text(path)), (.integer(-1), "dossier")]
         do {

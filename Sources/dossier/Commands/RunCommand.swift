@@ -11,11 +11,19 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: ArgumentHelp("The Lua script to run.", valueName: "script"))
+    @Argument(help: ArgumentHelp("The Lua script to run (- or /dev/stdin: read it from standard input).", valueName: "script"))
     var script: String
 
     @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Arguments handed to the script.", valueName: "args"))
     var arguments: [String] = []
+
+    func validate() throws {
+        // Standard input can feed the corpus or the script, not both.
+        let stdinScript = ["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"].contains(script)
+        if stdinScript && common.corpus == "-" {
+            throw ValidationError("--corpus - and the script \(script) both read standard input: save the script to a file, or the articles")
+        }
+    }
 
     func run() throws {
         let session = try common.openSession()

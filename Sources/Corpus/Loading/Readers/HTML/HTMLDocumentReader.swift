@@ -25,7 +25,11 @@ struct HTMLDocumentReader: DocumentReader {
         fields.source = article.siteName
         fields.url = url ?? article.url
         fields.authors = article.authors
-        fields.language = article.language
+        // A language the page declares is a field; one the extractor read from the text is left
+        // for the loader's detection on the extracted body (`doc.language_from` = "detected").
+        let declared = article.sources.language != HTMLMetadataSource.script.rawValue
+            && article.sources.language != HTMLMetadataSource.text.rawValue
+        fields.language = declared ? article.language : nil
         if let description = article.description, !description.isEmpty {
             fields.other.append((name: "description", value: .text(description)))
         }
