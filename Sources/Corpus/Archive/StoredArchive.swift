@@ -1,3 +1,5 @@
+import NewsText
+
 /// An archive's files as mapped and checked by `ArchiveReader`, before deletions are applied:
 /// every stored document (deleted ones included, numbered across batches), the postings and
 /// lexicon statistics as written, and each batch's deletion bitmap. Writers work on this
@@ -82,14 +84,21 @@ struct StoredArchive {
         liveBefore[storedCount] = Int32(live)
         let average = lengths.isEmpty ? 0 : Double(lengths.reduce(0) { $0 + Int($1) }) / Double(lengths.count)
 
-        var filtered = [Bool](repeating: false, count: segments.count)
-        let liveSegments = segments.enumerated().map { s, segment -> Segment in
+        // The segments with deleted documents re-encoded without them (in parallel), the others
+        // renumbered in place.
+        let storedCount = self.storedCount
+        let segments = self.segments
+        let frozenIndex = liveIndex, frozenBefore = liveBefore, frozenLengths = lengths
+        let filtered = segments.map { segment in
+            Int(frozenBefore[min(storedCount, segment.baseDocument + segment.documentCount)]) - Int(frozenBefore[segment.baseDocument])
+                < segment.documentCount
+        }
+        let liveSegments = Parallel.map(segments.count, chunk: 1) { s -> Segment in
+            let segment = segments[s]
             let first = segment.baseDocument
-            let base = Int(liveBefore[first])
-            let survivors = Int(liveBefore[min(storedCount, first + segment.documentCount)]) - base
-            guard survivors < segment.documentCount else { return segment.rebased(base, averageLength: average) }
-            filtered[s] = true
-            return segment.removing({ liveIndex[first + $0] < 0 }, base: base, lengths: lengths, averageLength: average)
+            let base = Int(frozenBefore[first])
+            guard filtered[s] else { return segment.rebased(base, averageLength: average) }
+            return segment.removing({ frozenIndex[first + $0] < 0 }, base: base, lengths: frozenLengths, averageLength: average)
         }
         // Segment lists left empty by the deletions are dropped from the terms' lists.
         var starts: [UInt32] = [0]
