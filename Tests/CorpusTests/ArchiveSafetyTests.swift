@@ -119,7 +119,7 @@ import Glibc
         }
         #expect(named == path && supported == Int(StorageFile.version))
         let manifest = folder.archive + "/MANIFEST"
-        let text = try String(contentsOfFile: manifest, encoding: .utf8).replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 7")
+        let text = try String(contentsOfFile: manifest, encoding: .utf8).replacingOccurrences(of: "\"version\" : \(ArchiveManifest.version)", with: "\"version\" : 7")
         try text.write(toFile: manifest, atomically: true, encoding: .utf8)
         guard case .futureVersion(let m, 7, _) = openError(folder) else {
             Issue.record("manifest: \(String(describing: openError(folder)))")

@@ -619,6 +619,7 @@ local TokenList = {}
 ---@class ArchiveInfo
 ---@field path string the archive folder
 ---@field documents integer
+---@field deleted integer documents removed or replaced, left out of everything, kept on disk until `dossier index --compact`
 ---@field segments integer index segments
 ---@field created string when the archive was first written (ISO 8601, UTC)
 ---@field updated string when it was last written

@@ -5,15 +5,20 @@ import Foundation
 /// beside them, and the lexicon is rewritten with the new terms after the old ones (old ids do not
 /// change) and the frequencies and segment lists of both. The work is proportional to the added
 /// documents plus the lexicon's size, not to the documents already archived.
+///
+/// An added document whose id an archived (not deleted) document has replaces it: the old one
+/// is marked in its batch's deletion bitmap (a new bitmap file), the new one keeps the id.
 struct ArchiveAppender {
     let folder: String
 
-    func add(_ added: Corpus, sources: [String]) throws(ArchiveError) -> ArchiveManifest {
+    /// Adds `added`; returns the new manifest and how many archived documents were replaced.
+    func add(_ added: Corpus, sources: [String]) throws(ArchiveError) -> (manifest: ArchiveManifest, replaced: Int) {
         guard DossierArchive.isArchive(folder) else { throw .notAnArchive(path: folder) }
         let lock = try ArchiveLock(folder: folder)
         defer { withExtendedLifetime(lock) {} }
         let previous = try ArchiveManifest.read(folder: folder)
-        let old = try ArchiveReader(folder: folder).open(verify: false)
+        let stored = try ArchiveReader(folder: folder).read(verify: false)
+        let old = stored.stored()
         let oldLexicon = old.index.lexicon
         let newLexicon = added.index.lexicon
 
@@ -48,31 +53,34 @@ struct ArchiveAppender {
         let lexicon = ArchiveWriter.LexiconParts(table: table, kinds: kinds, documentFrequency: df, collectionFrequency: cf,
                                                  termSegmentStart: starts, segmentRefs: refs)
 
-        // Ids stay unique as in a load: an added document whose id is taken gets `~2`, `~3`…
-        var taken = Set(old.documents.lazy.map(\.id))
-        var renamed: [LoadWarning] = []
-        let ids = added.documents.map { d -> String in
-            guard taken.contains(d.id) else {
-                taken.insert(d.id)
-                return d.id
-            }
-            var n = 2
-            while taken.contains("\(d.id)~\(n)") { n += 1 }
-            let unique = "\(d.id)~\(n)"
-            taken.insert(unique)
-            renamed.append(LoadWarning(path: d.path, place: d.origin?.place,
-                                       message: "duplicate id '\(d.id)' (also in the archive); this one is '\(unique)'"))
-            return unique
+        // An added id that an archived document has replaces that document.
+        var located: [String: (batch: Int, position: Int)] = [:]
+        located.reserveCapacity(old.count)
+        for (b, batch) in stored.batches.enumerated() {
+            for i in 0..<batch.count where stored.deletions[b]?.contains(i) != true { located[batch.ids.string(i)] = (b, i) }
         }
+        var deletions: [Int: DeletionBitmap] = [:]
+        var replacedTokens = 0
+        var replaced = 0
+        for d in added.documents {
+            guard let (b, i) = located[d.id] else { continue }
+            var bitmap = deletions[b] ?? stored.deletions[b] ?? DeletionBitmap(documents: stored.batches[b].count)
+            bitmap.insert(i)
+            deletions[b] = bitmap
+            replacedTokens += stored.sequences[b][i].count
+            replaced += 1
+        }
+        let ids = added.documents.map(\.id)
         let batch = ArchiveWriter.Batch(documents: added.documents, ids: ids, terms: added.documents.map { $0.terms.remapped(map) },
                                         lengths: added.index.documentLengths, base: old.count, segments: added.index.segments,
                                         averageLength: added.index.averageLength)
         let totals = ArchiveWriter.Totals(documents: old.count + added.count,
                                           segments: old.index.segments.count + added.index.segments.count,
-                                          tokens: old.index.tokenCount + added.index.tokenCount,
-                                          sources: previous.sources + sources, warnings: old.warnings + added.warnings + renamed,
+                                          tokens: previous.tokens - replacedTokens + added.index.tokenCount,
+                                          sources: previous.sources + sources, warnings: old.warnings + added.warnings,
                                           skipped: old.summary.skipped.merging(added.summary.skipped, uniquingKeysWith: +))
-        return try ArchiveWriter(folder: folder).publish(previous: previous, keeping: previous.batches, batch: batch,
-                                                         lexicon: lexicon, totals: totals)
+        let manifest = try ArchiveWriter(folder: folder).publish(previous: previous, keeping: previous.batches,
+                                                                 deletions: deletions, batch: batch, lexicon: lexicon, totals: totals)
+        return (manifest, replaced)
     }
 }

@@ -9,7 +9,12 @@ public struct ArchiveInfo: Sendable, Equatable {
     public let formatVersion: Int
     /// How many times the archive has been written.
     public let generation: Int
+    /// Documents in the archive (not counting deleted ones).
     public let documents: Int
+    /// Documents removed or replaced but still in the files until `dossier index --compact`.
+    public let deleted: Int
+    /// Archived documents the write that returned this replaced (added documents with their ids).
+    public internal(set) var replaced = 0
     /// Index segments (postings are kept per segment, as they were built).
     public let segments: Int
     /// Batches of documents: the first `dossier index`, then one per `--add`.
@@ -40,7 +45,8 @@ public struct ArchiveInfo: Sendable, Equatable {
         self.path = path
         formatVersion = Int(StorageFile.version)
         generation = manifest.generation
-        documents = manifest.documents
+        documents = manifest.liveDocuments
+        deleted = manifest.deletedDocuments
         segments = manifest.segments
         tokens = manifest.tokens
         terms = manifest.terms
@@ -51,6 +57,7 @@ public struct ArchiveInfo: Sendable, Equatable {
         var entries = [("lexicon", manifest.lexicon)]
         for batch in manifest.batches {
             for part in ArchiveManifest.batchParts { entries.append((part, batch.files[part] ?? "")) }
+            if let name = batch.files[ArchiveManifest.deletionsPart] { entries.append((ArchiveManifest.deletionsPart, name)) }
         }
         files = entries.map { part, name in
             let attributes = try? FileManager.default.attributesOfItem(atPath: (folder as NSString).appendingPathComponent(name))

@@ -7,8 +7,10 @@ import Foundation
 struct ArchiveManifest: Codable, Sendable {
     static let fileName = "MANIFEST"
     static let formatName = "dossier-archive"
-    /// The manifest's own format version (the files carry theirs in their headers).
-    static let version = 1
+    /// The manifest's own format version (the files carry theirs in their headers). Version 2
+    /// added deletions (a batch's `deleted` count and `deletions` file): a dossier that reads
+    /// only version 1 would show deleted documents, so it is refused; version 1 is still read.
+    static let version = 2
 
     var format = formatName
     var version = ArchiveManifest.version
@@ -32,12 +34,26 @@ struct ArchiveManifest: Codable, Sendable {
     var skipped: [String: Int]
 
     struct Batch: Codable, Sendable {
+        /// Documents stored in the batch's files, deleted ones included.
         var documents: Int
         var files: [String: String]
+        /// Documents of the batch marked deleted in its `deletions` file (absent: none).
+        var deleted: Int?
+
+        /// The batch's documents that are not deleted.
+        var live: Int { documents - (deleted ?? 0) }
     }
 
     /// Every file the manifest names.
-    var fileNames: [String] { [lexicon] + batches.flatMap { b in Self.batchParts.compactMap { b.files[$0] } } }
+    var fileNames: [String] {
+        [lexicon] + batches.flatMap { b in (Self.batchParts + [Self.deletionsPart]).compactMap { b.files[$0] } }
+    }
+
+    /// Documents that are not deleted, in all batches.
+    var liveDocuments: Int { batches.reduce(0) { $0 + $1.live } }
+
+    /// Documents deleted but still in the batches' files (until `--compact`).
+    var deletedDocuments: Int { documents - liveDocuments }
 
     struct Warning: Codable, Sendable {
         var path: String
@@ -48,7 +64,13 @@ struct ArchiveManifest: Codable, Sendable {
     /// A batch's parts, in the order they are written.
     static let batchParts = ["text", "docs", "terms", "postings"]
 
+    /// A batch's optional part: its deletion bitmap (`DeletionBitmap`).
+    static let deletionsPart = "deletions"
+
     static func fileName(part: String, generation: Int) -> String { "\(part)-\(generation).dsf" }
+
+    /// The deletion bitmap of batch `batch` (0-based) written by generation `generation`.
+    static func deletionsFileName(batch: Int, generation: Int) -> String { "\(deletionsPart)-b\(batch + 1)-\(generation).dsf" }
 
     static func now() -> String {
         let f = ISO8601DateFormatter()
@@ -75,6 +97,10 @@ struct ArchiveManifest: Codable, Sendable {
             for (b, batch) in manifest.batches.enumerated() {
                 for part in batchParts where batch.files[part] == nil {
                     throw ArchiveError.corrupted(file: path, reason: "batch \(b + 1) names no \(part) file")
+                }
+                let deleted = batch.deleted ?? 0
+                guard deleted >= 0, deleted <= batch.documents, (deleted > 0) == (batch.files[deletionsPart] != nil) else {
+                    throw ArchiveError.corrupted(file: path, reason: "batch \(b + 1)'s deleted count does not fit its documents and deletions file")
                 }
             }
             guard manifest.batches.reduce(0, { $0 + $1.documents }) == manifest.documents else {

@@ -8,7 +8,14 @@ import NewsText
 struct ArchiveReader {
     let folder: String
 
+    /// The archive's corpus: its documents that are not deleted, numbered from 0, with
+    /// statistics and postings that leave the deleted ones out (`StoredArchive.live`).
     func open(verify: Bool) throws(ArchiveError) -> Corpus {
+        try read(verify: verify).live()
+    }
+
+    /// Maps and checks every file the manifest names, deletion bitmaps included.
+    func read(verify: Bool) throws(ArchiveError) -> StoredArchive {
         let manifest = try ArchiveManifest.read(folder: folder)
         func file(_ name: String, _ kind: String) throws(ArchiveError) -> StorageFileReader {
             let reader = try StorageFileReader(path: (folder as NSString).appendingPathComponent(name), kind: kind)
@@ -17,6 +24,7 @@ struct ArchiveReader {
         }
         // Each batch's per-document columns first: the ranking's average length is over them all.
         var batches: [OpenBatch] = []
+        var deletions: [DeletionBitmap?] = []
         var base = 0
         var tokenCount = 0
         var lengths: [UInt32] = []
@@ -42,6 +50,12 @@ struct ArchiveReader {
             guard opened.wordCounts.count == n, batchLengths.count == n else {
                 throw docsFile.corrupted("a per-document column has the wrong length")
             }
+            if let name = batch.files[ArchiveManifest.deletionsPart] {
+                deletions.append(try DeletionBitmap(try file(name, ArchiveFormat.deletionsKind), documents: n,
+                                                    deleted: batch.deleted ?? 0))
+            } else {
+                deletions.append(nil)
+            }
             lengths += batchLengths
             batches.append(opened)
             base += n
@@ -55,27 +69,16 @@ struct ArchiveReader {
                                           averageLength: averageLength)
         }
         let lexicon = try Self.lexicon(try file(manifest.lexicon, ArchiveFormat.lexiconKind), documentCount: n, segments: segments)
-        var documents: [Document] = []
-        documents.reserveCapacity(n)
+        var sequences: [[TermSequence]] = []
         for batch in batches {
-            let sequences = try Self.termSequences(batch.terms, documentCount: batch.count, termCount: lexicon.count)
-            let archived = ArchivedDocuments(texts: batch.texts, details: batch.details)
-            for i in 0..<batch.count {
-                documents.append(Document(id: batch.ids.string(i), path: batch.paths.string(i), index: batch.base + i,
-                                          archived: archived, position: i, wordCount: Int(batch.wordCounts[i]),
-                                          terms: sequences[i], lexicon: lexicon))
-            }
+            sequences.append(try Self.termSequences(batch.terms, documentCount: batch.count, termCount: lexicon.count))
         }
-        let index = CorpusIndex(lexicon: lexicon, segments: segments, documentLengths: lengths, tokenCount: tokenCount)
-        let info = ArchiveInfo(path: folder, manifest: manifest, folder: folder)
-        return Corpus(documents: documents,
-                      warnings: manifest.warnings.map { LoadWarning(path: $0.path, place: $0.place, message: $0.message) },
-                      location: folder, index: index, summary: LoadSummary(documents: n, skipped: manifest.skipped),
-                      rawSource: RecordRawSource(), archive: info)
+        return StoredArchive(folder: folder, manifest: manifest, batches: batches, deletions: deletions, lengths: lengths,
+                             tokenCount: tokenCount, segments: segments, lexicon: lexicon, sequences: sequences)
     }
 
     /// A batch's files and columns while the archive is opened.
-    private struct OpenBatch {
+    struct OpenBatch {
         let base: Int
         let count: Int
         let ids: TextStore

@@ -37,8 +37,10 @@ struct ArchiveWriter {
 
     /// What the manifest records besides the files.
     struct Totals {
+        /// Documents stored in the batches, deleted ones included.
         var documents: Int
         var segments: Int
+        /// Tokens of the documents that are not deleted.
         var tokens: Int
         var sources: [String]
         var warnings: [LoadWarning]
@@ -83,31 +85,54 @@ struct ArchiveWriter {
         return try publish(previous: previous, keeping: [], batch: batch, lexicon: parts, totals: totals)
     }
 
-    /// Writes generation G+1: the new batch's files and the lexicon, then the manifest naming
-    /// them with the batches kept; then removes the files no longer named. Call with the lock held.
-    func publish(previous: ArchiveManifest?, keeping kept: [ArchiveManifest.Batch], batch: Batch, lexicon: LexiconParts,
-                 totals: Totals) throws(ArchiveError) -> ArchiveManifest {
+    /// Writes generation G+1: the deletion bitmaps that changed, the new batch's files and the
+    /// lexicon (when given; else the previous lexicon is kept), then the manifest naming them with
+    /// the batches kept; then removes the files no longer named. Call with the lock held.
+    /// - Parameter deletions: new bitmaps of kept batches, by the batch's index in `kept`.
+    func publish(previous: ArchiveManifest?, keeping kept: [ArchiveManifest.Batch], deletions: [Int: DeletionBitmap] = [:],
+                 batch: Batch?, lexicon: LexiconParts?, totals: Totals) throws(ArchiveError) -> ArchiveManifest {
         let generation = (previous?.generation ?? 0) + 1
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        var files: [String: String] = [:]
-        for part in ArchiveManifest.batchParts {
-            let name = ArchiveManifest.fileName(part: part, generation: generation)
-            files[part] = name
-            try writer(part, batch).write(to: path(name))
+        var batches = kept
+        for (b, bitmap) in deletions.sorted(by: { $0.key < $1.key }) where batches.indices.contains(b) {
+            if bitmap.deleted == 0 {
+                batches[b].files[ArchiveManifest.deletionsPart] = nil
+                batches[b].deleted = nil
+                continue
+            }
+            let name = ArchiveManifest.deletionsFileName(batch: b, generation: generation)
+            try bitmap.file().write(to: path(name))
+            batches[b].files[ArchiveManifest.deletionsPart] = name
+            batches[b].deleted = bitmap.deleted
         }
-        let lexiconName = ArchiveManifest.fileName(part: "lexicon", generation: generation)
-        try lexiconFile(lexicon).write(to: path(lexiconName))
+        if let batch {
+            var files: [String: String] = [:]
+            for part in ArchiveManifest.batchParts {
+                let name = ArchiveManifest.fileName(part: part, generation: generation)
+                files[part] = name
+                try writer(part, batch).write(to: path(name))
+            }
+            batches.append(ArchiveManifest.Batch(documents: batch.documents.count, files: files))
+        }
+        var lexiconName = previous?.lexicon ?? ""
+        var terms = previous?.terms ?? 0
+        if let lexicon {
+            lexiconName = ArchiveManifest.fileName(part: "lexicon", generation: generation)
+            try lexiconFile(lexicon).write(to: path(lexiconName))
+            terms = lexicon.table.count
+        }
         try Self.beforeManifest?()
         let now = ArchiveManifest.now()
         let manifest = ArchiveManifest(
             generation: generation, created: previous?.created ?? now, updated: now, documents: totals.documents,
-            segments: totals.segments, tokens: totals.tokens, terms: lexicon.table.count, sources: totals.sources,
-            lexicon: lexiconName, batches: kept + [ArchiveManifest.Batch(documents: batch.documents.count, files: files)],
+            segments: totals.segments, tokens: totals.tokens, terms: terms, sources: totals.sources,
+            lexicon: lexiconName, batches: batches,
             warnings: totals.warnings.map { ArchiveManifest.Warning(path: $0.path, place: $0.place, message: $0.message) },
             skipped: totals.skipped)
         try manifest.write(folder: folder)
         // The new manifest is in place: files it does not name are no longer read by a new
-        // reader (one that opened them keeps its mapping), and leftovers of a crashed write go too.
+        // reader (one that opened them keeps its mapping: on Linux an unlinked file stays
+        // readable while it is mapped), and leftovers of a crashed write go too.
         let keep = Set(manifest.fileNames)
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         where entry.hasSuffix(".dsf") && !keep.contains(entry) {
@@ -235,4 +260,5 @@ enum ArchiveFormat {
     static let termsKind = "toks"
     static let lexiconKind = "lexi"
     static let postingsKind = "post"
+    static let deletionsKind = "dele"
 }

@@ -20,11 +20,31 @@ public enum DossierArchive {
     /// documents' files are not rewritten (only the lexicon is), so the cost follows what is added.
     /// Search statistics (document frequencies, the average length) cover old and new documents
     /// alike, so results are those of loading all of them together. An added document whose id
-    /// is taken gets `~2` (with a warning), as in a load.
+    /// an archived document has replaces that one (marked deleted; `ArchiveInfo.replaced` counts them).
     @discardableResult
     public static func add(_ corpus: Corpus, to folder: String, sources: [String]) throws(ArchiveError) -> ArchiveInfo {
-        let manifest = try ArchiveAppender(folder: folder).add(corpus.root, sources: sources)
-        return ArchiveInfo(path: folder, manifest: manifest, folder: folder)
+        let (manifest, replaced) = try ArchiveAppender(folder: folder).add(corpus.root, sources: sources)
+        var info = ArchiveInfo(path: folder, manifest: manifest, folder: folder)
+        info.replaced = replaced
+        return info
+    }
+
+    /// Removes the documents with these ids from the archive in `folder`: they are marked in
+    /// deletion bitmaps (new files, then a new manifest), and an opened archive leaves them out
+    /// of everything. An id the archive does not have throws `ArchiveError.unknownDocuments`
+    /// and nothing is changed.
+    @discardableResult
+    public static func remove(_ ids: [String], from folder: String) throws(ArchiveError) -> ArchiveInfo {
+        ArchiveInfo(path: folder, manifest: try ArchiveRemover(folder: folder).remove(ids), folder: folder)
+    }
+
+    /// Rewrites the archive in `folder` as one batch without its deleted documents, the lexicon
+    /// numbered afresh: the same results as indexing the surviving documents' sources anew.
+    /// New files, then the manifest, as every write: a crash leaves the previous archive, and a
+    /// process that opened it keeps reading its (then unlinked) files.
+    @discardableResult
+    public static func compact(_ folder: String) throws(ArchiveError) -> ArchiveInfo {
+        ArchiveInfo(path: folder, manifest: try ArchiveCompactor(folder: folder).compact(), folder: folder)
     }
 
     /// Opens the archive in `folder` by mapping its files.

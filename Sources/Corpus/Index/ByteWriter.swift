@@ -43,6 +43,13 @@ struct ByteWriter {
         count += 1
     }
 
+    /// Appends bytes as they are (postings copied from another stream).
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        ensure(bytes.count)
+        if let source = bytes.baseAddress { (base + count).update(from: source, count: bytes.count) }
+        count += bytes.count
+    }
+
     /// The bytes written, in an array of exactly their size; frees the buffer (the writer must
     /// not be used after).
     mutating func finish() -> [UInt8] {

@@ -39,7 +39,8 @@ enum IndexBuilder {
         let renamed = uniqueIDs(drafts)
 
         // 3. Frequencies and each term's list of segments: the lexicon, complete.
-        let statistics = termStatistics(drafts: drafts, localToGlobal: localToGlobal, termCount: table.count)
+        let statistics = termStatistics(dfs: drafts.map { $0.postings?.df ?? [] }, cfs: drafts.map { $0.postings?.cf ?? [] },
+                                        localToGlobal: localToGlobal, termCount: table.count)
         let lexicon = Lexicon(table: table, kinds: kinds, documentFrequency: statistics.df,
                               collectionFrequency: statistics.cf, documentCount: next,
                               termSegmentStart: statistics.segmentStart, segmentRefs: statistics.refs)
@@ -108,19 +109,19 @@ enum IndexBuilder {
         return warnings
     }
 
-    /// Document and collection frequencies and each term's segment list, counted into local
-    /// arrays through raw buffers: the loops touch every segment's every term.
-    private static func termStatistics(drafts: [SegmentDraft], localToGlobal: [[UInt32]], termCount: Int)
+    /// Document and collection frequencies and each term's segment list, from each segment's
+    /// local frequencies (`dfs`, `cfs`) and local-to-global ids, counted into local arrays
+    /// through raw buffers: the loops touch every segment's every term. (Also the archive's
+    /// `--compact`.)
+    static func termStatistics(dfs: [[UInt32]], cfs: [[UInt32]], localToGlobal: [[UInt32]], termCount: Int)
         -> (df: [UInt32], cf: [UInt32], segmentStart: [UInt32], refs: [UInt64]) {
-        let dfs = drafts.map { $0.postings?.df ?? [] }
-        let cfs = drafts.map { $0.postings?.cf ?? [] }
         var documentFrequency = [UInt32](repeating: 0, count: termCount)
         var collectionFrequency = [UInt32](repeating: 0, count: termCount)
         var segmentsPerTerm = [UInt32](repeating: 0, count: termCount + 1)
         documentFrequency.withUnsafeMutableBufferPointer { df in
             collectionFrequency.withUnsafeMutableBufferPointer { cf in
                 segmentsPerTerm.withUnsafeMutableBufferPointer { perTerm in
-                    for s in drafts.indices {
+                    for s in dfs.indices {
                         localToGlobal[s].withUnsafeBufferPointer { map in
                             dfs[s].withUnsafeBufferPointer { localDF in
                                 cfs[s].withUnsafeBufferPointer { localCF in
@@ -142,7 +143,7 @@ enum IndexBuilder {
         var fill = segmentsPerTerm
         refs.withUnsafeMutableBufferPointer { refs in
             fill.withUnsafeMutableBufferPointer { fill in
-                for s in drafts.indices {
+                for s in dfs.indices {
                     localToGlobal[s].withUnsafeBufferPointer { map in
                         for l in 0..<min(dfs[s].count, map.count) {
                             let g = Int(map[l])

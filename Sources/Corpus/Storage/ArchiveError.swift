@@ -18,6 +18,8 @@ public enum ArchiveError: Error, CustomStringConvertible, Sendable, Equatable {
     case unwritable(path: String, reason: String)
     /// This machine stores numbers big-endian; archives are little-endian.
     case unsupportedMachine(file: String)
+    /// Ids given to remove that the archive has no (live) document for; nothing was changed.
+    case unknownDocuments(path: String, ids: [String])
 
     public var description: String {
         switch self {
@@ -33,6 +35,9 @@ public enum ArchiveError: Error, CustomStringConvertible, Sendable, Equatable {
             return "archive \(path) is being written by another process (\(holder)); wait for it to finish, or remove \(path)/LOCK if that process is gone"
         case .unwritable(let path, let reason): return "cannot write archive \(path): \(reason)"
         case .unsupportedMachine(let file): return "cannot open \(file): archives are little-endian and this machine is not"
+        case .unknownDocuments(let path, let ids):
+            let shown = ids.prefix(10).map { "'\($0)'" }.joined(separator: ", ") + (ids.count > 10 ? " and \(ids.count - 10) more" : "")
+            return "archive \(path) has no document \(shown); nothing was removed"
         }
     }
 }

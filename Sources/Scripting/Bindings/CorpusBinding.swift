@@ -25,6 +25,7 @@ enum CorpusBinding {
             .field("archive", "ArchiveInfo?", "the archive it was opened from (`dossier index`), nil when loaded from its sources") {
                 guard let a = $0.root.archive else { return .nil }
                 return .record(["path": .text(a.path), "segments": .integer(a.segments), "documents": .integer(a.documents),
+                                "deleted": .integer(a.deleted),
                                 "created": .text(a.created), "updated": .text(a.updated), "bytes": .integer(a.totalBytes),
                                 "format_version": .integer(a.formatVersion)])
             },

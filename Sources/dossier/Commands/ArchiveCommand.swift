@@ -51,7 +51,7 @@ struct ArchiveCommand: ParsableCommand {
         var lines = [
             "archive   \(info.path)",
             "format    version \(info.formatVersion), generation \(info.generation)",
-            "documents \(info.documents) in \(info.segments) segment\(info.segments == 1 ? "" : "s"), "
+            "documents \(info.documents)\(info.deleted > 0 ? " (\(info.deleted) removed, kept on disk until dossier index --compact)" : "") in \(info.segments) segment\(info.segments == 1 ? "" : "s"), "
                 + "\(info.batches) batch\(info.batches == 1 ? "" : "es") (\(info.tokens) tokens, \(info.terms) terms)",
             "size      \(size(info.totalBytes))",
             "created   \(info.created)",
@@ -59,7 +59,8 @@ struct ArchiveCommand: ParsableCommand {
             "sources   \(info.sources.joined(separator: ", "))",
             "analyses  \(info.analyses.isEmpty ? "none stored (computed on first use)" : info.analyses.joined(separator: ", "))",
         ]
-        for file in info.files { lines.append("  \(file.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(size(file.bytes))") }
+        let width = max(16, info.files.map(\.name.count).max() ?? 0)
+        for file in info.files { lines.append("  \(file.name.padding(toLength: width, withPad: " ", startingAt: 0)) \(size(file.bytes))") }
         return lines.joined(separator: "\n")
     }
 

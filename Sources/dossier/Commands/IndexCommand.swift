@@ -3,8 +3,9 @@ import Corpus
 import Foundation
 import Scripting
 
-/// `dossier index PATH… -o NAME.dossier` and `dossier index --add PATH… ARCHIVE`: loads corpora and
-/// saves them as an archive (or adds them to one) that
+/// `dossier index PATH… -o NAME.dossier`, `dossier index --add PATH… ARCHIVE`, `--remove ID… ARCHIVE`
+/// and `--compact ARCHIVE`: loads corpora and saves them as an archive (or adds them to one,
+/// removes documents from one, compacts one) that
 /// `--corpus NAME.dossier` and `dossier.open` then open by mapping (docs/guide.md, "Keeping an archive").
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,12 +14,15 @@ struct IndexCommand: ParsableCommand {
         discussion: """
         dossier index news/ -o news.dossier      writes the archive (each further PATH is added to it)
         dossier index --add today/ news.dossier  adds today's articles without rewriting the others
+                                                 (an article whose id is archived replaces it)
+        dossier index --remove ID… news.dossier  removes articles by id
+        dossier index --compact news.dossier     drops removed articles from disk, one batch
         Then: dossier --corpus news.dossier. Writing over an existing archive replaces it safely
         (new files, then the manifest); a second writer at the same time is refused.
         """
     )
 
-    @Argument(help: ArgumentHelp("The corpus folders or files to read (with --add: then the archive).", valueName: "path"))
+    @Argument(help: ArgumentHelp("The corpus folders or files to read (with --add: then the archive; with --remove: the ids, then the archive; with --compact: the archive).", valueName: "path"))
     var paths: [String]
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The archive folder to write (NAME.dossier).", valueName: "archive"))
@@ -26,6 +30,12 @@ struct IndexCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Add the PATHs to the archive given last, as new segments.")
     var add = false
+
+    @Flag(name: .long, help: "Remove the documents with the ids given from the archive given last.")
+    var remove = false
+
+    @Flag(name: .long, help: "Rewrite the archive as one batch without its removed documents.")
+    var compact = false
 
     @Option(name: .long, help: ArgumentHelp("Read every corpus file as this format: txt, jsonl, json, csv, tsv, html or warc (default: by extension, else by content).", valueName: "format"))
     var format: String?
@@ -43,6 +53,19 @@ struct IndexCommand: ParsableCommand {
         if let fields {
             do { _ = try FieldNames.mapping(fields) } catch { throw ValidationError("--fields: \(error)") }
         }
+        if [add, remove, compact].filter({ $0 }).count > 1 {
+            throw ValidationError("give one of --add, --remove and --compact")
+        }
+        if remove || compact {
+            guard output == nil else { throw ValidationError("--\(remove ? "remove" : "compact") takes the archive last, not with -o") }
+            guard format == nil, fields == nil else { throw ValidationError("--format and --fields are for reading sources") }
+            if remove {
+                guard paths.count >= 2 else { throw ValidationError("--remove needs the ids to remove and the ARCHIVE: dossier index --remove ID… ARCHIVE") }
+            } else {
+                guard paths.count == 1 else { throw ValidationError("--compact takes one ARCHIVE") }
+            }
+            return
+        }
         if add {
             guard output == nil else { throw ValidationError("--add takes the archive last, not with -o: dossier index --add PATH… ARCHIVE") }
             guard paths.count >= 2 else { throw ValidationError("--add needs a PATH to read and the ARCHIVE to add to") }
@@ -55,6 +78,7 @@ struct IndexCommand: ParsableCommand {
     }
 
     func run() throws {
+        if remove || compact { return try rewrite(paths[paths.count - 1]) }
         let archive = add ? paths[paths.count - 1] : output ?? ""
         let sources = add ? Array(paths.dropLast()) : paths
         var options = CorpusLoader.Options()
@@ -83,10 +107,28 @@ struct IndexCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let written = Date()
-            let verb = add || i > 0 ? "added \(corpus.count) documents to" : "wrote"
+            let replaced = info.replaced > 0 ? " (replacing \(info.replaced) with the same id)" : ""
+            let verb = add || i > 0 ? "added \(corpus.count) documents\(replaced) to" : "wrote"
             print("\(verb) \(archive): \(info.documents) documents, \(info.segments) segment\(info.segments == 1 ? "" : "s"), "
                   + "\(ArchiveCommand.size(info.totalBytes)) (read in \(String(format: "%.2f s", loaded.timeIntervalSince(start))), "
                   + "written in \(String(format: "%.2f s", written.timeIntervalSince(loaded))))")
         }
+    }
+
+    /// `--remove` and `--compact`.
+    private func rewrite(_ archive: String) throws {
+        let start = Date()
+        let info: ArchiveInfo
+        do {
+            info = remove ? try DossierArchive.remove(Array(paths.dropLast()), from: archive) : try DossierArchive.compact(archive)
+        } catch {
+            Terminal.printError("dossier: \(error.description)")
+            throw ExitCode(1)
+        }
+        let took = String(format: "%.2f s", Date().timeIntervalSince(start))
+        let verb = remove ? "removed \(paths.count - 1) document\(paths.count == 2 ? "" : "s") from" : "compacted"
+        let pending = info.deleted > 0 ? ", \(info.deleted) removed until --compact" : ""
+        print("\(verb) \(archive): \(info.documents) documents\(pending), \(info.segments) segment\(info.segments == 1 ? "" : "s"), "
+              + "\(ArchiveCommand.size(info.totalBytes)) (in \(took))")
     }
 }

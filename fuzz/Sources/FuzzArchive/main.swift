@@ -3,13 +3,14 @@ import Foundation
 import Harness
 
 // The archive reader (Sources/Corpus/Archive, Sources/Corpus/Storage) on damaged archives: a
-// valid archive of 150 small documents is written once; each input is a list of edits to its
+// valid archive of 150 small documents, three of them removed (so it has a deletion bitmap,
+// and opening re-encodes the segment without them), is written once; each input is a list of edits to its
 // files (5 bytes each: which file, a 3-byte offset, a byte to XOR there; an edit whose file byte
 // has the high bit set cuts that file at the offset instead). Opening must either throw an
 // ArchiveError or give a corpus whose every document, search, KWIC and frequency list can be
 // read without a crash; verify must catch any changed data byte.
 let folder = NSTemporaryDirectory() + "dossier-fuzz-archive-\(getpid())/fuzz.dossier"
-let parts = ["text", "docs", "terms", "lexicon", "postings"]
+let parts = ["text", "docs", "terms", "lexicon", "postings", "deletions"]
 let texts = (0..<150).map { i in
     (id: "doc\(i)", text: "Headline number \(i)\n\nThe minister said on Tuesday that talks with \(["Anna Berg", "Tom Ode", "Li Wei"][i % 3]) "
         + "would go on. \"We are close,\" she said. Water levels rose \(i % 7) metres near the river Zed\(i % 5).\n\n"
@@ -18,6 +19,7 @@ let texts = (0..<150).map { i in
 let template = CorpusLoader.corpus(texts: texts, location: "fuzz")
 do {
     try DossierArchive.write(template, to: folder, sources: ["fuzz"])
+    try DossierArchive.remove(["doc7", "doc64", "doc149"], from: folder)
 } catch {
     FuzzTarget.require(false, "cannot write the template archive: \(error)")
 }
