@@ -24,8 +24,15 @@ public struct ArchiveInfo: Sendable, Equatable {
     public let sources: [String]
     /// Each file (the lexicon, then each batch's) with its part and size in bytes.
     public let files: [FileEntry]
-    /// Analyses stored with the archive (none yet: they are computed on first use).
-    public let analyses: [String]
+    /// Analyses stored with the archive (`dossier index --annotate`): each file with its
+    /// analysis as `part` ("entities", "quotes", "dates", "claims") and its size; empty when none
+    /// are stored (they are computed on first use).
+    public let analyses: [FileEntry]
+    /// Whether the stored analyses were computed from the archive's current documents; stale
+    /// ones (the archive was written since) are not used.
+    public let analysesCurrent: Bool
+    /// When the stored analyses were computed (ISO 8601, UTC), nil when none are.
+    public let analysesComputed: String?
 
     public struct FileEntry: Sendable, Equatable {
         public let part: String
@@ -33,8 +40,8 @@ public struct ArchiveInfo: Sendable, Equatable {
         public let bytes: Int
     }
 
-    /// Bytes of all the files.
-    public var totalBytes: Int { files.reduce(0) { $0 + $1.bytes } }
+    /// Bytes of all the files (the stored analyses' included).
+    public var totalBytes: Int { (files + analyses).reduce(0) { $0 + $1.bytes } }
 
     init(path: String, manifest: ArchiveManifest, folder: String) {
         self.path = path
@@ -52,10 +59,13 @@ public struct ArchiveInfo: Sendable, Equatable {
         for batch in manifest.batches {
             for part in ArchiveManifest.batchParts { entries.append((part, batch.files[part] ?? "")) }
         }
-        files = entries.map { part, name in
+        func entry(_ part: String, _ name: String) -> FileEntry {
             let attributes = try? FileManager.default.attributesOfItem(atPath: (folder as NSString).appendingPathComponent(name))
             return FileEntry(part: part, name: name, bytes: (attributes?[.size] as? NSNumber)?.intValue ?? 0)
         }
-        analyses = []
+        files = entries.map(entry)
+        analyses = SavedAnalyses.parts.compactMap { part in manifest.analyses?.files[part].map { entry(part, $0) } }
+        analysesCurrent = manifest.analysesAreCurrent
+        analysesComputed = manifest.analyses?.computed
     }
 }

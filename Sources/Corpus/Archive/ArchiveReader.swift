@@ -8,7 +8,8 @@ import NewsText
 struct ArchiveReader {
     let folder: String
 
-    func open(verify: Bool) throws(ArchiveError) -> Corpus {
+    /// - Parameter analyses: attach the stored analyses when they are current (`SavedAnalyses`).
+    func open(verify: Bool, analyses: Bool = true) throws(ArchiveError) -> Corpus {
         let manifest = try ArchiveManifest.read(folder: folder)
         func file(_ name: String, _ kind: String) throws(ArchiveError) -> StorageFileReader {
             let reader = try StorageFileReader(path: (folder as NSString).appendingPathComponent(name), kind: kind)
@@ -68,10 +69,15 @@ struct ArchiveReader {
         }
         let index = CorpusIndex(lexicon: lexicon, segments: segments, documentLengths: lengths, tokenCount: tokenCount)
         let info = ArchiveInfo(path: folder, manifest: manifest, folder: folder)
-        return Corpus(documents: documents,
+        let saved = try manifest.analysesAreCurrent && analyses
+            ? manifest.analyses.map { a throws(ArchiveError) in try SavedAnalyses(folder: folder, analyses: a, verify: verify) }
+            : nil
+        let corpus = Corpus(documents: documents,
                       warnings: manifest.warnings.map { LoadWarning(path: $0.path, place: $0.place, message: $0.message) },
                       location: folder, index: index, summary: LoadSummary(documents: n, skipped: manifest.skipped),
                       rawSource: RecordRawSource(), archive: info)
+        if let saved { corpus.annotations.set(SavedAnalyses.key, saved) }
+        return corpus
     }
 
     /// A batch's files and columns while the archive is opened.

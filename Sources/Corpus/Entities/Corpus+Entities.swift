@@ -13,6 +13,10 @@ extension Corpus {
         root.annotations.peek(Self.gazetteerKey, as: Gazetteer.self) ?? .standard
     }
 
+    /// Whether the gazetteer is the standard one (never replaced): the only one whose results an
+    /// archive stores.
+    var usesStandardGazetteer: Bool { root.annotations.peek(Self.gazetteerKey, as: Gazetteer.self) == nil }
+
     /// Replaces the gazetteer (for a plugin that knows more names or titles) and drops the built
     /// entity index, so the next question rebuilds it, with every analysis built from it (the
     /// quote index's speakers). Applies to the whole corpus family.
@@ -39,7 +43,12 @@ extension Corpus {
         let root = self.root
         let gazetteer = self.gazetteer
         return try root.annotations.value(Self.indexKey) { () throws(WorkLimit) in
-            try EntityIndex.build(documents: root.documents, gazetteer: gazetteer, cancellation: cancellation)
+            // An archive's stored index, unless the gazetteer was changed.
+            if root.usesStandardGazetteer,
+               let saved = root.savedAnalyses?.entityIndex(documents: root.documents, gazetteer: gazetteer) {
+                return saved
+            }
+            return try EntityIndex.build(documents: root.documents, gazetteer: gazetteer, cancellation: cancellation)
         }
     }
 
