@@ -59,13 +59,20 @@ public struct ArchiveInfo: Sendable, Equatable {
         for batch in manifest.batches {
             for part in ArchiveManifest.batchParts { entries.append((part, batch.files[part] ?? "")) }
         }
-        func entry(_ part: String, _ name: String) -> FileEntry {
+        files = entries.map { part, name in
             let attributes = try? FileManager.default.attributesOfItem(atPath: (folder as NSString).appendingPathComponent(name))
             return FileEntry(part: part, name: name, bytes: (attributes?[.size] as? NSNumber)?.intValue ?? 0)
         }
-        files = entries.map(entry)
-        analyses = SavedAnalyses.parts.compactMap { part in manifest.analyses?.files[part].map { entry(part, $0) } }
+        analyses = SavedAnalyses.parts.compactMap { part in
+            manifest.analyses?.files[part].map { FileEntry(part: part, name: $0, bytes: Self.size(of: $0, in: folder)) }
+        }
         analysesCurrent = manifest.analysesAreCurrent
         analysesComputed = manifest.analyses?.computed
+    }
+
+    /// The size of a file of the archive in bytes (0 when it cannot be read).
+    private static func size(of name: String, in folder: String) -> Int {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: (folder as NSString).appendingPathComponent(name))
+        return (attributes?[.size] as? NSNumber)?.intValue ?? 0
     }
 }

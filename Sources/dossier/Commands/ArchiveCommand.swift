@@ -61,7 +61,7 @@ struct ArchiveCommand: ParsableCommand {
         ]
         for file in info.files { lines.append("  \(file.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(size(file.bytes))") }
         for file in info.analyses {
-            lines.append("  \(file.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(size(file.bytes))  (\(file.part))")
+            lines.append("  \(file.name.padding(toLength: max(16, file.name.count), withPad: " ", startingAt: 0)) \(size(file.bytes))  (\(file.part))")
         }
         return lines.joined(separator: "\n")
     }
