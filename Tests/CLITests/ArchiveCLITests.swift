@@ -57,6 +57,35 @@ import Glibc
         #expect(notArchive.status == 1 && notArchive.stderr.contains("not a dossier archive"))
     }
 
+    @Test func annotateStoresTheAnalysesAndAddKeepsThemCurrent() throws {
+        let dir = try temporary()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let archive = dir + "/seeds.dossier"
+        let written = try CLI.run(["index", Self.seeds, "-o", archive, "--annotate"])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout.contains("annotated \(archive): entities, quotes, dates, claims stored"), "\(written.stdout)")
+        let info = try CLI.run(["archive", "info", archive])
+        for expected in ["analyses  entities", "quotes", "dates", "claims", "computed", "entities-1-a1.dsf"] {
+            #expect(info.stdout.contains(expected), "\(expected) in \(info.stdout)")
+        }
+        let verify = try CLI.run(["archive", "verify", archive])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        // The same answers as a load, from the stored analyses.
+        let code = "local q = corpus:quotes() local e = corpus:entities() local t = corpus:timeline() local c = corpus:compare() "
+            + "return #q, q[1].text, q[1].who, q[1].speaker and q[1].speaker.name, #e, e[1].name, e[1].count, #t, t[1].text, #c, #corpus:conflicts()"
+        let fresh = try CLI.run(["eval", "--corpus", Self.seeds, code])
+        let opened = try CLI.run(["eval", "--corpus", archive, code])
+        #expect(fresh.status == 0 && opened.status == 0, "\(opened.stderr)")
+        #expect(fresh.stdout == opened.stdout)
+        // --add computes them again for the grown archive.
+        let added = try CLI.run(["index", "--add", Self.seeds, archive])
+        #expect(added.status == 0 && added.stdout.contains("annotated \(archive)"), "\(added.stdout) \(added.stderr)")
+        let grown = try CLI.run(["archive", "info", archive])
+        #expect(grown.stdout.contains("entities-2-a1.dsf") && !grown.stdout.contains("STALE"), "\(grown.stdout)")
+        let notArchive = try CLI.run(["index", "--annotate", dir])
+        #expect(notArchive.status == 1 && notArchive.stderr.contains("not a dossier archive"))
+    }
+
     @Test func aTruncatedArchiveIsAClearErrorAtOpen() throws {
         let dir = try temporary()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -29,8 +29,15 @@ public struct ArchiveInfo: Sendable, Equatable {
     public let sources: [String]
     /// Each file (the lexicon, then each batch's) with its part and size in bytes.
     public let files: [FileEntry]
-    /// Analyses stored with the archive (none yet: they are computed on first use).
-    public let analyses: [String]
+    /// Analyses stored with the archive (`dossier index --annotate`): each file with its
+    /// analysis as `part` ("entities", "quotes", "dates", "claims") and its size; empty when none
+    /// are stored (they are computed on first use).
+    public let analyses: [FileEntry]
+    /// Whether the stored analyses were computed from the archive's current documents; stale
+    /// ones (the archive was written since) are not used.
+    public let analysesCurrent: Bool
+    /// When the stored analyses were computed (ISO 8601, UTC), nil when none are.
+    public let analysesComputed: String?
 
     public struct FileEntry: Sendable, Equatable {
         public let part: String
@@ -38,8 +45,8 @@ public struct ArchiveInfo: Sendable, Equatable {
         public let bytes: Int
     }
 
-    /// Bytes of all the files.
-    public var totalBytes: Int { files.reduce(0) { $0 + $1.bytes } }
+    /// Bytes of all the files (the stored analyses' included).
+    public var totalBytes: Int { (files + analyses).reduce(0) { $0 + $1.bytes } }
 
     init(path: String, manifest: ArchiveManifest, folder: String) {
         self.path = path
@@ -63,6 +70,16 @@ public struct ArchiveInfo: Sendable, Equatable {
             let attributes = try? FileManager.default.attributesOfItem(atPath: (folder as NSString).appendingPathComponent(name))
             return FileEntry(part: part, name: name, bytes: (attributes?[.size] as? NSNumber)?.intValue ?? 0)
         }
-        analyses = []
+        analyses = SavedAnalyses.parts.compactMap { part in
+            manifest.analyses?.files[part].map { FileEntry(part: part, name: $0, bytes: Self.size(of: $0, in: folder)) }
+        }
+        analysesCurrent = manifest.analysesAreCurrent
+        analysesComputed = manifest.analyses?.computed
+    }
+
+    /// The size of a file of the archive in bytes (0 when it cannot be read).
+    private static func size(of name: String, in folder: String) -> Int {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: (folder as NSString).appendingPathComponent(name))
+        return (attributes?[.size] as? NSNumber)?.intValue ?? 0
     }
 }

@@ -32,6 +32,8 @@ struct ArchiveManifest: Codable, Sendable {
     var batches: [Batch]
     var warnings: [Warning]
     var skipped: [String: Int]
+    /// The analyses stored by `dossier index --annotate`, if any (absent from older manifests).
+    var analyses: Analyses? = nil
 
     struct Batch: Codable, Sendable {
         /// Documents stored in the batch's files, deleted ones included.
@@ -46,7 +48,7 @@ struct ArchiveManifest: Codable, Sendable {
 
     /// Every file the manifest names.
     var fileNames: [String] {
-        [lexicon] + batches.flatMap { b in (Self.batchParts + [Self.deletionsPart]).compactMap { b.files[$0] } }
+        [lexicon] + batches.flatMap { b in (Self.batchParts + [Self.deletionsPart]).compactMap { b.files[$0] } } + (analyses?.fileNames ?? [])
     }
 
     /// Documents that are not deleted, in all batches.
@@ -54,6 +56,27 @@ struct ArchiveManifest: Codable, Sendable {
 
     /// Documents deleted but still in the batches' files (until `--compact`).
     var deletedDocuments: Int { documents - liveDocuments }
+
+    /// The analysis files (`SavedAnalyses`) and what they were computed from: they are served only
+    /// while `generation` and `documents` are the manifest's own (a later write makes them stale).
+    struct Analyses: Codable, Sendable {
+        var generation: Int
+        var documents: Int
+        /// Incremented by every `--annotate` (the files of one are named `PART-G-aN.dsf`).
+        var serial: Int
+        /// When they were computed (ISO 8601, UTC).
+        var computed: String
+        /// Maps an analysis ("entities", "quotes", "dates", "claims") to its file.
+        var files: [String: String]
+
+        var fileNames: [String] { SavedAnalyses.parts.compactMap { files[$0] } }
+    }
+
+    /// Whether the stored analyses (if any) were computed from the documents the manifest names.
+    var analysesAreCurrent: Bool {
+        guard let analyses else { return false }
+        return analyses.generation == generation && analyses.documents == documents
+    }
 
     struct Warning: Codable, Sendable {
         var path: String

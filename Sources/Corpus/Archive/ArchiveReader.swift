@@ -10,8 +10,16 @@ struct ArchiveReader {
 
     /// The archive's corpus: its documents that are not deleted, numbered from 0, with
     /// statistics and postings that leave the deleted ones out (`StoredArchive.live`).
-    func open(verify: Bool) throws(ArchiveError) -> Corpus {
-        try read(verify: verify).live()
+    /// - Parameter analyses: attach the stored analyses when they are current (`SavedAnalyses`).
+    func open(verify: Bool, analyses: Bool = true) throws(ArchiveError) -> Corpus {
+        let stored = try read(verify: verify)
+        let manifest = stored.manifest
+        let saved = try manifest.analysesAreCurrent && analyses
+            ? manifest.analyses.map { a throws(ArchiveError) in try SavedAnalyses(folder: folder, analyses: a, verify: verify) }
+            : nil
+        let corpus = stored.live()
+        if let saved { corpus.annotations.set(SavedAnalyses.key, saved) }
+        return corpus
     }
 
     /// Maps and checks every file the manifest names, deletion bitmaps included.

@@ -7,7 +7,7 @@ import NewsText
 /// short or past a limit gives empty values.
 enum DetailsCodec {
     static func encode(_ details: Document.Details) -> [UInt8] {
-        var w = Writer()
+        var w = RecordWriter()
         let m = details.metadata
         w.optional(m.title)
         w.optional(m.titleFrom)
@@ -59,11 +59,11 @@ enum DetailsCodec {
     }
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Document.Details {
-        var r = Reader(bytes: bytes)
+        var r = RecordReader(bytes: bytes)
         var m = DocumentMetadata()
         m.title = r.optional()
         m.titleFrom = r.optional()
-        m.boilerplate = r.list { r in BoilerplateLine(line: r.string(), reason: r.string(), lineNumber: r.int()) }
+        m.boilerplate = r.list { (r: inout RecordReader) in BoilerplateLine(line: r.string(), reason: r.string(), lineNumber: r.int()) }
         if r.flag() {
             m.dateline = Dateline(text: r.string(), place: r.optional(), date: r.optional(), agency: r.optional())
         }
@@ -75,7 +75,7 @@ enum DetailsCodec {
         m.url = r.optional()
         m.authors = r.list { $0.string() }
         m.language = r.optional()
-        m.fields = r.list { r in (name: r.string(), value: r.value(depth: 0)) }
+        m.fields = r.list { (r: inout RecordReader) in (name: r.string(), value: r.value(depth: 0)) }
         var origin: RecordOrigin?
         if r.flag() {
             let location: [UInt8]? = r.flag() ? r.byteArray() : nil
@@ -90,112 +90,42 @@ enum DetailsCodec {
         m.languageFrom = r.optional() ?? (m.language == nil ? nil : MetadataOrigin.field)
         return Document.Details(metadata: m, origin: origin)
     }
+}
 
-    private struct Writer {
-        var out: [UInt8] = []
-        mutating func uint(_ v: UInt64) {
-            var v = v
-            while v >= 0x80 {
-                out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-                v >>= 7
-            }
-            out.append(UInt8(v))
-        }
-        mutating func int(_ v: Int) { uint(UInt64(bitPattern: Int64(v))) }
-        mutating func flag(_ b: Bool) { out.append(b ? 1 : 0) }
-        mutating func bytes(_ b: [UInt8]) {
-            int(b.count)
-            out += b
-        }
-        mutating func string(_ s: String) { bytes(Array(s.utf8)) }
-        mutating func optional(_ s: String?) {
-            flag(s != nil)
-            if let s { string(s) }
-        }
-        mutating func optionalInt(_ v: Int?) {
-            flag(v != nil)
-            if let v { int(v) }
-        }
-        mutating func strings(_ list: [String]) {
-            int(list.count)
-            for s in list { string(s) }
-        }
-        mutating func value(_ v: FieldValue, depth: Int) {
-            switch v {
-            case .text(let s):
-                out.append(0)
-                string(s)
-            case .number(let n):
-                out.append(1)
-                uint(n.bitPattern)
-            case .bool(let b):
-                out.append(2)
-                flag(b)
-            case .list(let items):
-                // Deeper lists than the reader accepts are kept as their text.
-                guard depth < Reader.maxDepth else { return value(.text(v.text), depth: depth) }
-                out.append(3)
-                int(items.count)
-                for item in items { value(item, depth: depth + 1) }
-            }
+extension RecordWriter {
+    /// A metadata field's value (a tag byte, then the value).
+    mutating func value(_ v: FieldValue, depth: Int) {
+        switch v {
+        case .text(let s):
+            out.append(0)
+            string(s)
+        case .number(let n):
+            out.append(1)
+            uint(n.bitPattern)
+        case .bool(let b):
+            out.append(2)
+            flag(b)
+        case .list(let items):
+            // Deeper lists than the reader accepts are kept as their text.
+            guard depth < RecordReader.maxDepth else { return value(.text(v.text), depth: depth) }
+            out.append(3)
+            int(items.count)
+            for item in items { value(item, depth: depth + 1) }
         }
     }
+}
 
-    private struct Reader {
-        static let maxDepth = 32
-        let bytes: UnsafeBufferPointer<UInt8>
-        var offset = 0
+extension RecordReader {
+    static let maxDepth = 32
 
-        mutating func uint() -> UInt64 {
-            var result: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < bytes.count, shift < 64 {
-                let b = bytes[offset]
-                offset += 1
-                result |= UInt64(b & 0x7F) << shift
-                if b < 0x80 { return result }
-                shift += 7
-            }
-            return result
-        }
-        mutating func int() -> Int { Int(truncatingIfNeeded: Int64(bitPattern: uint())) }
-        mutating func flag() -> Bool {
-            guard offset < bytes.count else { return false }
-            offset += 1
-            return bytes[offset - 1] != 0
-        }
-        /// A length read as a count of items that each take at least one byte: never more than
-        /// the bytes left, so garbage cannot ask for a huge allocation.
-        mutating func count() -> Int { max(0, min(int(), bytes.count - offset)) }
-        mutating func byteArray() -> [UInt8] {
-            let n = count()
-            defer { offset += n }
-            return Array(bytes[offset..<offset + n])
-        }
-        mutating func string() -> String {
-            let n = count()
-            defer { offset += n }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<offset + n]), as: UTF8.self)
-        }
-        mutating func optional() -> String? { flag() ? string() : nil }
-        mutating func optionalInt() -> Int? { flag() ? int() : nil }
-        mutating func list<T>(_ item: (inout Reader) -> T) -> [T] {
-            let n = count()
-            var out: [T] = []
-            out.reserveCapacity(n)
-            for _ in 0..<n where offset < bytes.count { out.append(item(&self)) }
-            return out
-        }
-        mutating func value(depth: Int) -> FieldValue {
-            guard offset < bytes.count else { return .text("") }
-            let tag = bytes[offset]
-            offset += 1
-            switch tag {
-            case 1: return .number(Double(bitPattern: uint()))
-            case 2: return .bool(flag())
-            case 3 where depth < Self.maxDepth: return .list(list { $0.value(depth: depth + 1) })
-            default: return .text(string())
-            }
+    mutating func value(depth: Int) -> FieldValue {
+        guard !atEnd else { return .text("") }
+        let tag = byte()
+        switch tag {
+        case 1: return .number(Double(bitPattern: uint()))
+        case 2: return .bool(flag())
+        case 3 where depth < Self.maxDepth: return .list(list { $0.value(depth: depth + 1) })
+        default: return .text(string())
         }
     }
 }

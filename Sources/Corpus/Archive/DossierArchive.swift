@@ -54,9 +54,20 @@ public enum DossierArchive {
         try ArchiveReader(folder: folder).open(verify: verify)
     }
 
-    /// Reads every file of the archive against its checksum and its structure.
+    /// Reads every file of the archive against its checksum and its structure (the stored
+    /// analyses too: each is read back in full).
     public static func verify(_ folder: String) throws(ArchiveError) {
-        _ = try ArchiveReader(folder: folder).open(verify: true)
+        let corpus = try ArchiveReader(folder: folder).open(verify: true)
+        try corpus.savedAnalyses?.check(documents: corpus.documents)
+    }
+
+    /// Computes the archive's analyses (entities, quotations, dates, claims and conflicts, with
+    /// the default options) and stores them in it, so that a corpus opened from it answers
+    /// `entities`, `quotes`, `timeline`, `compare` and `conflicts` without computing them.
+    /// Replaces analyses stored before. Returns the seconds each analysis took.
+    @discardableResult
+    public static func annotate(_ folder: String, cancellation: Cancellation = .none) throws -> [(analysis: String, seconds: Double)] {
+        try ArchiveAnnotator(folder: folder).annotate(cancellation: cancellation).seconds
     }
 
     /// The archive's manifest and file sizes, without opening its files.

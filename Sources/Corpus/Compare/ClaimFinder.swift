@@ -29,6 +29,8 @@ public enum ClaimFinder {
     /// `claims(in:by:options:)` checking `cancellation` at every stage.
     public static func claims(in corpus: Corpus, by grouping: GroupingKey = .source, options: ClaimOptions = ClaimOptions(),
                               cancellation: Cancellation) throws(WorkLimit) -> [Claim] {
+        // An archive's stored claims answer the default question about the whole archive.
+        if let saved = corpus.savedClaims(by: grouping, options: options) { return saved }
         let clock = StageTimer(variable: "DOSSIER_COMPARE_TIMING", label: "compare")
         let table = TermFeatureTable(lexicon: corpus.index.lexicon, normalizer: options.normalizer)
         clock.lap("term table \(table.termCount) terms")

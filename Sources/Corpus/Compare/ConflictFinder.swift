@@ -88,6 +88,8 @@ public enum ConflictFinder {
     public static func conflicts(in corpus: Corpus, claims: [Claim], by grouping: GroupingKey = .source,
                                  options: ConflictOptions = ConflictOptions(),
                                  cancellation: Cancellation) throws(WorkLimit) -> [Conflict] {
+        // An archive's stored conflicts answer the default question about its stored claims.
+        if let saved = corpus.savedConflicts(claims: claims, by: grouping, options: options) { return saved }
         var out = try conflicts(in: claims, options: options, cancellation: cancellation)
         var covered: [String: Set<SentenceReference>] = [:]
         for c in out { covered[c.key, default: []].formUnion(c.sentences) }

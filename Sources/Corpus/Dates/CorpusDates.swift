@@ -93,7 +93,8 @@ extension Corpus {
     public func dates(cancellation: Cancellation) throws(WorkLimit) -> CorpusDates {
         let root = self.root
         return try root.annotations.value(CorpusDates.self) { () throws(WorkLimit) in
-            try cancellation.working(on: "dates") { () throws(WorkLimit) in
+            if let saved = root.savedAnalyses?.dates(documents: root.documents) { return saved }
+            return try cancellation.working(on: "dates") { () throws(WorkLimit) in
                 try CorpusDates.build(root.documents, cancellation: cancellation)
             }
         }

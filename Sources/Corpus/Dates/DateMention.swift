@@ -32,6 +32,17 @@ public struct DateMention: Hashable, Sendable {
         self.expression = nil
     }
 
+    /// A mention with every field given (read back from an archive's `date` file).
+    init(text: String, range: Range<Int>, value: DateValue?, isRelative: Bool, anchor: String?,
+         expression: DateExpression?) {
+        self.text = text
+        self.range = range
+        self.value = value
+        self.isRelative = isRelative
+        self.anchor = anchor
+        self.expression = expression
+    }
+
     init(text: String, range: Range<Int>, expression: DateExpression, anchor: DateAnchor?) {
         self.text = text
         self.range = range

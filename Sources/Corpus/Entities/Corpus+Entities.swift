@@ -14,6 +14,10 @@ extension Corpus {
         root.annotations.peek(Self.gazetteerKey, as: Gazetteer.self) ?? .standard
     }
 
+    /// Whether the gazetteer is the standard one (never replaced): the only one whose results an
+    /// archive stores.
+    var usesStandardGazetteer: Bool { root.annotations.peek(Self.gazetteerKey, as: Gazetteer.self) == nil }
+
     /// Replaces the gazetteer (for a plugin that knows more names or titles) and drops the built
     /// entity index, so the next question rebuilds it, with every analysis built from it (the
     /// quote index's speakers). Applies to the whole corpus family.
@@ -61,7 +65,13 @@ extension Corpus {
         let gazetteer = self.gazetteer
         let globals = entityGlobals
         return try root.annotations.value(Self.indexKey) { () throws(WorkLimit) in
-            try cancellation.working(on: "entities") { () throws(WorkLimit) in
+            // An archive's stored index, unless the gazetteer was changed or the corpus is one
+            // part of a split corpus (whose globals change the result).
+            if root.usesStandardGazetteer, globals == nil,
+               let saved = root.savedAnalyses?.entityIndex(documents: root.documents, gazetteer: gazetteer) {
+                return saved
+            }
+            return try cancellation.working(on: "entities") { () throws(WorkLimit) in
                 try EntityIndex.build(documents: root.documents, gazetteer: gazetteer, globals: globals, cancellation: cancellation)
             }
         }

@@ -22,6 +22,14 @@ public final class QuoteIndex: @unchecked Sendable {
         self.makeResolver = resolver
     }
 
+    /// An index that knows the quotes of some documents already (by corpus index: an archive's
+    /// stored quotes); others are computed as usual.
+    convenience init(verbs: AttributionVerbs = .news, resolver: @escaping @Sendable (Document) -> SpeakerResolving?,
+         known: [Int: [Quote]]) {
+        self.init(verbs: verbs, resolver: resolver)
+        store = known
+    }
+
     /// An index with other attribution verbs and the same speaker resolver (itself when the
     /// verbs are the same); the last one made is kept with this index.
     public func with(verbs other: AttributionVerbs) -> QuoteIndex {
@@ -119,7 +127,12 @@ extension Corpus {
         return try root.annotations.value(QuoteIndex.self, dependsOn: [Corpus.indexKey]) { () throws(WorkLimit) in
             let index = try root.entityIndex(cancellation: cancellation)
             // One resolver per document read: it keeps that document's names.
-            return QuoteIndex(resolver: { _ in EntitySpeakerResolver(index: index) })
+            let resolver: @Sendable (Document) -> SpeakerResolving? = { _ in EntitySpeakerResolver(index: index) }
+            // An archive's stored quotes, unless the gazetteer (and so the speakers) changed.
+            if root.usesStandardGazetteer, let known = root.savedAnalyses?.quotes(documents: root.documents) {
+                return QuoteIndex(resolver: resolver, known: known)
+            }
+            return QuoteIndex(resolver: resolver)
         }
     }
 

@@ -57,11 +57,25 @@ struct ArchiveCommand: ParsableCommand {
             "created   \(info.created)",
             "updated   \(info.updated)",
             "sources   \(info.sources.joined(separator: ", "))",
-            "analyses  \(info.analyses.isEmpty ? "none stored (computed on first use)" : info.analyses.joined(separator: ", "))",
+            "analyses  \(analyses(info))",
         ]
-        let width = max(16, info.files.map(\.name.count).max() ?? 0)
+        let width = max(16, (info.files + info.analyses).map(\.name.count).max() ?? 0)
         for file in info.files { lines.append("  \(file.name.padding(toLength: width, withPad: " ", startingAt: 0)) \(size(file.bytes))") }
+        for file in info.analyses {
+            lines.append("  \(file.name.padding(toLength: width, withPad: " ", startingAt: 0)) \(size(file.bytes))  (\(file.part))")
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// The stored analyses line: which, how big, and whether they are current.
+    static func analyses(_ info: ArchiveInfo) -> String {
+        guard !info.analyses.isEmpty else { return "none stored (computed on first use; dossier index --annotate stores them)" }
+        let total = info.analyses.reduce(0) { $0 + $1.bytes }
+        let list = info.analyses.map { "\($0.part) \(size($0.bytes))" }.joined(separator: ", ")
+        let state = info.analysesCurrent
+            ? "computed \(info.analysesComputed ?? "")"
+            : "STALE: the archive was written after they were computed; not used (run dossier index --annotate)"
+        return "\(list) (\(size(total)); \(state))"
     }
 
     static func size(_ bytes: Int) -> String {

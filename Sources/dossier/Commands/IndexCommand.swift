@@ -17,6 +17,9 @@ struct IndexCommand: ParsableCommand {
                                                  (an article whose id is archived replaces it)
         dossier index --remove ID… news.dossier  removes articles by id
         dossier index --compact news.dossier     drops removed articles from disk, one batch
+        dossier index --annotate news.dossier    stores the analyses (entities, quotations, dates,
+                                                 claims) in it; --add, --remove and --compact
+                                                 then recompute them
         Then: dossier --corpus news.dossier. Writing over an existing archive replaces it safely
         (new files, then the manifest); a second writer at the same time is refused.
         """
@@ -43,6 +46,9 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Input fields for the text, title, date…: ROLE=NAME,….", valueName: "map"))
     var fields: String?
 
+    @Flag(name: .long, help: "Compute the analyses (entities, quotations, dates, claims and conflicts) and store them in the archive (alone: dossier index --annotate ARCHIVE).")
+    var annotate = false
+
     @Flag(name: .long, help: "No warnings or progress on standard error.")
     var quiet = false
 
@@ -66,6 +72,10 @@ struct IndexCommand: ParsableCommand {
             }
             return
         }
+        if annotate, !add, output == nil {
+            guard paths.count == 1 else { throw ValidationError("--annotate alone takes one ARCHIVE: dossier index --annotate ARCHIVE") }
+            return
+        }
         if add {
             guard output == nil else { throw ValidationError("--add takes the archive last, not with -o: dossier index --add PATH… ARCHIVE") }
             guard paths.count >= 2 else { throw ValidationError("--add needs a PATH to read and the ARCHIVE to add to") }
@@ -78,8 +88,18 @@ struct IndexCommand: ParsableCommand {
     }
 
     func run() throws {
-        if remove || compact { return try rewrite(paths[paths.count - 1]) }
+        if remove || compact {
+            // A rewrite drops the stored analyses; an annotated archive gets them computed again.
+            let archive = paths[paths.count - 1]
+            let wasAnnotated = (try? DossierArchive.info(archive))?.analyses.isEmpty == false
+            try rewrite(archive)
+            if annotate || wasAnnotated { try annotateArchive(archive) }
+            return
+        }
+        if annotate, !add, output == nil { return try annotateArchive(paths[0]) }
         let archive = add ? paths[paths.count - 1] : output ?? ""
+        // An annotated archive keeps its analyses current: they are computed again after --add.
+        let wasAnnotated = add && (try? DossierArchive.info(archive))?.analyses.isEmpty == false
         let sources = add ? Array(paths.dropLast()) : paths
         var options = CorpusLoader.Options()
         options.format = format.flatMap { try? DocumentFormat.named($0) }
@@ -113,6 +133,28 @@ struct IndexCommand: ParsableCommand {
                   + "\(ArchiveCommand.size(info.totalBytes)) (read in \(String(format: "%.2f s", loaded.timeIntervalSince(start))), "
                   + "written in \(String(format: "%.2f s", written.timeIntervalSince(loaded))))")
         }
+        if annotate || wasAnnotated { try annotateArchive(archive) }
+    }
+
+    /// Computes and stores the archive's analyses, saying how long each took.
+    private func annotateArchive(_ archive: String) throws {
+        guard DossierArchive.isArchive(archive) else {
+            Terminal.printError("dossier: \(archive) is not a dossier archive (make one with dossier index PATH -o \(archive))")
+            throw ExitCode(1)
+        }
+        let start = Date()
+        let seconds: [(analysis: String, seconds: Double)]
+        do {
+            seconds = try DossierArchive.annotate(archive)
+        } catch let error as ArchiveError {
+            Terminal.printError("dossier: \(error.description)")
+            throw ExitCode(1)
+        }
+        let info = try DossierArchive.info(archive)
+        let stored = info.analyses.reduce(0) { $0 + $1.bytes }
+        print("annotated \(archive): \(info.analyses.map(\.part).joined(separator: ", ")) stored (\(ArchiveCommand.size(stored))) in "
+              + String(format: "%.2f s", Date().timeIntervalSince(start)) + " ("
+              + seconds.map { "\($0.analysis) " + String(format: "%.1f s", $0.seconds) }.joined(separator: ", ") + ")")
     }
 
     /// `--remove` and `--compact`.

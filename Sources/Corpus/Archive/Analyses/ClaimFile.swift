@@ -1,0 +1,118 @@
+/// The `clai` analysis file: the claims of the whole archive by source with the default options
+/// (`corpus:compare()`), and the conflicts found in them (`corpus:conflicts()`), both
+/// cross-document, so one file for the archive. Sections: 0 scalars (u64: documents, claims,
+/// conflicts); 1–2 one record per claim (`RecordWriter`, blob and u64 offsets): text, sources,
+/// score (f64 bits), central, sentences (document, sentence pairs); 3–4 one record per conflict:
+/// kind (`Fact.Kind.allCases` order), key, values, claim index + 1 (0: none), its claim (as a
+/// claim record), sentences, certain, reason.
+enum ClaimFile {
+    static let kind = "clai"
+
+    static func write(claims: [Claim], conflicts: [Conflict], documents: Int) -> StorageFileWriter {
+        let claimRecords = claims.map { c -> [UInt8] in
+            var w = RecordWriter()
+            w.claim(c)
+            return w.out
+        }
+        let conflictRecords = conflicts.map { c -> [UInt8] in
+            var w = RecordWriter()
+            w.int(Fact.Kind.allCases.firstIndex(of: c.kind) ?? 0)
+            w.string(c.key)
+            w.strings(c.values)
+            w.int(c.claimIndex.map { $0 + 1 } ?? 0)
+            w.claim(c.claim)
+            w.sentences(c.sentences)
+            w.flag(c.certain)
+            w.string(c.reason)
+            return w.out
+        }
+        var w = StorageFileWriter(kind: kind)
+        w.add([UInt64(documents), UInt64(claims.count), UInt64(conflicts.count)])
+        for records in [claimRecords, conflictRecords] {
+            let store = TextStore(records: records)
+            w.add(store.blob)
+            w.add(store.offsets)
+        }
+        return w
+    }
+
+    static func read(_ file: StorageFileReader, documents: [Document]) throws(ArchiveError) -> (claims: [Claim], conflicts: [Conflict]) {
+        let scalars = try file.column(0, of: UInt64.self)
+        guard scalars.count == 3, scalars[0] == UInt64(documents.count) else {
+            throw file.corrupted("its counts do not match the archive's \(documents.count) documents")
+        }
+        let claimStore = try TextStore(file, blob: 1, offsets: 2, expectedCount: Int(clamping: scalars[1]))
+        let conflictStore = try TextStore(file, blob: 3, offsets: 4, expectedCount: Int(clamping: scalars[2]))
+        var claims: [Claim] = []
+        claims.reserveCapacity(claimStore.count)
+        for i in 0..<claimStore.count {
+            let claim = claimStore.withBytes(i) { bytes -> Claim? in
+                var r = RecordReader(bytes: bytes)
+                let claim = r.claim(documents)
+                return r.overrun || !r.atEnd ? nil : claim
+            }
+            guard let claim else { throw file.corrupted("claim \(i + 1) is damaged") }
+            claims.append(claim)
+        }
+        var conflicts: [Conflict] = []
+        conflicts.reserveCapacity(conflictStore.count)
+        for i in 0..<conflictStore.count {
+            let conflict = conflictStore.withBytes(i) { bytes -> Conflict? in
+                var r = RecordReader(bytes: bytes)
+                let kind = r.int()
+                let key = r.string(), values = r.strings(), claimIndex = r.int()
+                guard kind >= 0, kind < Fact.Kind.allCases.count, claimIndex >= 0, claimIndex <= claims.count,
+                      let claim = r.claim(documents), let sentences = r.sentences(documents) else { return nil }
+                let certain = r.flag()
+                let reason = r.string()
+                guard !r.overrun, r.atEnd else { return nil }
+                return Conflict(kind: Fact.Kind.allCases[kind], key: key, values: values, claim: claim,
+                                claimIndex: claimIndex == 0 ? nil : claimIndex - 1, sentences: sentences,
+                                certain: certain, reason: reason)
+            }
+            guard let conflict else { throw file.corrupted("conflict \(i + 1) is damaged") }
+            conflicts.append(conflict)
+        }
+        return (claims, conflicts)
+    }
+}
+
+extension RecordWriter {
+    fileprivate mutating func sentences(_ list: [SentenceReference]) {
+        int(list.count)
+        for s in list {
+            int(s.document.index)
+            int(s.sentence)
+        }
+    }
+
+    fileprivate mutating func claim(_ c: Claim) {
+        string(c.text)
+        strings(c.sources)
+        double(c.score)
+        int(c.central)
+        sentences(c.sentences)
+    }
+}
+
+extension RecordReader {
+    fileprivate mutating func sentences(_ documents: [Document]) -> [SentenceReference]? {
+        var ok = true
+        let list = self.list { r -> SentenceReference? in
+            let d = r.int(), s = r.int()
+            guard d >= 0, d < documents.count, s >= 0, s <= Int(Int32.max) else {
+                ok = false
+                return nil
+            }
+            return SentenceReference(document: documents[d], sentence: s)
+        }
+        guard ok else { return nil }
+        return list.compactMap { $0 }
+    }
+
+    fileprivate mutating func claim(_ documents: [Document]) -> Claim? {
+        let text = string(), sources = strings(), score = double(), central = int()
+        guard let sentences = sentences(documents), central >= 0, central < max(1, sentences.count) else { return nil }
+        return Claim(text: text, sentences: sentences, sources: sources, score: score, central: central)
+    }
+}
