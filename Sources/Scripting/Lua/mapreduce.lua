@@ -40,8 +40,11 @@ local function valid_utf8(s)
   return table_concat(parts)
 end
 
+local string_find = string.find
+
 local function quote(s)
   if not utf8_len(s) then s = valid_utf8(s) end
+  if not string_find(s, '[%c"\\]') then return '"' .. s .. '"' end   -- most strings need no escape
   return '"' .. (s:gsub('[%c"\\]', escape_char)) .. '"'
 end
 
@@ -254,7 +257,8 @@ local function less(a, b)
   return encode(a, 0) < encode(b, 0)
 end
 
---- A reducer for `spec`: `add(row)` takes one decoded row (its `table` field names the table),
+--- A reducer for `spec`: `add(row, file, line)` takes one decoded row (its `table` field names
+-- the table; `file` and `line` say where it came from, for errors),
 -- `finish(write)` writes the reduced rows, table by table in name order, rows by key (or by
 -- `top_k.by`, largest first, then key); merged lists are sorted (numbers, then strings).
 function M.reducer(spec)
@@ -262,11 +266,21 @@ function M.reducer(spec)
   for _, tname in ipairs(spec.names) do state[tname] = { rows = {}, order = {}, seen = {} } end
   local reducer = {}
 
-  function reducer.add(row, where)
+  -- the columns each table merges, so a new row need not look at every reducer
+  local merges = {}
+  for _, tname in ipairs(spec.names) do
+    local cols = {}
+    for _, c in ipairs(spec.tables[tname].columns) do
+      if spec.tables[tname].reducer[c] == "merge" then cols[#cols + 1] = c end
+    end
+    merges[tname] = cols
+  end
+
+  function reducer.add(row, file, line)
     local tname = row.table
     local s = spec.tables[tname]
     if not s then
-      error(string_format("%s: no table '%s' in the script (it declares: %s)", where, tostring(tname), table_concat(spec.names, ", ")), 0)
+      error(string_format("%s:%d: no table '%s' in the script (it declares: %s)", file, line, tostring(tname), table_concat(spec.names, ", ")), 0)
     end
     row.table = nil
     local st = state[tname]
@@ -285,8 +299,8 @@ function M.reducer(spec)
       st.rows[key] = row
       st.order[#st.order + 1] = key
       local seen = {}
-      for c, r in pairs(s.reducer) do
-        if r == "merge" and row[c] ~= nil then
+      for _, c in ipairs(merges[tname]) do
+        if row[c] ~= nil then
           seen[c] = {}
           local list = {}
           merge_into(list, seen[c], row[c])
@@ -300,7 +314,7 @@ function M.reducer(spec)
       local r = s.reducer[c]
       local old = have[c]
       if r == "sum" then
-        if type(v) ~= "number" then error(string_format("%s: column '%s' is summed but holds a %s", where, c, type(v)), 0) end
+        if type(v) ~= "number" then error(string_format("%s:%d: column '%s' is summed but holds a %s", file, line, c, type(v)), 0) end
         have[c] = (old or 0) + v
       elseif r == "min" then
         if old == nil or less(v, old) then have[c] = v end
@@ -321,8 +335,10 @@ function M.reducer(spec)
       local s, st = spec.tables[tname], state[tname]
       local rows = {}
       for i, key in ipairs(st.order) do rows[i] = st.rows[key] end
+      local keys = s.key
       local function by_key(a, b)
-        for _, c in ipairs(s.key) do
+        for i = 1, #keys do
+          local c = keys[i]
           local x, y = a[c], b[c]
           if x ~= y then
             if x == nil then return false elseif y == nil then return true end
@@ -330,6 +346,17 @@ function M.reducer(spec)
           end
         end
         return false
+      end
+      if #keys == 1 then   -- the common case, the same order without the loop
+        local c = keys[1]
+        by_key = function(a, b)
+          local x, y = a[c], b[c]
+          if x == y then return false end
+          if x == nil then return false elseif y == nil then return true end
+          local tx = type(x)
+          if tx == type(y) and (tx == "string" or tx == "number") then return x < y end
+          return less(x, y)
+        end
       end
       -- merged lists are sorted, so they do not depend on how the corpus was split
       for c, r in pairs(s.reducer) do

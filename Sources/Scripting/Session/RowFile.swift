@@ -1,32 +1,63 @@
 import Foundation
 import LuaBridge
 
-/// Reads the rows `dossier map` writes: one JSON object per line (blank lines skipped), decoded
-/// with Foundation's JSON parser into Lua values — integers stay integers, other numbers are
-/// floats, null is nil (an absent field), arrays are sequences.
+/// Reads the rows `dossier map` writes: one JSON object per line (blank lines skipped). Rows to
+/// reduce are decoded by `RowScanner` straight into Lua values — integers stay integers, other
+/// numbers are floats, null is nil (an absent field), arrays are sequences; the globals file
+/// (`forEachObject`) with Foundation's JSON parser.
 enum RowFile {
     /// Lines parsed together as one JSON array (a bad batch is parsed again line by line to
     /// name the bad line).
     static let batch = 512
 
     /// Calls `body` with each row of the file at `path` (`-` for standard input) and its line
-    /// number; a line that is not a JSON object is an error naming the file and line.
+    /// number; a line that is not a JSON object is an error naming the file and line. Decoded by
+    /// `RowScanner`, straight into Lua values (`dossier reduce`'s hot path).
     static func forEachRow(path: String, _ body: (LuaValue, Int) throws -> Void) throws {
-        try forEachObject(path: path) { fields, line in try body(luaValue(fields), line) }
+        let data = try contents(path)
+        try data.withUnsafeBytes { try scanRows($0.bindMemory(to: UInt8.self), path: path, body) }
+    }
+
+    private static func scanRows(_ all: UnsafeBufferPointer<UInt8>, path: String,
+                                 _ body: (LuaValue, Int) throws -> Void) throws {
+        guard let base = all.baseAddress else { return }
+        var line = 0
+        var start = 0
+        while start < all.count {
+            var end = all.count
+            if let newline = memchr(base + start, 10, all.count - start) {
+                end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            }
+            line += 1
+            let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+            start = end + 1
+            if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            let row: LuaValue?
+            do {
+                row = try RowScanner.row(bytes)
+            } catch {
+                throw ScriptError.setup("\(path):\(line): not a line of JSON (\(error.message))")
+            }
+            guard let row else {
+                throw ScriptError.setup("\(path):\(line): a row is a JSON object with a \"table\" field")
+            }
+            try body(row, line)
+        }
+    }
+
+    /// The bytes of the file at `path` (`-` for standard input).
+    private static func contents(_ path: String) throws -> Data {
+        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        guard let contents = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
+            throw ScriptError.setup("\(path): cannot read the rows (\(reason))")
+        }
+        return contents
     }
 
     /// Calls `body` with each row of the file at `path` as decoded JSON, and its line number.
     static func forEachObject(path: String, _ body: ([String: Any], Int) throws -> Void) throws {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
-                throw ScriptError.setup("\(path): cannot read the rows (\(reason))")
-            }
-            data = contents
-        }
+        let data = try contents(path)
         var pending: [(bytes: Data, line: Int)] = []
         func flush() throws {
             guard !pending.isEmpty else { return }
@@ -70,30 +101,5 @@ enum RowFile {
             throw ScriptError.setup("\(path):\(line): a row is a JSON object with a \"table\" field")
         }
         return fields
-    }
-
-    /// A decoded JSON value as a Lua value.
-    static func luaValue(_ value: Any) -> LuaValue {
-        switch value {
-        case let s as String: return .text(s)
-        case is NSNull: return .nil
-        case let n as NSNumber:
-            // JSON's true and false come as the boolean NSNumber ("c"); `is Bool` would also
-            // take the numbers 0 and 1.
-            switch String(cString: n.objCType) {
-            case "c", "B": return .boolean(n.boolValue)
-            case "d", "f": return .number(n.doubleValue)
-            case "Q": return n.uint64Value <= UInt64(Int.max) ? .integer(Int(n.uint64Value)) : .number(n.doubleValue)
-            default: return .integer(n.intValue)
-            }
-        case let a as [Any]: return .table(LuaTable(array: a.map(luaValue)))
-        case let o as [String: Any]:
-            return .table(LuaTable(fields: o.compactMap { key, v in
-                let lv = luaValue(v)
-                if case .nil = lv { return nil }
-                return (key: .text(key), value: lv)
-            }))
-        default: return .nil
-        }
     }
 }

@@ -28,23 +28,26 @@ extension ScriptSession {
         try callLua {
             let reducer = try lua.makeReferenceFromLua("local m, spec = ... return m.reducer(spec)",
                                                        arguments: [.reference(module), .reference(spec)])
+            // Rows go to Lua 1,024 at a time with their line numbers; a row's place (file:line)
+            // is only spelt out for an error.
             let add = LuaValue.reference(try lua.makeReferenceFromLua(
-                "local r = ... return function(rows, where) for i = 1, #rows do r.add(rows[i], where[i]) end end",
+                "local add = (...).add return function(rows, file, lines) for i = 1, #rows do add(rows[i], file, lines[i]) end end",
                 arguments: [.reference(reducer)]))
             let finish = LuaValue.reference(try lua.makeReferenceFromLua("return (...).finish", arguments: [.reference(reducer)]))
             for file in rowFiles {
                 var rows: [LuaValue] = []
-                var places: [LuaValue] = []
+                var lines: [Int32] = []
+                let name = LuaValue.text(file)
                 try RowFile.forEachRow(path: file) { row, line in
                     rows.append(row)
-                    places.append(.text("\(file):\(line)"))
+                    lines.append(Int32(clamping: line))
                     if rows.count == 1024 {
-                        try lua.call(add, [.table(LuaTable(array: rows)), .table(LuaTable(array: places))])
+                        try lua.call(add, [.table(LuaTable(array: rows)), name, .integers(lines, metatable: nil)])
                         rows.removeAll(keepingCapacity: true)
-                        places.removeAll(keepingCapacity: true)
+                        lines.removeAll(keepingCapacity: true)
                     }
                 }
-                if !rows.isEmpty { try lua.call(add, [.table(LuaTable(array: rows)), .table(LuaTable(array: places))]) }
+                if !rows.isEmpty { try lua.call(add, [.table(LuaTable(array: rows)), name, .integers(lines, metatable: nil)]) }
             }
             let writer = lua.function("write") { args in
                 write(try args.bytes(1).bytes)
