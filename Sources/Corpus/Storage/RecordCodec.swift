@@ -5,14 +5,7 @@
 struct RecordWriter {
     var out: [UInt8] = []
 
-    mutating func uint(_ v: UInt64) {
-        var v = v
-        while v >= 0x80 {
-            out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        out.append(UInt8(v))
-    }
+    mutating func uint(_ v: UInt64) { VarInt.append(v, to: &out) }
     mutating func int(_ v: Int) { uint(UInt64(bitPattern: Int64(v))) }
     mutating func flag(_ b: Bool) { out.append(b ? 1 : 0) }
     mutating func bytes(_ b: [UInt8]) {
@@ -59,17 +52,9 @@ struct RecordReader {
         return bytes[offset - 1]
     }
     mutating func uint() -> UInt64 {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count, shift < 64 {
-            let b = bytes[offset]
-            offset += 1
-            result |= UInt64(b & 0x7F) << shift
-            if b < 0x80 { return result }
-            shift += 7
-        }
-        overrun = true
-        return result
+        let (value, complete) = VarInt.read64(bytes, &offset)
+        if !complete { overrun = true }
+        return value
     }
     mutating func int() -> Int { Int(truncatingIfNeeded: Int64(bitPattern: uint())) }
     mutating func flag() -> Bool { byte() != 0 }

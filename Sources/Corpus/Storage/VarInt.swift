@@ -1,7 +1,9 @@
-/// LEB128 variable-length integers: the postings' compact encoding (1 byte for values < 128).
+/// LEB128 variable-length integers (1 byte for values < 128): the one encoder and decoder of
+/// the postings' 32-bit varints and of the archive records' 64-bit ones (`RecordWriter`,
+/// `RecordReader`).
 enum VarInt {
     @inline(__always)
-    static func append(_ value: UInt32, to out: inout [UInt8]) {
+    static func append<Value: FixedWidthInteger & UnsignedInteger>(_ value: Value, to out: inout [UInt8]) {
         var v = value
         while v >= 0x80 {
             out.append(UInt8(truncatingIfNeeded: v) | 0x80)
@@ -33,5 +35,22 @@ enum VarInt {
             if shift > 28 { break }
         }
         return result
+    }
+
+    /// Reads one 64-bit value at `offset` of `bytes`, advancing it, for records that may be
+    /// damaged: `complete` is false when the bytes ran out or the value ran past 64 bits (the
+    /// bits read so far are returned; never traps).
+    @inline(__always)
+    static func read64(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> (value: UInt64, complete: Bool) {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let b = bytes[offset]
+            offset += 1
+            result |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return (result, true) }
+            shift += 7
+        }
+        return (result, false)
     }
 }
