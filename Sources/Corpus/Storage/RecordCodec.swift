@@ -5,7 +5,7 @@
 struct RecordWriter {
     var out: [UInt8] = []
 
-    mutating func uint(_ v: UInt64) { VarInt.append(v, to: &out) }
+    mutating func uint(_ v: UInt64) { VarInt.append64(v, to: &out) }
     mutating func int(_ v: Int) { uint(UInt64(bitPattern: Int64(v))) }
     mutating func flag(_ b: Bool) { out.append(b ? 1 : 0) }
     mutating func bytes(_ b: [UInt8]) {

@@ -3,7 +3,14 @@
 /// `RecordReader`).
 enum VarInt {
     @inline(__always)
-    static func append<Value: FixedWidthInteger & UnsignedInteger>(_ value: Value, to out: inout [UInt8]) {
+    static func append(_ value: UInt32, to out: inout [UInt8]) { appendBits(value, to: &out) }
+
+    /// Appends a 64-bit value (the archive records' numbers).
+    @inline(__always)
+    static func append64(_ value: UInt64, to out: inout [UInt8]) { appendBits(value, to: &out) }
+
+    @inline(__always)
+    private static func appendBits<Value: FixedWidthInteger & UnsignedInteger>(_ value: Value, to out: inout [UInt8]) {
         var v = value
         while v >= 0x80 {
             out.append(UInt8(truncatingIfNeeded: v) | 0x80)
