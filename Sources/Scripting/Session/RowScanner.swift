@@ -179,8 +179,8 @@ struct RowScanner {
                 } else if (0xDC00..<0xE000).contains(scalar) {
                     throw fail("a lone surrogate in a \\u escape")
                 }
-                guard let u = Unicode.Scalar(scalar) else { throw fail("a bad \\u escape") }
-                out.append(contentsOf: UTF8.encode(u)!)
+                guard let u = Unicode.Scalar(scalar), let encoded = UTF8.encode(u) else { throw fail("a bad \\u escape") }
+                out.append(contentsOf: encoded)
             default: throw fail("an unknown escape")
             }
         }
