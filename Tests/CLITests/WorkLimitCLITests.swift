@@ -20,13 +20,13 @@ import Glibc
 
     /// A corpus of one 2.6 MB one-line article (the seeds' bodies, many times over): its
     /// quotations take a debug build tens of seconds.
-    static func bigCorpus() throws -> Folder {
+    static func bigCorpus(copies: Int = 120) throws -> Folder {
         let folder = try Folder()
         let seeds = CLI.projectRoot.appendingPathComponent("seeds")
         let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
         let text = try names.map { try String(contentsOf: seeds.appendingPathComponent($0), encoding: .utf8) }
             .joined(separator: " ").replacingOccurrences(of: "\n", with: " ")
-        try ("Headline\n\n" + String(repeating: text + " ", count: 120)).write(toFile: folder.path("big.txt"), atomically: true, encoding: .utf8)
+        try ("Headline\n\n" + String(repeating: text + " ", count: copies)).write(toFile: folder.path("big.txt"), atomically: true, encoding: .utf8)
         return folder
     }
 
