@@ -57,4 +57,22 @@ import Testing
         // "g" ("may" in lower case is no month) and "h" (names only) state no fact.
         #expect(skipped == 2)
     }
+
+    /// The shared filter is built once per lexicon and does not keep a corpus that is gone alive.
+    @Test func theSharedFilterHoldsItsLexiconWeakly() {
+        weak var gone: Lexicon?
+        do {
+            let corpus = CompareFixtures.corpus([("a", "The plant employs 1,200 people, the company said on Monday.")])
+            let lexicon = corpus.index.lexicon
+            let first = FactSentenceFilter.shared(for: lexicon)
+            let again = FactSentenceFilter.shared(for: lexicon)
+            #expect(first.triggers == again.triggers)
+            #expect(again.lexicon === lexicon)
+            gone = lexicon
+        }
+        #expect(gone == nil, "the filter's cache keeps the last lexicon alive")
+        // A new lexicon gets its own filter.
+        let other = CompareFixtures.corpus([("b", "Nothing to see here.")]).index.lexicon
+        #expect(FactSentenceFilter.shared(for: other).triggers.count == other.count)
+    }
 }

@@ -26,23 +26,38 @@ struct FactSentenceFilter: Sendable {
         let parts = Parallel.map((count + chunk - 1) / chunk, chunk: 1) { c -> [UInt8] in
             (c * chunk..<min(count, (c + 1) * chunk)).map { Self.trigger(term: lexicon.term($0), kind: lexicon.kind($0)) }
         }
-        triggers = parts.flatMap { $0 }
+        self.init(triggers: parts.flatMap { $0 }, lexicon: lexicon)
+    }
+
+    private init(triggers: [UInt8], lexicon: Lexicon) {
+        self.triggers = triggers
         self.lexicon = lexicon
     }
 
     /// The filter of `lexicon`, built once and kept for the last lexicon asked about (the claims'
-    /// statements, the conflict search and the conflicts of each claim all use it).
+    /// statements, the conflict search and the conflicts of each claim all use it). The cache
+    /// holds the lexicon weakly: a corpus that is gone is not kept alive by it.
     static func shared(for lexicon: Lexicon) -> FactSentenceFilter {
         cacheLock.lock()
         defer { cacheLock.unlock() }
-        if let cached, cached.lexicon === lexicon { return cached }
+        if let cached, cached.lexicon === lexicon { return FactSentenceFilter(triggers: cached.triggers, lexicon: lexicon) }
         let filter = FactSentenceFilter(lexicon: lexicon)
-        cached = filter
+        cached = Cached(lexicon: lexicon, triggers: filter.triggers)
         return filter
     }
 
+    /// The last filter built: its triggers and, weakly, its lexicon.
+    private final class Cached {
+        weak var lexicon: Lexicon?
+        let triggers: [UInt8]
+        init(lexicon: Lexicon, triggers: [UInt8]) {
+            self.lexicon = lexicon
+            self.triggers = triggers
+        }
+    }
+
     private static let cacheLock = NSLock()
-    nonisolated(unsafe) private static var cached: FactSentenceFilter?
+    nonisolated(unsafe) private static var cached: Cached?
 
     /// Whether sentence `s` of `doc`, read as `tokens`, may state a fact: from its term ids when
     /// they line up with `tokens` (the capitals of months and titles from `tokens`), else true.
