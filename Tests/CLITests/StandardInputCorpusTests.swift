@@ -36,7 +36,11 @@ import Testing
     @Test func emptyStandardInputIsAClearError() throws {
         let r = try CLI.run(["eval", "--corpus", "-", "return #corpus"], input: "")
         #expect(r.status != 0)
-        #expect(r.stderr.contains("stdin"))
+        #expect(r.stderr.contains("standard input is empty"), "\(r.stderr)")
+        #expect(!r.stderr.contains("dossier-stdin"), "the error names the spool file: \(r.stderr)")
+        let map = try CLI.run(["map", CLI.projectRoot.appendingPathComponent("scripts/split_analysis.lua").path], input: "")
+        #expect(map.status != 0)
+        #expect(map.stderr.contains("standard input is empty"), "\(map.stderr)")
     }
 }
 

@@ -32,13 +32,21 @@ struct StandardInputSpool {
         }
         defer { try? output.close() }
         let input = FileHandle.standardInput
+        var bytes = 0
         do {
             while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
                 try output.write(contentsOf: chunk)
+                bytes += chunk.count
             }
         } catch {
             try? FileManager.default.removeItem(atPath: folder)
             throw .setup("--corpus -: cannot read standard input (\(error.localizedDescription))")
+        }
+        guard bytes > 0 else {
+            // Said in the user's terms, not the spool file's: the usual cause is a pipe that
+            // produced nothing, or no pipe at all.
+            try? FileManager.default.removeItem(atPath: folder)
+            throw .setup("standard input is empty: pipe articles in (e.g. `zcat news.jsonl.gz | dossier map script.lua`) or name a file with --input FILE or --corpus PATH")
         }
         SpoolFolders.shared.add(folder)
         return StandardInputSpool(path: path, folder: folder)
