@@ -42,6 +42,13 @@ import Testing
         #expect(map.status != 0)
         #expect(map.stderr.contains("standard input is empty"), "\(map.stderr)")
     }
+
+    @Test func mapOptionsAfterTheScriptAreRefusedNotPassedOn() throws {
+        let script = CLI.projectRoot.appendingPathComponent("scripts/split_analysis.lua").path
+        let r = try CLI.run(["map", script, "--input", "/tmp/articles.jsonl"], input: "")
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--input comes after the script"), "\(r.stderr)")
+    }
 }
 
 /// `dossier run /dev/stdin` (or `-`): the script piped in.

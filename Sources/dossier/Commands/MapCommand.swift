@@ -32,7 +32,21 @@ struct MapCommand: ParsableCommand {
 
     func validate() throws {
         if input != nil && common.corpus != nil { throw ValidationError("give the articles with --input or --corpus, not both") }
+        // Everything after the script is the script's; map's own options written there would
+        // otherwise be handed to the script silently while map waits for standard input.
+        let misplaced = arguments.filter { argument in
+            Self.ownOptions.contains { argument == $0 || argument.hasPrefix($0 + "=") }
+        }
+        if let first = misplaced.first {
+            throw ValidationError("\(first) comes after the script, so it would be handed to the script: put dossier's options before it (dossier map --input FILE SCRIPT)")
+        }
+        if input == nil && common.corpus == nil && isatty(STDIN_FILENO) == 1 {
+            throw ValidationError("no articles: standard input is a terminal; pipe JSON lines in (zcat news.jsonl.gz | dossier map SCRIPT) or give --input FILE")
+        }
     }
+
+    /// The options of `dossier map` that take the articles or statistics.
+    static let ownOptions = ["--input", "--globals", "--corpus", "--format", "--fields"]
 
     func run() throws {
         var options = common
