@@ -6,7 +6,8 @@
 --   dossier map --input part-1.jsonl --globals globals.jsonl analysis.lua > rows-1.jsonl
 --
 -- `globals`: documents, tokens and words of the whole corpus; `df`: the documents holding each
--- word. With them `doc:keywords()` scores tf-idf on a part exactly as on the whole.
+-- word and its occurrences. With them `doc:keywords()` scores tf-idf, `corpus:search()` ranks,
+-- and keyness against the whole corpus and collocations count on a part as on the whole.
 -- `entity_case`, `person_key`, `entity_acronym`, `entity_org`, `entity_single`, `entity`,
 -- `entity_form` (`corpus:entity_evidence()`): how every word is capitalised, every spelling of a
 -- person's name, what each acronym was first defined as, the organisations' names, how one-word
@@ -20,7 +21,7 @@ local entity_tables = {
 return {
   tables = {
     globals = { key = {}, sum = { "docs", "tokens", "words" } },
-    df = { key = { "term" }, sum = { "docs" } },
+    df = { key = { "term" }, sum = { "docs", "count" } },
     entity_case = { key = { "word" }, sum = { "lower", "capitalized" } },
     person_key = { key = { "key" }, sum = { "count" }, max = { "sure" } },
     entity_acronym = { key = { "acronym" }, first = { "ref" } },
@@ -32,7 +33,7 @@ return {
   map = function(corpus, emit)
     emit("globals", { docs = #corpus, tokens = corpus.token_count, words = corpus.words })
     for _, r in ipairs(corpus:frequencies { top = false, stopwords = false }) do
-      emit("df", { term = r.term, docs = r.docs })
+      emit("df", { term = r.term, docs = r.docs, count = r.count })
     end
     local evidence = corpus:entity_evidence()
     for _, name in ipairs(entity_tables) do

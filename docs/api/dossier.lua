@@ -320,6 +320,11 @@ function Corpus:conflicts(opts) end
 ---@param opts? DuplicateOptions
 ---@return List<DuplicatePair>
 function Corpus:duplicates(opts) end
+
+--- Every document's near-duplicate sketch (its word shingles, as text) for a split run: a map script's `near_duplicates` table reduces the sketches of every part to the pairs `duplicates` finds on the whole corpus (docs/guide.md, "Beyond one machine").
+---@param shingle? integer
+---@return List<DuplicateSketch>
+function Corpus:duplicate_sketches(shingle) end
 -- end generated Corpus
 
 -- ============================================================================================
@@ -797,6 +802,11 @@ local Quote = {}
 ---@field contained Document? the document with fewer shingles (the short version inside the other); nil when equal
 ---@field estimate number the sketch's estimate of `similarity` it was found with
 ---@field passages List<string> shared passages
+
+--- A document's near-duplicate sketch for a split run (`corpus:duplicate_sketches`).
+---@class DuplicateSketch
+---@field doc Document
+---@field sketch string its distinct word shingles, hashed from the words' text, as compact text (`s5:` then base64)
 
 -- ============================================================================================
 -- Report objects

@@ -94,27 +94,73 @@ public enum DuplicateFinder {
                                   cancellation: Cancellation) throws(WorkLimit) -> [DuplicatePair] {
         let docs = corpus.documents
         let k = max(1, options.shingleSize)
+        let clock = StageTimer(variable: "DOSSIER_COMPARE_TIMING", label: "compare")
+        var sets: [Int: [UInt32]] = [:]
+        let found = try Self.pairs(count: docs.count, options: options, cancellation: cancellation, clock: clock,
+                              set: { Shingles.set(docs[$0], size: k) }, involved: { sets = $0 })
+        let slot = sets
+        var pairs = found.map { f in
+            DuplicatePair(a: docs[f.a], b: docs[f.b], similarity: f.similarity, jaccard: f.jaccard,
+                          containment: f.containment,
+                          contained: f.contained.map { docs[$0] }, estimate: f.estimate, passages: [])
+        }
+        // 4. Passages.
+        if options.maxPassages > 0 {
+            // Grouped by `a`, so each document is tokenised once however many pairs it is in.
+            var byFirst: [Int: [Int]] = [:]
+            for (i, pair) in pairs.enumerated() { byFirst[pair.a.index, default: []].append(i) }
+            let groups = Array(byFirst.values)
+            let found = pairs
+            let texts = try Parallel.map(groups.count, chunk: 16, cancellation: cancellation) { g throws(WorkLimit) -> [(Int, [String])] in
+                let indices = groups[g]
+                let a = found[indices[0]].a
+                let prepared = PassageSource(a, shingleSize: k)
+                return indices.map { i -> (Int, [String]) in
+                    guard let b = corpus.position(of: found[i].b), let set = slot[b] else { return (i, []) }
+                    return (i, prepared.passages(sharedWith: set, limit: options.maxPassages))
+                }
+            }
+            for group in texts { for (i, passages) in group { pairs[i].passages = passages } }
+            clock.lap("passages")
+        }
+        return pairs
+    }
+
+    /// A verified pair of documents known by their positions `a` < `b` (in the corpus, or in a
+    /// list of sketches), with the measures of `DuplicatePair`.
+    public struct Match: Sendable, Hashable {
+        public var a: Int
+        public var b: Int
+        public var similarity: Double
+        public var jaccard: Double
+        public var containment: Double
+        /// The position with fewer distinct shingles; nil when both have as many.
+        public var contained: Int?
+        public var estimate: Double
+    }
+
+    /// Stages 1–3 over `count` documents known by their shingle sets (`set(position)`, sorted
+    /// distinct 32-bit values: `Shingles.set`, or a `DuplicateSketch`'s): the verified pairs, most
+    /// similar first (ties: by positions). `set` is asked twice for a document that is in a
+    /// candidate pair (signatures first, then the exact check), so that the sets of all the others
+    /// are never held at once; `involved` receives the sets of those in pairs.
+    static func pairs(count: Int, options: DuplicateOptions, cancellation: Cancellation,
+                      clock: StageTimer = StageTimer(variable: "DOSSIER_COMPARE_TIMING", label: "compare"),
+                      set: @escaping @Sendable (Int) -> [UInt32],
+                      involved: ([Int: [UInt32]]) -> Void = { _ in }) throws(WorkLimit) -> [Match] {
         let slots = max(1, options.hashes)
         let bands = max(1, min(slots, options.bands))
         let rows = slots / bands
         let containment = options.measure == .containment
-        let clock = StageTimer(variable: "DOSSIER_COMPARE_TIMING", label: "compare")
         // 1. Signatures (and, for containment, each document's sampled shingles).
         var rate = 1
         while rate < max(1, min(options.sampleRate, 1 << 20)) { rate <<= 1 }
         let mask = UInt32(rate - 1)
-        let sketches = try Parallel.map(docs.count, cancellation: cancellation) { d throws(WorkLimit) -> ([UInt32], [UInt32]) in
-            let hashes = Shingles.hashes(docs[d], size: k)
-            let signature = MinHashSignature.signature(hashes, count: slots)
+        let sketches = try Parallel.map(count, cancellation: cancellation) { d throws(WorkLimit) -> ([UInt32], [UInt32]) in
+            let values = set(d)
+            let signature = MinHashSignature.signature(values, count: slots)
             guard containment else { return (signature, []) }
-            var sample = hashes.compactMap { h -> UInt32? in
-                let v = UInt32(truncatingIfNeeded: h >> 32)
-                return v & mask == 0 ? v : nil
-            }
-            sample.sort()
-            var distinct: [UInt32] = []
-            for v in sample where distinct.last != v { distinct.append(v) }
-            return (signature, distinct)
+            return (signature, values.filter { $0 & mask == 0 })
         }
         let signatures = sketches.map { $0.0 }
         clock.lap("signatures")
@@ -147,22 +193,20 @@ public enum DuplicateFinder {
             }
         }
         let likely = estimates.keys.sorted()
-        var involved = Set<Int>()
+        var members = Set<Int>()
         for pair in likely {
-            involved.insert(Int(pair >> 32))
-            involved.insert(Int(pair & 0xFFFF_FFFF))
+            members.insert(Int(pair >> 32))
+            members.insert(Int(pair & 0xFFFF_FFFF))
         }
-        let order = involved.sorted()
-        var slotOf = [Int](repeating: -1, count: docs.count)
+        let order = members.sorted()
+        var slotOf = [Int](repeating: -1, count: count)
         for (i, d) in order.enumerated() { slotOf[d] = i }
         let slot = slotOf
         let found = estimates
         clock.lap("estimates \(likely.count)")
-        let sets = try Parallel.map(order.count, cancellation: cancellation) { i throws(WorkLimit) in
-            Shingles.set(docs[order[i]], size: k)
-        }
+        let sets = try Parallel.map(order.count, cancellation: cancellation) { i throws(WorkLimit) in set(order[i]) }
         clock.lap("shingle sets \(order.count)")
-        let verified = try Parallel.map(likely.count, chunk: 1024, cancellation: cancellation) { p throws(WorkLimit) -> DuplicatePair? in
+        let verified = try Parallel.map(likely.count, chunk: 1024, cancellation: cancellation) { p throws(WorkLimit) -> Match? in
             let pair = likely[p]
             let a = Int(pair >> 32)
             let b = Int(pair & 0xFFFF_FFFF)
@@ -173,36 +217,15 @@ public enum DuplicateFinder {
             let similarity = containment ? overlap.containment : overlap.jaccard
             guard similarity >= options.threshold else { return nil }
             let (na, nb) = (sets[sa].count, sets[sb].count)
-            return DuplicatePair(a: docs[a], b: docs[b], similarity: similarity, jaccard: overlap.jaccard,
-                                 containment: overlap.containment,
-                                 contained: na == nb ? nil : (na < nb ? docs[a] : docs[b]),
-                                 estimate: found[pair] ?? 0, passages: [])
+            return Match(a: a, b: b, similarity: similarity, jaccard: overlap.jaccard, containment: overlap.containment,
+                         contained: na == nb ? nil : (na < nb ? a : b), estimate: found[pair] ?? 0)
         }
         var pairs = verified.compactMap { $0 }
-        pairs.sort {
-            $0.similarity != $1.similarity ? $0.similarity > $1.similarity
-                : ($0.a.index, $0.b.index) < ($1.a.index, $1.b.index)
-        }
+        pairs.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : ($0.a, $0.b) < ($1.a, $1.b) }
         clock.lap("verified \(pairs.count)")
-        // 4. Passages.
-        if options.maxPassages > 0 {
-            // Grouped by `a`, so each document is tokenised once however many pairs it is in.
-            var byFirst: [Int: [Int]] = [:]
-            for (i, pair) in pairs.enumerated() { byFirst[pair.a.index, default: []].append(i) }
-            let groups = Array(byFirst.values)
-            let found = pairs
-            let texts = try Parallel.map(groups.count, chunk: 16, cancellation: cancellation) { g throws(WorkLimit) -> [(Int, [String])] in
-                let indices = groups[g]
-                let a = found[indices[0]].a
-                let prepared = PassageSource(a, shingleSize: k)
-                return indices.map { i -> (Int, [String]) in
-                    guard let b = corpus.position(of: found[i].b), slot[b] >= 0 else { return (i, []) }
-                    return (i, prepared.passages(sharedWith: sets[slot[b]], limit: options.maxPassages))
-                }
-            }
-            for group in texts { for (i, passages) in group { pairs[i].passages = passages } }
-            clock.lap("passages")
-        }
+        var kept: [Int: [UInt32]] = [:]
+        for (i, d) in order.enumerated() { kept[d] = sets[i] }
+        involved(kept)
         return pairs
     }
 

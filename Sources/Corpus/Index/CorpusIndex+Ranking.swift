@@ -28,11 +28,10 @@ extension CorpusIndex {
         return k1 * (1 - b + b * relative)
     }
 
-    /// BM25's idf for something found in `df` documents: ln(1 + (N − df + 0.5)/(df + 0.5)).
+    /// BM25's idf for something found in `df` documents: ln(1 + (N − df + 0.5)/(df + 0.5)), N
+    /// that of `ranking` (the whole corpus's for a part of a split one).
     public func idf(documentFrequency df: Int) -> Double {
-        let n = Double(documentCount)
-        let d = Double(max(0, df))
-        return log(1 + (n - d + 0.5) / (d + 0.5))
+        ranking.idf(documentFrequency: df)
     }
 
     /// The `k` best documents for one term by BM25, among those `include` accepts, best first
@@ -41,7 +40,9 @@ extension CorpusIndex {
     /// frequent term costs a few blocks instead of its whole list.
     public func topDocuments(term id: Int, k: Int, include: (Int) -> Bool) -> [(document: Int, score: Double)] {
         guard k > 0, id >= 0, id < lexicon.count else { return [] }
-        let idf = idf(documentFrequency: Int(lexicon.documentFrequency[id]))
+        let ranking = self.ranking
+        let idf = ranking.idf(term: id)
+        let norms = ranking.lengthNorms
         var top = TopK(k)
         struct Span {
             let segment: Int
@@ -59,7 +60,8 @@ extension CorpusIndex {
                 spans.append(Span(segment: s, local: local, block: -1, bound: .infinity))
             } else {
                 for block in first..<last {
-                    spans.append(Span(segment: s, local: local, block: block, bound: Double(blocks.maxWeight[block]) * segments[s].maxWeightScale * idf))
+                    spans.append(Span(segment: s, local: local, block: block,
+                                  bound: Double(blocks.maxWeight[block]) * segments[s].maxWeightScale * ranking.boundScale * idf))
                 }
             }
         }
@@ -70,7 +72,7 @@ extension CorpusIndex {
             let segment = segments[span.segment]
             segment.forEachPosting(local: span.local, block: span.block) { doc, tf in
                 guard include(doc) else { return }
-                let norm = doc < lengthNorms.count ? lengthNorms[doc] : Self.k1
+                let norm = doc < norms.count ? norms[doc] : Self.k1
                 let score = idf * Self.termWeight(frequency: tf, norm: norm)
                 top.offer(score: score, document: doc)
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The positional inverted index of a loaded corpus, with what BM25 needs.
 ///
 /// Built once while the corpus loads; sub-corpora share it and restrict results to their
@@ -17,6 +19,8 @@ public final class CorpusIndex: @unchecked Sendable {
     public let tokenCount: Int
     /// The best weights of short posting lists, found as queries need them (ranking's bounds).
     let shortListMaxima = ShortListMaxima()
+    private let rankingLock = NSLock()
+    private var rankingOverride: RankingStatistics?
 
     init(lexicon: Lexicon, segments: [Segment], documentLengths: [UInt32], tokenCount: Int) {
         self.lexicon = lexicon
@@ -31,6 +35,21 @@ public final class CorpusIndex: @unchecked Sendable {
 
     /// Number of documents indexed.
     public var documentCount: Int { documentLengths.count }
+
+    /// What BM25 ranks with: the index's own statistics, or the whole corpus's when this corpus
+    /// is one part of a split corpus (`Corpus.setGlobals`).
+    public var ranking: RankingStatistics {
+        rankingLock.lock()
+        defer { rankingLock.unlock() }
+        return rankingOverride ?? RankingStatistics(index: self)
+    }
+
+    /// Ranks with `statistics` from now on (nil: the index's own again).
+    func setRanking(_ statistics: RankingStatistics?) {
+        rankingLock.lock()
+        rankingOverride = statistics
+        rankingLock.unlock()
+    }
 
     /// One document's entry in a term's postings.
     public struct Posting: Sendable {

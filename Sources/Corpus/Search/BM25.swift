@@ -2,7 +2,8 @@ import Foundation
 
 /// Okapi BM25 with the usual constants (k1 = 1.2, b = 0.75) and
 /// idf = ln(1 + (N − df + 0.5) / (df + 0.5)), N and df taken from the whole index so that a
-/// sub-corpus ranks its documents as the full corpus would.
+/// sub-corpus ranks its documents as the full corpus would (and from the whole corpus for a part
+/// of a split one: `RankingStatistics`).
 struct BM25 {
     static let k1 = CorpusIndex.k1
     static let b = CorpusIndex.b
@@ -11,10 +12,12 @@ struct BM25 {
     let lengths: [UInt32]
     let averageLength: Double
 
+    /// Ranks with the index's `ranking` statistics (the whole corpus's for a part of a split one).
     init(index: CorpusIndex) {
-        documentCount = index.documentCount
+        let ranking = index.ranking
+        documentCount = ranking.documentCount
         lengths = index.documentLengths
-        averageLength = index.averageLength
+        averageLength = ranking.averageLength
     }
 
     /// Inverse document frequency of something found in `df` documents.

@@ -25,15 +25,17 @@ final class TermBlocks {
     /// The largest bound of any span: no document scores more than this for the term.
     let maxBound: Double
     let segments: [Segment]
-    /// Each document's length part of BM25 (`CorpusIndex.lengthNorms`).
+    /// Each document's length part of BM25 (`RankingStatistics.lengthNorms`).
     let norms: [Double]
 
     init(index: CorpusIndex, term id: Int) {
         let lexicon = index.lexicon
-        let df = id >= 0 && id < lexicon.count ? Int(lexicon.documentFrequency[id]) : 0
-        idf = index.idf(documentFrequency: df)
+        let ranking = index.ranking
+        idf = ranking.idf(term: id)
         segments = index.segments
-        norms = index.lengthNorms
+        norms = ranking.lengthNorms
+        // The stored maxima are weights under the index's own average length (`RankingStatistics`).
+        let scale = ranking.boundScale
         // Above every term weight: tf (k1 + 1) / (tf + k1 (1 − b + b·len/avg)) < k1 + 1.
         let shortBound = idf * (CorpusIndex.k1 + 1) * 1.0001
         var spans: [Span] = []
@@ -53,14 +55,14 @@ final class TermBlocks {
             let upper = Int(blocks.termBlockStart[local + 1])
             if lower == upper {
                 // A short list: its own best weight (found once per index), not the loosest bound.
-                let bound = min(shortBound, index.shortListMaxima.maximum(segment: s, local: local, in: index) * idf)
+                let bound = min(shortBound, index.shortListMaxima.maximum(segment: s, local: local, in: index) * scale * idf)
                 spans.append(Span(end: last, bound: bound, segment: Int32(s), list: Int32(local), block: -1))
                 best = max(best, bound)
             } else {
                 for block in lower..<upper {
                     // A block ends at the document before the next block's first one.
                     let end = block + 1 < upper ? first + Int(blocks.previousDocument[block + 1]) : last
-                    let bound = Double(blocks.maxWeight[block]) * segment.maxWeightScale * idf
+                    let bound = Double(blocks.maxWeight[block]) * segment.maxWeightScale * scale * idf
                     spans.append(Span(end: end, bound: bound, segment: Int32(s), list: Int32(local), block: Int32(block)))
                     best = max(best, bound)
                 }

@@ -31,7 +31,9 @@ extension Corpus {
     /// in a window counts once per node occurrence (O). With f(x) a term's occurrences in the
     /// corpus, N its word and number tokens and span = 2 · window:
     /// E = f(node) · f(collocate) · span / N, and the 2×2 table for G² is
-    /// [O, f(node)·span − O; f(collocate) − O, N − the other three].
+    /// [O, f(node)·span − O; f(collocate) − O, N − the other three]. On a part of a split corpus
+    /// (`setGlobals`), f and N of a corpus holding every document of the part are the whole
+    /// corpus's and O the part's: the counts and expectations add up to the whole's over the parts.
     ///
     /// - Parameters:
     ///   - node: one word, as written or in normal form ("Blinken", "u.s."); a word the corpus
@@ -55,7 +57,8 @@ extension Corpus {
         let lexicon = index.lexicon
         guard let nodeID = lexicon.id(of: Tokenizer.norm(trimmed)) else { return [] }
 
-        let counts = TermCounts(self)
+        // On a part of a split corpus, f and N are the whole corpus's (`Corpus.setGlobals`).
+        let counts = wholeCounts().counts
         let nodeFrequency = Double(counts.counts[nodeID])
         guard nodeFrequency > 0 else { return [] }
         let mask = TermMask(lexicon: lexicon, kinds: [.word], stopwords: stopwords)

@@ -52,7 +52,9 @@ extension Corpus {
     /// The target and reference are chosen by `keynessPlan`: `sub.keyness(against: corpus)` (or
     /// `corpus.keyness(against: sub)`) compares `sub` with the rest of `corpus`; two unrelated
     /// corpora compare the receiver with `reference`. Corpora loaded separately are matched by
-    /// term text.
+    /// term text. On a part of a split corpus (`setGlobals`), a corpus holding every document of
+    /// the part stands for the whole corpus: `sub.keyness(against: corpus)` compares `sub` with
+    /// the rest of the whole corpus, and `corpus.keyness(against: corpus)` the part with the rest.
     ///
     /// For a word seen a times in the target (T word tokens) and b times in the reference
     /// (R word tokens), the 2×2 table is [a, b; T − a, R − b]; the score is G², negative when
@@ -80,12 +82,17 @@ extension Corpus {
         case .againstRest(let target, let whole):
             let lexicon = target.index.lexicon
             let t = TermCounts(target)
-            let w = TermCounts(whole)
+            // On a part of a split corpus, the whole corpus's counts (`Corpus.setGlobals`).
+            let whole = whole.wholeCounts()
+            let w = whole.counts
             let mask = TermMask(lexicon: lexicon, kinds: [.word], stopwords: stopwords)
             for id in 0..<lexicon.count where mask[id] {
                 let a = Int(t.counts[id])
                 let b = Int(w.counts[id]) - a
                 if a + b >= minimum { rows.append(Row(id: id, text: nil, a: a, b: b)) }
+            }
+            for (term, count) in whole.absent where count >= minimum && !(stopwords?.contains(term) ?? false) {
+                rows.append(Row(id: -1, text: term, a: 0, b: count))
             }
             targetLexicon = lexicon
             targetWords = t.words

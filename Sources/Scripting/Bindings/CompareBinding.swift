@@ -87,6 +87,26 @@ enum CompareBinding {
                                  ("duplicates", .function(duplicates))])
     }
 
+    /// `corpus:duplicate_sketches([shingle])`: every document's near-duplicate sketch
+    /// (`DuplicateSketch`), `{doc, sketch}` rows in corpus order, for the `near_duplicates` table of
+    /// a map script.
+    static func sketches(_ ctx: BindingContext) throws -> (Corpus, LuaArguments) throws -> [LuaValue] {
+        let list = try ctx.lists.columns(["doc", "sketch"])
+        return { corpus, args in
+            let size = try args.optionalInteger(1) ?? 5
+            guard (1...100).contains(size) else { throw LuaArgumentError(1, "the shingle size is 1 to 100 words, not \(size)") }
+            try ctx.reserve(corpus.count, ResultCost.record(fields: 2), for: "duplicate_sketches", items: "rows")
+            let sketches: [DuplicateSketch]
+            do {
+                sketches = try DuplicateSketch.sketches(of: corpus, shingleSize: size, cancellation: ctx.cancellation)
+            } catch let limit as WorkLimit {
+                if limit.luaLimit != nil { throw limit }
+                throw LuaRuntimeError(limit.description)
+            }
+            return [list.make(zip(corpus.documents, sketches).map { [.object($0), .text($1.encoded)] })]
+        }
+    }
+
     /// A claim as a Lua record's fields.
     static func claimRecord(_ claim: Claim, _ ctx: BindingContext) -> LuaValue {
         let lists = ctx.lists

@@ -106,6 +106,8 @@ enum CorpusBinding {
                  parameters: ["opts? ConflictOptions"], returns: ["List<Conflict>"]),
             .lua("duplicates", in: "corpus.lua", "Pairs of documents that share much of their text: copies (Jaccard) or one inside the other (containment).",
                  parameters: ["opts? DuplicateOptions"], returns: ["List<DuplicatePair>"]),
+            .method("duplicate_sketches", "Every document's near-duplicate sketch (its word shingles, as text) for a split run: a map script's `near_duplicates` table reduces the sketches of every part to the pairs `duplicates` finds on the whole corpus (docs/guide.md, \"Beyond one machine\").",
+                    parameters: ["shingle? integer"], returns: ["List<DuplicateSketch>"], try CompareBinding.sketches(ctx)),
         ])
         cls.luaMembers = luaMembers
         cls.length = { $0.count }

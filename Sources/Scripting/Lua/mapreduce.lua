@@ -2,7 +2,8 @@
 --
 -- A map script returns
 --   { tables = { NAME = { key = {...}, sum = {...}, min = {...}, max = {...}, first = {...},
---                         merge = {...}, top_k = { by = FIELD, k = N } }, ... },
+--                         merge = {...}, top_k = { by = FIELD, k = N },
+--                         near_duplicates = { threshold = 0.5, measure = "jaccard", sketch = "sketch" } }, ... },
 --     map = function(corpus, emit) ... end }
 -- `map` runs on one part of the corpus and calls `emit(NAME, row)`; every row becomes one line
 -- of JSON (`{"table": NAME, ...}`). `reduce` folds the rows of all the parts, table by table:
@@ -20,7 +21,8 @@ local M = {}
 
 -- The reducers a table spec may name, with the columns they take.
 local REDUCERS = { "sum", "min", "max", "first", "merge" }
-local SPEC_FIELDS = { key = true, sum = true, min = true, max = true, first = true, merge = true, top_k = true }
+local SPEC_FIELDS = { key = true, sum = true, min = true, max = true, first = true, merge = true, top_k = true,
+                      near_duplicates = true }
 
 -- JSON ----------------------------------------------------------------------------------------
 
@@ -135,7 +137,7 @@ function M.spec(returned, script)
     end
     for field in pairs(t) do
       if not SPEC_FIELDS[field] then
-        error(string_format("%s: tables.%s: unknown field '%s' (known: key, sum, min, max, first, merge, top_k)", script, tname, tostring(field)), 0)
+        error(string_format("%s: tables.%s: unknown field '%s' (known: key, sum, min, max, first, merge, top_k, near_duplicates)", script, tname, tostring(field)), 0)
       end
     end
     local s = { key = names_list(tname, "key", t.key), reducer = {}, columns = {} }
@@ -162,6 +164,27 @@ function M.spec(returned, script)
       end
       s.top_k = { by = by, k = k }
     end
+    if t.near_duplicates ~= nil then
+      -- One row per document (key: its id) with its sketch (corpus:duplicate_sketches); reduced, the
+      -- table becomes the near-duplicate pairs of all the documents, as corpus:duplicates finds them.
+      local nd = t.near_duplicates
+      local where = string_format("%s: tables.%s.near_duplicates", script, tname)
+      if type(nd) ~= "table" then error(where .. ": expected { threshold = 0.5, measure = \"jaccard\", sketch = \"sketch\" }", 0) end
+      for field in pairs(nd) do
+        if field ~= "threshold" and field ~= "measure" and field ~= "sketch" then
+          error(string_format("%s: unknown field '%s' (known: threshold, measure, sketch)", where, tostring(field)), 0)
+        end
+      end
+      local threshold, measure, sketch = nd.threshold or 0.5, nd.measure or "jaccard", nd.sketch or "sketch"
+      if type(threshold) ~= "number" or not (threshold > 0 and threshold <= 1) then
+        error(where .. ".threshold: a number above 0 and at most 1", 0)
+      end
+      if measure ~= "jaccard" and measure ~= "containment" then error(where .. ".measure: \"jaccard\" or \"containment\"", 0) end
+      if type(sketch) ~= "string" then error(where .. ".sketch: the name of the sketch column", 0) end
+      if #s.key ~= 1 then error(where .. ": the table's key is the one document column, e.g. key = {\"doc\"}", 0) end
+      if s.top_k then error(where .. ": a table of near-duplicates has no top_k", 0) end
+      s.near = { threshold = threshold, measure = measure, sketch = sketch }
+    end
     spec.tables[tname] = s
     spec.names[#spec.names + 1] = tname
   end
@@ -182,6 +205,7 @@ function M.spec_json(spec)
       t[r] = cols
     end
     t.top_k = s.top_k
+    t.near_duplicates = s.near
     tables[tname] = t
   end
   return encode({ tables = tables }, 0) .. "\n"
@@ -261,7 +285,12 @@ end
 -- the table; `file` and `line` say where it came from, for errors),
 -- `finish(write)` writes the reduced rows, table by table in name order, rows by key (or by
 -- `top_k.by`, largest first, then key); merged lists are sorted (numbers, then strings).
-function M.reducer(spec)
+-- `near(docs, sketches, threshold, measure, table)` (Swift, DuplicateFinder) gives the pairs of a
+-- `near_duplicates` table.
+local PAIR_SPEC = { key = { "a", "b" }, reducer = {},
+                    columns = { "similarity", "jaccard", "containment", "contained", "estimate", "group" } }
+
+function M.reducer(spec, near)
   local state = {}
   for _, tname in ipairs(spec.names) do state[tname] = { rows = {}, order = {}, seen = {} } end
   local reducer = {}
@@ -335,6 +364,13 @@ function M.reducer(spec)
       local s, st = spec.tables[tname], state[tname]
       local rows = {}
       for i, key in ipairs(st.order) do rows[i] = st.rows[key] end
+      if s.near then
+        -- The documents in the order their rows came (parts in the order given: corpus order).
+        local docs, sketches, column = {}, {}, s.key[1]
+        for i, row in ipairs(rows) do docs[i] = row[column]; sketches[i] = row[s.near.sketch] end
+        rows = near(docs, sketches, s.near.threshold, s.near.measure, tname)
+        s = PAIR_SPEC
+      end
       local keys = s.key
       local function by_key(a, b)
         for i = 1, #keys do
@@ -366,7 +402,9 @@ function M.reducer(spec)
           end
         end
       end
-      if s.top_k then
+      if s == PAIR_SPEC then
+        -- most similar first, as Swift gave them
+      elseif s.top_k then
         local by = s.top_k.by
         table_sort(rows, function(a, b)
           local x, y = a[by], b[by]

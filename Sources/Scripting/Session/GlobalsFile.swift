@@ -2,8 +2,8 @@ import Corpus
 import Foundation
 
 /// Reads `--globals FILE`: the reduced rows of the first pass of a two-pass split run
-/// (`scripts/globals.lua`), one `{"table": "globals", "docs": N, "tokens": T}` row and a
-/// `{"table": "df", "term": …, "docs": d}` row per term; and the entity evidence
+/// (`scripts/globals.lua`), one `{"table": "globals", "docs": N, "tokens": T, "words": W}` row and a
+/// `{"table": "df", "term": …, "docs": d, "count": c}` row per word; and the entity evidence
 /// (`corpus:entity_evidence()`: tables `entity_case`, `person_key`, `entity_acronym`, `entity_org`,
 /// `entity_single`, `entity`, `entity_form`).
 public enum GlobalsFile {
@@ -11,6 +11,7 @@ public enum GlobalsFile {
     public static func read(path: String) throws(ScriptError) -> CorpusGlobals {
         var globals: CorpusGlobals?
         var df: [String: Int] = [:]
+        var cf: [String: Int] = [:]
         var entities = EntityGlobals()
         do {
             try RowFile.forEachObject(path: path) { row, line in
@@ -19,12 +20,14 @@ public enum GlobalsFile {
                     guard let docs = row["docs"] as? Int, docs >= 0 else {
                         throw ScriptError.setup("\(path):\(line): the globals row needs \"docs\", a whole number of documents")
                     }
-                    globals = CorpusGlobals(documentCount: docs, tokenCount: max(0, row["tokens"] as? Int ?? 0))
+                    globals = CorpusGlobals(documentCount: docs, tokenCount: max(0, row["tokens"] as? Int ?? 0),
+                                            wordCount: max(0, row["words"] as? Int ?? 0))
                 case "df":
                     guard let term = row["term"] as? String, let docs = row["docs"] as? Int, docs >= 0 else {
                         throw ScriptError.setup("\(path):\(line): a df row needs \"term\" and \"docs\" (a whole number)")
                     }
                     df[term, default: 0] += docs
+                    if let count = row["count"] as? Int, count >= 0 { cf[term, default: 0] += count }
                 case "entity_case", "person_key", "entity_acronym", "entity_org", "entity_single", "entity", "entity_form":
                     try entities.add(row, path: path, line: line)
                 default:
@@ -40,6 +43,7 @@ public enum GlobalsFile {
             throw .setup("\(path): no {\"table\": \"globals\", \"docs\": N} row: make the file with scripts/globals.lua (docs/guide.md, \"Beyond one machine\")")
         }
         result.documentFrequency = df
+        result.collectionFrequency = cf
         if !entities.isEmpty { result.entities = entities.joined() }
         return result
     }

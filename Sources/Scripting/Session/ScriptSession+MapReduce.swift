@@ -26,8 +26,9 @@ extension ScriptSession {
     public func runReduce(path: String, rowFiles: [String], write: @escaping ([UInt8]) -> Void) throws(ScriptError) {
         let (module, spec) = try loadMapSpec(path: path, arguments: [])
         try callLua {
-            let reducer = try lua.makeReferenceFromLua("local m, spec = ... return m.reducer(spec)",
-                                                       arguments: [.reference(module), .reference(spec)])
+            let reducer = try lua.makeReferenceFromLua("local m, spec, near = ... return m.reducer(spec, near)",
+                                                       arguments: [.reference(module), .reference(spec),
+                                                                   .function(NearDuplicateRows.function(lua, cancellation: context.cancellation))])
             // Rows go to Lua 1,024 at a time with their line numbers; a row's place (file:line)
             // is only spelt out for an error.
             let add = LuaValue.reference(try lua.makeReferenceFromLua(

@@ -45,7 +45,7 @@ public final class ScriptSession {
         } catch {
             throw .setup(error.description)
         }
-        if let entities = options.globals?.entities { corpus.setEntityGlobals(entities) }
+        if let globals = options.globals { corpus.setGlobals(globals) }
         if !options.quiet {
             for warning in corpus.warnings { options.diagnostics("warning: \(warning)") }
             if corpus.summary.skippedCount > 0 { options.diagnostics("loaded \(path): \(corpus.summary)") }

@@ -21,7 +21,7 @@ struct MapCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Read the articles from this file instead of standard input (JSON lines unless --format says otherwise).", valueName: "file"))
     var input: String?
 
-    @Option(name: .long, help: ArgumentHelp("The whole corpus's statistics (the reduced rows of scripts/globals.lua), so that keywords score on this part as on the whole.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The whole corpus's statistics (the reduced rows of scripts/globals.lua), so that keywords, search ranking, keyness and collocations score on this part as on the whole.", valueName: "file"))
     var globals: String?
 
     @Argument(help: ArgumentHelp("The map script.", valueName: "script"))

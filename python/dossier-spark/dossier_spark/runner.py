@@ -62,11 +62,18 @@ class MapSpec:
         self.tables = tables
 
     def key_of(self, row):
-        keys = self.tables[row["table"]]["key"]
+        t = self.tables[row["table"]]
+        if t.get("near_duplicates"):
+            # Every sketch goes to one reducer, which bands them all and verifies the candidates:
+            # near-duplicates cross the parts.
+            return row["table"]
+        keys = t["key"]
         return row["table"] + "\0" + json.dumps([row.get(k) for k in keys], ensure_ascii=False, sort_keys=True)
 
     def columns(self, table):
         t = self.tables[table]
+        if t.get("near_duplicates"):
+            return ["a", "b", "similarity", "jaccard", "containment", "contained", "estimate", "group"]
         cols = list(t["key"])
         for reducer in ("sum", "min", "max", "first", "merge"):
             cols += t.get(reducer, [])

@@ -114,6 +114,27 @@ class LocalSparkTest(unittest.TestCase):
         self.assertEqual(written.count(), tables["keywords"].count())
         self.assertTrue(os.path.isdir(os.path.join(out, "corpus")))
 
+    def test_near_duplicates_across_partitions_match_one_machine(self):
+        from dossier_spark import run
+        script = os.path.join(self.root, "share", "dossier", "scripts", "near_duplicates.lua")
+        with open(self.docs, encoding="utf-8") as f:
+            lines = [l.rstrip("\n") for l in f if l.strip()]
+        # A copy of the first article at the far end: a pair across the two partitions.
+        copy = json.loads(lines[0])
+        copy["id"] = "copy-of-" + copy["id"]
+        docs = os.path.join(self.tmp, "docs-with-copy.jsonl")
+        with open(docs, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines + [json.dumps(copy)]) + "\n")
+        rows = os.path.join(self.tmp, "whole-near.jsonl")
+        with open(rows, "w", encoding="utf-8") as f:
+            f.write("\n".join(self.dossier(["map", "--quiet", "--input", docs, script])) + "\n")
+        expected = self.dossier(["reduce", script, rows])
+        self.assertTrue(any(json.loads(l)["b"] == copy["id"] for l in expected))
+        tables = run(self.spark, docs, script, bundle=BUNDLE, partitions=2)
+        self.assertEqual(tables["near"].columns[:3], ["a", "b", "similarity"])
+        got = [json.dumps(dict(json.loads(r), table="near")) for r in tables["near"].toJSON().collect()]
+        self.assertEqual(normalized(got), normalized(expected))
+
     def test_a_script_error_names_the_script_line(self):
         from dossier_spark import run
         bad = "return { tables = { t = { key = {'x'} } },\n map = function(corpus, emit) emit('u', {x = 1}) end }\n"
