@@ -109,6 +109,14 @@ import Testing
                                analyses: true, sameTermIDs: false, samePaths: false, sameVocabulary: false)
         expectSamePostings(loaded, opened, terms: ["the", "said", "minister", "police", "government", "a"])
         try expectSameStatistics(loaded, opened, node: "said")
+        // Written out as a new archive, the segments hold only the live documents.
+        let copy = try ArchiveFolder()
+        try DossierArchive.write(opened, to: copy.archive, sources: [])
+        let rewritten = try DossierArchive.open(copy.archive, verify: true)
+        #expect(rewritten.index.segments.allSatisfy { $0.liveBefore == nil } && rewritten.index.segments.map(\.documentCount) == [1, 0, 1, 1])
+        try compare.expectSame(loaded, rewritten, queries: ["said", "the", "\"prime minister\"", "police OR court", "year -said"],
+                               analyses: false, sameTermIDs: false, samePaths: false, sameVocabulary: false)
+        expectSamePostings(loaded, rewritten, terms: ["the", "said", "minister"])
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: benchPath), "no bench corpus in /tmp/dossier-bench/copies-1"))
