@@ -80,7 +80,8 @@ struct ArchiveAppender {
                                           sources: previous.sources + sources, warnings: old.warnings + added.warnings,
                                           skipped: old.summary.skipped.merging(added.summary.skipped, uniquingKeysWith: +))
         let manifest = try ArchiveWriter(folder: folder).publish(previous: previous, keeping: previous.batches,
-                                                                 deletions: deletions, batch: batch, lexicon: lexicon, totals: totals)
+                                                                 deletions: stored.withStatistics(deletions), batch: batch,
+                                                                 lexicon: lexicon, totals: totals)
         return (manifest, replaced)
     }
 }

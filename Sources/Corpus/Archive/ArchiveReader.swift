@@ -33,6 +33,7 @@ struct ArchiveReader {
         // Each batch's per-document columns first: the ranking's average length is over them all.
         var batches: [OpenBatch] = []
         var deletions: [DeletionBitmap?] = []
+        var bitmapFiles: [StorageFileReader?] = []
         var base = 0
         var tokenCount = 0
         var lengths: [UInt32] = []
@@ -59,10 +60,12 @@ struct ArchiveReader {
                 throw docsFile.corrupted("a per-document column has the wrong length")
             }
             if let name = batch.files[ArchiveManifest.deletionsPart] {
-                deletions.append(try DeletionBitmap(try file(name, ArchiveFormat.deletionsKind), documents: n,
-                                                    deleted: batch.deleted ?? 0))
+                let bitmapFile = try file(name, ArchiveFormat.deletionsKind)
+                deletions.append(try DeletionBitmap(bitmapFile, documents: n, deleted: batch.deleted ?? 0))
+                bitmapFiles.append(bitmapFile)
             } else {
                 deletions.append(nil)
+                bitmapFiles.append(nil)
             }
             lengths += batchLengths
             batches.append(opened)
@@ -77,6 +80,11 @@ struct ArchiveReader {
                                           averageLength: averageLength)
         }
         let lexicon = try Self.lexicon(try file(manifest.lexicon, ArchiveFormat.lexiconKind), documentCount: n, segments: segments)
+        for (b, bitmap) in deletions.enumerated() {
+            if let last = bitmap?.statistics?.terms.last, Int(last) >= lexicon.count, let bitmapFile = bitmapFiles[b] {
+                throw bitmapFile.corrupted("its statistics name term \(last), past the lexicon's \(lexicon.count)")
+            }
+        }
         var sequences: [[TermSequence]] = []
         for batch in batches {
             sequences.append(try Self.termSequences(batch.terms, documentCount: batch.count, termCount: lexicon.count))

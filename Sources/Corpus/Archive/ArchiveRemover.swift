@@ -1,8 +1,9 @@
 /// Removes documents from an archive by id (`dossier index --remove`): marks them in their
-/// batches' deletion bitmaps, written as new files, and publishes a new manifest. Nothing else
-/// is rewritten (the lexicon keeps the statistics as stored; an opened archive subtracts the
-/// deleted documents, `ArchiveReader`), so the cost follows the number of ids, plus reading
-/// the archive's ids. An id the archive does not have stops the removal before anything is
+/// batches' deletion bitmaps, written as new files with what the batch's deleted documents count
+/// in the lexicon (`DeletedStatistics`), and publishes a new manifest. Nothing else is rewritten
+/// (the lexicon keeps the statistics as stored; an opened archive subtracts the bitmaps' counts
+/// and its readers skip the deleted documents, `StoredArchive.live`), so the cost follows the
+/// deleted documents, plus reading the archive's ids. An id the archive does not have stops the removal before anything is
 /// written, naming every such id.
 struct ArchiveRemover {
     let folder: String
@@ -35,7 +36,8 @@ struct ArchiveRemover {
                                           tokens: previous.tokens - removedTokens, sources: previous.sources,
                                           warnings: previous.warnings.map { LoadWarning(path: $0.path, place: $0.place, message: $0.message) },
                                           skipped: previous.skipped)
-        return try ArchiveWriter(folder: folder).publish(previous: previous, keeping: previous.batches, deletions: deletions,
+        return try ArchiveWriter(folder: folder).publish(previous: previous, keeping: previous.batches,
+                                                         deletions: stored.withStatistics(deletions),
                                                          batch: nil, lexicon: nil, totals: totals)
     }
 }

@@ -75,8 +75,11 @@ struct ArchiveWriter {
         let previous = try? ArchiveManifest.read(folder: folder)
         let index = corpus.index
         let lexicon = index.lexicon
+        // An opened archive's segments may hold its deleted documents (skipped when read): the
+        // files get only the documents written.
+        let segments = index.segments.map { $0.withoutDeletions(lengths: index.documentLengths, averageLength: index.averageLength) }
         let batch = Batch(documents: corpus.documents, ids: corpus.documents.map(\.id), terms: corpus.documents.map(\.terms),
-                          lengths: index.documentLengths, base: 0, segments: index.segments, averageLength: index.averageLength)
+                          lengths: index.documentLengths, base: 0, segments: segments, averageLength: index.averageLength)
         let parts = LexiconParts(table: lexicon.table, kinds: lexicon.kinds.map(\.rawValue),
                                  documentFrequency: lexicon.documentFrequency, collectionFrequency: lexicon.collectionFrequency,
                                  termSegmentStart: lexicon.termSegmentStart, segmentRefs: lexicon.segmentRefs)

@@ -44,8 +44,9 @@ struct StoredArchive {
     /// The documents that are not deleted, numbered from 0 in stored order, as if only they had
     /// been indexed: the deleted documents are left out of the documents, the lengths and their
     /// average, the token count and the lexicon's document and collection frequencies (their
-    /// tokens subtracted, a pass over the deleted documents only), and out of the postings of
-    /// the segments that hold them (`Segment.removing`, a pass over those segments only).
+    /// tokens subtracted, a pass over the deleted documents only); the segments are used as
+    /// written, their readers skipping the deleted documents (`Segment.liveBefore`), so opening
+    /// decodes no postings.
     func live() -> Corpus {
         guard hasDeletions else { return stored() }
         // Each stored document's number among the live ones (-1: deleted), and how many live
@@ -57,25 +58,20 @@ struct StoredArchive {
         var tokens = tokenCount
         var df = lexicon.documentFrequency
         var cf = lexicon.collectionFrequency
-        var lastSeen = [Int32](repeating: -1, count: lexicon.count)
+        // The deleted documents' counts, as their bitmaps store them (a bitmap written before
+        // they were stored has them counted here, from the documents' tokens).
+        for b in batches.indices {
+            guard let bitmap = deletions[b], bitmap.deleted > 0 else { continue }
+            let statistics = bitmap.statistics ?? counted(bitmap, batch: b)
+            statistics.subtract(from: &df, &cf)
+            tokens -= statistics.tokens
+        }
         for (b, batch) in batches.enumerated() {
+            let bitmap = deletions[b]
             for i in 0..<batch.count {
                 let p = batch.base + i
                 liveBefore[p] = Int32(live)
-                if let bitmap = deletions[b], bitmap.contains(i) {
-                    let terms = sequences[b][i]
-                    tokens -= terms.count
-                    terms.forEachID { _, id in
-                        let t = Int(id)
-                        guard t < cf.count else { return }
-                        cf[t] &-= 1
-                        if lastSeen[t] != Int32(p) {
-                            lastSeen[t] = Int32(p)
-                            df[t] &-= 1
-                        }
-                    }
-                    continue
-                }
+                if let bitmap, bitmap.contains(i) { continue }
                 liveIndex[p] = Int32(live)
                 lengths.append(self.lengths[p])
                 live += 1
@@ -84,38 +80,23 @@ struct StoredArchive {
         liveBefore[storedCount] = Int32(live)
         let average = lengths.isEmpty ? 0 : Double(lengths.reduce(0) { $0 + Int($1) }) / Double(lengths.count)
 
-        // The segments with deleted documents re-encoded without them (in parallel), the others
-        // renumbered in place.
-        let storedCount = self.storedCount
-        let segments = self.segments
-        let frozenIndex = liveIndex, frozenBefore = liveBefore, frozenLengths = lengths
-        let filtered = segments.map { segment in
-            Int(frozenBefore[min(storedCount, segment.baseDocument + segment.documentCount)]) - Int(frozenBefore[segment.baseDocument])
-                < segment.documentCount
-        }
-        let liveSegments = Parallel.map(segments.count, chunk: 1) { s -> Segment in
-            let segment = segments[s]
+        // Every segment is used as written, renumbered; one that holds deleted documents gets
+        // its slice of the live map, and its readers skip them (`Segment.liveBefore`).
+        let liveSegments = segments.map { segment -> Segment in
             let first = segment.baseDocument
-            let base = Int(frozenBefore[first])
-            guard filtered[s] else { return segment.rebased(base, averageLength: average) }
-            return segment.removing({ frozenIndex[first + $0] < 0 }, base: base, lengths: frozenLengths, averageLength: average)
-        }
-        // Segment lists left empty by the deletions are dropped from the terms' lists.
-        var starts: [UInt32] = [0]
-        starts.reserveCapacity(lexicon.count + 1)
-        var refs: [UInt64] = []
-        refs.reserveCapacity(lexicon.segmentRefs.count)
-        for t in 0..<lexicon.count {
-            for ref in lexicon.segmentRefs(of: t) {
-                let (s, local) = Lexicon.segmentList(ref)
-                if filtered[s] && liveSegments[s].isEmpty(local: local) { continue }
-                refs.append(ref)
+            let end = min(storedCount, first + segment.storedCount)
+            let base = Int(liveBefore[first])
+            guard end - first > Int(liveBefore[end]) - base else {
+                return segment.opened(base: base, averageLength: average, liveBefore: nil)
             }
-            starts.append(UInt32(refs.count))
+            let slice = liveBefore[first...end].map { $0 - Int32(base) }
+            return segment.opened(base: base, averageLength: average, liveBefore: slice)
         }
+        // The terms keep their segment lists (a list may now hold only deleted documents: it
+        // yields nothing); their statistics are the live documents'.
         let liveLexicon = Lexicon(table: lexicon.table, kinds: lexicon.kinds, documentFrequency: df,
                                   collectionFrequency: cf, documentCount: live,
-                                  termSegmentStart: starts, segmentRefs: refs)
+                                  termSegmentStart: lexicon.termSegmentStart, segmentRefs: lexicon.segmentRefs)
         var documents: [Document] = []
         documents.reserveCapacity(live)
         for (b, batch) in batches.enumerated() {
@@ -128,6 +109,23 @@ struct StoredArchive {
         }
         let index = CorpusIndex(lexicon: liveLexicon, segments: liveSegments, documentLengths: lengths, tokenCount: tokens)
         return corpus(documents: documents, index: index)
+    }
+
+    /// What the documents `bitmap` marks in batch `b` count in the lexicon: a pass over their
+    /// tokens, done when a bitmap is written (`ArchiveRemover`, `ArchiveAppender`) so that
+    /// opening does not.
+    func counted(_ bitmap: DeletionBitmap, batch b: Int) -> DeletedStatistics {
+        let deleted = (0..<bitmap.documents).lazy.filter { bitmap.contains($0) && $0 < sequences[b].count }.map { sequences[b][$0] }
+        return DeletedStatistics(counting: deleted, termCount: lexicon.count)
+    }
+
+    /// Changed bitmaps (by batch) with their statistics counted, ready to be written.
+    func withStatistics(_ bitmaps: [Int: DeletionBitmap]) -> [Int: DeletionBitmap] {
+        var result = bitmaps
+        for (b, bitmap) in bitmaps where batches.indices.contains(b) {
+            result[b]?.statistics = counted(bitmap, batch: b)
+        }
+        return result
     }
 
     private func corpus(documents: [Document], index: CorpusIndex) -> Corpus {

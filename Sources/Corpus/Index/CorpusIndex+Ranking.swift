@@ -100,9 +100,10 @@ extension Segment {
         docStream.withUnsafeBufferPointer { stream in
             while offset < stop {
                 doc += Int(VarInt.read(stream, &offset))
-                guard doc < documentCount else { break }  // a damaged archive's posting
+                guard doc < storedCount else { break }  // a damaged archive's posting
                 let tf = Int(VarInt.read(stream, &offset))
-                body(baseDocument + doc, tf)
+                let live = liveDocument(doc)
+                if live >= 0 { body(baseDocument + live, tf) }
             }
         }
     }

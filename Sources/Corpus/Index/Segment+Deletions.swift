@@ -1,15 +1,16 @@
 extension Segment {
     /// The same postings without the documents `isDeleted` names (by their number in the
-    /// segment), as an archive with deletions is opened: the surviving documents renumbered from
-    /// 0 in their order and based at `base`, each term's list re-encoded without the deleted
-    /// ones (positions copied as they are), the skip blocks redone as `build` makes them, and the
-    /// block maxima computed for `lengths` (the corpus's, by corpus index) and `averageLength`.
-    /// Local term ids do not change: a term whose every document was deleted keeps an empty list.
-    /// The work is one pass over the segment's postings.
+    /// segment's streams), re-encoded: the surviving documents renumbered from 0 in their order
+    /// and based at `base`, each term's list re-encoded without the deleted ones (positions
+    /// copied as they are), the skip blocks redone as `build` makes them, and the block maxima
+    /// computed for `lengths` (the corpus's, by corpus index) and `averageLength`. Local term
+    /// ids do not change: a term whose every document was deleted keeps an empty list. The work
+    /// is one pass over the segment's postings: what writing an opened archive's corpus as a
+    /// new archive needs (`withoutDeletions`), never what opening does (`opened`).
     func removing(_ isDeleted: (Int) -> Bool, base: Int, lengths: [UInt32], averageLength: Double) -> Segment {
-        var renumbered = [Int32](repeating: -1, count: documentCount)
+        var renumbered = [Int32](repeating: -1, count: storedCount)
         var live: Int32 = 0
-        for d in 0..<documentCount where !isDeleted(d) {
+        for d in 0..<storedCount where !isDeleted(d) {
             renumbered[d] = live
             live += 1
         }
@@ -44,7 +45,7 @@ extension Segment {
                             p += 1
                         }
                         // Only a damaged archive has a posting past its segment: the list ends there.
-                        guard doc < documentCount else { break }
+                        guard doc < storedCount else { break }
                         let survivor = renumbered[doc]
                         guard survivor >= 0 else { continue }
                         if kept % Self.blockSize == 0 {
@@ -77,18 +78,24 @@ extension Segment {
         return filtered.assembled(base: base, lengths: lengths, averageLength: averageLength)
     }
 
-    /// The same postings numbered from `base`, with the block maxima's scale for a corpus whose
-    /// average length is `averageLength` (see `ArchiveReader`).
-    func rebased(_ base: Int, averageLength: Double) -> Segment {
-        let built = maximaAverage
-        let scale = built > 0 && averageLength > built ? averageLength / built * 1.000_001 : 1
-        return Segment(baseDocument: base, documentCount: documentCount, docStream: docStream,
-                       positionStream: positionStream, termDocOffset: termDocOffset, termPositionOffset: termPositionOffset,
-                       blocks: blocks, maxWeightScale: scale, maximaAverage: maximaAverage)
+    /// The segment's postings with its deleted documents re-encoded away (itself when it has
+    /// none), numbered from its base: for writing them out (`ArchiveWriter`), where the streams
+    /// must hold only the documents written.
+    func withoutDeletions(lengths: [UInt32], averageLength: Double) -> Segment {
+        guard liveBefore != nil else { return self }
+        return removing({ liveDocument($0) < 0 }, base: baseDocument, lengths: lengths, averageLength: averageLength)
     }
 
-    /// Whether local term `local` has no postings here.
-    func isEmpty(local: Int) -> Bool {
-        local + 1 >= termDocOffset.count || termDocOffset[local] == termDocOffset[local + 1]
+    /// The same streams, as written, for an opened archive: its live documents numbered from
+    /// `base`, the deleted ones (`liveBefore`, see `Segment.liveBefore`; nil: none) skipped by
+    /// every reader, and the block maxima's scale for a corpus whose average length is
+    /// `averageLength` (see `ArchiveReader`). The stored maxima stay upper bounds: they were
+    /// taken over a superset of the live postings. Nothing is decoded or copied.
+    func opened(base: Int, averageLength: Double, liveBefore: [Int32]?) -> Segment {
+        let built = maximaAverage
+        let scale = built > 0 && averageLength > built ? averageLength / built * 1.000_001 : 1
+        return Segment(baseDocument: base, documentCount: storedCount, docStream: docStream,
+                       positionStream: positionStream, termDocOffset: termDocOffset, termPositionOffset: termPositionOffset,
+                       blocks: blocks, maxWeightScale: scale, maximaAverage: maximaAverage, liveBefore: liveBefore)
     }
 }

@@ -7,7 +7,16 @@
 final class Segment: @unchecked Sendable {
     /// Index (in the corpus) of the segment's first document.
     let baseDocument: Int
+    /// Documents of the segment the corpus has (its deleted ones left out).
     let documentCount: Int
+    /// Documents the streams number (`0..<storedCount`), deleted ones included.
+    let storedCount: Int
+    /// For an archive opened with deletions (nil otherwise): per stored document d, how many
+    /// live documents come before it (`storedCount + 1` entries). Document d is deleted when
+    /// `liveBefore[d + 1] == liveBefore[d]`, else it is the segment's live document
+    /// `liveBefore[d]`. Readers of the streams skip the deleted ones where they decode (as
+    /// Lucene's live-docs bits), so the segment is used as written (`Segment+Deletions`).
+    let liveBefore: [Int32]?
     let docStream: Column<UInt8>
     let positionStream: Column<UInt8>
     /// Per local term: where its lists start (`count + 1` entries each).
@@ -39,11 +48,15 @@ final class Segment: @unchecked Sendable {
 
     init(baseDocument: Int, documentCount: Int, docStream: Column<UInt8>, positionStream: Column<UInt8>,
          termDocOffset: Column<UInt32>, termPositionOffset: Column<UInt32>, blocks: Blocks, maxWeightScale: Double = 1,
-         maximaAverage: Double = 0) {
+         maximaAverage: Double = 0, liveBefore: [Int32]? = nil) {
         self.maxWeightScale = maxWeightScale
         self.maximaAverage = maximaAverage
         self.baseDocument = baseDocument
-        self.documentCount = documentCount
+        // The live map must cover exactly the stored documents; one that does not is ignored.
+        let live = liveBefore.flatMap { $0.count == documentCount + 1 ? $0 : nil }
+        self.liveBefore = live
+        self.storedCount = documentCount
+        self.documentCount = live.map { Int($0[documentCount]) } ?? documentCount
         self.docStream = docStream
         self.positionStream = positionStream
         self.termDocOffset = termDocOffset
@@ -246,7 +259,7 @@ final class Segment: @unchecked Sendable {
                 while offset < bytes.count {
                     doc += Int(VarInt.read(bytes, &offset))
                     // Only a damaged archive has a posting past its segment: the list ends there.
-                    guard doc < documentCount else { break }
+                    guard doc < storedCount else { break }
                     let tf = Int(VarInt.read(bytes, &offset))
                     var p = positionOffset
                     var remaining = tf
@@ -254,11 +267,28 @@ final class Segment: @unchecked Sendable {
                         if positions[p] < 0x80 { remaining -= 1 }
                         p += 1
                     }
-                    body(baseDocument + doc, tf, positionOffset..<p)
+                    let live = liveDocument(doc)
+                    if live >= 0 { body(baseDocument + live, tf, positionOffset..<p) }
                     positionOffset = p
                 }
             }
         }
+    }
+
+    /// The segment's live number of stored document `d` (< `storedCount`), or -1 when it is
+    /// deleted.
+    @inline(__always)
+    func liveDocument(_ d: Int) -> Int {
+        guard let liveBefore else { return d }
+        let before = Int(liveBefore[d])
+        return Int(liveBefore[d + 1]) > before ? before : -1
+    }
+
+    /// The segment's live number of the last live document at or before stored document `d`
+    /// (-1 when there is none): where a skip block ending at `d` ends among the live documents.
+    func lastLiveDocument(atOrBefore d: Int) -> Int {
+        guard let liveBefore else { return d }
+        return Int(liveBefore[max(0, min(d + 1, storedCount))]) - 1
     }
 
     /// Decodes the positions stored at `range` (token indices in the document).

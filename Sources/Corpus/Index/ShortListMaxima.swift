@@ -30,10 +30,14 @@ final class ShortListMaxima: @unchecked Sendable {
             segment.docStream.withUnsafeBufferPointer { stream in
                 var offset = Int(segment.termDocOffset[local])
                 let stop = min(Int(segment.termDocOffset[local + 1]), stream.count)
-                var doc = segment.baseDocument
+                var local = 0
                 while offset < stop {
-                    doc += Int(VarInt.read(stream, &offset))
+                    local += Int(VarInt.read(stream, &offset))
                     let tf = Int(VarInt.read(stream, &offset))
+                    guard local < segment.storedCount else { break }  // a damaged archive's posting
+                    let live = segment.liveDocument(local)
+                    guard live >= 0 else { continue }  // deleted
+                    let doc = segment.baseDocument + live
                     let norm = doc < norms.count ? norms[doc] : CorpusIndex.k1
                     best = max(best, CorpusIndex.termWeight(frequency: tf, norm: norm))
                 }

@@ -13,7 +13,11 @@ struct PostingCursor {
     private var end = 0
     private var segmentEnd = 0
     private var base = 0
+    /// The current posting's document as the segment's streams number it.
     private var localDoc = 0
+    private var storedCount = 0
+    /// The open segment's live map (`Segment.liveBefore`; nil when it has no deletions).
+    private var liveBefore: [Int32]?
     /// Where unread positions start in the segment's position stream, and how many position
     /// varints (of postings passed over) must be skipped before the current posting's.
     private var positionOffset = 0
@@ -32,28 +36,39 @@ struct PostingCursor {
         nextRef = refs.startIndex
     }
 
-    /// Moves to the next posting (to `Int.max` when there is none).
+    /// Moves to the next posting (to `Int.max` when there is none). Postings of deleted
+    /// documents (an archive opened with deletions, `Segment.liveBefore`) are passed over.
     mutating func next() {
-        while offset >= end {
-            guard nextRef < refs.endIndex else {
-                document = Int.max
-                frequency = 0
-                return
+        while true {
+            while offset >= end {
+                guard nextRef < refs.endIndex else {
+                    document = Int.max
+                    frequency = 0
+                    return
+                }
+                openList(refs[nextRef])
+                nextRef += 1
             }
-            openList(refs[nextRef])
-            nextRef += 1
-        }
-        // Positions are found only when asked for: passing a posting just adds its count.
-        if !currentResolved { positionsToSkip += frequency }
-        currentResolved = false
-        localDoc += Int(read())
-        frequency = Int(read())
-        document = base + localDoc
-        if document >= segmentEnd {
-            // Only a damaged archive has a posting past its segment: that list ends there.
-            offset = end
-            currentResolved = true
-            next()
+            // Positions are found only when asked for: passing a posting just adds its count.
+            if !currentResolved { positionsToSkip += frequency }
+            currentResolved = false
+            localDoc += Int(read())
+            frequency = Int(read())
+            guard localDoc < storedCount else {
+                // Only a damaged archive has a posting past its segment: that list ends there.
+                offset = end
+                currentResolved = true
+                continue
+            }
+            if let liveBefore {
+                let before = Int(liveBefore[localDoc])
+                // A deleted document: its positions are skipped with the next posting's.
+                guard Int(liveBefore[localDoc + 1]) > before else { continue }
+                document = base + before
+            } else {
+                document = base + localDoc
+            }
+            return
         }
     }
 
@@ -123,6 +138,8 @@ struct PostingCursor {
         frequency = 0
         base = s.baseDocument
         segmentEnd = s.baseDocument + s.documentCount
+        storedCount = s.storedCount
+        liveBefore = s.liveBefore
         localDoc = 0
     }
 

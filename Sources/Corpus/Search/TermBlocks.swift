@@ -61,7 +61,10 @@ final class TermBlocks {
             } else {
                 for block in lower..<upper {
                     // A block ends at the document before the next block's first one.
-                    let end = block + 1 < upper ? first + Int(blocks.previousDocument[block + 1]) : last
+                    // (Deleted documents are skipped: the end is the last live one up to there.)
+                    let end = block + 1 < upper
+                        ? max(covered, first + segment.lastLiveDocument(atOrBefore: Int(blocks.previousDocument[block + 1])))
+                        : last
                     let bound = Double(blocks.maxWeight[block]) * segment.maxWeightScale * scale * idf
                     spans.append(Span(end: end, bound: bound, segment: Int32(s), list: Int32(local), block: Int32(block)))
                     best = max(best, bound)
@@ -130,7 +133,10 @@ final class TermBlocks {
             while offset < stop && n < room {
                 doc += Int(VarInt.read(stream, &offset))
                 let tf = VarInt.read(stream, &offset)
-                documents[n] = base + doc
+                guard doc < segment.storedCount else { break }  // a damaged archive's posting
+                let live = segment.liveDocument(doc)
+                guard live >= 0 else { continue }  // deleted
+                documents[n] = base + live
                 frequencies[n] = tf
                 n += 1
             }
