@@ -21,6 +21,8 @@ final class TermBlocks {
     }
 
     let idf: Double
+    /// Documents holding the term (what a disjunction's cheapest clause is chosen by).
+    let documentFrequency: Int
     let spans: [Span]
     /// The largest bound of any span: no document scores more than this for the term.
     let maxBound: Double
@@ -32,6 +34,7 @@ final class TermBlocks {
         let lexicon = index.lexicon
         let df = id >= 0 && id < lexicon.count ? Int(lexicon.documentFrequency[id]) : 0
         idf = index.idf(documentFrequency: df)
+        documentFrequency = df
         segments = index.segments
         norms = index.lengthNorms
         // Above every term weight: tf (k1 + 1) / (tf + k1 (1 − b + b·len/avg)) < k1 + 1.
