@@ -13,7 +13,9 @@
 /// documents are the only candidates and the others are looked up on them, best bound first,
 /// as long as they can still lift it (as the rarest operand leads an AND; Lucene's
 /// MaxScoreBulkScorer does the same). With two words whose best documents hold both, this turns
-/// the OR into an AND once the top k is good enough.
+/// the OR into an AND once the top k is good enough. Before a clause is decoded for a
+/// candidate, its skip block's bound at that document is checked (block-max), so a block that
+/// cannot lift the candidate is never decoded.
 ///
 /// The result is exactly that of scoring every document (`UnionMatcher`): the same documents
 /// and scores, and a document's score is summed in the same order (clause by clause as the
