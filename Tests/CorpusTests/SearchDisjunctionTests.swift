@@ -198,6 +198,40 @@ import Testing
         }
     }
 
+    /// 2- to 8-word ORs from several frequency bands (stopword-heavy ones included), alone and
+    /// with AND/NOT operands, k = 1, 10, 100: once the k-th score passes what the other words
+    /// can add, a word becomes required and leads (only its documents are candidates), which
+    /// must not change the ranking. Checked where the ranker does lead.
+    @Test func requiredWordsLeadWithoutChangingTheRanking() throws {
+        let words = Self.words
+        for size in [4096, 160] {
+            let corpus = try Self.generated(3000, segmentSize: size)
+            var led = 0
+            for width in 2...8 {
+                for band in [0, 3, 25, 90, 240] {
+                    let pick = (0..<width).map { words[min(words.count - 1, band + $0 * (band / 4 + 1))] }
+                    let query = try Query.parse(pick.joined(separator: " OR "))
+                    let all = try Self.exhaustive(corpus, query, limit: Int.max)
+                    for k in [1, 10, 100] {
+                        let plan = try QueryPlan(corpus: corpus, expression: query.expression, fields: .standard)
+                        let ranker = try #require(plan.disjunction(query.expression))
+                        let got = try ranker.top(k, accept: nil, cancellation: .none).map { Pair(document: $0.document, score: $0.score) }
+                        #expect(got == Array(all.prefix(k)), "\(query.text) top \(k), segments of \(size)")
+                        #expect(try Self.pruned(corpus, query, limit: k) == Array(all.prefix(k)), "\(query.text) top \(k)")
+                        led += ranker.windowsLed
+                    }
+                }
+            }
+            #expect(led > 0, "no window was led by a required word (segments of \(size))")
+            // AND, NOT and phrases next to words in the OR, and NOTs and ANDs around it.
+            let (a, b, c, d) = (words[1], words[6], words[40], words[150])
+            for q in ["\(a) OR \(b) OR (\(c) -\(d))", "\(a) OR \(b) OR (\(c) AND \(d))", "(\(a) OR \(b) OR \(c)) -\(d)",
+                      "\(b) OR \"\(a) \(b)\" OR \(c)", "(\(a) OR \(c)) AND (\(b) OR \(d))", "\(words[0]) OR \(a) OR \(b) OR -\(c)"] {
+                try Self.check(corpus, q, limits: [1, 10, 100])
+            }
+        }
+    }
+
     @Test func tiesKeepDocumentOrderAtTheCut() throws {
         let words = Self.words
         let corpus = try Self.generated(2000, segmentSize: 300)

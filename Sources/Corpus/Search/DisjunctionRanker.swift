@@ -7,7 +7,15 @@
 /// than the k-th score are *non-essential*: a document holding only them cannot enter the top
 /// k, so only the essential clauses' documents are candidates, and a candidate's non-essential
 /// clauses are looked at best first only while they can still lift it over the k-th score. A
-/// window where every clause is non-essential is skipped without decoding anything.
+/// window where every clause is non-essential is skipped without decoding anything. When the
+/// other clauses' bounds add up to no more than the k-th score without some clause, that clause
+/// is *required* in the window: the cheapest required clause (fewest documents) leads, its
+/// documents are the only candidates and the others are looked up on them, best bound first,
+/// as long as they can still lift it (as the rarest operand leads an AND; Lucene's
+/// MaxScoreBulkScorer does the same). With two words whose best documents hold both, this turns
+/// the OR into an AND once the top k is good enough. Before a clause is decoded for a
+/// candidate, its skip block's bound at that document is checked (block-max), so a block that
+/// cannot lift the candidate is never decoded.
 ///
 /// The result is exactly that of scoring every document (`UnionMatcher`): the same documents
 /// and scores, and a document's score is summed in the same order (clause by clause as the
@@ -37,6 +45,10 @@ final class DisjunctionRanker {
     private let order: UnsafeMutablePointer<Int>
     /// The clauses on the current candidate.
     private let on: UnsafeMutablePointer<Int>
+    /// Per clause: about how many documents it matches (the cheapest required clause leads).
+    private let cost: UnsafeMutablePointer<Int>
+    /// Windows of the last `top` whose candidates came from one required clause (for tests).
+    private(set) var windowsLed = 0
 
     /// A disjunction of operands, each a group of clauses whose scores add up to the operand's
     /// (one clause for a term or a phrase, the expanded terms for a prefix).
@@ -50,6 +62,7 @@ final class DisjunctionRanker {
         scores = .allocate(capacity: capacity)
         order = .allocate(capacity: capacity)
         on = .allocate(capacity: capacity)
+        cost = .allocate(capacity: capacity)
         var terms: [TermBlocks] = []
         var others: [Matcher] = []
         var c = 0
@@ -58,9 +71,11 @@ final class DisjunctionRanker {
                 switch leaf {
                 case .term(let blocks):
                     slot[c] = terms.count
+                    cost[c] = blocks.documentFrequency
                     terms.append(blocks)
                 case .other(let matcher):
                     slot[c] = ~others.count
+                    cost[c] = matcher.cost
                     others.append(matcher)
                 }
                 group[c] = g
@@ -77,7 +92,7 @@ final class DisjunctionRanker {
         for i in 0..<termCount { cursors[i].release() }
         cursors.deinitialize(count: termCount)
         cursors.deallocate()
-        for p in [slot, group, order, on] { p.deallocate() }
+        for p in [slot, group, order, on, cost] { p.deallocate() }
         bounds.deallocate()
         scores.deallocate()
     }
@@ -114,12 +129,20 @@ final class DisjunctionRanker {
         return s >= 0 ? cursors[s].bound(from: target, through: last) : others[~s].maxScore
     }
 
+    /// An upper bound of clause `c`'s score in document `d` alone (its skip block's bound; the
+    /// window's bound for a clause that is not a term). `d` must not decrease between calls.
+    @inline(__always)
+    private func bound(_ c: Int, at d: Int) -> Double {
+        let s = slot[c]
+        return s >= 0 ? cursors[s].bound(from: d, through: d) : bounds[c]
+    }
+
     // MARK: Ranking
 
     /// The best `k` documents (best first; ties: earlier document first) among those `accept`
-    /// takes (all when nil). `tick` is called as documents and windows go by, and may stop the
-    /// search by throwing.
-    func top(_ k: Int, accept: ((Int) -> Bool)?, tick: () throws(WorkLimit) -> Void) throws(WorkLimit) -> [TopK.Entry] {
+    /// takes (all when nil). `cancellation` is checked every 256 candidates and windows.
+    func top(_ k: Int, accept: ((Int) -> Bool)?, cancellation: Cancellation) throws(WorkLimit) -> [TopK.Entry] {
+        windowsLed = 0
         guard k > 0, n > 0 else { return [] }
         var top = TopK(k)
         // A document whose bound is at most `floor` cannot enter the top k.
@@ -127,13 +150,36 @@ final class DisjunctionRanker {
         var essential = 0
         var nonEssentialBound = 0.0
         for c in 0..<n { order[c] = c }
+        var countdown = 256
+        @inline(__always)
+        func tick() throws(WorkLimit) {
+            countdown -= 1
+            if countdown == 0 {
+                countdown = 256
+                try cancellation.check()
+            }
+        }
 
         /// Extends the non-essential clauses (smallest bounds first) while their bounds add up
         /// to no more than `floor`.
         func partition(sort: Bool) {
             if sort {
-                var clauses = UnsafeMutableBufferPointer(start: order, count: n)
-                clauses.sort { bounds[$0] < bounds[$1] }
+                if n > 16 {
+                    var clauses = UnsafeMutableBufferPointer(start: order, count: n)
+                    clauses.sort { bounds[$0] < bounds[$1] }
+                } else {
+                    // Insertion sort: few clauses, and their order changes little between windows.
+                    for a in 1..<max(1, n) {
+                        let c = order[a]
+                        let key = bounds[c]
+                        var b = a
+                        while b > 0 && bounds[order[b - 1]] > key {
+                            order[b] = order[b - 1]
+                            b -= 1
+                        }
+                        order[b] = c
+                    }
+                }
                 essential = 0
                 nonEssentialBound = 0
             }
@@ -145,21 +191,92 @@ final class DisjunctionRanker {
             }
         }
 
+        /// Offers a candidate that may still enter the top k, raising the floor when it does.
+        @inline(__always)
+        func offer(_ d: Int, found: Int) {
+            guard accept?(d) ?? true else { return }
+            top.offer(score: sum(found), document: d)
+            if top.isFull {
+                let kth = top.weakestScore
+                let raised = kth - abs(kth) * 1e-9
+                if raised > floor {
+                    floor = raised
+                    partition(sort: false)
+                }
+            }
+        }
+
         var t = 0
+        // The clause that led the last window in conjunction mode (-1: none).
+        var lead = -1
         while true {
             try tick()
             // The window: up to the end of the first skip block among the clauses that led the
             // last window (all when none did), at least 32 documents per leading clause.
             var end = Int.max
-            let leaders = essential < n ? essential : 0
-            for j in leaders..<n { end = min(end, blockEnd(order[j], from: t)) }
-            let leading = n - leaders
-            if leading > 1 && end < Int.max {
-                end = max(end, min(Int.max - 1, t + 32 * leading - 1))
+            if lead >= 0 {
+                end = blockEnd(lead, from: t)
+            } else {
+                let leaders = essential < n ? essential : 0
+                for j in leaders..<n { end = min(end, blockEnd(order[j], from: t)) }
+                let leading = n - leaders
+                if leading > 1 && end < Int.max {
+                    end = max(end, min(Int.max - 1, t + 32 * leading - 1))
+                }
             }
-            for c in 0..<n { bounds[c] = bound(c, from: t, through: end) }
+            var total = 0.0
+            for c in 0..<n {
+                bounds[c] = bound(c, from: t, through: end)
+                total += bounds[c]
+            }
             partition(sort: true)
-            if essential < n {
+            // A clause the top k needs from here on: without it the other clauses' bounds add
+            // up to no more than the floor. Then only its documents are candidates (the
+            // cheapest such clause leads, as the rarest operand leads an AND).
+            lead = -1
+            if essential < n && total > floor {
+                for c in 0..<n where total - bounds[c] <= floor && (lead < 0 || cost[c] < cost[lead]) { lead = c }
+            }
+            if lead >= 0 {
+                windowsLed += 1
+                advance(lead, to: t)
+                while true {
+                    let d = document(lead)
+                    if d == Int.max || d > end { break }
+                    try tick()
+                    let s = score(lead, at: d)
+                    scores[lead] = s
+                    on[0] = lead
+                    var found = 1
+                    var partial = s
+                    // The others, best bound first, while they can still lift it past the floor.
+                    var remaining = total - bounds[lead]
+                    var competitive = partial + remaining > floor
+                    var j = n - 1
+                    while competitive && j >= 0 {
+                        let c = order[j]
+                        j -= 1
+                        if c == lead { continue }
+                        // Its skip block at d may rule the candidate out without decoding it.
+                        remaining -= bounds[c]
+                        guard partial + max(0, remaining) + bound(c, at: d) > floor else {
+                            competitive = false
+                            break
+                        }
+                        advance(c, to: d)
+                        if document(c) == d {
+                            let s = score(c, at: d)
+                            scores[c] = s
+                            partial += s
+                            on[found] = c
+                            found += 1
+                        }
+                        competitive = partial + max(0, remaining) > floor
+                    }
+                    if competitive { offer(d, found: found) }
+                    advance(lead, to: d + 1)
+                }
+            } else if essential < n {
                 for j in essential..<n { advance(order[j], to: t) }
                 while true {
                     var d = Int.max
@@ -182,6 +299,11 @@ final class DisjunctionRanker {
                     var j = essential - 1
                     while competitive && j >= 0 {
                         let c = order[j]
+                        remaining -= bounds[c]
+                        guard partial + max(0, remaining) + bound(c, at: d) > floor else {
+                            competitive = false
+                            break
+                        }
                         advance(c, to: d)
                         if document(c) == d {
                             let s = score(c, at: d)
@@ -190,21 +312,10 @@ final class DisjunctionRanker {
                             on[found] = c
                             found += 1
                         }
-                        remaining -= bounds[c]
                         competitive = partial + max(0, remaining) > floor
                         j -= 1
                     }
-                    if competitive && (accept?(d) ?? true) {
-                        top.offer(score: sum(found), document: d)
-                        if top.isFull {
-                            let kth = top.weakestScore
-                            let raised = kth - abs(kth) * 1e-9
-                            if raised > floor {
-                                floor = raised
-                                partition(sort: false)
-                            }
-                        }
-                    }
+                    if competitive { offer(d, found: found) }
                     for j in essential..<n where document(order[j]) == d { advance(order[j], to: d + 1) }
                 }
             }

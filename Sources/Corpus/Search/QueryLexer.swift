@@ -25,33 +25,39 @@ enum QueryLexer {
     static let quotes: Set<Character> = ["\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}"]
 
     static func lex(_ text: String) throws(QueryError) -> [QueryLexeme] {
-        let chars = Array(text)
+        // ASCII text (most queries) is read scalar by scalar, which costs no grapheme breaking:
+        // there a character is a scalar, so positions are the same.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return try lex(Array(text.unicodeScalars)) }
+        return try lex(Array(text))
+    }
+
+    private static func lex<Unit: QueryTextUnit>(_ chars: [Unit]) throws(QueryError) -> [QueryLexeme] {
         var out: [QueryLexeme] = []
         var i = 0
-        func isBoundary(_ c: Character) -> Bool {
-            c.isWhitespace || c == "(" || c == ")" || quotes.contains(c)
+        func isBoundary(_ c: Unit) -> Bool {
+            c.isSpace || c == "(" || c == ")" || c.isQuote
         }
         /// Reads a quoted phrase whose opening quote is at `i`; returns its text and the index after it.
         func readPhrase(at start: Int) throws(QueryError) -> (String, Int) {
             var j = start + 1
-            while j < chars.count && !quotes.contains(chars[j]) { j += 1 }
-            guard j < chars.count else { throw QueryError(.unbalanced(chars[start]), at: start + 1) }
-            return (String(chars[(start + 1)..<j]), j + 1)
+            while j < chars.count && !chars[j].isQuote { j += 1 }
+            guard j < chars.count else { throw QueryError(.unbalanced(chars[start].character), at: start + 1) }
+            return (Unit.text(chars[(start + 1)..<j]), j + 1)
         }
         while i < chars.count {
             let c = chars[i]
-            if c.isWhitespace { i += 1; continue }
+            if c.isSpace { i += 1; continue }
             let position = i + 1
             if c == "(" { out.append(QueryLexeme(item: .open, position: position)); i += 1; continue }
             if c == ")" { out.append(QueryLexeme(item: .close, position: position)); i += 1; continue }
-            if quotes.contains(c) {
+            if c.isQuote {
                 let (phrase, next) = try readPhrase(at: i)
                 out.append(QueryLexeme(item: .phrase(phrase), position: position))
                 i = next
                 continue
             }
             if c == "-" {
-                guard i + 1 < chars.count, !chars[i + 1].isWhitespace, chars[i + 1] != ")" else {
+                guard i + 1 < chars.count, !chars[i + 1].isSpace, chars[i + 1] != ")" else {
                     throw QueryError(.missingOperand("-", before: false), at: position)
                 }
                 out.append(QueryLexeme(item: .not("-"), position: position))
@@ -60,7 +66,7 @@ enum QueryLexer {
             }
             var j = i
             while j < chars.count && !isBoundary(chars[j]) { j += 1 }
-            let word = String(chars[i..<j])
+            let word = Unit.text(chars[i..<j])
             switch word {
             case "AND": out.append(QueryLexeme(item: .and, position: position)); i = j; continue
             case "OR": out.append(QueryLexeme(item: .or, position: position)); i = j; continue
@@ -75,7 +81,7 @@ enum QueryLexer {
                 }
                 let value = String(word[word.index(after: colon)...])
                 if value.isEmpty {
-                    guard j < chars.count, quotes.contains(chars[j]) else {
+                    guard j < chars.count, chars[j].isQuote else {
                         throw QueryError(.missingFieldValue(name), at: position)
                     }
                     let (phrase, next) = try readPhrase(at: j)
@@ -91,5 +97,32 @@ enum QueryLexer {
             i = j
         }
         return out
+    }
+}
+
+/// What the lexer reads query text as: characters, or for ASCII text the cheaper scalars.
+protocol QueryTextUnit: Equatable, ExpressibleByUnicodeScalarLiteral {
+    var isSpace: Bool { get }
+    /// One of `QueryLexer.quotes`.
+    var isQuote: Bool { get }
+    var character: Character { get }
+    static func text(_ units: ArraySlice<Self>) -> String
+}
+
+extension Character: QueryTextUnit {
+    var isSpace: Bool { isWhitespace }
+    var isQuote: Bool { QueryLexer.quotes.contains(self) }
+    var character: Character { self }
+    static func text(_ units: ArraySlice<Character>) -> String { String(units) }
+}
+
+extension Unicode.Scalar: QueryTextUnit {
+    var isSpace: Bool { value < 0x80 ? value == 0x20 || (value >= 0x09 && value <= 0x0D) : properties.isWhitespace }
+    var isQuote: Bool { value == 0x22 || (value >= 0x201C && value <= 0x201F) }
+    var character: Character { Character(self) }
+    static func text(_ units: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: units)
+        return String(view)
     }
 }

@@ -69,7 +69,7 @@ public enum Search {
             // A disjunction: block-max MaxScore scores only documents that can reach the top.
             let accept = plan.membership()
             do {
-                ranked = try ranker.top(limit, accept: accept) { () throws(WorkLimit) in try ticker.tick() }
+                ranked = try ranker.top(limit, accept: accept, cancellation: cancellation)
                     .map { ($0.document, $0.score) }
             } catch {
                 throw QueryError(.stopped(error), at: 0)

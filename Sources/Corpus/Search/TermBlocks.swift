@@ -21,6 +21,8 @@ final class TermBlocks {
     }
 
     let idf: Double
+    /// Documents holding the term (what a disjunction's cheapest clause is chosen by).
+    let documentFrequency: Int
     let spans: [Span]
     /// The largest bound of any span: no document scores more than this for the term.
     let maxBound: Double
@@ -32,6 +34,8 @@ final class TermBlocks {
         let lexicon = index.lexicon
         let ranking = index.ranking
         idf = ranking.idf(term: id)
+        // This index's own count (what leading by a term costs), whatever statistics rank.
+        documentFrequency = id >= 0 && id < lexicon.count ? Int(lexicon.documentFrequency[id]) : 0
         segments = index.segments
         norms = ranking.lengthNorms
         // The stored maxima are weights under the index's own average length (`RankingStatistics`).
