@@ -259,8 +259,25 @@ public enum ConflictFinder {
             judged[pair] = answer
             return answer
         }
+        // A sentence naming exactly the names of an earlier one finds only what that one found
+        // (its pairs with later sentences were all visited from the earlier one), and in one row
+        // a sentence repeating an earlier one's names adds nothing: both are skipped, so a claim
+        // holding one story n times costs its distinct name lists, not n² pairs.
+        var listIDs: [[Int]: Int] = [:]
+        let listOf: [Int] = coded.map { list in
+            if let id = listIDs[list] { return id }
+            listIDs[list] = listIDs.count
+            return listIDs.count - 1
+        }
+        var visitedIn = [Int](repeating: -1, count: listIDs.count)
+        var rowOf = [Int](repeating: -1, count: listIDs.count)
         for x in 0..<coded.count {
+            guard visitedIn[listOf[x]] < 0 else { continue }
+            visitedIn[listOf[x]] = x
+            guard !coded[x].isEmpty else { continue }
             for y in (x + 1)..<coded.count {
+                guard rowOf[listOf[y]] != x else { continue }
+                rowOf[listOf[y]] = x
                 for ia in coded[x] where !coded[y].contains(ia) {
                     for ib in coded[y] where !coded[x].contains(ib) && variant(ia, ib) {
                         let a = distinct[ia]
