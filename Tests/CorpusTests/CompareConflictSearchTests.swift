@@ -26,6 +26,24 @@ import Testing
         #expect(all.filter { $0.key == "number of people" }.count == 1)
     }
 
+    /// Repeated stories are compared once per pair of alike sentences (`ConflictSearch`'s
+    /// classes), but every copy is still a sentence of the conflict, each named by its own outlet.
+    @Test func repeatedStoriesGiveOneConflictHoldingEveryCopy() throws {
+        let first = "Dunmore Mills Inc said on Tuesday that 3,000 workers at its Carlow plant will lose their jobs when the plant closes in June, the biggest cut in the company's history."
+        let second = "Unions reacted angrily after Dunmore Mills Inc confirmed that 2,500 workers at its Carlow plant will lose their jobs, and promised a campaign of protests across the county."
+        let found = try Self.search([("a1", first), ("b1", second), ("a2", first), ("b2", second), ("a3", first)])
+        let jobs = found.filter { $0.key == "number of people" }
+        #expect(jobs.count == 1)
+        let conflict = try #require(jobs.first)
+        #expect(conflict.values == ["3,000 workers", "2,500 workers"])
+        #expect(conflict.sentences.map(\.document.id) == ["a1", "b1", "a2", "b2", "a3"])
+        for id in ["a1", "b1", "a2", "b2", "a3"] { #expect(conflict.reason.contains("(\(id))")) }
+        // The same texts inside one claim: every copy is kept there too.
+        let claimed = ConflictFinder.conflicts(in: CompareFixtures.corpus([("a1", first), ("b1", second), ("a2", first), ("b2", second)]),
+                                               by: .document)
+        #expect(claimed.filter { $0.key == "number of people" }.count == 1)
+    }
+
     @Test func figuresOfOneSubjectAboutOtherThingsAreNoConflict() throws {
         let found = try Self.search([
             ("a", "Tessaly Pumps Inc earned 31.2 mln dlrs in 1986 on sales of 402 mln dlrs."),

@@ -131,6 +131,23 @@ public enum ConflictFinder {
         // Only sentences with facts are compared, so only they need their context.
         let contexts = zip(tokens, facts).map { t, f in f.isEmpty ? nil : FactContext(t, known: known) }
         let label = labels(claim)
+        // Sentences alike (the same text stating the same facts, with the same first-word
+        // reading; the outlet only names them in a doubt) compare alike: each ordered pair of such classes is compared
+        // once, so a claim holding one story n times costs its distinct pairs, not n² times them.
+        var classOf: [Int] = []
+        var classIDs: [ClaimSentenceLikeness: Int] = [:]
+        for (x, s) in sentences.enumerated() {
+            let t = tokens[x]
+            let firstKnown = t.firstWord >= 0 && known.contains(t.norms[t.firstWord])
+            let likeness = ClaimSentenceLikeness(text: s.text, firstKnown: firstKnown, facts: facts[x])
+            if let c = classIDs[likeness] { classOf.append(c) } else {
+                classIDs[likeness] = classIDs.count
+                classOf.append(classIDs.count - 1)
+            }
+        }
+        let classCount = classIDs.count
+        let someAlike = classCount < sentences.count
+        classIDs = [:]
         var out: [Conflict] = []
         var keys: [String] = []
         for list in facts {
@@ -145,14 +162,21 @@ public enum ConflictFinder {
                 if !stated.isEmpty { holders.append((x, stated)) }
             }
             var pairs: [(Int, Int, FactComparison)] = []
+            var compared: [Int: FactComparison?] = [:]
             for i in holders.indices {
                 let (x, fx) = holders[i]
                 for (y, fy) in holders[(i + 1)...] where sentences[x].document !== sentences[y].document {
-                    guard let cx = contexts[x], let cy = contexts[y],
-                          let c = FactComparison.compare(fx, cx, fy, cy,
-                                                         labels: (label[x], label[y]), includeHedges: options.includeHedges)
-                    else { continue }
-                    pairs.append((x, y, c))
+                    let code = classOf[x] * classCount + classOf[y]
+                    let result: FactComparison?
+                    if someAlike, let known = compared[code] { result = known } else {
+                        if let cx = contexts[x], let cy = contexts[y] {
+                            result = FactComparison.compare(fx, cx, fy, cy, includeHedges: options.includeHedges)
+                        } else {
+                            result = nil
+                        }
+                        if someAlike { compared[code] = result }
+                    }
+                    if let c = result { pairs.append((x, y, c)) }
                 }
             }
             if let conflict = report(key: key, pairs: pairs, sentences: sentences, facts: facts, labels: label,
@@ -172,19 +196,20 @@ public enum ConflictFinder {
                        facts: [[Fact]], labels label: [String], claim: Claim?, index: Int?,
                        options: ConflictOptions) -> Conflict? {
         var involved: [Int] = []
+        var isInvolved = Set<Int>()
         var shown: [Int: [Fact]] = [:]
         var contradiction = false
         var certain = false
         var doubts: [String] = []
         for (x, y, c) in pairs {
-            for k in [x, y] where !involved.contains(k) { involved.append(k) }
+            for k in [x, y] where isInvolved.insert(k).inserted { involved.append(k) }
             for (fa, fb, _) in c.compared {
                 if !(shown[x]?.contains(fa) ?? false) { shown[x, default: []].append(fa) }
                 if !(shown[y]?.contains(fb) ?? false) { shown[y, default: []].append(fb) }
             }
             guard c.differing else { continue }
             contradiction = true
-            if c.certain { certain = true } else if let doubt = c.doubt { doubts.append(doubt) }
+            if c.certain { certain = true } else if let doubt = c.doubt { doubts.append(doubt.text(labels: (label[x], label[y]))) }
         }
         guard !involved.isEmpty, contradiction || options.includeHedges else { return nil }
         // Four or more different values of one detail are a list of different things told on
@@ -234,8 +259,25 @@ public enum ConflictFinder {
             judged[pair] = answer
             return answer
         }
+        // A sentence naming exactly the names of an earlier one finds only what that one found
+        // (its pairs with later sentences were all visited from the earlier one), and in one row
+        // a sentence repeating an earlier one's names adds nothing: both are skipped, so a claim
+        // holding one story n times costs its distinct name lists, not n² pairs.
+        var listIDs: [[Int]: Int] = [:]
+        let listOf: [Int] = coded.map { list in
+            if let id = listIDs[list] { return id }
+            listIDs[list] = listIDs.count
+            return listIDs.count - 1
+        }
+        var visitedIn = [Int](repeating: -1, count: listIDs.count)
+        var rowOf = [Int](repeating: -1, count: listIDs.count)
         for x in 0..<coded.count {
+            guard visitedIn[listOf[x]] < 0 else { continue }
+            visitedIn[listOf[x]] = x
+            guard !coded[x].isEmpty else { continue }
             for y in (x + 1)..<coded.count {
+                guard rowOf[listOf[y]] != x else { continue }
+                rowOf[listOf[y]] = x
                 for ia in coded[x] where !coded[y].contains(ia) {
                     for ib in coded[y] where !coded[x].contains(ib) && variant(ia, ib) {
                         let a = distinct[ia]
@@ -285,6 +327,14 @@ public enum ConflictFinder {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+
+    /// What a claim sentence's comparisons depend on: its text, whether its first word counts as
+    /// a known name (`FactContext`) and its facts.
+    struct ClaimSentenceLikeness: Hashable {
+        let text: String
+        let firstKnown: Bool
+        let facts: [Fact]
     }
 
     /// Per claim sentence, the name to show it by: its document's outlet, or the document id.

@@ -20,6 +20,17 @@ enum ConflictSearch {
         let label: String
         let facts: [Fact]
         let context: FactContext
+        /// What the entry's comparisons depend on: entries alike in it compare alike.
+        let likeness: Likeness
+
+        /// The sentence as written, whether its first word counts as a known name (the only use
+        /// `FactContext` makes of the document's other sentences) and the facts. The outlet is
+        /// not part of it: it only names the sentences in a doubt (`FactComparison.Doubt`).
+        struct Likeness: Hashable {
+            let text: String
+            let firstKnown: Bool
+            let facts: [Fact]
+        }
     }
 
     /// Files holding more sentences than this for one key and actor word are skipped: a word that
@@ -45,43 +56,89 @@ enum ConflictSearch {
         }
         let entries = perDocument.flatMap { $0 }
         try cancellation.check()
-        // File each entry under key + actor word.
-        var files: [String: [Int]] = [:]
+        // Entries that read alike (the same sentence text: a story copied from desk to desk, or
+        // one archive loaded twice) compare alike, so the files, the
+        // candidate pairs and the comparisons are made per class of alike entries; the pairs of
+        // entries are unfolded only where a comparison disagrees. Without this, a corpus holding
+        // every story n times makes n² times the pairs.
+        var classOf = [Int32](repeating: 0, count: entries.count)
+        var members: [[Int]] = []
+        var classIDs: [Entry.Likeness: Int32] = [:]
         for (e, entry) in entries.enumerated() {
-            let keys = Set(entry.facts.map(\.key))
-            for key in keys {
-                for word in entry.context.actor where word.count >= 3 { files[key + "\u{1}" + word, default: []].append(e) }
+            if let c = classIDs[entry.likeness] {
+                classOf[e] = c
+                members[Int(c)].append(e)
+            } else {
+                let c = Int32(members.count)
+                classIDs[entry.likeness] = c
+                classOf[e] = c
+                members.append([e])
             }
         }
-        // Candidate pairs per key: an entry with each filed entry whose actor is among its names
-        // ("Tessaly received an offer … from Harlan" meets "Harlan offered …").
-        var candidates: [String: Set<Pair>] = [:]
-        for (e, entry) in entries.enumerated() {
+        classIDs = [:]
+        // File each class under key + actor word, counting the entries filed.
+        var files: [String: (classes: [Int32], entries: Int)] = [:]
+        for (c, list) in members.enumerated() {
+            let entry = entries[list[0]]
             for key in Set(entry.facts.map(\.key)) {
-                for word in entry.context.nameWords where word.count >= 3 {
-                    guard let list = files[key + "\u{1}" + word], list.count <= maxBucket else { continue }
-                    for other in list where other != e {
-                        let b = entries[other]
-                        guard entry.document != b.document, entry.group != b.group else { continue }
-                        candidates[key, default: []].insert(Pair(e, other))
-                    }
+                for word in entry.context.actor where word.count >= 3 {
+                    files[key + "\u{1}" + word, default: ([], 0)].classes.append(Int32(c))
+                    files[key + "\u{1}" + word, default: ([], 0)].entries += list.count
                 }
             }
         }
+        // Candidate pairs of classes per key: a class with each filed class whose actor is among
+        // its names ("Tessaly received an offer … from Harlan" meets "Harlan offered …"), gathered
+        // in arrays, then sorted and made unique.
+        var candidates: [String: [UInt64]] = [:]
+        for (c, list) in members.enumerated() {
+            let entry = entries[list[0]]
+            for key in Set(entry.facts.map(\.key)) {
+                for word in entry.context.nameWords where word.count >= 3 {
+                    guard let file = files[key + "\u{1}" + word], file.entries <= maxBucket else { continue }
+                    for other in file.classes { candidates[key, default: []].append(ClassPair(Int32(c), other).code) }
+                }
+            }
+            if c % 4096 == 0 { try cancellation.check() }
+        }
+        files = [:]
         try cancellation.check()
         var out: [Conflict] = []
         for key in candidates.keys.sorted() {
-            guard let pairs = candidates[key] else { continue }
+            guard var classPairs = candidates[key] else { continue }
+            classPairs.sort()
             var found: [(Int, Int, FactComparison)] = []
-            for pair in pairs.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
-                let a = entries[pair.a]
-                let b = entries[pair.b]
-                guard let c = FactComparison.compare(a.facts.filter { $0.key == key }, a.context,
-                                                     b.facts.filter { $0.key == key }, b.context,
-                                                     labels: (a.label, b.label), includeHedges: false),
-                      c.differing, c.subject == true, c.strength >= 3 else { continue }
-                found.append((pair.a, pair.b, c))
+            // One comparison per ordered pair of classes (the entry of smaller index first, as
+            // each pair of entries is compared).
+            var compared: [UInt64: FactComparison?] = [:]
+            func comparison(_ x: Int, _ y: Int) -> FactComparison? {
+                let code = ClassPair.ordered(classOf[x], classOf[y])
+                if let known = compared[code] { return known }
+                let a = entries[x]
+                let b = entries[y]
+                var result = FactComparison.compare(a.facts.filter { $0.key == key }, a.context,
+                                                    b.facts.filter { $0.key == key }, b.context, includeHedges: false)
+                if let c = result, !(c.differing && c.subject == true && c.strength >= 3) { result = nil }
+                compared[code] = result
+                return result
             }
+            var previous: UInt64?
+            for code in classPairs where code != previous {
+                previous = code
+                let pair = ClassPair(code: code)
+                let first = members[Int(pair.a)]
+                let second = members[Int(pair.b)]
+                for x in first {
+                    for y in second where x != y && (pair.a != pair.b || x < y) {
+                        let a = entries[x]
+                        let b = entries[y]
+                        guard a.document != b.document, a.group != b.group else { continue }
+                        let (p, q) = x < y ? (x, y) : (y, x)
+                        if let c = comparison(p, q) { found.append((p, q, c)) }
+                    }
+                }
+            }
+            found.sort { ($0.0, $0.1) < ($1.0, $1.1) }
             try cancellation.check()
             // Disagreeing pairs that share a sentence are one report.
             var parent: [Int: Int] = [:]
@@ -122,14 +179,22 @@ enum ConflictSearch {
         return out
     }
 
-    /// Two entries, the smaller index first.
-    struct Pair: Hashable {
-        let a: Int
-        let b: Int
-        init(_ x: Int, _ y: Int) {
+    /// Two classes of alike entries, unordered (the smaller id first), packed in one integer so
+    /// that the candidates sort and deduplicate as plain numbers.
+    struct ClassPair {
+        let a: Int32
+        let b: Int32
+        init(_ x: Int32, _ y: Int32) {
             a = min(x, y)
             b = max(x, y)
         }
+        init(code: UInt64) {
+            a = Int32(truncatingIfNeeded: code >> 32)
+            b = Int32(truncatingIfNeeded: code & 0xFFFF_FFFF)
+        }
+        var code: UInt64 { UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b)) }
+        /// The code of the ordered pair (`x`, `y`), for caching a comparison one way round.
+        static func ordered(_ x: Int32, _ y: Int32) -> UInt64 { UInt64(UInt32(bitPattern: x)) << 32 | UInt64(UInt32(bitPattern: y)) }
     }
 
     /// The sentences of one document that state facts of `options.kinds` and name a subject.
@@ -150,14 +215,18 @@ enum ConflictSearch {
             var extra: [Fact] = []
             if let more = options.extraFacts { extra = more(doc, s).filter { options.kinds.contains($0.kind) } }
             guard reading.mayStateFact[s] || !extra.isEmpty else { continue }
-            let tokens = SentenceTokens(doc.sentenceText(s))
+            let text = doc.sentenceText(s)
+            let tokens = SentenceTokens(text)
             var facts = FactExtractor.facts(tokens).filter { options.kinds.contains($0.kind) }
             facts.append(contentsOf: extra)
             guard !facts.isEmpty else { continue }
-            let context = FactContext(tokens, known: FactSentenceFilter.known(for: tokens, inner: inner, lexicon: lexicon))
+            let known = FactSentenceFilter.known(for: tokens, inner: inner, lexicon: lexicon)
+            let context = FactContext(tokens, known: known)
             guard context.namesSubject else { continue }
+            let label = doc.source ?? doc.id
             out.append(Entry(reference: SentenceReference(document: doc, sentence: s), document: index, group: group,
-                             label: doc.source ?? doc.id, facts: facts, context: context))
+                             label: label, facts: facts, context: context,
+                             likeness: Entry.Likeness(text: text, firstKnown: !known.isEmpty, facts: facts)))
         }
         return out
     }
@@ -167,7 +236,8 @@ enum ConflictSearch {
     static func factSentences(of doc: Document, index: Int, group: Int32, options: ConflictOptions) -> [Entry] {
         let count = doc.sentenceCount
         guard count > 0 else { return [] }
-        let tokens = (0..<count).map { SentenceTokens(doc.sentenceText($0)) }
+        let texts = (0..<count).map { doc.sentenceText($0) }
+        let tokens = texts.map(SentenceTokens.init)
         let known = FactContext.innerNames(tokens)
         var out: [Entry] = []
         for s in 0..<count {
@@ -176,8 +246,12 @@ enum ConflictSearch {
             guard !facts.isEmpty else { continue }
             let context = FactContext(tokens[s], known: known)
             guard context.namesSubject else { continue }
+            let first = tokens[s].firstWord
+            let label = doc.source ?? doc.id
             out.append(Entry(reference: SentenceReference(document: doc, sentence: s), document: index, group: group,
-                             label: doc.source ?? doc.id, facts: facts, context: context))
+                             label: label, facts: facts, context: context,
+                             likeness: Entry.Likeness(text: texts[s], firstKnown: first >= 0 && known.contains(tokens[s].norms[first]),
+                                                      facts: facts)))
         }
         return out
     }

@@ -11,16 +11,40 @@ struct FactComparison {
     var subject: Bool?
     /// Both name the subject and the attribute, and no value is hedged.
     var certain: Bool
-    /// Why it is not certain, when it is not (with `labels` of the two sentences).
-    var doubt: String?
+    /// Why it is not certain, when it is not (`Doubt.text(labels:)` says it with the sentences' outlets).
+    var doubt: Doubt?
     /// The most content words the disagreeing facts share around them (`FactContext.Attribute.sharedWords`).
     var strength: Int
 
+    /// Why a disagreement is not certain. It holds no outlet names, so that sentences alike from
+    /// different outlets share one comparison; `text(labels:)` names them.
+    enum Doubt: Hashable {
+        /// One side or both name no subject (`first`, `second`: which).
+        case noSubject(first: Bool, second: Bool)
+        /// What the value is of is not named.
+        case unnamedAttribute
+        /// A value is hedged.
+        case hedged
+
+        /// The explanation, naming the two sentences by `labels` (their outlets).
+        func text(labels: (String, String)) -> String {
+            switch self {
+            case let .noSubject(first, second):
+                return "no subject named in " + [(first, labels.0), (second, labels.1)].filter(\.0).map(\.1).joined(separator: ", ")
+            case .unnamedAttribute:
+                return "what the value is of is not named (\(labels.0), \(labels.1))"
+            case .hedged:
+                return "a hedged value"
+            }
+        }
+    }
+
     /// Compares the facts `a` (of the sentence read by `ca`) with `b` (of `cb`), all of one key.
     /// Nil when nothing is comparable (another subject, other attributes), or when they agree and
-    /// `includeHedges` is false or they say exactly the same.
+    /// `includeHedges` is false or they say exactly the same. The result depends only on the facts
+    /// and the contexts (not on the sentences' outlets).
     static func compare(_ a: [Fact], _ ca: FactContext, _ b: [Fact], _ cb: FactContext,
-                        labels: (String, String), includeHedges: Bool) -> FactComparison? {
+                        includeHedges: Bool) -> FactComparison? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
         let plugged = (a + b).allSatisfy { $0.span == nil }
         let subject = ca.sameSubject(as: cb)
@@ -96,17 +120,16 @@ struct FactComparison {
         let hedged = disagreeing.contains { $0.0.hedged || $0.1.hedged }
         // A fact plugged in from elsewhere is about what its key says.
         let pluggedPair = disagreeing.allSatisfy { $0.0.span == nil && $0.1.span == nil }
-        var doubt: String?
+        var doubt: Doubt?
         var certain = false
         if (subject == true || pluggedPair) && named && !hedged {
             certain = true
         } else if subject == nil {
-            let missing = [(ca, labels.0), (cb, labels.1)].filter { !$0.0.namesSubject }.map(\.1)
-            doubt = "no subject named in " + missing.joined(separator: ", ")
+            doubt = .noSubject(first: !ca.namesSubject, second: !cb.namesSubject)
         } else if !named {
-            doubt = "what the value is of is not named (\(labels.0), \(labels.1))"
+            doubt = .unnamedAttribute
         } else {
-            doubt = "a hedged value"
+            doubt = .hedged
         }
         return FactComparison(compared: disagreeing, differing: true, subject: subject, certain: certain,
                               doubt: doubt, strength: strength)
