@@ -51,6 +51,18 @@ import Testing
         #expect(!statements.related(0, 2, specific: false))
     }
 
+    @Test func aMonthLinksOnlyWithTheWordsAroundItInCommon() throws {
+        let (vectors, statements) = try Self.stage([
+            ("a", "Officials said Tarrow's trip was initially scheduled for March but was delayed due to the discovery of a suspected leak at the port."),
+            ("b", "Aides confirmed Tarrow's trip had been postponed in March due to a suspected leak incident at the port."),
+            ("c", "Exports rose sharply in March, said Tarrow, as the strike ended."),
+        ])
+        let links = statements.factLinks(vectors: vectors, existing: [], score: 0.35)
+        // The trip, its postponement ("delayed") and the leak around "March" in both; the third
+        // sentence shares only the month and the subject.
+        #expect(links.map { Set([$0.a, $0.b]) } == [[0, 1]])
+    }
+
     @Test func claimsHoldSentencesThatShareAFactAndNotOnesThatShareANumber() {
         let corpus = CompareFixtures.corpus([
             ("a", "Brandwell Foods Ltd said 1,350 people work at the Ashford bakery it will close in March. The president resigned after 48 hours of rioting across the capital."),

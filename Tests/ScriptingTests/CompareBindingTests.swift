@@ -28,7 +28,7 @@ import Testing
         let session = try makeSession()
         let n = try session.value("""
             return #corpus:compare():filter(function(c)
-              return #c.sources >= 3 and c.text:find("postponed") and c.text:find("balloon")
+              return #c.sources >= 3 and (c.text:find("postponed") or c.text:find("delayed")) and c.text:find("balloon")
             end)
             """)
         #expect(n.intValue == 1)

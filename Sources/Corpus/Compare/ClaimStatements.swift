@@ -35,6 +35,15 @@ struct ClaimStatements: @unchecked Sendable {
     /// Fact keys too common to say two sentences state one fact (a year, a month).
     static let weakKeys: Set<String> = ["year", "month"]
 
+    /// Fact keys that link two sentences only when more words around the fact agree
+    /// (`monthWords`): "the trip was initially scheduled for February but was delayed" / "the
+    /// visit had been postponed in February" (a month, the visit and its postponement).
+    static let contextKeys: Set<String> = ["month"]
+
+    /// Content words around a month fact that two sentences must share (after stemming and the
+    /// paraphrase table, the nearest counting twice) for the month to link them.
+    static let monthWords = 3
+
     /// Reads the statement of every sentence of `vectors`.
     ///
     /// A sentence's statement matters only when it states a fact, or while its document's lead
@@ -192,7 +201,8 @@ struct ClaimStatements: @unchecked Sendable {
         var files: [String: [Int]] = [:]
         var specific: [String: Bool] = [:]
         for (s, statement) in statements.enumerated() where !statement.actor.isEmpty || !statement.story.actor.isEmpty {
-            for fact in statement.facts where fact.kind != .name && !Self.weakKeys.contains(fact.key) {
+            for fact in statement.facts where fact.kind != .name
+                && (!Self.weakKeys.contains(fact.key) || Self.contextKeys.contains(fact.key)) {
                 // The value as written, not its hedged range ("about 4,200 workers" files as 4200).
                 let value = fact.values.isEmpty ? fact.range.map { "\($0.lowerBound)" } ?? "" : fact.values.sorted().joined(separator: "|")
                 files[fact.key + "\u{1}" + value, default: []].append(s)
@@ -210,8 +220,14 @@ struct ClaimStatements: @unchecked Sendable {
                     let b = list[j]
                     guard vectors.groups[a] != vectors.groups[b], vectors.documents[a] != vectors.documents[b] else { continue }
                     let pair = ClaimClustering.pairKey(a, b)
-                    guard !known.contains(pair), related(a, b, specific: specific[name] ?? false),
-                          shareFact(a, b, shared: 1, skipping: Self.weakKeys) else { continue }
+                    guard !known.contains(pair), related(a, b, specific: specific[name] ?? false) else { continue }
+                    let key = name.prefix { $0 != "\u{1}" }
+                    if Self.contextKeys.contains(String(key)) {
+                        // A month is common: it links only with more words around it in common.
+                        guard shareFact(a, b, shared: Self.monthWords, skipping: Self.weakKeys.subtracting([String(key)])) else { continue }
+                    } else {
+                        guard shareFact(a, b, shared: 1, skipping: Self.weakKeys) else { continue }
+                    }
                     known.insert(pair)
                     out.append(SentenceLink(a: Int32(a), b: Int32(b), score: max(score, vectors.similarity(a, b))))
                 }

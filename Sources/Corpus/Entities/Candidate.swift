@@ -82,6 +82,11 @@ struct Candidate: Sendable {
     /// The words around it say it is an organisation: "Qantas engineers", "Ansett's
     /// administrators", "shares of Amtrak", "rival Ansett".
     var organizationCue = false
+    /// Stronger words around it say it is a business or a body, whatever its own words look
+    /// like: a business noun right before it ("retailer Harris Scarfe"), an occupation "at" it
+    /// ("an analyst at Peel Hunt"), an apposition headed by one ("McAfee.com, a software
+    /// company,"), or its possessive before a person's name ("Westpac's Bill Evans").
+    var companyCue = false
     /// A demonym or place right before the name and not part of it ("American" before
     /// "Express"): joined to it when the corpus knows the longer name as an organisation's.
     var lead: Part?
@@ -95,6 +100,7 @@ struct Candidate: Sendable {
         var context: Context
         var partCount: Int
         var hasLead: Bool
+        var companyCue = false
 
         var isGazetteer: Bool {
             if case .gazetteer = hint { return true }
@@ -102,7 +108,7 @@ struct Candidate: Sendable {
         }
     }
 
-    var header: Header { Header(hint: hint, context: context, partCount: parts.count, hasLead: lead != nil) }
+    var header: Header { Header(hint: hint, context: context, partCount: parts.count, hasLead: lead != nil, companyCue: companyCue) }
 
     /// The bytes of the mention, courtesy title included.
     var bytes: Range<Int> {

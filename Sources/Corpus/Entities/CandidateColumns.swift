@@ -79,7 +79,8 @@ struct CandidateColumns: Sendable {
         let lead = b & Bit.lead != 0
         return Candidate.Header(hint: Self.hint(code: (b >> Bit.hintShift) & 7, entry: hintEntries[i]),
                                 context: Candidate.Context(rawValue: UInt8((b >> Bit.contextShift) & 3)) ?? .weak,
-                                partCount: Int(partStarts[i + 1] - partStarts[i]) - (lead ? 1 : 0), hasLead: lead)
+                                partCount: Int(partStarts[i + 1] - partStarts[i]) - (lead ? 1 : 0), hasLead: lead,
+                                companyCue: b & Bit.companyCue != 0)
     }
 
     // MARK: - Encoding
@@ -97,6 +98,7 @@ struct CandidateColumns: Sendable {
         static let regnal: UInt16 = 1 << 12
         static let lead: UInt16 = 1 << 13
         static let honorific: UInt16 = 1 << 14
+        static let companyCue: UInt16 = 1 << 15
     }
 
     private static func hintCode(_ hint: Candidate.Hint) -> (UInt16, Int) {
@@ -172,6 +174,7 @@ struct CandidateColumns: Sendable {
         if c.weakRole { b |= Bit.weakRole }
         if c.tentative { b |= Bit.tentative }
         if c.organizationCue { b |= Bit.organizationCue }
+        if c.companyCue { b |= Bit.companyCue }
         if c.regnal { b |= Bit.regnal }
         if c.lead != nil { b |= Bit.lead }
         if c.honorific != nil { b |= Bit.honorific }
@@ -219,6 +222,7 @@ struct CandidateColumns: Sendable {
         c.weakRole = b & Bit.weakRole != 0
         c.tentative = b & Bit.tentative != 0
         c.organizationCue = b & Bit.organizationCue != 0
+        c.companyCue = b & Bit.companyCue != 0
         c.regnal = b & Bit.regnal != 0
         c.lead = lead
         if !roleRange.isEmpty { c.roles = roleRange.map { strings[Int(roles[$0])] } }

@@ -110,8 +110,15 @@ extension DocumentScan {
             guard units[k].isNameStart else { k += 1; continue }
             var lastCap = units[k].kind == .cap ? k : -1
             var end = k + 1
-            while end < units.count, gap(units[end - 1].bytes, units[end].bytes) == .space {
+            while end < units.count {
                 let kind = units[end].kind
+                let between = gap(units[end - 1].bytes, units[end].bytes)
+                if kind == .possessive, between == .touch, lastCap == end - 1, possessiveInsideCompanyName(at: end) {
+                    // "Moody's Investors Service Inc", "Standard and Poor's Corp".
+                    end += 1
+                    continue
+                }
+                guard between == .space else { break }
                 if kind == .cap {
                     let flags = table.flags(units[end].term)
                     // "Harlan Marine Corp. on Thursday": a legal form ends the name (another may
@@ -146,10 +153,20 @@ extension DocumentScan {
                     while let previous = runs.last, previous.upperBound + 1 == start,
                           units[previous.upperBound].kind == .comma,
                           gap(units[previous.upperBound - 1].bytes, units[previous.upperBound].bytes) == .touch,
-                          gap(units[previous.upperBound].bytes, units[start].bytes) == .space,
-                          previous.count <= 2, previous.allSatisfy({ units[$0].kind == .cap }) {
-                        start = previous.lowerBound
-                        runs.removeLast()
+                          gap(units[previous.upperBound].bytes, units[start].bytes) == .space {
+                        if previous.count <= 2, previous.allSatisfy({ units[$0].kind == .cap }) {
+                            start = previous.lowerBound
+                            runs.removeLast()
+                            continue
+                        }
+                        // "said Phyllis Grundy of Keefe, Bruyette and Woods Inc": the first
+                        // partner ends a run that names someone "of" the firm.
+                        guard let of = previous.last(where: { units[$0].kind == .connector && norm(units[$0]) == "of" }),
+                              of > previous.lowerBound, previous.upperBound - of - 1 <= 2,
+                              (of + 1..<previous.upperBound).allSatisfy({ units[$0].kind == .cap }) else { break }
+                        runs[runs.count - 1] = previous.lowerBound..<of
+                        start = of + 1
+                        break
                     }
                 }
                 runs.append(start..<(lastCap + 1))
@@ -161,6 +178,22 @@ extension DocumentScan {
         return runs
     }
 
+    /// Whether the possessive unit `k` is inside a company's name: capitalised words follow it on
+    /// the same line and end in a legal form ("Moody's Investors Service Inc", "Standard and
+    /// Poor's Corp"): a possessive between a name and a company's full name is part of it.
+    func possessiveInsideCompanyName(at k: Int) -> Bool {
+        var j = k + 1
+        guard j < units.count, gap(units[k].bytes, units[j].bytes) == .space else { return false }
+        var lastCap = -1
+        while j < units.count, j <= k + 5 {
+            if j > k + 1, gap(units[j - 1].bytes, units[j].bytes) != .space { break }
+            guard units[j].kind == .cap else { break }
+            lastCap = j
+            j += 1
+        }
+        return lastCap >= 0 && table.flags(units[lastCap].term).contains(.companySuffix)
+    }
+
     /// Whether the words around the run `start..<end` make it an organisation: a noun after it
     /// or its possessive ("Qantas engineers", "Ansett's administrators"), one before it ("rival
     /// Ansett", "the airline Qantas"), or "shares of"/"a stake in" before it.
@@ -170,7 +203,9 @@ extension DocumentScan {
            gap(units[k - 1].bytes, units[k].bytes) == .touch {
             k += 1
         }
-        if k < units.count, units[k].kind == .word || units[k].kind == .modifier,
+        // A listed title after the name counts too ("Velcorp founder Ann Rudd": the name qualifies
+        // the title), but only lowercase ("Patrol Chief James Hall" is a title).
+        if k < units.count, units[k].kind == .word || units[k].kind == .modifier || units[k].kind == .role,
            gap(units[k - 1].bytes, units[k].bytes) != .broken,
            table.flags(units[k].term).contains(.organizationAfter), !bytes.isUppercase(at: units[k].bytes.lowerBound) {
             return true
@@ -187,6 +222,63 @@ extension DocumentScan {
         }
         return false
     }
+
+    /// Whether stronger words around the run `start..<end` make it a business or a body, even
+    /// when its words look like a person's name: a business noun right before it ("retailer
+    /// Harris Scarfe", "accountancy firm Ernst and Young", "la empresa Aizoon"), an occupation
+    /// "at"/"with" it ("analysts at Peel Hunt", "an analyst with Hambrecht and Quist"), an
+    /// apposition headed by a business or body noun ("McAfee.com, a leading anti-virus software
+    /// company,", "Force-17, the armed group in charge of …"), or its possessive before a
+    /// person's name ("Westpac's Bill Evans").
+    func hasCompanyContext(start: Int, end: Int) -> Bool {
+        if start > 0, gap(units[start - 1].bytes, units[start].bytes) == .space {
+            let before = units[start - 1]
+            if before.kind == .word || before.kind == .modifier, table.flags(before.term).contains(.companyBefore),
+               !bytes.isUppercase(at: before.bytes.lowerBound) {
+                return true
+            }
+            // The occupation may be a listed title ("economist", "chief economist": its last word).
+            let occupation = start > 1 ? units[start - 2] : before
+            if start > 1, before.kind == .word, ["at", "with"].contains(norm(before)),
+               [.word, .role, .modifier].contains(occupation.kind) || occupation.kind == .cap && occupation.initial,
+               gap(occupation.bytes, before.bytes) == .space,
+               table.flags(terms[occupation.tokenEnd - 1]).contains(.occupationAt) {
+                return true
+            }
+        }
+        guard end < units.count else { return false }
+        if end + 2 < units.count, units[end].kind == .comma, units[end + 1].kind == .article {
+            // The apposition's head is its last lowercase word before punctuation or a word that
+            // continues the description ("that", "based", "in", "of" …).
+            var k = end + 2
+            while k < units.count, k <= end + 8, units[k].kind == .word || units[k].kind == .modifier,
+                  !bytes.isUppercase(at: units[k].bytes.lowerBound) {
+                if table.flags(units[k].term).contains(.organizationApposition) {
+                    let next = k + 1
+                    if next == units.count || [.comma, .stop].contains(units[next].kind)
+                        || units[next].kind == .connector && ["of", "for", "on"].contains(norm(units[next]))
+                        || units[next].kind == .word && Self.appositionContinuations.contains(norm(units[next])) {
+                        return true
+                    }
+                }
+                k += 1
+            }
+        }
+        if units[end].kind == .possessive, gap(units[end - 1].bytes, units[end].bytes) == .touch,
+           end + 2 < units.count, units[end + 1].kind == .cap, units[end + 2].kind == .cap,
+           table.flags(units[end + 1].term).contains(.givenName),
+           gap(units[end].bytes, units[end + 1].bytes) == .space, gap(units[end + 1].bytes, units[end + 2].bytes) == .space {
+            return true
+        }
+        return false
+    }
+
+    /// Words after the head noun of an apposition that go on describing it ("a company that
+    /// …", "a group based in …", "the armed group in charge of …").
+    static let appositionContinuations: Set<String> = [
+        "that", "which", "whose", "based", "owned", "controlled", "run", "listed", "headquartered",
+        "founded", "in", "with", "from", "at",
+    ]
 
     /// Whether a unit is the one-byte punctuation `byte` ("<", ">").
     func isByte(_ unit: Unit, _ byte: UInt8) -> Bool {
@@ -457,7 +549,8 @@ extension DocumentScan {
            gap(units[start - 1].bytes, units[start].bytes) == .space {
             speaker = true  // "written by Linus Torvalds": an author
         }
-        let organizationCue = hasOrganizationContext(start: start, end: b)
+        let companyCue = hasCompanyContext(start: start, end: b)
+        let organizationCue = companyCue || hasOrganizationContext(start: start, end: b)
         let apposition = appositionRole(after: run)
         var administration: Int?
         if b < units.count, units[b].kind == .word, gap(units[b - 1].bytes, units[b].bytes) == .space,
@@ -498,6 +591,9 @@ extension DocumentScan {
                 var whole = false
                 if let before = capBefore(connectorsAt[0]), !table.flags(units[before].term).intersection(heads).isEmpty { whole = true }
                 if connectorsAt.contains(where: { norm(units[$0]) == "&" }) { whole = true }
+                // "accountancy firm Ernst and Young", "an analyst with Hambrecht and Quist": a
+                // business named after its partners.
+                if companyCue && connectorsAt.allSatisfy({ isAndConnector($0) }) { whole = true }
                 if !whole { splitAt = Set(connectorsAt) }
             }
         }
@@ -519,6 +615,7 @@ extension DocumentScan {
             let weakRole = first && (role?.bare ?? false) && honorific == nil && !(last && apposition != nil)
             if segments.count == 1 && organizationCue && honorific == nil && role == nil && apposition == nil {
                 organizationCueNext = true
+                companyCueNext = companyCue
             }
             emitSegment(segment, sentence: s, honorific: first ? honorific : nil, roles: roles, weakRole: weakRole,
                         regnal: first && (role?.regnal ?? false), locative: first && locative && role == nil,
@@ -526,6 +623,7 @@ extension DocumentScan {
                         administration: last ? administration : nil,
                         abbreviation: last ? abbreviation : nil, weakBefore: weakBefore)
             organizationCueNext = false
+            companyCueNext = false
         }
     }
 
@@ -595,7 +693,8 @@ extension DocumentScan {
         if indices.count == 1 && hint != .unknown && !lastFlags.intersection([.organizationHead, .placeHead, .eventHead, .otherHead]).isEmpty {
             return  // "the Foundation": a head word alone names nothing
         }
-        if consumed && hint == .unknown { return }
+        // A name qualifying a title is kept when the title says it is an organisation's.
+        if consumed && hint == .unknown && !organizationCueNext { return }
         var parts = indices.map { part(units[$0]) }
         var leadPart: Candidate.Part?
         // "Chinese Foreign Ministry", "Asian Society Policy Institute", "China Programme": a
@@ -626,8 +725,10 @@ extension DocumentScan {
         candidate.weakRole = weakRole
         candidate.regnal = regnal
         candidate.organizationCue = organizationCueNext
+        candidate.companyCue = companyCueNext
         candidate.lead = leadPart
         organizationCueNext = false
+        companyCueNext = false
         candidate.locative = locative && indices.first == segment.first
         if let honorific {
             let title = Tokenizer.norm(text(honorific))

@@ -77,6 +77,7 @@ struct DocumentScan {
     var initialAt: [Bool] = []
     /// Set by `emitRun` for the one segment it emits next: organisation context around the run.
     var organizationCueNext = false
+    var companyCueNext = false
 
     init(bytes: UTF8Bytes, buffer: UnsafeBufferPointer<UInt8>, spans: [TokenSpan], terms: [UInt32],
          table: EntityLexicon, sentenceCount: Int) {

@@ -40,6 +40,14 @@ final class EntityLexicon: @unchecked Sendable {
         static let organizationOf = Flags(rawValue: 1 << 26)
         /// A capitals-only abbreviation that names no organisation ("GDP", "CEO").
         static let plainAcronym = Flags(rawValue: 1 << 27)
+        /// A business noun that, right before a name, makes it a business's whatever its words
+        /// look like ("retailer Harris Scarfe").
+        static let companyBefore = Flags(rawValue: 1 << 28)
+        /// An occupation that, before "at"/"with" and a name, makes it the employer ("analysts at Peel Hunt").
+        static let occupationAt = Flags(rawValue: 1 << 29)
+        /// The head noun of an apposition that makes the name before it an organisation
+        /// ("McAfee.com, a … software company,").
+        static let organizationApposition = Flags(rawValue: 1 << 30)
     }
 
     /// What a gazetteer phrase stands for.
@@ -107,6 +115,9 @@ final class EntityLexicon: @unchecked Sendable {
         mark(EntityVocabulary.organizationContextAfter, .organizationAfter)
         mark(EntityVocabulary.organizationContextBefore, .organizationBefore)
         mark(EntityVocabulary.organizationOfNouns, .organizationOf)
+        mark(EntityVocabulary.companyNounsBefore, .companyBefore)
+        mark(EntityVocabulary.occupationsAt, .occupationAt)
+        mark(EntityVocabulary.organizationAppositionHeads, .organizationApposition)
         mark(EntityVocabulary.nonOrganizationAcronyms, .plainAcronym)
         mark(EntityVocabulary.placeHeads, .placeHead)
         mark(EntityVocabulary.eventHeads, .eventHead)

@@ -175,7 +175,7 @@ struct EntityResolver {
                 if !c.personCue, c.hint == .unknown || c.hint == .other || c.hint == .person {
                     // Context alone does not turn a name written like a person's into a company
                     // ("Yasser Arafat's security chief").
-                    let cue = c.organizationCue && (c.parts.count == 1 || c.hint == .other || c.tentative)
+                    let cue = c.organizationCue && (c.parts.count == 1 || c.hint == .other || c.tentative) || c.companyCue
                     if cue || (c.parts.count >= 2 && prefixFirsts.contains(NameMatching.fold(c.parts[0].norm))
                                && prefixes.contains(personKey(c).joined(separator: " "))) {
                         c.hint = .organization
@@ -190,7 +190,8 @@ struct EntityResolver {
 
     /// The words of organisation names before their commercial ending ("merrill lynch" of
     /// "Merrill Lynch Capital Markets", "ashby cole" of "Ashby Cole Corp"), two words or more.
-    /// Endings of institutions named after people ("Foundation", "Center") do not count.
+    /// Endings of institutions named after people ("Foundation", "Center") do not count. Also
+    /// names of two words or more with a strong organisation cue (`Candidate.companyCue`).
     private func organizationPrefixes() -> Set<String> {
         var prefixes = Set<String>()
         for p in candidates.indices {
@@ -206,6 +207,12 @@ struct EntityResolver {
                 guard end >= 2, end < c.parts.count,
                       !c.parts[..<end].contains(where: { flags($0, p).contains(.connector) }) else { continue }
                 prefixes.insert(c.parts[..<end].map { NameMatching.fold($0.norm) }.joined(separator: " "))
+            }
+            // A name the words around it show to be a business's ("retailer Harris Scarfe") is one
+            // wherever it is written ("an officer of Harris Scarfe").
+            for c in candidates[p, where: { $0.companyCue && $0.partCount >= 2 }] where !c.personCue {
+                guard !c.parts.contains(where: { flags($0, p).contains(.connector) }) else { continue }
+                prefixes.insert(personKey(c).joined(separator: " "))
             }
         }
         return prefixes
@@ -528,7 +535,14 @@ struct EntityResolver {
                 if c.context == .initial && c.parts.count == 1 {
                     // A known name opening a sentence votes only on the words after it ("Qantas
                     // management and unions …": an organisation cue).
-                    if let ref = resolveInitialSingle(c, p) { record(ref, c, p, vote: c.organizationCue && !c.personCue ? .organization : nil) }
+                    if let ref = resolveInitialSingle(c, p) {
+                        record(ref, c, p, vote: c.organizationCue && !c.personCue ? .organization : nil)
+                    } else if c.companyCue && !c.personCue, let ref = newInitialOrganization(c, p) {
+                        // "Westpac's Bill Evans is among …": a strong cue names a body even at a
+                        // sentence start.
+                        knownNamed.insert(ref)
+                        record(.named(ref), c, p, vote: .organization)
+                    }
                 } else {
                     resolveWeak(c, p)
                 }
@@ -673,6 +687,19 @@ struct EntityResolver {
             if knownNamed.contains(word) { return .named(word) }
         }
         return nil
+    }
+
+    /// The key of a one-word name opening a sentence that a strong organisation cue names
+    /// ("Westpac's Bill Evans"), when the word is written like a name and the corpus does not
+    /// write it lowercase.
+    private func newInitialOrganization(_ c: Candidate, _ p: Int) -> String? {
+        guard c.parts.count == 1, let part = c.parts.first else { return nil }
+        let word = NameMatching.fold(part.norm)
+        let f = flags(part, p)
+        guard word.count >= 2, f.intersection([.nonName, .stopword, .nameWord]).isEmpty,
+              part.shape.contains(.titleCase) || part.shape.contains(.allCapitals),
+              !mostlyLowercase(part, p) else { return nil }
+        return word
     }
 
     /// Headings, captions and labels: the longest known names inside the run.

@@ -27,7 +27,7 @@ enum EntityVocabulary {
         "brothers", "bros", "bros.", "markets", "works", "mills", "stores", "lines", "trading", "refining",
         "chemicals", "chemical", "motor", "electric", "manufacturing", "shipping", "resources", "exploration",
         "airlines", "financial", "bancorporation", "bancshares", "associates", "commerce", "ministries",
-        "workers", "teamsters",
+        "workers", "teamsters", "helicopters", "aviation",
     ]).union(companySuffixes)
 
     /// Articles that may open such a name at a sentence start ("La Fiscalía Anticorrupción").
@@ -79,6 +79,10 @@ enum EntityVocabulary {
         "debts", "bonds", "flights", "fleet", "aircraft", "planes", "trains", "services", "brand", "brands",
         "headquarters", "offices", "branches", "creditors", "insolvency", "liquidator", "liquidators",
         "receivers", "agents", "products", "operations", "ceo", "chief", "executive", "president",
+        // "Blue Tongue Helicopters owner", "Microsoft founder", "Citigroup analysts", "the Ifo
+        // institute", "the Berenberg-Hanse bank" (lowercase: a capitalised one is part of the name).
+        "owner", "owners", "founder", "founders", "boss", "analyst", "analysts", "economist", "economists",
+        "strategist", "strategists", "institute", "bank", "federation",
     ]
 
     /// Nouns that, right before a one-word name, show it is an organisation: "shares of Amtrak",
@@ -88,6 +92,44 @@ enum EntityVocabulary {
         "maker", "manufacturer", "operator", "conglomerate", "subsidiary", "rival", "competitor", "agency",
         "company's", "startup", "start-up", "supplier", "distributor", "chain", "network", "broadcaster",
         "newspaper", "publisher", "utility", "miner", "producer", "refiner", "developer", "lender", "union",
+        "giant", "consultancy", "charity", "organisation", "organization",
+        // The same nouns in Spanish, French, Italian and German ("la empresa Aizoon", "la
+        // fédération SUD-Rail").
+        "empresa", "sociedad", "compañía", "firma", "grupo", "aerolínea", "sindicato", "federación", "entreprise",
+        "société", "groupe", "compagnie", "syndicat", "fédération", "azienda", "società", "gruppo", "sindacato",
+        "unternehmen", "konzern", "gewerkschaft",
+    ]
+
+    /// Nouns before a name that make it a business's even when its words look like a person's
+    /// ("retailer Harris Scarfe", "accountancy firm Ernst and Young"): a subset of
+    /// `organizationContextBefore` without the nouns that are also occupations written before a
+    /// person's name ("publisher", "producer", "developer", "rival").
+    static let companyNounsBefore: Set<String> = [
+        "airline", "carrier", "company", "firm", "bank", "broker", "brokerage", "retailer", "insurer",
+        "manufacturer", "conglomerate", "subsidiary", "supplier", "distributor", "chain", "broadcaster",
+        "newspaper", "utility", "miner", "refiner", "lender", "giant", "consultancy", "charity",
+        "empresa", "sociedad", "compañía", "aerolínea", "entreprise", "société", "compagnie", "azienda",
+        "società", "unternehmen", "konzern",
+    ]
+
+    /// Occupations before "at" or "with" and a name that make it the employer: "an analyst at Peel
+    /// Hunt", "a legal researcher at Al-Haq", "an analyst with Hambrecht and Quist".
+    static let occupationsAt: Set<String> = [
+        "analyst", "analysts", "economist", "economists", "strategist", "strategists", "researcher",
+        "researchers", "trader", "traders", "dealer", "dealers", "partner", "partners", "consultant",
+        "consultants", "employee", "employees", "executive", "executives", "spokesman", "spokeswoman",
+        "spokesperson", "banker", "bankers", "accountant", "accountants", "auditor", "auditors",
+    ]
+
+    /// Head nouns of an apposition that say the name before it is a business or a body: "McAfee.com,
+    /// a leading anti-virus software company,", "Force-17, the armed group in charge of …".
+    static let organizationAppositionHeads: Set<String> = [
+        "company", "firm", "airline", "carrier", "bank", "group", "retailer", "insurer", "manufacturer",
+        "maker", "broker", "brokerage", "conglomerate", "subsidiary", "chain", "broadcaster", "newspaper",
+        "publisher", "agency", "organisation", "organization", "charity", "union", "party", "movement",
+        "consultancy", "lender", "operator", "supplier", "distributor", "utility", "insurer", "startup",
+        "start-up", "institute", "foundation", "association", "federation", "network", "miner", "refiner",
+        "watchdog", "regulator", "body",
     ]
 
     /// Words before "of"/"in" that make the name after them an organisation: "shares of Amtrak",
