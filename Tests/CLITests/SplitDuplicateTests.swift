@@ -86,7 +86,7 @@ import Testing
         let dir = try SplitRunTests.folder("split-duplicates-seeds")
         defer { try? FileManager.default.removeItem(at: dir) }
         let seeds = CLI.projectRoot.appendingPathComponent("seeds")
-        let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let files = try SplitRunTests.seedFiles()
         let texts = try files.map { try String(contentsOf: seeds.appendingPathComponent($0), encoding: .utf8) }
         #expect(texts.count == 5)
         // Copies planted far from their originals: an exact copy, a lightly edited one, and the

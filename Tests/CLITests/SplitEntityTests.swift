@@ -54,20 +54,11 @@ import Testing
         let script = dir.appendingPathComponent("entities.lua")
         try Self.script.write(to: script, atomically: true, encoding: .utf8)
         let seeds = CLI.projectRoot.appendingPathComponent("seeds")
-        let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
         let whole = try Self.counts(try SplitRunTests.splitRun(script: script, parts: [["--corpus", seeds.path]], in: dir))
         #expect(whole.keys.filter { $0.hasPrefix("entity") }.count > 30)
         #expect(whole.keys.filter { $0.hasPrefix("speaker") }.count > 5)
         for n in [2, 4] {
-            var parts: [[String]] = []
-            for p in 0..<n {
-                let part = dir.appendingPathComponent("part-\(n)-\(p)")
-                try FileManager.default.createDirectory(at: part, withIntermediateDirectories: true)
-                for (i, file) in files.enumerated() where i % n == p {
-                    try FileManager.default.copyItem(at: seeds.appendingPathComponent(file), to: part.appendingPathComponent(file))
-                }
-                parts.append(["--corpus", part.path])
-            }
+            let parts = try SplitRunTests.seedParts(n, in: dir)
             let split = try Self.counts(try Self.twoPhase(script: script, parts: parts, in: dir))
             for key in Set(whole.keys).union(split.keys).sorted() where whole[key] != split[key] {
                 Issue.record("\(n) parts: \(key): whole \(whole[key] ?? 0), parts \(split[key] ?? 0)")

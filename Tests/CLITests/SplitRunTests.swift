@@ -41,6 +41,37 @@ import Testing
         }.sorted()
     }
 
+    /// How a split test deals the seed files into parts.
+    enum Dealing {
+        /// File i goes to part i mod n (every part gets a mix).
+        case roundRobin
+        /// Files in name order, cut into n runs.
+        case contiguous
+    }
+
+    /// The seeds' `.txt` files in name order.
+    static func seedFiles() throws -> [String] {
+        let seeds = CLI.projectRoot.appendingPathComponent("seeds")
+        return try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
+    }
+
+    /// The seeds dealt into `n` part folders under `dir` (`part-N-P`), each given as the
+    /// `--corpus` arguments of its map.
+    static func seedParts(_ n: Int, in dir: URL, dealing: Dealing = .roundRobin) throws -> [[String]] {
+        let seeds = CLI.projectRoot.appendingPathComponent("seeds")
+        let files = try seedFiles()
+        return try (0..<n).map { p in
+            let part = dir.appendingPathComponent("part-\(n)-\(p)")
+            try FileManager.default.createDirectory(at: part, withIntermediateDirectories: true)
+            for (i, file) in files.enumerated() {
+                let owner = dealing == .roundRobin ? i % n : i * n / files.count
+                guard owner == p else { continue }
+                try FileManager.default.copyItem(at: seeds.appendingPathComponent(file), to: part.appendingPathComponent(file))
+            }
+            return ["--corpus", part.path]
+        }
+    }
+
     /// Maps each of `parts` (paths given to `--corpus`, or `--input` files) and reduces the rows.
     static func splitRun(script: URL, parts: [[String]], in dir: URL, extra: [String] = []) throws -> String {
         var rowFiles: [String] = []
@@ -62,22 +93,14 @@ import Testing
         let script = dir.appendingPathComponent("freq.lua")
         try Self.script.write(to: script, atomically: true, encoding: .utf8)
         let seeds = CLI.projectRoot.appendingPathComponent("seeds")
-        let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let files = try Self.seedFiles()
         #expect(files.count >= 4)
 
         let whole = try Self.splitRun(script: script, parts: [["--corpus", seeds.path]], in: dir)
         let wholeRows = try Self.rowSet(whole)
         #expect(wholeRows.count > 1000)
         for n in [2, 4] {
-            var parts: [[String]] = []
-            for p in 0..<n {
-                let part = dir.appendingPathComponent("part-\(n)-\(p)")
-                try FileManager.default.createDirectory(at: part, withIntermediateDirectories: true)
-                for (i, file) in files.enumerated() where i % n == p {
-                    try FileManager.default.copyItem(at: seeds.appendingPathComponent(file), to: part.appendingPathComponent(file))
-                }
-                parts.append(["--corpus", part.path])
-            }
+            let parts = try Self.seedParts(n, in: dir)
             let split = try Self.splitRun(script: script, parts: parts, in: dir)
             #expect(try Self.rowSet(split) == wholeRows, "\(n) parts")
         }
@@ -149,18 +172,9 @@ import Testing
             """.write(to: script, atomically: true, encoding: .utf8)
         let globalsScript = CLI.projectRoot.appendingPathComponent("scripts/globals.lua")
         let seeds = CLI.projectRoot.appendingPathComponent("seeds")
-        let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
         let whole = try Self.rowSet(try Self.splitRun(script: script, parts: [["--corpus", seeds.path]], in: dir))
         #expect(whole.count >= 30)
-        var parts: [[String]] = []
-        for p in 0..<2 {
-            let part = dir.appendingPathComponent("part-\(p)")
-            try FileManager.default.createDirectory(at: part, withIntermediateDirectories: true)
-            for (i, file) in files.enumerated() where i % 2 == p {
-                try FileManager.default.copyItem(at: seeds.appendingPathComponent(file), to: part.appendingPathComponent(file))
-            }
-            parts.append(["--corpus", part.path])
-        }
+        let parts = try Self.seedParts(2, in: dir)
         let naive = try Self.rowSet(try Self.splitRun(script: script, parts: parts, in: dir))
         #expect(naive != whole)
         let globals = dir.appendingPathComponent("globals.jsonl")

@@ -167,25 +167,11 @@ import Testing
         #expect(single > 10)
     }
 
-    /// The seeds in contiguous parts (as folders of their files, in name order).
-    static func seedParts(_ n: Int, in dir: URL) throws -> [[String]] {
-        let seeds = CLI.projectRoot.appendingPathComponent("seeds")
-        let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
-        return try (0..<n).map { p in
-            let part = dir.appendingPathComponent("part-\(n)-\(p)")
-            try FileManager.default.createDirectory(at: part, withIntermediateDirectories: true)
-            for (i, file) in files.enumerated() where i * n / files.count == p {
-                try FileManager.default.copyItem(at: seeds.appendingPathComponent(file), to: part.appendingPathComponent(file))
-            }
-            return ["--corpus", part.path]
-        }
-    }
-
     @Test func seedsInTwoAndFourPartsScoreAsTheWholeWithGlobals() throws {
         let dir = try SplitRunTests.folder("split-scoring-seeds")
         defer { try? FileManager.default.removeItem(at: dir) }
         let whole = ["--corpus", CLI.projectRoot.appendingPathComponent("seeds").path]
-        for n in [2, 4] { try Self.check(whole: whole, parts: try Self.seedParts(n, in: dir), in: dir) }
+        for n in [2, 4] { try Self.check(whole: whole, parts: try SplitRunTests.seedParts(n, in: dir, dealing: .contiguous), in: dir) }
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SplitRunTests.benchLines),
