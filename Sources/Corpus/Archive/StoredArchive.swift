@@ -115,7 +115,7 @@ struct StoredArchive {
         }
         let liveLexicon = Lexicon(table: lexicon.table, kinds: lexicon.kinds, documentFrequency: df,
                                   collectionFrequency: cf, documentCount: live,
-                                  termSegmentStart: starts, segmentRefs: refs)
+                                  termSegmentStart: starts, segmentRefs: refs, termOrder: lexicon.termOrder)
         var documents: [Document] = []
         documents.reserveCapacity(live)
         for (b, batch) in batches.enumerated() {
