@@ -41,7 +41,7 @@ import Glibc
         _ = try CLI.run(["index", Self.seeds, "-o", archive])
         let info = try CLI.run(["archive", "info", archive])
         #expect(info.status == 0)
-        for expected in ["documents 5 in 1 segment", "format    version 1, generation 1", "text-1.dsf", "analyses"] {
+        for expected in ["documents 5 in 1 segment", "format    version 3, generation 1", "text-1.dsf", "analyses"] {
             #expect(info.stdout.contains(expected), "\(expected) in \(info.stdout)")
         }
         let verify = try CLI.run(["archive", "verify", archive])

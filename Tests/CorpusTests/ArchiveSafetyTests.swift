@@ -128,10 +128,32 @@ import Glibc
         #expect(m == manifest)
     }
 
+    @Test func anOlderVersionSaysToRebuild() throws {
+        // A file of format version 2 (texts not deflated): refused, naming it, saying to re-index.
+        let (folder, _) = try seedsArchive()
+        let path = try file(folder, "text")
+        try edit(path) { $0[8] = 2 }
+        guard case .oldVersion(let named, 2, let current) = openError(folder) else {
+            Issue.record("\(String(describing: openError(folder)))")
+            return
+        }
+        #expect(named == path && current == Int(StorageFile.version))
+        #expect(openError(folder)?.description.contains("dossier index") == true)
+        // A manifest of version 2 (what dossier wrote before version 3), whatever its files.
+        let manifest = folder.archive + "/MANIFEST"
+        let text = try String(contentsOfFile: manifest, encoding: .utf8).replacingOccurrences(of: "\"version\" : \(ArchiveManifest.version)", with: "\"version\" : 2")
+        try text.write(toFile: manifest, atomically: true, encoding: .utf8)
+        guard case .oldVersion(let m, 2, _) = openError(folder) else {
+            Issue.record("manifest: \(String(describing: openError(folder)))")
+            return
+        }
+        #expect(m == manifest)
+    }
+
     @Test func aMissingOrBrokenManifestIsNamed() throws {
         let (folder, _) = try seedsArchive()
         let manifest = folder.archive + "/MANIFEST"
-        try "{\"format\": \"dossier-archive\", \"version\": 1, \"files\": 3}".write(toFile: manifest, atomically: true, encoding: .utf8)
+        try "{\"format\": \"dossier-archive\", \"version\": \(ArchiveManifest.version), \"files\": 3}".write(toFile: manifest, atomically: true, encoding: .utf8)
         guard case .corrupted(let named, _) = openError(folder) else { Issue.record("broken manifest"); return }
         #expect(named == manifest)
         try FileManager.default.removeItem(atPath: manifest)
@@ -142,10 +164,10 @@ import Glibc
         let (folder, corpus) = try seedsArchive()
         let other = try CorpusLoader.load(path: SavedArchiveTests.seedsPath + "/" + (try FileManager.default
             .contentsOfDirectory(atPath: SavedArchiveTests.seedsPath).sorted()[0]))
-        ArchiveWriter.beforeManifest = { () throws(ArchiveError) in throw .unwritable(path: "test", reason: "simulated crash") }
-        defer { ArchiveWriter.beforeManifest = nil }
+        ArchiveWriter.simulateCrashes(in: folder.archive, true)
+        defer { ArchiveWriter.simulateCrashes(in: folder.archive, false) }
         #expect(throws: ArchiveError.self) { try DossierArchive.write(other, to: folder.archive, sources: []) }
-        ArchiveWriter.beforeManifest = nil
+        ArchiveWriter.simulateCrashes(in: folder.archive, false)
         // The half-written generation's files are there, but the manifest still names the old ones.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.archive).contains("text-2.dsf"))
         let opened = try DossierArchive.open(folder.archive, verify: true)

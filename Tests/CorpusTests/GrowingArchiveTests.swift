@@ -118,11 +118,11 @@ import Testing
         try DossierArchive.remove([seeds.documents[0].id, seeds.documents[3].id], from: folder.archive)
         let before = try DossierArchive.open(folder.archive)
         let hits = try Search.search(before, "said").map { "\($0.document.id) \($0.score)" }
-        ArchiveWriter.beforeManifest = { () throws(ArchiveError) in throw .unwritable(path: "test", reason: "simulated crash") }
-        defer { ArchiveWriter.beforeManifest = nil }
+        ArchiveWriter.simulateCrashes(in: folder.archive, true)
+        defer { ArchiveWriter.simulateCrashes(in: folder.archive, false) }
         #expect(throws: ArchiveError.self) { try DossierArchive.compact(folder.archive) }
         #expect(throws: ArchiveError.self) { try DossierArchive.remove([seeds.documents[1].id], from: folder.archive) }
-        ArchiveWriter.beforeManifest = nil
+        ArchiveWriter.simulateCrashes(in: folder.archive, false)
         // The half-written files are there; the manifest still names the old ones.
         #expect(try dsfFiles(folder.archive).contains("text-3.dsf"))
         let after = try DossierArchive.open(folder.archive, verify: true)

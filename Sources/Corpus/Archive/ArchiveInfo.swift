@@ -5,7 +5,7 @@ import Foundation
 public struct ArchiveInfo: Sendable, Equatable {
     /// The archive folder.
     public let path: String
-    /// The format version of the files this dossier writes and reads.
+    /// The archive's format version (its manifest's and every file's: `StorageFile.version`).
     public let formatVersion: Int
     /// How many times the archive has been written.
     public let generation: Int
@@ -50,7 +50,7 @@ public struct ArchiveInfo: Sendable, Equatable {
 
     init(path: String, manifest: ArchiveManifest, folder: String) {
         self.path = path
-        formatVersion = Int(StorageFile.version)
+        formatVersion = manifest.version
         generation = manifest.generation
         documents = manifest.liveDocuments
         deleted = manifest.deletedDocuments

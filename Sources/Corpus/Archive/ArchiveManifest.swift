@@ -7,10 +7,9 @@ import Foundation
 struct ArchiveManifest: Codable, Sendable {
     static let fileName = "MANIFEST"
     static let formatName = "dossier-archive"
-    /// The manifest's own format version (the files carry theirs in their headers). Version 2
-    /// added deletions (a batch's `deleted` count and `deletions` file): a dossier that reads
-    /// only version 1 would show deleted documents, so it is refused; version 1 is still read.
-    static let version = 2
+    /// The archive's format version (`StorageFile.version`, which every file's header carries
+    /// too). An older manifest is refused with `ArchiveError.oldVersion` (rebuild the archive).
+    static let version = Int(StorageFile.version)
 
     var format = formatName
     var version = ArchiveManifest.version
@@ -115,6 +114,7 @@ struct ArchiveManifest: Codable, Sendable {
             throw .corrupted(file: path, reason: "it is not a dossier archive manifest")
         }
         guard version <= Self.version else { throw .futureVersion(file: path, version: version, supported: Self.version) }
+        guard version == Self.version else { throw .oldVersion(file: path, version: version, current: Self.version) }
         do {
             let manifest = try JSONDecoder().decode(ArchiveManifest.self, from: data)
             for (b, batch) in manifest.batches.enumerated() {

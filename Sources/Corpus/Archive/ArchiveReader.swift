@@ -52,7 +52,7 @@ struct ArchiveReader {
                 paths: try TextStore(docsFile, blob: 2, offsets: 3, expectedCount: n),
                 details: try TextStore(docsFile, blob: 4, offsets: 5, expectedCount: n),
                 wordCounts: try docsFile.column(6, of: UInt32.self),
-                texts: try TextStore(try file(batch.files["text"] ?? "", ArchiveFormat.textKind), blob: 0, offsets: 1, expectedCount: n),
+                texts: try DeflatedTexts(try file(batch.files["text"] ?? "", ArchiveFormat.textKind), expectedCount: n),
                 postings: try file(batch.files["postings"] ?? "", ArchiveFormat.postingsKind),
                 terms: try file(batch.files["terms"] ?? "", ArchiveFormat.termsKind))
             let batchLengths = try docsFile.column(7, of: UInt32.self)
@@ -101,7 +101,7 @@ struct ArchiveReader {
         let paths: TextStore
         let details: TextStore
         let wordCounts: Column<UInt32>
-        let texts: TextStore
+        let texts: DeflatedTexts
         let postings: StorageFileReader
         let terms: StorageFileReader
     }
@@ -178,7 +178,8 @@ struct ArchiveReader {
         let cf = try file.column(6, of: UInt32.self)
         let segmentStart = try file.column(7, of: UInt32.self)
         let refs = try file.column(8, of: UInt64.self)
-        guard count < Int(UInt32.max), starts.count == count + 1, hashes.count == count, kinds.count == count,
+        let order = try file.column(10, of: UInt32.self)
+        guard count < Int(UInt32.max), order.count == count, order.allSatisfy({ Int($0) < count }), starts.count == count + 1, hashes.count == count, kinds.count == count,
               df.count == count, cf.count == count, segmentStart.count == count + 1,
               slots.count == slotCount, slotCount > count, slotCount & (slotCount - 1) == 0,
               ascending(starts, upTo: arena.count), ascending(segmentStart, upTo: refs.count)
@@ -205,14 +206,16 @@ struct ArchiveReader {
             throw file.corrupted("a term has an unknown kind")
         }
         func mutable<T>(_ column: Column<T>) -> UnsafeMutablePointer<T> {
-            column.withUnsafeBufferPointer { UnsafeMutablePointer(mutating: $0.baseAddress ?? UnsafePointer(bitPattern: 16)!) }
+            column.withUnsafeBufferPointer {
+                UnsafeMutablePointer(mutating: $0.baseAddress) ?? emptyBuffer.assumingMemoryBound(to: T.self)
+            }
         }
         let table = ByteTermTable(mappedArena: mutable(arena), arenaCount: arena.count, starts: mutable(starts),
                                   hashes: mutable(hashes), count: count, slots: mutable(slots), slotCount: slotCount,
                                   owner: file.file)
         return Lexicon(table: table, kinds: kindValues.compactMap { $0 }, documentFrequency: df.arrayCopy,
                        collectionFrequency: cf.arrayCopy, documentCount: documentCount,
-                       termSegmentStart: segmentStart.arrayCopy, segmentRefs: refs.arrayCopy)
+                       termSegmentStart: segmentStart.arrayCopy, segmentRefs: refs.arrayCopy, termOrder: TermOrder(order))
     }
 
     /// Each document's token ids, read in place: slices of the `terms` file's columns.
@@ -242,6 +245,10 @@ struct ArchiveReader {
         }
         return sequences
     }
+
+    /// Where an empty section's buffer points (the arena of a lexicon of no terms): the table
+    /// reads no element of an empty buffer, but takes a non-null address. Allocated once.
+    nonisolated(unsafe) private static let emptyBuffer = UnsafeMutableRawPointer.allocate(byteCount: 16, alignment: 16)
 
     /// Whether `values` never go down and end at or below `limit`.
     private static func ascending<T: FixedWidthInteger>(_ values: Column<T>, upTo limit: Int) -> Bool {

@@ -7,9 +7,25 @@ import Foundation
 struct ArchiveWriter {
     let folder: String
 
-    /// A test's way to simulate a crash: called after the files are written and before the
-    /// manifest is; throwing from it leaves the folder as a crash at that moment would.
-    nonisolated(unsafe) static var beforeManifest: (() throws(ArchiveError) -> Void)?
+    /// A test's way to simulate a crash: writes to these folders fail after their files are
+    /// written and before the manifest is, leaving the folder as a crash at that moment would.
+    /// Per folder, so that tests running at once do not fail each other's writes.
+    nonisolated(unsafe) private static var crashingFolders: Set<String> = []
+    private static let crashLock = NSLock()
+
+    /// Makes writes to `folder` fail before their manifest (`crash`), or succeed again.
+    static func simulateCrashes(in folder: String, _ crash: Bool) {
+        crashLock.lock()
+        defer { crashLock.unlock() }
+        if crash { crashingFolders.insert(folder) } else { crashingFolders.remove(folder) }
+    }
+
+    private func crashPoint() throws(ArchiveError) {
+        Self.crashLock.lock()
+        let crash = Self.crashingFolders.contains(folder)
+        Self.crashLock.unlock()
+        if crash { throw .unwritable(path: folder, reason: "simulated crash") }
+    }
 
     /// One batch of documents to write: their texts and records, token ids (in the archive's
     /// lexicon), ranking lengths, and the segments that index them.
@@ -124,7 +140,7 @@ struct ArchiveWriter {
             try lexiconFile(lexicon).write(to: path(lexiconName))
             terms = lexicon.table.count
         }
-        try Self.beforeManifest?()
+        try crashPoint()
         let now = ArchiveManifest.now()
         let manifest = ArchiveManifest(
             generation: generation, created: previous?.created ?? now, updated: now, documents: totals.documents,
@@ -153,12 +169,16 @@ struct ArchiveWriter {
         }
     }
 
-    /// `text`: 0 the texts' UTF-8, back to back; 1 their offsets (u64, documents + 1).
+    /// `text` (`DeflatedTexts`): 0 each text deflated, back to back; 1 where each starts (u64,
+    /// documents + 1); 2 where each text starts once inflated (u64, documents + 1); 3 the
+    /// dictionary the streams share.
     private func textFile(_ batch: Batch) -> StorageFileWriter {
         var w = StorageFileWriter(kind: ArchiveFormat.textKind)
-        let store = TextStore(batch.documents.lazy.map(\.text))
-        w.add(store.blob)
-        w.add(store.offsets)
+        let (streams, textOffsets, dictionary) = DeflatedTexts.encode(batch.documents.map(\.text))
+        w.add(streams.blob)
+        w.add(streams.offsets)
+        w.add(textOffsets)
+        w.add(dictionary)
         return w
     }
 
@@ -208,26 +228,27 @@ struct ArchiveWriter {
         return w
     }
 
-    /// `lexicon`: the term table as it is in memory (0 term bytes, 1 term starts (u32, terms + 1),
-    /// 2 hashes (u32), 3 hash slots (16 bytes each: key u64, meta u64)), then 4 kinds (u8),
-    /// 5 document and 6 collection frequencies (u32), 7 each term's first segment ref (u32,
-    /// terms + 1), 8 segment refs (u64: segment << 32 | local id), 9 scalars (u64: terms, slots).
+    /// `lexicon`: the term table (0 term bytes, 1 term starts (u32, terms + 1), 2 hashes (u32),
+    /// 3 hash slots (16 bytes each: key u64, meta u64), packed at most three-quarters full),
+    /// then 4 kinds (u8), 5 document and 6 collection frequencies (u32), 7 each term's first
+    /// segment ref (u32, terms + 1), 8 segment refs (u64: segment << 32 | local id), 9 scalars
+    /// (u64: terms, slots), 10 the sorted term dictionary (u32 ids in their terms' byte order).
     private func lexiconFile(_ lexicon: LexiconParts) -> StorageFileWriter {
         var w = StorageFileWriter(kind: ArchiveFormat.lexiconKind)
-        var slotCount = 0
-        lexicon.table.withStorage { arena, starts, hashes, slots in
+        let slots = lexicon.table.packedSlots()
+        lexicon.table.withStorage { arena, starts, hashes, _ in
             w.add(Array(arena))
             w.add(Array(starts))
             w.add(Array(hashes))
-            w.add(Array(slots))
-            slotCount = slots.count
         }
+        w.add(slots)
         w.add(lexicon.kinds)
         w.add(lexicon.documentFrequency)
         w.add(lexicon.collectionFrequency)
         w.add(lexicon.termSegmentStart)
         w.add(lexicon.segmentRefs)
-        w.add([UInt64(lexicon.table.count), UInt64(slotCount)])
+        w.add([UInt64(lexicon.table.count), UInt64(slots.count)])
+        w.add(lexicon.table.sortedIDs())
         return w
     }
 

@@ -96,7 +96,8 @@ struct StoredArchive {
         // yields nothing); their statistics are the live documents'.
         let liveLexicon = Lexicon(table: lexicon.table, kinds: lexicon.kinds, documentFrequency: df,
                                   collectionFrequency: cf, documentCount: live,
-                                  termSegmentStart: lexicon.termSegmentStart, segmentRefs: lexicon.segmentRefs)
+                                  termSegmentStart: lexicon.termSegmentStart, segmentRefs: lexicon.segmentRefs,
+                                  termOrder: lexicon.termOrder)
         var documents: [Document] = []
         documents.reserveCapacity(live)
         for (b, batch) in batches.enumerated() {

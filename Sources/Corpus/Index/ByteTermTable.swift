@@ -287,15 +287,56 @@ final class ByteTermTable: @unchecked Sendable {
         withBytes(of: id) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Ids of the terms whose bytes start with `prefix`, in id order.
-    func ids(withPrefix prefix: UnsafeBufferPointer<UInt8>) -> [Int] {
-        guard let needle = prefix.baseAddress, prefix.count > 0 else { return Array(0..<count) }
-        var result: [Int] = []
-        for id in 0..<count {
-            let s = Int(starts[id])
-            let length = Int(starts[id + 1]) - s
-            if length >= prefix.count && memcmp(arena + s, needle, prefix.count) == 0 { result.append(id) }
+    /// Whether term `a`'s bytes come before term `b`'s (unsigned bytewise; a prefix first).
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+        withBytes(of: b) { compare(a, $0) < 0 }
+    }
+
+    /// Term `id`'s bytes against `bytes`, bytewise (negative: before; 0: equal; positive: after).
+    func compare(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        withBytes(of: id) { term in
+            let common = min(term.count, bytes.count)
+            if common > 0, let t = term.baseAddress, let o = bytes.baseAddress {
+                let c = memcmp(t, o, common)
+                if c != 0 { return Int(c) }
+            }
+            return term.count - bytes.count
         }
-        return result
+    }
+
+    /// Whether term `id` starts with `prefix`.
+    func hasPrefix(_ id: Int, _ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        withBytes(of: id) { term in
+            guard term.count >= prefix.count else { return false }
+            guard prefix.count > 0, let t = term.baseAddress, let p = prefix.baseAddress else { return true }
+            return memcmp(t, p, prefix.count) == 0
+        }
+    }
+
+    /// Every id in the bytewise order of its term: the sorted term dictionary that prefix and
+    /// range lookups search by bisection.
+    func sortedIDs() -> [UInt32] {
+        var ids = (0..<UInt32(count)).map { $0 }
+        ids.sort { precedes(Int($0), Int($1)) }
+        return ids
+    }
+
+    /// The slots rebuilt at most three-quarters full (a growing table doubles them when half
+    /// full, so holds a quarter to a half): what an archive stores, whose table never grows.
+    /// Probing is the same, so `find` reads them as it reads the table's own.
+    func packedSlots() -> [Slot] {
+        var size = 16
+        while size * 3 < count * 4 || size <= count { size <<= 1 }
+        var fresh = [Slot](repeating: Slot(key: 0, meta: 0), count: size)
+        let mask = size - 1
+        for s in 0..<slotCount where slots[s].meta != 0 {
+            let entry = slots[s]
+            let id = Int(entry.meta & 0xFFFF_FFFF) - 1
+            guard id >= 0, id < count else { continue }
+            var slot = Int(hashes[id]) & mask
+            while fresh[slot].meta != 0 { slot = (slot + 1) & mask }
+            fresh[slot] = entry
+        }
+        return fresh
     }
 }

@@ -17,6 +17,10 @@ public final class Lexicon: @unchecked Sendable {
     /// termSegmentStart[t + 1]]`, each `(segment << 32) | localID`.
     let termSegmentStart: [UInt32]
     let segmentRefs: [UInt64]
+    /// The sorted term dictionary: every id in the bytewise order of its term. An archive
+    /// stores it (its lexicon file's section 10); a loaded corpus sorts on the first prefix
+    /// lookup.
+    let termOrder: TermOrder
 
     /// The segment refs of term `id` (decode each with `segmentList(_:)`), in segment order;
     /// empty for an id the lexicon does not have.
@@ -37,8 +41,9 @@ public final class Lexicon: @unchecked Sendable {
     /// A lexicon complete with its statistics (`IndexBuilder` works them out before it is made:
     /// nothing changes a lexicon once built).
     init(table: ByteTermTable, kinds: [TokenKind], documentFrequency: [UInt32], collectionFrequency: [UInt32],
-         documentCount: Int, termSegmentStart: [UInt32], segmentRefs: [UInt64]) {
+         documentCount: Int, termSegmentStart: [UInt32], segmentRefs: [UInt64], termOrder: TermOrder? = nil) {
         self.table = table
+        self.termOrder = termOrder ?? TermOrder()
         self.kinds = kinds
         self.documentFrequency = documentFrequency
         self.collectionFrequency = collectionFrequency
@@ -67,10 +72,52 @@ public final class Lexicon: @unchecked Sendable {
         return kinds[id]
     }
 
-    /// Ids of the terms that start with `prefix` (a normalised form), in id order.
+    /// Ids of the terms that start with `prefix` (a normalised form), in id order: found by
+    /// bisection in the sorted term dictionary, so a prefix costs its matches, not the lexicon.
     public func ids(withPrefix prefix: String) -> [Int] {
         var p = prefix
-        return p.withUTF8 { table.ids(withPrefix: $0) }
+        return p.withUTF8 { needle -> [Int] in
+            guard needle.count > 0 else { return Array(0..<count) }
+            let order = termOrder.ids(of: table)
+            var result: [Int] = []
+            order.withUnsafeBufferPointer { ids in
+                var lo = 0
+                var hi = ids.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if table.compare(Int(ids[mid]), needle) < 0 { lo = mid + 1 } else { hi = mid }
+                }
+                while lo < ids.count, table.hasPrefix(Int(ids[lo]), needle) {
+                    result.append(Int(ids[lo]))
+                    lo += 1
+                }
+            }
+            result.sort()
+            return result
+        }
+    }
+}
+
+/// A lexicon's sorted term dictionary (term ids in the bytewise order of their terms): read in
+/// place from an archive, or sorted once on first use (safe from any thread).
+final class TermOrder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sorted: Column<UInt32>?
+
+    /// An order to sort when first asked for.
+    init() {}
+
+    /// An order read from an archive (its ids checked to be below the term count).
+    init(_ ids: Column<UInt32>) { sorted = ids }
+
+    /// The order, sorted now when not yet.
+    func ids(of table: ByteTermTable) -> Column<UInt32> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let sorted { return sorted }
+        let fresh = Column(table.sortedIDs())
+        sorted = fresh
+        return fresh
     }
 }
 

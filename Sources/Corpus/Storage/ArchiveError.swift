@@ -10,6 +10,9 @@ public enum ArchiveError: Error, CustomStringConvertible, Sendable, Equatable {
     case corrupted(file: String, reason: String)
     /// A file written by a newer dossier, in a format version this one does not know.
     case futureVersion(file: String, version: Int, supported: Int)
+    /// A file written by an older dossier, in a format version this one no longer reads: the
+    /// archive must be rebuilt from its sources (`dossier index SOURCES -o ARCHIVE`).
+    case oldVersion(file: String, version: Int, current: Int)
     /// The folder is not an archive (no MANIFEST).
     case notAnArchive(path: String)
     /// Another process is writing the archive (its lock file is held).
@@ -30,6 +33,8 @@ public enum ArchiveError: Error, CustomStringConvertible, Sendable, Equatable {
             return "archive file \(file) is corrupted: \(reason) (rebuild it with dossier index)"
         case .futureVersion(let file, let version, let supported):
             return "archive file \(file) has format version \(version); this dossier reads up to version \(supported) (update dossier)"
+        case .oldVersion(let file, let version, let current):
+            return "archive file \(file) has format version \(version), written by an older dossier; this dossier reads version \(current) only (rebuild the archive from its sources with dossier index SOURCES -o ARCHIVE)"
         case .notAnArchive(let path): return "\(path) is not a dossier archive (no MANIFEST in it)"
         case .locked(let path, let holder):
             return "archive \(path) is being written by another process (\(holder)); wait for it to finish, or remove \(path)/LOCK if that process is gone"

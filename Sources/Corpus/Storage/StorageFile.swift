@@ -14,8 +14,12 @@
 /// ```
 /// All numbers are little-endian.
 enum StorageFile {
-    /// The format version this dossier writes and the newest it reads.
-    static let version: UInt32 = 1
+    /// The archive format version: one number for the whole archive, written in `MANIFEST` and
+    /// in every file's header, and the only one this dossier reads (an older archive is refused
+    /// with `ArchiveError.oldVersion`, which says to rebuild it; a newer one with `futureVersion`).
+    /// 1–2: texts stored as they are, the lexicon without its sorted order (manifest 2 added
+    /// deletions); 3: texts deflated per document, token ids in a byte code, a sorted term order.
+    static let version: UInt32 = 3
     static let magic: [UInt8] = Array("DOSSIER\u{1A}".utf8)
     static let endMagic: [UInt8] = Array("DOSSEND\0".utf8)
     static let headerSize = 32

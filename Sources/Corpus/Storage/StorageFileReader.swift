@@ -21,6 +21,9 @@ struct StorageFileReader {
         guard version <= StorageFile.version else {
             throw .futureVersion(file: path, version: Int(version), supported: Int(StorageFile.version))
         }
+        guard version == StorageFile.version else {
+            throw .oldVersion(file: path, version: Int(version), current: Int(StorageFile.version))
+        }
         let foundKind = Self.load(UInt32.self, bytes, 12)
         guard foundKind == StorageFile.kind(kind) else {
             throw .corrupted(file: path, reason: "it is a '\(StorageFile.kindName(foundKind))' file where a '\(kind)' file was expected")

@@ -10,6 +10,9 @@ import Harness
 // ArchiveError or give a corpus whose every document, search, KWIC and frequency list can be
 // read without a crash; verify must catch any changed data byte.
 //
+// The text file's deflated streams (each inflated when its document's text is first read) and
+// the lexicon's sorted term dictionary (prefix lookups bisect it) are among the bytes edited.
+//
 // The archive is annotated (`DossierArchive.annotate`), so its four analysis files (entities,
 // quotes, dates, claims) are fuzzed too, and every analysis is asked for. An input whose first
 // byte is odd has its changed analysis files' checksums recomputed after the edits: forged
@@ -83,7 +86,7 @@ FuzzTarget.run { input in
     }
     // Everything a user can reach must be readable (garbage is allowed, a crash is not).
     for d in corpus.documents {
-        _ = d.text.utf8.count
+        _ = (d.text.utf8.count, d.textByteCount)
         _ = (d.title, d.source, d.dateline, d.meta.count, d.origin?.byteRange, d.raw.count)
         _ = d.terms.array
         _ = (d.sentenceCount, d.paragraphCount, d.tokenSpans().count)
@@ -100,7 +103,9 @@ FuzzTarget.run { input in
     for (d, m) in corpus.dates.timeline(corpus) { _ = (d.id, m.text, m.value?.iso, m.resolved(against: nil).value) }
     for c in ClaimFinder.claims(in: corpus) { _ = (c.text, c.sources, c.sentences.map(\.text)) }
     for c in ConflictFinder.conflicts(in: corpus) { _ = (c.reason, c.values, c.claim.text, c.sentences.map(\.text)) }
-    _ = corpus.index.lexicon.ids(withPrefix: "i")
+    // The sorted term dictionary (bisection over a possibly forged order) and the packed slots.
+    for p in ["i", "item1", "gov", "zz", "\"", "é"] { _ = corpus.index.lexicon.ids(withPrefix: p) }
+    for t in ["minister", "government", "zed3", "nothere"] { _ = corpus.index.lexicon.id(of: t) }
 }
 
 /// CRC-32 (zlib's) of some bytes.
