@@ -92,6 +92,7 @@ public enum DuplicateFinder {
     /// its memory budget.
     public static func duplicates(in corpus: Corpus, options: DuplicateOptions = DuplicateOptions(),
                                   cancellation: Cancellation) throws(WorkLimit) -> [DuplicatePair] {
+        if let saved = corpus.savedDuplicates(options: options) { return saved }  // an annotated archive's
         let docs = corpus.documents
         let k = max(1, options.shingleSize)
         let slots = max(1, options.hashes)
