@@ -64,6 +64,47 @@ import Testing
         expectSamePairs(DuplicateFinder.duplicates(in: loaded, options: other), DuplicateFinder.duplicates(in: opened, options: other))
     }
 
+    @Test func anArchiveOpenedToStoreAnalysesKeepsWhatTheSessionComputed() throws {
+        let source = try sources(bench: 0)
+        let loaded = try CorpusLoader.load(path: source.path)
+        let folder = try ArchiveFolder()
+        try DossierArchive.write(loaded, to: folder.archive, sources: [source.path])
+        // Opened as usual, a session writes nothing.
+        _ = try DossierArchive.open(folder.archive).entities()
+        #expect(try DossierArchive.info(folder.archive).analyses.isEmpty)
+        // While a writer holds the lock, nothing is stored and the session still answers.
+        let blocked = try DossierArchive.open(folder.archive, storeAnalyses: true)
+        do {
+            let lock = try ArchiveLock(folder: folder.archive)
+            #expect(!blocked.entities().isEmpty)
+            withExtendedLifetime(lock) {}
+        }
+        #expect(try DossierArchive.info(folder.archive).analyses.isEmpty)
+        // Each analysis computed with the default options is stored as it is computed.
+        let session = try DossierArchive.open(folder.archive, storeAnalyses: true)
+        _ = session.entities()
+        #expect(try DossierArchive.info(folder.archive).analyses.map(\.part) == ["entities"])
+        _ = session.dates.timeline(session)
+        _ = DuplicateFinder.duplicates(in: session)
+        var other = ClaimOptions()
+        other.threshold = 0.5
+        _ = ClaimFinder.claims(in: session, options: other)  // not the default: not stored
+        let claims = ClaimFinder.claims(in: session)
+        #expect(try DossierArchive.info(folder.archive).analyses.map(\.part) == ["entities", "dates", "duplicates"])
+        _ = try ConflictFinder.conflicts(in: session, claims: claims, cancellation: .none)
+        let info = try DossierArchive.info(folder.archive)
+        #expect(info.analysesCurrent && info.analyses.map(\.part) == ["entities", "dates", "claims", "duplicates"])
+        try DossierArchive.verify(folder.archive)
+        let reopened = try DossierArchive.open(folder.archive)
+        #expect(reopened.savedAnalyses?.stored == ["entities", "dates", "claims", "duplicates"])
+        try expectSameAnalyses(loaded, reopened)
+        // An archive written since the session opened it gets nothing from the session.
+        let late = try DossierArchive.open(folder.archive, storeAnalyses: true)
+        try DossierArchive.add(loaded, to: folder.archive, sources: [source.path])
+        _ = late.entities()
+        #expect(try DossierArchive.info(folder.archive).analyses.isEmpty)
+    }
+
     @Test func datesOfAnOlderLayoutAreComputedNotServed() throws {
         let source = try sources(bench: 0)
         let loaded = try CorpusLoader.load(path: source.path)

@@ -204,6 +204,10 @@ public enum DuplicateFinder {
             for group in texts { for (i, passages) in group { pairs[i].passages = passages } }
             clock.lap("passages")
         }
+        if corpus.parent == nil, options.isDefault, let writeBack = corpus.analysisWriteBack {
+            let found = pairs
+            writeBack.store("duplicates") { DuplicateFile.write(found, documents: corpus.count) }
+        }
         return pairs
     }
 

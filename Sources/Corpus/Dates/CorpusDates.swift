@@ -138,9 +138,13 @@ extension Corpus {
         let root = self.root
         return try root.annotations.value(CorpusDates.self) { () throws(WorkLimit) in
             if let saved = root.savedAnalyses?.dates(documents: root.documents) { return saved }
-            return try cancellation.working(on: "dates") { () throws(WorkLimit) in
+            let dates = try cancellation.working(on: "dates") { () throws(WorkLimit) in
                 try CorpusDates.build(root.documents, cancellation: cancellation)
             }
+            root.analysisWriteBack?.store("dates") {
+                DateFile.write(dates, timeline: DateFile.timelineOrder(dates, documents: root.documents))
+            }
+            return dates
         }
     }
 

@@ -303,7 +303,7 @@ struct StoredDateColumns: StoredDates {
     func timeline(_ corpus: Corpus) -> [(document: Document, mention: DateMention)]? {
         let members = corpus.documents
         var keep: [Bool]?
-        if corpus.parent != nil || members.count != count {
+        if corpus.parent != nil || members.count != count || members.first !== documents.first {
             var previous = -1
             var flags = [Bool](repeating: false, count: count)
             for doc in members {
