@@ -63,7 +63,7 @@ import Glibc
         let archive = dir + "/seeds.dossier"
         let written = try CLI.run(["index", Self.seeds, "-o", archive, "--annotate"])
         #expect(written.status == 0, "\(written.stderr)")
-        #expect(written.stdout.contains("annotated \(archive): entities, quotes, dates, claims stored"), "\(written.stdout)")
+        #expect(written.stdout.contains("annotated \(archive): entities, quotes, dates, claims, duplicates stored"), "\(written.stdout)")
         let info = try CLI.run(["archive", "info", archive])
         for expected in ["analyses  entities", "quotes", "dates", "claims", "computed", "entities-1-a1.dsf"] {
             #expect(info.stdout.contains(expected), "\(expected) in \(info.stdout)")

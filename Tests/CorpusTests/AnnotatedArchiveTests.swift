@@ -32,20 +32,103 @@ import Testing
 
     @Test func aLoadAndAnAnnotatedArchiveGiveTheSameAnalyses() throws {
         let source = try sources(bench: 200)
+        // Near-duplicates: a copy of a seed article, and one cut to its first two thirds.
+        let seed = try String(contentsOfFile: SavedArchiveTests.seedsPath + "/000_938e29361b902f0b.txt", encoding: .utf8)
+        try seed.write(toFile: source.path + "/copy-of-000.txt", atomically: true, encoding: .utf8)
+        try String(seed.prefix(seed.count * 2 / 3)).write(toFile: source.path + "/cut-of-000.txt", atomically: true, encoding: .utf8)
         let loaded = try CorpusLoader.load(path: source.path)
         let folder = try annotated(loaded, sources: source.path)
         let info = try DossierArchive.info(folder.archive)
-        #expect(info.analyses.map(\.part) == ["entities", "quotes", "dates", "claims"])
+        #expect(info.analyses.map(\.part) == ["entities", "quotes", "dates", "claims", "duplicates"])
         #expect(info.analysesCurrent && info.analyses.allSatisfy { $0.bytes > 0 })
         try DossierArchive.verify(folder.archive)
         let opened = try DossierArchive.open(folder.archive)
         #expect(opened.savedAnalyses?.stored == SavedAnalyses.parts)
         try expectSameAnalyses(loaded, opened)
+        let pairs = DuplicateFinder.duplicates(in: opened)
+        #expect(pairs.count >= 2 && pairs.contains { $0.contained != nil } && pairs.allSatisfy { !$0.passages.isEmpty })
         // A sub-corpus reads the root's stored analyses as it reads computed ones.
         let source0 = loaded.documents.compactMap(\.source).first
         let subA = loaded.filter { $0.source == source0 }, subB = opened.filter { $0.source == source0 }
         #expect(subA.entities().map(\.count) == subB.entities().map(\.count))
         #expect(subA.quotes() == subB.quotes())
+        #expect(loaded.dates.timeline(subA).map { "\($0.document.id) \($0.mention)" }
+                == opened.dates.timeline(subB).map { "\($0.document.id) \($0.mention)" })
+        #expect(opened.dates.timeline(subB).count > 0)
+        // The stored near-duplicates answer the default question only; a sub-corpus computes its own.
+        #expect(opened.savedDuplicates(options: DuplicateOptions()) != nil)
+        var other = DuplicateOptions()
+        other.threshold = 0.3
+        #expect(opened.savedDuplicates(options: other) == nil)
+        #expect(subB.savedDuplicates(options: DuplicateOptions()) == nil)
+        expectSamePairs(DuplicateFinder.duplicates(in: loaded, options: other), DuplicateFinder.duplicates(in: opened, options: other))
+    }
+
+    @Test func anArchiveOpenedToStoreAnalysesKeepsWhatTheSessionComputed() throws {
+        let source = try sources(bench: 0)
+        let loaded = try CorpusLoader.load(path: source.path)
+        let folder = try ArchiveFolder()
+        try DossierArchive.write(loaded, to: folder.archive, sources: [source.path])
+        // Opened as usual, a session writes nothing.
+        _ = try DossierArchive.open(folder.archive).entities()
+        #expect(try DossierArchive.info(folder.archive).analyses.isEmpty)
+        // While a writer holds the lock, nothing is stored and the session still answers.
+        let blocked = try DossierArchive.open(folder.archive, storeAnalyses: true)
+        do {
+            let lock = try ArchiveLock(folder: folder.archive)
+            #expect(!blocked.entities().isEmpty)
+            withExtendedLifetime(lock) {}
+        }
+        #expect(try DossierArchive.info(folder.archive).analyses.isEmpty)
+        // Each analysis computed with the default options is stored as it is computed.
+        let session = try DossierArchive.open(folder.archive, storeAnalyses: true)
+        _ = session.entities()
+        #expect(try DossierArchive.info(folder.archive).analyses.map(\.part) == ["entities"])
+        _ = session.dates.timeline(session)
+        _ = DuplicateFinder.duplicates(in: session)
+        var other = ClaimOptions()
+        other.threshold = 0.5
+        _ = ClaimFinder.claims(in: session, options: other)  // not the default: not stored
+        let claims = ClaimFinder.claims(in: session)
+        #expect(try DossierArchive.info(folder.archive).analyses.map(\.part) == ["entities", "dates", "duplicates"])
+        _ = try ConflictFinder.conflicts(in: session, claims: claims, cancellation: .none)
+        let info = try DossierArchive.info(folder.archive)
+        #expect(info.analysesCurrent && info.analyses.map(\.part) == ["entities", "dates", "claims", "duplicates"])
+        try DossierArchive.verify(folder.archive)
+        let reopened = try DossierArchive.open(folder.archive)
+        #expect(reopened.savedAnalyses?.stored == ["entities", "dates", "claims", "duplicates"])
+        try expectSameAnalyses(loaded, reopened)
+        // An archive written since the session opened it gets nothing from the session.
+        let late = try DossierArchive.open(folder.archive, storeAnalyses: true)
+        try DossierArchive.add(loaded, to: folder.archive, sources: [source.path])
+        _ = late.entities()
+        #expect(try DossierArchive.info(folder.archive).analyses.isEmpty)
+    }
+
+    @Test func datesOfAnOlderLayoutAreComputedNotServed() throws {
+        let source = try sources(bench: 0)
+        let loaded = try CorpusLoader.load(path: source.path)
+        let folder = try annotated(loaded, sources: source.path)
+        // A manifest written before the analysis files had versions: its dates file is of layout 1.
+        let path = folder.archive + "/MANIFEST"
+        var json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any] ?? [:]
+        var analyses = json["analyses"] as? [String: Any] ?? [:]
+        #expect((analyses["versions"] as? [String: Int])?["dates"] == DateFile.version)
+        analyses["versions"] = nil
+        json["analyses"] = analyses
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: path))
+        let opened = try DossierArchive.open(folder.archive)
+        #expect(opened.savedAnalyses?.stored == ["entities", "quotes", "claims", "duplicates"])
+        #expect(opened.dates.documents == loaded.dates.documents)
+    }
+
+    private func expectSamePairs(_ a: [DuplicatePair], _ b: [DuplicatePair]) {
+        #expect(a.count == b.count)
+        for (x, y) in zip(a, b) {
+            #expect(x.a.id == y.a.id && x.b.id == y.b.id && x.contained?.id == y.contained?.id && x.similarity == y.similarity
+                    && x.jaccard == y.jaccard && x.containment == y.containment && x.estimate == y.estimate
+                    && x.passages == y.passages, "\(x.a.id) \(x.b.id)")
+        }
     }
 
     /// Every field of every analysis, compared.
@@ -85,6 +168,12 @@ import Testing
                     && x.certain == y.certain && x.reason == y.reason)
             #expect(Claim.same([x.claim], [y.claim]))
             #expect(x.sentences.map { "\($0.document.index):\($0.sentence)" } == y.sentences.map { "\($0.document.index):\($0.sentence)" })
+        }
+        let pa = DuplicateFinder.duplicates(in: a), pb = DuplicateFinder.duplicates(in: b)
+        expectSamePairs(pa, pb)
+        for d in a.documents {
+            #expect(da.documentDate(of: d) == db.documentDate(of: b.documents[d.index]))
+            #expect(da.mentions(of: d) == db.mentions(of: b.documents[d.index]))
         }
     }
 
@@ -134,7 +223,7 @@ import Testing
         #expect(grown.quotes().count == loaded.quotes().count)
         try DossierArchive.annotate(folder.archive)
         let again = try DossierArchive.info(folder.archive)
-        #expect(again.analysesCurrent && again.analyses.count == 4)
+        #expect(again.analysesCurrent && again.analyses.count == SavedAnalyses.parts.count)
         #expect(Set(again.analyses.map(\.name)).isDisjoint(with: before))
         // The previous analyses' files are gone; the new ones answer as computing does.
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder.archive))
@@ -154,8 +243,9 @@ import Testing
             let manifest = try ArchiveManifest.read(folder: folder.archive)
             let path = folder.archive + "/" + (manifest.analyses?.files[part] ?? "")
             var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-            // A changed data byte: opening succeeds, the analysis is computed instead, verify names the file.
-            bytes[bytes.count / 2] ^= 0x41
+            // A changed data byte (the last before the footer: past the header and directory even
+            // in a small file): opening succeeds, the analysis is computed instead, verify names the file.
+            bytes[bytes.count - StorageFile.footerSize - 1] ^= 0x41
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             let opened = try DossierArchive.open(folder.archive)
             try expectSameAnalyses(loaded, opened)

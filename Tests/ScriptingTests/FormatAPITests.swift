@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 import LuaBridge
 import Testing
@@ -41,7 +42,8 @@ import Testing
         let code = "local c = dossier.open('\(path)', {format = 'jsonl', pattern = '*.dat', recursive = false, fields = {text = 'article_body', date = 'pub'}}) "
             + "local d = c:docs()[1] return #c .. ' ' .. d.id .. ' ' .. d.date .. ' ' .. d.text"
         #expect(try s.value(code).stringValue == "1 export:1 2024-05-06 Floods in Porto Alegre.")
-        for (opts, message) in [("{formt = 'csv'}", "unknown option 'formt' (dossier.open takes format, fields, recursive, pattern)"),
+        for (opts, message) in [("{formt = 'csv'}", "unknown option 'formt' (dossier.open takes format, fields, recursive, pattern, annotate)"),
+                                ("{annotate = 1}", "annotate must be true or false"),
                                 ("{format = 'xml'}", "unknown format 'xml' (use txt, jsonl, json, csv, tsv, html, warc)"),
                                 ("{fields = {txt = 'a'}}", "unknown field 'txt' (use id, title, text, date, source, url, authors, language)"),
                                 ("{recursive = 'yes'}", "recursive must be true or false")] {
@@ -49,6 +51,25 @@ import Testing
             do { try s.values("dossier.open('\(path)', \(opts))") } catch {
                 #expect(String(describing: error).contains(message))
             }
+        }
+    }
+
+    @Test func openWithAnnotateStoresWhatTheSessionComputesTrustedOnly() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("feed.jsonl", Self.jsonl)
+        let store = try TemporaryFolder()
+        let archive = store.url.path + "/feed.dossier"
+        try DossierArchive.write(try CorpusLoader.load(path: folder.url.path + "/feed.jsonl"), to: archive, sources: ["feed.jsonl"])
+        let s = try session(folder)
+        #expect(try s.value("return #dossier.open('\(archive)', {annotate = true}):entities()").intValue ?? 0 > 0)
+        #expect(try DossierArchive.info(archive).analyses.map(\.part) == ["entities"])
+        // A script that may be untrusted cannot make a reader write.
+        let sandboxed = try makeSession(corpus: folder.url.path)
+        do {
+            try sandboxed.values("dossier.open('\(archive)', {annotate = true})")
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(String(describing: error).contains("only a trusted script"))
         }
     }
 

@@ -569,6 +569,7 @@ local TokenList = {}
 ---@field fields? table<string, string> input field names by role: `{text = "article_body", date = "pub"}` (roles: id, title, text, date, source, url, authors, language)
 ---@field recursive? boolean read sub-folders too (default true)
 ---@field pattern? string a glob the file names must match (`"*.jsonl"`)
+---@field annotate? boolean for an archive: store in it the analyses this session computes that it does not store yet (trusted scripts only; default false)
 
 -- begin generated KeywordOptions
 --- Options of `doc:keywords`.

@@ -67,6 +67,10 @@ struct ArchiveManifest: Codable, Sendable {
         var computed: String
         /// Maps an analysis ("entities", "quotes", "dates", "claims") to its file.
         var files: [String: String]
+        /// Each analysis file's layout version (`SavedAnalyses.versions`); absent (older
+        /// manifests) or missing an analysis means version 1. A file of another version than this
+        /// dossier writes is not served.
+        var versions: [String: Int]? = nil
 
         var fileNames: [String] { SavedAnalyses.parts.compactMap { files[$0] } }
     }

@@ -11,7 +11,8 @@ struct ArchiveReader {
     /// The archive's corpus: its documents that are not deleted, numbered from 0, with
     /// statistics and postings that leave the deleted ones out (`StoredArchive.live`).
     /// - Parameter analyses: attach the stored analyses when they are current (`SavedAnalyses`).
-    func open(verify: Bool, analyses: Bool = true) throws(ArchiveError) -> Corpus {
+    /// - Parameter storeAnalyses: store the analyses the session computes (`AnalysisWriteBack`).
+    func open(verify: Bool, analyses: Bool = true, storeAnalyses: Bool = false) throws(ArchiveError) -> Corpus {
         let stored = try read(verify: verify)
         let manifest = stored.manifest
         let saved = try manifest.analysesAreCurrent && analyses
@@ -19,6 +20,10 @@ struct ArchiveReader {
             : nil
         let corpus = stored.live()
         if let saved { corpus.annotations.set(SavedAnalyses.key, saved) }
+        if storeAnalyses {
+            corpus.annotations.set(AnalysisWriteBack.key,
+                                   AnalysisWriteBack(folder: folder, generation: manifest.generation, documents: manifest.documents))
+        }
         return corpus
     }
 

@@ -50,8 +50,11 @@ public enum DossierArchive {
     /// Opens the archive in `folder` by mapping its files.
     /// - Parameter verify: also read every byte against the files' checksums (slower: it reads
     ///   the whole archive; opening otherwise checks headers and structure only).
-    public static func open(_ folder: String, verify: Bool = false) throws(ArchiveError) -> Corpus {
-        try ArchiveReader(folder: folder).open(verify: verify)
+    /// - Parameter storeAnalyses: store in the archive the analyses the session computes with
+    ///   the default options and the archive does not store yet (entities, dates, near-duplicates,
+    ///   claims with their conflicts), when it can be written (`AnalysisWriteBack`).
+    public static func open(_ folder: String, verify: Bool = false, storeAnalyses: Bool = false) throws(ArchiveError) -> Corpus {
+        try ArchiveReader(folder: folder).open(verify: verify, storeAnalyses: storeAnalyses)
     }
 
     /// Reads every file of the archive against its checksum and its structure (the stored

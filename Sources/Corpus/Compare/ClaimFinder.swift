@@ -34,7 +34,9 @@ public enum ClaimFinder {
         let clock = StageTimer(variable: "DOSSIER_COMPARE_TIMING", label: "compare")
         let table = TermFeatureTable(lexicon: corpus.index.lexicon, normalizer: options.normalizer)
         clock.lap("term table \(table.termCount) terms")
-        return try claims(in: corpus, by: grouping, options: options, table: table, cancellation: cancellation)
+        let found = try claims(in: corpus, by: grouping, options: options, table: table, cancellation: cancellation)
+        if corpus.parent == nil, case .source = grouping, options.isDefault { corpus.analysisWriteBack?.claimsComputed(found) }
+        return found
     }
 
     /// `claims(in:by:options:)` with a term table built before (it depends only on the lexicon and

@@ -106,6 +106,9 @@ public enum ConflictFinder {
             covered[conflict.key, default: []].formUnion(conflict.sentences)
             out.append(conflict)
         }
+        if corpus.parent == nil, case .source = grouping, options.isDefault {
+            corpus.analysisWriteBack?.conflictsComputed(out, in: claims)
+        }
         return out
     }
 

@@ -92,6 +92,7 @@ public enum DuplicateFinder {
     /// its memory budget.
     public static func duplicates(in corpus: Corpus, options: DuplicateOptions = DuplicateOptions(),
                                   cancellation: Cancellation) throws(WorkLimit) -> [DuplicatePair] {
+        if let saved = corpus.savedDuplicates(options: options) { return saved }  // an annotated archive's
         let docs = corpus.documents
         let k = max(1, options.shingleSize)
         let clock = StageTimer(variable: "DOSSIER_COMPARE_TIMING", label: "compare")
@@ -122,6 +123,10 @@ public enum DuplicateFinder {
             }
             for group in texts { for (i, passages) in group { pairs[i].passages = passages } }
             clock.lap("passages")
+        }
+        if corpus.parent == nil, options.isDefault, let writeBack = corpus.analysisWriteBack {
+            let found = pairs
+            writeBack.store("duplicates") { DuplicateFile.write(found, documents: corpus.count) }
         }
         return pairs
     }

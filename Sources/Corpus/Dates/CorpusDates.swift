@@ -3,8 +3,13 @@ import Foundation
 /// The dates of a loaded corpus: every document's date (or a guess), and its date mentions, resolved against the
 /// document's date or the corpus's anchor (see `DateEvidence`).
 public final class CorpusDates: @unchecked Sendable {
-    /// Per document (corpus index).
-    public let documents: [DocumentDates]
+    /// Per document (corpus index). For dates read back from an archive this decodes every
+    /// document's: use `documentDate(of:)`, `mentions(of:)` and `timeline(_:)`, which decode only
+    /// what they return.
+    public var documents: [DocumentDates] {
+        guard let stored else { return computed }
+        return (0..<stored.count).map { stored.dates(ofDocument: $0) }
+    }
     /// The latest year a timeline event may have unless it is written as a full date with a year: the corpus's
     /// latest document date (or, without one, its latest full date written) plus `plausibleYearsAhead`.
     public let latestPlausibleYear: Int
@@ -13,16 +18,34 @@ public final class CorpusDates: @unchecked Sendable {
     /// How many years after the corpus's latest date a bare year or month may still be an event ("by 2030").
     public static let plausibleYearsAhead = 10
 
+    /// The dates as computed (empty when `stored` holds them).
+    private let computed: [DocumentDates]
+    /// The dates as an archive stores them, decoded per document on demand.
+    private let stored: (any StoredDates)?
+
     init(documents: [DocumentDates]) {
-        self.documents = documents
+        computed = documents
+        stored = nil
         let documentYears = documents.compactMap { $0.date.date.flatMap(DateValue.init(iso:))?.start.year }
         let writtenYears = documents.flatMap(\.mentions).compactMap { mention -> Int? in
             guard !mention.isRelative, let value = mention.value, value.precision == .day else { return nil }
             return value.start.year
         }
+        latestPlausibleYear = Self.latestPlausibleYear(documentYear: documentYears.max(), writtenYear: writtenYears.max())
+    }
+
+    /// Dates read back from an archive (`DateFile`).
+    init(stored: any StoredDates) {
+        computed = []
+        self.stored = stored
+        latestPlausibleYear = Self.latestPlausibleYear(documentYear: stored.latestDocumentYear, writtenYear: stored.latestWrittenYear)
+    }
+
+    /// `latestPlausibleYear` from the corpus's latest document year and latest full date written.
+    static func latestPlausibleYear(documentYear: Int?, writtenYear: Int?) -> Int {
         let thisYear = GregorianCalendar.point(of: Date())?.year ?? 2100
-        let latest = documentYears.max() ?? writtenYears.max().map { min($0, thisYear) } ?? thisYear
-        latestPlausibleYear = latest + Self.plausibleYearsAhead
+        let latest = documentYear ?? writtenYear.map { min($0, thisYear) } ?? thisYear
+        return latest + plausibleYearsAhead
     }
 
     /// Scans every document (in parallel), decides their dates and resolves the mentions.
@@ -50,10 +73,11 @@ public final class CorpusDates: @unchecked Sendable {
 
     /// A document's date, where it came from, or a guess.
     public func documentDate(of document: Document) -> DocumentDate {
-        guard document.index < documents.count else {
+        if let stored, document.index < stored.count { return stored.documentDate(document.index) }
+        guard document.index < computed.count else {
             return DocumentDate(date: document.metadata.givenDate, from: document.metadata.givenDateFrom)
         }
-        return documents[document.index].date
+        return computed[document.index].date
     }
 
     /// True when a mention may stand in a timeline: any full date with a year, and other values between
@@ -67,19 +91,39 @@ public final class CorpusDates: @unchecked Sendable {
 
     /// The mentions of a document in text order.
     public func mentions(of document: Document) -> [DateMention] {
-        guard document.index < documents.count else { return [] }
-        return documents[document.index].mentions
+        if let stored { return document.index < stored.count ? stored.mentions(document.index) : [] }
+        guard document.index < computed.count else { return [] }
+        return computed[document.index].mentions
     }
 
     /// The resolved mentions of `corpus`'s documents that are plausible events (`isPlausibleEvent`), sorted by
     /// date (ranges by their start; wider values first), each with its document.
     public func timeline(_ corpus: Corpus) -> [(document: Document, mention: DateMention)] {
+        if let stored, stored.timelineYear == latestPlausibleYear, let items = stored.timeline(corpus) { return items }
         var items: [(document: Document, mention: DateMention)] = []
         for doc in corpus.documents {
             for m in mentions(of: doc) where m.value != nil && isPlausibleEvent(m) { items.append((doc, m)) }
         }
         return DateTimeline.sorted(items) { $0.mention }
     }
+}
+
+/// Dates stored rather than computed (an archive's `date` file): every document's dates decoded
+/// on demand, and the timeline already in order.
+protocol StoredDates: Sendable {
+    /// Documents.
+    var count: Int { get }
+    /// The latest year of a document's date, and of a full date written (what
+    /// `CorpusDates.latestPlausibleYear` is computed from).
+    var latestDocumentYear: Int? { get }
+    var latestWrittenYear: Int? { get }
+    /// The `latestPlausibleYear` the stored timeline was ordered with.
+    var timelineYear: Int { get }
+    func dates(ofDocument index: Int) -> DocumentDates
+    func documentDate(_ index: Int) -> DocumentDate
+    func mentions(_ index: Int) -> [DateMention]
+    /// `CorpusDates.timeline(corpus)` from the stored order; nil when it cannot answer for `corpus`.
+    func timeline(_ corpus: Corpus) -> [(document: Document, mention: DateMention)]?
 }
 
 extension Corpus {
@@ -94,9 +138,13 @@ extension Corpus {
         let root = self.root
         return try root.annotations.value(CorpusDates.self) { () throws(WorkLimit) in
             if let saved = root.savedAnalyses?.dates(documents: root.documents) { return saved }
-            return try cancellation.working(on: "dates") { () throws(WorkLimit) in
+            let dates = try cancellation.working(on: "dates") { () throws(WorkLimit) in
                 try CorpusDates.build(root.documents, cancellation: cancellation)
             }
+            root.analysisWriteBack?.store("dates") {
+                DateFile.write(dates, timeline: DateFile.timelineOrder(dates, documents: root.documents))
+            }
+            return dates
         }
     }
 

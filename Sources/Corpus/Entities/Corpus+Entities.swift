@@ -71,9 +71,13 @@ extension Corpus {
                let saved = root.savedAnalyses?.entityIndex(documents: root.documents, gazetteer: gazetteer) {
                 return saved
             }
-            return try cancellation.working(on: "entities") { () throws(WorkLimit) in
+            let index = try cancellation.working(on: "entities") { () throws(WorkLimit) in
                 try EntityIndex.build(documents: root.documents, gazetteer: gazetteer, globals: globals, cancellation: cancellation)
             }
+            if root.usesStandardGazetteer, globals == nil, let writeBack = root.analysisWriteBack {
+                writeBack.store("entities") { EntityFile.write(index, documents: root.count) }
+            }
+            return index
         }
     }
 

@@ -23,7 +23,7 @@ public enum CorpusLoader {
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws(CorpusError) -> Corpus {
         if DossierArchive.isArchive(path) {
             do {
-                return try DossierArchive.open(path)
+                return try DossierArchive.open(path, storeAnalyses: options.storeAnalyses)
             } catch {
                 throw .archive(error)
             }

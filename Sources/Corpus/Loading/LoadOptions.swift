@@ -24,6 +24,9 @@ extension CorpusLoader {
         /// A glob (`*.jsonl`, `2024-*`) that a file's name must match to be read; nil: every file
         /// with an extension dossier reads.
         public var pattern: String?
+        /// For an archive: store in it the analyses the session computes and it does not store
+        /// yet (`DossierArchive.open(_:storeAnalyses:)`). Ignored for sources.
+        public var storeAnalyses = false
 
         /// The default largest file: 256 MB.
         public static let defaultMaxFileBytes = 256 << 20

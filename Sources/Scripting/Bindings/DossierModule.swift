@@ -109,6 +109,10 @@ enum DossierModule {
                 }
                 try LoadOptionsBinding.apply(spec, to: &options, argument: 2)
             }
+            if options.storeAnalyses, ctx.sandbox != nil {
+                // Storing writes into the archive: never on behalf of a script that may be untrusted.
+                throw LuaArgumentError(2, "annotate = true writes into the archive; only a trusted script (dossier run --trusted) may ask for it")
+            }
             if let sandbox = ctx.sandbox {
                 switch sandbox.checkRead(path, function: "dossier.open") {
                 case .success(let resolved): path = resolved

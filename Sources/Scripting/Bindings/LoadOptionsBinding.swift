@@ -2,9 +2,9 @@ import Corpus
 import LuaBridge
 
 /// `dossier.open(path, opts)`'s options as the loader's: `format`, `fields`, `recursive`,
-/// `pattern`. Unknown keys, formats and field roles are errors that list the valid ones.
+/// `pattern`, `annotate` (an archive stores the analyses the session computes). Unknown keys, formats and field roles are errors that list the valid ones.
 enum LoadOptionsBinding {
-    static let keys = ["format", "fields", "recursive", "pattern"]
+    static let keys = ["format", "fields", "recursive", "pattern", "annotate"]
 
     /// Applies the options table `spec` to `options`.
     static func apply(_ spec: LuaTable, to options: inout CorpusLoader.Options, argument: Int) throws {
@@ -33,6 +33,10 @@ enum LoadOptionsBinding {
             if let value = spec["recursive"], value.type != .nil {
                 guard case .boolean(let flag) = value else { throw LuaArgumentError(argument, "recursive must be true or false") }
                 options.recursive = flag
+            }
+            if let value = spec["annotate"], value.type != .nil {
+                guard case .boolean(let flag) = value else { throw LuaArgumentError(argument, "annotate must be true or false") }
+                options.storeAnalyses = flag
             }
             if let value = spec["pattern"], value.type != .nil {
                 guard let pattern = value.stringValue, !pattern.isEmpty else {

@@ -13,14 +13,14 @@ import Harness
 // The text file's deflated streams (each inflated when its document's text is first read) and
 // the lexicon's sorted term dictionary (prefix lookups bisect it) are among the bytes edited.
 //
-// The archive is annotated (`DossierArchive.annotate`), so its four analysis files (entities,
-// quotes, dates, claims) are fuzzed too, and every analysis is asked for. An input whose first
+// The archive is annotated (`DossierArchive.annotate`), so its five analysis files (entities,
+// quotes, dates, claims, near-duplicates) are fuzzed too, and every analysis is asked for. An input whose first
 // byte is odd has its changed analysis files' checksums recomputed after the edits: forged
 // contents then reach the decoders themselves, which must reject them (the analysis is then
 // computed) or read them without a crash.
 let folder = NSTemporaryDirectory() + "dossier-fuzz-archive-\(getpid())/fuzz.dossier"
-let parts = ["text", "docs", "terms", "lexicon", "postings", "deletions", "entities", "quotes", "dates", "claims"]
-let analysisParts: Set = ["entities", "quotes", "dates", "claims"]
+let parts = ["text", "docs", "terms", "lexicon", "postings", "deletions", "entities", "quotes", "dates", "claims", "duplicates"]
+let analysisParts: Set = ["entities", "quotes", "dates", "claims", "duplicates"]
 let texts = (0..<150).map { i in
     (id: "doc\(i)", text: "Headline number \(i)\n\nThe minister said on Tuesday that talks with \(["Anna Berg", "Tom Ode", "Li Wei"][i % 3]) "
         + "would go on. \"We are close,\" she said. Water levels rose \(i % 7) metres near the river Zed\(i % 5).\n\n"
@@ -101,6 +101,8 @@ FuzzTarget.run { input in
     for e in corpus.entities().prefix(20) { _ = (e.name, e.aliases, e.mentions.map(\.text), corpus.entity(named: e.name)?.id) }
     for q in corpus.quotes() { _ = (q.text, q.who, q.range, corpus.documents[q.document].text.utf8.count) }
     for (d, m) in corpus.dates.timeline(corpus) { _ = (d.id, m.text, m.value?.iso, m.resolved(against: nil).value) }
+    for d in corpus.documents { _ = (corpus.dates.documentDate(of: d), corpus.dates.mentions(of: d).map(\.range)) }
+    for p in DuplicateFinder.duplicates(in: corpus) { _ = (p.a.id, p.b.id, p.contained?.id, p.passages) }
     for c in ClaimFinder.claims(in: corpus) { _ = (c.text, c.sources, c.sentences.map(\.text)) }
     for c in ConflictFinder.conflicts(in: corpus) { _ = (c.reason, c.values, c.claim.text, c.sentences.map(\.text)) }
     // The sorted term dictionary (bisection over a possibly forged order) and the packed slots.

@@ -37,13 +37,17 @@ struct ArchiveAnnotator {
         let conflicts = try timed("conflicts") {
             try ConflictFinder.conflicts(in: corpus, claims: claims, by: .source, cancellation: cancellation)
         }
+        let duplicates = try timed("duplicates") {
+            try DuplicateFinder.duplicates(in: corpus, options: DuplicateOptions(), cancellation: cancellation)
+        }
         let serial = (manifest.analyses?.serial ?? 0) + 1
         var files: [String: String] = [:]
         let writers: [(String, StorageFileWriter)] = [
             ("entities", EntityFile.write(entities, documents: corpus.count)),
             ("quotes", QuoteFile.write(quotes)),
-            ("dates", DateFile.write(dates)),
+            ("dates", DateFile.write(dates, timeline: DateFile.timelineOrder(dates, documents: corpus.documents))),
             ("claims", ClaimFile.write(claims: claims, conflicts: conflicts, documents: corpus.count)),
+            ("duplicates", DuplicateFile.write(duplicates, documents: corpus.count)),
         ]
         for (part, writer) in writers {
             let name = "\(part)-\(manifest.generation)-a\(serial).dsf"
@@ -52,7 +56,8 @@ struct ArchiveAnnotator {
         }
         let old = Set(manifest.analyses?.fileNames ?? [])
         manifest.analyses = ArchiveManifest.Analyses(generation: manifest.generation, documents: manifest.documents,
-                                                     serial: serial, computed: ArchiveManifest.now(), files: files)
+                                                     serial: serial, computed: ArchiveManifest.now(), files: files,
+                                                     versions: SavedAnalyses.versions)
         try manifest.write(folder: folder)
         // The previous analyses' files are no longer named: a reader that opened them keeps its mapping.
         for name in old.subtracting(manifest.fileNames) {

@@ -13,20 +13,29 @@ import Foundation
 /// gazetteer, other attribution verbs, other claim settings) computes them.
 final class SavedAnalyses: @unchecked Sendable {
     /// The analyses, in the order they are written, and their files' kinds.
-    static let parts = ["entities", "quotes", "dates", "claims"]
-    static let kinds = ["entities": EntityFile.kind, "quotes": QuoteFile.kind, "dates": DateFile.kind, "claims": ClaimFile.kind]
+    static let parts = ["entities", "quotes", "dates", "claims", "duplicates"]
+    static let kinds = ["entities": EntityFile.kind, "quotes": QuoteFile.kind, "dates": DateFile.kind, "claims": ClaimFile.kind,
+                        "duplicates": DuplicateFile.kind]
+    /// The layout version of each analysis file this dossier writes and reads (1 when not listed).
+    static let versions = ["dates": DateFile.version]
+
+    /// The version of `part` this dossier writes.
+    static func version(_ part: String) -> Int { versions[part] ?? 1 }
     /// The key it is kept under in the root corpus's annotations.
     static let key = "archive.analyses"
 
     private let files: [String: StorageFileReader]
     private let lock = NSLock()
     private var claimsAndConflicts: (claims: [Claim], conflicts: [Conflict])??
+    private var duplicatePairs: [DuplicatePair]??
 
     /// Maps the analysis files the manifest names, checking their headers.
     init(folder: String, analyses: ArchiveManifest.Analyses, verify: Bool) throws(ArchiveError) {
         var files: [String: StorageFileReader] = [:]
         for (part, name) in analyses.files {
             guard let kind = Self.kinds[part] else { continue }  // an analysis a newer dossier stores
+            // A file of an older or newer layout is not served: its analysis is computed.
+            guard analyses.versions?[part] ?? 1 == Self.version(part) else { continue }
             let reader = try StorageFileReader(path: (folder as NSString).appendingPathComponent(name), kind: kind)
             if verify { try reader.verify() }
             files[part] = reader
@@ -58,6 +67,7 @@ final class SavedAnalyses: @unchecked Sendable {
             case "entities": _ = try EntityFile.read(file, documents: documents, gazetteer: .standard)
             case "quotes": _ = try QuoteFile.read(file, documents: documents)
             case "dates": _ = try DateFile.read(file, documents: documents)
+            case "duplicates": _ = try DuplicateFile.read(file, documents: documents)
             default: _ = try ClaimFile.read(file, documents: documents)
             }
         }
@@ -73,6 +83,16 @@ final class SavedAnalyses: @unchecked Sendable {
 
     func dates(documents: [Document]) -> CorpusDates? {
         decode("dates") { file throws(ArchiveError) in try DateFile.read(file, documents: documents) }
+    }
+
+    /// The near-duplicate pairs with the default options (read once, kept).
+    func duplicates(documents: [Document]) -> [DuplicatePair]? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = duplicatePairs { return known }
+        let read = decode("duplicates") { file throws(ArchiveError) in try DuplicateFile.read(file, documents: documents) }
+        duplicatePairs = .some(read)
+        return read
     }
 
     /// The claims by source with the default options, and their conflicts with the default
@@ -96,6 +116,13 @@ extension Corpus {
     func savedClaims(by grouping: GroupingKey, options: ClaimOptions) -> [Claim]? {
         guard parent == nil, case .source = grouping, options.isDefault, let saved = savedAnalyses else { return nil }
         return saved.claims(documents: documents)?.claims
+    }
+
+    /// The stored near-duplicates, when they answer this question: the whole archive, the default
+    /// options.
+    func savedDuplicates(options: DuplicateOptions) -> [DuplicatePair]? {
+        guard parent == nil, options.isDefault, let saved = savedAnalyses else { return nil }
+        return saved.duplicates(documents: documents)
     }
 
     /// The stored conflicts, when they answer this question: the whole archive, by source, the

@@ -1,0 +1,80 @@
+/// The `dupl` analysis file: the near-duplicate pairs of the whole archive with the default
+/// options (`corpus:duplicates()`: Jaccard of 5-word shingles at least 0.5, five passages),
+/// cross-document, so one file for the archive. Sections: 0–1 strings (`StringTable`: the
+/// passages); 2 scalars (u64: documents, pairs, passages); 3 pairs (u32 × 3 each: document a,
+/// document b, which one is `contained`: 0 none, 1 a, 2 b); 4 scores (f64 × 4 each: similarity,
+/// Jaccard, containment, estimate); 5 each pair's first passage (u32 × pairs + 1); 6 the passages
+/// (string ids).
+enum DuplicateFile {
+    static let kind = "dupl"
+
+    static func write(_ pairs: [DuplicatePair], documents: Int) -> StorageFileWriter {
+        var strings = StringTable()
+        var rows: [UInt32] = []
+        var scores: [Double] = []
+        var first: [UInt32] = [0]
+        var passages: [UInt32] = []
+        for p in pairs {
+            let contained: UInt32 = p.contained.map { $0 === p.a ? 1 : 2 } ?? 0
+            rows += [UInt32(p.a.index), UInt32(p.b.index), contained]
+            scores += [p.similarity, p.jaccard, p.containment, p.estimate]
+            passages += p.passages.map { strings.id($0) }
+            first.append(UInt32(passages.count))
+        }
+        var w = StorageFileWriter(kind: kind)
+        strings.add(to: &w)
+        w.add([UInt64(documents), UInt64(pairs.count), UInt64(passages.count)])
+        w.add(rows)
+        w.add(scores)
+        w.add(first)
+        w.add(passages)
+        return w
+    }
+
+    /// The stored pairs, every document index, score and string id checked.
+    static func read(_ file: StorageFileReader, documents: [Document]) throws(ArchiveError) -> [DuplicatePair] {
+        var strings = try StringColumn(file)
+        let scalars = try file.column(2, of: UInt64.self)
+        guard scalars.count == 3, scalars[0] == UInt64(documents.count), scalars[1] < UInt64(Int32.max),
+              scalars[2] < UInt64(Int32.max) else {
+            throw file.corrupted("its counts do not match the archive's \(documents.count) documents")
+        }
+        let n = Int(scalars[1])
+        let rows = try file.column(3, of: UInt32.self)
+        let scores = try file.column(4, of: Double.self)
+        let first = try file.column(5, of: UInt32.self)
+        let passages = try file.column(6, of: UInt32.self)
+        guard rows.count == 3 * n, scores.count == 4 * n, first.count == n + 1,
+              Lists.ascending(first, upTo: Int(scalars[2])), passages.count == Int(scalars[2]) else {
+            throw file.corrupted("its near-duplicate columns do not fit together")
+        }
+        var out: [DuplicatePair] = []
+        out.reserveCapacity(n)
+        for i in 0..<n {
+            let a = Int(rows[3 * i]), b = Int(rows[3 * i + 1]), contained = rows[3 * i + 2]
+            let s = (0..<4).map { scores[4 * i + $0] }
+            guard a < b, b < documents.count, contained <= 2, s.allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
+                throw file.corrupted("near-duplicate pair \(i + 1) is damaged")
+            }
+            var texts: [String] = []
+            for k in Int(first[i])..<Int(first[i + 1]) {
+                guard let text = strings.string(passages[k]) else { throw file.corrupted("near-duplicate pair \(i + 1) is damaged") }
+                texts.append(text)
+            }
+            out.append(DuplicatePair(a: documents[a], b: documents[b], similarity: s[0], jaccard: s[1], containment: s[2],
+                                     contained: contained == 0 ? nil : documents[contained == 1 ? a : b],
+                                     estimate: s[3], passages: texts))
+        }
+        return out
+    }
+}
+
+extension DuplicateOptions {
+    /// Whether these are the default options (the only near-duplicates an archive stores).
+    var isDefault: Bool {
+        let d = DuplicateOptions()
+        return threshold == d.threshold && measure == d.measure && sampleRate == d.sampleRate && maxPosting == d.maxPosting
+            && shingleSize == d.shingleSize && hashes == d.hashes && bands == d.bands && maxPassages == d.maxPassages
+            && maxBucket == d.maxBucket
+    }
+}
