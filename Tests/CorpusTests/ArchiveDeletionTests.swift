@@ -10,13 +10,6 @@ import Testing
     static let benchPath = SavedArchiveTests.benchPath
     let compare = SavedArchiveTests()
 
-    private func link(_ names: some Sequence<String>, from source: String, into folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for name in names {
-            try FileManager.default.createSymbolicLink(atPath: folder + "/" + name, withDestinationPath: source + "/" + name)
-        }
-    }
-
     private func fileName(_ document: Document) -> String { URL(fileURLWithPath: document.path).lastPathComponent }
 
     /// The opened archive's segments are the files' mapped columns, and those with deleted

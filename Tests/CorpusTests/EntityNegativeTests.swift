@@ -72,4 +72,18 @@ import Testing
         let index = EntityFixtures.entities("On Wednesday the minister met reporters. In June, talks resumed. Talks end in November.")
         #expect(index.entities.isEmpty)
     }
+
+    /// A month written short is a month before a day or a year, and a given name before a name:
+    /// "Jan" opens "Jan Dahl" and "Jan Egeland" (it used to be dropped, leaving "Dahl" as other).
+    @Test func aShortMonthBeforeANameIsAGivenName() throws {
+        let index = EntityFixtures.entities("""
+            The port will reopen next week, said Jan Dahl, the harbour master in Bergen. \
+            Jan Egeland, the aid chief, said Jan 5 was the worst day. Prices rose in Jan. Talks resumed on Jan. 12.
+            """)
+        let dahl = try #require(index.entity(named: "Jan Dahl"))
+        #expect(dahl.kind == .person)
+        #expect(index.entity(named: "Jan Egeland")?.kind == .person)
+        #expect(index.entity(named: "Dahl")?.name == "Jan Dahl")
+        #expect(!index.entities.contains { $0.name == "Jan" || $0.name.hasPrefix("Jan 5") })
+    }
 }

@@ -9,14 +9,6 @@ import Testing
     static let benchPath = SavedArchiveTests.benchPath
     let compare = SavedArchiveTests()
 
-    /// Links `names` of `source` into `folder/sub` (made when missing).
-    private func link(_ names: some Sequence<String>, from source: String, into folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for name in names {
-            try FileManager.default.createSymbolicLink(atPath: folder + "/" + name, withDestinationPath: source + "/" + name)
-        }
-    }
-
     private func dsfFiles(_ archive: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: archive).filter { $0.hasSuffix(".dsf") }.sorted()
     }

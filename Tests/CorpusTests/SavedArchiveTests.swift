@@ -172,3 +172,12 @@ final class ArchiveFolder {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+/// Links `names` of the folder `source` into `folder` (made when missing): a corpus of chosen
+/// files without copying them, as the archive suites build their "added" and "survivors" parts.
+func link(_ names: some Sequence<String>, from source: String, into folder: String) throws {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for name in names {
+        try FileManager.default.createSymbolicLink(atPath: folder + "/" + name, withDestinationPath: source + "/" + name)
+    }
+}

@@ -14,24 +14,13 @@ enum ClaimClustering {
     /// fact of one subject, `ClaimStatements.factLinks`), as `pairKey(a, b)`.
     static func clusters(count: Int, links: [SentenceLink], threshold: Float, vectors: SentenceVectors,
                          together: Set<UInt64> = []) -> [[Int]] {
-        var parent = Array(0..<count)
+        var sets = DisjointSets(count: count)
         var members: [[Int32]] = Array(repeating: [], count: count)
         var docs: [Set<Int32>] = Array(repeating: [], count: count)
-        func find(_ x: Int) -> Int {
-            var root = x
-            while parent[root] != root { root = parent[root] }
-            var node = x
-            while parent[node] != root {
-                let next = parent[node]
-                parent[node] = root
-                node = next
-            }
-            return root
-        }
         let sorted = links.sorted { $0.score != $1.score ? $0.score > $1.score : ($0.a, $0.b) < ($1.a, $1.b) }
         for link in sorted {
-            var ra = find(Int(link.a))
-            var rb = find(Int(link.b))
+            var ra = sets.find(Int(link.a))
+            var rb = sets.find(Int(link.b))
             guard ra != rb else { continue }
             let da = docs[ra].isEmpty ? [vectors.documents[ra]] : docs[ra]
             let db = docs[rb].isEmpty ? [vectors.documents[rb]] : docs[rb]
@@ -51,10 +40,10 @@ enum ClaimClustering {
             members[rb] = []
             docs[ra] = da.union(db)
             docs[rb] = []
-            parent[rb] = ra
+            sets.attach(rb, to: ra)
         }
         var out: [[Int]] = []
-        for root in 0..<count where parent[root] == root && members[root].count >= 2 {
+        for root in 0..<count where sets.isRoot(root) && members[root].count >= 2 {
             out.append(members[root].map(Int.init).sorted())
         }
         return out

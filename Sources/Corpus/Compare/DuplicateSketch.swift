@@ -102,23 +102,14 @@ extension DuplicateFinder {
     /// Groups of near-duplicates: the connected documents of `matches` (positions among `count`),
     /// each group named by its first position; a position in no pair has no group.
     public static func groups(_ matches: [Match], count: Int) -> [Int: Int] {
-        var parent = Array(0..<count)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
+        var sets = DisjointSets(count: count)
         for m in matches where m.a >= 0 && m.a < count && m.b >= 0 && m.b < count {
-            let (ra, rb) = (find(m.a), find(m.b))
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+            sets.union(m.a, m.b)
         }
         var result: [Int: Int] = [:]
         for m in matches where m.a >= 0 && m.a < count && m.b >= 0 && m.b < count {
-            result[m.a] = find(m.a)
-            result[m.b] = find(m.b)
+            result[m.a] = sets.find(m.a)
+            result[m.b] = sets.find(m.b)
         }
         return result
     }

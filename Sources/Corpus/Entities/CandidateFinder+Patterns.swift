@@ -627,6 +627,18 @@ extension DocumentScan {
         }
     }
 
+    /// A short month that is also a given name, followed by a capitalised word that may be a
+    /// name: "Jan Dahl", "Jun Wang" are people, where a month written short stands before a
+    /// day or a year ("Jan 5", "Jan. 2024"), never before a name.
+    private func isGivenNameBeforeName(_ indices: [Int]) -> Bool {
+        guard indices.count >= 2 else { return false }
+        let first = units[indices[0]], next = units[indices[1]]
+        let flags = table.flags(first.term)
+        guard flags.contains(.givenName), flags.contains(.monthAbbreviation),
+              first.tokenEnd - first.token == 1, next.kind == .cap else { return false }
+        return table.flags(next.term).intersection([.nonName, .stopword]).isEmpty
+    }
+
     /// Emits one candidate for a segment of a run, after dropping sentence-initial function
     /// words and never-a-name words in front ("Despite China" → "China", "On Wednesday Qin Gang"
     /// → "Qin Gang").
@@ -643,7 +655,7 @@ extension DocumentScan {
                 indices.removeFirst()
                 continue
             }
-            if flags.contains(.nonName) || (initial && flags.contains(.stopword) && !flags.contains(.nameWord)) {
+            if flags.contains(.nonName) && !isGivenNameBeforeName(indices) || (initial && flags.contains(.stopword) && !flags.contains(.nameWord)) {
                 indices.removeFirst()
                 initial = false
                 honorific = nil

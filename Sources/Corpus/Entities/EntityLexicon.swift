@@ -48,6 +48,8 @@ final class EntityLexicon: @unchecked Sendable {
         /// The head noun of an apposition that makes the name before it an organisation
         /// ("McAfee.com, a … software company,").
         static let organizationApposition = Flags(rawValue: 1 << 30)
+        /// A month written short ("Jan", "Jun"): some are given names too ("Jan Dahl").
+        static let monthAbbreviation = Flags(rawValue: 1 << 31)
     }
 
     /// What a gazetteer phrase stands for.
@@ -125,6 +127,7 @@ final class EntityLexicon: @unchecked Sendable {
         mark(EntityVocabulary.administrationWords, .administration)
         mark(["'s", "'"], .possessive)
         mark(EntityVocabulary.personPronouns, .pronoun)
+        mark(DateLexicon.monthAbbreviations.keys, .monthAbbreviation)
 
         var phrases: [UInt32: [Phrase]] = [:]
         var singleWords: [String: Target] = [:]

@@ -319,15 +319,7 @@ struct EntityResolver {
             }
         }
         // Union-find over keys that share a first or last word.
-        var parent = Array(keys.indices)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
+        var sets = DisjointSets(count: keys.count)
         var byLast: [String: [Int]] = [:]
         var byFirst: [String: [Int]] = [:]
         for (i, k) in keys.enumerated() {
@@ -343,8 +335,7 @@ struct EntityResolver {
                     let (a, b) = (keys[bucket[x]], keys[bucket[y]])
                     if a.count == b.count {
                         if NameMatching.isSameLengthVariant(a, b) {
-                            let (rx, ry) = (find(bucket[x]), find(bucket[y]))
-                            if rx != ry { parent[ry] = rx }
+                            sets.union(bucket[x], bucket[y])
                         }
                     } else if a.count < b.count, NameMatching.isShortForm(a, of: b) {
                         longer[bucket[x], default: []].insert(bucket[y])
@@ -357,15 +348,12 @@ struct EntityResolver {
         // Then short forms, longest first, joined to the one person they can stand for; a short
         // form that fits two different people ("George Bush") stays apart.
         for k in longer.keys.sorted(by: { keys[$0].count > keys[$1].count }) {
-            let roots = Set((longer[k] ?? []).map(find))
-            if roots.count == 1, let root = roots.first {
-                let rk = find(k)
-                if rk != root { parent[rk] = root }
-            }
+            let roots = Set((longer[k] ?? []).map { sets.find($0) })
+            if roots.count == 1, let root = roots.first { sets.union(k, root) }
         }
         var clusterOfRoot: [Int: Int] = [:]
         for i in keys.indices {
-            let root = find(i)
+            let root = sets.find(i)
             let c: Int
             if let existing = clusterOfRoot[root] {
                 c = existing

@@ -1,4 +1,7 @@
-/// Byte counts written for people, in load warnings and limit messages.
+/// Byte counts written for people, in load warnings, limit messages and `dossier archive info`.
+///
+/// The units are binary (1 KB = 1,024 bytes, 1 MB = 1,048,576), as `--max-memory 512M` reads
+/// them, so a limit is written back as it was given; docs/performance.md's figures are decimal.
 package enum ByteSize {
     /// `12 MB`, `3.5 GB`, `900 bytes`.
     package static func text(_ n: Int) -> String {

@@ -78,10 +78,6 @@ struct ArchiveCommand: ParsableCommand {
         return "\(list) (\(size(total)); \(state))"
     }
 
-    static func size(_ bytes: Int) -> String {
-        if bytes >= 1 << 30 { return String(format: "%.2f GB", Double(bytes) / Double(1 << 30)) }
-        if bytes >= 1 << 20 { return String(format: "%.1f MB", Double(bytes) / Double(1 << 20)) }
-        if bytes >= 1 << 10 { return String(format: "%.1f KB", Double(bytes) / Double(1 << 10)) }
-        return "\(bytes) bytes"
-    }
+    /// Sizes as load warnings and limit messages write them (`ByteSize`: binary units).
+    static func size(_ bytes: Int) -> String { ByteSize.text(bytes) }
 }
