@@ -206,36 +206,6 @@ final class DisjunctionRanker {
             }
         }
 
-        /// Looks clauses `order[start]`, `order[start - 1]`, … `order[0]` (best bound first; all
-        /// but `lead`) up on candidate `d`, which scores `partial` from the clauses in `on`, while
-        /// they can still lift it past the floor: `remaining` is the sum of their bounds. Before
-        /// a clause is decoded, its skip block's bound at `d` may rule the candidate out. Adds the
-        /// clauses found to `on` and `partial`; returns whether the candidate can still enter.
-        @inline(__always)
-        func lookUp(_ d: Int, from start: Int, skipping lead: Int, partial: inout Double, remaining: Double,
-                    found: inout Int) -> Bool {
-            var remaining = remaining
-            var competitive = partial + remaining > floor
-            var j = start
-            while competitive && j >= 0 {
-                let c = order[j]
-                j -= 1
-                if c == lead { continue }
-                remaining -= bounds[c]
-                guard partial + max(0, remaining) + bound(c, at: d) > floor else { return false }
-                advance(c, to: d)
-                if document(c) == d {
-                    let s = score(c, at: d)
-                    scores[c] = s
-                    partial += s
-                    on[found] = c
-                    found += 1
-                }
-                competitive = partial + max(0, remaining) > floor
-            }
-            return competitive
-        }
-
         var t = 0
         // The clause that led the last window in conjunction mode (-1: none).
         var lead = -1
@@ -280,9 +250,30 @@ final class DisjunctionRanker {
                     var found = 1
                     var partial = s
                     // The others, best bound first, while they can still lift it past the floor.
-                    if lookUp(d, from: n - 1, skipping: lead, partial: &partial, remaining: total - bounds[lead], found: &found) {
-                        offer(d, found: found)
+                    var remaining = total - bounds[lead]
+                    var competitive = partial + remaining > floor
+                    var j = n - 1
+                    while competitive && j >= 0 {
+                        let c = order[j]
+                        j -= 1
+                        if c == lead { continue }
+                        // Its skip block at d may rule the candidate out without decoding it.
+                        remaining -= bounds[c]
+                        guard partial + max(0, remaining) + bound(c, at: d) > floor else {
+                            competitive = false
+                            break
+                        }
+                        advance(c, to: d)
+                        if document(c) == d {
+                            let s = score(c, at: d)
+                            scores[c] = s
+                            partial += s
+                            on[found] = c
+                            found += 1
+                        }
+                        competitive = partial + max(0, remaining) > floor
                     }
+                    if competitive { offer(d, found: found) }
                     advance(lead, to: d + 1)
                 }
             } else if essential < n {
@@ -303,9 +294,28 @@ final class DisjunctionRanker {
                         on[found] = c
                         found += 1
                     }
-                    if lookUp(d, from: essential - 1, skipping: -1, partial: &partial, remaining: nonEssentialBound, found: &found) {
-                        offer(d, found: found)
+                    var remaining = nonEssentialBound
+                    var competitive = partial + remaining > floor
+                    var j = essential - 1
+                    while competitive && j >= 0 {
+                        let c = order[j]
+                        remaining -= bounds[c]
+                        guard partial + max(0, remaining) + bound(c, at: d) > floor else {
+                            competitive = false
+                            break
+                        }
+                        advance(c, to: d)
+                        if document(c) == d {
+                            let s = score(c, at: d)
+                            scores[c] = s
+                            partial += s
+                            on[found] = c
+                            found += 1
+                        }
+                        competitive = partial + max(0, remaining) > floor
+                        j -= 1
                     }
+                    if competitive { offer(d, found: found) }
                     for j in essential..<n where document(order[j]) == d { advance(order[j], to: d + 1) }
                 }
             }
