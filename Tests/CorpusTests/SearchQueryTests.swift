@@ -118,6 +118,18 @@ import Testing
         #expect(error("author:x")?.description == "query: unknown field 'author' at 1 (fields: title, source)")
     }
 
+    /// ASCII queries are lexed byte by byte, others character by character: both read the same.
+    @Test func asciiAndUnicodeQueriesLexAlike() throws {
+        for text in ["police OR court", "title:Spy -\"hot air\" (balloon* AND NOT source:abc)", "a\tb\nc) OR",
+                     "-x AND (y OR \"z w\")", "author:x", "\"open"] {
+            // A trailing non-ASCII word sends the text down the character path.
+            let ascii = try? QueryLexer.lex(text)
+            let unicode = try? QueryLexer.lex(text + " é")
+            #expect(ascii.map { $0 + [QueryLexeme(item: .word("é"), position: text.count + 2)] } == unicode
+                    || (ascii == nil && unicode == nil), "\(text)")
+        }
+    }
+
     @Test func oddInputDoesNotCrash() {
         #expect(error(String(repeating: "(", count: 5000) + "a" + String(repeating: ")", count: 5000))?.kind == .nestedTooDeep)
         #expect(error("\u{0}\u{1}") == QueryError(.nothingToSearch, at: 0))

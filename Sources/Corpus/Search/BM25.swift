@@ -13,8 +13,7 @@ struct BM25 {
     let averageLength: Double
 
     /// Ranks with the index's `ranking` statistics (the whole corpus's for a part of a split one).
-    init(index: CorpusIndex) {
-        let ranking = index.ranking
+    init(index: CorpusIndex, ranking: RankingStatistics) {
         documentCount = ranking.documentCount
         lengths = index.documentLengths
         averageLength = ranking.averageLength

@@ -25,9 +25,9 @@ enum QueryLexer {
     static let quotes: Set<Character> = ["\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}"]
 
     static func lex(_ text: String) throws(QueryError) -> [QueryLexeme] {
-        // ASCII text (most queries) is read scalar by scalar, which costs no grapheme breaking:
-        // there a character is a scalar, so positions are the same.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return try lex(Array(text.unicodeScalars)) }
+        // ASCII text (most queries) is read byte by byte, which costs no grapheme breaking and
+        // no scalar decoding: there a character is a byte, so positions are the same.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return try lex(text.utf8.map(ASCIIUnit.init)) }
         return try lex(Array(text))
     }
 
@@ -116,13 +116,19 @@ extension Character: QueryTextUnit {
     static func text(_ units: ArraySlice<Character>) -> String { String(units) }
 }
 
-extension Unicode.Scalar: QueryTextUnit {
-    var isSpace: Bool { value < 0x80 ? value == 0x20 || (value >= 0x09 && value <= 0x0D) : properties.isWhitespace }
-    var isQuote: Bool { value == 0x22 || (value >= 0x201C && value <= 0x201F) }
-    var character: Character { Character(self) }
-    static func text(_ units: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: units)
-        return String(view)
+/// One byte of ASCII query text (what the lexer reads a query that is all ASCII as).
+struct ASCIIUnit: QueryTextUnit {
+    let byte: UInt8
+
+    init(_ byte: UInt8) { self.byte = byte }
+    init(unicodeScalarLiteral value: Unicode.Scalar) { byte = UInt8(truncatingIfNeeded: value.value) }
+
+    var isSpace: Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    var isQuote: Bool { byte == 0x22 }
+    var character: Character { Character(Unicode.Scalar(byte)) }
+    static func text(_ units: ArraySlice<ASCIIUnit>) -> String {
+        units.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeRawBufferPointer(buffer), as: UTF8.self)
+        }
     }
 }

@@ -12,6 +12,8 @@ struct QueryPlan {
     let corpus: Corpus
     let index: CorpusIndex
     let bm25: BM25
+    /// The statistics BM25 ranks with (read once: `CorpusIndex.ranking` takes a lock).
+    let ranking: RankingStatistics
     let fields: SearchFields
     /// The root corpus's documents, by corpus index (what field tests look at).
     private let all: [Document]
@@ -23,7 +25,8 @@ struct QueryPlan {
     init(corpus: Corpus, expression: QueryExpression, fields: SearchFields) throws(QueryError) {
         self.corpus = corpus
         index = corpus.index
-        bm25 = BM25(index: corpus.index)
+        ranking = corpus.index.ranking
+        bm25 = BM25(index: corpus.index, ranking: ranking)
         self.fields = fields
         all = corpus.root.documents
         var total = 0
@@ -68,11 +71,11 @@ struct QueryPlan {
             switch operand {
             case .term(let norm):
                 guard let id = index.lexicon.id(of: norm) else { continue }
-                groups.append([.term(TermBlocks(index: index, term: id))])
+                groups.append([.term(TermBlocks(index: index, term: id, ranking: ranking))])
             case .prefix(let stem):
                 let ids = expand(stem)
                 guard !ids.isEmpty else { continue }
-                groups.append(ids.map { .term(TermBlocks(index: index, term: $0)) })
+                groups.append(ids.map { .term(TermBlocks(index: index, term: $0, ranking: ranking)) })
             default:
                 groups.append([.other(build(operand))])
             }
@@ -99,7 +102,7 @@ struct QueryPlan {
         switch expression {
         case .term(let norm):
             guard let id = index.lexicon.id(of: norm) else { return EmptyMatcher() }
-            return TermMatcher(index: index, term: id)
+            return TermMatcher(index: index, term: id, ranking: ranking)
         case .phrase(let norms):
             let ids = norms.compactMap { index.lexicon.id(of: $0) }
             guard ids.count == norms.count else { return EmptyMatcher() }
@@ -109,8 +112,8 @@ struct QueryPlan {
             let ids = expand(stem)
             switch ids.count {
             case 0: return EmptyMatcher()
-            case 1: return TermMatcher(index: index, term: ids[0])
-            default: return UnionMatcher(ids.map { TermMatcher(index: index, term: $0) })
+            case 1: return TermMatcher(index: index, term: ids[0], ranking: ranking)
+            default: return UnionMatcher(ids.map { TermMatcher(index: index, term: $0, ranking: ranking) })
             }
         case .field(let field, let values, let prefix):
             return AndMatcher(required: [everything()], filters: [fieldFilter(field, values, prefix: prefix, negated: false)])

@@ -30,9 +30,9 @@ final class TermBlocks {
     /// Each document's length part of BM25 (`RankingStatistics.lengthNorms`).
     let norms: [Double]
 
-    init(index: CorpusIndex, term id: Int) {
+    /// `ranking` is the index's (`CorpusIndex.ranking`), read once per query by its caller.
+    init(index: CorpusIndex, term id: Int, ranking: RankingStatistics) {
         let lexicon = index.lexicon
-        let ranking = index.ranking
         idf = ranking.idf(term: id)
         // This index's own count (what leading by a term costs), whatever statistics rank.
         documentFrequency = id >= 0 && id < lexicon.count ? Int(lexicon.documentFrequency[id]) : 0
@@ -42,34 +42,37 @@ final class TermBlocks {
         let scale = ranking.boundScale
         // Above every term weight: tf (k1 + 1) / (tf + k1 (1 − b + b·len/avg)) < k1 + 1.
         let shortBound = idf * (CorpusIndex.k1 + 1) * 1.0001
+        let refs = lexicon.segmentRefs(of: id)
+        let segments = index.segments
         var spans: [Span] = []
+        spans.reserveCapacity(2 * refs.count + 1)
         var best = 0.0
         var covered = -1  // last document covered so far
-        for ref in lexicon.segmentRefs(of: id) {
+        for ref in refs {
             let (s, local) = Lexicon.segmentList(ref)
-            let segment = index.segments[s]
+            let segment = segments[s]
             let first = segment.baseDocument
             let last = segment.baseDocument + segment.documentCount - 1
             guard last >= first else { continue }
             if first - 1 > covered {
                 spans.append(Span(end: first - 1, bound: 0, segment: -1, list: -1, block: -1))
             }
-            let blocks = segment.blocks
-            let lower = Int(blocks.termBlockStart[local])
-            let upper = Int(blocks.termBlockStart[local + 1])
+            let lower = Int(segment.blocks.termBlockStart[local])
+            let upper = Int(segment.blocks.termBlockStart[local + 1])
             if lower == upper {
                 // A short list: its own best weight (found once per index), not the loosest bound.
                 let bound = min(shortBound, index.shortListMaxima.maximum(segment: s, local: local, in: index) * scale * idf)
                 spans.append(Span(end: last, bound: bound, segment: Int32(s), list: Int32(local), block: -1))
                 best = max(best, bound)
             } else {
+                let weightScale = segment.maxWeightScale
                 for block in lower..<upper {
                     // A block ends at the document before the next block's first one.
                     // (Deleted documents are skipped: the end is the last live one up to there.)
                     let end = block + 1 < upper
-                        ? max(covered, first + segment.lastLiveDocument(atOrBefore: Int(blocks.previousDocument[block + 1])))
+                        ? max(covered, first + segment.lastLiveDocument(atOrBefore: Int(segment.blocks.previousDocument[block + 1])))
                         : last
-                    let bound = Double(blocks.maxWeight[block]) * segment.maxWeightScale * scale * idf
+                    let bound = Double(segment.blocks.maxWeight[block]) * weightScale * scale * idf
                     spans.append(Span(end: end, bound: bound, segment: Int32(s), list: Int32(local), block: Int32(block)))
                     best = max(best, bound)
                 }

@@ -120,13 +120,14 @@ public struct LuaOptionReader {
         if !self.table.array.isEmpty {
             throw LuaArgumentError(argument, "options must be named fields ({\(set.acceptedNames.first ?? "name") = …}), not a list")
         }
-        let accepted = set.acceptedNames
+        // Checked without building lists: a search reads its options on every call.
         for (key, _) in self.table.fields {
             guard case .string = key, let name = key.stringValue else {
                 throw LuaArgumentError(argument, "option names must be strings")
             }
-            if !accepted.contains(name) { throw LuaArgumentError(argument, set.unknownOptionMessage(name)) }
+            if set.option(named: name) == nil { throw LuaArgumentError(argument, set.unknownOptionMessage(name)) }
         }
+        guard self.table.fields.count > 1 else { return }
         for option in set.options where !option.aliases.isEmpty {
             let given = ([option.name] + option.aliases).filter { self.table[$0] != nil }
             if given.count > 1 {
@@ -143,14 +144,17 @@ public struct LuaOptionReader {
     /// The value given for `name` or one of its aliases (nil when absent or nil), and the name
     /// the script wrote.
     public func value(_ name: String) -> (value: LuaValue, written: String)? {
-        let names = [name] + (set.option(named: name)?.aliases ?? [])
-        for written in names {
-            if let value = table[written] {
-                if case .nil = value { continue }
-                return (value, written)
-            }
+        guard !table.fields.isEmpty else { return nil }
+        if let value = table[name], !Self.isNil(value) { return (value, name) }
+        for written in set.option(named: name)?.aliases ?? [] {
+            if let value = table[written], !Self.isNil(value) { return (value, written) }
         }
         return nil
+    }
+
+    private static func isNil(_ value: LuaValue) -> Bool {
+        if case .nil = value { return true }
+        return false
     }
 
     /// True when the script gave `name` (or an alias).
