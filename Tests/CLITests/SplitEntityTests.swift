@@ -10,11 +10,13 @@ import Testing
     static let script = """
         return {
           tables = {
-            entity = { key = {"name", "kind"}, sum = {"count"} },
+            entity = { key = {"name", "kind"}, sum = {"count"}, merge = {"aliases"} },
             speaker = { key = {"speaker"}, sum = {"quotes"} },
           },
           map = function(corpus, emit)
-            for _, e in ipairs(corpus:entities()) do emit("entity", {name = e.name, kind = e.kind, count = e.count}) end
+            for _, e in ipairs(corpus:entities()) do
+              emit("entity", {name = e.name, kind = e.kind, count = e.count, aliases = e.aliases})
+            end
             local quotes = {}
             for _, q in ipairs(corpus:quotes()) do
               local who = q.speaker_name or "(unresolved)"
@@ -44,6 +46,17 @@ import Testing
             case "speaker": result["speaker \(row["speaker"] ?? "")"] = row["quotes"] as? Int
             default: break
             }
+        }
+        return result
+    }
+
+    /// The entity rows with their aliases (merged over the parts): name and kind → aliases.
+    static func aliases(_ text: String) throws -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for line in text.split(separator: "\n") {
+            let row = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            guard row["table"] as? String == "entity" else { continue }
+            result["entity \(row["name"] ?? "") (\(row["kind"] ?? ""))"] = (row["aliases"] as? [String] ?? []).sorted()
         }
         return result
     }
@@ -79,7 +92,8 @@ import Testing
         let lines = Array(text.split(separator: "\n").enumerated().filter { $0.offset % 12 == 0 }.map(\.element).prefix(1000))
         let wholeFile = dir.appendingPathComponent("whole.jsonl")
         try (lines.joined(separator: "\n") + "\n").write(to: wholeFile, atomically: true, encoding: .utf8)
-        let whole = try Self.counts(try SplitRunTests.splitRun(script: script, parts: [["--input", wholeFile.path]], in: dir))
+        let wholeText = try SplitRunTests.splitRun(script: script, parts: [["--input", wholeFile.path]], in: dir)
+        let whole = try Self.counts(wholeText)
         var parts: [[String]] = []
         for p in 0..<4 {  // contiguous slices, in corpus order
             let file = dir.appendingPathComponent("part-\(p).jsonl")
@@ -87,8 +101,14 @@ import Testing
                 .write(to: file, atomically: true, encoding: .utf8)
             parts.append(["--input", file.path])
         }
-        let split = try Self.counts(try Self.twoPhase(script: script, parts: parts, in: dir))
+        let splitText = try Self.twoPhase(script: script, parts: parts, in: dir)
+        let split = try Self.counts(splitText)
         let entities = whole.keys.filter { $0.hasPrefix("entity") }
+        // Aliases too: a part lists the forms of its own mentions, so the merge of the parts'
+        // lists is the whole's list wherever the parts resolve mentions as the whole does.
+        let (wholeAliases, splitAliases) = (try Self.aliases(wholeText), try Self.aliases(splitText))
+        let sameAliases = entities.filter { whole[$0] == split[$0] && wholeAliases[$0] == splitAliases[$0] }.count
+        #expect(Double(sameAliases) >= 0.995 * Double(entities.count), "\(sameAliases) of \(entities.count) entity rows identical with their aliases")
         let same = entities.filter { whole[$0] == split[$0] }.count
         #expect(entities.count > 3000)
         #expect(Double(same) >= 0.99 * Double(entities.count), "\(same) of \(entities.count) entity rows identical")

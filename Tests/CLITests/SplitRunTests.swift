@@ -73,10 +73,11 @@ import Testing
     }
 
     /// Maps each of `parts` (paths given to `--corpus`, or `--input` files) and reduces the rows.
-    static func splitRun(script: URL, parts: [[String]], in dir: URL, extra: [String] = []) throws -> String {
+    static func splitRun(script: URL, parts: [[String]], in dir: URL, extra: [String] = [],
+                         arguments: [String] = []) throws -> String {
         var rowFiles: [String] = []
         for (i, part) in parts.enumerated() {
-            let r = try CLI.run(["map", "--quiet"] + part + extra + [script.path])
+            let r = try CLI.run(["map", "--quiet"] + part + extra + [script.path] + arguments)
             #expect(r.status == 0, "map of part \(i): \(r.stderr)")
             let rows = dir.appendingPathComponent("rows-\(parts.count)-\(i).jsonl")
             try Data(r.stdout.utf8).write(to: rows)

@@ -8,10 +8,12 @@ import Testing
 /// so the parts reduce to what one machine gives for the whole.
 @Suite struct SplitScoringTests {
     /// Queries of every shape ranking handles: a term, ORs (block-max MaxScore), a prefix, AND,
-    /// NOT. Phrases are left out: a part knows the whole corpus's document frequency of words,
-    /// not of phrases (docs/guide.md, "Beyond one machine").
+    /// NOT, and phrases: those named to the first pass (`phrases`, scripts/globals.lua's
+    /// arguments), whose whole-corpus document frequency it counts.
     static let queries = ["china", "taiwan OR fentanyl OR police", "diplomat*", "blinken beijing", "china -balloon",
-                          "xi OR qin OR wang OR government OR minister", "police court", "australia* OR rain"]
+                          "xi OR qin OR wang OR government OR minister", "police court", "australia* OR rain",
+                          #""the united states""#, #""according to" OR police"#, #"china AND "the world""#, #""the first""#]
+    static let phrases = ["the united states", "according to", "the world", "the first"]
     static let nodes = ["china", "said", "police"]
     static let k = 3
 
@@ -21,7 +23,7 @@ import Testing
         local part = arg[1]
         local ids = {}
         for i = 2, #arg do ids[arg[i]] = true end
-        local queries = {\(queries.map { "\"\($0)\"" }.joined(separator: ", "))}
+        local queries = {\(queries.map { "[[\($0)]]" }.joined(separator: ", "))}
         local nodes = {\(nodes.map { "\"\($0)\"" }.joined(separator: ", "))}
         return {
           tables = {
@@ -93,7 +95,7 @@ import Testing
         let partIDs = try parts.map { try ids($0, in: dir) }
         let globalsScript = CLI.projectRoot.appendingPathComponent("scripts/globals.lua")
         let globals = dir.appendingPathComponent("globals-\(parts.count).jsonl")
-        try Data(try SplitRunTests.splitRun(script: globalsScript, parts: parts, in: dir).utf8).write(to: globals)
+        try Data(try SplitRunTests.splitRun(script: globalsScript, parts: parts, in: dir, arguments: phrases).utf8).write(to: globals)
 
         var wholeRows: [Row] = []
         var partRows: [Row] = []
@@ -120,6 +122,9 @@ import Testing
         let partSearch = merged(partRows)
         #expect(wholeSearch.values.reduce(0) { $0 + $1.count } >= 8, "the queries find documents")
         #expect(Set(wholeSearch.keys) == Set(partSearch.keys))
+        for query in queries where query.contains("\"") && !query.contains("china AND") {
+            #expect(wholeSearch[query]?.isEmpty == false, "\(query) finds documents")
+        }
         for (query, hits) in wholeSearch {
             let mine = partSearch[query] ?? []
             #expect(mine.map(\.doc) == hits.map(\.doc), "\(parts.count) parts, top \(k) of \(query)")

@@ -23,7 +23,7 @@ import Testing
     static func scan(_ line: String) throws -> LuaValue? {
         let bytes = Array(line.utf8)
         return try bytes.withUnsafeBufferPointer { p throws -> LuaValue? in
-            do { return try RowScanner.row(p) } catch { throw error }
+            do { return try RowScanner<LuaValue>.row(p) } catch { throw error }
         }
     }
 
@@ -63,6 +63,6 @@ import Testing
             #expect(throws: RowSyntaxError.self, "\(line)") { try Self.scan(line) }
         }
         let notUTF8: [UInt8] = Array(#"{"table":"t","s":""#.utf8) + [0xC3, 0x28] + Array("\"}".utf8)
-        #expect(throws: RowSyntaxError.self) { try notUTF8.withUnsafeBufferPointer { try RowScanner.row($0) } }
+        #expect(throws: RowSyntaxError.self) { try notUTF8.withUnsafeBufferPointer { try RowScanner<LuaValue>.row($0) } }
     }
 }

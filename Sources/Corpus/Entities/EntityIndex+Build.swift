@@ -223,7 +223,7 @@ extension EntityIndex {
             var accumulator: Accumulator
             /// The mentions it is ordered by: the whole corpus's with globals.
             var rank: Int
-            /// Its names as written, and without courtesy titles (the whole corpus's with globals).
+            /// Its names as written, and without courtesy titles (with globals: the part's own, counted as the whole corpus counts them).
             var texts: [String: Int]
             var surfaces: [String: Int]
         }
@@ -242,6 +242,8 @@ extension EntityIndex {
                 }
                 if let s = slotOfIdentity[identity] {
                     merged[s].mentions += a.mentions
+                    merged[s].texts.merge(a.texts, uniquingKeysWith: +)
+                    merged[s].surfaces.merge(a.surfaces, uniquingKeysWith: +)
                     for (role, value) in a.roles where merged[s].roles[role] == nil { merged[s].roles[role] = value }
                 } else {
                     slotOfIdentity[identity] = merged.count
@@ -257,8 +259,14 @@ extension EntityIndex {
             if let tally {
                 let (name, kind) = nameAndKind(ref: a.ref, surfaces: tally.surfaces, votes: tally.votes,
                                                locatives: tally.locatives, mentions: tally.mentions, gazetteer: gazetteer)
+                // Its aliases are the forms of the part's own mentions (resolved with the whole
+                // corpus's evidence), ordered by the whole corpus's counts: the tally's forms were
+                // counted by each part alone, and the parts' forms add up to the whole's.
+                var texts = a.texts, surfaces = a.surfaces
+                for form in texts.keys { if let n = tally.texts[form] { texts[form] = n } }
+                for form in surfaces.keys { if let n = tally.surfaces[form] { surfaces[form] = n } }
                 return Draft(name: name, sortName: name.lowercased(), kind: kind, accumulator: a, rank: tally.mentions,
-                             texts: tally.texts, surfaces: tally.surfaces)
+                             texts: texts, surfaces: surfaces)
             }
             let (name, kind) = nameAndKind(ref: a.ref, surfaces: a.surfaces, votes: a.votes, locatives: a.locatives,
                                            mentions: a.mentions.count, gazetteer: gazetteer)

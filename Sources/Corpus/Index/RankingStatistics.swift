@@ -13,6 +13,9 @@ public struct RankingStatistics: Sendable {
     public let averageLength: Double
     /// Per term id of the index's lexicon: the documents holding it.
     let documentFrequency: [UInt32]
+    /// The whole corpus's documents holding each phrase the first pass counted, by
+    /// `CorpusGlobals.phraseKey` (empty: every phrase is counted in the index).
+    let phraseDocumentFrequency: [String: Int]
     /// Per document (corpus index): k1 (1 − b + b·len/avg) with this `averageLength`.
     let lengthNorms: [Double]
     /// The index stores each block's best term weight under its own average length; with another
@@ -27,13 +30,16 @@ public struct RankingStatistics: Sendable {
         documentFrequency = index.lexicon.documentFrequency
         lengthNorms = index.lengthNorms
         boundScale = 1
+        phraseDocumentFrequency = [:]
     }
 
     /// The statistics of a whole corpus `index` is one part of: `documentCount` documents of
     /// `averageLength` tokens on average, and `documentFrequency(term)` documents holding each
-    /// term (nil: the part's own count).
-    init(index: CorpusIndex, documentCount: Int, averageLength: Double, documentFrequency: (String) -> Int?) {
+    /// term (nil: the part's own count), `phraseDocumentFrequency` each phrase it counted.
+    init(index: CorpusIndex, documentCount: Int, averageLength: Double, documentFrequency: (String) -> Int?,
+         phraseDocumentFrequency: [String: Int] = [:]) {
         self.documentCount = documentCount
+        self.phraseDocumentFrequency = phraseDocumentFrequency
         self.averageLength = averageLength
         let lexicon = index.lexicon
         var df = lexicon.documentFrequency

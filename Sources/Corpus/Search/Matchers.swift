@@ -71,11 +71,13 @@ final class ListMatcher: Matcher {
     private(set) var document = -1
     let maxScore: Double
 
-    init(documents: [Int32], frequencies: [Int32], bm25: BM25) {
+    /// `documentFrequency`: what idf counts (nil: the documents listed; the whole corpus's
+    /// count for a phrase on a part of a split corpus).
+    init(documents: [Int32], frequencies: [Int32], bm25: BM25, documentFrequency: Int? = nil) {
         self.documents = documents
         self.frequencies = frequencies
         self.bm25 = bm25
-        let idf = bm25.idf(documents.count)
+        let idf = bm25.idf(documentFrequency ?? documents.count)
         self.idf = idf
         var best = 0.0
         for (d, f) in zip(documents, frequencies) {

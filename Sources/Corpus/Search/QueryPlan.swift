@@ -107,7 +107,9 @@ struct QueryPlan {
             let ids = norms.compactMap { index.lexicon.id(of: $0) }
             guard ids.count == norms.count else { return EmptyMatcher() }
             let (documents, frequencies) = PhraseFinder.postings(index: index, phrase: ids)
-            return ListMatcher(documents: documents, frequencies: frequencies, bm25: bm25)
+            // A part of a split corpus ranks a phrase the first pass counted by the whole's count.
+            let whole = index.ranking.phraseDocumentFrequency[norms.joined(separator: " ")]
+            return ListMatcher(documents: documents, frequencies: frequencies, bm25: bm25, documentFrequency: whole)
         case .prefix(let stem):
             let ids = expand(stem)
             switch ids.count {

@@ -31,7 +31,8 @@ extension Corpus {
             let index = root.index
             let ranking = RankingStatistics(index: index, documentCount: globals.documentCount,
                                             averageLength: globals.wordCount > 0 ? globals.averageLength : index.averageLength,
-                                            documentFrequency: { globals.documentFrequency[$0] })
+                                            documentFrequency: { globals.documentFrequency[$0] },
+                                            phraseDocumentFrequency: globals.phraseDocumentFrequency)
             index.setRanking(ranking)
         } else {
             root.index.setRanking(nil)

@@ -21,6 +21,11 @@ public struct CorpusGlobals: Sendable {
     /// alone.
     public var collectionFrequency: [String: Int]
 
+    /// Documents of the whole corpus holding each phrase the first pass was asked to count
+    /// (`scripts/globals.lua PHRASE…`), by `phraseKey`: search ranks those phrases on a part as on
+    /// the whole; other phrases by the part's own count.
+    public var phraseDocumentFrequency: [String: Int] = [:]
+
     /// The summed entity evidence of every part (`EntityGlobals`), when the first pass tallied it.
     public var entities: EntityGlobals?
 
@@ -32,6 +37,12 @@ public struct CorpusGlobals: Sendable {
         self.documentFrequency = documentFrequency
         self.collectionFrequency = collectionFrequency
         self.entities = entities
+    }
+
+    /// The key of a phrase in `phraseDocumentFrequency`: its tokens' normal forms as a quoted
+    /// search query reads them (`"Prime Minister's"` → `prime minister 's`).
+    public static func phraseKey(_ phrase: String) -> String {
+        QueryParser.norms(phrase, keepEdgePunctuation: true).joined(separator: " ")
     }
 
     /// Average word and number tokens per document of the whole corpus, as BM25 measures

@@ -3,7 +3,9 @@ import Foundation
 
 /// Reads `--globals FILE`: the reduced rows of the first pass of a two-pass split run
 /// (`scripts/globals.lua`), one `{"table": "globals", "docs": N, "tokens": T, "words": W}` row and a
-/// `{"table": "df", "term": …, "docs": d, "count": c}` row per word; and the entity evidence
+/// `{"table": "df", "term": …, "docs": d, "count": c, "lower": l, "capitalized": k}` row per word
+/// (`lower`, `capitalized`: its case counts, the entity evidence of `entity_case`); a
+/// `{"table": "phrase_df", "phrase": …, "docs": d}` row per phrase it was asked to count; and the entity evidence
 /// (`corpus:entity_evidence()`: tables `entity_case`, `person_key`, `entity_acronym`, `entity_org`,
 /// `entity_single`, `entity`, `entity_form`).
 public enum GlobalsFile {
@@ -13,6 +15,7 @@ public enum GlobalsFile {
         var df: [String: Int] = [:]
         var cf: [String: Int] = [:]
         var entities = EntityGlobals()
+        var phrases: [String: Int] = [:]
         do {
             try RowFile.forEachObject(path: path) { row, line in
                 switch row["table"] as? String {
@@ -28,6 +31,16 @@ public enum GlobalsFile {
                     }
                     df[term, default: 0] += docs
                     if let count = row["count"] as? Int, count >= 0 { cf[term, default: 0] += count }
+                    let (lower, capitalized) = (row["lower"] as? Int ?? 0, row["capitalized"] as? Int ?? 0)
+                    if lower > 0 || capitalized > 0 {
+                        // The word's case counts ride on its df row (scripts/globals.lua).
+                        entities.addCaseCounts(word: term, lower: lower, capitalized: capitalized)
+                    }
+                case "phrase_df":
+                    guard let phrase = row["phrase"] as? String, let docs = row["docs"] as? Int, docs >= 0 else {
+                        throw ScriptError.setup("\(path):\(line): a phrase_df row needs \"phrase\" and \"docs\" (a whole number)")
+                    }
+                    phrases[CorpusGlobals.phraseKey(phrase), default: 0] += docs
                 case "entity_case", "person_key", "entity_acronym", "entity_org", "entity_single", "entity", "entity_form":
                     try entities.add(row, path: path, line: line)
                 default:
@@ -44,6 +57,7 @@ public enum GlobalsFile {
         }
         result.documentFrequency = df
         result.collectionFrequency = cf
+        result.phraseDocumentFrequency = phrases
         if !entities.isEmpty { result.entities = entities.joined() }
         return result
     }
@@ -62,9 +76,7 @@ extension EntityGlobals {
         }
         switch row["table"] as? String {
         case "entity_case":
-            let word = try text("word")
-            let old = caseCounts[word] ?? CaseCount(lower: 0, capitalized: 0)
-            caseCounts[word] = CaseCount(lower: old.lower + count("lower"), capitalized: old.capitalized + count("capitalized"))
+            addCaseCounts(word: try text("word"), lower: count("lower"), capitalized: count("capitalized"))
         case "person_key":
             let key = try text("key")
             personKeys[key, default: 0] += count("count")
@@ -96,5 +108,12 @@ extension EntityGlobals {
         default:
             break
         }
+    }
+
+    /// Adds a part's case counts of `word` (an `entity_case` row, or the `lower` and
+    /// `capitalized` columns of its `df` row).
+    mutating func addCaseCounts(word: String, lower: Int, capitalized: Int) {
+        let old = caseCounts[word] ?? CaseCount(lower: 0, capitalized: 0)
+        caseCounts[word] = CaseCount(lower: old.lower + max(0, lower), capitalized: old.capitalized + max(0, capitalized))
     }
 }

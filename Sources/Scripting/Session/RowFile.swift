@@ -12,14 +12,16 @@ enum RowFile {
 
     /// Calls `body` with each row of the file at `path` (`-` for standard input) and its line
     /// number; a line that is not a JSON object is an error naming the file and line. Decoded by
-    /// `RowScanner`, straight into Lua values (`dossier reduce`'s hot path).
-    static func forEachRow(path: String, _ body: (LuaValue, Int) throws -> Void) throws {
+    /// `RowScanner`, straight into the reducer's values (Lua values, or `RowValue`: `dossier
+    /// reduce`'s hot path).
+    static func forEachRow<Value: RowScannable>(path: String, as type: Value.Type,
+                                                _ body: (Value, Int) throws -> Void) throws {
         let data = try contents(path)
         try data.withUnsafeBytes { try scanRows($0.bindMemory(to: UInt8.self), path: path, body) }
     }
 
-    private static func scanRows(_ all: UnsafeBufferPointer<UInt8>, path: String,
-                                 _ body: (LuaValue, Int) throws -> Void) throws {
+    private static func scanRows<Value: RowScannable>(_ all: UnsafeBufferPointer<UInt8>, path: String,
+                                                      _ body: (Value, Int) throws -> Void) throws {
         guard let base = all.baseAddress else { return }
         var line = 0
         var start = 0
@@ -32,9 +34,9 @@ enum RowFile {
             let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
             start = end + 1
             if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-            let row: LuaValue?
+            let row: Value?
             do {
-                row = try RowScanner.row(bytes)
+                row = try RowScanner<Value>.row(bytes)
             } catch {
                 throw ScriptError.setup("\(path):\(line): not a line of JSON (\(error.message))")
             }
@@ -45,9 +47,17 @@ enum RowFile {
         }
     }
 
+    /// Standard input, read once (a reduce that falls back to the Lua reducers reads it again).
+    nonisolated(unsafe) private static var standardInput: Data?
+
     /// The bytes of the file at `path` (`-` for standard input).
     private static func contents(_ path: String) throws -> Data {
-        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        if path == "-" {
+            if let data = standardInput { return data }
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            standardInput = data
+            return data
+        }
         guard let contents = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
             throw ScriptError.setup("\(path): cannot read the rows (\(reason))")

@@ -1,25 +1,55 @@
 import LuaBridge
 import NewsText
 
-/// A JSON scanner for one row line of `dossier reduce` (issue 14), decoding straight into Lua
-/// values: no Foundation objects, no `Any`, no boxed numbers between the bytes and Lua.
+/// The values `RowScanner` builds: Lua values for the Lua reducers, `RowValue` for the Swift
+/// ones (`RowReducer`).
+protocol RowScannable {
+    static var jsonNull: Self { get }
+    static func jsonBoolean(_ value: Bool) -> Self
+    static func jsonInteger(_ value: Int) -> Self
+    static func jsonNumber(_ value: Double) -> Self
+    static func jsonString(_ bytes: [UInt8]) -> Self
+    static func jsonArray(_ items: [Self]) -> Self
+    /// An object's fields in the order written, null fields left out.
+    static func jsonObject(_ fields: [(key: [UInt8], value: Self)]) -> Self
+    var isJSONNull: Bool { get }
+    var isJSONString: Bool { get }
+}
+
+extension LuaValue: RowScannable {
+    static var jsonNull: LuaValue { .nil }
+    static func jsonBoolean(_ value: Bool) -> LuaValue { .boolean(value) }
+    static func jsonInteger(_ value: Int) -> LuaValue { .integer(value) }
+    static func jsonNumber(_ value: Double) -> LuaValue { .number(value) }
+    static func jsonString(_ bytes: [UInt8]) -> LuaValue { .string(LuaString(bytes: bytes)) }
+    static func jsonArray(_ items: [LuaValue]) -> LuaValue { .table(LuaTable(array: items)) }
+    static func jsonObject(_ fields: [(key: [UInt8], value: LuaValue)]) -> LuaValue {
+        .table(LuaTable(fields: fields.map { (key: .string(LuaString(bytes: $0.key)), value: $0.value) }))
+    }
+    var isJSONNull: Bool { if case .nil = self { return true } else { return false } }
+    var isJSONString: Bool { if case .string = self { return true } else { return false } }
+}
+
+/// A JSON scanner for one row line of `dossier reduce` (issue 14), decoding straight into the
+/// reducer's values (Lua values, or `RowValue`): no Foundation objects, no `Any`, no boxed
+/// numbers between the bytes and the reducer.
 ///
 /// It reads what `RowFile` read with JSONSerialization, value for value: integers (no fraction,
 /// no exponent, within 64 bits) stay integers, other numbers are floats, `null` is nil (an object
 /// field that is null is absent), arrays are sequences, strings are UTF-8 with every JSON escape
 /// (surrogate pairs included). Anything else is a `RowSyntaxError` saying what and where.
-struct RowScanner {
+struct RowScanner<Value: RowScannable> {
     /// Deeper nesting than this is refused, as JSONSerialization refuses it.
-    static let maximumDepth = 512
+    static var maximumDepth: Int { 512 }
 
     private var lexer: JSONLexer
     private var depth = 0
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) { lexer = JSONLexer(bytes) }
 
-    /// The row on `line` as a Lua table; nil when the line is JSON but not an object with a
+    /// The row on `line` as an object value; nil when the line is JSON but not an object with a
     /// string `table` field.
-    static func row(_ line: UnsafeBufferPointer<UInt8>) throws(RowSyntaxError) -> LuaValue? {
+    static func row(_ line: UnsafeBufferPointer<UInt8>) throws(RowSyntaxError) -> Value? {
         var scanner = RowScanner(line)
         do {
             return try scanner.row()
@@ -28,9 +58,9 @@ struct RowScanner {
         }
     }
 
-    private static let tableKey: [UInt8] = Array("table".utf8)
+    private static var tableKey: [UInt8] { Array("table".utf8) }
 
-    private mutating func row() throws(JSONSyntaxError) -> LuaValue? {
+    private mutating func row() throws(JSONSyntaxError) -> Value? {
         lexer.skipSpace()
         guard lexer.peek == UInt8(ascii: "{") else {
             _ = try value()
@@ -39,11 +69,10 @@ struct RowScanner {
         }
         var hasTable = false
         let table = try object { key, value in
-            if key.bytes == Self.tableKey { if case .string = value { hasTable = true } else { hasTable = false } }
+            if key == Self.tableKey { hasTable = value.isJSONString }
         }
         try end()
-        guard hasTable else { return nil }   // (not `hasTable ? table : nil`: LuaValue takes a nil literal)
-        return table
+        return hasTable ? table : nil
     }
 
     private mutating func end() throws(JSONSyntaxError) {
@@ -51,40 +80,40 @@ struct RowScanner {
         if !lexer.atEnd { throw lexer.error("unexpected text after the value") }
     }
 
-    private mutating func value() throws(JSONSyntaxError) -> LuaValue {
+    private mutating func value() throws(JSONSyntaxError) -> Value {
         lexer.skipSpace()
         guard !lexer.atEnd else { throw lexer.error("the line ends before a value") }
         switch lexer.peek {
         case UInt8(ascii: "{"): return try object { _, _ in }
         case UInt8(ascii: "["): return try array()
-        case UInt8(ascii: "\""): return .string(LuaString(bytes: try string()))
-        case UInt8(ascii: "t"): try lexer.literal("true"); return .boolean(true)
-        case UInt8(ascii: "f"): try lexer.literal("false"); return .boolean(false)
-        case UInt8(ascii: "n"): try lexer.literal("null"); return .nil
+        case UInt8(ascii: "\""): return .jsonString(try string())
+        case UInt8(ascii: "t"): try lexer.literal("true"); return .jsonBoolean(true)
+        case UInt8(ascii: "f"): try lexer.literal("false"); return .jsonBoolean(false)
+        case UInt8(ascii: "n"): try lexer.literal("null"); return .jsonNull
         default: return try number()
         }
     }
 
     /// An object; `seen` gets each field that is kept (null fields are dropped).
-    private mutating func object(_ seen: (LuaString, LuaValue) -> Void) throws(JSONSyntaxError) -> LuaValue {
+    private mutating func object(_ seen: ([UInt8], Value) -> Void) throws(JSONSyntaxError) -> Value {
         depth += 1
         if depth > Self.maximumDepth { throw lexer.error("values nest too deep") }
         defer { depth -= 1 }
         lexer.offset += 1
-        var fields: [(key: LuaValue, value: LuaValue)] = []
+        var fields: [(key: [UInt8], value: Value)] = []
         lexer.skipSpace()
-        if lexer.peek == UInt8(ascii: "}") { lexer.offset += 1; return .table(LuaTable(fields: fields)) }
+        if lexer.peek == UInt8(ascii: "}") { lexer.offset += 1; return .jsonObject(fields) }
         while true {
             lexer.skipSpace()
             guard lexer.peek == UInt8(ascii: "\"") else { throw lexer.error("expected a field name in quotes") }
-            let key = LuaString(bytes: try string())
+            let key = try string()
             lexer.skipSpace()
             guard lexer.peek == UInt8(ascii: ":") else { throw lexer.error("expected ':' after a field name") }
             lexer.offset += 1
             let v = try value()
-            if case .nil = v {} else {
+            if !v.isJSONNull {
                 seen(key, v)
-                fields.append((key: .string(key), value: v))
+                fields.append((key: key, value: v))
             }
             lexer.skipSpace()
             guard !lexer.atEnd else { throw lexer.error("the line ends inside an object") }
@@ -92,17 +121,17 @@ struct RowScanner {
             if lexer.peek == UInt8(ascii: "}") { lexer.offset += 1; break }
             throw lexer.error("expected ',' or '}' in an object")
         }
-        return .table(LuaTable(fields: fields))
+        return .jsonObject(fields)
     }
 
-    private mutating func array() throws(JSONSyntaxError) -> LuaValue {
+    private mutating func array() throws(JSONSyntaxError) -> Value {
         depth += 1
         if depth > Self.maximumDepth { throw lexer.error("values nest too deep") }
         defer { depth -= 1 }
         lexer.offset += 1
-        var items: [LuaValue] = []
+        var items: [Value] = []
         lexer.skipSpace()
-        if lexer.peek == UInt8(ascii: "]") { lexer.offset += 1; return .table(LuaTable(array: items)) }
+        if lexer.peek == UInt8(ascii: "]") { lexer.offset += 1; return .jsonArray(items) }
         while true {
             items.append(try value())
             lexer.skipSpace()
@@ -111,7 +140,7 @@ struct RowScanner {
             if lexer.peek == UInt8(ascii: "]") { lexer.offset += 1; break }
             throw lexer.error("expected ',' or ']' in an array")
         }
-        return .table(LuaTable(array: items))
+        return .jsonArray(items)
     }
 
     /// A string's bytes, escapes decoded and checked to be UTF-8.
@@ -139,11 +168,11 @@ struct RowScanner {
 
     /// A number by JSON's grammar: an integer when it has no fraction or exponent and fits
     /// 64 bits, else a float.
-    private mutating func number() throws(JSONSyntaxError) -> LuaValue {
+    private mutating func number() throws(JSONSyntaxError) -> Value {
         let n = try lexer.number()
-        if let v = lexer.integer(n) { return .integer(v) }
+        if let v = lexer.integer(n) { return .jsonInteger(v) }
         guard let d = lexer.double(n) else { throw JSONSyntaxError("a number out of range", at: n.span.lowerBound) }
-        return .number(d)
+        return .jsonNumber(d)
     }
 }
 

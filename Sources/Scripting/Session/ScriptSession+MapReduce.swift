@@ -23,7 +23,33 @@ extension ScriptSession {
     /// Reduces the JSON-lines row files `rowFiles` (as `runMap` writes them) by the spec of the
     /// map script at `path`; `write` receives the reduced rows as JSON lines. A line that is not
     /// a JSON object with a `table` field is an error naming the file and line.
+    ///
+    /// The built-in reducers run in Swift (`RowReducer`), writing what the Lua reducers of
+    /// `Lua/mapreduce.lua` write; tables of near-duplicates and rows holding a list with a hole
+    /// go to the Lua reducers.
     public func runReduce(path: String, rowFiles: [String], write: @escaping ([UInt8]) -> Void) throws(ScriptError) {
+        if let reducer = try RowReducer(specJSON: try mapSpecJSON(path: path)) {
+            do {
+                for file in rowFiles {
+                    try RowFile.forEachRow(path: file, as: RowValue.self) { row, line in
+                        try reducer.add(row, file: file, line: line)
+                    }
+                }
+                reducer.finish(write: write)
+                return
+            } catch is RowReducer.NeedsLua {
+                // Reduced again below, by Lua.
+            } catch let error as ScriptError {
+                throw error
+            } catch {
+                throw .setup(String(describing: error))
+            }
+        }
+        try runLuaReduce(path: path, rowFiles: rowFiles, write: write)
+    }
+
+    /// `runReduce` by the Lua reducers of `Lua/mapreduce.lua`.
+    func runLuaReduce(path: String, rowFiles: [String], write: @escaping ([UInt8]) -> Void) throws(ScriptError) {
         let (module, spec) = try loadMapSpec(path: path, arguments: [])
         try callLua {
             let reducer = try lua.makeReferenceFromLua("local m, spec, near = ... return m.reducer(spec, near)",
@@ -39,7 +65,7 @@ extension ScriptSession {
                 var rows: [LuaValue] = []
                 var lines: [Int32] = []
                 let name = LuaValue.text(file)
-                try RowFile.forEachRow(path: file) { row, line in
+                try RowFile.forEachRow(path: file, as: LuaValue.self) { row, line in
                     rows.append(row)
                     lines.append(Int32(clamping: line))
                     if rows.count == 1024 {
