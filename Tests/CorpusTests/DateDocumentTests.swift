@@ -148,6 +148,22 @@ struct DateDocumentTests {
         #expect(c.dates.mentions(of: doc).contains { $0.text == "May 1650" })
     }
 
+    @Test func datesInDigitsOnlyMustBePlausible() throws {
+        let c = corpus([
+            ("d", "Tuners\n\nPublished: 18 June 2023\n\nThe council met on 2023-06-12 and again on 12 June 2023. The old counter wraps on 2446-05-10, "
+                + "and the supported tuner table lists 9885/6/7 beside its part numbers. The abbey was founded on 12 March 1088.\n"),
+        ])
+        let timeline = c.dates.timeline(c).map(\.mention.text)
+        #expect(timeline.contains("2023-06-12"))  // digits only, but within the corpus's years
+        #expect(timeline.contains("12 June 2023"))
+        #expect(timeline.contains("12 March 1088"))  // a month written in words: a full date, always an event
+        #expect(!timeline.contains { $0.contains("2446") }, "\(timeline)")
+        #expect(!timeline.contains { $0.contains("9885") }, "\(timeline)")
+        // The mentions themselves are kept.
+        let doc = try #require(c.documents.first)
+        #expect(c.dates.mentions(of: doc).contains { $0.text.contains("2446") })
+    }
+
     @Test func documentDateWithoutACorpus() {
         let cleaned = Cleaner.clean("Headline\n\nCOMMACK, N.Y., Feb 26, 1987 - The company said.\n")
         #expect(cleaned.date == "1987-02-26")

@@ -80,13 +80,29 @@ public final class CorpusDates: @unchecked Sendable {
         return computed[document.index].date
     }
 
-    /// True when a mention may stand in a timeline: any full date with a year, and other values between
-    /// `earliestPlausibleYear` and `latestPlausibleYear` (a bare "1073" or "9885" is not a news event).
+    /// True when a mention may stand in a timeline: a full date with a year that names its month in words
+    /// ("22 April 1073"), and other values between `earliestPlausibleYear` and `latestPlausibleYear` (a bare
+    /// "1073" or "9885" is not a news event, nor is a date written in digits only, "9885/6/7" in a table of
+    /// part numbers or "2446-05-10" in a list of clock ranges).
     public func isPlausibleEvent(_ mention: DateMention) -> Bool {
         guard let value = mention.value else { return true }
-        if !mention.isRelative, value.precision == .day { return true }
+        if !mention.isRelative, value.precision == .day, Self.namesMonthInWords(mention.text) { return true }
         let last = value.end ?? value.start
         return value.start.year >= Self.earliestPlausibleYear && last.year <= latestPlausibleYear
+    }
+
+    /// Whether a date as written holds a word of letters (its month's name), not only digits and separators.
+    static func namesMonthInWords(_ text: String) -> Bool {
+        var letters = 0
+        for u in text.utf8 {
+            if (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) || u >= 0x80 {
+                letters += 1
+                if letters >= 3 { return true }
+            } else {
+                letters = 0
+            }
+        }
+        return false
     }
 
     /// The mentions of a document in text order.
@@ -99,7 +115,10 @@ public final class CorpusDates: @unchecked Sendable {
     /// The resolved mentions of `corpus`'s documents that are plausible events (`isPlausibleEvent`), sorted by
     /// date (ranges by their start; wider values first), each with its document.
     public func timeline(_ corpus: Corpus) -> [(document: Document, mention: DateMention)] {
-        if let stored, stored.timelineYear == latestPlausibleYear, let items = stored.timeline(corpus) { return items }
+        // An archive written before a rule was tightened may store more: its order is kept, its events checked again.
+        if let stored, stored.timelineYear == latestPlausibleYear, let items = stored.timeline(corpus) {
+            return items.filter { isPlausibleEvent($0.mention) }
+        }
         var items: [(document: Document, mention: DateMention)] = []
         for doc in corpus.documents {
             for m in mentions(of: doc) where m.value != nil && isPlausibleEvent(m) { items.append((doc, m)) }

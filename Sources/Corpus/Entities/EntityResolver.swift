@@ -172,7 +172,8 @@ struct EntityResolver {
                 // Words around the name say it is a company ("Qantas engineers", "shares of
                 // Merrill Lynch"), or the corpus writes it with a company's ending elsewhere
                 // ("Ashby Cole" of "Ashby Cole Corp"): unless a title or "Mr." makes it a person.
-                if !c.personCue, c.hint == .unknown || c.hint == .other || c.hint == .person {
+                // An abbreviation that names no body ("CPU", "USB") stays one whatever is around it.
+                if !c.personCue, c.hint == .unknown || c.hint == .other || c.hint == .person, !isPlainAcronym(c, p) {
                     // Context alone does not turn a name written like a person's into a company
                     // ("Yasser Arafat's security chief").
                     let cue = c.organizationCue && (c.parts.count == 1 || c.hint == .other || c.tentative) || c.companyCue
@@ -524,7 +525,7 @@ struct EntityResolver {
                     // A known name opening a sentence votes only on the words after it ("Qantas
                     // management and unions …": an organisation cue).
                     if let ref = resolveInitialSingle(c, p) {
-                        record(ref, c, p, vote: c.organizationCue && !c.personCue ? .organization : nil)
+                        record(ref, c, p, vote: c.organizationCue && !c.personCue && !isPlainAcronym(c, p) ? .organization : nil)
                     } else if c.companyCue && !c.personCue, let ref = newInitialOrganization(c, p) {
                         // "Westpac's Bill Evans is among …": a strong cue names a body even at a
                         // sentence start.
@@ -555,6 +556,12 @@ struct EntityResolver {
         guard part.shape.contains(.allCapitals), !part.shape.contains(.digit) else { return false }
         let letters = part.norm.unicodeScalars.filter { $0.properties.isAlphabetic }.count
         return letters >= 2 && letters <= 6 && !flags(part, p).contains(.plainAcronym)
+    }
+
+    /// A one-word name that is a listed abbreviation naming no organisation (`EntityVocabulary.nonOrganizationAcronyms`).
+    private func isPlainAcronym(_ c: Candidate, _ p: Int) -> Bool {
+        guard c.parts.count == 1, let part = c.parts.first else { return false }
+        return flags(part, p).contains(.plainAcronym)
     }
 
     private func isGazetteer(_ c: Candidate) -> Bool {

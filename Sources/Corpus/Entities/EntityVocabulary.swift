@@ -149,6 +149,11 @@ enum EntityVocabulary {
         "bln", "pct", "ft", "km", "kg", "lb", "lbs", "oz", "cm", "mm", "tb", "gb", "mb", "hd", "suv", "suvs",
         "atm", "atms", "sms", "id", "iq", "ufo", "vip", "vips", "rip", "lng", "lpg", "co2", "ict", "it",
         "gmo", "gmos", "jr", "sr", "esq", "ad", "bc", "bce", "ce", "est", "edt", "gmt", "utc", "diy", "asap",
+        // Computing: technology news writes them constantly, with the words around them ("CPU
+        // units", "the USB network") that would otherwise cue a company.
+        "cpu", "cpus", "gpu", "gpus", "api", "apis", "ram", "rom", "bios", "os", "io", "dma", "irq", "pci", "pcie",
+        "scsi", "sata", "ssd", "ssds", "hdd", "lan", "wan", "vpn", "dns", "tcp", "udp", "http", "https", "ssh", "ssl",
+        "tls", "xml", "json", "sql", "gui", "ui", "lcd", "led", "leds", "gpio", "null", "tx", "rx", "phy",
     ]
 
     /// Last words of place names: "South China Sea", "Tiananmen Square", "Diaoyutai Guesthouse".

@@ -70,6 +70,9 @@ local function columns_of(rows, opts)
   return keys
 end
 
+-- `row[key]`, for pcall (one function for every cell, not a closure per cell).
+local function field_of(row, key) return row[key] end
+
 --- A Table from `rows` (a List or sequence of records or objects). `opts.columns` picks and
 -- orders the columns (default: the List's columns, else the keys seen). In an HTML report,
 -- `opts.top` rows are shown with a note of how many more `opts.noun` there are, and a link to
@@ -79,15 +82,20 @@ function report.table(rows, opts)
   expect_options(opts, 2, "table")
   opts = opts or {}
   local columns = columns_of(rows, opts)
+  local ncolumns = #columns
   local plain = {}
   for i = 1, #rows do
     local row, out = rows[i], {}
-    local scalar = type(row) ~= "table" and type(row) ~= "userdata"
-    for c, key in ipairs(columns) do
-      if scalar then
-        out[c] = c == 1 and cell(row) or nil
-      else
-        local ok, value = pcall(function() return row[key] end)
+    local kind = type(row)
+    if kind ~= "table" and kind ~= "userdata" then
+      out[1] = cell(row) or nil
+    elseif kind == "table" and getmetatable(row) == nil then
+      -- A plain record (the common case: rows a script built) cannot fail to index.
+      for c = 1, ncolumns do out[c] = cell(row[columns[c]]) or nil end
+    else
+      -- An object, or a table whose metatable may raise for a missing field: such a cell is empty.
+      for c = 1, ncolumns do
+        local ok, value = pcall(field_of, row, columns[c])
         out[c] = ok and cell(value) or nil
       end
     end

@@ -167,7 +167,8 @@ local quote_kinds = { "full", "partial", "scare" }
 --- How many quotations a view shows and what it leaves out, in the words every view uses
 -- (`corpus:quotes()` holds them all; the briefing and who_said_what say what they drop):
 -- `quote_summary(corpus:quotes(), shown)` → "35 of 36 quotations (17 full, 18 partial; left
--- out: 1 scare)", or "36 quotations (17 full, 18 partial, 1 scare)" when nothing is left out.
+-- out: 1 scare)", or "36 quotations (17 full, 18 partial, 1 scare)" when nothing is left out;
+-- counts from 1,000 up with thousands separators.
 function util.quote_summary(all, shown)
   shown = shown or all
   local function kinds(list)
@@ -175,18 +176,22 @@ function util.quote_summary(all, shown)
     for _, q in ipairs(list) do n[q.kind] = (n[q.kind] or 0) + 1 end
     return n
   end
+  -- Counts of a big corpus read with thousands separators: "10,208 of 155,189 quotations".
+  local function count(n)
+    return (tostring(n):reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", ""))
+  end
   local have, total = kinds(shown), kinds(all)
   local kept, dropped = {}, {}
   for _, kind in ipairs(quote_kinds) do
-    if (have[kind] or 0) > 0 then kept[#kept + 1] = have[kind] .. " " .. kind end
+    if (have[kind] or 0) > 0 then kept[#kept + 1] = count(have[kind]) .. " " .. kind end
     local missing = (total[kind] or 0) - (have[kind] or 0)
-    if missing > 0 then dropped[#dropped + 1] = missing .. " " .. kind end
+    if missing > 0 then dropped[#dropped + 1] = count(missing) .. " " .. kind end
   end
   local counts = table.concat(kept, ", ")
   if #dropped == 0 then
-    return util.plural(#shown, "quotation") .. (counts ~= "" and " (" .. counts .. ")" or "")
+    return count(#shown) .. (#shown == 1 and " quotation" or " quotations") .. (counts ~= "" and " (" .. counts .. ")" or "")
   end
-  return #shown .. " of " .. util.plural(#all, "quotation") .. " (" .. (counts ~= "" and counts .. "; " or "")
+  return count(#shown) .. " of " .. count(#all) .. (#all == 1 and " quotation" or " quotations") .. " (" .. (counts ~= "" and counts .. "; " or "")
     .. "left out: " .. table.concat(dropped, ", ") .. ")"
 end
 
