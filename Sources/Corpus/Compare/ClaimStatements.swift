@@ -47,45 +47,41 @@ struct ClaimStatements: @unchecked Sendable {
     /// Reads the statement of every sentence of `vectors`.
     ///
     /// A sentence's statement matters only when it states a fact, or while its document's lead
-    /// is looked for (the first sentence naming a subject): only those sentences are read as
-    /// strings; the others, which `filter` shows state no fact, keep an empty statement with the
-    /// story. The words capitalised inside a document's compared sentences still count as known
-    /// names (`FactContext.innerNames`), read from their term ids.
+    /// is looked for (the first sentence naming a subject). The facts come from the corpus's
+    /// shared reading (`FactSentences`, one per distinct text); only sentences before the lead
+    /// that state no fact are read here. The others keep an empty statement with the story. The
+    /// words capitalised inside a document's compared sentences count as known names
+    /// (`FactContext.innerNames`), read from their term ids.
     init(vectors: SentenceVectors, corpus: Corpus, cancellation: Cancellation) throws(WorkLimit) {
         var grouped: [Int32: [Int]] = [:]
         for s in 0..<vectors.count { grouped[vectors.documents[s], default: []].append(s) }
         let byDocument = grouped
         let docs = Array(byDocument.keys).sorted()
         let documents = corpus.documents
-        let lexicon = corpus.index.lexicon
-        let filter = FactSentenceFilter.shared(for: lexicon)
+        let store = try FactSentences.of(corpus, cancellation: cancellation)
         let parts = try Parallel.map(docs.count, chunk: 8, cancellation: cancellation) { k throws(WorkLimit) -> [(Int, Statement)] in
-            let doc = documents[Int(docs[k])]
+            let d = Int(docs[k])
+            let doc = documents[d]
             let members = byDocument[docs[k]] ?? []
-            let reading = filter.read(doc)
-            guard reading.aligned, members.allSatisfy({ Int(vectors.sentences[$0]) < reading.mayStateFact.count }) else {
-                return Self.readAll(members, of: doc, vectors: vectors)
-            }
+            let ids = members.map { store.id(document: d, sentence: Int(vectors.sentences[$0])) }
+            guard ids.allSatisfy({ $0 != nil }) else { return Self.readAll(members, of: doc, vectors: vectors) }
             var inner = Set<UInt32>()
-            for m in members { inner.formUnion(reading.inner(Int(vectors.sentences[m]))) }
+            for id in ids { if let id { inner.formUnion(store.inner(id)) } }
             var out: [(Int, Statement)] = []
             out.reserveCapacity(members.count)
             var lead: Statement?
-            for m in members {
-                let sentence = Int(vectors.sentences[m])
-                guard lead == nil || reading.mayStateFact[sentence] else {
+            for (m, id) in zip(members, ids) {
+                guard let id else { continue }
+                let stored = store.reading(id)
+                guard lead == nil || stored != nil else {
                     out.append((m, Statement()))
                     continue
                 }
-                let tokens = SentenceTokens(doc.sentenceText(sentence))
-                let facts = FactExtractor.facts(tokens)
-                guard lead == nil || !facts.isEmpty else {
-                    out.append((m, Statement()))
-                    continue
-                }
-                let context = FactContext(tokens, known: FactSentenceFilter.known(for: tokens, inner: inner, lexicon: lexicon))
-                let statement = Statement(actor: context.actor, nameWords: context.nameWords, facts: facts,
-                                          attributes: facts.map { context.attribute(of: $0) })
+                // Before the lead, a sentence stating no fact is still read for its subject.
+                let reading = stored ?? FactReading(SentenceTokens(doc.sentenceText(Int(vectors.sentences[m]))))
+                let subject = reading.subject(firstKnown: store.firstKnown(id, in: inner))
+                let statement = Statement(actor: subject.actor, nameWords: subject.nameWords, facts: reading.facts,
+                                          attributes: reading.attributes)
                 if lead == nil, !statement.actor.isEmpty { lead = statement }
                 out.append((m, statement))
             }

@@ -55,8 +55,18 @@ public enum ConflictFinder {
     /// `conflicts(in:options:)` checking `cancellation` as the claims are compared.
     public static func conflicts(in claims: [Claim], options: ConflictOptions = ConflictOptions(),
                                  cancellation: Cancellation) throws(WorkLimit) -> [Conflict] {
+        try conflicts(in: claims, options: options, shared: nil, cancellation: cancellation)
+    }
+
+    /// `conflicts(in:options:cancellation:)` reading the claims' sentences from `shared` (the
+    /// shared reading of the corpus the claims were found in) where it holds them.
+    static func conflicts(in claims: [Claim], options: ConflictOptions, shared: (store: FactSentences, corpus: Corpus)?,
+                          cancellation: Cancellation) throws(WorkLimit) -> [Conflict] {
         let found = try Parallel.map(claims.count, chunk: 16, cancellation: cancellation) { i throws(WorkLimit) in
-            conflicts(in: claims[i], index: i, options: options)
+            if let shared, options.extraFacts == nil, let read = stored(claims[i], store: shared.store, corpus: shared.corpus) {
+                return conflicts(in: claims[i], index: i, options: options, read: read)
+            }
+            return conflicts(in: claims[i], index: i, options: options)
         }
         var seen = Set<[String]>()
         var out: [Conflict] = []
@@ -90,7 +100,8 @@ public enum ConflictFinder {
                                  cancellation: Cancellation) throws(WorkLimit) -> [Conflict] {
         // An archive's stored conflicts answer the default question about its stored claims.
         if let saved = corpus.savedConflicts(claims: claims, by: grouping, options: options) { return saved }
-        var out = try conflicts(in: claims, options: options, cancellation: cancellation)
+        let store = try options.extraFacts == nil ? FactSentences.of(corpus, cancellation: cancellation) : nil
+        var out = try conflicts(in: claims, options: options, shared: store.map { (store: $0, corpus: corpus) }, cancellation: cancellation)
         var covered: [String: Set<SentenceReference>] = [:]
         for c in out { covered[c.key, default: []].formUnion(c.sentences) }
         var claimsOf: [SentenceReference: [Int]] = [:]
@@ -106,6 +117,8 @@ public enum ConflictFinder {
             covered[conflict.key, default: []].formUnion(conflict.sentences)
             out.append(conflict)
         }
+        // The shared reading served the claims' statements and these conflicts: it is let go.
+        FactSentences.release(corpus)
         if corpus.parent == nil, case .source = grouping, options.isDefault {
             corpus.analysisWriteBack?.conflictsComputed(out, in: claims)
         }
@@ -132,25 +145,88 @@ public enum ConflictFinder {
         }
         let known = FactContext.innerNames(tokens)
         // Only sentences with facts are compared, so only they need their context.
-        let contexts = zip(tokens, facts).map { t, f in f.isEmpty ? nil : FactContext(t, known: known) }
-        let label = labels(claim)
+        let sides: [FactSide?] = zip(tokens, facts).map { t, f in f.isEmpty ? nil : FactSide(facts: f, context: FactContext(t, known: known)) }
         // Sentences alike (the same text stating the same facts, with the same first-word
-        // reading; the outlet only names them in a doubt) compare alike: each ordered pair of such classes is compared
-        // once, so a claim holding one story n times costs its distinct pairs, not n² times them.
-        var classOf: [Int] = []
+        // reading; the outlet only names them in a doubt) compare alike.
         var classIDs: [ClaimSentenceLikeness: Int] = [:]
-        for (x, s) in sentences.enumerated() {
+        let classOf: [Int] = sentences.indices.map { x in
             let t = tokens[x]
             let firstKnown = t.firstWord >= 0 && known.contains(t.norms[t.firstWord])
-            let likeness = ClaimSentenceLikeness(text: s.text, firstKnown: firstKnown, facts: facts[x])
-            if let c = classIDs[likeness] { classOf.append(c) } else {
-                classIDs[likeness] = classIDs.count
+            let likeness = ClaimSentenceLikeness(text: sentences[x].text, firstKnown: firstKnown, facts: facts[x])
+            if let c = classIDs[likeness] { return c }
+            classIDs[likeness] = classIDs.count
+            return classIDs.count - 1
+        }
+        let read = ClaimReading(facts: facts, sides: sides, classOf: classOf, classCount: classIDs.count,
+                                names: options.kinds.contains(.name) ? tokens.map(FactExtractor.names) : [])
+        return conflicts(in: claim, index: index, options: options, read: read)
+    }
+
+    /// A claim's sentences as its conflicts are found from them: per sentence its facts, what
+    /// `FactComparison` compares (nil without facts), its class of alike sentences, its names.
+    struct ClaimReading {
+        var facts: [[Fact]]
+        var sides: [FactSide?]
+        var classOf: [Int]
+        var classCount: Int
+        /// Per sentence, for spelling variants (empty when names are not compared).
+        var names: [[String]]
+    }
+
+    /// A claim's sentences read from the corpus's shared reading (`FactSentences`): nil when one
+    /// of them is not in it (then they are read as strings). A first word counts as a known name
+    /// when some sentence of the claim capitalises it inside, as `FactContext.innerNames` reads it.
+    static func stored(_ claim: Claim, store: FactSentences, corpus: Corpus) -> ClaimReading? {
+        var ids: [Int] = []
+        ids.reserveCapacity(claim.sentences.count)
+        for s in claim.sentences {
+            guard let d = corpus.position(of: s.document), let id = store.id(document: d, sentence: s.sentence) else { return nil }
+            ids.append(id)
+        }
+        var known = Set<UInt32>()
+        for id in ids { known.formUnion(store.inner(id)) }
+        var facts: [[Fact]] = []
+        var sides: [FactSide?] = []
+        var classOf: [Int] = []
+        var classIDs: [Int: Int] = [:]
+        for id in ids {
+            guard let reading = store.reading(id) else {
+                facts.append([])
+                sides.append(nil)
+                // Sentences without facts are never compared: one class for all of them.
+                if classIDs[-1] == nil { classIDs[-1] = classIDs.count }
+                classOf.append(classIDs[-1] ?? 0)
+                continue
+            }
+            let firstKnown = reading.firstWordMatters && store.firstKnown(id, in: known)
+            facts.append(reading.facts)
+            sides.append(reading.side(firstKnown: firstKnown))
+            let code = Int(store.readingOf[id]) * 2 + (firstKnown ? 1 : 0)
+            if let c = classIDs[code] { classOf.append(c) } else {
+                classIDs[code] = classIDs.count
                 classOf.append(classIDs.count - 1)
             }
         }
-        let classCount = classIDs.count
+        // Names for spelling variants, once per distinct text of the claim.
+        var namesOf: [String: [String]] = [:]
+        let names: [[String]] = claim.sentences.map { s in
+            let text = s.text
+            if let known = namesOf[text] { return known }
+            let found = FactExtractor.names(in: text)
+            namesOf[text] = found
+            return found
+        }
+        return ClaimReading(facts: facts, sides: sides, classOf: classOf, classCount: classIDs.count, names: names)
+    }
+
+    /// The conflicts of one claim read as `read`.
+    static func conflicts(in claim: Claim, index: Int, options: ConflictOptions, read: ClaimReading) -> [Conflict] {
+        let sentences = claim.sentences
+        let facts = read.facts
+        let classOf = read.classOf
+        let classCount = read.classCount
         let someAlike = classCount < sentences.count
-        classIDs = [:]
+        let label = labels(claim)
         var out: [Conflict] = []
         var keys: [String] = []
         for list in facts {
@@ -159,24 +235,20 @@ public enum ConflictFinder {
         for key in keys {
             // Only sentences stating the key compare (a pair with one side silent never does),
             // so a big claim costs its stating pairs, not all pairs.
-            var holders: [(Int, [Fact])] = []
+            var holders: [(Int, FactSide)] = []
             for x in 0..<facts.count {
-                let stated = facts[x].filter { $0.key == key }
-                if !stated.isEmpty { holders.append((x, stated)) }
+                guard let stated = read.sides[x]?.only(key: key), !stated.facts.isEmpty else { continue }
+                holders.append((x, stated))
             }
             var pairs: [(Int, Int, FactComparison)] = []
             var compared: [Int: FactComparison?] = [:]
             for i in holders.indices {
-                let (x, fx) = holders[i]
-                for (y, fy) in holders[(i + 1)...] where sentences[x].document !== sentences[y].document {
+                let (x, sx) = holders[i]
+                for (y, sy) in holders[(i + 1)...] where sentences[x].document !== sentences[y].document {
                     let code = classOf[x] * classCount + classOf[y]
                     let result: FactComparison?
                     if someAlike, let known = compared[code] { result = known } else {
-                        if let cx = contexts[x], let cy = contexts[y] {
-                            result = FactComparison.compare(fx, cx, fy, cy, includeHedges: options.includeHedges)
-                        } else {
-                            result = nil
-                        }
+                        result = FactComparison.compare(sx, sy, includeHedges: options.includeHedges)
                         if someAlike { compared[code] = result }
                     }
                     if let c = result { pairs.append((x, y, c)) }
@@ -188,7 +260,7 @@ public enum ConflictFinder {
             }
         }
         if options.kinds.contains(.name) {
-            out.append(contentsOf: spellings(claim, index: index, names: tokens.map(FactExtractor.names), label: label))
+            out.append(contentsOf: spellings(claim, index: index, names: read.names, label: label))
         }
         return out
     }

@@ -19,18 +19,25 @@ enum ConflictSearch {
         let group: Int32
         let label: String
         let facts: [Fact]
-        let context: FactContext
+        /// The facts with what `FactComparison` reads around them, and the sentence's subject.
+        let side: FactSide
         /// What the entry's comparisons depend on: entries alike in it compare alike.
         let likeness: Likeness
 
         /// The sentence as written, whether its first word counts as a known name (the only use
         /// `FactContext` makes of the document's other sentences) and the facts. The outlet is
         /// not part of it: it only names the sentences in a doubt (`FactComparison.Doubt`).
+        /// A sentence of the shared reading (`FactSentences`) is known by its reading's number
+        /// (one per distinct text) instead of its text and facts.
         struct Likeness: Hashable {
             let text: String
+            let reading: Int32
             let firstKnown: Bool
             let facts: [Fact]
         }
+
+        var actor: Set<String> { side.actor }
+        var nameWords: Set<String> { side.nameWords }
     }
 
     /// Files holding more sentences than this for one key and actor word are skipped: a word that
@@ -51,8 +58,14 @@ enum ConflictSearch {
         }
         let lexicon = corpus.index.lexicon
         let filter = FactSentenceFilter.shared(for: lexicon)
+        // The corpus's shared reading of its fact sentences, unless facts are plugged in per
+        // sentence (`extraFacts`): then every sentence is read here, as before.
+        let store = try options.extraFacts == nil ? FactSentences.of(corpus, cancellation: cancellation) : nil
         let perDocument = try Parallel.map(docs.count, chunk: 8, cancellation: cancellation) { d throws(WorkLimit) in
-            factSentences(of: docs[d], index: d, group: groups[d], options: options, filter: filter, lexicon: lexicon)
+            if let store, store.aligned[d] {
+                return factSentences(of: docs[d], index: d, group: groups[d], options: options, store: store)
+            }
+            return factSentences(of: docs[d], index: d, group: groups[d], options: options, filter: filter, lexicon: lexicon)
         }
         let entries = perDocument.flatMap { $0 }
         try cancellation.check()
@@ -81,7 +94,7 @@ enum ConflictSearch {
         for (c, list) in members.enumerated() {
             let entry = entries[list[0]]
             for key in Set(entry.facts.map(\.key)) {
-                for word in entry.context.actor where word.count >= 3 {
+                for word in entry.actor where word.count >= 3 {
                     files[key + "\u{1}" + word, default: ([], 0)].classes.append(Int32(c))
                     files[key + "\u{1}" + word, default: ([], 0)].entries += list.count
                 }
@@ -94,7 +107,7 @@ enum ConflictSearch {
         for (c, list) in members.enumerated() {
             let entry = entries[list[0]]
             for key in Set(entry.facts.map(\.key)) {
-                for word in entry.context.nameWords where word.count >= 3 {
+                for word in entry.nameWords where word.count >= 3 {
                     guard let file = files[key + "\u{1}" + word], file.entries <= maxBucket else { continue }
                     for other in file.classes { candidates[key, default: []].append(ClassPair(Int32(c), other).code) }
                 }
@@ -116,8 +129,7 @@ enum ConflictSearch {
                 if let known = compared[code] { return known }
                 let a = entries[x]
                 let b = entries[y]
-                var result = FactComparison.compare(a.facts.filter { $0.key == key }, a.context,
-                                                    b.facts.filter { $0.key == key }, b.context, includeHedges: false)
+                var result = FactComparison.compare(a.side.only(key: key), b.side.only(key: key), includeHedges: false)
                 if let c = result, !(c.differing && c.subject == true && c.strength >= 3) { result = nil }
                 compared[code] = result
                 return result
@@ -197,6 +209,33 @@ enum ConflictSearch {
         static func ordered(_ x: Int32, _ y: Int32) -> UInt64 { UInt64(UInt32(bitPattern: x)) << 32 | UInt64(UInt32(bitPattern: y)) }
     }
 
+    /// The sentences of document `index` that state facts of `options.kinds` and name a subject,
+    /// from the corpus's shared reading (`FactSentences`): no sentence is read as strings here.
+    /// A first word counts as a known name when the document capitalises it inside a sentence.
+    static func factSentences(of doc: Document, index: Int, group: Int32, options: ConflictOptions,
+                              store: FactSentences) -> [Entry] {
+        let count = doc.sentenceCount
+        guard count > 0, let first = store.id(document: index, sentence: 0) else { return [] }
+        var inner: Set<UInt32>?
+        let allKinds = options.kinds.count == Fact.Kind.allCases.count
+        var out: [Entry] = []
+        for s in 0..<count {
+            let id = first + s
+            guard let reading = store.reading(id) else { continue }
+            var firstKnown = false
+            if reading.firstWordMatters {
+                if inner == nil { inner = Set(store.innerTerms[Int(store.innerStarts[first])..<Int(store.innerStarts[first + count])]) }
+                firstKnown = store.firstKnown(id, in: inner ?? [])
+            }
+            let side = allKinds ? reading.side(firstKnown: firstKnown) : reading.side(firstKnown: firstKnown) { options.kinds.contains($0.kind) }
+            guard !side.facts.isEmpty, side.namesSubject else { continue }
+            out.append(Entry(reference: SentenceReference(document: doc, sentence: s), document: index, group: group,
+                             label: doc.source ?? doc.id, facts: side.facts, side: side,
+                             likeness: Entry.Likeness(text: "", reading: store.readingOf[id], firstKnown: firstKnown, facts: [])))
+        }
+        return out
+    }
+
     /// The sentences of one document that state facts of `options.kinds` and name a subject.
     /// Only the sentences `filter` says may state a fact are read as strings (all of them when
     /// `options.extraFacts` may add facts anywhere); the words capitalised inside the others still
@@ -225,8 +264,8 @@ enum ConflictSearch {
             guard context.namesSubject else { continue }
             let label = doc.source ?? doc.id
             out.append(Entry(reference: SentenceReference(document: doc, sentence: s), document: index, group: group,
-                             label: label, facts: facts, context: context,
-                             likeness: Entry.Likeness(text: text, firstKnown: !known.isEmpty, facts: facts)))
+                             label: label, facts: facts, side: FactSide(facts: facts, context: context),
+                             likeness: Entry.Likeness(text: text, reading: -1, firstKnown: !known.isEmpty, facts: facts)))
         }
         return out
     }
@@ -249,9 +288,9 @@ enum ConflictSearch {
             let first = tokens[s].firstWord
             let label = doc.source ?? doc.id
             out.append(Entry(reference: SentenceReference(document: doc, sentence: s), document: index, group: group,
-                             label: label, facts: facts, context: context,
-                             likeness: Entry.Likeness(text: texts[s], firstKnown: first >= 0 && known.contains(tokens[s].norms[first]),
-                                                      facts: facts)))
+                             label: label, facts: facts, side: FactSide(facts: facts, context: context),
+                             likeness: Entry.Likeness(text: texts[s], reading: -1,
+                                                      firstKnown: first >= 0 && known.contains(tokens[s].norms[first]), facts: facts)))
         }
         return out
     }

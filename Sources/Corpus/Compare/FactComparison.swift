@@ -45,14 +45,22 @@ struct FactComparison {
     /// and the contexts (not on the sentences' outlets).
     static func compare(_ a: [Fact], _ ca: FactContext, _ b: [Fact], _ cb: FactContext,
                         includeHedges: Bool) -> FactComparison? {
+        compare(FactSide(facts: a, context: ca), FactSide(facts: b, context: cb), includeHedges: includeHedges)
+    }
+
+    /// `compare` on two sentences' facts of one key as read before (`FactReading`, `FactSide`):
+    /// what the contexts would say of them is stored with them.
+    static func compare(_ sa: FactSide, _ sb: FactSide, includeHedges: Bool) -> FactComparison? {
+        let a = sa.facts
+        let b = sb.facts
         guard !a.isEmpty, !b.isEmpty else { return nil }
         let plugged = (a + b).allSatisfy { $0.span == nil }
-        let subject = ca.sameSubject(as: cb)
+        let subject = FactContext.sameSubject(sa.actor, sa.nameWords, sb.actor, sb.nameWords)
         if subject == false && !plugged { return nil }
         // Each fact against the other sentence's fact about the same attribute (the one sharing
         // most words around it): a sentence may give dates of two events.
-        let wa = a.map { ca.attribute(of: $0) }
-        let wb = b.map { cb.attribute(of: $0) }
+        let wa = sa.attributes
+        let wb = sb.attributes
         var compared: [(Fact, Fact, Bool)] = []
         // Without a named subject on one side, only facts told in the same words compare
         // (the same nearest word and one more: "would pay a dividend of …").
@@ -103,7 +111,7 @@ struct FactComparison {
                   let ib = b.firstIndex(of: pair.1) else { return false }
             // A running total told at two times is not a disagreement ("A total of 14 yachts have
             // now retired" / "Seven yachts have been forced to retire").
-            if ca.isRunningTotal(pair.0) || cb.isRunningTotal(pair.1) { return false }
+            if sa.runningTotals[ia] || sb.runningTotals[ib] { return false }
             let score = wa[ia].score(wb[ib])
             let counts = !agreesElsewhere(pair.0, wa[ia], with: b, wb, closerThan: score)
                 && !agreesElsewhere(pair.1, wb[ib], with: a, wa, closerThan: score)
@@ -125,7 +133,7 @@ struct FactComparison {
         if (subject == true || pluggedPair) && named && !hedged {
             certain = true
         } else if subject == nil {
-            doubt = .noSubject(first: !ca.namesSubject, second: !cb.namesSubject)
+            doubt = .noSubject(first: !sa.namesSubject, second: !sb.namesSubject)
         } else if !named {
             doubt = .unnamedAttribute
         } else {

@@ -39,7 +39,21 @@ public enum FactExtractor {
     /// Capitalised words inside a text (not the first word, not weekday or month names, at least
     /// four letters): the names whose spelling `ConflictFinder` compares.
     public static func names(in text: String) -> [String] {
-        names(SentenceTokens(text))
+        // As `names(_:)` on `SentenceTokens(text)`, making a string only for capitalised words.
+        let spans = Tokenizer.tokens(in: text)
+        let bytes = Array(text.utf8)
+        let firstWord = spans.firstIndex { $0.kind == .word } ?? -1
+        var out: [String] = []
+        for (i, span) in spans.enumerated() where i != firstWord && span.kind == .word {
+            let ascii = span.start < bytes.count && bytes[span.start] < 0x80
+            if ascii && bytes[span.start] &- UInt8(ascii: "A") >= 26 { continue }
+            let surface = String(decoding: bytes[span.range], as: UTF8.self)
+            if !ascii && !(surface.first?.isUppercase ?? false) { continue }
+            let norm = Tokenizer.norm(surface)
+            guard norm.count >= 4, weekdays[norm] == nil, months[norm] == nil, !out.contains(surface) else { continue }
+            out.append(surface)
+        }
+        return out
     }
 
     /// The names of a tokenised sentence.

@@ -103,6 +103,8 @@ struct FactSentenceFilter: Sendable {
         /// Per sentence: the term ids of its words capitalised after its first word.
         var innerStarts: [Int] = [0]
         var innerTerms: [UInt32] = []
+        /// Per sentence: the term id of its first word, or -1 (none, or not aligned).
+        var firstTerms: [Int32] = []
 
         /// The inner capitalised terms of sentence `s`.
         func inner(_ s: Int) -> ArraySlice<UInt32> { innerTerms[innerStarts[s]..<innerStarts[s + 1]] }
@@ -131,6 +133,7 @@ struct FactSentenceFilter: Sendable {
                 let range = layout.sentenceTokens(s)
                 var may = !aligned
                 var firstWord = true
+                var firstTerm: Int32 = -1
                 for i in range where i < spans.count {
                     let t = aligned ? Int(terms[i]) : -1
                     let trigger = t >= 0 && t < triggers.count ? triggers[t] : Self.always
@@ -138,11 +141,13 @@ struct FactSentenceFilter: Sendable {
                     guard spans[i].kind == .word else { continue }
                     if firstWord {
                         firstWord = false
+                        if t >= 0 { firstTerm = Int32(t) }
                     } else if t >= 0, isCapitalised(i) {
                         reading.innerTerms.append(UInt32(t))
                     }
                 }
                 reading.mayStateFact.append(may)
+                reading.firstTerms.append(firstTerm)
                 reading.innerStarts.append(reading.innerTerms.count)
             }
         }
