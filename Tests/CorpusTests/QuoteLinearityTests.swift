@@ -145,7 +145,8 @@ import Testing
         if let list = index.byDocument[document] {
             let span = offset..<(offset + max(1, phrase.utf8.count))
             let overlapping = list.filter {
-                $0.mention.range.overlaps(span) && phraseKey.contains(" " + NameMatching.lookupKey($0.mention.text) + " ")
+                index.mention(of: $0).range.overlaps(span)
+                    && phraseKey.contains(" " + NameMatching.lookupKey(index.mention(of: $0).text) + " ")
             }
             if let person = overlapping.first(where: { index.entities[$0.entity].kind == .person }) {
                 return index.entities[person.entity]
@@ -199,7 +200,7 @@ import Testing
     }
 
     static func scannedLastPerson(_ index: EntityIndex, before offset: Int, in document: Int) -> Entity? {
-        for placed in (index.byDocument[document] ?? []).reversed() where placed.mention.range.lowerBound < offset {
+        for placed in (index.byDocument[document] ?? []).reversed() where index.mention(of: placed).range.lowerBound < offset {
             let e = index.entities[placed.entity]
             if e.kind == .person { return e }
         }

@@ -131,11 +131,14 @@ struct CandidateColumns: Sendable {
     private static func fits(_ c: Candidate) -> Bool {
         guard fits(c.sentence), fits(hintCode(c.hint).1) else { return false }
         if let h = c.honorific, !fits(h.lowerBound) || !fits(h.upperBound) { return false }
-        for part in c.parts + (c.lead.map { [$0] } ?? []) {
-            if !fits(part.bytes.lowerBound) || !fits(part.bytes.upperBound) { return false }
-            if part.term == .max { return false }  // .max stands for nil in the columns
-        }
+        // The parts and the lead one by one (joining them would allocate an array per candidate).
+        for part in c.parts where !fits(part) { return false }
+        if let lead = c.lead, !fits(lead) { return false }
         return true
+    }
+
+    private static func fits(_ part: Candidate.Part) -> Bool {
+        fits(part.bytes.lowerBound) && fits(part.bytes.upperBound) && part.term != .max  // .max stands for nil
     }
 
     private mutating func id(_ string: String) -> Int32 {

@@ -18,7 +18,7 @@ final class DocumentNames {
         let placed = index.byDocument[document] ?? []
         self.index = index
         self.placed = placed
-        longest = placed.reduce(0) { max($0, $1.mention.range.count) }
+        longest = placed.reduce(0) { max($0, index.mention(of: $1).range.count) }
         persons = placed.indices.filter { index.entities[placed[$0].entity].kind == .person }
     }
 
@@ -28,7 +28,7 @@ final class DocumentNames {
         var hi = placed.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if placed[mid].mention.range.lowerBound < offset { lo = mid + 1 } else { hi = mid }
+            if Int(placed[mid].lower) < offset { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
@@ -49,8 +49,8 @@ final class DocumentNames {
     func mentions(overlapping span: Range<Int>) -> [EntityIndex.Placed] {
         var k = firstStarting(atOrAfter: span.upperBound) - 1
         var found: [EntityIndex.Placed] = []
-        while k >= 0 && placed[k].mention.range.lowerBound + longest > span.lowerBound {
-            if placed[k].mention.range.overlaps(span) { found.append(placed[k]) }
+        while k >= 0 && Int(placed[k].lower) + longest > span.lowerBound {
+            if index.mention(of: placed[k]).range.overlaps(span) { found.append(placed[k]) }
             k -= 1
         }
         return found.reversed()

@@ -151,6 +151,7 @@ extension EntityIndex {
         var resolver = EntityResolver(documents: documents, gazetteer: gazetteer, tables: tables, evidence: evidence,
                                       groupOf: groupOf, candidates: candidates, globals: globals)
         try resolver.run(cancellation: cancellation)
+        resolver.releaseWorkingState()
         return (resolver, counted)
     }
 
@@ -165,46 +166,66 @@ extension EntityIndex {
         var locatives = 0
     }
 
-    /// The resolved mentions gathered per entity (a mention found twice counts once).
+    /// The resolved mentions gathered per entity (a mention found twice counts once). Names
+    /// are counted by their ids in `resolver.names` and turned into strings once per entity.
     private static func accumulate(_ resolver: EntityResolver, documents: [Document],
                                    cancellation: Cancellation) throws(WorkLimit) -> [Accumulator] {
         var ticker = cancellation.every(4096)
+        struct Counts {
+            var texts: [UInt32: Int] = [:]
+            var surfaces: [UInt32: Int] = [:]
+        }
         var accumulators: [Accumulator] = []
-        var slot: [EntityResolver.Ref: Int] = [:]
+        var counts: [Counts] = []
+        var slot = [Int32](repeating: -1, count: resolver.refs.count)
         var roleOrder = 0
+        var roleKeys: [UInt32: String] = [:]
         struct Spot: Hashable {
             let document: Int
-            let lower: Int
-            let upper: Int
+            let lower: Int32
+            let upper: Int32
         }
         var seen = Set<Spot>()
         seen.reserveCapacity(resolver.resolved.count)
         for r in resolver.resolved {
             try ticker.tick()
-            let docIndex = documents[r.position].index
-            guard seen.insert(Spot(document: docIndex, lower: r.bytes.lowerBound, upper: r.bytes.upperBound)).inserted else { continue }
+            let docIndex = documents[Int(r.position)].index
+            guard seen.insert(Spot(document: docIndex, lower: r.lower, upper: r.upper)).inserted else { continue }
             let s: Int
-            if let existing = slot[r.ref] {
-                s = existing
+            if slot[Int(r.ref)] >= 0 {
+                s = Int(slot[Int(r.ref)])
             } else {
                 s = accumulators.count
-                slot[r.ref] = s
-                accumulators.append(Accumulator(ref: r.ref))
+                slot[Int(r.ref)] = Int32(s)
+                accumulators.append(Accumulator(ref: resolver.refs[Int(r.ref)]))
+                counts.append(Counts())
             }
-            accumulators[s].mentions.append(EntityMention(document: docIndex, sentence: r.sentence, range: r.bytes, text: r.text))
-            accumulators[s].texts[r.text, default: 0] += 1
-            accumulators[s].surfaces[r.surface, default: 0] += 1
-            for role in r.roles {
-                let key = role.lowercased()
+            accumulators[s].mentions.append(EntityMention(document: docIndex, sentence: Int(r.sentence), range: r.bytes,
+                                                          text: resolver.names[Int(r.text)]))
+            counts[s].texts[r.text, default: 0] += 1
+            counts[s].surfaces[r.surface, default: 0] += 1
+            for id in resolver.roles(of: r) {
+                let key: String
+                if let known = roleKeys[id] {
+                    key = known
+                } else {
+                    key = resolver.names[Int(id)].lowercased()
+                    roleKeys[id] = key
+                }
                 if let old = accumulators[s].roles[key] {
                     accumulators[s].roles[key] = (old.display, old.count + 1, old.first)
                 } else {
-                    accumulators[s].roles[key] = (role, 1, roleOrder)
+                    accumulators[s].roles[key] = (resolver.names[Int(id)], 1, roleOrder)
                     roleOrder += 1
                 }
             }
             if let vote = r.kindVote { accumulators[s].votes[vote, default: 0] += 1 }
             if r.locative { accumulators[s].locatives += 1 }
+        }
+        for s in accumulators.indices {
+            try ticker.tick()
+            for (id, n) in counts[s].texts { accumulators[s].texts[resolver.names[Int(id)], default: 0] += n }
+            for (id, n) in counts[s].surfaces { accumulators[s].surfaces[resolver.names[Int(id)], default: 0] += n }
         }
         return accumulators
     }
@@ -283,7 +304,13 @@ extension EntityIndex {
         var aliasIndex: [String: [Int]] = [:]
         var personWords: [String: [Int]] = [:]
         var personNames: [(words: [String], entity: Int)] = []
-        for (id, draft) in drafts.enumerated() {
+        // Each draft's mentions are taken out of it (and the accumulators dropped), so that
+        // sorting them does not copy them.
+        accumulators = []
+        for id in drafts.indices {
+            var mentions = drafts[id].accumulator.mentions
+            drafts[id].accumulator.mentions = []
+            let draft = drafts[id]
             let a = draft.accumulator
             var forms = draft.texts
             for (surface, n) in draft.surfaces where forms[surface] == nil { forms[surface] = n }
@@ -291,14 +318,15 @@ extension EntityIndex {
                 .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map(\.key)
             let roles = a.roles.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first }.map(\.display)
-            var mentions = a.mentions
             if zip(mentions, mentions.dropFirst()).contains(where: { ($0.document, $0.range.lowerBound) > ($1.document, $1.range.lowerBound) }) {
                 mentions.sort { ($0.document, $0.range.lowerBound) < ($1.document, $1.range.lowerBound) }
             }
             let entity = Entity(id: id, name: draft.name, kind: draft.kind, aliases: aliases, roles: roles,
                                 mentions: mentions, source: source)
             entities.append(entity)
-            for m in mentions { byDocument[m.document, default: []].append(Placed(entity: id, mention: m)) }
+            for (slot, m) in mentions.enumerated() {
+                byDocument[m.document, default: []].append(Placed(entity: id, slot: slot, lower: m.range.lowerBound))
+            }
 
             var keys = Set([draft.name] + aliases).map(NameMatching.lookupKey)
             if case .entry(let e) = a.ref, e < gazetteer.entries.count {
@@ -329,8 +357,10 @@ extension EntityIndex {
                 for w in words { personWords[w, default: []].append(id) }
             }
         }
-        for key in byDocument.keys {
-            byDocument[key]?.sort { $0.mention.range.lowerBound < $1.mention.range.lowerBound }
+        // Over a copy of the keys: iterating the dictionary's own keys while sorting its values
+        // would copy every list.
+        for key in Array(byDocument.keys) {
+            byDocument[key]?.sort { $0.lower < $1.lower }
         }
         return EntityIndex(entities: entities, gazetteer: gazetteer, source: source, byDocument: byDocument,
                            aliasIndex: aliasIndex, personWords: personWords, personNames: personNames)

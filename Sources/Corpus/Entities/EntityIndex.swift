@@ -7,10 +7,29 @@ import Foundation
 /// ("Blinken", "Mr. Blinken", "U.S."), per document and per sentence, and resolves speaker
 /// phrases for the quotations stage. Read-only and safe to share between threads.
 public final class EntityIndex: @unchecked Sendable {
-    /// One mention and the entity it belongs to (index into `entities`).
+    /// One mention of a document and the entity it belongs to, by position: the mention is
+    /// `entities[entity].mentions[slot]` (`mention(of:)`), so that the per-document lists do not
+    /// hold a second copy of every mention (12 bytes instead of 56).
     struct Placed {
-        let entity: Int
-        let mention: EntityMention
+        private let entityID: Int32
+        /// Position of the mention in its entity's `mentions`.
+        let slot: Int32
+        /// Where the mention starts in the document's text (what the lists are ordered by).
+        let lower: Int32
+
+        init(entity: Int, slot: Int, lower: Int) {
+            entityID = Int32(clamping: entity)
+            self.slot = Int32(clamping: slot)
+            self.lower = Int32(clamping: lower)
+        }
+
+        /// Index into `entities`.
+        var entity: Int { Int(entityID) }
+    }
+
+    /// The mention a placed entry stands for.
+    func mention(of placed: Placed) -> EntityMention {
+        entities[placed.entity].mentions[Int(placed.slot)]
     }
 
     /// Every entity, most mentioned first (ties by name).
@@ -123,14 +142,14 @@ public final class EntityIndex: @unchecked Sendable {
 
     /// The mentions in a document (corpus index), in text order, with their entities.
     public func mentions(in document: Int) -> [(Entity, EntityMention)] {
-        (byDocument[document] ?? []).map { (entities[$0.entity], $0.mention) }
+        (byDocument[document] ?? []).map { (entities[$0.entity], mention(of: $0)) }
     }
 
     /// The entities mentioned in one sentence of a document, in text order.
     public func entities(inSentence sentence: Int, of document: Int) -> [Entity] {
         var seen = Set<Int>()
         var result: [Entity] = []
-        for placed in byDocument[document] ?? [] where placed.mention.sentence == sentence {
+        for placed in byDocument[document] ?? [] where mention(of: placed).sentence == sentence {
             if seen.insert(placed.entity).inserted { result.append(entities[placed.entity]) }
         }
         return result
@@ -164,7 +183,7 @@ public final class EntityIndex: @unchecked Sendable {
         let span = offset..<(offset + max(1, length))
         // Mentions inside the phrase, at the place it was written.
         let overlapping = names.mentions(overlapping: span).filter {
-            phraseKey.contains(" " + NameMatching.lookupKey($0.mention.text) + " ")
+            phraseKey.contains(" " + NameMatching.lookupKey(mention(of: $0).text) + " ")
         }
         if let person = overlapping.first(where: { entities[$0.entity].kind == .person }) { return entities[person.entity] }
         if let any = overlapping.first { return entities[any.entity] }

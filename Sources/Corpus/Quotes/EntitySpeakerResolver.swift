@@ -28,8 +28,9 @@ public struct EntitySpeakerResolver: SpeakerResolving, Sendable {
     public func persons(in document: Int, bytes range: Range<Int>) -> [NamedPerson] {
         names(document).mentions(overlapping: range).compactMap { placed in
             let entity = index.entities[placed.entity]
-            guard entity.kind == .person, range.contains(placed.mention.range.lowerBound) else { return nil }
-            return NamedPerson(range: placed.mention.range, person: ResolvedSpeaker(id: entity.id, name: entity.name))
+            let mention = index.mention(of: placed)
+            guard entity.kind == .person, range.contains(mention.range.lowerBound) else { return nil }
+            return NamedPerson(range: mention.range, person: ResolvedSpeaker(id: entity.id, name: entity.name))
         }
     }
 

@@ -105,14 +105,14 @@ enum EntityFile {
                 }
                 let mention = EntityMention(document: doc, sentence: Int(mentions[b + 1]), range: lower..<upper, text: text)
                 list.append(mention)
-                byDocument[doc, default: []].append(EntityIndex.Placed(entity: id, mention: mention))
+                byDocument[doc, default: []].append(EntityIndex.Placed(entity: id, slot: list.count - 1, lower: lower))
             }
             guard ok else { throw bad }
             entities.append(Entity(id: id, name: name, kind: EntityKind.allCases[Int(kinds[id])], aliases: aliasTexts,
                                    roles: roleTexts, mentions: list, source: table))
         }
         for key in byDocument.keys {
-            byDocument[key]?.sort { $0.mention.range.lowerBound < $1.mention.range.lowerBound }
+            byDocument[key]?.sort { $0.lower < $1.lower }
         }
         return EntityIndex.assembled(entities: entities, keys: keyLists, gazetteer: gazetteer, source: table,
                                      byDocument: byDocument)
