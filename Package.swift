@@ -5,6 +5,7 @@
 //   CLua -> CLuaShim -> LuaBridge ─────────────────────────────┐
 //   NewsText -> Corpus (+ CMemoryHints, CZlib, CLibXML2 -> CHTMLParser) ─┼─> Scripting -> dossier (+ CEditLine -> CLineEditing, ArgumentParser)
 //   Report ────────────────────────────────────────────────────┘
+//   (NewsText -> LuaBridge too, for the one way of writing byte counts: `ByteSize`.)
 // LuaBridge knows nothing of the corpus. NewsText (tokens, paragraphs, sentences, stopwords, the
 // cleaner, cancellation and limits) knows nothing else of dossier; Corpus (Swift, plus one C header
 // of memory hints, zlib, and the glue to libxml2's HTML parser) builds on it and knows nothing of Lua;
@@ -44,7 +45,7 @@ let package = Package(
         ),
         // Signal-aware line reading and completion glue around libedit's readline API.
         .target(name: "CLineEditing", dependencies: ["CEditLine"]),
-        .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShim"]),
+        .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShim", "NewsText"]),
         // A prefetch hint for Corpus's hash tables (Swift has no way to spell one).
         .target(name: "CMemoryHints"),
         // Debian's libxml2-dev, for the HTML reader's parser.

@@ -1,5 +1,6 @@
 import CLuaShim
 import Foundation
+import NewsText
 
 /// Time and instruction limits armed for each top-level call into a state.
 public struct LuaLimits: Sendable {
@@ -104,17 +105,6 @@ public struct LuaLimits: Sendable {
         }
         return n < 0 ? "-" + out : out
     }
-
-    /// Formats a byte count the way `parseBytes` reads it (`200 MB`, `1.5 GB`).
-    public static func formatBytes(_ bytes: Int) -> String {
-        let mb = Double(bytes) / 0x1p20
-        if mb >= 1024 {
-            let gb = mb / 1024
-            return gb == gb.rounded() ? "\(Int(gb)) GB" : String(format: "%.1f GB", gb)
-        }
-        if mb >= 1 { return mb == mb.rounded() ? "\(Int(mb)) MB" : String(format: "%.1f MB", mb) }
-        return "\(bytes) bytes"
-    }
 }
 
 /// A limit given out of its range (`--max-memory 1k`, `--timeout 1e-300`). The description is
@@ -136,7 +126,7 @@ public enum LuaLimitError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .notASize(let text): return "\(memory) '\(text)' is not a size (examples: 512M, 2G, 100000)"
         case .memoryTooSmall(let text):
-            return "\(memory) '\(text)' is too small: Lua needs at least \(LuaLimits.formatBytes(LuaLimits.memoryCapRange.lowerBound))"
+            return "\(memory) '\(text)' is too small: Lua needs at least \(ByteSize.text(LuaLimits.memoryCapRange.lowerBound))"
         case .memoryTooLarge(let text): return "\(memory) '\(text)' is too large: at most 1024T"
         case .timeoutTooShort(let s):
             let shown = time == "time limit" ? "time limit of \(LuaLimitError.seconds(s)) s" : "\(time) \(LuaLimitError.seconds(s))"

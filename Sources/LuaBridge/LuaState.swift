@@ -1,5 +1,6 @@
 import CLua
 import CLuaShim
+import NewsText
 
 /// A safe Swift face of one `lua_State`.
 ///
@@ -115,18 +116,18 @@ public final class LuaState {
         guard let available = memoryAvailable, let cap = memoryCap else { return }
         let (total, overflow) = count.multipliedReportingOverflow(by: bytesEach)
         guard overflow || total > available else { return }
-        let size = overflow ? "more than \(LuaLimits.formatBytes(Int.max))" : "about \(LuaLimits.formatBytes(total))"
+        let size = overflow ? "more than \(ByteSize.text(Int.max))" : "about \(ByteSize.text(total))"
         throw refusal(what, size + " (\(LuaLimits.formatCount(count)) \(items))", available: available, cap: cap)
     }
 
     /// The refusal of a finished result that Lua could not hold (see `ValueEncoder.luaBytes`).
     func resultTooLarge(_ what: String, bytes: Int) -> LuaRuntimeError {
-        refusal(what, "about \(LuaLimits.formatBytes(bytes))", available: memoryAvailable ?? 0, cap: memoryCap ?? 0)
+        refusal(what, "about \(ByteSize.text(bytes))", available: memoryAvailable ?? 0, cap: memoryCap ?? 0)
     }
 
     private func refusal(_ what: String, _ size: String, available: Int, cap: Int) -> LuaRuntimeError {
-        LuaRuntimeError("\(what): the result would take \(size), more than the \(LuaLimits.formatBytes(available)) left "
-            + "under the memory limit of \(LuaLimits.formatBytes(cap)); ask for less or raise the limit (--max-memory)")
+        LuaRuntimeError("\(what): the result would take \(size), more than the \(ByteSize.text(available)) left "
+            + "under the memory limit of \(ByteSize.text(cap)); ask for less or raise the limit (--max-memory)")
     }
 
     /// A handle that can stop the running chunk from another thread or a signal handler.
@@ -249,7 +250,7 @@ public final class LuaState {
         }
         if status == LUA_ERRMEM || hit == Int32(DLUA_LIMIT_MEMORY) && message.hasSuffix("not enough memory") {
             if let cap = memoryCap, dlua_memory_refused(L) != 0 {
-                return LuaError(kind: .memory, message: "memory limit of \(LuaLimits.formatBytes(cap)) exceeded", traceback: traceback)
+                return LuaError(kind: .memory, message: "memory limit of \(ByteSize.text(cap)) exceeded", traceback: traceback)
             }
             return LuaError(kind: .memory, message: "not enough memory", traceback: traceback)
         }

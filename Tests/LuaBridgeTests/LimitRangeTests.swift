@@ -56,14 +56,6 @@ import Testing
         #expect(LuaLimits.memoryCapRange.contains(cap))
     }
 
-    @Test func bytesFormatInTheUnitsUsersGive() {
-        #expect(LuaLimits.formatBytes(20 << 20) == "20 MB")
-        #expect(LuaLimits.formatBytes(2 << 30) == "2 GB")
-        #expect(LuaLimits.formatBytes(10_000_000_000) == "9.3 GB")
-        #expect(LuaLimits.formatBytes(512) == "512 bytes")
-        #expect(LuaLimits.formatBytes(1536 << 10) == "1.5 MB")
-    }
-
     func errorText(_ body: () throws -> Void) -> String? {
         do {
             try body()

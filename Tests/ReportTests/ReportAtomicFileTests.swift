@@ -2,16 +2,20 @@ import Foundation
 import Testing
 @testable import Report
 
-@Suite struct ReportAtomicFileTests {
+@Suite final class ReportAtomicFileTests {
+    let base: URL
     let root: URL
     let outside: URL
 
     init() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-atomic-\(UUID().uuidString)")
+        base = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-atomic-\(UUID().uuidString)")
         root = base.appendingPathComponent("out")
         outside = base.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
     }
+
+    /// Each test has its own folder; it goes with the test.
+    deinit { try? FileManager.default.removeItem(at: base) }
 
     func listing(_ url: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()

@@ -6,7 +6,7 @@ import Testing
 
 /// A write that cannot succeed leaves nothing behind: names too long for the file system are
 /// refused before any folder is made, and folders made for a write that fails are removed.
-@Suite struct ReportWritePathTests {
+@Suite final class ReportWritePathTests {
     let base: URL
     let root: URL
 
@@ -15,6 +15,9 @@ import Testing
         root = base.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
+
+    /// Each test has its own folder; it goes with the test.
+    deinit { try? FileManager.default.removeItem(at: base) }
 
     func listing(_ url: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()

@@ -1,4 +1,5 @@
 import LuaBridge
+import Corpus
 import Scripting
 
 /// Prints script errors as `dossier: message` plus the traceback, with a hint for limits.
@@ -14,7 +15,7 @@ enum ErrorReport {
             case .time: Terminal.printError("(stopped by --timeout \(limits.timeout.map(Terminal.seconds) ?? "?"); raise it for longer runs)")
             case .memory where limits.maxMemory != nil: Terminal.printError("(stopped by --max-memory \(limits.maxMemory ?? ""))")
             case .memory where lua.message.contains("memory limit of"):
-                Terminal.printError("(stopped by the default memory limit of \(LuaLimits.formatBytes(LuaLimits.defaultMemoryCap)), half of this machine's memory; raise it with --max-memory)")
+                Terminal.printError("(stopped by the default memory limit of \(ByteSize.text(LuaLimits.defaultMemoryCap)), half of this machine's memory; raise it with --max-memory)")
             default: break
             }
         }
