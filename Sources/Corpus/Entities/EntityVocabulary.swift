@@ -154,6 +154,8 @@ enum EntityVocabulary {
         "cpu", "cpus", "gpu", "gpus", "api", "apis", "ram", "rom", "bios", "os", "io", "dma", "irq", "pci", "pcie",
         "scsi", "sata", "ssd", "ssds", "hdd", "lan", "wan", "vpn", "dns", "tcp", "udp", "http", "https", "ssh", "ssl",
         "tls", "xml", "json", "sql", "gui", "ui", "lcd", "led", "leds", "gpio", "null", "tx", "rx", "phy",
+        "rcu", "i2c", "spi", "uart", "acpi", "smp", "mmu", "numa", "tlb", "nvme", "kvm", "vfs", "smbus", "soc",
+        "pcm", "hw", "hz", "khz", "mhz", "ghz", "einval", "enomem", "ebusy", "eagain", "efault", "eio",
     ]
 
     /// Last words of place names: "South China Sea", "Tiananmen Square", "Diaoyutai Guesthouse".
