@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import Corpus
 
 /// The query language: what text parses to, and how errors are reported.
@@ -128,6 +129,28 @@ import Testing
             #expect(ascii.map { $0 + [QueryLexeme(item: .word("é"), position: text.count + 2)] } == unicode
                     || (ascii == nil && unicode == nil), "\(text)")
         }
+    }
+
+    @Test func plainAsciiWordsNormaliseAsTheTokenizerDoes() throws {
+        // Every run of ASCII letters in the seeds, in the case written and in capitals, and
+        // words at the edges of the fast path (length 32 takes it, 33 does not).
+        var words: Set<String> = ["a", "Z", "NATO", "iPhone", String(repeating: "Ab", count: 16),
+                                  String(repeating: "b", count: 33)]
+        for name in try FileManager.default.contentsOfDirectory(atPath: SearchFixtures.seedsPath) where name.hasSuffix(".txt") {
+            let text = try String(contentsOfFile: SearchFixtures.seedsPath + "/" + name, encoding: .utf8)
+            for word in text.split(whereSeparator: { !($0.isASCII && $0.isLetter) }) {
+                words.insert(String(word))
+                words.insert(word.uppercased())
+            }
+        }
+        #expect(words.count > 500)
+        for word in words {
+            #expect(QueryParser.norms(word, keepEdgePunctuation: false)
+                    == QueryParser.tokenizedNorms(word, keepEdgePunctuation: false), "\(word)")
+        }
+        #expect(QueryParser.asciiWord("Balloon") == "balloon")
+        #expect(QueryParser.asciiWord("b2b") == nil)
+        #expect(QueryParser.asciiWord("") == nil)
     }
 
     @Test func oddInputDoesNotCrash() {

@@ -53,17 +53,22 @@ final class DisjunctionRanker {
     /// A disjunction of operands, each a group of clauses whose scores add up to the operand's
     /// (one clause for a term or a phrase, the expanded terms for a prefix).
     init(operands: [[Leaf]]) {
-        let leaves = operands.flatMap { $0 }
-        n = leaves.count
+        var leaves = 0
+        for operand in operands { leaves += operand.count }
+        n = leaves
         let capacity = max(1, n)
-        slot = .allocate(capacity: capacity)
-        group = .allocate(capacity: capacity)
-        bounds = .allocate(capacity: capacity)
-        scores = .allocate(capacity: capacity)
-        order = .allocate(capacity: capacity)
-        on = .allocate(capacity: capacity)
-        cost = .allocate(capacity: capacity)
+        // One allocation for the per-clause columns (a short OR pays its fixed cost per query).
+        let ints = UnsafeMutablePointer<Int>.allocate(capacity: 5 * capacity)
+        slot = ints
+        group = ints + capacity
+        order = ints + 2 * capacity
+        on = ints + 3 * capacity
+        cost = ints + 4 * capacity
+        let doubles = UnsafeMutablePointer<Double>.allocate(capacity: 2 * capacity)
+        bounds = doubles
+        scores = doubles + capacity
         var terms: [TermBlocks] = []
+        terms.reserveCapacity(n)
         var others: [Matcher] = []
         var c = 0
         for (g, operand) in operands.enumerated() {
@@ -92,9 +97,8 @@ final class DisjunctionRanker {
         for i in 0..<termCount { cursors[i].release() }
         cursors.deinitialize(count: termCount)
         cursors.deallocate()
-        for p in [slot, group, order, on, cost] { p.deallocate() }
-        bounds.deallocate()
-        scores.deallocate()
+        slot.deallocate()  // with group, order, on and cost
+        bounds.deallocate()  // with scores
     }
 
     // MARK: One clause
@@ -144,80 +148,22 @@ final class DisjunctionRanker {
     func top(_ k: Int, accept: ((Int) -> Bool)?, cancellation: Cancellation) throws(WorkLimit) -> [TopK.Entry] {
         windowsLed = 0
         guard k > 0, n > 0 else { return [] }
-        var top = TopK(k)
-        // A document whose bound is at most `floor` cannot enter the top k.
-        var floor = -Double.infinity
-        var essential = 0
-        var nonEssentialBound = 0.0
+        var state = Pruning(top: TopK(k))
         for c in 0..<n { order[c] = c }
         var countdown = 256
-        @inline(__always)
-        func tick() throws(WorkLimit) {
-            countdown -= 1
-            if countdown == 0 {
-                countdown = 256
-                try cancellation.check()
-            }
-        }
-
-        /// Extends the non-essential clauses (smallest bounds first) while their bounds add up
-        /// to no more than `floor`.
-        func partition(sort: Bool) {
-            if sort {
-                if n > 16 {
-                    var clauses = UnsafeMutableBufferPointer(start: order, count: n)
-                    clauses.sort { bounds[$0] < bounds[$1] }
-                } else {
-                    // Insertion sort: few clauses, and their order changes little between windows.
-                    for a in 1..<max(1, n) {
-                        let c = order[a]
-                        let key = bounds[c]
-                        var b = a
-                        while b > 0 && bounds[order[b - 1]] > key {
-                            order[b] = order[b - 1]
-                            b -= 1
-                        }
-                        order[b] = c
-                    }
-                }
-                essential = 0
-                nonEssentialBound = 0
-            }
-            while essential < n {
-                let sum = nonEssentialBound + bounds[order[essential]]
-                guard sum <= floor else { break }
-                nonEssentialBound = sum
-                essential += 1
-            }
-        }
-
-        /// Offers a candidate that may still enter the top k, raising the floor when it does.
-        @inline(__always)
-        func offer(_ d: Int, found: Int) {
-            guard accept?(d) ?? true else { return }
-            top.offer(score: sum(found), document: d)
-            if top.isFull {
-                let kth = top.weakestScore
-                let raised = kth - abs(kth) * 1e-9
-                if raised > floor {
-                    floor = raised
-                    partition(sort: false)
-                }
-            }
-        }
 
         var t = 0
         // The clause that led the last window in conjunction mode (-1: none).
         var lead = -1
         while true {
-            try tick()
+            try tick(&countdown, cancellation)
             // The window: up to the end of the first skip block among the clauses that led the
             // last window (all when none did), at least 32 documents per leading clause.
             var end = Int.max
             if lead >= 0 {
                 end = blockEnd(lead, from: t)
             } else {
-                let leaders = essential < n ? essential : 0
+                let leaders = state.essential < n ? state.essential : 0
                 for j in leaders..<n { end = min(end, blockEnd(order[j], from: t)) }
                 let leading = n - leaders
                 if leading > 1 && end < Int.max {
@@ -229,13 +175,13 @@ final class DisjunctionRanker {
                 bounds[c] = bound(c, from: t, through: end)
                 total += bounds[c]
             }
-            partition(sort: true)
+            partition(&state, sort: true)
             // A clause the top k needs from here on: without it the other clauses' bounds add
             // up to no more than the floor. Then only its documents are candidates (the
             // cheapest such clause leads, as the rarest operand leads an AND).
             lead = -1
-            if essential < n && total > floor {
-                for c in 0..<n where total - bounds[c] <= floor && (lead < 0 || cost[c] < cost[lead]) { lead = c }
+            if state.essential < n && total > state.floor {
+                for c in 0..<n where total - bounds[c] <= state.floor && (lead < 0 || cost[c] < cost[lead]) { lead = c }
             }
             if lead >= 0 {
                 windowsLed += 1
@@ -243,49 +189,29 @@ final class DisjunctionRanker {
                 while true {
                     let d = document(lead)
                     if d == Int.max || d > end { break }
-                    try tick()
+                    try tick(&countdown, cancellation)
                     let s = score(lead, at: d)
                     scores[lead] = s
                     on[0] = lead
                     var found = 1
                     var partial = s
                     // The others, best bound first, while they can still lift it past the floor.
-                    var remaining = total - bounds[lead]
-                    var competitive = partial + remaining > floor
-                    var j = n - 1
-                    while competitive && j >= 0 {
-                        let c = order[j]
-                        j -= 1
-                        if c == lead { continue }
-                        // Its skip block at d may rule the candidate out without decoding it.
-                        remaining -= bounds[c]
-                        guard partial + max(0, remaining) + bound(c, at: d) > floor else {
-                            competitive = false
-                            break
-                        }
-                        advance(c, to: d)
-                        if document(c) == d {
-                            let s = score(c, at: d)
-                            scores[c] = s
-                            partial += s
-                            on[found] = c
-                            found += 1
-                        }
-                        competitive = partial + max(0, remaining) > floor
+                    if lookUp(d, from: n - 1, skipping: lead, remaining: total - bounds[lead], floor: state.floor,
+                              partial: &partial, found: &found) {
+                        offer(d, found: found, accept: accept, &state)
                     }
-                    if competitive { offer(d, found: found) }
                     advance(lead, to: d + 1)
                 }
-            } else if essential < n {
-                for j in essential..<n { advance(order[j], to: t) }
+            } else if state.essential < n {
+                for j in state.essential..<n { advance(order[j], to: t) }
                 while true {
                     var d = Int.max
-                    for j in essential..<n { d = min(d, document(order[j])) }
+                    for j in state.essential..<n { d = min(d, document(order[j])) }
                     if d == Int.max || d > end { break }
-                    try tick()
+                    try tick(&countdown, cancellation)
                     var found = 0
                     var partial = 0.0
-                    for j in essential..<n {
+                    for j in state.essential..<n {
                         let c = order[j]
                         guard document(c) == d else { continue }
                         let s = score(c, at: d)
@@ -294,35 +220,125 @@ final class DisjunctionRanker {
                         on[found] = c
                         found += 1
                     }
-                    var remaining = nonEssentialBound
-                    var competitive = partial + remaining > floor
-                    var j = essential - 1
-                    while competitive && j >= 0 {
-                        let c = order[j]
-                        remaining -= bounds[c]
-                        guard partial + max(0, remaining) + bound(c, at: d) > floor else {
-                            competitive = false
-                            break
-                        }
-                        advance(c, to: d)
-                        if document(c) == d {
-                            let s = score(c, at: d)
-                            scores[c] = s
-                            partial += s
-                            on[found] = c
-                            found += 1
-                        }
-                        competitive = partial + max(0, remaining) > floor
-                        j -= 1
+                    // Its non-essential clauses, best bound first, while they can still lift it.
+                    if lookUp(d, from: state.essential - 1, skipping: -1, remaining: state.nonEssentialBound, floor: state.floor,
+                              partial: &partial, found: &found) {
+                        offer(d, found: found, accept: accept, &state)
                     }
-                    if competitive { offer(d, found: found) }
-                    for j in essential..<n where document(order[j]) == d { advance(order[j], to: d + 1) }
+                    for j in state.essential..<n where document(order[j]) == d { advance(order[j], to: d + 1) }
                 }
             }
             if end == Int.max { break }
             t = end + 1
         }
-        return top.sorted()
+        return state.top.sorted()
+    }
+
+    /// What a ranking has found so far: the top k, the floor a candidate must pass, and the
+    /// clauses that are non-essential under it. A local value passed `inout` to the methods
+    /// below, so that no access to it is checked at run time (a nested function capturing these
+    /// variables paid a dynamic exclusivity check per call).
+    private struct Pruning {
+        var top: TopK
+        /// A document whose bound is at most `floor` cannot enter the top k.
+        var floor = -Double.infinity
+        /// `order[..<essential]` are the non-essential clauses; their bounds add up to
+        /// `nonEssentialBound`.
+        var essential = 0
+        var nonEssentialBound = 0.0
+    }
+
+    /// Counts a step and checks `cancellation` every 256.
+    @inline(__always)
+    private func tick(_ countdown: inout Int, _ cancellation: Cancellation) throws(WorkLimit) {
+        countdown -= 1
+        if countdown == 0 {
+            countdown = 256
+            try cancellation.check()
+        }
+    }
+
+    /// Extends the non-essential clauses (smallest bounds first) while their bounds add up to
+    /// no more than the floor; with `sort`, first orders the clauses by their window bounds and
+    /// starts over.
+    private func partition(_ state: inout Pruning, sort: Bool) {
+        if sort {
+            if n > 16 {
+                let bounds = self.bounds
+                var clauses = UnsafeMutableBufferPointer(start: order, count: n)
+                clauses.sort { bounds[$0] < bounds[$1] }
+            } else {
+                // Insertion sort: few clauses, and their order changes little between windows.
+                for a in 1..<max(1, n) {
+                    let c = order[a]
+                    let key = bounds[c]
+                    var b = a
+                    while b > 0 && bounds[order[b - 1]] > key {
+                        order[b] = order[b - 1]
+                        b -= 1
+                    }
+                    order[b] = c
+                }
+            }
+            state.essential = 0
+            state.nonEssentialBound = 0
+        }
+        while state.essential < n {
+            let sum = state.nonEssentialBound + bounds[order[state.essential]]
+            guard sum <= state.floor else { break }
+            state.nonEssentialBound = sum
+            state.essential += 1
+        }
+    }
+
+    /// Offers a candidate that may still enter the top k, raising the floor when it does.
+    @inline(__always)
+    private func offer(_ d: Int, found: Int, accept: ((Int) -> Bool)?, _ state: inout Pruning) {
+        guard accept?(d) ?? true else { return }
+        state.top.offer(score: sum(found), document: d)
+        if state.top.isFull {
+            let kth = state.top.weakestScore
+            let raised = kth - abs(kth) * 1e-9
+            if raised > state.floor {
+                state.floor = raised
+                partition(&state, sort: false)
+            }
+        }
+    }
+
+    /// Looks clauses `order[from]`, `order[from - 1]`… (best bound first; `skip` is the clause
+    /// that led, -1 for none) up on candidate `d`, adding their scores to `partial` and the
+    /// clauses found to `on`, while the candidate can still pass `floor`: `remaining` is the sum
+    /// of those clauses' window bounds. Before a clause is decoded, its skip block's bound at `d`
+    /// may rule the candidate out. Returns whether the candidate can still enter the top k.
+    ///
+    /// One method for both ways a window finds candidates (led by a required clause, or by the
+    /// essential ones). The floor comes in by value: a closure capturing it paid an
+    /// exclusive-access check per call, 2–3× slower on large ORs.
+    @inline(__always)
+    private func lookUp(_ d: Int, from start: Int, skipping skip: Int, remaining bound: Double, floor: Double,
+                        partial: inout Double, found: inout Int) -> Bool {
+        var remaining = bound
+        var competitive = partial + remaining > floor
+        var j = start
+        while competitive && j >= 0 {
+            let c = order[j]
+            j -= 1
+            if c == skip { continue }
+            // Its skip block at d may rule the candidate out without decoding it.
+            remaining -= bounds[c]
+            guard partial + max(0, remaining) + self.bound(c, at: d) > floor else { return false }
+            advance(c, to: d)
+            if document(c) == d {
+                let s = score(c, at: d)
+                scores[c] = s
+                partial += s
+                on[found] = c
+                found += 1
+            }
+            competitive = partial + max(0, remaining) > floor
+        }
+        return competitive
     }
 
     /// The score of the candidate from the scores of its `found` clauses in `on`, summed in

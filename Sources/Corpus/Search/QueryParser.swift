@@ -180,6 +180,32 @@ enum QueryParser {
     /// The normalised tokens of query text; without `keepEdgePunctuation`, punctuation tokens
     /// before the first and after the last word or number are dropped (unless that is all).
     static func norms(_ text: String, keepEdgePunctuation: Bool) -> [String] {
+        if let word = asciiWord(text) { return [word] }
+        return tokenizedNorms(text, keepEdgePunctuation: keepEdgePunctuation)
+    }
+
+    /// The normal form of a plain word of ASCII letters (what most query words are): one token,
+    /// lowercased, as the tokenizer would give it, without tokenizing. Nil for anything else.
+    static func asciiWord(_ text: String) -> String? {
+        var copy = text
+        return copy.withUTF8 { bytes -> String? in
+            guard !bytes.isEmpty, bytes.count <= 32 else { return nil }
+            var upper = false
+            for b in bytes {
+                if b &- 0x61 < 26 { continue }
+                guard b &- 0x41 < 26 else { return nil }
+                upper = true
+            }
+            guard upper else { return text }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (k, b) in bytes.enumerated() { out[k] = b &- 0x41 < 26 ? b | 0x20 : b }
+                return bytes.count
+            }
+        }
+    }
+
+    /// `norms` through the tokenizer.
+    static func tokenizedNorms(_ text: String, keepEdgePunctuation: Bool) -> [String] {
         var copy = text
         return copy.withUTF8 { bytes -> [String] in
             var spans = Tokenizer.tokens(in: bytes)

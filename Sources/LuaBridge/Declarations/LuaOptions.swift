@@ -129,6 +129,10 @@ public struct LuaOptionReader {
         }
         guard self.table.fields.count > 1 else { return }
         for option in set.options where !option.aliases.isEmpty {
+            // Counted first: the names are listed only for the error.
+            var count = self.table[option.name] != nil ? 1 : 0
+            for alias in option.aliases where self.table[alias] != nil { count += 1 }
+            guard count > 1 else { continue }
             let given = ([option.name] + option.aliases).filter { self.table[$0] != nil }
             if given.count > 1 {
                 throw LuaArgumentError(argument, "give one of \(given.map { "'\($0)'" }.joined(separator: " and ")): they mean the same")

@@ -20,6 +20,10 @@ struct SearchBinding {
     private let ctx: BindingContext
     private let hits: RecordList
     private let lines: RecordList
+    /// The keys of a hit's record (`searchColumns`), made once.
+    private let docKey = LuaValue.text(searchColumns[0])
+    private let scoreKey = LuaValue.text(searchColumns[1])
+    private let snippetKey = LuaValue.text(searchColumns[2])
 
     init(_ ctx: BindingContext) throws {
         self.ctx = ctx
@@ -37,7 +41,13 @@ struct SearchBinding {
         let results = try rethrowingLimits({ try corpus.search(query, cancellation: ctx.cancellation) },
                                            other: { LuaRuntimeError(String(describing: $0)) })
         try ctx.reserve(results.count, ResultCost.record(fields: 3) + 300, for: "search", items: "hits")
-        return [hits.make(results.map { [.object($0.document), .number($0.score), .text($0.snippet)] })]
+        // Each hit's record made straight from its fields (the keys made once), as `hits.make`
+        // would make it from a row: a search hands hits to Lua on every call.
+        let rows: [LuaValue] = results.map { hit in
+            .table(LuaTable(fields: [(docKey, .object(hit.document)), (scoreKey, .number(hit.score)),
+                                     (snippetKey, .text(hit.snippet))]))
+        }
+        return [.table(LuaTable(array: rows, metatable: hits.metatable))]
     }
 
     /// `corpus:kwic(query, opts)`.
