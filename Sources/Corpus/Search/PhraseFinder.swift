@@ -10,6 +10,18 @@ enum PhraseFinder {
         let df = index.lexicon.documentFrequency
         // Visit slots rarest first when aligning documents.
         let order = ids.indices.sorted { df[ids[$0]] < df[ids[$1]] }
+        // The cursors are moved through a buffer: through the array, each step would check
+        // that the array is not shared.
+        return cursors.withUnsafeMutableBufferPointer { match($0, order: order) }
+    }
+
+    /// The documents where the cursors' terms occur at consecutive positions (slot k at p + k),
+    /// aligning them in `order` (rarest first).
+    private static func match(_ cursors: UnsafeMutableBufferPointer<PostingCursor>, order: [Int])
+        -> (documents: [Int32], frequencies: [Int32])
+    {
+        let lead = order[0]
+        let others = Array(order.dropFirst())
         var documents: [Int32] = []
         var frequencies: [Int32] = []
         var starts: [Int] = []
@@ -17,10 +29,10 @@ enum PhraseFinder {
         var positions: [Int] = []
         var target = 0
         search: while true {
-            cursors[order[0]].advance(to: target)
-            target = cursors[order[0]].document
+            cursors[lead].advance(to: target)
+            target = cursors[lead].document
             if target == Int.max { break }
-            for slot in order.dropFirst() {
+            for slot in others {
                 cursors[slot].advance(to: target)
                 if cursors[slot].document != target {
                     target = cursors[slot].document
@@ -29,7 +41,7 @@ enum PhraseFinder {
             }
             // All terms are in `target`: keep the starts p with slot k at p + k for every k.
             cursors[0].positions(into: &starts)
-            for k in 1..<ids.count where !starts.isEmpty {
+            for k in 1..<cursors.count where !starts.isEmpty {
                 cursors[k].positions(into: &positions)
                 next.removeAll(keepingCapacity: true)
                 var j = 0

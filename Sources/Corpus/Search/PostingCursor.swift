@@ -8,7 +8,10 @@ struct PostingCursor {
     /// The term's lists: `(segment << 32) | localID`, in document order.
     private let refs: ArraySlice<UInt64>
     private var nextRef: Int
+    /// The open list's segment streams, copied once per list (a column copy retains its storage,
+    /// so the per-posting and per-document paths read these and never the segment's own).
     private var stream = Column<UInt8>()
+    private var positionStream = Column<UInt8>()
     private var offset = 0
     private var end = 0
     private var segmentEnd = 0
@@ -98,31 +101,34 @@ struct PostingCursor {
     }
 
     /// The positions (token indices) of the term in the current document.
+    ///
+    /// One pass over the open segment's position stream: the varints of the postings passed
+    /// over are skipped (a varint ends with a byte < 0x80), then the current posting's
+    /// `frequency` deltas are decoded straight into `out`.
     mutating func positions(into out: inout [Int]) {
-        guard document >= 0, document < Int.max else {
-            out.removeAll(keepingCapacity: true)
-            return
-        }
-        let stream = segments[segment].positionStream
-        let start = Self.skip(positionsToSkip, in: stream, from: positionOffset)
-        let end = Self.skip(frequency, in: stream, from: start)
-        positionsToSkip = 0
-        positionOffset = end
-        currentResolved = true
-        segments[segment].positions(start..<end, into: &out)
-    }
-
-    /// The offset after `count` varints starting at `offset` (a varint ends with a byte < 0x80).
-    private static func skip(_ count: Int, in stream: Column<UInt8>, from offset: Int) -> Int {
-        var p = offset
-        var remaining = count
-        stream.withUnsafeBufferPointer { bytes in
+        out.removeAll(keepingCapacity: true)
+        guard document >= 0, document < Int.max else { return }
+        let skip = positionsToSkip
+        let count = frequency
+        var p = positionOffset
+        positionStream.withUnsafeBufferPointer { bytes in
+            var remaining = skip
             while remaining > 0 && p < bytes.count {
                 if bytes[p] < 0x80 { remaining -= 1 }
                 p += 1
             }
+            out.reserveCapacity(count)
+            var position = 0
+            var left = count
+            while left > 0 && p < bytes.count {
+                position += Int(VarInt.read(bytes, &p))
+                out.append(position)
+                left -= 1
+            }
         }
-        return p
+        positionsToSkip = 0
+        positionOffset = p
+        currentResolved = true
     }
 
     private mutating func openList(_ ref: UInt64) {
@@ -130,6 +136,7 @@ struct PostingCursor {
         self.segment = segment
         let s = segments[segment]
         stream = s.docStream
+        positionStream = s.positionStream
         offset = Int(s.termDocOffset[local])
         end = Int(s.termDocOffset[local + 1])
         positionOffset = Int(s.termPositionOffset[local])
