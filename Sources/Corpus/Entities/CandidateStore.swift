@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every document's candidates for the entity index's second pass, kept compact: one
 /// `CandidateColumns` per chunk of consecutive documents (as the first pass found them, one
 /// chunk per worker), read back one document at a time.
@@ -61,6 +63,38 @@ struct CandidateStore: Sendable {
                 overrides[p] = nil
             }
             chunks[c] = fresh
+        }
+    }
+
+    /// `rewrite` on every core: the chunks are rewritten `cores` at a time, each by one worker
+    /// in document order (so at most that many old chunks are held beside their new ones).
+    /// `transform` gets a stop flag of its worker's own; once it returns nil, the chunks not
+    /// rewritten by then keep their candidates.
+    mutating func rewriteConcurrently(lexicon: @escaping @Sendable (Int) -> Int, cancellation: Cancellation,
+                                      _ transform: @escaping @Sendable (Int, [Candidate], inout StopFlag) -> [Candidate]?) {
+        let wave = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var first = 0
+        while first < chunks.count {
+            let range = first..<min(chunks.count, first + wave)
+            let fresh: [CandidateColumns?] = { [self] in
+                Parallel.map(range.count, chunk: 1) { i -> CandidateColumns? in
+                    let c = range.lowerBound + i
+                    var flag = StopFlag(cancellation, every: 4096)
+                    var out = CandidateColumns()
+                    for p in starts[c]..<starts[c + 1] {
+                        guard let list = transform(p, self[p], &flag) else { return nil }
+                        out.append(list, lexicon: lexicon(p))
+                    }
+                    return out
+                }
+            }()
+            for (i, columns) in fresh.enumerated() {
+                guard let columns else { return }
+                let c = range.lowerBound + i
+                chunks[c] = columns
+                for p in starts[c]..<starts[c + 1] { overrides[p] = nil }
+            }
+            first = range.upperBound
         }
     }
 

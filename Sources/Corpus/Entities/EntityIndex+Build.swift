@@ -171,13 +171,15 @@ extension EntityIndex {
     private static func accumulate(_ resolver: EntityResolver, documents: [Document],
                                    cancellation: Cancellation) throws(WorkLimit) -> [Accumulator] {
         var ticker = cancellation.every(4096)
+        let resolved = resolver.mentions
+        let names = resolved.names
         struct Counts {
             var texts: [UInt32: Int] = [:]
             var surfaces: [UInt32: Int] = [:]
         }
         var accumulators: [Accumulator] = []
         var counts: [Counts] = []
-        var slot = [Int32](repeating: -1, count: resolver.refs.count)
+        var slot = [Int32](repeating: -1, count: resolved.refs.count)
         var roleOrder = 0
         var roleKeys: [UInt32: String] = [:]
         struct Spot: Hashable {
@@ -186,8 +188,8 @@ extension EntityIndex {
             let upper: Int32
         }
         var seen = Set<Spot>()
-        seen.reserveCapacity(resolver.resolved.count)
-        for r in resolver.resolved {
+        seen.reserveCapacity(resolved.mentions.count)
+        for r in resolved.mentions {
             try ticker.tick()
             let docIndex = documents[Int(r.position)].index
             guard seen.insert(Spot(document: docIndex, lower: r.lower, upper: r.upper)).inserted else { continue }
@@ -197,25 +199,25 @@ extension EntityIndex {
             } else {
                 s = accumulators.count
                 slot[Int(r.ref)] = Int32(s)
-                accumulators.append(Accumulator(ref: resolver.refs[Int(r.ref)]))
+                accumulators.append(Accumulator(ref: resolved.refs[Int(r.ref)]))
                 counts.append(Counts())
             }
             accumulators[s].mentions.append(EntityMention(document: docIndex, sentence: Int(r.sentence), range: r.bytes,
-                                                          text: resolver.names[Int(r.text)]))
+                                                          text: names[Int(r.text)]))
             counts[s].texts[r.text, default: 0] += 1
             counts[s].surfaces[r.surface, default: 0] += 1
-            for id in resolver.roles(of: r) {
+            for id in resolved.roles(of: r) {
                 let key: String
                 if let known = roleKeys[id] {
                     key = known
                 } else {
-                    key = resolver.names[Int(id)].lowercased()
+                    key = names[Int(id)].lowercased()
                     roleKeys[id] = key
                 }
                 if let old = accumulators[s].roles[key] {
                     accumulators[s].roles[key] = (old.display, old.count + 1, old.first)
                 } else {
-                    accumulators[s].roles[key] = (resolver.names[Int(id)], 1, roleOrder)
+                    accumulators[s].roles[key] = (names[Int(id)], 1, roleOrder)
                     roleOrder += 1
                 }
             }
@@ -224,8 +226,8 @@ extension EntityIndex {
         }
         for s in accumulators.indices {
             try ticker.tick()
-            for (id, n) in counts[s].texts { accumulators[s].texts[resolver.names[Int(id)], default: 0] += n }
-            for (id, n) in counts[s].surfaces { accumulators[s].surfaces[resolver.names[Int(id)], default: 0] += n }
+            for (id, n) in counts[s].texts { accumulators[s].texts[names[Int(id)], default: 0] += n }
+            for (id, n) in counts[s].surfaces { accumulators[s].surfaces[names[Int(id)], default: 0] += n }
         }
         return accumulators
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stages 4 and 5 of entity recognition: classifies the candidates with corpus-wide evidence,
 /// groups the spellings of each person, and resolves short forms ("Blinken", "Mr. Blinken",
 /// "Xi", "APEC") to the entity they stand for, in the same document first, else corpus-wide.
@@ -14,30 +16,8 @@ struct EntityResolver {
         case single(String)
     }
 
-    /// One resolved mention, before entities are numbered, kept compact: a corpus of 105,000
-    /// articles resolves some two million, so the reference, the names as written and the roles
-    /// are ids into the resolver's tables (`refs`, `names`, `roleLists`), each string stored once.
-    struct Resolved {
-        /// Index into `refs`.
-        var ref: Int32
-        var position: Int32
-        var sentence: Int32
-        var lower: Int32
-        var upper: Int32
-        /// The mention as written, with a courtesy title (index into `names`).
-        var text: UInt32
-        /// The name as written, without a courtesy title (index into `names`).
-        var surface: UInt32
-        /// Where its roles start in `roleLists` (ids into `names`), and how many.
-        var roleStart: UInt32
-        var roleCount: UInt16
-        /// What the name's own words say it is (an organisation word, a work title), if anything.
-        var kindVote: EntityKind?
-        /// A preposition of place came before it ("in Bonn").
-        var locative: Bool
-
-        var bytes: Range<Int> { Int(lower)..<Int(upper) }
-    }
+    /// One resolved mention, before entities are numbered (ids into `refs` and `names`).
+    typealias Resolved = ResolvedMentions.Mention
 
     /// One person's spellings.
     struct Cluster {
@@ -64,20 +44,21 @@ struct EntityResolver {
     private var documentAcronyms: [[String: Ref]] = []
     private(set) var acronyms: [String: Ref] = [:]
     private var knownNamed: Set<String> = []
+    /// One-word organisations that round 3 names at sentence starts, with the place each is
+    /// first named (`place(_:_:)`).
+    private var lateNamed: [String: Int] = [:]
     /// One-word names that are persons by vote: a title or courtesy title with them at least
     /// once, or a speech verb with a third of their mentions.
     private var knownSingles: Set<String> = []
     /// Mid-sentence one-word mentions per word, for the vote and for surname resolution.
     private var singleCounts: [String: Int] = [:]
-    private(set) var resolved: [Resolved] = []
+    /// The resolved mentions, their references, names and roles (`resolved`, `refs`, `names`).
+    private(set) var mentions = ResolvedMentions()
+    var resolved: [Resolved] { mentions.mentions }
     /// What the resolved mentions refer to, each once (`Resolved.ref`).
-    private(set) var refs: [Ref] = []
-    private var refIDs: [Ref: Int32] = [:]
+    var refs: [Ref] { mentions.refs }
     /// The mentions' names as written and their roles, each once (`Resolved.text`, `surface`).
-    private(set) var names: [String] = []
-    private var nameIDs: [String: UInt32] = [:]
-    /// The roles of the resolved mentions, as runs of ids into `names`.
-    private(set) var roleLists: [UInt32] = []
+    var names: [String] { mentions.names }
     /// What these documents alone say, for the evidence of a split corpus (`EntityGlobals`):
     /// organisation names before their commercial endings, organisation names, and one-word
     /// names' mid-sentence mentions and mentions with a person cue.
@@ -146,63 +127,74 @@ struct EntityResolver {
         localPrefixes = organizationPrefixes()
         let prefixes = localPrefixes.union(globals?.organizationPrefixes ?? [])
         let prefixFirsts = Set(prefixes.map { String($0.prefix { $0 != " " }) })
-        // Rewritten chunk by chunk (the store is taken out of `self`, so each old chunk is freed
-        // once rewritten).
+        // Rewritten chunk by chunk on every core (the store is taken out of `self`, so each old
+        // chunk is freed once rewritten).
         var store = candidates
         candidates = CandidateStore(chunks: [])
         defer { candidates = store }
         let groupOf = self.groupOf
-        store.rewrite(lexicon: { groupOf[$0] }) { p, list in
-            reportProgress(p, step: 0)
-            var kept: [Candidate] = []
-            kept.reserveCapacity(list.count)
-            for var c in list {
-                if stopFlag.shouldStop() { return nil }
-                if c.context == .initial && c.parts.count >= 2 {
-                    // A name with an organisation, place or event word keeps its first word
-                    // unless the corpus writes that word lowercase ("Bilateral Talks").
-                    let named = c.hint != .unknown && c.hint != .person
-                    let drop = named ? mostlyLowercase(c.parts[0], p) && !flags(c.parts[0], p).contains(.nameWord)
-                                     : shouldDropInitial(c.parts[0], p)
-                    if drop {
-                        c.parts.removeFirst()
-                        while let f = c.parts.first, !flags(f, p).intersection([.connector, .particle]).isEmpty {
-                            c.parts.removeFirst()
-                        }
-                    }
-                    c.context = .strong
-                }
-                guard !c.parts.isEmpty else { continue }
-                if c.hint == .person && !personShaped(c, p) {
-                    c.hint = .unknown
-                    c.personCue = false
-                    c.roles = []
-                }
-                if c.hint == .unknown && c.context == .strong && c.parts.count >= 2 {
-                    switch personEvidence(c, p) {
-                    case .yes: c.hint = .person
-                    case .maybe: c.hint = .person; c.tentative = true
-                    case .no: c.hint = .other
-                    }
-                }
-                // Words around the name say it is a company ("Qantas engineers", "shares of
-                // Merrill Lynch"), or the corpus writes it with a company's ending elsewhere
-                // ("Ashby Cole" of "Ashby Cole Corp"): unless a title or "Mr." makes it a person.
-                // An abbreviation that names no body ("CPU", "USB") stays one whatever is around it.
-                if !c.personCue, c.hint == .unknown || c.hint == .other || c.hint == .person, !isPlainAcronym(c, p) {
-                    // Context alone does not turn a name written like a person's into a company
-                    // ("Yasser Arafat's security chief").
-                    let cue = c.organizationCue && (c.parts.count == 1 || c.hint == .other || c.tentative) || c.companyCue
-                    if cue || (c.parts.count >= 2 && prefixFirsts.contains(NameMatching.fold(c.parts[0].norm))
-                               && prefixes.contains(personKey(c).joined(separator: " "))) {
-                        c.hint = .organization
-                        c.tentative = false
-                    }
-                }
-                kept.append(c)
-            }
-            return kept
+        let frozen = self
+        let token = stopFlag.token
+        let done = Parallel.Counter()
+        let n = documents.count
+        store.rewriteConcurrently(lexicon: { groupOf[$0] }, cancellation: token) { p, list, flag in
+            let d = done.add(1)
+            if d % 256 == 0 { token.report(done: n + d / 2, total: 2 * n) }
+            return frozen.classified(list, p, prefixes: prefixes, prefixFirsts: prefixFirsts, flag: &flag)
         }
+    }
+
+    /// Document `p`'s candidates classified (see `classify`), or nil on a stop.
+    private func classified(_ list: [Candidate], _ p: Int, prefixes: Set<String>, prefixFirsts: Set<String>,
+                            flag: inout StopFlag) -> [Candidate]? {
+        var kept: [Candidate] = []
+        kept.reserveCapacity(list.count)
+        for var c in list {
+            if flag.shouldStop() { return nil }
+            if c.context == .initial && c.parts.count >= 2 {
+                // A name with an organisation, place or event word keeps its first word
+                // unless the corpus writes that word lowercase ("Bilateral Talks").
+                let named = c.hint != .unknown && c.hint != .person
+                let drop = named ? mostlyLowercase(c.parts[0], p) && !flags(c.parts[0], p).contains(.nameWord)
+                                 : shouldDropInitial(c.parts[0], p)
+                if drop {
+                    c.parts.removeFirst()
+                    while let f = c.parts.first, !flags(f, p).intersection([.connector, .particle]).isEmpty {
+                        c.parts.removeFirst()
+                    }
+                }
+                c.context = .strong
+            }
+            guard !c.parts.isEmpty else { continue }
+            if c.hint == .person && !personShaped(c, p) {
+                c.hint = .unknown
+                c.personCue = false
+                c.roles = []
+            }
+            if c.hint == .unknown && c.context == .strong && c.parts.count >= 2 {
+                switch personEvidence(c, p) {
+                case .yes: c.hint = .person
+                case .maybe: c.hint = .person; c.tentative = true
+                case .no: c.hint = .other
+                }
+            }
+            // Words around the name say it is a company ("Qantas engineers", "shares of
+            // Merrill Lynch"), or the corpus writes it with a company's ending elsewhere
+            // ("Ashby Cole" of "Ashby Cole Corp"): unless a title or "Mr." makes it a person.
+            // An abbreviation that names no body ("CPU", "USB") stays one whatever is around it.
+            if !c.personCue, c.hint == .unknown || c.hint == .other || c.hint == .person, !isPlainAcronym(c, p) {
+                // Context alone does not turn a name written like a person's into a company
+                // ("Yasser Arafat's security chief").
+                let cue = c.organizationCue && (c.parts.count == 1 || c.hint == .other || c.tentative) || c.companyCue
+                if cue || (c.parts.count >= 2 && prefixFirsts.contains(NameMatching.fold(c.parts[0].norm))
+                           && prefixes.contains(personKey(c).joined(separator: " "))) {
+                    c.hint = .organization
+                    c.tentative = false
+                }
+            }
+            kept.append(c)
+        }
+        return kept
     }
 
     /// The words of organisation names before their commercial ending ("merrill lynch" of
@@ -210,8 +202,13 @@ struct EntityResolver {
     /// Endings of institutions named after people ("Foundation", "Center") do not count. Also
     /// names of two words or more with a strong organisation cue (`Candidate.companyCue`).
     private func organizationPrefixes() -> Set<String> {
+        inChunks { r, range, _ in r.organizationPrefixes(range) }.reduce(into: Set<String>()) { $0.formUnion($1) }
+    }
+
+    /// `organizationPrefixes()` of the documents `range`.
+    private func organizationPrefixes(_ range: Range<Int>) -> Set<String> {
         var prefixes = Set<String>()
-        for p in candidates.indices {
+        for p in range {
             for c in candidates[p, where: { $0.hint == .organization && $0.partCount >= 3 }] {
                 var end = c.parts.count
                 while end > 0 {
@@ -407,17 +404,30 @@ struct EntityResolver {
     private mutating func confirmByOneWordMentions(_ clustersInDocument: [Set<Int>]) {
         var cued: [String: Int] = [:]
         var cuedInDocument: [(String, Int)] = []
-        for p in candidates.indices {
-            for c in candidates[p, where: { $0.partCount == 1 && $0.context != .weak && !$0.isGazetteer }] {
-                if stopFlag.shouldStop() { return }
-                guard let part = c.parts.first, part.shape.contains(.titleCase), !part.shape.contains(.digit),
-                      !mostlyLowercase(part, p) else { continue }
-                let word = NameMatching.fold(part.norm)
-                if c.context == .strong { singleCounts[word, default: 0] += 1 }
-                let strongCue = c.hint == .person && !c.weakRole
-                if strongCue { cued[word, default: 0] += 1 }
-                if strongCue || c.speaker { cuedInDocument.append((word, p)) }
+        // Counted over chunks of documents on every core, then summed.
+        let chunks = inChunks { r, range, flag -> (singles: [String: Int], cued: [String: Int], inDocument: [(String, Int)]) in
+            var singles: [String: Int] = [:]
+            var cued: [String: Int] = [:]
+            var inDocument: [(String, Int)] = []
+            for p in range {
+                for c in r.candidates[p, where: { $0.partCount == 1 && $0.context != .weak && !$0.isGazetteer }] {
+                    if flag.shouldStop() { return (singles, cued, inDocument) }
+                    guard let part = c.parts.first, part.shape.contains(.titleCase), !part.shape.contains(.digit),
+                          !r.mostlyLowercase(part, p) else { continue }
+                    let word = NameMatching.fold(part.norm)
+                    if c.context == .strong { singles[word, default: 0] += 1 }
+                    let strongCue = c.hint == .person && !c.weakRole
+                    if strongCue { cued[word, default: 0] += 1 }
+                    if strongCue || c.speaker { inDocument.append((word, p)) }
+                }
             }
+            return (singles, cued, inDocument)
+        }
+        guard !stopped else { return }
+        for chunk in chunks {
+            singleCounts.merge(chunk.singles, uniquingKeysWith: +)
+            cued.merge(chunk.cued, uniquingKeysWith: +)
+            cuedInDocument += chunk.inDocument
         }
         for (word, n) in singleCounts { localSingles[word] = (n, cued[word] ?? 0) }
         for (word, n) in cued where localSingles[word] == nil { localSingles[word] = (0, n) }
@@ -463,95 +473,218 @@ struct EntityResolver {
         return longer
     }
 
+    /// Resolves every candidate in three rounds (full names, one-word names, then sentence
+    /// starts and headings), each over chunks of documents on every core, merged in document
+    /// order. What a round learns from other documents (names known, acronyms defined) is read
+    /// only by later rounds, except the organisations round 3 itself names at sentence starts:
+    /// those are found first, with the place each is first named (`lateNamed`), so that a
+    /// document sees exactly the ones one thread going through the documents in order would
+    /// have named before it.
     private mutating func resolveAll() {
-        for p in candidates.indices {
-            for c in candidates[p, where: { $0.hint == .organization && $0.partCount >= 2 && $0.context == .strong }] {
-                localOrganizations.insert(namedKey(c.parts[...], p))
+        let localOrganizations = inChunks { r, range, _ in
+            var found = Set<String>()
+            for p in range {
+                for c in r.candidates[p, where: { $0.hint == .organization && $0.partCount >= 2 && $0.context == .strong }] {
+                    found.insert(r.namedKey(c.parts[...], p))
+                }
             }
+            return found
         }
-        let organizations = localOrganizations.union(globals?.organizations ?? [])
+        for found in localOrganizations { self.localOrganizations.formUnion(found) }
+        let organizations = self.localOrganizations.union(globals?.organizations ?? [])
         if let globals {
             // Names the whole corpus knows (a heading's "Samba" is known from another part).
             for ref in globals.tallies.keys where ref.hasPrefix("n:") { knownNamed.insert(String(ref.dropFirst(2))) }
         }
         if !organizations.isEmpty {
             let firsts = Set(organizations.map { String($0.prefix { $0 != " " }) })
-            for p in candidates.indices {
-                guard !candidates[p, where: { $0.hasLead }].isEmpty else { continue }
-                var list = candidates[p]
-                var changed = false
-                for k in list.indices {
-                    guard let lead = list[k].lead, firsts.contains(NameMatching.fold(lead.norm)) else { continue }
-                    if let longer = extended(list[k], p, organizations: organizations) {
-                        list[k] = longer
-                        changed = true
+            let longer = inChunks { r, range, _ in
+                var lists: [(Int, [Candidate])] = []
+                for p in range {
+                    guard !r.candidates[p, where: { $0.hasLead }].isEmpty else { continue }
+                    var list = r.candidates[p]
+                    var changed = false
+                    for k in list.indices {
+                        guard let lead = list[k].lead, firsts.contains(NameMatching.fold(lead.norm)) else { continue }
+                        if let longer = r.extended(list[k], p, organizations: organizations) {
+                            list[k] = longer
+                            changed = true
+                        }
                     }
+                    if changed { lists.append((p, list)) }
                 }
-                if changed { candidates.replace(p, with: list) }
+                return lists
+            }
+            for lists in longer {
+                for (p, list) in lists { candidates.replace(p, with: list) }
             }
         }
-        documentClusters = Array(repeating: [:], count: candidates.count)
-        documentAcronyms = Array(repeating: [:], count: candidates.count)
         if let globals {
             for (acronym, reference) in globals.acronyms {
                 if let ref = ref(of: globals.identity(of: reference)) { acronyms[acronym] = ref }
             }
         }
+        let done = Parallel.Counter()
         // Round 1: gazetteer names and full names.
-        for p in candidates.indices {
-            reportProgress(p, step: 1)
-            for c in candidates[p, where: { $0.context == .strong && ($0.partCount >= 2 || $0.isGazetteer) }] {
-                if stopFlag.shouldStop() { return }
-                guard let ref = resolveFull(c, p) else { continue }
-                if case .cluster(let k) = ref { documentClusters[p][k, default: 0] += 1 }
-                if case .named(let key) = ref { knownNamed.insert(key) }
-                if let abbreviation = c.abbreviation {
-                    let a = NameMatching.fold(abbreviation)
-                    documentAcronyms[p][a] = ref
-                    if acronyms[a] == nil { acronyms[a] = ref }
+        struct FullNames: Sendable {
+            var clusters: [[Int: Int]] = []
+            var acronyms: [[String: Ref]] = []
+            var named = Set<String>()
+            /// Acronyms as first defined in these documents, in order.
+            var definitions: [(String, Ref)] = []
+            var mentions = ResolvedMentions()
+        }
+        let round1 = inChunks { r, range, flag -> FullNames in
+            var out = FullNames()
+            var defined = Set<String>()
+            for p in range {
+                r.reportResolution(done.add(1))
+                var clusters: [Int: Int] = [:]
+                var acronyms: [String: Ref] = [:]
+                for c in r.candidates[p, where: { $0.context == .strong && ($0.partCount >= 2 || $0.isGazetteer) }] {
+                    if flag.shouldStop() { return out }
+                    guard let ref = r.resolveFull(c, p) else { continue }
+                    if case .cluster(let k) = ref { clusters[k, default: 0] += 1 }
+                    if case .named(let key) = ref { out.named.insert(key) }
+                    if let abbreviation = c.abbreviation {
+                        let a = NameMatching.fold(abbreviation)
+                        acronyms[a] = ref
+                        if defined.insert(a).inserted { out.definitions.append((a, ref)) }
+                    }
+                    out.mentions.record(ref, c, p, body: r.documents[p].text, vote: r.voteKind(c))
                 }
-                record(ref, c, p, vote: voteKind(c))
+                out.clusters.append(clusters)
+                out.acronyms.append(acronyms)
             }
+            return out
+        }
+        guard !stopped else { return }
+        documentClusters = []
+        documentAcronyms = []
+        documentClusters.reserveCapacity(candidates.count)
+        documentAcronyms.reserveCapacity(candidates.count)
+        for chunk in round1 {
+            documentClusters += chunk.clusters
+            documentAcronyms += chunk.acronyms
+            knownNamed.formUnion(chunk.named)
+            for (a, ref) in chunk.definitions where acronyms[a] == nil { acronyms[a] = ref }
+            mentions.append(chunk.mentions)
         }
         // Round 2: one-word names mid-sentence or with a person cue.
-        for p in candidates.indices {
-            for c in candidates[p, where: { $0.context == .strong && $0.partCount == 1 && !$0.isGazetteer }] {
-                if stopFlag.shouldStop() { return }
-                guard let ref = resolveStrongSingle(c, p) else { continue }
-                var vote: EntityKind?
-                if case .named(let key) = ref {
-                    knownNamed.insert(key)
-                    // Only a word standing for itself votes on its kind (not an acronym of a name).
-                    if let part = c.parts.first, key == NameMatching.fold(part.norm) {
-                        if c.hint != .unknown {
-                            vote = voteKind(c)
-                        } else if isOrganizationAcronym(part, p) && !c.locative {
-                            vote = .organization  // "TSA", "HIH", "SNCF": an unknown acronym names a body
+        let round2 = inChunks { r, range, flag -> (Set<String>, ResolvedMentions) in
+            var named = Set<String>()
+            var mentions = ResolvedMentions()
+            for p in range {
+                r.reportResolution(done.add(1))
+                for c in r.candidates[p, where: { $0.context == .strong && $0.partCount == 1 && !$0.isGazetteer }] {
+                    if flag.shouldStop() { return (named, mentions) }
+                    guard let ref = r.resolveStrongSingle(c, p) else { continue }
+                    var vote: EntityKind?
+                    if case .named(let key) = ref {
+                        named.insert(key)
+                        // Only a word standing for itself votes on its kind (not an acronym of a name).
+                        if let part = c.parts.first, key == NameMatching.fold(part.norm) {
+                            if c.hint != .unknown {
+                                vote = r.voteKind(c)
+                            } else if r.isOrganizationAcronym(part, p) && !c.locative {
+                                vote = .organization  // "TSA", "HIH", "SNCF": an unknown acronym names a body
+                            }
                         }
                     }
+                    mentions.record(ref, c, p, body: r.documents[p].text, vote: vote)
                 }
-                record(ref, c, p, vote: vote)
             }
+            return (named, mentions)
         }
-        // Round 3: sentence starts, headings, labels: only names already known.
-        for p in candidates.indices {
-            for c in candidates[p, where: { $0.context != .strong }] {
-                if stopFlag.shouldStop() { return }
-                if c.context == .initial && c.parts.count == 1 {
-                    // A known name opening a sentence votes only on the words after it ("Qantas
-                    // management and unions …": an organisation cue).
-                    if let ref = resolveInitialSingle(c, p) {
-                        record(ref, c, p, vote: c.organizationCue && !c.personCue && !isPlainAcronym(c, p) ? .organization : nil)
-                    } else if c.companyCue && !c.personCue, let ref = newInitialOrganization(c, p) {
-                        // "Westpac's Bill Evans is among …": a strong cue names a body even at a
-                        // sentence start.
-                        knownNamed.insert(ref)
-                        record(.named(ref), c, p, vote: .organization)
-                    }
-                } else {
-                    resolveWeak(c, p)
+        guard !stopped else { return }
+        for (named, chunk) in round2 {
+            knownNamed.formUnion(named)
+            mentions.append(chunk)
+        }
+        // Round 3: sentence starts, headings, labels: only names already known. First the
+        // organisations it names itself at sentence starts, and where each is first named.
+        let starts = inChunks { r, range, flag -> [(String, Int)] in
+            var found: [(String, Int)] = []
+            for p in range {
+                for (k, c) in r.candidates[p, where: { $0.context != .strong }].enumerated() {
+                    if flag.shouldStop() { return found }
+                    guard c.context == .initial && c.parts.count == 1, c.companyCue && !c.personCue,
+                          r.resolveInitialSingle(c, p, before: 0) == nil,
+                          let word = r.newInitialOrganization(c, p), !r.knownNamed.contains(word) else { continue }
+                    found.append((word, Self.place(p, k)))
                 }
             }
+            return found
+        }
+        guard !stopped else { return }
+        for found in starts {
+            for (word, place) in found where lateNamed[word] == nil { lateNamed[word] = place }
+        }
+        let round3 = inChunks { r, range, flag -> ResolvedMentions in
+            var mentions = ResolvedMentions()
+            for p in range {
+                r.reportResolution(done.add(1))
+                for (k, c) in r.candidates[p, where: { $0.context != .strong }].enumerated() {
+                    if flag.shouldStop() { return mentions }
+                    let place = Self.place(p, k)
+                    if c.context == .initial && c.parts.count == 1 {
+                        // A known name opening a sentence votes only on the words after it ("Qantas
+                        // management and unions …": an organisation cue).
+                        if let ref = r.resolveInitialSingle(c, p, before: place) {
+                            mentions.record(ref, c, p, body: r.documents[p].text,
+                                            vote: c.organizationCue && !c.personCue && !r.isPlainAcronym(c, p) ? .organization : nil)
+                        } else if c.companyCue && !c.personCue, let ref = r.newInitialOrganization(c, p) {
+                            // "Westpac's Bill Evans is among …": a strong cue names a body even at a
+                            // sentence start.
+                            mentions.record(.named(ref), c, p, body: r.documents[p].text, vote: .organization)
+                        }
+                    } else {
+                        r.resolveWeak(c, p, before: place, into: &mentions)
+                    }
+                }
+            }
+            return mentions
+        }
+        guard !stopped else { return }
+        for chunk in round3 { mentions.append(chunk) }
+        knownNamed.formUnion(lateNamed.keys)
+    }
+
+    /// Where candidate `k` of round 3's list of document `p` comes in one pass over every document.
+    private static func place(_ p: Int, _ k: Int) -> Int { p << 32 | k }
+
+    /// Whether `key` is a name known to a round-3 candidate at `place`: before round 3, or named
+    /// by a sentence start round 3 reaches before it.
+    private func isKnownNamed(_ key: String, before place: Int) -> Bool {
+        if knownNamed.contains(key) { return true }
+        guard let named = lateNamed[key] else { return false }
+        return named < place
+    }
+
+    /// Whether a stop was asked (the rounds' workers return early on one).
+    private var stopped: Bool { stopFlag.token.stop != nil }
+
+    /// Reports the `done`-th document of the resolution's three rounds, after the first pass
+    /// and the classification (see `EntityIndex.build`).
+    private func reportResolution(_ done: Int) {
+        guard done % 256 == 0 else { return }
+        let n = documents.count
+        stopFlag.token.report(done: n + (n + done / 3) / 2, total: 2 * n)
+    }
+
+    /// `body(resolver, documents, stop flag)` over chunks of consecutive documents on every core;
+    /// the results in document order.
+    private func inChunks<T: Sendable>(_ body: @escaping @Sendable (EntityResolver, Range<Int>, inout StopFlag) -> T) -> [T] {
+        let n = candidates.count
+        guard n > 0 else { return [] }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let size = (n + max(1, cores * 8) - 1) / max(1, cores * 8)
+        let count = (n + size - 1) / size
+        let frozen = self
+        let token = stopFlag.token
+        return Parallel.map(count, chunk: 1) { c in
+            var flag = StopFlag(token, every: 4096)
+            return body(frozen, (c * size)..<min(n, (c + 1) * size), &flag)
         }
     }
 
@@ -679,7 +812,8 @@ struct EntityResolver {
         return .named(word)
     }
 
-    private func resolveInitialSingle(_ c: Candidate, _ p: Int) -> Ref? {
+    /// A one-word name opening a sentence, known before round 3's `place` (`isKnownNamed`).
+    private func resolveInitialSingle(_ c: Candidate, _ p: Int, before place: Int) -> Ref? {
         guard let part = c.parts.first else { return nil }
         let word = NameMatching.fold(part.norm)
         let f = flags(part, p)
@@ -695,7 +829,7 @@ struct EntityResolver {
             if nameShaped, let k = clusterFor(word, part, p, inDocument: false, inCorpus: true) { return .cluster(k) }
             if let ref = acronyms[word] { return ref }
             if nameShaped && knownSingles.contains(word) { return .single(word) }
-            if knownNamed.contains(word) { return .named(word) }
+            if isKnownNamed(word, before: place) { return .named(word) }
         }
         return nil
     }
@@ -714,7 +848,7 @@ struct EntityResolver {
     }
 
     /// Headings, captions and labels: the longest known names inside the run.
-    private mutating func resolveWeak(_ c: Candidate, _ p: Int) {
+    private func resolveWeak(_ c: Candidate, _ p: Int, before place: Int, into mentions: inout ResolvedMentions) {
         var i = 0
         let parts = c.parts
         while i < parts.count {
@@ -727,7 +861,7 @@ struct EntityResolver {
                 if length >= 2 {
                     if let k = clusterOfKey[key], clusters[k].confirmed {
                         ref = .cluster(k)
-                    } else if knownNamed.contains(key) {
+                    } else if isKnownNamed(key, before: place) {
                         ref = .named(key)
                     }
                 } else if let part = slice.first {
@@ -744,7 +878,7 @@ struct EntityResolver {
                                 ref = .cluster(k)
                             } else if nameShaped && knownSingles.contains(key) {
                                 ref = .single(key)
-                            } else if knownNamed.contains(key) {
+                            } else if isKnownNamed(key, before: place) {
                                 ref = .named(key)
                             }
                         }
@@ -755,7 +889,7 @@ struct EntityResolver {
                     sub.parts = Array(slice)
                     if i > 0 { sub.honorific = nil }
                     sub.roles = []
-                    record(ref, sub, p, vote: nil)
+                    mentions.record(ref, sub, p, body: documents[p].text, vote: nil)
                     i += length
                     matched = true
                     break
@@ -766,60 +900,14 @@ struct EntityResolver {
         }
     }
 
-    private mutating func record(_ ref: Ref, _ c: Candidate, _ p: Int, vote: EntityKind?) {
-        guard let first = c.parts.first, let last = c.parts.last else { return }
-        let surfaceRange = first.bytes.lowerBound..<last.bytes.upperBound
-        let bytes = c.bytes
-        guard let position = Int32(exactly: p), let sentence = Int32(exactly: c.sentence),
-              let lower = Int32(exactly: bytes.lowerBound), let upper = Int32(exactly: bytes.upperBound) else { return }
-        let body = documents[p].text
-        func spell(_ buffer: UnsafeBufferPointer<UInt8>) -> (String, String) {
-            let surface = NameMatching.spaced(buffer, surfaceRange)
-            return (surface, c.honorific == nil ? surface : NameMatching.spaced(buffer, bytes))
-        }
-        // Read in place: `withUTF8` on a copy of the text may copy it, once per mention.
-        let (surface, text) = body.utf8.withContiguousStorageIfAvailable(spell) ?? {
-            var copy = body
-            return copy.withUTF8(spell)
-        }()
-        let refID: Int32
-        if let known = refIDs[ref] {
-            refID = known
-        } else {
-            refID = Int32(refs.count)
-            refIDs[ref] = refID
-            refs.append(ref)
-        }
-        let roleStart = UInt32(truncatingIfNeeded: roleLists.count)
-        for role in c.roles.prefix(Int(UInt16.max)) { roleLists.append(nameID(role)) }
-        let surfaceID = nameID(surface)
-        resolved.append(Resolved(ref: refID, position: position, sentence: sentence, lower: lower, upper: upper,
-                                 text: text == surface ? surfaceID : nameID(text), surface: surfaceID,
-                                 roleStart: roleStart, roleCount: UInt16(min(c.roles.count, Int(UInt16.max))),
-                                 kindVote: vote, locative: c.locative))
-    }
-
-    /// The id of a name or role in `names`, added on first sight.
-    private mutating func nameID(_ name: String) -> UInt32 {
-        if let known = nameIDs[name] { return known }
-        let id = UInt32(truncatingIfNeeded: names.count)
-        nameIDs[name] = id
-        names.append(name)
-        return id
-    }
-
     /// The roles of a resolved mention.
-    func roles(of r: Resolved) -> ArraySlice<UInt32> {
-        let start = Int(r.roleStart)
-        return roleLists[start..<(start + Int(r.roleCount))]
-    }
+    func roles(of r: Resolved) -> ArraySlice<UInt32> { mentions.roles(of: r) }
 
     /// Drops the candidates and the lookup tables of the stages, once `run` is done: the index
     /// is assembled from `resolved`, `refs`, `names` and the clusters alone.
     mutating func releaseWorkingState() {
         candidates = CandidateStore(chunks: [])
-        refIDs = [:]
-        nameIDs = [:]
+        mentions.releaseLookups()
         documentClusters = []
         documentAcronyms = []
     }
