@@ -84,6 +84,14 @@ struct EntityResolver {
     private(set) var localPrefixes: Set<String> = []
     private(set) var localOrganizations: Set<String> = []
     private(set) var localSingles: [String: (mentions: Int, cued: Int)] = [:]
+    /// The part's own person spellings and their mentions (`keyCounts` holds the whole corpus's
+    /// with globals); the spellings some mention of the part confirms (not tentative, or a
+    /// one-word mention with a person cue in the same document); the acronyms the part itself
+    /// first defines; and the names its rounds 1 and 2 and rule 4 resolve (`knownNamed`'s share).
+    private(set) var localKeyCounts: [String: Int] = [:]
+    private(set) var localConfirmedKeys: Set<String> = []
+    private(set) var localAcronyms: [String: Ref] = [:]
+    private(set) var localKnownNamed: Set<String> = []
     /// Asked in the stages' loops; a stop makes them return early and `run` throw.
     private var stopFlag = StopFlag(.none, every: 4096)
 
@@ -320,6 +328,11 @@ struct EntityResolver {
                 }
             }
         }
+        for (i, words) in keys.enumerated() {
+            let joined = words.joined(separator: " ")
+            localKeyCounts[joined] = counts[i]
+            if sure[i] { localConfirmedKeys.insert(joined) }
+        }
         if let globals, !globals.personKeys.isEmpty {
             // Every spelling of the whole corpus, counted as the whole corpus counts it, so that
             // a surname finds a full name only other parts write.
@@ -385,7 +398,8 @@ struct EntityResolver {
             clusterOfKey[keys[i].joined(separator: " ")] = c
             keyCounts[keys[i].joined(separator: " ")] = counts[i]
         }
-        confirmByOneWordMentions(keysInDocument.map { Set($0.map { clusterOfKey[keys[$0].joined(separator: " ")] ?? -1 }) })
+        let localKeysInDocument = keysInDocument.map { $0.map { keys[$0].joined(separator: " ") } }
+        confirmByOneWordMentions(localKeysInDocument.map { Set($0.map { clusterOfKey[$0] ?? -1 }) }, keys: localKeysInDocument)
         for (c, cluster) in clusters.enumerated() where cluster.confirmed {
             var lasts = Set<String>()
             var firsts = Set<String>()
@@ -404,7 +418,9 @@ struct EntityResolver {
     /// A one-word name is a person on its own (`knownSingles`) when a title, courtesy title or
     /// apposition goes with at least a tenth of its mentions, and it is written like a name and
     /// is not mostly a lowercase word. Speech verbs do not vote: organisations speak too.
-    private mutating func confirmByOneWordMentions(_ clustersInDocument: [Set<Int>]) {
+    /// `keys`: the spellings each document writes, whose confirmation by a cued mention of the
+    /// same document is this part's evidence (`localConfirmedKeys`).
+    private mutating func confirmByOneWordMentions(_ clustersInDocument: [Set<Int>], keys: [[String]]) {
         var cued: [String: Int] = [:]
         var cuedInDocument: [(String, Int)] = []
         for p in candidates.indices {
@@ -432,7 +448,9 @@ struct EntityResolver {
         // Tentative clusters confirmed by a cued one-word mention of their surname (or of a
         // family name written first, "Xi") in the same document, or by a one-word person anywhere.
         var byWord: [String: [Int]] = [:]
-        for (c, cluster) in clusters.enumerated() where !cluster.confirmed {
+        // Every cluster, confirmed or not: a cued mention here confirms the document's spellings
+        // for the whole corpus too (a cluster confirmed already by another part's spellings).
+        for (c, cluster) in clusters.enumerated() {
             var words = Set<String>()
             for k in cluster.keys {
                 if let l = k.last { words.insert(l) }
@@ -442,7 +460,10 @@ struct EntityResolver {
         }
         guard !byWord.isEmpty else { return }
         for (word, p) in cuedInDocument {
-            for c in byWord[word] ?? [] where clustersInDocument[p].contains(c) { clusters[c].confirmed = true }
+            for c in byWord[word] ?? [] where clustersInDocument[p].contains(c) {
+                clusters[c].confirmed = true
+                for key in keys[p] where clusterOfKey[key] == c { localConfirmedKeys.insert(key) }
+            }
         }
         for word in knownSingles {
             for c in byWord[word] ?? [] { clusters[c].confirmed = true }
@@ -471,8 +492,14 @@ struct EntityResolver {
         }
         let organizations = localOrganizations.union(globals?.organizations ?? [])
         if let globals {
-            // Names the whole corpus knows (a heading's "Samba" is known from another part).
-            for ref in globals.tallies.keys where ref.hasPrefix("n:") { knownNamed.insert(String(ref.dropFirst(2))) }
+            // Names the whole corpus knows (a heading's "Samba" is known from another part): the
+            // names its rounds 1 and 2 and rule 4 resolve, or (globals of an older first pass)
+            // every name it tallies.
+            if !globals.knownNames.isEmpty {
+                knownNamed.formUnion(globals.knownNames)
+            } else {
+                for ref in globals.tallies.keys where ref.hasPrefix("n:") { knownNamed.insert(String(ref.dropFirst(2))) }
+            }
         }
         if !organizations.isEmpty {
             let firsts = Set(organizations.map { String($0.prefix { $0 != " " }) })
@@ -504,11 +531,12 @@ struct EntityResolver {
                 if stopFlag.shouldStop() { return }
                 guard let ref = resolveFull(c, p) else { continue }
                 if case .cluster(let k) = ref { documentClusters[p][k, default: 0] += 1 }
-                if case .named(let key) = ref { knownNamed.insert(key) }
+                if case .named(let key) = ref { knownNamed.insert(key); localKnownNamed.insert(key) }
                 if let abbreviation = c.abbreviation {
                     let a = NameMatching.fold(abbreviation)
                     documentAcronyms[p][a] = ref
                     if acronyms[a] == nil { acronyms[a] = ref }
+                    if localAcronyms[a] == nil { localAcronyms[a] = ref }
                 }
                 record(ref, c, p, vote: voteKind(c))
             }
@@ -521,6 +549,7 @@ struct EntityResolver {
                 var vote: EntityKind?
                 if case .named(let key) = ref {
                     knownNamed.insert(key)
+                    localKnownNamed.insert(key)
                     // Only a word standing for itself votes on its kind (not an acronym of a name).
                     if let part = c.parts.first, key == NameMatching.fold(part.norm) {
                         if c.hint != .unknown {
@@ -533,6 +562,23 @@ struct EntityResolver {
                 record(ref, c, p, vote: vote)
             }
         }
+        // Rule 4, order-free: a one-word name that a strong organisation cue names at a sentence
+        // start ("Westpac's Bill Evans is among …") is known to every document, not only to the
+        // ones after it, so that a part of a split corpus knows what the whole knows.
+        var cueNamed = Set<String>()
+        for p in candidates.indices {
+            for c in candidates[p, where: { $0.context == .initial && $0.partCount == 1 && $0.companyCue }] where !c.personCue {
+                if stopFlag.shouldStop() { return }
+                guard let key = newInitialOrganization(c, p) else { continue }
+                switch resolveInitialSingle(c, p) {
+                case nil: cueNamed.insert(key)
+                case .named(let known)? where known == key: cueNamed.insert(key)
+                default: break
+                }
+            }
+        }
+        knownNamed.formUnion(cueNamed)
+        localKnownNamed.formUnion(cueNamed)
         // Round 3: sentence starts, headings, labels: only names already known.
         for p in candidates.indices {
             for c in candidates[p, where: { $0.context != .strong }] {

@@ -200,7 +200,8 @@ def _ship_package(sc):
     _shipped.add(id(sc))
 
 
-def run(spark, docs, script, bundle, partitions=None, two_phase=False, reduce_partitions=None, phrases=None):
+def run(spark, docs, script, bundle, partitions=None, two_phase=False, reduce_partitions=None, phrases=None,
+        evidence_passes=2):
     """Runs the map script `script` (a path, or Lua source when it holds a newline) over `docs`
     and returns {table name: DataFrame}, columns in the spec's order (key, then reducers').
 
@@ -215,7 +216,13 @@ def run(spark, docs, script, bundle, partitions=None, two_phase=False, reduce_pa
         (`dossier map scripts/globals.lua PHRASE…`), which counts the documents holding each on
         every part (`phrase_df` rows): with them a phrase ranks on a part as on the whole corpus.
         Needs two_phase.
+    evidence_passes: with two_phase, how often the first pass runs: the second time with the sum
+        of the first as --globals, so that the entity evidence is found with the whole corpus's
+        evidence (entities on the partitions then equal the single machine's; docs/guide.md,
+        "Beyond one machine"). 1 saves that pass when the script reads no entities.
     """
+    if evidence_passes not in (1, 2):
+        raise ValueError("evidence_passes must be 1 or 2, not %r" % (evidence_passes,))
     phrases = [str(p) for p in (phrases or [])]
     if phrases and not two_phase:
         raise ValueError("phrases are counted by the first pass: give two_phase=True with phrases")
@@ -232,13 +239,14 @@ def run(spark, docs, script, bundle, partitions=None, two_phase=False, reduce_pa
     globals_name = None
     if two_phase:
         gspec = _spec(sc, b, GLOBALS_SCRIPT)
-        glines = _rows(sc, b, gspec, GLOBALS_SCRIPT, documents, None, reduce_partitions, phrases).collect()
         folder = tempfile.mkdtemp(prefix="dossier-globals-")
-        path = os.path.join(folder, "globals-%d.jsonl" % os.getpid())
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("\n".join(glines) + "\n")
-        sc.addFile(path)
-        globals_name = os.path.basename(path)
+        for n in range(evidence_passes):
+            glines = _rows(sc, b, gspec, GLOBALS_SCRIPT, documents, globals_name, reduce_partitions, phrases).collect()
+            path = os.path.join(folder, "globals-%d-%d.jsonl" % (os.getpid(), n + 1))
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("\n".join(glines) + "\n")
+            sc.addFile(path)
+            globals_name = os.path.basename(path)
     spec = _spec(sc, b, script)
     rows = _rows(sc, b, spec, script, documents, globals_name, reduce_partitions).cache()
     tables = {}

@@ -30,6 +30,11 @@ class MapArgumentsTest(unittest.TestCase):
             run(None, "docs.jsonl", "return {}\n", bundle="b.tar.gz", phrases=["prime minister"])
         self.assertIn("two_phase", str(caught.exception))
 
+    def test_evidence_passes_are_one_or_two(self):
+        with self.assertRaises(ValueError) as caught:
+            run(None, "docs.jsonl", "return {}\n", bundle="b.tar.gz", two_phase=True, evidence_passes=3)
+        self.assertIn("evidence_passes", str(caught.exception))
+
 
 class CommandLineTest(unittest.TestCase):
     def test_phrase_needs_two_phase(self):
@@ -77,6 +82,7 @@ class CommandLineTest(unittest.TestCase):
         self.assertEqual(code, 0)
         self.assertEqual(seen["phrases"], ["prime minister", "spy balloon"])
         self.assertTrue(seen["two_phase"])
+        self.assertEqual(seen["evidence_passes"], 2)  # the entity evidence found with the whole corpus's
 
 
 if __name__ == "__main__":
