@@ -242,7 +242,8 @@ def run(spark, docs, script, bundle, partitions=None, two_phase=False, reduce_pa
         folder = tempfile.mkdtemp(prefix="dossier-globals-")
         for n in range(evidence_passes):
             glines = _rows(sc, b, gspec, GLOBALS_SCRIPT, documents, globals_name, reduce_partitions, phrases).collect()
-            path = os.path.join(folder, "globals-%d-%d.jsonl" % (os.getpid(), n + 1))
+            # A name of its own per run and pass: Spark refuses a second file of the same name.
+            path = os.path.join(folder, "%s-%d.jsonl" % (os.path.basename(folder), n + 1))
             with open(path, "w", encoding="utf-8") as f:
                 f.write("\n".join(glines) + "\n")
             sc.addFile(path)
