@@ -22,11 +22,13 @@ def main(argv=None):
     p.add_argument("--phrase", action="append", default=[], metavar="PHRASE",
                    help="a phrase the script searches for, counted by the first pass so that it ranks as on "
                         "the whole corpus (repeat for several; needs --two-phase)")
-    p.add_argument("--evidence-passes", type=int, default=2, choices=[1, 2],
+    p.add_argument("--evidence-passes", type=int, default=2,
                    help="with --two-phase: 2 (default) maps the first pass again with its own sum, so that "
                         "entities equal the single machine's; 1 when the script reads no entities")
     p.add_argument("--master", help="Spark master when not started by spark-submit (e.g. local[2])")
     a = p.parse_args(argv)
+    if a.evidence_passes < 1:
+        p.error("--evidence-passes must be 1 or more")
     if a.phrase and not a.two_phase:
         p.error("--phrase needs --two-phase (the first pass counts the phrases)")
     from pyspark.sql import SparkSession
