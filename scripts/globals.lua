@@ -19,6 +19,13 @@
 -- part-1.jsonl scripts/globals.lua "prime minister" "spy balloon"`), so that search ranks those
 -- phrases on a part as on the whole (a phrase's count needs the words' positions: it cannot be
 -- made from the words' counts, so name the phrases the analysis searches for).
+--
+-- For entities equal to the whole corpus's, map it a second time with the first pass's sum
+-- (`dossier map --input part-1.jsonl --globals globals.jsonl scripts/globals.lua > g2-1.jsonl`,
+-- then reduce those): its entity tables are then found with the whole corpus's evidence (how
+-- each part classifies, groups and resolves names), its counts stay the part's own, and its sum
+-- is the --globals of the analysis. Three passes in all: evidence, evidence given the whole
+-- corpus's evidence, analysis.
 local entity_tables = {
   "entity_case", "person_key", "entity_acronym", "entity_org", "entity_single", "entity", "entity_form",
 }

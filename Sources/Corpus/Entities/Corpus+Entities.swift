@@ -48,9 +48,10 @@ extension Corpus {
     }
 
     /// What this corpus (its root) adds to the entity evidence of a split corpus: see
-    /// `EntityIndex.evidence`.
+    /// `EntityIndex.evidence`. With `entityGlobals` (a first pass's sum, `--globals`), found with
+    /// the whole corpus's evidence: the second evidence pass.
     public func entityEvidence(cancellation: Cancellation = .none) throws(WorkLimit) -> EntityGlobals {
-        try EntityIndex.evidence(documents: root.documents, gazetteer: gazetteer, cancellation: cancellation)
+        try EntityIndex.evidence(documents: root.documents, gazetteer: gazetteer, globals: entityGlobals, cancellation: cancellation)
     }
 
     /// The entity index of the whole (root) corpus, built the first time it is asked for.

@@ -61,6 +61,11 @@ public struct EntityGlobals: Sendable {
     public var organizationPrefixes: Set<String> = []
     /// One-word names: mentions mid-sentence, and mentions with a title or courtesy title.
     public var singles: [String: (mentions: Int, cued: Int)] = [:]
+    /// The names (keys of `n:` references) that the whole corpus knows before it reads sentence
+    /// starts and headings: those its full names and one-word mentions resolve to, and those a
+    /// strong organisation cue names at a sentence start. Empty in globals of an older first
+    /// pass (the `n:` tallies stand in for it).
+    public var knownNames: Set<String> = []
     /// Tallies by entity reference: `p:` a person (the spellings of the part's cluster, joined
     /// by `|`), `g:` a gazetteer entry, `n:` a name by its key, `s:` a one-word person.
     public var tallies: [String: Tally]
@@ -77,6 +82,7 @@ public struct EntityGlobals: Sendable {
     /// Nothing tallied.
     public var isEmpty: Bool {
         caseCounts.isEmpty && personKeys.isEmpty && tallies.isEmpty && acronyms.isEmpty && organizations.isEmpty && singles.isEmpty
+            && knownNames.isEmpty
     }
 
     /// The tallies with the persons of every part joined by `identity`: parts that saw different

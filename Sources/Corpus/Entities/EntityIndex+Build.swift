@@ -29,11 +29,15 @@ extension EntityIndex {
     }
 
     /// What `documents` add to the corpus-wide evidence of a split corpus (`EntityGlobals`):
-    /// their case counts, person spellings and a tally per entity, as found on them alone.
-    public static func evidence(documents: [Document], gazetteer: Gazetteer = .standard,
+    /// their case counts, person spellings and a tally per entity, as found on them alone —
+    /// or, with `globals` (the summed evidence of a first pass over every part), as found on them
+    /// with the whole corpus's evidence: the second evidence pass of a split run, whose sum makes
+    /// a part's entities those of the whole corpus (docs/guide.md, "Beyond one machine"). The
+    /// counts (case counts, spellings, one-word names) are the documents' own either way.
+    public static func evidence(documents: [Document], gazetteer: Gazetteer = .standard, globals: EntityGlobals? = nil,
                                 cancellation: Cancellation) throws(WorkLimit) -> EntityGlobals {
         guard !documents.isEmpty else { return EntityGlobals() }
-        let (resolver, evidence) = try resolve(documents: documents, gazetteer: gazetteer, globals: nil, cancellation: cancellation)
+        let (resolver, evidence) = try resolve(documents: documents, gazetteer: gazetteer, globals: globals, cancellation: cancellation)
         var result = EntityGlobals()
         for (g, table) in resolver.tables.enumerated() {
             let counts = evidence[g]
@@ -45,9 +49,10 @@ extension EntityIndex {
                 result.caseCounts[word] = EntityGlobals.CaseCount(lower: old.lower + lower, capitalized: old.capitalized + capitalized)
             }
         }
-        result.personKeys = resolver.keyCounts
-        result.confirmedKeys = Set(resolver.clusters.filter(\.confirmed).flatMap { $0.keys.map { $0.joined(separator: " ") } })
-        result.acronyms = resolver.acronyms.mapValues { reference($0, resolver: resolver, gazetteer: gazetteer) }
+        result.personKeys = resolver.localKeyCounts
+        result.confirmedKeys = resolver.localConfirmedKeys
+        result.acronyms = resolver.localAcronyms.mapValues { reference($0, resolver: resolver, gazetteer: gazetteer) }
+        result.knownNames = resolver.localKnownNamed
         result.organizations = resolver.localOrganizations
         result.organizationPrefixes = resolver.localPrefixes
         result.singles = resolver.localSingles

@@ -44,9 +44,6 @@ struct EntityResolver {
     private var documentAcronyms: [[String: Ref]] = []
     private(set) var acronyms: [String: Ref] = [:]
     private var knownNamed: Set<String> = []
-    /// One-word organisations that round 3 names at sentence starts, with the place each is
-    /// first named (`place(_:_:)`).
-    private var lateNamed: [String: Int] = [:]
     /// One-word names that are persons by vote: a title or courtesy title with them at least
     /// once, or a speech verb with a third of their mentions.
     private var knownSingles: Set<String> = []
@@ -65,6 +62,14 @@ struct EntityResolver {
     private(set) var localPrefixes: Set<String> = []
     private(set) var localOrganizations: Set<String> = []
     private(set) var localSingles: [String: (mentions: Int, cued: Int)] = [:]
+    /// The part's own person spellings and their mentions (`keyCounts` holds the whole corpus's
+    /// with globals); the spellings some mention of the part confirms (not tentative, or a
+    /// one-word mention with a person cue in the same document); the acronyms the part itself
+    /// first defines; and the names its rounds 1 and 2 and rule 4 resolve (`knownNamed`'s share).
+    private(set) var localKeyCounts: [String: Int] = [:]
+    private(set) var localConfirmedKeys: Set<String> = []
+    private(set) var localAcronyms: [String: Ref] = [:]
+    private(set) var localKnownNamed: Set<String> = []
     /// Asked in the stages' loops; a stop makes them return early and `run` throw.
     private var stopFlag = StopFlag(.none, every: 4096)
 
@@ -317,6 +322,11 @@ struct EntityResolver {
                 }
             }
         }
+        for (i, words) in keys.enumerated() {
+            let joined = words.joined(separator: " ")
+            localKeyCounts[joined] = counts[i]
+            if sure[i] { localConfirmedKeys.insert(joined) }
+        }
         if let globals, !globals.personKeys.isEmpty {
             // Every spelling of the whole corpus, counted as the whole corpus counts it, so that
             // a surname finds a full name only other parts write.
@@ -382,7 +392,8 @@ struct EntityResolver {
             clusterOfKey[keys[i].joined(separator: " ")] = c
             keyCounts[keys[i].joined(separator: " ")] = counts[i]
         }
-        confirmByOneWordMentions(keysInDocument.map { Set($0.map { clusterOfKey[keys[$0].joined(separator: " ")] ?? -1 }) })
+        let localKeysInDocument = keysInDocument.map { $0.map { keys[$0].joined(separator: " ") } }
+        confirmByOneWordMentions(localKeysInDocument.map { Set($0.map { clusterOfKey[$0] ?? -1 }) }, keys: localKeysInDocument)
         for (c, cluster) in clusters.enumerated() where cluster.confirmed {
             var lasts = Set<String>()
             var firsts = Set<String>()
@@ -401,7 +412,9 @@ struct EntityResolver {
     /// A one-word name is a person on its own (`knownSingles`) when a title, courtesy title or
     /// apposition goes with at least a tenth of its mentions, and it is written like a name and
     /// is not mostly a lowercase word. Speech verbs do not vote: organisations speak too.
-    private mutating func confirmByOneWordMentions(_ clustersInDocument: [Set<Int>]) {
+    /// `keys`: the spellings each document writes, whose confirmation by a cued mention of the
+    /// same document is this part's evidence (`localConfirmedKeys`).
+    private mutating func confirmByOneWordMentions(_ clustersInDocument: [Set<Int>], keys: [[String]]) {
         var cued: [String: Int] = [:]
         var cuedInDocument: [(String, Int)] = []
         // Counted over chunks of documents on every core, then summed.
@@ -442,7 +455,9 @@ struct EntityResolver {
         // Tentative clusters confirmed by a cued one-word mention of their surname (or of a
         // family name written first, "Xi") in the same document, or by a one-word person anywhere.
         var byWord: [String: [Int]] = [:]
-        for (c, cluster) in clusters.enumerated() where !cluster.confirmed {
+        // Every cluster, confirmed or not: a cued mention here confirms the document's spellings
+        // for the whole corpus too (a cluster confirmed already by another part's spellings).
+        for (c, cluster) in clusters.enumerated() {
             var words = Set<String>()
             for k in cluster.keys {
                 if let l = k.last { words.insert(l) }
@@ -452,7 +467,10 @@ struct EntityResolver {
         }
         guard !byWord.isEmpty else { return }
         for (word, p) in cuedInDocument {
-            for c in byWord[word] ?? [] where clustersInDocument[p].contains(c) { clusters[c].confirmed = true }
+            for c in byWord[word] ?? [] where clustersInDocument[p].contains(c) {
+                clusters[c].confirmed = true
+                for key in keys[p] where clusterOfKey[key] == c { localConfirmedKeys.insert(key) }
+            }
         }
         for word in knownSingles {
             for c in byWord[word] ?? [] { clusters[c].confirmed = true }
@@ -476,10 +494,8 @@ struct EntityResolver {
     /// Resolves every candidate in three rounds (full names, one-word names, then sentence
     /// starts and headings), each over chunks of documents on every core, merged in document
     /// order. What a round learns from other documents (names known, acronyms defined) is read
-    /// only by later rounds, except the organisations round 3 itself names at sentence starts:
-    /// those are found first, with the place each is first named (`lateNamed`), so that a
-    /// document sees exactly the ones one thread going through the documents in order would
-    /// have named before it.
+    /// only by later rounds; the organisations a strong cue names at sentence starts (rule 4)
+    /// are found before round 3, so every document knows them, whatever its place.
     private mutating func resolveAll() {
         let localOrganizations = inChunks { r, range, _ in
             var found = Set<String>()
@@ -493,8 +509,14 @@ struct EntityResolver {
         for found in localOrganizations { self.localOrganizations.formUnion(found) }
         let organizations = self.localOrganizations.union(globals?.organizations ?? [])
         if let globals {
-            // Names the whole corpus knows (a heading's "Samba" is known from another part).
-            for ref in globals.tallies.keys where ref.hasPrefix("n:") { knownNamed.insert(String(ref.dropFirst(2))) }
+            // Names the whole corpus knows (a heading's "Samba" is known from another part): the
+            // names its rounds 1 and 2 and rule 4 resolve, or (globals of an older first pass)
+            // every name it tallies.
+            if !globals.knownNames.isEmpty {
+                knownNamed.formUnion(globals.knownNames)
+            } else {
+                for ref in globals.tallies.keys where ref.hasPrefix("n:") { knownNamed.insert(String(ref.dropFirst(2))) }
+            }
         }
         if !organizations.isEmpty {
             let firsts = Set(organizations.map { String($0.prefix { $0 != " " }) })
@@ -567,7 +589,11 @@ struct EntityResolver {
             documentClusters += chunk.clusters
             documentAcronyms += chunk.acronyms
             knownNamed.formUnion(chunk.named)
-            for (a, ref) in chunk.definitions where acronyms[a] == nil { acronyms[a] = ref }
+            localKnownNamed.formUnion(chunk.named)
+            for (a, ref) in chunk.definitions {
+                if acronyms[a] == nil { acronyms[a] = ref }
+                if localAcronyms[a] == nil { localAcronyms[a] = ref }
+            }
             mentions.append(chunk.mentions)
         }
         // Round 2: one-word names mid-sentence or with a person cue.
@@ -599,38 +625,44 @@ struct EntityResolver {
         guard !stopped else { return }
         for (named, chunk) in round2 {
             knownNamed.formUnion(named)
+            localKnownNamed.formUnion(named)
             mentions.append(chunk)
         }
-        // Round 3: sentence starts, headings, labels: only names already known. First the
-        // organisations it names itself at sentence starts, and where each is first named.
-        let starts = inChunks { r, range, flag -> [(String, Int)] in
-            var found: [(String, Int)] = []
+        // Rule 4, order-free: a one-word name that a strong organisation cue names at a sentence
+        // start ("Westpac's Bill Evans is among …") is known to every document, not only to the
+        // ones after it, so that a part of a split corpus knows what the whole knows.
+        let cueNamed = inChunks { r, range, flag -> Set<String> in
+            var found = Set<String>()
             for p in range {
-                for (k, c) in r.candidates[p, where: { $0.context != .strong }].enumerated() {
+                for c in r.candidates[p, where: { $0.context == .initial && $0.partCount == 1 && $0.companyCue }] where !c.personCue {
                     if flag.shouldStop() { return found }
-                    guard c.context == .initial && c.parts.count == 1, c.companyCue && !c.personCue,
-                          r.resolveInitialSingle(c, p, before: 0) == nil,
-                          let word = r.newInitialOrganization(c, p), !r.knownNamed.contains(word) else { continue }
-                    found.append((word, Self.place(p, k)))
+                    guard let key = r.newInitialOrganization(c, p) else { continue }
+                    switch r.resolveInitialSingle(c, p) {
+                    case nil: found.insert(key)
+                    case .named(let known)? where known == key: found.insert(key)
+                    default: break
+                    }
                 }
             }
             return found
         }
         guard !stopped else { return }
-        for found in starts {
-            for (word, place) in found where lateNamed[word] == nil { lateNamed[word] = place }
+        for found in cueNamed {
+            knownNamed.formUnion(found)
+            localKnownNamed.formUnion(found)
         }
+        // Round 3: sentence starts, headings, labels: only names already known. It names no
+        // organisation the rule above has not, so its documents are independent of each other.
         let round3 = inChunks { r, range, flag -> ResolvedMentions in
             var mentions = ResolvedMentions()
             for p in range {
                 r.reportResolution(done.add(1))
-                for (k, c) in r.candidates[p, where: { $0.context != .strong }].enumerated() {
+                for c in r.candidates[p, where: { $0.context != .strong }] {
                     if flag.shouldStop() { return mentions }
-                    let place = Self.place(p, k)
                     if c.context == .initial && c.parts.count == 1 {
                         // A known name opening a sentence votes only on the words after it ("Qantas
                         // management and unions …": an organisation cue).
-                        if let ref = r.resolveInitialSingle(c, p, before: place) {
+                        if let ref = r.resolveInitialSingle(c, p) {
                             mentions.record(ref, c, p, body: r.documents[p].text,
                                             vote: c.organizationCue && !c.personCue && !r.isPlainAcronym(c, p) ? .organization : nil)
                         } else if c.companyCue && !c.personCue, let ref = r.newInitialOrganization(c, p) {
@@ -639,7 +671,7 @@ struct EntityResolver {
                             mentions.record(.named(ref), c, p, body: r.documents[p].text, vote: .organization)
                         }
                     } else {
-                        r.resolveWeak(c, p, before: place, into: &mentions)
+                        r.resolveWeak(c, p, into: &mentions)
                     }
                 }
             }
@@ -647,18 +679,6 @@ struct EntityResolver {
         }
         guard !stopped else { return }
         for chunk in round3 { mentions.append(chunk) }
-        knownNamed.formUnion(lateNamed.keys)
-    }
-
-    /// Where candidate `k` of round 3's list of document `p` comes in one pass over every document.
-    private static func place(_ p: Int, _ k: Int) -> Int { p << 32 | k }
-
-    /// Whether `key` is a name known to a round-3 candidate at `place`: before round 3, or named
-    /// by a sentence start round 3 reaches before it.
-    private func isKnownNamed(_ key: String, before place: Int) -> Bool {
-        if knownNamed.contains(key) { return true }
-        guard let named = lateNamed[key] else { return false }
-        return named < place
     }
 
     /// Whether a stop was asked (the rounds' workers return early on one).
@@ -813,7 +833,7 @@ struct EntityResolver {
     }
 
     /// A one-word name opening a sentence, known before round 3's `place` (`isKnownNamed`).
-    private func resolveInitialSingle(_ c: Candidate, _ p: Int, before place: Int) -> Ref? {
+    private func resolveInitialSingle(_ c: Candidate, _ p: Int) -> Ref? {
         guard let part = c.parts.first else { return nil }
         let word = NameMatching.fold(part.norm)
         let f = flags(part, p)
@@ -829,7 +849,7 @@ struct EntityResolver {
             if nameShaped, let k = clusterFor(word, part, p, inDocument: false, inCorpus: true) { return .cluster(k) }
             if let ref = acronyms[word] { return ref }
             if nameShaped && knownSingles.contains(word) { return .single(word) }
-            if isKnownNamed(word, before: place) { return .named(word) }
+            if knownNamed.contains(word) { return .named(word) }
         }
         return nil
     }
@@ -848,7 +868,7 @@ struct EntityResolver {
     }
 
     /// Headings, captions and labels: the longest known names inside the run.
-    private func resolveWeak(_ c: Candidate, _ p: Int, before place: Int, into mentions: inout ResolvedMentions) {
+    private func resolveWeak(_ c: Candidate, _ p: Int, into mentions: inout ResolvedMentions) {
         var i = 0
         let parts = c.parts
         while i < parts.count {
@@ -861,7 +881,7 @@ struct EntityResolver {
                 if length >= 2 {
                     if let k = clusterOfKey[key], clusters[k].confirmed {
                         ref = .cluster(k)
-                    } else if isKnownNamed(key, before: place) {
+                    } else if knownNamed.contains(key) {
                         ref = .named(key)
                     }
                 } else if let part = slice.first {
@@ -878,7 +898,7 @@ struct EntityResolver {
                                 ref = .cluster(k)
                             } else if nameShaped && knownSingles.contains(key) {
                                 ref = .single(key)
-                            } else if isKnownNamed(key, before: place) {
+                            } else if knownNamed.contains(key) {
                                 ref = .named(key)
                             }
                         }

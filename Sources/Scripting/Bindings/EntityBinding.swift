@@ -102,7 +102,7 @@ final class EntityBinding {
         let evidence = try corpus.entityEvidence(cancellation: ctx.cancellation)
         let formCount = evidence.tallies.values.reduce(0) { $0 + $1.texts.count + $1.surfaces.count }
         let count = evidence.caseCounts.count + evidence.personKeys.count + evidence.acronyms.count + evidence.organizations.count
-            + evidence.organizationPrefixes.count + evidence.singles.count + evidence.tallies.count + formCount
+            + evidence.organizationPrefixes.count + evidence.knownNames.count + evidence.singles.count + evidence.tallies.count + formCount
         try ctx.reserve(count,
                         ResultCost.record(fields: 7), for: "entity_evidence", items: "rows")
         let cases = try ctx.lists.columns(["word", "lower", "capitalized"])
@@ -130,7 +130,8 @@ final class EntityBinding {
             })),
             (.text("entity_org"), organizations.make(
                 evidence.organizations.sorted().map { [.text($0), .text("name"), .integer(1)] }
-                + evidence.organizationPrefixes.sorted().map { [.text($0), .text("prefix"), .integer(1)] })),
+                + evidence.organizationPrefixes.sorted().map { [.text($0), .text("prefix"), .integer(1)] }
+                + evidence.knownNames.sorted().map { [.text($0), .text("known"), .integer(1)] })),
             (.text("entity_single"), singles.make(evidence.singles.sorted { $0.key < $1.key }.map {
                 [.text($0.key), .integer($0.value.mentions), .integer($0.value.cued)]
             })),

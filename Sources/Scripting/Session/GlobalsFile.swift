@@ -83,7 +83,11 @@ extension EntityGlobals {
             if count("sure") > 0 { confirmedKeys.insert(key) }
         case "entity_org":
             let key = try text("key")
-            if try text("as") == "prefix" { organizationPrefixes.insert(key) } else { organizations.insert(key) }
+            switch try text("as") {
+            case "prefix": organizationPrefixes.insert(key)
+            case "known": knownNames.insert(key)
+            default: organizations.insert(key)
+            }
         case "entity_single":
             let word = try text("word")
             let old = singles[word] ?? (0, 0)

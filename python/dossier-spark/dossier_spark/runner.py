@@ -96,7 +96,17 @@ def _dossier(bundle, args, tmp):
     return proc.stdout.decode("utf-8").splitlines()
 
 
-def _map_partition(bundle, script, globals_name):
+def map_arguments(part, script_path, globals_path=None, arguments=()):
+    """The command line of `dossier map` on one part: the articles, the whole corpus's statistics
+    (`--globals`, the reduced first pass), the script and its arguments (the first pass's named
+    phrases)."""
+    args = ["map", "--quiet", "--input", part]
+    if globals_path:
+        args += ["--globals", globals_path]
+    return args + [script_path] + [str(a) for a in arguments]
+
+
+def _map_partition(bundle, script, globals_name, arguments=()):
     def run(index, lines):
         lines = list(lines)
         if not lines:
@@ -106,11 +116,11 @@ def _map_partition(bundle, script, globals_name):
             with open(part, "w", encoding="utf-8") as f:
                 for line in lines:
                     f.write(line.rstrip("\n") + "\n")
-            args = ["map", "--quiet", "--input", part]
+            globals_path = None
             if globals_name:
                 from pyspark import SparkFiles
-                args += ["--globals", SparkFiles.get(globals_name)]
-            args.append(_script_path(bundle, script, tmp))
+                globals_path = SparkFiles.get(globals_name)
+            args = map_arguments(part, _script_path(bundle, script, tmp), globals_path, arguments)
             for i, row in enumerate(_dossier(bundle, args, tmp)):
                 yield (index, i, row)
     return run
@@ -156,8 +166,8 @@ def _documents(spark, docs, partitions):
             .partitionBy(n, lambda k: int(k) % n).values())
 
 
-def _rows(sc, bundle, spec, script, docs, globals_name, reduce_partitions):
-    mapped = docs.mapPartitionsWithIndex(_map_partition(bundle, script, globals_name))
+def _rows(sc, bundle, spec, script, docs, globals_name, reduce_partitions, arguments=()):
+    mapped = docs.mapPartitionsWithIndex(_map_partition(bundle, script, globals_name, arguments))
     keyed = mapped.map(lambda t: (spec.key_of(json.loads(t[2])), t))
     reduced = keyed.partitionBy(reduce_partitions, lambda k: zlib.crc32(k.encode("utf-8"))) \
                    .mapPartitions(_reduce_partition(bundle, script))
@@ -190,7 +200,8 @@ def _ship_package(sc):
     _shipped.add(id(sc))
 
 
-def run(spark, docs, script, bundle, partitions=None, two_phase=False, reduce_partitions=None):
+def run(spark, docs, script, bundle, partitions=None, two_phase=False, reduce_partitions=None, phrases=None,
+        evidence_passes=2):
     """Runs the map script `script` (a path, or Lua source when it holds a newline) over `docs`
     and returns {table name: DataFrame}, columns in the spec's order (key, then reducers').
 
@@ -201,7 +212,21 @@ def run(spark, docs, script, bundle, partitions=None, two_phase=False, reduce_pa
     two_phase: first map and reduce share/dossier/scripts/globals.lua and hand the result to every
         part (`dossier map --globals`), so tf-idf keywords equal the single-machine result, and
         entities and quotation speakers are named and counted from the whole corpus's evidence.
+    phrases: the phrases the script searches for (`"prime minister"`), named to the first pass
+        (`dossier map scripts/globals.lua PHRASE…`), which counts the documents holding each on
+        every part (`phrase_df` rows): with them a phrase ranks on a part as on the whole corpus.
+        Needs two_phase.
+    evidence_passes: with two_phase, how often the first pass runs: the second time with the sum
+        of the first as --globals, so that the entity evidence is found with the whole corpus's
+        evidence (entities on the partitions then equal the single machine's; docs/guide.md,
+        "Beyond one machine"). 1 saves that pass when the script reads no entities; 3 repeats it
+        (8 parts of 2,000 bench articles needed 3 for the last organisation's name).
     """
+    if not isinstance(evidence_passes, int) or evidence_passes < 1:
+        raise ValueError("evidence_passes must be 1 or more, not %r" % (evidence_passes,))
+    phrases = [str(p) for p in (phrases or [])]
+    if phrases and not two_phase:
+        raise ValueError("phrases are counted by the first pass: give two_phase=True with phrases")
     sc = spark.sparkContext
     b = bundle if isinstance(bundle, Bundle) else Bundle(bundle)
     b.ship(sc)
@@ -215,13 +240,15 @@ def run(spark, docs, script, bundle, partitions=None, two_phase=False, reduce_pa
     globals_name = None
     if two_phase:
         gspec = _spec(sc, b, GLOBALS_SCRIPT)
-        glines = _rows(sc, b, gspec, GLOBALS_SCRIPT, documents, None, reduce_partitions).collect()
         folder = tempfile.mkdtemp(prefix="dossier-globals-")
-        path = os.path.join(folder, "globals-%d.jsonl" % os.getpid())
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("\n".join(glines) + "\n")
-        sc.addFile(path)
-        globals_name = os.path.basename(path)
+        for n in range(evidence_passes):
+            glines = _rows(sc, b, gspec, GLOBALS_SCRIPT, documents, globals_name, reduce_partitions, phrases).collect()
+            # A name of its own per run and pass: Spark refuses a second file of the same name.
+            path = os.path.join(folder, "%s-%d.jsonl" % (os.path.basename(folder), n + 1))
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("\n".join(glines) + "\n")
+            sc.addFile(path)
+            globals_name = os.path.basename(path)
     spec = _spec(sc, b, script)
     rows = _rows(sc, b, spec, script, documents, globals_name, reduce_partitions).cache()
     tables = {}

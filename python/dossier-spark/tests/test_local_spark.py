@@ -114,6 +114,32 @@ class LocalSparkTest(unittest.TestCase):
         self.assertEqual(written.count(), tables["keywords"].count())
         self.assertTrue(os.path.isdir(os.path.join(out, "corpus")))
 
+    def test_named_phrases_rank_on_partitions_as_on_one_machine(self):
+        # BM25 weighs a phrase by the documents holding it, which only the first pass can count:
+        # named with `phrases`, every partition scores the phrase's documents as the whole does.
+        from dossier_spark import run
+        queries = ['"the united states"', '"according to"', '"prime minister"']
+        script = ("return { tables = { hits = { key = {'query', 'doc'}, first = {'score'} } },\n"
+                  " map = function(corpus, emit)\n"
+                  "  for _, q in ipairs({%s}) do\n"
+                  "   for _, h in ipairs(corpus:search(q, {limit = 100000, snippets = false})) do\n"
+                  "    emit('hits', {query = q, doc = h.doc.id, score = h.score}) end end end }\n"
+                  % ", ".join("'%s'" % q for q in queries))
+        path = os.path.join(self.tmp, "phrases.lua")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(script)
+        rows = os.path.join(self.tmp, "whole-hits.jsonl")
+        with open(rows, "w", encoding="utf-8") as f:
+            f.write("\n".join(self.dossier(["map", "--quiet", "--input", self.docs, path])) + "\n")
+        expected = {(r["query"], r["doc"]): r["score"] for r in map(json.loads, self.dossier(["reduce", path, rows]))}
+        self.assertGreater(len(expected), 10)
+        tables = run(self.spark, self.docs, script, bundle=BUNDLE, partitions=2, two_phase=True,
+                     phrases=[q.strip('"') for q in queries], evidence_passes=1)  # no entities read: one pass
+        got = {(r["query"], r["doc"]): r["score"] for r in map(json.loads, tables["hits"].toJSON().collect())}
+        self.assertEqual(sorted(got), sorted(expected))
+        for key, score in expected.items():
+            self.assertAlmostEqual(got[key], score, delta=1e-9 * max(1.0, abs(score)), msg=str(key))
+
     def test_near_duplicates_across_partitions_match_one_machine(self):
         from dossier_spark import run
         script = os.path.join(self.root, "share", "dossier", "scripts", "near_duplicates.lua")
