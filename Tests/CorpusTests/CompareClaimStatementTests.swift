@@ -28,7 +28,7 @@ import Testing
         #expect(!statements.numbersSayOtherThings(2, 3))
         let links = [SentenceLink(a: 0, b: 1, score: vectors.similarity(0, 1)),
                      SentenceLink(a: 2, b: 3, score: vectors.similarity(2, 3))]
-        let refined = statements.refine(links, vectors: vectors, threshold: 0)
+        let refined = try statements.refine(links, vectors: vectors, threshold: 0)
         #expect(refined.count == 2)
         // Without the number the two unrelated sentences share next to nothing.
         #expect(refined[0].score < links[0].score / 2)

@@ -59,21 +59,20 @@ enum ClaimClustering {
     /// A sentence may so belong to several clusters.
     /// A sentence that states one fact with at least half of a cluster's sentences (`together`)
     /// joins it too, whatever the similarity.
+    ///
+    /// Clusters are worked on in parallel (each reads the links and vectors only), and come back in order.
     static func attach(_ clusters: [[Int]], links: [SentenceLink], threshold: Float, vectors: SentenceVectors,
-                       together: Set<UInt64> = []) -> [[Int]] {
-        var neighbours: [Int: [Int]] = [:]
-        for link in links {
-            neighbours[Int(link.a), default: []].append(Int(link.b))
-            neighbours[Int(link.b), default: []].append(Int(link.a))
-        }
-        return clusters.map { members in
+                       together: Set<UInt64> = [], cancellation: Cancellation = .none) throws(WorkLimit) -> [[Int]] {
+        let neighbours = Neighbours(count: vectors.count, links: links)
+        return try Parallel.map(clusters.count, chunk: 16, cancellation: cancellation, reports: false) { c -> [Int] in
+            let members = clusters[c]
             let memberSet = Set(members)
             let sample = members.count <= 32 ? members : (0..<32).map { members[$0 * members.count / 32] }
             let docs = Set(members.map { vectors.documents[$0] })
             var best: [Int32: (sentence: Int, score: Float)] = [:]
             var seen = Set<Int>()
             for m in members {
-                for candidate in neighbours[m] ?? [] where !memberSet.contains(candidate) && seen.insert(candidate).inserted {
+                for candidate in neighbours.of(m) where !memberSet.contains(candidate) && seen.insert(candidate).inserted {
                     let doc = vectors.documents[candidate]
                     guard !docs.contains(doc) else { continue }
                     var total: Float = 0
@@ -93,8 +92,10 @@ enum ClaimClustering {
     /// Drops clusters that mostly repeat a bigger one (at least two thirds of their sentences are
     /// in one kept cluster), which the attach step can produce; bigger clusters are kept first,
     /// of two the same size the more cohesive (higher mean similarity between its sentences).
-    static func withoutNearRepeats(_ clusters: [[Int]], vectors: SentenceVectors) -> [[Int]] {
-        let cohesion = clusters.map { members -> Float in
+    static func withoutNearRepeats(_ clusters: [[Int]], vectors: SentenceVectors,
+                                   cancellation: Cancellation = .none) throws(WorkLimit) -> [[Int]] {
+        let cohesion = try Parallel.map(clusters.count, chunk: 64, cancellation: cancellation, reports: false) { c -> Float in
+            let members = clusters[c]
             let sample = members.count <= 16 ? members : (0..<16).map { members[$0 * members.count / 16] }
             var total: Float = 0
             var pairs = 0
@@ -120,5 +121,36 @@ enum ClaimClustering {
             for s in clusters[c] { keptOf[s, default: []].append(c) }
         }
         return clusters.indices.filter { keep[$0] }.map { clusters[$0] }
+    }
+
+    /// Each sentence's linked sentences, in the order of the links (flat columns: one array of
+    /// neighbours, one of where each sentence's start).
+    struct Neighbours: Sendable {
+        private let starts: [Int]
+        private let list: [Int32]
+
+        init(count: Int, links: [SentenceLink]) {
+            var starts = [Int](repeating: 0, count: count + 1)
+            for link in links {
+                starts[Int(link.a) + 1] += 1
+                starts[Int(link.b) + 1] += 1
+            }
+            for s in 0..<count { starts[s + 1] += starts[s] }
+            var fill = starts
+            var list = [Int32](repeating: 0, count: starts[count])
+            for link in links {
+                list[fill[Int(link.a)]] = link.b
+                fill[Int(link.a)] += 1
+                list[fill[Int(link.b)]] = link.a
+                fill[Int(link.b)] += 1
+            }
+            self.starts = starts
+            self.list = list
+        }
+
+        /// The sentences linked to `s`.
+        func of(_ s: Int) -> LazyMapSequence<ArraySlice<Int32>, Int> {
+            list[starts[s]..<starts[s + 1]].lazy.map(Int.init)
+        }
     }
 }

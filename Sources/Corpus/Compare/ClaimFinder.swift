@@ -44,9 +44,15 @@ public enum ClaimFinder {
     static func claims(in corpus: Corpus, by grouping: GroupingKey, options: ClaimOptions,
                        table: TermFeatureTable, cancellation: Cancellation = .none) throws(WorkLimit) -> [Claim] {
         let clock = StageTimer(variable: "DOSSIER_COMPARE_TIMING", label: "compare")
-        var vectors = try SentenceVectors(corpus: corpus, table: table, grouping: grouping, options: options,
-                                          cancellation: cancellation)
-        vectors.measure = options.similarity
+        // The shared reading of fact sentences (for the statements below) is read from the same
+        // tokens as the vectors, unless it was built before.
+        let factFilter = FactSentences.isBuilt(for: corpus) ? nil : FactSentenceFilter.shared(for: corpus.index.lexicon)
+        var built = try SentenceVectors(corpus: corpus, table: table, grouping: grouping, options: options,
+                                        factFilter: factFilter, cancellation: cancellation)
+        built.measure = options.similarity
+        let factParts = built.factParts
+        built.factParts = []
+        let vectors = built
         clock.lap("vectors \(vectors.count) sentences, \(vectors.features.count) features")
         let attach = options.threshold * min(1, max(0, options.attachRatio))
         let joined = try SimilarityJoin.links(vectors, threshold: attach,
@@ -57,8 +63,9 @@ public enum ClaimFinder {
         let strong = Float(options.threshold)
         // What the sentences state: links about two subjects, or held by a number that states
         // nothing in common, go; sentences stating one fact of one subject are linked.
-        let statements = try ClaimStatements(vectors: vectors, corpus: corpus, cancellation: cancellation)
-        var allLinks = statements.refine(joined, vectors: vectors, threshold: Float(attach))
+        let statements = try ClaimStatements(vectors: vectors, corpus: corpus, factParts: factParts.isEmpty ? nil : factParts,
+                                             cancellation: cancellation)
+        var allLinks = try statements.refine(joined, vectors: vectors, threshold: Float(attach), cancellation: cancellation)
         let factLinks = statements.factLinks(vectors: vectors, existing: allLinks, score: strong)
         allLinks += factLinks
         let together = Set(factLinks.map { ClaimClustering.pairKey(Int($0.a), Int($0.b)) })
@@ -68,20 +75,23 @@ public enum ClaimFinder {
         var clusters = ClaimClustering.clusters(count: vectors.count, links: links, threshold: strong, vectors: vectors,
                                                 together: together)
         if attach < options.threshold {
-            clusters = ClaimClustering.attach(clusters, links: allLinks, threshold: Float(attach), vectors: vectors,
-                                              together: together)
-            clusters = ClaimClustering.withoutNearRepeats(clusters, vectors: vectors)
+            clusters = try ClaimClustering.attach(clusters, links: allLinks, threshold: Float(attach), vectors: vectors,
+                                                  together: together, cancellation: cancellation)
+            clusters = try ClaimClustering.withoutNearRepeats(clusters, vectors: vectors, cancellation: cancellation)
         }
         clock.lap("clusters \(clusters.count)")
         try cancellation.check()
-        var claims: [Claim] = []
-        for members in clusters {
+        let kept = clusters
+        let minSources = max(2, options.minSources)
+        let made = try Parallel.map(kept.count, chunk: 16, cancellation: cancellation, reports: false) { c -> Claim? in
+            let members = kept[c]
             var groups: [Int32] = []
             var seen = Set<Int32>()
             for m in members where seen.insert(vectors.groups[m]).inserted { groups.append(vectors.groups[m]) }
-            guard groups.count >= max(2, options.minSources) else { continue }
-            claims.append(makeClaim(members, vectors: vectors, corpus: corpus, groups: groups))
+            guard groups.count >= minSources else { return nil }
+            return makeClaim(members, vectors: vectors, corpus: corpus, groups: groups)
         }
+        var claims = made.compactMap { $0 }
         clock.lap("claims")
         claims.sort {
             if $0.sources.count != $1.sources.count { return $0.sources.count > $1.sources.count }

@@ -52,13 +52,16 @@ struct ClaimStatements: @unchecked Sendable {
     /// that state no fact are read here. The others keep an empty statement with the story. The
     /// words capitalised inside a document's compared sentences count as known names
     /// (`FactContext.innerNames`), read from their term ids.
-    init(vectors: SentenceVectors, corpus: Corpus, cancellation: Cancellation) throws(WorkLimit) {
+    ///
+    /// `factParts`: each document's part of the shared reading, read before (`SentenceVectors`).
+    init(vectors: SentenceVectors, corpus: Corpus, factParts: [FactSentences.Part]? = nil,
+         cancellation: Cancellation) throws(WorkLimit) {
         var grouped: [Int32: [Int]] = [:]
         for s in 0..<vectors.count { grouped[vectors.documents[s], default: []].append(s) }
         let byDocument = grouped
         let docs = Array(byDocument.keys).sorted()
         let documents = corpus.documents
-        let store = try FactSentences.of(corpus, cancellation: cancellation)
+        let store = try FactSentences.of(corpus, parts: factParts, cancellation: cancellation)
         let parts = try Parallel.map(docs.count, chunk: 8, cancellation: cancellation) { k throws(WorkLimit) -> [(Int, Statement)] in
             let d = Int(docs[k])
             let doc = documents[d]
@@ -178,17 +181,24 @@ struct ClaimStatements: @unchecked Sendable {
 
     /// The links rescored without their numbers where the numbers say other things
     /// (`numbersSayOtherThings`); links below `threshold` after that are dropped.
-    func refine(_ links: [SentenceLink], vectors: SentenceVectors, threshold: Float) -> [SentenceLink] {
-        links.compactMap { link in
-            let a = Int(link.a)
-            let b = Int(link.b)
-            var out = link
-            if numbersSayOtherThings(a, b) {
-                let (dot, numbers) = vectors.dot(a, b, marked: numberFeature)
-                if numbers > 0 { out.score = vectors.score(dot: dot - numbers, a, b) }
+    /// The links are rescored in parallel chunks and come back in their order.
+    func refine(_ links: [SentenceLink], vectors: SentenceVectors, threshold: Float,
+                cancellation: Cancellation = .none) throws(WorkLimit) -> [SentenceLink] {
+        let chunk = 4096
+        let parts = try Parallel.map((links.count + chunk - 1) / chunk, chunk: 1, cancellation: cancellation,
+                                     reports: false) { c -> [SentenceLink] in
+            links[c * chunk..<min(links.count, (c + 1) * chunk)].compactMap { link in
+                let a = Int(link.a)
+                let b = Int(link.b)
+                var out = link
+                if numbersSayOtherThings(a, b) {
+                    let (dot, numbers) = vectors.dot(a, b, marked: numberFeature)
+                    if numbers > 0 { out.score = vectors.score(dot: dot - numbers, a, b) }
+                }
+                return out.score >= threshold ? out : nil
             }
-            return out.score >= threshold ? out : nil
         }
+        return parts.flatMap { $0 }
     }
 
     /// Links between sentences of different groups stating the same fact of the same subject

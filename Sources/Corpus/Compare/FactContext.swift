@@ -261,6 +261,18 @@ struct FactContext {
         return runs
     }
 
+    /// Whether `names` could read the sentence's first word differently as a known word: it is a
+    /// capitalised word after any dateline, and none of what keeps a word out of a name whatever
+    /// is known (a stopword, number word, weekday or month) nor a possessive (a name either way).
+    /// When false, `FactContext(t, known:)` is the same for every `known`.
+    static func firstWordMayBeKnownName(_ t: SentenceTokens) -> Bool {
+        let i = t.firstWord
+        guard i >= 0, i >= bodyStart(t), t.kinds[i] == .word, t.isCapitalised(i) else { return false }
+        let norm = t.norms[i]
+        return !ContentNormalizer.defaultStopwords.contains(norm) && NumberWords.value(of: norm) == nil
+            && FactExtractor.weekdays[norm] == nil && FactExtractor.months[norm] == nil && !norm.hasSuffix("'s")
+    }
+
     /// The first token after a dateline: a capitalised place at the start, then a dash among the
     /// first 16 tokens (`NEW YORK, Feb 26 -`, `ROME, June 11 (Reuters) -`, `WASHINGTON (AP) —`).
     static func bodyStart(_ t: SentenceTokens) -> Int {

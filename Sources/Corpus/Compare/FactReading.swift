@@ -37,9 +37,11 @@ struct FactReading: Sendable {
         attributes = facts.map { context.attribute(of: $0) }
         runningTotals = facts.map { context.isRunningTotal($0) }
         plain = Subject(actor: context.actor, nameWords: context.nameWords)
-        // Only a capitalised first word followed by a word that is not is read by the rule.
+        // Only a capitalised first word followed by a word that is not is read by the rule, and
+        // only one the rule could make a name (`FactContext.firstWordMayBeKnownName`).
         let first = tokens.firstWord
-        if first >= 0, tokens.isCapitalised(first), !tokens.isCapitalised(first + 1) {
+        if first >= 0, tokens.isCapitalised(first), !tokens.isCapitalised(first + 1),
+           FactContext.firstWordMayBeKnownName(tokens) {
             let other = FactContext(tokens, known: [tokens.norms[first]])
             let subject = Subject(actor: other.actor, nameWords: other.nameWords)
             known = subject == plain ? nil : subject

@@ -112,44 +112,48 @@ struct FactSentenceFilter: Sendable {
 
     /// Reads `doc`'s sentences: which may state a fact, and which words each capitalises inside.
     func read(_ doc: Document) -> Reading {
+        let spans = doc.tokenSpans()
+        var text = doc.text
+        return text.withUTF8 { bytes in read(doc, spans: spans, bytes: bytes) }
+    }
+
+    /// `read(_:)` from the document's tokens `spans` (`Document.tokenSpans()`) and its text's
+    /// UTF-8 `bytes`, for a caller that has them already (`SentenceVectors`).
+    func read(_ doc: Document, spans: [TokenSpan], bytes: UnsafeBufferPointer<UInt8>) -> Reading {
         var reading = Reading()
         let terms = doc.terms
-        let spans = doc.tokenSpans()
         let layout = doc.layout(tokens: spans)
         let aligned = spans.count == terms.count
         reading.aligned = aligned
-        var text = doc.text
-        text.withUTF8 { bytes in
-            func isCapitalised(_ i: Int) -> Bool {
-                let span = spans[i]
-                guard span.start < bytes.count else { return false }
-                let first = bytes[span.start]
-                if first < 0x80 { return first &- UInt8(ascii: "A") < 26 }
-                let end = min(bytes.count, span.start + span.length)
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<end]), as: UTF8.self)
-                    .first?.isUppercase ?? false
-            }
-            for s in 0..<layout.sentenceCount {
-                let range = layout.sentenceTokens(s)
-                var may = !aligned
-                var firstWord = true
-                var firstTerm: Int32 = -1
-                for i in range where i < spans.count {
-                    let t = aligned ? Int(terms[i]) : -1
-                    let trigger = t >= 0 && t < triggers.count ? triggers[t] : Self.always
-                    if trigger == Self.always || (trigger == Self.capitalised && isCapitalised(i)) { may = true }
-                    guard spans[i].kind == .word else { continue }
-                    if firstWord {
-                        firstWord = false
-                        if t >= 0 { firstTerm = Int32(t) }
-                    } else if t >= 0, isCapitalised(i) {
-                        reading.innerTerms.append(UInt32(t))
-                    }
+        func isCapitalised(_ i: Int) -> Bool {
+            let span = spans[i]
+            guard span.start < bytes.count else { return false }
+            let first = bytes[span.start]
+            if first < 0x80 { return first &- UInt8(ascii: "A") < 26 }
+            let end = min(bytes.count, span.start + span.length)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<end]), as: UTF8.self)
+                .first?.isUppercase ?? false
+        }
+        for s in 0..<layout.sentenceCount {
+            let range = layout.sentenceTokens(s)
+            var may = !aligned
+            var firstWord = true
+            var firstTerm: Int32 = -1
+            for i in range where i < spans.count {
+                let t = aligned ? Int(terms[i]) : -1
+                let trigger = t >= 0 && t < triggers.count ? triggers[t] : Self.always
+                if trigger == Self.always || (trigger == Self.capitalised && isCapitalised(i)) { may = true }
+                guard spans[i].kind == .word else { continue }
+                if firstWord {
+                    firstWord = false
+                    if t >= 0 { firstTerm = Int32(t) }
+                } else if t >= 0, isCapitalised(i) {
+                    reading.innerTerms.append(UInt32(t))
                 }
-                reading.mayStateFact.append(may)
-                reading.firstTerms.append(firstTerm)
-                reading.innerStarts.append(reading.innerTerms.count)
             }
+            reading.mayStateFact.append(may)
+            reading.firstTerms.append(firstTerm)
+            reading.innerStarts.append(reading.innerTerms.count)
         }
         return reading
     }

@@ -30,10 +30,19 @@ final class FactSentences: @unchecked Sendable {
     let textsRead: Int
 
     /// The store of `corpus`, built on first use.
-    static func of(_ corpus: Corpus, cancellation: Cancellation) throws(WorkLimit) -> FactSentences {
+    ///
+    /// `parts`: what each document contributes, read before by a caller that tokenised every
+    /// document anyway (`SentenceVectors`), so the documents are not tokenised again.
+    static func of(_ corpus: Corpus, parts: [Part]? = nil, cancellation: Cancellation) throws(WorkLimit) -> FactSentences {
         try corpus.annotations.value(FactSentences.self) { () throws(WorkLimit) in
-            try FactSentences(documents: corpus.documents, lexicon: corpus.index.lexicon, cancellation: cancellation)
+            try FactSentences(documents: corpus.documents, lexicon: corpus.index.lexicon, parts: parts,
+                              cancellation: cancellation)
         }
+    }
+
+    /// Whether the store of `corpus` is built.
+    static func isBuilt(for corpus: Corpus) -> Bool {
+        corpus.annotations.peek(String(reflecting: FactSentences.self), as: FactSentences.self) != nil
     }
 
     /// Drops the store of `corpus` (its conflicts are found: it is no longer needed).
@@ -42,7 +51,7 @@ final class FactSentences: @unchecked Sendable {
     }
 
     /// What one document contributes.
-    private struct Part: Sendable {
+    struct Part: Sendable {
         var aligned = false
         var firstTerms: [Int32] = []
         var innerCounts: [Int32] = []
@@ -51,21 +60,49 @@ final class FactSentences: @unchecked Sendable {
         var texts: [(sentence: Int32, hash: Int)] = []
     }
 
-    /// Reads `documents` (see the type's comment).
-    init(documents: [Document], lexicon: Lexicon, cancellation: Cancellation) throws(WorkLimit) {
-        let filter = FactSentenceFilter.shared(for: lexicon)
-        let parts = try Parallel.map(documents.count, chunk: 8, cancellation: cancellation) { d throws(WorkLimit) -> Part in
-            let doc = documents[d]
-            let count = doc.sentenceCount
-            let reading = filter.read(doc)
-            var part = Part()
-            guard reading.aligned, reading.mayStateFact.count == count, doc.lexicon === lexicon else { return part }
-            part.aligned = true
-            part.firstTerms = reading.firstTerms
-            part.innerTerms = reading.innerTerms
-            part.innerCounts = (0..<count).map { Int32(reading.innerStarts[$0 + 1] - reading.innerStarts[$0]) }
-            for s in 0..<count where reading.mayStateFact[s] { part.texts.append((Int32(s), doc.sentenceText(s).hashValue)) }
-            return part
+    /// What `doc` contributes, from the filter's reading of it and its text's UTF-8 `bytes`.
+    static func part(of doc: Document, reading: FactSentenceFilter.Reading, lexicon: Lexicon,
+                     bytes: UnsafeBufferPointer<UInt8>) -> Part {
+        let layout = doc.layout
+        let count = layout.sentenceCount
+        var part = Part()
+        guard reading.aligned, reading.mayStateFact.count == count, doc.lexicon === lexicon else { return part }
+        part.aligned = true
+        part.firstTerms = reading.firstTerms
+        part.innerTerms = reading.innerTerms
+        part.innerCounts = (0..<count).map { Int32(reading.innerStarts[$0 + 1] - reading.innerStarts[$0]) }
+        for s in 0..<count where reading.mayStateFact[s] {
+            // The text's bytes hashed (texts are told apart byte for byte, `sameText`).
+            let range = layout.sentenceBytes(s)
+            let lower = max(0, min(range.lowerBound, bytes.count))
+            let upper = max(lower, min(range.upperBound, bytes.count))
+            var hasher = Hasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[lower..<upper])))
+            part.texts.append((Int32(s), hasher.finalize()))
+        }
+        return part
+    }
+
+    /// What `doc` contributes, tokenising it.
+    static func part(of doc: Document, filter: FactSentenceFilter, lexicon: Lexicon) -> Part {
+        let spans = doc.tokenSpans()
+        var text = doc.text
+        return text.withUTF8 { bytes in
+            part(of: doc, reading: filter.read(doc, spans: spans, bytes: bytes), lexicon: lexicon, bytes: bytes)
+        }
+    }
+
+    /// Reads `documents` (see the type's comment); `parts`, when given (one per document), are
+    /// what each contributes, read before.
+    init(documents: [Document], lexicon: Lexicon, parts given: [Part]? = nil, cancellation: Cancellation) throws(WorkLimit) {
+        let parts: [Part]
+        if let given, given.count == documents.count {
+            parts = given
+        } else {
+            let filter = FactSentenceFilter.shared(for: lexicon)
+            parts = try Parallel.map(documents.count, chunk: 8, cancellation: cancellation) { d throws(WorkLimit) -> Part in
+                Self.part(of: documents[d], filter: filter, lexicon: lexicon)
+            }
         }
         try cancellation.check()
         // Number the distinct texts: by hash, each hit checked on the texts' bytes.

@@ -88,13 +88,24 @@ struct SentenceVectors: @unchecked Sendable {
         var extra: [[String]] = []
     }
 
+    /// What each document contributes to the corpus's shared reading of fact sentences
+    /// (`FactSentences`), read from the same tokens as the vectors when `init` was given a
+    /// filter; empty otherwise. Taken by the caller and emptied.
+    var factParts: [FactSentences.Part] = []
+
     /// Builds the vectors of every sentence of `corpus` with at least `options.minFeatures` features.
+    ///
+    /// `factFilter`: when given, each document's tokens are also read by it (`factParts`), so
+    /// the shared reading of fact sentences does not tokenise every document a second time.
     init(corpus: Corpus, table: TermFeatureTable, grouping: GroupingKey, options: ClaimOptions,
-         cancellation: Cancellation = .none) throws(WorkLimit) {
+         factFilter: FactSentenceFilter? = nil, cancellation: Cancellation = .none) throws(WorkLimit) {
         let docs = corpus.documents
-        let drafts = try Parallel.map(docs.count, cancellation: cancellation) { d throws(WorkLimit) in
-            Self.draft(docs[d], table: table, options: options)
+        let lexicon = corpus.index.lexicon
+        let both = try Parallel.map(docs.count, cancellation: cancellation) { d throws(WorkLimit) in
+            Self.draft(docs[d], table: table, options: options, factFilter: factFilter, lexicon: lexicon)
         }
+        let drafts = both.map(\.0)
+        if factFilter != nil { factParts = both.map { $0.1 ?? FactSentences.Part() } }
         // Groups.
         var groupIDs: [String: Int32] = [:]
         var docGroups = [Int32](repeating: 0, count: docs.count)
@@ -116,8 +127,21 @@ struct SentenceVectors: @unchecked Sendable {
         let extraBoost = Float(options.extraBoost)
         for (d, draft) in drafts.enumerated() {
             for k in 0..<draft.sentences.count {
+                let range = draft.starts[k]..<draft.starts[k + 1]
+                // A sentence's own features come sorted and unique from its draft; only extra
+                // features need merging in.
+                if k >= draft.extra.count || draft.extra[k].isEmpty {
+                    guard range.count >= options.minFeatures else { continue }
+                    documents.append(Int32(d))
+                    sentences.append(draft.sentences[k])
+                    groups.append(docGroups[d])
+                    features.append(contentsOf: draft.features[range])
+                    boosts.append(contentsOf: draft.boosts[range])
+                    starts.append(features.count)
+                    continue
+                }
                 var local: [(UInt32, Float)] = []
-                for p in draft.starts[k]..<draft.starts[k + 1] { local.append((draft.features[p], draft.boosts[p])) }
+                for p in range { local.append((draft.features[p], draft.boosts[p])) }
                 if k < draft.extra.count {
                     for key in draft.extra[k] {
                         let id: UInt32
@@ -173,11 +197,24 @@ struct SentenceVectors: @unchecked Sendable {
 
     /// Scans one document's sentences.
     static func draft(_ doc: Document, table: TermFeatureTable, options: ClaimOptions) -> DocumentDraft {
+        draft(doc, table: table, options: options, factFilter: nil, lexicon: doc.lexicon).0
+    }
+
+    /// Scans one document's sentences, and reads them with `factFilter` (when given) from the
+    /// same tokens.
+    static func draft(_ doc: Document, table: TermFeatureTable, options: ClaimOptions,
+                      factFilter: FactSentenceFilter?, lexicon: Lexicon) -> (DocumentDraft, FactSentences.Part?) {
         var draft = DocumentDraft()
         let terms = doc.terms
-        guard !terms.isEmpty else { return draft }
         let spans = doc.tokenSpans()
         let textBytes = Array(doc.text.utf8)
+        let part = factFilter.map { filter in
+            textBytes.withUnsafeBufferPointer { bytes in
+                FactSentences.part(of: doc, reading: filter.read(doc, spans: spans, bytes: bytes), lexicon: lexicon,
+                                   bytes: bytes)
+            }
+        }
+        guard !terms.isEmpty else { return (draft, part) }
         let nameBoost = Float(options.nameBoost)
         let numberBoost = Float(options.numberBoost)
         func capitalised(_ i: Int) -> Bool {
@@ -222,6 +259,8 @@ struct SentenceVectors: @unchecked Sendable {
                 i += 1
             }
             guard !local.isEmpty else { continue }
+            // Sorted and made unique here, in the parallel pass, rather than when concatenating.
+            local = Self.sortedUnique(local)
             draft.sentences.append(Int32(s))
             for (f, b) in local {
                 draft.features.append(f)
@@ -230,6 +269,6 @@ struct SentenceVectors: @unchecked Sendable {
             draft.starts.append(draft.features.count)
             if let extra = options.extraFeatures { draft.extra.append(extra(doc, s)) }
         }
-        return draft
+        return (draft, part)
     }
 }

@@ -50,6 +50,7 @@ enum SimilarityJoin {
         var postingSentence = [Int32](repeating: 0, count: postingStart[featureCount])
         var postingWeight = [Float](repeating: 0, count: postingStart[featureCount])
         var frequentMass = [Float](repeating: 0, count: n)
+        var frequentMask = [UInt64](repeating: 0, count: n)
         for s in 0..<n {
             for p in v.range(s) {
                 let f = Int(v.features[p])
@@ -60,6 +61,7 @@ enum SimilarityJoin {
                     fill[f] += 1
                 } else if df > cap {
                     frequentMass[s] += v.weights[p] * v.weights[p]
+                    frequentMask[s] |= Self.bit(f)
                 }
             }
         }
@@ -67,6 +69,7 @@ enum SimilarityJoin {
         let sentences = postingSentence
         let postingWeights = postingWeight
         let mass = frequentMass
+        let masks = frequentMask
         let limit = Float(threshold)
         // Each chunk allocates and clears an accumulator per sentence and a dense row per feature,
         // so chunks are few (at most 64; at 105k documents, 3,600 chunks of 512 sentences cleared
@@ -107,9 +110,17 @@ enum SimilarityJoin {
                     let o = Int(other)
                     let partial = accumulator[o]
                     accumulator[o] = 0
-                    let bound = v.score(dot: partial + (mass[s] * mass[o]).squareRoot(), s, o)
-                    guard bound >= limit else { continue }
-                    let score = v.score(dot: Self.dot(dense, v, o), s, o)
+                    let score: Float
+                    if masks[s] & masks[o] == 0 {
+                        // No frequent feature in common: the shared weight is all in `partial`,
+                        // summed from the same products in the same ascending feature order as
+                        // the exact dot product, so it is that dot product to the bit.
+                        score = v.score(dot: partial, s, o)
+                    } else {
+                        let bound = v.score(dot: partial + (mass[s] * mass[o]).squareRoot(), s, o)
+                        guard bound >= limit else { continue }
+                        score = v.score(dot: Self.dot(dense, v, o), s, o)
+                    }
                     if score >= limit { best.append(SentenceLink(a: other, b: Int32(s), score: score)) }
                 }
                 for p in own { dense[Int(v.features[p])] = 0 }
@@ -123,6 +134,13 @@ enum SimilarityJoin {
             return out
         }
         return results.flatMap { $0 }
+    }
+
+    /// A feature's bit in a sentence's mask of frequent features: two sentences whose masks share
+    /// no bit share no frequent feature.
+    @inline(__always)
+    static func bit(_ feature: Int) -> UInt64 {
+        1 << ((UInt64(truncatingIfNeeded: feature) &* 0x9E37_79B9_7F4A_7C15) >> 58)
     }
 
     /// The dot product of the sentence whose weights `dense` holds (by feature, zero elsewhere)
