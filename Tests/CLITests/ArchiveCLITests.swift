@@ -81,7 +81,7 @@ import Glibc
         let added = try CLI.run(["index", "--add", Self.seeds, archive])
         #expect(added.status == 0 && added.stdout.contains("annotated \(archive)"), "\(added.stdout) \(added.stderr)")
         let grown = try CLI.run(["archive", "info", archive])
-        #expect(grown.stdout.contains("entities-2-a1.dsf") && !grown.stdout.contains("STALE"), "\(grown.stdout)")
+        #expect(grown.stdout.contains("entities-2-a2.dsf") && !grown.stdout.contains("STALE"), "\(grown.stdout)")
         let notArchive = try CLI.run(["index", "--annotate", dir])
         #expect(notArchive.status == 1 && notArchive.stderr.contains("not a dossier archive"))
     }

@@ -81,7 +81,7 @@ struct ArchiveAppender {
                                           skipped: old.summary.skipped.merging(added.summary.skipped, uniquingKeysWith: +))
         let manifest = try ArchiveWriter(folder: folder).publish(previous: previous, keeping: previous.batches,
                                                                  deletions: stored.withStatistics(deletions), batch: batch,
-                                                                 lexicon: lexicon, totals: totals)
+                                                                 lexicon: lexicon, totals: totals, analyses: previous.analyses)
         return (manifest, replaced)
     }
 }

@@ -80,7 +80,11 @@ struct ArchiveCompactor {
                                           sources: previous.sources,
                                           warnings: previous.warnings.map { LoadWarning(path: $0.path, place: $0.place, message: $0.message) },
                                           skipped: previous.skipped)
+        // The documents, their order and texts stay what they were, so current analyses stay
+        // current (stale ones, computed on other documents, go).
+        let current = previous.analysesAreCurrent
         return try ArchiveWriter(folder: folder).publish(previous: previous, keeping: [], batch: batch, lexicon: lexicon,
-                                                         totals: totals)
+                                                         totals: totals, analyses: current ? previous.analyses : nil,
+                                                         analysesStayCurrent: current)
     }
 }

@@ -38,6 +38,6 @@ struct ArchiveRemover {
                                           skipped: previous.skipped)
         return try ArchiveWriter(folder: folder).publish(previous: previous, keeping: previous.batches,
                                                          deletions: stored.withStatistics(deletions),
-                                                         batch: nil, lexicon: nil, totals: totals)
+                                                         batch: nil, lexicon: nil, totals: totals, analyses: previous.analyses)
     }
 }

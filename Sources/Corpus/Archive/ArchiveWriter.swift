@@ -109,7 +109,8 @@ struct ArchiveWriter {
     /// the batches kept; then removes the files no longer named. Call with the lock held.
     /// - Parameter deletions: new bitmaps of kept batches, by the batch's index in `kept`.
     func publish(previous: ArchiveManifest?, keeping kept: [ArchiveManifest.Batch], deletions: [Int: DeletionBitmap] = [:],
-                 batch: Batch?, lexicon: LexiconParts?, totals: Totals) throws(ArchiveError) -> ArchiveManifest {
+                 batch: Batch?, lexicon: LexiconParts?, totals: Totals,
+                 analyses: ArchiveManifest.Analyses? = nil, analysesStayCurrent: Bool = false) throws(ArchiveError) -> ArchiveManifest {
         let generation = (previous?.generation ?? 0) + 1
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         var batches = kept
@@ -142,12 +143,19 @@ struct ArchiveWriter {
         }
         try crashPoint()
         let now = ArchiveManifest.now()
-        let manifest = ArchiveManifest(
+        var manifest = ArchiveManifest(
             generation: generation, created: previous?.created ?? now, updated: now, documents: totals.documents,
             segments: totals.segments, tokens: totals.tokens, terms: terms, sources: totals.sources,
             lexicon: lexiconName, batches: batches,
             warnings: totals.warnings.map { ArchiveManifest.Warning(path: $0.path, place: $0.place, message: $0.message) },
             skipped: totals.skipped)
+        // Stored analyses are kept: stale ones (after --add or --remove) for `ArchiveAnnotator` to
+        // update from, current ones when the documents are the same (after --compact).
+        manifest.analyses = analyses
+        if analysesStayCurrent, manifest.analyses != nil {
+            manifest.analyses?.generation = generation
+            manifest.analyses?.documents = totals.documents
+        }
         try manifest.write(folder: folder)
         // The new manifest is in place: files it does not name are no longer read by a new
         // reader (one that opened them keeps its mapping: on Linux an unlinked file stays

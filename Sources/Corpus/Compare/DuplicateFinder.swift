@@ -93,12 +93,20 @@ public enum DuplicateFinder {
     public static func duplicates(in corpus: Corpus, options: DuplicateOptions = DuplicateOptions(),
                                   cancellation: Cancellation) throws(WorkLimit) -> [DuplicatePair] {
         if let saved = corpus.savedDuplicates(options: options) { return saved }  // an annotated archive's
+        return try computed(in: corpus, options: options, cancellation: cancellation)
+    }
+
+    /// `duplicates(in:options:cancellation:)` computed (never read from an archive); `signed`
+    /// receives every document's MinHash signature (what an archive keeps of each document to
+    /// find the pairs of documents added later: `DuplicateUpdate`).
+    static func computed(in corpus: Corpus, options: DuplicateOptions, cancellation: Cancellation,
+                         signed: ([[UInt32]]) -> Void = { _ in }) throws(WorkLimit) -> [DuplicatePair] {
         let docs = corpus.documents
         let k = max(1, options.shingleSize)
         let clock = StageTimer(variable: "DOSSIER_COMPARE_TIMING", label: "compare")
         var sets: [Int: [UInt32]] = [:]
         let found = try Self.pairs(count: docs.count, options: options, cancellation: cancellation, clock: clock,
-                              set: { Shingles.set(docs[$0], size: k) }, involved: { sets = $0 })
+                              set: { Shingles.set(docs[$0], size: k) }, involved: { sets = $0 }, signed: signed)
         let slot = sets
         var pairs = found.map { f in
             DuplicatePair(a: docs[f.a], b: docs[f.b], similarity: f.similarity, jaccard: f.jaccard,
@@ -152,7 +160,8 @@ public enum DuplicateFinder {
     static func pairs(count: Int, options: DuplicateOptions, cancellation: Cancellation,
                       clock: StageTimer = StageTimer(variable: "DOSSIER_COMPARE_TIMING", label: "compare"),
                       set: @escaping @Sendable (Int) -> [UInt32],
-                      involved: ([Int: [UInt32]]) -> Void = { _ in }) throws(WorkLimit) -> [Match] {
+                      involved: ([Int: [UInt32]]) -> Void = { _ in },
+                      signed: ([[UInt32]]) -> Void = { _ in }) throws(WorkLimit) -> [Match] {
         let slots = max(1, options.hashes)
         let bands = max(1, min(slots, options.bands))
         let rows = slots / bands
@@ -168,6 +177,7 @@ public enum DuplicateFinder {
             return (signature, values.filter { $0 & mask == 0 })
         }
         let signatures = sketches.map { $0.0 }
+        signed(signatures)
         clock.lap("signatures")
         // 2. Candidates from the bands.
         let candidates = try candidatePairs(signatures, bands: bands, rows: rows, maxBucket: options.maxBucket,
@@ -287,9 +297,7 @@ public enum DuplicateFinder {
             var keyed: [(UInt64, UInt32)] = []
             keyed.reserveCapacity(signatures.count)
             for (d, signature) in signatures.enumerated() where signature.count >= (band + 1) * rows {
-                var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-                for r in 0..<rows { h = Shingles.mix(h ^ UInt64(signature[band * rows + r])) }
-                keyed.append((h, UInt32(d)))
+                keyed.append((bandKey(signature, band: band, rows: rows), UInt32(d)))
             }
             keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
             var out: [UInt64] = []
@@ -318,6 +326,14 @@ public enum DuplicateFinder {
         unique.reserveCapacity(all.count)
         for p in all where unique.last != p { unique.append(p) }
         return unique
+    }
+
+    /// The LSH key of band `band` (`rows` slots) of a signature at least `(band + 1) * rows` long:
+    /// documents with an equal key share a bucket.
+    static func bandKey(_ signature: [UInt32], band: Int, rows: Int) -> UInt64 {
+        var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+        for r in 0..<rows { h = Shingles.mix(h ^ UInt64(signature[band * rows + r])) }
+        return h
     }
 
     /// The passages of `a` whose shingles all occur in `b` (maximal runs), longest first.

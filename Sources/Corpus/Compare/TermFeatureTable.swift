@@ -39,15 +39,28 @@ final class TermFeatureTable: @unchecked Sendable {
         let drafts = Parallel.map((count + chunk - 1) / chunk, chunk: 1) { c -> [Draft] in
             (c * chunk..<min(count, (c + 1) * chunk)).map { normalizer.draft(term: lexicon.term($0), kind: lexicon.kind($0)) }
         }
-        var interned: [String: UInt32] = [:]
-        var keys: [String] = []
-        func intern(_ key: String) -> UInt32 {
-            if let id = interned[key] { return id }
-            let id = UInt32(keys.count)
-            interned[key] = id
-            keys.append(key)
-            return id
+        // Feature ids follow the keys' byte order, not the lexicon's term order: the vectors are
+        // sorted by feature id and their weights summed in that order (`SentenceVectors`), so
+        // numbering by term id would make the scores' last bits depend on how the lexicon is
+        // numbered (a load, an archive grown by --add, a compacted one number it differently).
+        var distinct = Set<String>()
+        for block in drafts {
+            for draft in block {
+                for feature in draft.features { distinct.insert(feature) }
+                if let stem = draft.stem { distinct.insert(stem) }
+            }
         }
+        for (phrase, canonical) in normalizer.paraphrases.phrases {
+            let parts = phrase.split(separator: " ")
+            if parts.count == 2, distinct.contains(String(parts[0])), distinct.contains(String(parts[1])) {
+                distinct.insert(canonical)
+            }
+        }
+        let keys = distinct.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var interned: [String: UInt32] = [:]
+        interned.reserveCapacity(keys.count)
+        for (i, key) in keys.enumerated() { interned[key] = UInt32(i) }
+        func intern(_ key: String) -> UInt32 { interned[key] ?? Self.noStem }
         var starts: [UInt32] = [0]
         var ids: [UInt32] = []
         var stems: [UInt32] = []
@@ -66,8 +79,9 @@ final class TermFeatureTable: @unchecked Sendable {
         var phrases: [UInt64: UInt32] = [:]
         for (phrase, canonical) in normalizer.paraphrases.phrases {
             let parts = phrase.split(separator: " ")
-            guard parts.count == 2, let a = interned[String(parts[0])], let b = interned[String(parts[1])] else { continue }
-            phrases[UInt64(a) << 32 | UInt64(b)] = intern(canonical)
+            guard parts.count == 2, let a = interned[String(parts[0])], let b = interned[String(parts[1])],
+                  let c = interned[canonical] else { continue }
+            phrases[UInt64(a) << 32 | UInt64(b)] = c
         }
         self.starts = starts
         self.ids = ids

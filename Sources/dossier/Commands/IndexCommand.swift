@@ -18,8 +18,8 @@ struct IndexCommand: ParsableCommand {
         dossier index --remove ID… news.dossier  removes articles by id
         dossier index --compact news.dossier     drops removed articles from disk, one batch
         dossier index --annotate news.dossier    stores the analyses (entities, quotations, dates,
-                                                 claims) in it; --add, --remove and --compact
-                                                 then recompute them
+                                                 claims) in it; --add and --remove then
+                                                 update them, --compact keeps them
         Then: dossier --corpus news.dossier. Writing over an existing archive replaces it safely
         (new files, then the manifest); a second writer at the same time is refused.
         """
@@ -89,11 +89,13 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         if remove || compact {
-            // A rewrite drops the stored analyses; an annotated archive gets them computed again.
+            // An annotated archive keeps its analyses current: --remove has them brought up to
+            // date; --compact keeps the documents and so the analyses as they are.
             let archive = paths[paths.count - 1]
             let wasAnnotated = (try? DossierArchive.info(archive))?.analyses.isEmpty == false
             try rewrite(archive)
-            if annotate || wasAnnotated { try annotateArchive(archive) }
+            let current = (try? DossierArchive.info(archive))?.analysesCurrent == true
+            if annotate || (wasAnnotated && !current) { try annotateArchive(archive) }
             return
         }
         if annotate, !add, output == nil { return try annotateArchive(paths[0]) }

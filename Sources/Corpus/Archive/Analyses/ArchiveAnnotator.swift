@@ -23,7 +23,9 @@ struct ArchiveAnnotator {
         let lock = try ArchiveLock(folder: folder)
         defer { withExtendedLifetime(lock) {} }
         var manifest = try ArchiveManifest.read(folder: folder)
-        let corpus = try ArchiveReader(folder: folder).open(verify: false, analyses: false)
+        let stored = try ArchiveReader(folder: folder).read(verify: false)
+        let corpus = stored.live()
+        let places = ArchivePlaces(stored)
         var report = Report()
         func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
             let start = Date()
@@ -37,8 +39,19 @@ struct ArchiveAnnotator {
         let conflicts = try timed("conflicts") {
             try ConflictFinder.conflicts(in: corpus, claims: claims, by: .source, cancellation: cancellation)
         }
-        let duplicates = try timed("duplicates") {
-            try DuplicateFinder.duplicates(in: corpus, options: DuplicateOptions(), cancellation: cancellation)
+        // Near-duplicates: from the pairs and keys stored before, signing only the documents
+        // added since, when that is exact (`DuplicateUpdate`); else all of them.
+        let previous = previousDuplicates(manifest)
+        let updated = try previous.flatMap { file in
+            try timed("duplicates (added documents)") {
+                try DuplicateUpdate.update(corpus, places: places, previous: file, cancellation: cancellation)
+            }
+        }
+        let (duplicates, keys) = try updated ?? timed("duplicates") {
+            var signatures: [[UInt32]] = []
+            let pairs = try DuplicateFinder.computed(in: corpus, options: DuplicateOptions(), cancellation: cancellation,
+                                                     signed: { signatures = $0 })
+            return (pairs, DuplicateKeys(signatures: signatures, places: places, options: DuplicateOptions()))
         }
         let serial = (manifest.analyses?.serial ?? 0) + 1
         var files: [String: String] = [:]
@@ -47,7 +60,7 @@ struct ArchiveAnnotator {
             ("quotes", QuoteFile.write(quotes)),
             ("dates", DateFile.write(dates, timeline: DateFile.timelineOrder(dates, documents: corpus.documents))),
             ("claims", ClaimFile.write(claims: claims, conflicts: conflicts, documents: corpus.count)),
-            ("duplicates", DuplicateFile.write(duplicates, documents: corpus.count)),
+            ("duplicates", DuplicateFile.write(duplicates, documents: corpus.count, keys: keys)),
         ]
         for (part, writer) in writers {
             let name = "\(part)-\(manifest.generation)-a\(serial).dsf"
@@ -64,5 +77,15 @@ struct ArchiveAnnotator {
             try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
         }
         return report
+    }
+
+    /// The near-duplicates file stored before (current or stale), when this dossier reads its
+    /// layout and it passes its checksum.
+    private func previousDuplicates(_ manifest: ArchiveManifest) -> StorageFileReader? {
+        guard let analyses = manifest.analyses, let name = analyses.files["duplicates"],
+              analyses.versions?["duplicates"] ?? 1 == SavedAnalyses.version("duplicates") else { return nil }
+        let file = try? StorageFileReader(path: (folder as NSString).appendingPathComponent(name), kind: DuplicateFile.kind)
+        guard let file, (try? file.verify()) != nil else { return nil }
+        return file
     }
 }

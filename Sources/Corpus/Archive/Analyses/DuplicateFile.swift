@@ -4,11 +4,16 @@
 /// passages); 2 scalars (u64: documents, pairs, passages); 3 pairs (u32 × 3 each: document a,
 /// document b, which one is `contained`: 0 none, 1 a, 2 b); 4 scores (f64 × 4 each: similarity,
 /// Jaccard, containment, estimate); 5 each pair's first passage (u32 × pairs + 1); 6 the passages
-/// (string ids).
+/// (string ids). Optional, for `--add` to find the pairs of added documents without signing the
+/// archived ones again (`DuplicateUpdate`; a file without them is read as well): 7 every
+/// document's band keys (u32 × bands each, the low half of `DuplicateFinder.bandKey`, 0 for a
+/// document without shingles); 8 whether each document has a signature (u8); 9 each document's
+/// place in the archive (u64: batch << 32 | position in it); 10 the batches, by their text file's
+/// name (string ids).
 enum DuplicateFile {
     static let kind = "dupl"
 
-    static func write(_ pairs: [DuplicatePair], documents: Int) -> StorageFileWriter {
+    static func write(_ pairs: [DuplicatePair], documents: Int, keys: DuplicateKeys? = nil) -> StorageFileWriter {
         var strings = StringTable()
         var rows: [UInt32] = []
         var scores: [Double] = []
@@ -21,6 +26,7 @@ enum DuplicateFile {
             passages += p.passages.map { strings.id($0) }
             first.append(UInt32(passages.count))
         }
+        let batchNames = keys.map { $0.batchNames.map { strings.id($0) } }
         var w = StorageFileWriter(kind: kind)
         strings.add(to: &w)
         w.add([UInt64(documents), UInt64(pairs.count), UInt64(passages.count)])
@@ -28,6 +34,12 @@ enum DuplicateFile {
         w.add(scores)
         w.add(first)
         w.add(passages)
+        if let keys, let batchNames, keys.addresses.count == documents {
+            w.add(keys.keys)
+            w.add(keys.signed)
+            w.add(keys.addresses)
+            w.add(batchNames)
+        }
         return w
     }
 
