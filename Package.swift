@@ -5,11 +5,13 @@
 //   CLua -> CLuaShim -> LuaBridge ─────────────────────────────┐
 //   NewsText -> Corpus (+ CMemoryHints, CZlib, CLibXML2 -> CHTMLParser) ─┼─> Scripting -> dossier (+ CEditLine -> CLineEditing, ArgumentParser)
 //   Report ────────────────────────────────────────────────────┘
-//   (NewsText -> LuaBridge too, for the one way of writing byte counts: `ByteSize`.)
+//   (NewsText -> LuaBridge and Report too, for the one way of writing byte counts and counts for
+//   people: `ByteSize`, `CountText`.)
 // LuaBridge knows nothing of the corpus. NewsText (tokens, paragraphs, sentences, stopwords, the
 // cleaner, cancellation and limits) knows nothing else of dossier; Corpus (Swift, plus one C header
 // of memory hints, zlib, and the glue to libxml2's HTML parser) builds on it and knows nothing of Lua;
-// Report (Foundation only: tables, charts, HTML, atomic files) knows none of them. Scripting is
+// Report (Foundation and NewsText's `CountText`: tables, charts, HTML, atomic files) knows none of
+// the others. Scripting is
 // where they meet: it binds Corpus and Report into Lua.
 import PackageDescription
 
@@ -67,8 +69,9 @@ let package = Package(
         .target(name: "NewsText", resources: [.copy("Resources")]),
         .target(name: "Corpus", dependencies: ["NewsText", "CMemoryHints", "CHTMLParser", "CZlib"],
                 resources: [.copy("Resources")]),
-        // Tables (terminal, Markdown, CSV, JSON), SVG charts, HTML reports, atomic files: Foundation only.
-        .target(name: "Report"),
+        // Tables (terminal, Markdown, CSV, JSON), SVG charts, HTML reports, atomic files: Foundation,
+        // and NewsText only for writing counts as the rest of dossier does (`CountText`).
+        .target(name: "Report", dependencies: ["NewsText"]),
         .target(name: "Scripting", dependencies: ["LuaBridge", "NewsText", "Corpus", "Report"], resources: [.copy("Lua")]),
         .executableTarget(
             name: "dossier",

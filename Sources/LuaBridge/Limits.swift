@@ -94,17 +94,6 @@ public struct LuaLimits: Sendable {
         guard timeoutRange.contains(seconds) else { throw .timeoutOutOfRange(seconds) }
         return seconds
     }
-
-    /// Formats a count with thousands separators (`5,000,000`).
-    public static func formatCount(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return n < 0 ? "-" + out : out
-    }
 }
 
 /// A limit given out of its range (`--max-memory 1k`, `--timeout 1e-300`). The description is

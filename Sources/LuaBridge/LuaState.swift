@@ -117,7 +117,7 @@ public final class LuaState {
         let (total, overflow) = count.multipliedReportingOverflow(by: bytesEach)
         guard overflow || total > available else { return }
         let size = overflow ? "more than \(ByteSize.text(Int.max))" : "about \(ByteSize.text(total))"
-        throw refusal(what, size + " (\(LuaLimits.formatCount(count)) \(items))", available: available, cap: cap)
+        throw refusal(what, size + " (\(CountText.grouped(count)) \(items))", available: available, cap: cap)
     }
 
     /// The refusal of a finished result that Lua could not hold (see `ValueEncoder.luaBytes`).

@@ -1,3 +1,5 @@
+import NewsText
+
 /// How an HTML report shows a long table: only its first rows, with a note saying how many
 /// more there are and, when the whole list was written to a file beside the page, a link to it.
 ///
@@ -25,27 +27,16 @@ public struct TableExcerpt: Sendable, Hashable {
         let file = link.map { (href: $0, text: Self.fileName($0)) }
         let visible = Swift.min(shown ?? total, total)
         if visible < total {
-            let more = "\(Self.grouped(total - visible)) more"
-            let text = "Top \(Self.grouped(visible)) of \(Self.grouped(total)) \(noun); \(more)"
+            let more = "\(CountText.grouped(total - visible)) more"
+            let text = "Top \(CountText.grouped(visible)) of \(CountText.grouped(total)) \(noun); \(more)"
             return (file == nil ? text + " not shown." : text + " in ", file)
         }
         guard file != nil else { return nil }
-        return ("All \(Self.grouped(total)) \(noun); also in ", file)
+        return ("All \(CountText.grouped(total)) \(noun); also in ", file)
     }
 
     /// The last part of a path, for the link's text.
     static func fileName(_ path: String) -> String {
         String(path.split(separator: "/", omittingEmptySubsequences: true).last ?? Substring(path))
-    }
-
-    /// `n` with thousands separated by commas (12,034), whatever the machine's locale.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(Swift.abs(n))
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return n < 0 ? "-" + out : out
     }
 }

@@ -1,3 +1,4 @@
+import NewsText
 import Corpus
 import LuaBridge
 
@@ -37,5 +38,5 @@ final class BindingContext {
     }
 
     /// Formats an integer with thousands separators (3,912).
-    static func grouped(_ n: Int) -> String { LuaLimits.formatCount(n) }
+    static func grouped(_ n: Int) -> String { CountText.grouped(n) }
 }
