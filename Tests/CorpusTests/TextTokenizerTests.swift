@@ -194,6 +194,19 @@ import Testing
         #expect(F.words("cafe\u{301} ok") == ["cafe\u{301}", "ok"])
     }
 
+    @Test func hangulEndsWhereOtherLettersOrDigitsBegin() {
+        // Korean particles and counters written onto a Latin name or a number (from a Korean
+        // news page: "최태원 SK그룹 회장", "1000억원", "2015년 이후").
+        #expect(F.words("최태원 SK그룹 회장의") == ["최태원", "SK", "그룹", "회장의"])
+        #expect(F.words("Samsung은 2015년 이후 1000억원을") == ["Samsung", "은", "2015", "년", "이후", "1000", "억원을"])
+        #expect(F.words("Linus Torvalds가 말했다") == ["Linus", "Torvalds", "가", "말했다"])
+        #expect(F.words("갤럭시S24 출시") == ["갤럭시", "S24", "출시"])
+        // Hangul alone, and other scripts together, are unchanged; a hyphen still joins.
+        #expect(F.words("서울 대한민국") == ["서울", "대한민국"])
+        #expect(F.words("café-Zürich COVID-19") == ["café-Zürich", "COVID-19"])
+        #expect(F.words("K-팝") == ["K-팝"])
+    }
+
     @Test func seedParagraphTokensAreAllAccountedFor() throws {
         // Seed 002's first sentence, counted by hand: 32 tokens.
         let text = try F.seed("002")

@@ -29,6 +29,17 @@ package enum CharacterClass: UInt8 {
         }
     }
 
+    /// Whether a scalar is Hangul (syllables, jamo, compatibility and halfwidth jamo): the
+    /// tokenizer ends a word where Hangul meets other letters or digits.
+    @inline(__always) package static func isHangul(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xAC00...0xD7A3, 0x1100...0x11FF, 0x3130...0x318F, 0xA960...0xA97F, 0xD7B0...0xD7FF, 0xFFA0...0xFFDC:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Classifies a non-ASCII scalar. Common news-prose characters (Latin-1 letters, the
     /// General Punctuation block) are decided by range; the rest asks the Unicode tables.
     package static func of(scalar value: UInt32) -> CharacterClass {

@@ -26,6 +26,9 @@
 ///   hyphens and every other non-word character, one token each, except that a run of periods
 ///   ("...", "..") is one token and emoji keep their modifiers, ZWJ sequences and flag pairs.
 /// - Han ideographs and kana are one word token each, since those scripts do not use spaces.
+/// - Hangul and other letters or digits written together are separate words: Korean attaches its
+///   particles and counters to the word before them ("Samsung은" → "Samsung", "은"; "2015년" →
+///   "2015", "년"), so a name or a number is the same token in Korean text as elsewhere.
 public enum Tokenizer {
     /// Scans UTF-8 bytes, calling `emit` for each token in order; allocates nothing per token.
     ///
@@ -169,11 +172,17 @@ package struct TokenScanner {
         var j = start
         var internalPeriod = false
         while true {
-            // A run of letters, digits and marks.
+            // A run of letters, digits and marks. Korean writes its particles and counters onto
+            // the word before them, Latin names and numbers too ("Samsung은", "SK그룹", "2015년"):
+            // where the run turns from Hangul to other letters or digits, or back, the token ends,
+            // so "Samsung" is found in Korean text as it is in English.
+            let runStart = j
+            var hangul = false
             while j < n {
                 let b = p[j]
                 if b < 0x80 {
                     if table[Int(b)] >= Self.letterClass {
+                        if hangul { return j }
                         j += 1
                         continue
                     }
@@ -181,7 +190,16 @@ package struct TokenScanner {
                 }
                 let (value, length) = text.decodeMultiByte(at: j, lead: b)
                 let c = CharacterClass.of(scalar: value)
-                if c.isWordChar || c == .mark {
+                if c.isWordChar {
+                    let isHangul = CharacterClass.isHangul(value)
+                    if isHangul != hangul {
+                        if j > runStart { return j }
+                        hangul = isHangul
+                    }
+                    j += length
+                    continue
+                }
+                if c == .mark {
                     j += length
                     continue
                 }
