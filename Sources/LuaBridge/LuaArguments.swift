@@ -51,8 +51,14 @@ public struct LuaArguments {
 
     /// A string argument or nil when missing.
     public func optionalString(_ i: Int) throws -> String? {
-        guard let s = try optionalBytes(i) else { return nil }
-        return s.description
+        // A string is decoded straight from Lua's bytes (invalid UTF-8 replaced, as
+        // `LuaString.description` does), without an intermediate byte array.
+        guard type(i) == .string else { return try optionalBytes(i)?.description }
+        var length = 0
+        guard let p = lua_tolstring(L, index(i), &length) else { return "" }
+        return p.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
     }
 
     /// A string argument, byte-exact.
@@ -176,6 +182,9 @@ struct StackReader {
     /// When set (outside callbacks only), functions, coroutines and foreign userdata are kept
     /// as references made by this closure; otherwise they arrive as `.opaque`.
     let makeReferences: ((Int32) -> LuaReference?)?
+    /// The tables being read (cycles end in `.opaque`): the outermost one apart, so that
+    /// reading a flat table (an options table, on every call) builds no set.
+    private var outermost: UnsafeRawPointer?
     private var visiting: Set<UnsafeRawPointer> = []
 
     init(L: OpaquePointer, makeReferences: ((Int32) -> LuaReference?)?) {
@@ -195,11 +204,12 @@ struct StackReader {
         case .string:
             var length = 0
             guard let p = lua_tolstring(L, absolute, &length) else { return .nil }
-            let bytes = p.withMemoryRebound(to: UInt8.self, capacity: length) {
-                Array(UnsafeBufferPointer(start: $0, count: length))
+            return p.withMemoryRebound(to: UInt8.self, capacity: length) {
+                let bytes = UnsafeBufferPointer(start: $0, count: length)
+                // Valid UTF-8 becomes text without an intermediate byte array.
+                if let s = String(validating: bytes, as: UTF8.self) { return .string(LuaString(s)) }
+                return .string(LuaString(bytes: Array(bytes)))
             }
-            if let s = String(validating: bytes, as: UTF8.self) { return .string(LuaString(s)) }
-            return .string(LuaString(bytes: bytes))
         case .userdata:
             if let raw = dlua_toobject(L, absolute, nil) {
                 return .object(Unmanaged<AnyObject>.fromOpaque(raw).takeUnretainedValue())
@@ -216,9 +226,15 @@ struct StackReader {
         guard depth < 100, lua_checkstack(L, 4) != 0, let identity = lua_topointer(L, idx) else {
             return .opaque(.table)
         }
-        guard !visiting.contains(identity) else { return .opaque(.table) }
-        visiting.insert(identity)
-        defer { visiting.remove(identity) }
+        guard identity != outermost, !visiting.contains(identity) else { return .opaque(.table) }
+        if outermost == nil {
+            outermost = identity
+        } else {
+            visiting.insert(identity)
+        }
+        defer {
+            if outermost == identity { outermost = nil } else { visiting.remove(identity) }
+        }
         var table = LuaTable()
         let n = Int(lua_rawlen(L, idx))
         if n > 0 {

@@ -19,8 +19,12 @@ public final class CorpusIndex: @unchecked Sendable {
     public let tokenCount: Int
     /// The best weights of short posting lists, found as queries need them (ranking's bounds).
     let shortListMaxima = ShortListMaxima()
+    /// Parsed queries, term blocks and prefix expansions that searches reuse.
+    let searchCache = SearchCache()
     private let rankingLock = NSLock()
     private var rankingOverride: RankingStatistics?
+    /// Grows each time `setRanking` replaces the statistics (what `SearchCache` keys term blocks by).
+    private var rankingGeneration = 0
 
     init(lexicon: Lexicon, segments: [Segment], documentLengths: [UInt32], tokenCount: Int) {
         self.lexicon = lexicon
@@ -44,10 +48,18 @@ public final class CorpusIndex: @unchecked Sendable {
         return rankingOverride ?? RankingStatistics(index: self)
     }
 
+    /// `ranking` and its generation, read together.
+    var rankingState: (statistics: RankingStatistics, generation: Int) {
+        rankingLock.lock()
+        defer { rankingLock.unlock() }
+        return (rankingOverride ?? RankingStatistics(index: self), rankingGeneration)
+    }
+
     /// Ranks with `statistics` from now on (nil: the index's own again).
     func setRanking(_ statistics: RankingStatistics?) {
         rankingLock.lock()
         rankingOverride = statistics
+        rankingGeneration += 1
         rankingLock.unlock()
     }
 

@@ -4,8 +4,9 @@
 /// documents ahead (`TermBlocks`), which block-max ranking uses to skip them.
 ///
 /// It reads no positions (phrases use `PostingCursor`). Its buffers belong to its owner, which
-/// calls `release()` once: the cursor lives in raw storage (a matcher's or a ranker's) so that
-/// the per-posting work touches no reference counts and no exclusivity checks.
+/// calls `release()` once (or hands in buffers of its own, `init(_:buffers:)`): the cursor
+/// lives in raw storage (a matcher's or a ranker's) so that the per-posting work touches no
+/// reference counts and no exclusivity checks.
 struct BlockCursor {
     let blocks: TermBlocks
     /// The current document (corpus index); -1 before the start, `Int.max` at the end.
@@ -23,6 +24,14 @@ struct BlockCursor {
         self.blocks = blocks
         documents = .allocate(capacity: Segment.blockSize)
         frequencies = .allocate(capacity: Segment.blockSize)
+    }
+
+    /// A cursor decoding into buffers its owner allocated and frees (`Segment.blockSize`
+    /// entries each); `release()` must not be called on it.
+    init(_ blocks: TermBlocks, documents: UnsafeMutablePointer<Int>, frequencies: UnsafeMutablePointer<UInt32>) {
+        self.blocks = blocks
+        self.documents = documents
+        self.frequencies = frequencies
     }
 
     /// Frees the buffers (once, when the cursor is done).

@@ -34,6 +34,9 @@ final class DisjunctionRanker {
     private let n: Int
     private let termCount: Int
     private let cursors: UnsafeMutablePointer<BlockCursor>
+    /// The cursors' decoding buffers, one allocation for all (`Segment.blockSize` each).
+    private let cursorDocuments: UnsafeMutablePointer<Int>
+    private let cursorFrequencies: UnsafeMutablePointer<UInt32>
     private let others: [Matcher]
     /// Per clause: its cursor (≥ 0) or its matcher (`~slot`); its operand; its bound in the
     /// current window; its score on the current candidate.
@@ -89,14 +92,21 @@ final class DisjunctionRanker {
         }
         termCount = terms.count
         cursors = .allocate(capacity: max(1, termCount))
-        for (i, blocks) in terms.enumerated() { (cursors + i).initialize(to: BlockCursor(blocks)) }
+        let room = Segment.blockSize
+        cursorDocuments = .allocate(capacity: max(1, termCount) * room)
+        cursorFrequencies = .allocate(capacity: max(1, termCount) * room)
+        for (i, blocks) in terms.enumerated() {
+            (cursors + i).initialize(to: BlockCursor(blocks, documents: cursorDocuments + i * room,
+                                                     frequencies: cursorFrequencies + i * room))
+        }
         self.others = others
     }
 
     deinit {
-        for i in 0..<termCount { cursors[i].release() }
         cursors.deinitialize(count: termCount)
         cursors.deallocate()
+        cursorDocuments.deallocate()
+        cursorFrequencies.deallocate()
         slot.deallocate()  // with group, order, on and cost
         bounds.deallocate()  // with scores
     }

@@ -36,8 +36,8 @@ final class TermMatcher: Matcher {
     let cost: Int
     let maxScore: Double
 
-    init(index: CorpusIndex, term id: Int, ranking: RankingStatistics) {
-        let blocks = TermBlocks(index: index, term: id, ranking: ranking)
+    /// `blocks`: term `id`'s (`QueryPlan.blocks`).
+    init(index: CorpusIndex, term id: Int, blocks: TermBlocks) {
         cursor = .allocate(capacity: 1)
         cursor.initialize(to: BlockCursor(blocks))
         cost = id >= 0 && id < index.lexicon.count ? Int(index.lexicon.documentFrequency[id]) : 0

@@ -14,6 +14,8 @@ struct QueryPlan {
     let bm25: BM25
     /// The statistics BM25 ranks with (read once: `CorpusIndex.ranking` takes a lock).
     let ranking: RankingStatistics
+    /// The generation of `ranking` (`CorpusIndex.rankingState`): term blocks are cached per generation.
+    private let generation: Int
     let fields: SearchFields
     /// The root corpus's documents, by corpus index (what field tests look at).
     private let all: [Document]
@@ -25,13 +27,13 @@ struct QueryPlan {
     init(corpus: Corpus, expression: QueryExpression, fields: SearchFields) throws(QueryError) {
         self.corpus = corpus
         index = corpus.index
-        ranking = corpus.index.ranking
+        (ranking, generation) = corpus.index.rankingState
         bm25 = BM25(index: corpus.index, ranking: ranking)
         self.fields = fields
         all = corpus.root.documents
         var total = 0
         for stem in expression.prefixes {
-            if expansions[stem] == nil { expansions[stem] = Self.expand(stem, in: corpus.index) }
+            if expansions[stem] == nil { expansions[stem] = Self.cachedExpansion(stem, in: corpus.index) }
             total += expansions[stem]?.count ?? 0
         }
         guard total <= Self.totalExpansionLimit else { throw QueryError(.expandsTooFar(total), at: 0) }
@@ -71,16 +73,31 @@ struct QueryPlan {
             switch operand {
             case .term(let norm):
                 guard let id = index.lexicon.id(of: norm) else { continue }
-                groups.append([.term(TermBlocks(index: index, term: id, ranking: ranking))])
+                groups.append([.term(blocks(id))])
             case .prefix(let stem):
                 let ids = expand(stem)
                 guard !ids.isEmpty else { continue }
-                groups.append(ids.map { .term(TermBlocks(index: index, term: $0, ranking: ranking)) })
+                groups.append(ids.map { .term(blocks($0)) })
             default:
                 groups.append([.other(build(operand))])
             }
         }
         return DisjunctionRanker(operands: groups)
+    }
+
+    /// Term `id`'s blocks under this plan's ranking statistics, kept by the index's
+    /// `SearchCache` from one query to the next.
+    func blocks(_ id: Int) -> TermBlocks {
+        let index = self.index
+        let ranking = self.ranking
+        return index.searchCache.blocks(term: id, generation: generation) {
+            TermBlocks(index: index, term: id, ranking: ranking)
+        }
+    }
+
+    /// The matcher of term `id`.
+    private func termMatcher(_ id: Int) -> TermMatcher {
+        TermMatcher(index: index, term: id, blocks: blocks(id))
     }
 
     /// Whether a document (corpus index) belongs to the corpus being searched, or nil when
@@ -102,7 +119,7 @@ struct QueryPlan {
         switch expression {
         case .term(let norm):
             guard let id = index.lexicon.id(of: norm) else { return EmptyMatcher() }
-            return TermMatcher(index: index, term: id, ranking: ranking)
+            return termMatcher(id)
         case .phrase(let norms):
             let ids = norms.compactMap { index.lexicon.id(of: $0) }
             guard ids.count == norms.count else { return EmptyMatcher() }
@@ -114,8 +131,8 @@ struct QueryPlan {
             let ids = expand(stem)
             switch ids.count {
             case 0: return EmptyMatcher()
-            case 1: return TermMatcher(index: index, term: ids[0], ranking: ranking)
-            default: return UnionMatcher(ids.map { TermMatcher(index: index, term: $0, ranking: ranking) })
+            case 1: return termMatcher(ids[0])
+            default: return UnionMatcher(ids.map { termMatcher($0) })
             }
         case .field(let field, let values, let prefix):
             return AndMatcher(required: [everything()], filters: [fieldFilter(field, values, prefix: prefix, negated: false)])
@@ -161,7 +178,12 @@ struct QueryPlan {
 
     /// The ids a prefix of the query expands to.
     func expand(_ stem: String) -> [Int] {
-        expansions[stem] ?? Self.expand(stem, in: index)
+        expansions[stem] ?? Self.cachedExpansion(stem, in: index)
+    }
+
+    /// `expand(_:in:)`, kept by the index's `SearchCache` from one query to the next.
+    static func cachedExpansion(_ stem: String, in index: CorpusIndex) -> [Int] {
+        index.searchCache.expansion(stem) { expand(stem, in: index) }
     }
 
     /// The ids a prefix expands to: every term starting with it, or the

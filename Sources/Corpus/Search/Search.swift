@@ -45,7 +45,7 @@ public enum Search {
     /// documents are visited (a stop throws `QueryError.Kind.stopped`).
     public static func search(_ corpus: Corpus, _ query: String, limit: Int = 10, fields: SearchFields = .standard,
                               snippets: Bool = true, cancellation: Cancellation = .none) throws(QueryError) -> [Hit] {
-        try search(corpus, try Query.parse(query), limit: limit, fields: fields, snippets: snippets, cancellation: cancellation)
+        try search(corpus, try corpus.index.searchCache.query(query), limit: limit, fields: fields, snippets: snippets, cancellation: cancellation)
     }
 
     /// `search` with a parsed query. Without `snippets`, hits carry no snippet and no match
@@ -120,7 +120,7 @@ public enum Search {
     /// Every document of `corpus` matching `query`, in document order (no ranking).
     public static func documents(_ corpus: Corpus, _ query: String, fields: SearchFields = .standard,
                                  cancellation: Cancellation = .none) throws(QueryError) -> [Document] {
-        try documents(corpus, try Query.parse(query), fields: fields, cancellation: cancellation)
+        try documents(corpus, try corpus.index.searchCache.query(query), fields: fields, cancellation: cancellation)
     }
 
     /// `documents` with a parsed query.
@@ -146,7 +146,7 @@ public enum Search {
     /// each side; at most `limit` lines when given.
     public static func kwic(_ corpus: Corpus, _ query: String, width: Int = 40, limit: Int? = nil,
                             fields: SearchFields = .standard, cancellation: Cancellation = .none) throws(QueryError) -> [KwicLine] {
-        try kwic(corpus, try Query.parse(query), width: width, limit: limit, fields: fields, cancellation: cancellation)
+        try kwic(corpus, try corpus.index.searchCache.query(query), width: width, limit: limit, fields: fields, cancellation: cancellation)
     }
 
     /// `kwic` with a parsed query.
