@@ -98,7 +98,8 @@ import Testing
             let resolver = EntitySpeakerResolver(index: first.entityIndex)
             let lazy = QuoteExtractor.quotes(in: first.documents[0], resolver: resolver)
             let eager = QuoteExtractor.quotes(in: second.documents[0], resolver: resolver)
-            #expect(second.documents[0].knownLayout != nil)
+            // The eager reading found the layout (unless there was no mark to read for).
+            #expect(second.documents[0].knownLayout != nil || QuoteSource.markTokens(of: second.documents[0]).isEmpty)
             #expect(eager == lazy)
             #expect(eager == QuoteExtractor.quotes(in: first.documents[0].text, resolver: resolver))
         }
