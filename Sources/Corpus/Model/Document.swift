@@ -181,6 +181,14 @@ public final class Document: @unchecked Sendable {
         return built
     }
 
+    /// The layout when it has been found already, else nil (nothing is split).
+    var knownLayout: DocumentLayout? {
+        let lock = Self.layoutLocks[index & 63]
+        lock.lock()
+        defer { lock.unlock() }
+        return foundLayout
+    }
+
     /// Bytes held by the layout, or 0 before it has been found.
     var layoutMemoryBytes: Int {
         let lock = Self.layoutLocks[index & 63]

@@ -30,6 +30,8 @@ struct QuoteMark: Hashable, Sendable {
 enum QuoteMarks {
     /// The marks among the tokens of one paragraph, in order.
     static func marks(in source: QuoteSource, paragraph p: Int) -> [QuoteMark] {
+        // A paragraph with no `"`, `'`, `«` or `»` term has no mark (nor need its tokens be read).
+        guard source.tokens.mayHoldMarks(paragraph: p) else { return [] }
         let range = source.paragraphTokens[p]
         let bounds = source.paragraphs[p]
         var result: [QuoteMark] = []

@@ -4,44 +4,62 @@
 /// `withSource` (which keeps the text alive).
 struct QuoteSource {
     let text: UTF8Bytes
-    let tokens: [TokenSpan]
+    /// The tokens, with byte offsets (a corpus document's are scanned a paragraph at a time, when read).
+    let tokens: QuoteTokens
     /// Sentences: token ranges and byte ranges.
     let sentences: [SentenceSpan]
     /// Paragraphs as byte ranges.
     let paragraphs: [Range<Int>]
     /// Token range of each paragraph.
-    let paragraphTokens: [Range<Int>]
+    var paragraphTokens: [Range<Int>] { tokens.paragraphTokens }
     /// Position of the document in its corpus (0 for free text).
     let document: Int
 
     init(text: UTF8Bytes, tokens: [TokenSpan], sentences: [SentenceSpan], paragraphs: [Range<Int>], document: Int) {
+        self.init(text: text, tokens: QuoteTokens(text: text, tokens: tokens, paragraphs: paragraphs),
+                  sentences: sentences, paragraphs: paragraphs, document: document)
+    }
+
+    init(text: UTF8Bytes, tokens: QuoteTokens, sentences: [SentenceSpan], paragraphs: [Range<Int>], document: Int) {
         self.text = text
         self.tokens = tokens
         self.sentences = sentences
         self.paragraphs = paragraphs
         self.document = document
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(paragraphs.count)
-        var t = 0
-        for p in paragraphs {
-            while t < tokens.count && tokens[t].start < p.lowerBound { t += 1 }
-            let first = t
-            while t < tokens.count && tokens[t].start < p.upperBound { t += 1 }
-            ranges.append(first..<t)
-        }
-        paragraphTokens = ranges
     }
 
     /// Runs `body` over a document's text and structure.
+    ///
+    /// A document none of whose tokens can be a quotation mark (by its term ids) reads as empty:
+    /// it has no quotes. When the document's layout is known already (the entity index found
+    /// it), its tokens are scanned only where the stages read them (`QuoteTokens`); otherwise
+    /// the text is tokenised once and the layout found from those tokens.
     static func withSource<T>(_ document: Document, _ body: (QuoteSource) -> T) -> T {
+        let index = document.index
+        let marks = markTokens(of: document)
+        if marks.isEmpty { return withEmpty(document: index, body) }
         var text = document.text
+        if let layout = document.knownLayout, layout.tokenCount == document.terms.count {
+            let sentences = (0..<layout.sentenceCount).map {
+                SentenceSpan(tokens: layout.sentenceTokens($0), bytes: layout.sentenceBytes($0))
+            }
+            let paragraphs = layout.paragraphs
+            let lazy: T? = text.withUTF8 { buffer in
+                guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
+                let bytes = UTF8Bytes(base: base, count: buffer.count)
+                guard let tokens = QuoteTokens(text: bytes, count: layout.tokenCount, paragraphs: paragraphs,
+                                               sentences: sentences, marks: marks) else { return nil }
+                return body(QuoteSource(text: bytes, tokens: tokens, sentences: sentences, paragraphs: paragraphs,
+                                        document: index))
+            }
+            if let lazy { return lazy }
+        }
         let tokens = document.tokenSpans()
         let layout = document.layout(tokens: tokens)
         let sentences = (0..<layout.sentenceCount).map {
             SentenceSpan(tokens: layout.sentenceTokens($0), bytes: layout.sentenceBytes($0))
         }
         let paragraphs = layout.paragraphs
-        let index = document.index
         return text.withUTF8 { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0 else {
                 return withEmpty(document: index, body)
@@ -61,6 +79,20 @@ struct QuoteSource {
             return body(source)
         }
     }
+
+    /// The tokens of a document that may be quotation marks, by term id: the normal forms of
+    /// every quotation glyph (`QuoteMarks.glyph`) are `"`, `'`, `«` and `»`.
+    static func markTokens(of document: Document) -> [Int] {
+        let ids = Self.markTerms.compactMap { document.lexicon.id(of: $0) }.map(UInt32.init)
+        guard !ids.isEmpty else { return [] }
+        var found: [Int] = []
+        document.terms.forEachID { i, id in
+            if ids.contains(id) { found.append(i) }
+        }
+        return found
+    }
+
+    private static let markTerms = ["\"", "'", "\u{AB}", "\u{BB}"]
 
     /// Runs `body` over free text, segmented here.
     static func withSource<T>(_ string: String, document: Int = 0, _ body: (QuoteSource) -> T) -> T {
@@ -127,15 +159,21 @@ struct QuoteSource {
     /// The text of token `i`.
     func string(ofToken i: Int) -> String { string(tokens[i].range) }
 
-    /// The lowercased text of token `i` (ASCII fast path).
+    /// The lowercased text of token `i` (ASCII fast path: lowercased straight into the string,
+    /// which for a word of up to 15 bytes allocates nothing).
     func lower(_ i: Int) -> String {
         let t = tokens[i]
+        let bytes = text.base + t.start
         var ascii = true
-        for k in t.start..<t.end where text.base[k] >= 0x80 { ascii = false; break }
+        for k in 0..<t.length where bytes[k] >= 0x80 { ascii = false; break }
         if ascii {
-            var bytes = [UInt8](UnsafeBufferPointer(start: text.base + t.start, count: t.length))
-            for k in bytes.indices where bytes[k] >= 0x41 && bytes[k] <= 0x5A { bytes[k] += 0x20 }
-            return String(decoding: bytes, as: UTF8.self)
+            return String(unsafeUninitializedCapacity: t.length) { out in
+                for k in 0..<t.length {
+                    let b = bytes[k]
+                    out[k] = b &- 0x41 < 26 ? b | 0x20 : b
+                }
+                return t.length
+            }
         }
         return string(ofToken: i).lowercased()
     }
