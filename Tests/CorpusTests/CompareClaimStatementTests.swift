@@ -42,7 +42,7 @@ import Testing
             ("b", "The closure of the bakery will put 1,350 people out of work, Brandwell Foods Ltd told staff on a day of protests by union members and councillors."),
             ("c", "Harcourt Mining Corp said 1,350 people were evacuated from the town after the dam burst."),
         ])
-        let links = statements.factLinks(vectors: vectors, existing: [], score: 0.35)
+        let links = try statements.factLinks(vectors: vectors, existing: [], score: 0.35)
         #expect(links.count == 1)
         let link = try #require(links.first)
         #expect(Set([link.a, link.b]) == [0, 1])
@@ -57,7 +57,7 @@ import Testing
             ("b", "Aides confirmed Tarrow's trip had been postponed in March due to a suspected leak incident at the port."),
             ("c", "Exports rose sharply in March, said Tarrow, as the strike ended."),
         ])
-        let links = statements.factLinks(vectors: vectors, existing: [], score: 0.35)
+        let links = try statements.factLinks(vectors: vectors, existing: [], score: 0.35)
         // The trip, its postponement ("delayed") and the leak around "March" in both; the third
         // sentence shares only the month and the subject.
         #expect(links.map { Set([$0.a, $0.b]) } == [[0, 1]])

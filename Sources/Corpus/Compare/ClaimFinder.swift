@@ -66,7 +66,8 @@ public enum ClaimFinder {
         let statements = try ClaimStatements(vectors: vectors, corpus: corpus, factParts: factParts.isEmpty ? nil : factParts,
                                              cancellation: cancellation)
         var allLinks = try statements.refine(joined, vectors: vectors, threshold: Float(attach), cancellation: cancellation)
-        let factLinks = statements.factLinks(vectors: vectors, existing: allLinks, score: strong)
+        let factLinks = try statements.factLinks(vectors: vectors, existing: allLinks, score: strong,
+                                                  cancellation: cancellation)
         allLinks += factLinks
         let together = Set(factLinks.map { ClaimClustering.pairKey(Int($0.a), Int($0.b)) })
         clock.lap("statements \(allLinks.count) links")

@@ -56,16 +56,32 @@ struct ClaimStatements: @unchecked Sendable {
     /// `factParts`: each document's part of the shared reading, read before (`SentenceVectors`).
     init(vectors: SentenceVectors, corpus: Corpus, factParts: [FactSentences.Part]? = nil,
          cancellation: Cancellation) throws(WorkLimit) {
+        // Each document's compared sentences, as runs: the vectors hold them document by document
+        // (ascending), but a document listed twice would still be one group.
         var grouped: [Int32: [Int]] = [:]
-        for s in 0..<vectors.count { grouped[vectors.documents[s], default: []].append(s) }
+        var docs: [Int32] = []
+        var runStarts: [Int] = []
+        var ordered = true
+        for s in 0..<vectors.count where s == 0 || vectors.documents[s] != vectors.documents[s - 1] {
+            if let last = docs.last, vectors.documents[s] <= last { ordered = false }
+            docs.append(vectors.documents[s])
+            runStarts.append(s)
+        }
+        runStarts.append(vectors.count)
+        if !ordered {
+            for s in 0..<vectors.count { grouped[vectors.documents[s], default: []].append(s) }
+            docs = Array(grouped.keys).sorted()
+        }
         let byDocument = grouped
-        let docs = Array(byDocument.keys).sorted()
+        let runs = runStarts
+        let documentOrder = docs
+        let inRuns = ordered
         let documents = corpus.documents
         let store = try FactSentences.of(corpus, parts: factParts, cancellation: cancellation)
-        let parts = try Parallel.map(docs.count, chunk: 8, cancellation: cancellation) { k throws(WorkLimit) -> [(Int, Statement)] in
-            let d = Int(docs[k])
+        let parts = try Parallel.map(documentOrder.count, chunk: 8, cancellation: cancellation) { k throws(WorkLimit) -> [(Int, Statement)] in
+            let d = Int(documentOrder[k])
             let doc = documents[d]
-            let members = byDocument[docs[k]] ?? []
+            let members = inRuns ? Array(runs[k]..<runs[k + 1]) : byDocument[documentOrder[k]] ?? []
             let ids = members.map { store.id(document: d, sentence: Int(vectors.sentences[$0])) }
             guard ids.allSatisfy({ $0 != nil }) else { return Self.readAll(members, of: doc, vectors: vectors) }
             var inner = Set<UInt32>()
@@ -80,8 +96,9 @@ struct ClaimStatements: @unchecked Sendable {
                     out.append((m, Statement()))
                     continue
                 }
-                // Before the lead, a sentence stating no fact is still read for its subject.
-                let reading = stored ?? FactReading(SentenceTokens(doc.sentenceText(Int(vectors.sentences[m]))))
+                // Before the lead, a sentence stating no fact is still read for its subject (its
+                // facts are known to be none: the shared reading holds every sentence stating one).
+                let reading = stored ?? FactReading(SentenceTokens(doc.sentenceText(Int(vectors.sentences[m]))), facts: [])
                 let subject = reading.subject(firstKnown: store.firstKnown(id, in: inner))
                 let statement = Statement(actor: subject.actor, nameWords: subject.nameWords, facts: reading.facts,
                                           attributes: reading.attributes)
@@ -148,11 +165,18 @@ struct ClaimStatements: @unchecked Sendable {
         let x = statements[a]
         let y = statements[b]
         if x.sameSubject(as: y) == true || sameStory(a, b) == true { return true }
-        let xNames = x.nameWords.union(x.story.nameWords)
-        let yNames = y.nameWords.union(y.story.nameWords)
-        for (actor, names) in [(x.actor, yNames), (x.story.actor, yNames), (y.actor, xNames), (y.story.actor, xNames)]
-            where !actor.isEmpty && actor.isSubset(of: names) { return true }
-        return specific && !xNames.isDisjoint(with: yNames)
+        // The names of each side are its own name words and its story's, read from both sets in
+        // place (no union is made per pair).
+        func named(_ actor: Set<String>, in names: Set<String>, _ more: Set<String>) -> Bool {
+            !actor.isEmpty && actor.allSatisfy { names.contains($0) || more.contains($0) }
+        }
+        if named(x.actor, in: y.nameWords, y.story.nameWords) || named(x.story.actor, in: y.nameWords, y.story.nameWords)
+            || named(y.actor, in: x.nameWords, x.story.nameWords) || named(y.story.actor, in: x.nameWords, x.story.nameWords) {
+            return true
+        }
+        guard specific else { return false }
+        return !(x.nameWords.isDisjoint(with: y.nameWords) && x.nameWords.isDisjoint(with: y.story.nameWords)
+            && x.story.nameWords.isDisjoint(with: y.nameWords) && x.story.nameWords.isDisjoint(with: y.story.nameWords))
     }
 
     /// A value few unrelated sentences share: a count of 100 or more, a fraction, or a rate
@@ -203,42 +227,78 @@ struct ClaimStatements: @unchecked Sendable {
 
     /// Links between sentences of different groups stating the same fact of the same subject
     /// (see the type's comment), each scored `score`; pairs already in `existing` are skipped.
-    func factLinks(vectors: SentenceVectors, existing: [SentenceLink], score: Float, maxFile: Int = 64) -> [SentenceLink] {
-        var files: [String: [Int]] = [:]
-        var specific: [String: Bool] = [:]
+    ///
+    /// Sentences are filed by fact key and value; the files are checked in parallel (each against
+    /// the existing links only) and their links merged in the files' name order, a pair linked by
+    /// an earlier file skipped in a later one: the links of checking the files one by one.
+    func factLinks(vectors: SentenceVectors, existing: [SentenceLink], score: Float, maxFile: Int = 64,
+                   cancellation: Cancellation = .none) throws(WorkLimit) -> [SentenceLink] {
+        var files: [String: (list: [Int], specific: Bool)] = [:]
         for (s, statement) in statements.enumerated() where !statement.actor.isEmpty || !statement.story.actor.isEmpty {
             for fact in statement.facts where fact.kind != .name
                 && (!Self.weakKeys.contains(fact.key) || Self.contextKeys.contains(fact.key)) {
                 // The value as written, not its hedged range ("about 4,200 workers" files as 4200).
                 let value = fact.values.isEmpty ? fact.range.map { "\($0.lowerBound)" } ?? "" : fact.values.sorted().joined(separator: "|")
-                files[fact.key + "\u{1}" + value, default: []].append(s)
-                specific[fact.key + "\u{1}" + value] = Self.isSpecific(fact)
+                let name = fact.key + "\u{1}" + value
+                files[name, default: ([], false)].list.append(s)
+                files[name, default: ([], false)].specific = Self.isSpecific(fact)
             }
         }
-        var known = Set<UInt64>()
-        for link in existing where link.score >= score { known.insert(ClaimClustering.pairKey(Int(link.a), Int(link.b))) }
-        var out: [SentenceLink] = []
-        for name in files.keys.sorted() {
-            guard let list = files[name], list.count >= 2, list.count <= maxFile else { continue }
+        let checked: [(key: String, list: [Int], specific: Bool)] = files.keys.sorted().compactMap { name in
+            guard let file = files[name], file.list.count >= 2, file.list.count <= maxFile else { return nil }
+            return (String(name.prefix { $0 != "\u{1}" }), file.list, file.specific)
+        }
+        files = [:]
+        try cancellation.check()
+        let known = try PairSet(existing, minimumScore: score, cancellation: cancellation)
+        let found = try Parallel.map(checked.count, chunk: 64, cancellation: cancellation, reports: false) { f -> [SentenceLink] in
+            let (key, list, specific) = checked[f]
+            // A month is common: it links only with more words around it in common.
+            let isContext = Self.contextKeys.contains(key)
+            let shared = isContext ? Self.monthWords : 1
+            let skipped = isContext ? Self.weakKeys.subtracting([key]) : Self.weakKeys
+            var out: [SentenceLink] = []
             for i in 0..<list.count {
                 for j in (i + 1)..<list.count {
                     let a = list[i]
                     let b = list[j]
                     guard vectors.groups[a] != vectors.groups[b], vectors.documents[a] != vectors.documents[b] else { continue }
-                    let pair = ClaimClustering.pairKey(a, b)
-                    guard !known.contains(pair), related(a, b, specific: specific[name] ?? false) else { continue }
-                    let key = name.prefix { $0 != "\u{1}" }
-                    if Self.contextKeys.contains(String(key)) {
-                        // A month is common: it links only with more words around it in common.
-                        guard shareFact(a, b, shared: Self.monthWords, skipping: Self.weakKeys.subtracting([String(key)])) else { continue }
-                    } else {
-                        guard shareFact(a, b, shared: 1, skipping: Self.weakKeys) else { continue }
-                    }
-                    known.insert(pair)
+                    guard !known.contains(ClaimClustering.pairKey(a, b)), related(a, b, specific: specific),
+                          shareFact(a, b, shared: shared, skipping: skipped) else { continue }
                     out.append(SentenceLink(a: Int32(a), b: Int32(b), score: max(score, vectors.similarity(a, b))))
                 }
             }
+            return out
+        }
+        var linked = Set<UInt64>()
+        var out: [SentenceLink] = []
+        for list in found {
+            for link in list where linked.insert(ClaimClustering.pairKey(Int(link.a), Int(link.b))).inserted { out.append(link) }
         }
         return out
+    }
+
+    /// The pairs of sentences (`ClaimClustering.pairKey`) of links scoring at least a minimum, in
+    /// shards by the pair's hash, each shard built on its own core.
+    struct PairSet: Sendable {
+        let shards: [Set<UInt64>]
+        static let shardBits: UInt64 = 3
+
+        init(_ links: [SentenceLink], minimumScore: Float, cancellation: Cancellation) throws(WorkLimit) {
+            let count = 1 << Int(Self.shardBits)
+            shards = try Parallel.map(count, chunk: 1, cancellation: cancellation, reports: false) { k -> Set<UInt64> in
+                var set = Set<UInt64>(minimumCapacity: links.count / count + 16)
+                for link in links where link.score >= minimumScore {
+                    let pair = ClaimClustering.pairKey(Int(link.a), Int(link.b))
+                    if Self.shard(pair) == k { set.insert(pair) }
+                }
+                return set
+            }
+        }
+
+        @inline(__always)
+        static func shard(_ pair: UInt64) -> Int { Int(truncatingIfNeeded: (pair &* 0x9E37_79B9_7F4A_7C15) >> (64 - shardBits)) }
+
+        func contains(_ pair: UInt64) -> Bool { shards[Self.shard(pair)].contains(pair) }
     }
 }

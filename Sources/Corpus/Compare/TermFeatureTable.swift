@@ -57,10 +57,25 @@ final class TermFeatureTable: @unchecked Sendable {
             }
         }
         let keys = distinct.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var interned: [String: UInt32] = [:]
-        interned.reserveCapacity(keys.count)
-        for (i, key) in keys.enumerated() { interned[key] = UInt32(i) }
-        func intern(_ key: String) -> UInt32 { interned[key] ?? Self.noStem }
+        var interning: [String: UInt32] = [:]
+        interning.reserveCapacity(keys.count)
+        for (i, key) in keys.enumerated() { interning[key] = UInt32(i) }
+        let interned = interning
+        // The terms' keys are looked up in parallel blocks (the dictionary is only read), then
+        // laid out in term order.
+        let blocks = Parallel.map(drafts.count, chunk: 1) { b -> (ids: [UInt32], counts: [UInt32], stems: [UInt32]) in
+            var ids: [UInt32] = []
+            var counts: [UInt32] = []
+            var stems: [UInt32] = []
+            counts.reserveCapacity(drafts[b].count)
+            stems.reserveCapacity(drafts[b].count)
+            for draft in drafts[b] {
+                for feature in draft.features { ids.append(interned[feature] ?? TermFeatureTable.noStem) }
+                counts.append(UInt32(draft.features.count))
+                stems.append(draft.stem.map { interned[$0] ?? TermFeatureTable.noStem } ?? TermFeatureTable.noStem)
+            }
+            return (ids, counts, stems)
+        }
         var starts: [UInt32] = [0]
         var ids: [UInt32] = []
         var stems: [UInt32] = []
@@ -68,13 +83,16 @@ final class TermFeatureTable: @unchecked Sendable {
         starts.reserveCapacity(count + 1)
         stems.reserveCapacity(count)
         flags.reserveCapacity(count)
-        for block in drafts {
-            for draft in block {
-                for feature in draft.features { ids.append(intern(feature)) }
-                starts.append(UInt32(ids.count))
-                stems.append(draft.stem.map(intern) ?? Self.noStem)
-                flags.append(draft.flags)
+        ids.reserveCapacity(blocks.reduce(0) { $0 + $1.ids.count })
+        for (b, block) in blocks.enumerated() {
+            ids.append(contentsOf: block.ids)
+            var end = starts[starts.count - 1]
+            for n in block.counts {
+                end += n
+                starts.append(end)
             }
+            stems.append(contentsOf: block.stems)
+            for draft in drafts[b] { flags.append(draft.flags) }
         }
         var phrases: [UInt64: UInt32] = [:]
         for (phrase, canonical) in normalizer.paraphrases.phrases {
