@@ -59,11 +59,20 @@ local function source_of(doc)
 end
 
 -- A table of `rows` for the page: the first TOP rows, a note of how many more `noun` there
--- are, and a link to all of them, written to `name` (a CSV file) beside the page.
+-- are, and a link to all of them, written to `name` (a CSV file) beside the page. The page
+-- keeps only the rows it shows (`t:excerpt()`): the whole lists are in their files, and at
+-- 100,000 documents they would hold hundreds of megabytes until the briefing ends.
 local function summary_table(name, rows, columns, noun)
   local t = report.table(rows, { columns = columns, top = TOP, noun = noun, link = folder .. "/" .. name })
-  files[#files + 1] = report.write(base .. "/" .. name, t:csv())
-  return t
+  files[#files + 1] = report.write(base .. "/" .. name, t)
+  return t:excerpt()
+end
+
+-- Each section's lists are garbage once it is done; Lua does not see the Swift memory its
+-- objects and tables hold (the quotations, a table's rows), so it is collected now rather than
+-- carried into the next analysis.
+local function done()
+  collectgarbage()
 end
 
 local function publish()
@@ -116,14 +125,15 @@ do
   local biggest = sources[1] and string.format("; largest source %s (%s)", sources[1].source, dossier.util.plural(sources[1].docs, "document")) or ""
   say("documents  %s documents, %s words, %s%s", n(#docs), n(corpus.words), span, biggest)
 end
+done()
 
 -- 2. Who said what. Pronouns that refer to no one named are not speakers: their quotations
 -- count as unattributed.
 do
-  local quotes = corpus:quotes()
   -- The full quotations chosen in Swift: reading `partial` of every quotation from Lua costs a
-  -- call per quotation (155k at 105k documents).
+  -- call per quotation (155k at 105k documents). Every quotation is needed only for the count.
   local full = corpus:quotes({ partial = false })
+  local summary = dossier.util.quote_summary(corpus:quotes(), full)
   local rows = full:map(function(q)
     local kind = q.speaker_kind
     local speaker = q.speaker and q.speaker.name or (kind ~= "pronoun" and q.speaker_text) or nil
@@ -152,20 +162,20 @@ do
     local r = g.items[1]
     repeated[#repeated + 1] = { quote = clip(r.quote, 200), speaker = r.speaker, documents = g.count, first = r.doc }
   end
-  local summary = dossier.util.quote_summary(quotes, full)
   section("Who said what", {
     string.format("%s, by %s speakers; %s not attributed to anyone named or described.", summary, n(#speakers), n(unattributed)),
     report.chart.bar(speakers:top(15), { title = "Quotations per speaker", label = "speaker", value = "quotations" }),
     summary_table("speakers.csv", speakers, { "speaker", "kind", "quotations", "documents", "example" }, "speakers"),
     "The quotations repeated most often:",
     report.table(repeated, { columns = { "quote", "speaker", "documents", "first" }, top = TOP, noun = "different quotations",
-                             link = folder .. "/quotes.csv" }),
+                             link = folder .. "/quotes.csv" }):excerpt(),
   })
   files[#files + 1] = report.write(base .. "/quotes.csv", report.table(rows, {
-    columns = { "speaker", "kind", "verb", "quote", "doc", "source", "date" } }):csv())
+    columns = { "speaker", "kind", "verb", "quote", "doc", "source", "date" } }))
   local top = speakers:top(3):map(function(s) return s.speaker .. " (" .. s.quotations .. ")" end)
   say("quotes     %s; most quoted: %s", summary, #top > 0 and top:concat(", ") or "no one")
 end
+done()
 
 -- 3. The timeline: each date with how often it is mentioned.
 do
@@ -197,12 +207,13 @@ do
   })
   local sorted = events:sort("date")
   files[#files + 1] = report.write(base .. "/timeline.csv", report.table(sorted, {
-    columns = { "date", "said", "context", "doc" } }):csv())
+    columns = { "date", "said", "context", "doc" } }))
   local top = dates:top(3):map(function(d) return d.date .. " (" .. d.mentions .. ")" end)
   local span = #sorted > 0 and string.format(", %s to %s", sorted[1].date, sorted[#sorted].date) or ""
   say("timeline   %s events on %s dates%s; most mentioned: %s", n(#events), n(#dates), span,
       #top > 0 and top:concat(", ") or "none")
 end
+done()
 
 -- 4. People and organisations.
 do
@@ -238,6 +249,9 @@ do
   say("people     %s", named(people))
   say("orgs       %s", named(orgs))
 end
+-- The entities, quotations and dates are done with: their memory goes back before the claims.
+corpus:forget()
+done()
 
 -- 5. Claims across outlets, and conflicts.
 do
@@ -288,6 +302,7 @@ do
   say("claims     %s shared %s, %s reported by 3+ outlets; %s %s%s", n(#claims), #claims == 1 and "fact" or "facts", n(#wide),
       n(#conflicts), #conflicts == 1 and "conflict" or "conflicts", first)
 end
+done()
 
 -- 6. Top terms per source. A word belongs to a script (Latin, CJK, Cyrillic, …); the lists
 -- keep to the corpus's main script, so the Chinese characters of a few articles (the
@@ -336,7 +351,7 @@ do
     rows[#rows + 1] = { source = s.source, documents = s.docs, terms = kept:top(8):pluck("term"):concat(", ") }
   end
   if #rows > 0 then
-    blocks[#blocks + 1] = report.table(rows, { columns = { "source", "documents", "terms" }, top = TOP, noun = "sources" })
+    blocks[#blocks + 1] = report.table(rows, { columns = { "source", "documents", "terms" }, top = TOP, noun = "sources" }):excerpt()
   end
   blocks[#blocks + 1] = report.chart.bar(own:top(20), { title = "Most frequent words (" .. main .. " script)", label = "term", value = "count" })
   blocks[#blocks + 1] = summary_table("terms.csv", own, { "term", "count" }, "most frequent words")

@@ -30,6 +30,24 @@ import Testing
         #expect(listing(root.appendingPathComponent("tables")) == ["terms.csv"])  // no temporary files left
     }
 
+    @Test func writesPieceByPieceAndLeavesNothingWhenTheWriterFails() throws {
+        let url = try AtomicFile.write(to: "tables/big.csv", under: root) { sink in
+            for i in 0..<1000 { try sink("row \(i)\r\n") }
+        }
+        let expected = (0..<1000).map { "row \($0)\r\n" }.joined()
+        #expect(try String(contentsOf: url, encoding: .utf8) == expected)
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try AtomicFile.write(to: "tables/big.csv", under: root) { sink in
+                try sink("half")
+                throw Stop()
+            }
+        }
+        // The old file stays whole, and no temporary file is left.
+        #expect(try String(contentsOf: url, encoding: .utf8) == expected)
+        #expect(listing(root.appendingPathComponent("tables")) == ["big.csv"])
+    }
+
     @Test func keepsThePermissionsOfAFileItReplaces() throws {
         let url = try AtomicFile.write("v1", to: "run.sh", under: root)
         try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: url.path)

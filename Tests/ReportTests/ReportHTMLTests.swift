@@ -203,4 +203,26 @@ import FoundationXML
         #expect(cut.contains("Top 3 of 1,234 speakers; 1,231 more not shown."))
         #expect(cut.components(separatedBy: "class=\"table-note\"").count == 2)
     }
+
+    @Test func anExcerptCutFromItsTableRendersTheSamePageFromItsShownRowsOnly() {
+        // The numbers column is numeric only over the whole list (a text cell far down), so the
+        // cut must carry the whole list's alignment, and its row count for the note.
+        var rows: [[ReportCell]] = (1...300).map { [.text("speaker \($0)"), .integer(400 - $0), .integer($0)] }
+        rows[250][2] = "n/a"
+        let table = ReportTable(columns: ["speaker", "quotations", "numbers"], rows: rows)
+        let excerpt = TableExcerpt(shown: 20, noun: "speakers", link: "briefing/speakers.csv")
+        let cut = excerpt.cut(table)
+        #expect(cut.table.rows.count == 20)
+        #expect(cut.table.numericColumns != table.numericColumns)
+        func page(_ t: ReportTable, _ e: TableExcerpt) -> String {
+            HTMLRenderer.render(HTMLReport(title: "T", sections: [HTMLSection(heading: "S", blocks: [.excerpt(t, e)])]))
+        }
+        #expect(page(cut.table, cut.excerpt) == page(table, excerpt))
+        // Cutting again, or a table that shows every row, changes nothing.
+        let again = cut.excerpt.cut(cut.table)
+        #expect(again.table == cut.table && again.excerpt == cut.excerpt)
+        let all = TableExcerpt(shown: 500, noun: "speakers").cut(table)
+        #expect(all.table == table && all.excerpt == TableExcerpt(shown: 500, noun: "speakers"))
+        #expect(TableExcerpt(shown: nil).cut(table).table == table)
+    }
 }

@@ -91,6 +91,21 @@ import Testing
         #expect(parsed == expectedFields)
     }
 
+    @Test func csvInPiecesJoinsToTheWholeText() {
+        // Many rows, rows shorter and longer than the columns, pieces of a few records each.
+        var rows = Self.tricky.rows
+        for i in 0..<200 { rows.append(i % 3 == 0 ? [.text("short \(i)")] : [.integer(i), "a,b", .number(0.5), true, nil, "x", "beyond"]) }
+        let table = ReportTable(columns: Self.tricky.columns, rows: rows)
+        var pieces: [String] = []
+        TableFormat.csv(table, chunkBytes: 100) { pieces.append($0) }
+        #expect(pieces.count > 10)
+        #expect(pieces.joined() == TableFormat.csv(table))
+        #expect(pieces.allSatisfy { $0.hasSuffix("\r\n") })  // whole records
+        var none: [String] = []
+        TableFormat.csv(ReportTable(columns: [], rows: [["x"]])) { none.append($0) }
+        #expect(none.isEmpty)
+    }
+
     @Test func csvEdgeCases() {
         #expect(TableFormat.csv(ReportTable(columns: [], rows: [])) == "")
         // A record with a single empty field is quoted so it is not a blank line.

@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 import LuaBridge
 import Testing
@@ -31,6 +32,42 @@ import Testing
         process.waitUntilExit()
         let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
         #expect(rows == [["name", "note", "n"], ["comma, inside", "she said \"hi\"", "3"], ["line\nbreak", "", "2.5"], ["plain", "", "-1"]])
+    }
+
+    @Test func aTableIsWrittenAsItsCSVAndAnExcerptKeepsThePage() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(out: folder.url)
+        let values = try s.values("""
+            local t = report.table(corpus:docs(), {columns = {'id', 'words'}, top = 2, noun = 'documents', link = 'docs.csv'})
+            local path = report.write('docs.csv', t)
+            local e = t:excerpt()
+            local function page(x) return report.html{title = 'T', sections = {{heading = 'S', x}}} end
+            return path, t:csv(), #t, #e, page(t) == page(e), e:excerpt() == e,
+                   report.table({{a = 1}}):excerpt() ~= nil
+            """)
+        let path = try #require(values[0].stringValue)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == values[1].stringValue)
+        #expect(values[2].intValue == s.corpus.count)
+        #expect(values[3].intValue == min(2, s.corpus.count))
+        for i in 4...6 {
+            guard case .boolean(true) = values[i] else { Issue.record("value \(i): \(values[i])"); continue }
+        }
+    }
+
+    @Test func forgettingTheAnalysesGivesTheSameResultsAgain() throws {
+        let s = try makeSession()
+        let script = """
+            local out = {}
+            for _, e in ipairs(corpus:entities()) do out[#out + 1] = e.name .. '/' .. e.count end
+            for _, q in ipairs(corpus:quotes()) do out[#out + 1] = q.text .. '/' .. tostring(q.speaker_name) end
+            for _, m in ipairs(corpus:timeline()) do out[#out + 1] = m.date .. '/' .. m.text end
+            return table.concat(out, '\\n')
+            """
+        let before = try s.value(script).stringValue
+        _ = try s.values("corpus:forget()")
+        #expect(s.corpus.annotations.peek("entities.index", as: EntityIndex.self) == nil)
+        #expect(try s.value(script).stringValue == before)
+        #expect(before?.isEmpty == false)
     }
 
     @Test func jsonParses() throws {

@@ -210,6 +210,9 @@ function Corpus:docs() end
 ---@return Document?
 function Corpus:doc(id) end
 
+--- Drops the entities, quotations and dates the corpus keeps after their first use (shared with its sub-corpora), freeing their memory; the next use computes them again. For long scripts, once done with them.
+function Corpus:forget() end
+
 --- Documents per source (outlet), most documents first; documents without a source are left out.
 ---@return List<SourceCount>
 function Corpus:sources() end
@@ -836,6 +839,10 @@ function Table:csv() end
 ---@return string
 function Table:json() end
 
+--- Only the rows an HTML report shows of the table (its `top`), as a new Table whose note still counts and links the whole list: the same page from far less memory once the whole table is written (`report.write(path, t)`). A table that shows every row comes back as it is.
+---@return Table
+function Table:excerpt() end
+
 --- Prints the table, aligned; returns it.
 ---@return Table
 function Table:print() end
@@ -1015,9 +1022,9 @@ function report.table(rows, opts) end
 ---@return string html
 function report.html(spec) end
 
---- Writes `text` to `path` under the output folder (`--out`, default ./out), atomically; returns the full path.
+--- Writes `text` to `path` under the output folder (`--out`, default ./out), atomically; returns the full path. A Table is written as CSV, a piece at a time.
 ---@param path string relative path, no `..`
----@param text string
+---@param text string|Table
 ---@return string path
 function report.write(path, text) end
 

@@ -42,6 +42,10 @@ public final class AnnotationCache: @unchecked Sendable {
         if let v = s.value as? T { return v }
         let v = try build()
         s.value = v
+        // An analysis frees its scratch when it is done, much of it in the worker threads'
+        // heaps, where the next analysis (run from another thread) does not reuse it: hand it
+        // back to the system so it does not stay under every later peak.
+        MemoryRelease.trim()
         return v
     }
 

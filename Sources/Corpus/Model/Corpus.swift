@@ -95,6 +95,17 @@ public final class Corpus: @unchecked Sendable {
                 ("postings", index.postingsBytes)]
     }
 
+    /// Drops the analyses the corpus has kept for later use (the entity index, the quotations,
+    /// the dates) and hands their memory back to the system; the next use computes them again.
+    /// A long script (the briefing) calls it once it is done with them, so they do not lie under
+    /// the peak of the analyses that follow. Settings (a gazetteer, globals) are kept.
+    public func forgetAnalyses() {
+        let root = self.root
+        root.annotations.set(Corpus.indexKey, Optional<EntityIndex>.none)
+        root.annotations.reset(CorpusDates.self)
+        MemoryRelease.trim()
+    }
+
     /// True when `document` belongs to this corpus.
     public func contains(_ document: Document) -> Bool { byID[document.id] === document }
 }

@@ -23,6 +23,20 @@ public enum AtomicFile {
         try write(data, to: relativePath, under: root, beforeRename: {})
     }
 
+    /// Writes what `produce` hands to its sink, piece by piece, like `write(_:to:under:)` does
+    /// text: a long file (a CSV table) never needs to be one string in memory. When `produce`
+    /// throws, nothing is renamed and the temporary file is removed.
+    @discardableResult
+    public static func write(to relativePath: String, under root: URL,
+                             produce: (_ sink: (String) throws -> Void) throws -> Void) throws -> URL {
+        try write(to: relativePath, under: root, beforeRename: {}) { fd in
+            try produce { piece in
+                var piece = piece
+                try piece.withUTF8 { try writeAll(UnsafeRawBufferPointer($0), to: fd, path: relativePath) }
+            }
+        }
+    }
+
     /// The checked path split into folder names and the file name.
     static func components(of relativePath: String) throws -> (folders: [String], file: String) {
         if relativePath.utf8.contains(0) { throw AtomicFileError.invalidName(relativePath) }
@@ -62,12 +76,20 @@ public enum AtomicFile {
     /// against the file system's limits first, and folders made on the way (the output folder
     /// included) are removed again when the write fails.
     static func write(_ data: Data, to relativePath: String, under root: URL, beforeRename: () throws -> Void) throws -> URL {
+        try write(to: relativePath, under: root, beforeRename: beforeRename) { fd in
+            try data.withUnsafeBytes { try writeAll($0, to: fd, path: relativePath) }
+        }
+    }
+
+    /// The writer, with the bytes written to the temporary file's descriptor by `contents`.
+    static func write(to relativePath: String, under root: URL, beforeRename: () throws -> Void,
+                      contents: (Int32) throws -> Void) throws -> URL {
         let (folders, file) = try components(of: relativePath)
         try checkNames(folders + [file], of: relativePath)
         let rootPath = root.standardizedFileURL.path
         var created: [String] = []
         do {
-            return try write(data, folders: folders, file: file, relativePath: relativePath, rootPath: rootPath,
+            return try write(contents, folders: folders, file: file, relativePath: relativePath, rootPath: rootPath,
                              created: &created, beforeRename: beforeRename)
         } catch {
             for folder in created.reversed() { _ = rmdir(folder) }
@@ -75,7 +97,7 @@ public enum AtomicFile {
         }
     }
 
-    private static func write(_ data: Data, folders: [String], file: String, relativePath: String, rootPath: String,
+    private static func write(_ contents: (Int32) throws -> Void, folders: [String], file: String, relativePath: String, rootPath: String,
                               created: inout [String], beforeRename: () throws -> Void) throws -> URL {
         // The output folder and any missing folders above it.
         var missing: [String] = []
@@ -162,7 +184,7 @@ public enum AtomicFile {
         var isOpen = true
         do {
             if let existingMode { _ = fchmod(fd, existingMode & 0o7777) }
-            try writeAll(data, to: fd, path: relativePath)
+            try contents(fd)
             guard fsync(fd) == 0 else {
                 throw AtomicFileError.io(path: relativePath, operation: "flushing to disk", message: lastErrorMessage())
             }
@@ -221,19 +243,17 @@ public enum AtomicFile {
     static func lastErrorMessage() -> String { String(cString: strerror(errno)) }
 }
 
-/// Writes every byte of `data` to `fd`, retrying short writes and interruptions. Lives outside
+/// Writes every byte of `buffer` to `fd`, retrying short writes and interruptions. Lives outside
 /// `AtomicFile` so that `write` here means the system call, not `AtomicFile.write`.
-private func writeAll(_ data: Data, to fd: Int32, path: String) throws {
-    try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-        guard let base = buffer.baseAddress else { return }
-        var offset = 0
-        while offset < buffer.count {
-            let n = write(fd, base + offset, buffer.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw AtomicFileError.io(path: path, operation: "writing", message: AtomicFile.lastErrorMessage())
-            }
-            offset += n
+private func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
+    guard let base = buffer.baseAddress else { return }
+    var offset = 0
+    while offset < buffer.count {
+        let n = write(fd, base + offset, buffer.count - offset)
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw AtomicFileError.io(path: path, operation: "writing", message: AtomicFile.lastErrorMessage())
         }
+        offset += n
     }
 }

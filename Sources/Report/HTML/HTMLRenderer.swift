@@ -96,8 +96,9 @@ public enum HTMLRenderer {
     /// whole list.
     static func tableHTML(_ table: ReportTable, excerpt: TableExcerpt? = nil) -> String {
         guard !table.columns.isEmpty else { return "<p class=\"table-note\">Empty table.</p>\n" }
-        let numeric = table.numericColumns
+        let numeric = excerpt?.whole?.numericColumns ?? table.numericColumns
         let all = table.normalizedRows
+        let total = excerpt?.whole?.rows ?? all.count
         let rows = excerpt?.shown.map { Array(all.prefix($0)) } ?? all
         var out = "<div class=\"table-wrap\">\n" + (rows.count >= 2 ? "<table class=\"sortable\">" : "<table>") + "\n<thead>\n<tr>"
         for (i, name) in table.columns.enumerated() {
@@ -119,7 +120,7 @@ public enum HTMLRenderer {
             out += "</tr>\n"
         }
         out += "</tbody>\n</table>\n</div>\n"
-        if let note = excerpt?.note(total: all.count) {
+        if let note = excerpt?.note(total: total) {
             out += "<p class=\"table-note\">" + Markup.escape(note.text)
             if let link = note.link {
                 out += Markup.element("a", [("href", link.href)], content: Markup.escape(link.text)) + "."

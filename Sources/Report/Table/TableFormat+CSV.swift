@@ -9,8 +9,19 @@ extension TableFormat {
     /// reads back to the same value, `NaN`/`inf`/`-inf` for the rest), booleans are `true`/`false`,
     /// and empty cells are empty fields. A table without columns gives "".
     public static func csv(_ t: ReportTable) -> String {
-        guard !t.columns.isEmpty else { return "" }
         var out = ""
+        csv(t, chunkBytes: .max) { out += $0 }
+        return out
+    }
+
+    /// `csv(_:)` handed to `write` in pieces of about `chunkBytes` bytes (whole records), so a
+    /// long table can go to a file without the whole text in memory. The pieces joined are
+    /// exactly `csv(t)`.
+    public static func csv<E: Error>(_ t: ReportTable, chunkBytes: Int = 1 << 16,
+                                     write: (String) throws(E) -> Void) throws(E) {
+        guard !t.columns.isEmpty else { return }
+        var out = ""
+        let n = t.columns.count
         func record(_ fields: [String]) {
             for (i, field) in fields.enumerated() {
                 if i > 0 { out += "," }
@@ -19,8 +30,17 @@ extension TableFormat {
             out += "\r\n"
         }
         record(t.columns)
-        for r in t.normalizedRows { record(r.map(\.exactText)) }
-        return out
+        for row in t.rows {
+            // The row cut or padded to the columns, as `normalizedRows` does, one row at a time.
+            var fields = row.prefix(n).map(\.exactText)
+            if fields.count < n { fields += Array(repeating: "", count: n - fields.count) }
+            record(fields)
+            if out.utf8.count >= chunkBytes {
+                try write(out)
+                out = ""
+            }
+        }
+        if !out.isEmpty { try write(out) }
     }
 
     /// One CSV field, quoted when RFC 4180 requires it.

@@ -46,6 +46,10 @@ enum CorpusBinding {
                     return [.nil]
                 }
             },
+            .method("forget", "Drops the entities, quotations and dates the corpus keeps after their first use (shared with its sub-corpora), freeing their memory; the next use computes them again. For long scripts, once done with them.") { corpus, _ in
+                corpus.forgetAnalyses()
+                return []
+            },
             .method("sources", "Documents per source (outlet), most documents first; documents without a source are left out.",
                     returns: ["List<SourceCount>"]) { corpus, _ in
                 [sources.make(sourceCounts(corpus).map { [.text($0.source), .integer($0.docs)] })]

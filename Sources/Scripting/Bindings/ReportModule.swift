@@ -35,6 +35,13 @@ enum ReportModule {
             .method("markdown", "The table in Markdown.", returns: ["string"]) { t, _ in [.text(TableFormat.markdown(t.table))] },
             .method("csv", "The table as CSV (RFC 4180).", returns: ["string"]) { t, _ in [.text(TableFormat.csv(t.table))] },
             .method("json", "The table as a JSON array of objects.", returns: ["string"]) { t, _ in [.text(TableFormat.json(t.table))] },
+            .method("excerpt", "Only the rows an HTML report shows of the table (its `top`), as a new Table whose note still counts and links the whole list: the same page from far less memory once the whole table is written (`report.write(path, t)`). A table that shows every row comes back as it is.",
+                    returns: ["Table"]) { t, _ in
+                guard let excerpt = t.excerpt else { return [.object(t)] }
+                let cut = excerpt.cut(t.table)
+                if cut.excerpt == excerpt { return [.object(t)] }
+                return [.object(TableObject(cut.table, excerpt: cut.excerpt))]
+            },
             .method("print", "Prints the table, aligned; returns it.", returns: ["Table"]) { t, _ in
                 FileHandle.standardOutput.flushC()
                 print(TableFormat.terminal(t.table, width: ctx.options.width))
@@ -84,10 +91,17 @@ enum ReportModule {
         }
         let write = lua.function("write") { args in
             let path = try args.string(1)
-            let contents = try args.bytes(2)
+            // A Table is written as CSV a piece at a time, never as one string.
+            let table = args.optionalObject(2, as: TableObject.self)
+            let contents = table == nil ? try args.bytes(2) : nil
             let root = URL(fileURLWithPath: ctx.options.outputDirectory)
             do {
-                let url = try AtomicFile.write(Data(contents.bytes), to: path, under: root)
+                let url: URL
+                if let table {
+                    url = try AtomicFile.write(to: path, under: root) { sink in try TableFormat.csv(table.table, write: sink) }
+                } else {
+                    url = try AtomicFile.write(Data(contents?.bytes ?? []), to: path, under: root)
+                }
                 return [.text(url.path)]
             } catch {
                 throw LuaRuntimeError("report.write: \(error)")

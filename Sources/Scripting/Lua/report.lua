@@ -205,7 +205,8 @@ function report.html(spec)
   return native.html({ title = spec.title, subtitle = spec.subtitle, sections = sections })
 end
 
---- Writes `text` to `path` under the output folder, atomically; returns the full path.
+--- Writes `text` (or a Table, as CSV, without making it one string) to `path` under the
+-- output folder, atomically; returns the full path.
 report.write = native.write
 
 --- Horizontal bars in the terminal: `report.bars(rows, {label=, value=, width=})`.
