@@ -311,8 +311,8 @@ struct DocumentScan {
                 if units[j].kind == .cap && flags.contains(.organizationHead) {
                     if flags.contains(.companySuffix) { end = j }
                     j += 1
-                } else if units[j].kind == .connector, j + 1 < units.count, ["and", "&"].contains(norm(units[j])),
-                          units[j + 1].kind == .cap, ["co", "co."].contains(norm(units[j + 1])) {
+                } else if units[j].kind == .connector, j + 1 < units.count, isWord(units[j], table.words.and),
+                          units[j + 1].kind == .cap, isWord(units[j + 1], table.words.co) {
                     j += 1
                 } else {
                     break
@@ -519,9 +519,23 @@ struct DocumentScan {
 
     /// The normal form of a unit's words.
     func norm(_ unit: Unit) -> String {
-        if unit.term != .max && unit.tokenEnd - unit.token == 1 && spans[unit.token].range == unit.bytes {
+        if isOneToken(unit) {
             return table.lexicon.term(Int(unit.term))
         }
         return Tokenizer.norm(text(unit.bytes))
+    }
+
+    /// Whether a unit is one whole token (its normal form is its term's).
+    @inline(__always)
+    func isOneToken(_ unit: Unit) -> Bool {
+        unit.term != .max && unit.tokenEnd - unit.token == 1 && spans[unit.token].range == unit.bytes
+    }
+
+    /// Whether a unit's normal form is one of `words`: `words.texts.contains(norm(unit))`,
+    /// by term id for a unit of one token.
+    @inline(__always)
+    func isWord(_ unit: Unit, _ words: EntityLexicon.WordSet) -> Bool {
+        if words.byID && isOneToken(unit) { return words.ids.contains(unit.term) }
+        return words.texts.contains(norm(unit))
     }
 }
