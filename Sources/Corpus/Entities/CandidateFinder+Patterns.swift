@@ -135,7 +135,7 @@ extension DocumentScan {
                        end + 1 < units.count, !table.flags(units[end + 1].term).contains(.companySuffix) { break }
                     end += 1
                 } else if kind == .entry, isPlace(units[end]), lastCap >= 0, lastCap == end - 2,
-                          units[end - 1].kind == .connector, ["of", "for", "in"].contains(norm(units[end - 1])),
+                          units[end - 1].kind == .connector, isWord(units[end - 1], table.words.ofForIn),
                           table.flags(units[lastCap].term).contains(.organizationHead) {
                     // "Bank of Canada", "Department of Transportation", "University of Colorado".
                     lastCap = end
@@ -161,7 +161,7 @@ extension DocumentScan {
                         }
                         // "said Phyllis Grundy of Keefe, Bruyette and Woods Inc": the first
                         // partner ends a run that names someone "of" the firm.
-                        guard let of = previous.last(where: { units[$0].kind == .connector && norm(units[$0]) == "of" }),
+                        guard let of = previous.last(where: { units[$0].kind == .connector && isWord(units[$0], table.words.of) }),
                               of > previous.lowerBound, previous.upperBound - of - 1 <= 2,
                               (of + 1..<previous.upperBound).allSatisfy({ units[$0].kind == .cap }) else { break }
                         runs[runs.count - 1] = previous.lowerBound..<of
@@ -217,7 +217,7 @@ extension DocumentScan {
             return true
         }
         if start > 1, before.kind == .connector || before.kind == .word, units[start - 2].kind == .word,
-           table.flags(units[start - 2].term).contains(.organizationOf), ["of", "in"].contains(norm(before)) {
+           table.flags(units[start - 2].term).contains(.organizationOf), isWord(before, table.words.ofIn) {
             return true
         }
         return false
@@ -239,7 +239,7 @@ extension DocumentScan {
             }
             // The occupation may be a listed title ("economist", "chief economist": its last word).
             let occupation = start > 1 ? units[start - 2] : before
-            if start > 1, before.kind == .word, ["at", "with"].contains(norm(before)),
+            if start > 1, before.kind == .word, isWord(before, table.words.atWith),
                [.word, .role, .modifier].contains(occupation.kind) || occupation.kind == .cap && occupation.initial,
                gap(occupation.bytes, before.bytes) == .space,
                table.flags(terms[occupation.tokenEnd - 1]).contains(.occupationAt) {
@@ -256,7 +256,7 @@ extension DocumentScan {
                 if table.flags(units[k].term).contains(.organizationApposition) {
                     let next = k + 1
                     if next == units.count || [.comma, .stop].contains(units[next].kind)
-                        || units[next].kind == .connector && ["of", "for", "on"].contains(norm(units[next]))
+                        || units[next].kind == .connector && isWord(units[next], table.words.ofForOn)
                         || units[next].kind == .word && Self.appositionContinuations.contains(norm(units[next])) {
                         return true
                     }
@@ -288,8 +288,7 @@ extension DocumentScan {
     /// Whether unit `k` is "and" or "&".
     func isAndConnector(_ k: Int) -> Bool {
         guard units[k].kind == .connector else { return false }
-        let n = norm(units[k])
-        return n == "and" || n == "&"
+        return isWord(units[k], table.words.and)
     }
 
     /// The title right before a name ("Foreign Minister Qin Gang", or "the US secretary of state,
@@ -371,7 +370,7 @@ extension DocumentScan {
             case .role:
                 guard isFreeRole(j) else { return nil }
                 var end = u.bytes.upperBound
-                if j + 1 < units.count, units[j + 1].kind == .connector, norm(units[j + 1]) == "of" {
+                if j + 1 < units.count, units[j + 1].kind == .connector, isWord(units[j + 1], table.words.of) {
                     var k = j + 2
                     var taken = 0
                     complement: while k < units.count && taken < 8 {
@@ -527,25 +526,25 @@ extension DocumentScan {
             speaker = true
         }
         if start > 1, units[start - 1].kind == .word, units[start - 2].kind == .word,
-           norm(units[start - 1]) == "to", norm(units[start - 2]) == "according" {
+           isWord(units[start - 1], table.words.to), isWord(units[start - 2], table.words.according) {
             speaker = true
         }
         var locative = start > 0 && units[start - 1].kind == .word && honorific == nil
             && gap(units[start - 1].bytes, units[start].bytes) == .space
-            && EntityVocabulary.locatives.contains(norm(units[start - 1]))
+            && isWord(units[start - 1], table.words.locatives)
         if start > 1, honorific == nil, units[start - 1].kind == .connector, gap(units[start - 1].bytes, units[start].bytes) == .space {
             let before = units[start - 2]
-            let joiner = norm(units[start - 1])
-            if joiner == "of" && before.kind == .word && EntityVocabulary.placeNouns.contains(norm(before)) {
+            let joiner = units[start - 1]
+            if isWord(joiner, table.words.of) && before.kind == .word && isWord(before, table.words.placeNouns) {
                 locative = true  // "the city of Haifa"
-            } else if (joiner == "and" || joiner == "or") && before.kind == .entry && isPlace(before) {
+            } else if isWord(joiner, table.words.andOr) && before.kind == .entry && isPlace(before) {
                 locative = true  // "Jerusalem and Haifa"
             }
         }
-        if b + 1 < units.count, units[b].kind == .comma, units[b + 1].kind == .word, norm(units[b + 1]) == "who" {
+        if b + 1 < units.count, units[b].kind == .comma, units[b + 1].kind == .word, isWord(units[b + 1], table.words.who) {
             speaker = true  // "Elon Musk, who …"
         }
-        if start > 0, b - a >= 2, units[start - 1].kind == .word, norm(units[start - 1]) == "by",
+        if start > 0, b - a >= 2, units[start - 1].kind == .word, isWord(units[start - 1], table.words.by),
            gap(units[start - 1].bytes, units[start].bytes) == .space {
             speaker = true  // "written by Linus Torvalds": an author
         }
@@ -590,7 +589,7 @@ extension DocumentScan {
             } else {
                 var whole = false
                 if let before = capBefore(connectorsAt[0]), !table.flags(units[before].term).intersection(heads).isEmpty { whole = true }
-                if connectorsAt.contains(where: { norm(units[$0]) == "&" }) { whole = true }
+                if connectorsAt.contains(where: { isWord(units[$0], table.words.ampersand) }) { whole = true }
                 // "accountancy firm Ernst and Young", "an analyst with Hambrecht and Quist": a
                 // business named after its partners.
                 if companyCue && connectorsAt.allSatisfy({ isAndConnector($0) }) { whole = true }
@@ -664,7 +663,7 @@ extension DocumentScan {
             break
         }
         guard let firstIndex = indices.first, let lastIndex = indices.last else { return }
-        var isWork = !initial && norm(units[firstIndex]) == "the"
+        var isWork = !initial && isWord(units[firstIndex], table.words.the)
         let nameCount = indices.count - (isWork ? 1 : 0)
         if nameCount == 0 { return }
         if indices.count == 1 && table.flags(units[firstIndex].term).contains(.stopword) { return }

@@ -75,6 +75,9 @@ struct DocumentScan {
     var found: [Candidate] = []
     var units: [Unit] = []
     var initialAt: [Bool] = []
+    /// Per token of the current sentence: a word starting with an uppercase or titlecase letter
+    /// (`UTF8Bytes.isUppercase`), found once by `countCases` for the passes after it.
+    var upperAt: [Bool] = []
     /// Set by `emitRun` for the one segment it emits next: organisation context around the run.
     var organizationCueNext = false
     var companyCueNext = false
@@ -104,6 +107,7 @@ struct DocumentScan {
     /// says whether the sentence is a heading, caption or list label (title case, no final stop).
     private mutating func countCases(_ range: Range<Int>, evidence: inout CaseEvidence) -> Bool {
         initialAt.removeAll(keepingCapacity: true)
+        upperAt.removeAll(keepingCapacity: true)
         var atStart = true
         var words = 0, content = 0, capitalizedContent = 0, allCaps = 0
         for i in range {
@@ -124,6 +128,7 @@ struct DocumentScan {
                     upper = bytes.isUppercase(at: span.start)
                     lower = !upper && bytes.isLowercase(at: span.start)
                 }
+                upperAt.append(upper)
                 if lower, Int(term) < evidence.lower.count { evidence.lower[Int(term)] &+= 1 }
                 if !table.flags(term).contains(.stopword) {
                     content += 1
@@ -136,9 +141,11 @@ struct DocumentScan {
                 }
             case .number:
                 initialAt.append(false)
+                upperAt.append(false)
                 atStart = false
             case .punct:
                 initialAt.append(false)
+                upperAt.append(false)
                 if startsClause(span) { atStart = true }
             }
         }
@@ -153,7 +160,7 @@ struct DocumentScan {
         if !heading {
             for i in range where spans[i].kind == .word && !initialAt[i - range.lowerBound] {
                 let term = terms[i]
-                if bytes.isUppercase(at: spans[i].start), Int(term) < evidence.capitalizedMid.count {
+                if upperAt[i - range.lowerBound], Int(term) < evidence.capitalizedMid.count {
                     evidence.capitalizedMid[Int(term)] &+= 1
                 }
             }
@@ -247,7 +254,7 @@ struct DocumentScan {
             case .word:
                 let term = terms[i]
                 let flags = table.flags(term)
-                let upper = bytes.isUppercase(at: span.start)
+                let upper = upperAt[i - range.lowerBound]
                 if flags.contains(.phraseStart), let (phrase, end) = matchPhrase(at: i, limit: range.upperBound, upper: upper) {
                     var unit = Unit(kind: .entry, token: i, tokenEnd: end, bytes: span.start..<spans[end - 1].end, term: term, initial: initial)
                     switch phrase.target {
@@ -311,8 +318,8 @@ struct DocumentScan {
                 if units[j].kind == .cap && flags.contains(.organizationHead) {
                     if flags.contains(.companySuffix) { end = j }
                     j += 1
-                } else if units[j].kind == .connector, j + 1 < units.count, ["and", "&"].contains(norm(units[j])),
-                          units[j + 1].kind == .cap, ["co", "co."].contains(norm(units[j + 1])) {
+                } else if units[j].kind == .connector, j + 1 < units.count, isWord(units[j], table.words.and),
+                          units[j + 1].kind == .cap, isWord(units[j + 1], table.words.co) {
                     j += 1
                 } else {
                     break
@@ -519,9 +526,23 @@ struct DocumentScan {
 
     /// The normal form of a unit's words.
     func norm(_ unit: Unit) -> String {
-        if unit.term != .max && unit.tokenEnd - unit.token == 1 && spans[unit.token].range == unit.bytes {
+        if isOneToken(unit) {
             return table.lexicon.term(Int(unit.term))
         }
         return Tokenizer.norm(text(unit.bytes))
+    }
+
+    /// Whether a unit is one whole token (its normal form is its term's).
+    @inline(__always)
+    func isOneToken(_ unit: Unit) -> Bool {
+        unit.term != .max && unit.tokenEnd - unit.token == 1 && spans[unit.token].range == unit.bytes
+    }
+
+    /// Whether a unit's normal form is one of `words`: `words.texts.contains(norm(unit))`,
+    /// by term id for a unit of one token.
+    @inline(__always)
+    func isWord(_ unit: Unit, _ words: EntityLexicon.WordSet) -> Bool {
+        if words.byID && isOneToken(unit) { return words.ids.contains(unit.term) }
+        return words.texts.contains(norm(unit))
     }
 }

@@ -115,7 +115,7 @@ extension EntityIndex {
         let steps = 2 * documents.count
         // Each document's candidates go to its chunk's compact columns at once, so the pass never
         // holds more than one document's `[Candidate]` per worker.
-        let chunks = try Parallel.map(chunkCount, chunk: 1, cancellation: cancellation, reports: false) { c throws(WorkLimit) -> (CandidateColumns, [CaseEvidence?]) in
+        var chunks = try Parallel.map(chunkCount, chunk: 1, cancellation: cancellation, reports: false) { c throws(WorkLimit) -> (CandidateColumns, [CaseEvidence?]) in
             var evidence = [CaseEvidence?](repeating: nil, count: frozenTables.count)
             var columns = CandidateColumns()
             let range = (c * chunkSize)..<min(documents.count, (c + 1) * chunkSize)
@@ -139,6 +139,9 @@ extension EntityIndex {
             }
         }
         let candidates = CandidateStore(chunks: chunks.map(\.0))
+        // Dropped here, not at the end of the function: the classification rewrites the store's
+        // chunks, and this array would keep every old one alive beside its new one.
+        chunks = []
 
         let counted = evidence
         if let globals, !globals.caseCounts.isEmpty {

@@ -81,8 +81,48 @@ final class EntityLexicon: @unchecked Sendable {
         let target: Target
     }
 
+    /// Small sets of ASCII words the first pass compares units with ("of", "the", the
+    /// locatives), as term ids: a term's text equals an ASCII word exactly when its id is the
+    /// word's, so a comparison of ids replaces building the term's text and hashing it.
+    struct WordSet: Sendable {
+        /// The words' term ids (those the lexicon has).
+        let ids: [UInt32]
+        /// The words as text, for units that are not one token of their own (and for all, were
+        /// a word not ASCII).
+        let texts: Set<String>
+        /// Every word is ASCII, so `ids` decide for a unit of one token.
+        let byID: Bool
+
+        init(_ words: Set<String>, lexicon: Lexicon) {
+            texts = words
+            byID = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+            ids = words.compactMap { lexicon.id(of: $0).map(UInt32.init) }.sorted()
+        }
+    }
+
+    /// The function words of `DocumentScan`'s patterns (see `WordSet`).
+    struct Words: Sendable {
+        let the, to, according, who, by, of, ampersand: WordSet
+        /// "and" or "&"; "and" or "or".
+        let and, andOr: WordSet
+        let atWith, ofIn, ofForIn, ofForOn, co: WordSet
+        let locatives, placeNouns: WordSet
+
+        init(lexicon: Lexicon) {
+            func set(_ words: Set<String>) -> WordSet { WordSet(words, lexicon: lexicon) }
+            the = set(["the"]); to = set(["to"]); according = set(["according"]); who = set(["who"])
+            by = set(["by"]); of = set(["of"]); andOr = set(["and", "or"]); ampersand = set(["&"])
+            and = set(["and", "&"]); atWith = set(["at", "with"]); ofIn = set(["of", "in"])
+            ofForIn = set(["of", "for", "in"]); ofForOn = set(["of", "for", "on"]); co = set(["co", "co."])
+            locatives = set(EntityVocabulary.locatives)
+            placeNouns = set(EntityVocabulary.placeNouns)
+        }
+    }
+
     let lexicon: Lexicon
     let gazetteer: Gazetteer
+    /// The function words of the patterns, as term ids.
+    let words: Words
     private let flags: [Flags]
     private let phrases: [UInt32: [Phrase]]
     /// Single-word targets by normal form, for the parts of hyphenated words ("US-China").
@@ -91,6 +131,7 @@ final class EntityLexicon: @unchecked Sendable {
     init(lexicon: Lexicon, gazetteer: Gazetteer) {
         self.lexicon = lexicon
         self.gazetteer = gazetteer
+        words = Words(lexicon: lexicon)
         var flags = [Flags](repeating: [], count: lexicon.count)
         func mark(_ words: some Sequence<String>, _ flag: Flags) {
             for w in words {

@@ -556,7 +556,7 @@ struct EntityResolver {
             var definitions: [(String, Ref)] = []
             var mentions = ResolvedMentions()
         }
-        let round1 = inChunks { r, range, flag -> FullNames in
+        var round1 = inChunks { r, range, flag -> FullNames in
             var out = FullNames()
             var defined = Set<String>()
             for p in range {
@@ -585,7 +585,7 @@ struct EntityResolver {
         documentAcronyms = []
         documentClusters.reserveCapacity(candidates.count)
         documentAcronyms.reserveCapacity(candidates.count)
-        for chunk in round1 {
+        Self.merge(&round1) { chunk in
             documentClusters += chunk.clusters
             documentAcronyms += chunk.acronyms
             knownNamed.formUnion(chunk.named)
@@ -597,7 +597,7 @@ struct EntityResolver {
             mentions.append(chunk.mentions)
         }
         // Round 2: one-word names mid-sentence or with a person cue.
-        let round2 = inChunks { r, range, flag -> (Set<String>, ResolvedMentions) in
+        var round2 = inChunks { r, range, flag -> (Set<String>, ResolvedMentions) in
             var named = Set<String>()
             var mentions = ResolvedMentions()
             for p in range {
@@ -623,52 +623,74 @@ struct EntityResolver {
             return (named, mentions)
         }
         guard !stopped else { return }
-        for (named, chunk) in round2 {
+        Self.merge(&round2) { named, chunk in
             knownNamed.formUnion(named)
             localKnownNamed.formUnion(named)
             mentions.append(chunk)
         }
         // Rule 4, order-free: a one-word name that a strong organisation cue names at a sentence
         // start ("Westpac's Bill Evans is among …") is known to every document, not only to the
-        // ones after it, so that a part of a split corpus knows what the whole knows.
-        let cueNamed = inChunks { r, range, flag -> Set<String> in
+        // ones after it, so that a part of a split corpus knows what the whole knows. What this
+        // pass finds out about each cued name is kept for round 3 (`CuedAnswer`), which would
+        // otherwise ask the same questions again.
+        var cued = inChunks { r, range, flag -> (found: Set<String>, answers: [CuedAnswer]) in
             var found = Set<String>()
+            var answers: [CuedAnswer] = []
             for p in range {
                 for c in r.candidates[p, where: { $0.context == .initial && $0.partCount == 1 && $0.companyCue }] where !c.personCue {
-                    if flag.shouldStop() { return found }
-                    guard let key = r.newInitialOrganization(c, p) else { continue }
-                    switch r.resolveInitialSingle(c, p) {
+                    if flag.shouldStop() { return (found, answers) }
+                    let key = r.newInitialOrganization(c, p)
+                    let single = r.initialSingle(c, p)
+                    answers.append(CuedAnswer(position: p, ref: single.ref, laterKnown: single.laterKnown, organization: key))
+                    guard let key else { continue }
+                    switch r.resolved(single) {
                     case nil: found.insert(key)
                     case .named(let known)? where known == key: found.insert(key)
                     default: break
                     }
                 }
             }
-            return found
+            return (found, answers)
         }
         guard !stopped else { return }
-        for found in cueNamed {
+        var cuedAnswers: [CuedAnswer] = []
+        Self.merge(&cued) { found, answers in
             knownNamed.formUnion(found)
             localKnownNamed.formUnion(found)
+            cuedAnswers += answers
         }
+        let answers = cuedAnswers
         // Round 3: sentence starts, headings, labels: only names already known. It names no
         // organisation the rule above has not, so its documents are independent of each other.
-        let round3 = inChunks { r, range, flag -> ResolvedMentions in
+        var round3 = inChunks { r, range, flag -> ResolvedMentions in
             var mentions = ResolvedMentions()
+            // The rule-4 pass's answers for this range's cued names, in the order met below.
+            var next = Self.firstAnswer(in: answers, from: range.lowerBound)
             for p in range {
                 r.reportResolution(done.add(1))
                 for c in r.candidates[p, where: { $0.context != .strong }] {
                     if flag.shouldStop() { return mentions }
                     if c.context == .initial && c.parts.count == 1 {
+                        let ref: Ref?
+                        let organization: String?
+                        if c.companyCue && !c.personCue, next < answers.count, answers[next].position == p {
+                            // Names known since the rule-4 pass only add to what it found.
+                            ref = r.resolved((answers[next].ref, answers[next].laterKnown))
+                            organization = answers[next].organization
+                            next += 1
+                        } else {
+                            ref = r.resolveInitialSingle(c, p)
+                            organization = ref == nil && c.companyCue && !c.personCue ? r.newInitialOrganization(c, p) : nil
+                        }
                         // A known name opening a sentence votes only on the words after it ("Qantas
                         // management and unions …": an organisation cue).
-                        if let ref = r.resolveInitialSingle(c, p) {
+                        if let ref {
                             mentions.record(ref, c, p, body: r.documents[p].text,
                                             vote: c.organizationCue && !c.personCue && !r.isPlainAcronym(c, p) ? .organization : nil)
-                        } else if c.companyCue && !c.personCue, let ref = r.newInitialOrganization(c, p) {
+                        } else if let organization {
                             // "Westpac's Bill Evans is among …": a strong cue names a body even at a
                             // sentence start.
-                            mentions.record(.named(ref), c, p, body: r.documents[p].text, vote: .organization)
+                            mentions.record(.named(organization), c, p, body: r.documents[p].text, vote: .organization)
                         }
                     } else {
                         r.resolveWeak(c, p, into: &mentions)
@@ -678,11 +700,38 @@ struct EntityResolver {
             return mentions
         }
         guard !stopped else { return }
-        for chunk in round3 { mentions.append(chunk) }
+        Self.merge(&round3) { mentions.append($0) }
     }
 
     /// Whether a stop was asked (the rounds' workers return early on one).
     private var stopped: Bool { stopFlag.token.stop != nil }
+
+    /// What the rule-4 pass found out about a cued one-word name at a sentence start of document
+    /// `position`, for round 3: what it resolves to by the names known before that pass, the word
+    /// when only a name known later could still resolve it, and the organisation it would name.
+    private struct CuedAnswer: Sendable {
+        var position: Int
+        var ref: Ref?
+        var laterKnown: String?
+        var organization: String?
+    }
+
+    /// The index of the first of `answers` (in document order) of document `p` or later.
+    private static func firstAnswer(in answers: [CuedAnswer], from p: Int) -> Int {
+        var low = 0, high = answers.count
+        while low < high {
+            let mid = (low + high) / 2
+            if answers[mid].position < p { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Hands a round's chunk results to `body` in order, dropping each once merged: the chunks
+    /// and the merged tables are never all held at once.
+    private static func merge<T>(_ results: inout [T], _ body: (T) -> Void) {
+        results.reverse()
+        while let chunk = results.popLast() { body(chunk) }
+    }
 
     /// Reports the `done`-th document of the resolution's three rounds, after the first pass
     /// and the classification (see `EntityIndex.build`).
@@ -832,25 +881,39 @@ struct EntityResolver {
         return .named(word)
     }
 
-    /// A one-word name opening a sentence, known before round 3's `place` (`isKnownNamed`).
+    /// A one-word name opening a sentence, by the names known so far (`knownNamed`).
     private func resolveInitialSingle(_ c: Candidate, _ p: Int) -> Ref? {
-        guard let part = c.parts.first else { return nil }
+        resolved(initialSingle(c, p))
+    }
+
+    /// `resolveInitialSingle` but for the names known: what the name resolves to whatever they
+    /// are, else the word when it resolves as soon as it is a known name. Only `knownNamed`
+    /// grows between the rule-4 pass and round 3, so round 3 takes the pass's answer.
+    private func initialSingle(_ c: Candidate, _ p: Int) -> (ref: Ref?, laterKnown: String?) {
+        guard let part = c.parts.first else { return (nil, nil) }
         let word = NameMatching.fold(part.norm)
         let f = flags(part, p)
-        if f.contains(.nonName) || f.contains(.stopword) { return nil }
+        if f.contains(.nonName) || f.contains(.stopword) { return (nil, nil) }
         let lower = mostlyLowercase(part, p)
         let elsewhere = capitalizedElsewhere(part, p)
         let nameShaped = part.shape.contains(.titleCase) && !part.shape.contains(.digit) && word.count >= 2
         if nameShaped && (!lower || c.speaker), let k = clusterFor(word, part, p, inDocument: true, inCorpus: false) {
-            return .cluster(k)
+            return (.cluster(k), nil)
         }
-        if let ref = documentAcronyms[p][word] { return ref }
+        if let ref = documentAcronyms[p][word] { return (ref, nil) }
         if elsewhere {
-            if nameShaped, let k = clusterFor(word, part, p, inDocument: false, inCorpus: true) { return .cluster(k) }
-            if let ref = acronyms[word] { return ref }
-            if nameShaped && knownSingles.contains(word) { return .single(word) }
-            if knownNamed.contains(word) { return .named(word) }
+            if nameShaped, let k = clusterFor(word, part, p, inDocument: false, inCorpus: true) { return (.cluster(k), nil) }
+            if let ref = acronyms[word] { return (ref, nil) }
+            if nameShaped && knownSingles.contains(word) { return (.single(word), nil) }
+            return (nil, word)
         }
+        return (nil, nil)
+    }
+
+    /// An `initialSingle` answer by the names known now.
+    private func resolved(_ answer: (ref: Ref?, laterKnown: String?)) -> Ref? {
+        if let ref = answer.ref { return ref }
+        if let word = answer.laterKnown, knownNamed.contains(word) { return .named(word) }
         return nil
     }
 
