@@ -54,6 +54,7 @@ import Testing
         try DossierArchive.add(try CorpusLoader.load(path: b.path), to: folder.archive, sources: [b.path])
         report = try DossierArchive.annotate(folder.archive).map(\.analysis)
         #expect(report.contains("duplicates (added documents)") && !report.contains("duplicates"), "\(report)")
+        #expect(report.contains("dates (added documents)") && !report.contains("dates"), "\(report)")
         let grown = try stored(folder.archive)
         let fresh = try CorpusLoader.load(path: all.path)
         #expect(grown.documents.map(\.id) == fresh.documents.map(\.id))
@@ -76,7 +77,7 @@ import Testing
         let replacing = try DossierArchive.add(try CorpusLoader.load(path: replaced.path), to: folder.archive, sources: [replaced.path])
         #expect(replacing.replaced == 1)
         report = try DossierArchive.annotate(folder.archive).map(\.analysis)
-        #expect(report.contains("duplicates (added documents)"), "\(report)")
+        #expect(report.contains("duplicates (added documents)") && report.contains("dates (added documents)"), "\(report)")
         let afterReplace = try stored(folder.archive)
         #expect(afterReplace.documents.last?.id == target.id)
         #expect(DuplicateFinder.duplicates(in: afterReplace).contains { $0.b.id == target.id })
@@ -87,7 +88,7 @@ import Testing
         let second = try #require(fresh.documents.first { $0.id.hasPrefix("bench-") } ?? fresh.documents.first { $0.id.hasPrefix("002") })
         try DossierArchive.remove([seed000.id, second.id], from: folder.archive)
         report = try DossierArchive.annotate(folder.archive).map(\.analysis)
-        #expect(report.contains("duplicates (added documents)"), "\(report)")
+        #expect(report.contains("duplicates (added documents)") && report.contains("dates (added documents)"), "\(report)")
         let afterRemove = try stored(folder.archive)
         #expect(!DuplicateFinder.duplicates(in: afterRemove).contains { $0.a.id == seed000.id })
         try base.expectSameAnalyses(try computed(folder.archive), afterRemove)
@@ -100,7 +101,25 @@ import Testing
         // After it the batches have new names: the next --add signs every document again, exactly.
         try DossierArchive.add(try CorpusLoader.load(path: replaced.path), to: folder.archive, sources: [replaced.path])
         report = try DossierArchive.annotate(folder.archive).map(\.analysis)
+        #expect(report.contains("dates") && !report.contains("dates (added documents)"), "\(report)")
         try base.expectSameAnalyses(try computed(folder.archive), try stored(folder.archive))
+    }
+
+    /// Dates from mentions scanned before: the mentions a smaller corpus resolved (against its
+    /// own documents' dates and anchor), read back without their anchor, give the grown corpus's
+    /// dates exactly as scanning every text does, although the anchors changed.
+    @Test func datesFromEarlierMentionsAreTheScannedOnes() throws {
+        let (all, a, _) = try parts()
+        let small = try CorpusLoader.load(path: a.path), whole = try CorpusLoader.load(path: all.path)
+        let before = try CorpusDates.build(small.documents, cancellation: .none)
+        var byID: [String: [DateMention]] = [:]
+        for doc in small.documents { byID[doc.id] = before.mentions(of: doc).map { $0.resolved(against: nil) } }
+        let scanned = whole.documents.map { byID[$0.id] }
+        #expect(scanned.contains { $0 == nil } && scanned.contains { $0 != nil })
+        let reused = try CorpusDates.build(whole.documents, scanned: scanned, cancellation: .none)
+        let fresh = try CorpusDates.build(whole.documents, cancellation: .none)
+        #expect(reused.documents == fresh.documents)
+        #expect(reused.latestPlausibleYear == fresh.latestPlausibleYear)
     }
 
     /// The claims' sentence vectors are ordered, and their weights summed, by feature id: the ids

@@ -50,6 +50,16 @@ public final class CorpusDates: @unchecked Sendable {
 
     /// Scans every document (in parallel), decides their dates and resolves the mentions.
     public static func build(_ documents: [Document], cancellation: Cancellation = .none) throws(WorkLimit) -> CorpusDates {
+        try build(documents, scanned: [], cancellation: cancellation)
+    }
+
+    /// `build`, with the mentions of some documents known already as `DateExtractor` finds them
+    /// (`scanned[i]` for document `i`, nil: scan it; an archive's stored mentions of the documents
+    /// a write kept): only the others' texts are read and scanned, and every document's date and
+    /// anchor are decided again, since they depend on the whole corpus. The result is the one
+    /// `build` gives.
+    static func build(_ documents: [Document], scanned: [[DateMention]?],
+                      cancellation: Cancellation) throws(WorkLimit) -> CorpusDates {
         let inputs = documents.map { doc -> DateInput in
             let metadata = doc.metadata
             var input = DateInput(given: metadata.givenDate.flatMap(DateValue.init(iso:)), givenFrom: metadata.givenDateFrom)
@@ -62,8 +72,8 @@ public final class CorpusDates: @unchecked Sendable {
             }
             return input
         }
-        return CorpusDates(documents: try DateEvidence.resolve(texts: documents.map(\.text), inputs: inputs,
-                                                               cancellation: cancellation))
+        return CorpusDates(documents: try DateEvidence.resolve(count: documents.count, text: { documents[$0].text }, inputs: inputs,
+                                                               scanned: scanned, cancellation: cancellation))
     }
 
     /// The date of a document (ISO), when it can be known: see `DocumentDate`.

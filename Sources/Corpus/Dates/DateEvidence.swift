@@ -113,10 +113,22 @@ public enum DateEvidence {
     /// `resolve(texts:inputs:)` checking `cancellation` as the texts are scanned (a stop throws and returns nothing).
     public static func resolve(texts: [String], inputs: [DateInput],
                                cancellation: Cancellation) throws(WorkLimit) -> [DocumentDates] {
-        let scanned = try Parallel.map(texts.count, cancellation: cancellation) { i throws(WorkLimit) in
-            try DateExtractor.mentions(in: texts[i], anchor: nil, cancellation: cancellation)
+        try resolve(count: texts.count, text: { texts[$0] }, inputs: inputs, scanned: [], cancellation: cancellation)
+    }
+
+    /// `resolve(texts:inputs:cancellation:)` for `count` documents whose texts `text` gives
+    /// (asked for from any thread, only for the documents scanned here). `scanned[i]`, when
+    /// given, is document `i`'s mentions as `DateExtractor` finds them without an anchor (an
+    /// archive's stored mentions of a document it keeps, `DateMention.resolved(against: nil)`):
+    /// its text is not scanned again. Only the scan is per document; deciding the dates and the
+    /// anchors reads every document's, so this is done for all of them either way.
+    static func resolve(count: Int, text: @Sendable (Int) -> String, inputs: [DateInput], scanned known: [[DateMention]?],
+                        cancellation: Cancellation) throws(WorkLimit) -> [DocumentDates] {
+        let scanned = try Parallel.map(count, cancellation: cancellation) { i throws(WorkLimit) in
+            if i < known.count, let mentions = known[i] { return mentions }
+            return try DateExtractor.mentions(in: text(i), anchor: nil, cancellation: cancellation)
         }
-        let input: [DateInput] = texts.indices.map { $0 < inputs.count ? inputs[$0] : DateInput() }
+        let input: [DateInput] = (0..<count).map { $0 < inputs.count ? inputs[$0] : DateInput() }
         // 1. What each document establishes by itself, or with the dated documents' year.
         let dated = input.compactMap(\.given).filter { $0.precision == .day }.map(\.start)
         let years = DatelineYears(
@@ -140,7 +152,7 @@ public enum DateEvidence {
             return DocumentDate()
         }
         // 2. The corpus anchor, from established dates only.
-        let established: [DateValue?] = texts.indices.map { i in
+        let established: [DateValue?] = (0..<count).map { i in
             dates[i].date.flatMap(DateValue.init(iso:)) ?? input[i].given
         }
         let corpus = corpusAnchor(documentDates: established)

@@ -37,10 +37,7 @@ enum ClaimFile {
     }
 
     static func read(_ file: StorageFileReader, documents: [Document]) throws(ArchiveError) -> (claims: [Claim], conflicts: [Conflict]) {
-        let scalars = try file.column(0, of: UInt64.self)
-        guard scalars.count == 3, scalars[0] == UInt64(documents.count) else {
-            throw file.corrupted("its counts do not match the archive's \(documents.count) documents")
-        }
+        let scalars = try file.analysisScalars(0, count: 3, documentsAt: 0, documents: documents.count)
         let claimStore = try TextStore(file, blob: 1, offsets: 2, expectedCount: Int(clamping: scalars[1]))
         let conflictStore = try TextStore(file, blob: 3, offsets: 4, expectedCount: Int(clamping: scalars[2]))
         var claims: [Claim] = []

@@ -74,6 +74,27 @@ enum DateFile {
         return DateTimeline.sorted(items) { $0.value }.map { ($0.document, $0.mention) }
     }
 
+    /// The mentions a `date` file stored before the archive changed (`--add`, `--remove`) for
+    /// the documents it kept, as `DateExtractor` finds them (no anchor: `CorpusDates.build` reads
+    /// them against the changed archive's anchors), by current position (`match`: the
+    /// documents' places then and now); nil for an added document, and for one a mention of
+    /// which cannot be resolved again (stored without its expression), whose text is scanned.
+    /// Throws when the file is damaged (then every text is scanned).
+    static func keptMentions(_ file: StorageFileReader, match: PlaceMatch,
+                             documents: [Document]) throws(ArchiveError) -> [[DateMention]?] {
+        let toNew = match.toNew
+        let stored = try StoredDateColumns.mentionsOnly(file, count: toNew.count) { o in
+            toNew[o] >= 0 ? UInt32(clamping: documents[toNew[o]].textByteCount) : UInt32.max
+        }
+        var kept = [[DateMention]?](repeating: nil, count: documents.count)
+        for (p, o) in match.fromOld.enumerated() where o >= 0 {
+            let mentions = stored.mentions(o)
+            guard mentions.allSatisfy({ !$0.isRelative || $0.expression != nil }) else { continue }
+            kept[p] = mentions.map { $0.resolved(against: nil) }
+        }
+        return kept
+    }
+
     /// The stored dates, every row checked against `documents` (offsets, string ids, calendar
     /// values) before any is served.
     static func read(_ file: StorageFileReader, documents: [Document]) throws(ArchiveError) -> CorpusDates {
@@ -204,13 +225,20 @@ struct StoredDateColumns: StoredDates {
     private let documents: [Document]
 
     init(_ file: StorageFileReader, documents: [Document]) throws(ArchiveError) {
+        try self.init(file, count: documents.count, documents: documents) { UInt32(clamping: documents[$0].textByteCount) }
+    }
+
+    /// A file's columns for `count` documents, each mention checked to lie within `textBytes(d)`
+    /// bytes of its document `d`; `documents` are the ones `timeline(_:)` serves (empty for a
+    /// file read only for its mentions, `DateFile.keptMentions`).
+    private init(_ file: StorageFileReader, count n: Int, documents: [Document],
+                 textBytes: (Int) -> UInt32) throws(ArchiveError) {
         strings = try TextStore(file, blob: 0, offsets: 1)
-        let scalars = try file.column(2, of: UInt64.self)
-        guard scalars.count == 6, scalars[0] == UInt64(documents.count), scalars[1] < UInt64(Int32.max),
-              scalars[2] <= scalars[1], scalars[3] <= 10_000, scalars[4] <= 10_000, scalars[5] <= 100_000 else {
-            throw file.corrupted("its counts do not match the archive's \(documents.count) documents")
+        let scalars = try file.analysisScalars(count: 6, documentsAt: 0, documents: n, counts: [1])
+        guard scalars[2] <= scalars[1], scalars[3] <= 10_000, scalars[4] <= 10_000, scalars[5] <= 100_000 else {
+            throw file.corrupted("its counts do not match the archive's \(n) documents")
         }
-        let n = documents.count, m = Int(scalars[1]), t = Int(scalars[2])
+        let m = Int(scalars[1]), t = Int(scalars[2])
         count = n
         latestDocumentYear = scalars[3] == 0 ? nil : Int(scalars[3]) - 1
         latestWrittenYear = scalars[4] == 0 ? nil : Int(scalars[4]) - 1
@@ -224,12 +252,18 @@ struct StoredDateColumns: StoredDates {
               mentionRows.count == DateFile.mentionFields * m, order.count == 2 * t else {
             throw file.corrupted("its date columns do not fit together")
         }
-        try check(file)
+        try check(file, textBytes: textBytes)
+    }
+
+    /// The columns of a `date` file written for `count` documents, read for their mentions only
+    /// (`timeline(_:)` must not be asked); `textBytes(d)` bounds document `d`'s mentions.
+    static func mentionsOnly(_ file: StorageFileReader, count: Int, textBytes: (Int) -> UInt32) throws(ArchiveError) -> StoredDateColumns {
+        try StoredDateColumns(file, count: count, documents: [], textBytes: textBytes)
     }
 
     /// Checks every row: string ids, byte offsets within the document's text, calendar values,
     /// expressions, and the timeline's references.
-    private func check(_ file: StorageFileReader) throws(ArchiveError) {
+    private func check(_ file: StorageFileReader, textBytes: (Int) -> UInt32) throws(ArchiveError) {
         let strings = UInt32(self.strings.count)
         func string(_ id: UInt32, optional: Bool = true) -> Bool { id < strings || (optional && id == DateFile.none) }
         for d in 0..<count {
@@ -241,7 +275,7 @@ struct StoredDateColumns: StoredDates {
                   (rows[r + 7] == DateFile.none) == (rows[r + 8] == DateFile.none) else {
                 throw file.corrupted("the date of document \(d + 1) is damaged")
             }
-            let textBytes = UInt32(clamping: documents[d].textByteCount)
+            let textBytes = textBytes(d)
             for i in Int(first[d])..<Int(first[d + 1]) {
                 let b = DateFile.mentionFields * i
                 let flags = mentionRows[b + 6]

@@ -43,15 +43,26 @@ enum DuplicateFile {
         return w
     }
 
-    /// The stored pairs, every document index, score and string id checked.
-    static func read(_ file: StorageFileReader, documents: [Document]) throws(ArchiveError) -> [DuplicatePair] {
+    /// One stored pair, by the positions of its documents among those the file was written for.
+    struct StoredPair {
+        var a: Int
+        var b: Int
+        /// Which one is contained: 0 none, 1 `a`, 2 `b`.
+        var contained: UInt32
+        /// Similarity, Jaccard, containment, estimate.
+        var scores: [Double]
+        var passages: [String]
+    }
+
+    /// The stored pairs and how many documents they were computed on (`documents` when given:
+    /// the archive's), every position, score and string id checked: the one decoder of the pair
+    /// columns, for serving them (`read`) and for bringing them up to date (`DuplicateUpdate`).
+    static func pairs(_ file: StorageFileReader, documents expected: Int?) throws(ArchiveError)
+        -> (documents: Int, pairs: [StoredPair])
+    {
         var strings = try StringColumn(file)
-        let scalars = try file.column(2, of: UInt64.self)
-        guard scalars.count == 3, scalars[0] == UInt64(documents.count), scalars[1] < UInt64(Int32.max),
-              scalars[2] < UInt64(Int32.max) else {
-            throw file.corrupted("its counts do not match the archive's \(documents.count) documents")
-        }
-        let n = Int(scalars[1])
+        let scalars = try file.analysisScalars(count: 3, documentsAt: 0, documents: expected, counts: [1, 2])
+        let documents = Int(scalars[0]), n = Int(scalars[1])
         let rows = try file.column(3, of: UInt32.self)
         let scores = try file.column(4, of: Double.self)
         let first = try file.column(5, of: UInt32.self)
@@ -60,12 +71,12 @@ enum DuplicateFile {
               Lists.ascending(first, upTo: Int(scalars[2])), passages.count == Int(scalars[2]) else {
             throw file.corrupted("its near-duplicate columns do not fit together")
         }
-        var out: [DuplicatePair] = []
+        var out: [StoredPair] = []
         out.reserveCapacity(n)
         for i in 0..<n {
             let a = Int(rows[3 * i]), b = Int(rows[3 * i + 1]), contained = rows[3 * i + 2]
             let s = (0..<4).map { scores[4 * i + $0] }
-            guard a < b, b < documents.count, contained <= 2, s.allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
+            guard a < b, b < documents, contained <= 2, s.allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
                 throw file.corrupted("near-duplicate pair \(i + 1) is damaged")
             }
             var texts: [String] = []
@@ -73,11 +84,18 @@ enum DuplicateFile {
                 guard let text = strings.string(passages[k]) else { throw file.corrupted("near-duplicate pair \(i + 1) is damaged") }
                 texts.append(text)
             }
-            out.append(DuplicatePair(a: documents[a], b: documents[b], similarity: s[0], jaccard: s[1], containment: s[2],
-                                     contained: contained == 0 ? nil : documents[contained == 1 ? a : b],
-                                     estimate: s[3], passages: texts))
+            out.append(StoredPair(a: a, b: b, contained: contained, scores: s, passages: texts))
         }
-        return out
+        return (documents, out)
+    }
+
+    /// The stored pairs of the archive's `documents`, every document index, score and string id checked.
+    static func read(_ file: StorageFileReader, documents: [Document]) throws(ArchiveError) -> [DuplicatePair] {
+        try pairs(file, documents: documents.count).pairs.map { p in
+            DuplicatePair(a: documents[p.a], b: documents[p.b], similarity: p.scores[0], jaccard: p.scores[1],
+                          containment: p.scores[2], contained: p.contained == 0 ? nil : documents[p.contained == 1 ? p.a : p.b],
+                          estimate: p.scores[3], passages: p.passages)
+        }
     }
 }
 

@@ -88,87 +88,51 @@ enum DuplicateUpdate {
         return (bands, slots / bands)
     }
 
-    /// The pairs stored in `file`, as positions of the documents it was computed on.
-    struct StoredPair {
-        var a: Int
-        var b: Int
-        var contained: UInt32
-        var scores: [Double]
-        var passages: [String]
-    }
+    typealias StoredPair = DuplicateFile.StoredPair
 
-    /// The stored pairs and keys of `file`; nil when it has no keys or they do not fit together.
+    /// The stored pairs and keys of `file`; nil when it has no keys, they do not fit together,
+    /// or its pairs are damaged (`DuplicateFile.pairs` throws `corrupted`).
     static func stored(_ file: StorageFileReader) throws(ArchiveError) -> (pairs: [StoredPair], keys: DuplicateKeys)? {
         guard file.sectionCount >= 11 else { return nil }
+        let decoded: (documents: Int, pairs: [StoredPair])
+        do throws(ArchiveError) {
+            decoded = try DuplicateFile.pairs(file, documents: nil)
+        } catch {
+            if case .corrupted = error { return nil }
+            throw error
+        }
+        let (documents, pairs) = decoded
         var strings = try StringColumn(file)
-        let scalars = try file.column(2, of: UInt64.self)
-        guard scalars.count == 3, scalars[0] < UInt64(Int32.max), scalars[1] < UInt64(Int32.max) else { return nil }
-        let documents = Int(scalars[0]), n = Int(scalars[1])
-        let rows = try file.column(3, of: UInt32.self)
-        let scores = try file.column(4, of: Double.self)
-        let first = try file.column(5, of: UInt32.self)
-        let passages = try file.column(6, of: UInt32.self)
         let keys = try file.column(7, of: UInt32.self)
         let signed = try file.column(8, of: UInt8.self)
         let addresses = try file.column(9, of: UInt64.self)
         let batchIDs = try file.column(10, of: UInt32.self)
         let (bands, _) = shape(DuplicateOptions())
-        guard rows.count == 3 * n, scores.count == 4 * n, first.count == n + 1, Lists.ascending(first, upTo: passages.count),
-              keys.count == bands * documents, signed.count == documents, addresses.count == documents else { return nil }
+        guard keys.count == bands * documents, signed.count == documents, addresses.count == documents else { return nil }
         var names: [String] = []
-        for id in batchIDs.withUnsafeBufferPointer({ Array($0) }) {
+        for id in batchIDs {
             guard let name = strings.string(id) else { return nil }
             names.append(name)
         }
-        let addressList = addresses.withUnsafeBufferPointer { Array($0) }
+        let addressList = addresses.arrayCopy
         guard addressList.allSatisfy({ Int($0 >> 32) < names.count }) else { return nil }
-        var pairs: [StoredPair] = []
-        pairs.reserveCapacity(n)
-        for i in 0..<n {
-            let a = Int(rows[3 * i]), b = Int(rows[3 * i + 1]), contained = rows[3 * i + 2]
-            guard a < b, b < documents, contained <= 2 else { return nil }
-            var texts: [String] = []
-            for k in Int(first[i])..<Int(first[i + 1]) {
-                guard let text = strings.string(passages[k]) else { return nil }
-                texts.append(text)
-            }
-            pairs.append(StoredPair(a: a, b: b, contained: contained, scores: (0..<4).map { scores[4 * i + $0] },
-                                    passages: texts))
-        }
-        let stored = DuplicateKeys(keys: keys.withUnsafeBufferPointer { Array($0) },
-                                   signed: signed.withUnsafeBufferPointer { Array($0) },
-                                   addresses: addressList, batchNames: names)
-        return (pairs, stored)
+        return (pairs, DuplicateKeys(keys: keys.arrayCopy, signed: signed.arrayCopy, addresses: addressList, batchNames: names))
     }
 
     /// The pairs of `corpus` (the archive's documents now, at `places`) from the `previous`
     /// file's pairs and keys, with the keys to store with them; nil when the update would not be
     /// exact (then compute them all).
-    static func update(_ corpus: Corpus, places: ArchivePlaces, previous file: StorageFileReader,
+    static func update(_ corpus: Corpus, places: ArchivePlaces, previous: (pairs: [StoredPair], keys: DuplicateKeys),
                        cancellation: Cancellation) throws -> (pairs: [DuplicatePair], keys: DuplicateKeys)? {
         let options = DuplicateOptions()
-        guard let (oldPairs, old) = try stored(file) else { return nil }
+        let (oldPairs, old) = previous
         let (bands, rows) = shape(options)
         guard old.bands == bands || old.documents == 0 else { return nil }
         let docs = corpus.documents
         let k = max(1, options.shingleSize)
         // Which current document each stored one is (by batch and position), and which are new.
-        var oldPlace: [String: Int] = [:]
-        let oldNames = ArchivePlaces.names(old)
-        oldPlace.reserveCapacity(oldNames.count)
-        for (i, name) in oldNames.enumerated() { oldPlace[name] = i }
-        let newNames = places.names()
-        var fromOld = [Int](repeating: -1, count: docs.count)   // current position -> stored position
-        var toNew = [Int](repeating: -1, count: old.documents)  // stored position -> current position
-        var added: [Int] = []
-        for (p, name) in newNames.enumerated() {
-            if let o = oldPlace[name] {
-                fromOld[p] = o
-                toNew[o] = p
-            } else {
-                added.append(p)
-            }
-        }
+        let match = PlaceMatch(now: places, before: old)
+        let (fromOld, toNew, added) = (match.fromOld, match.toNew, match.added)
         // The added documents' signatures and keys (the per-document work: only theirs).
         let slots = max(1, options.hashes)
         let newcomers = added
@@ -289,5 +253,35 @@ extension ArchivePlaces {
     /// "batch name/position" of each document the stored keys know.
     static func names(_ keys: DuplicateKeys) -> [String] {
         keys.addresses.map { "\(keys.batchNames[Int($0 >> 32)])/\($0 & 0xFFFF_FFFF)" }
+    }
+}
+
+/// Which of an archive's documents now are the ones its stored analyses were computed on (by
+/// batch and position, as the near-duplicates file keeps them), and which were added since: what
+/// lets a write reuse the per-document results of the documents it did not change.
+struct PlaceMatch: Sendable {
+    /// Current position -> stored position (-1: added since the analyses were stored).
+    var fromOld: [Int]
+    /// Stored position -> current position (-1: removed or replaced since).
+    var toNew: [Int]
+    /// The current positions of the documents added since, ascending.
+    var added: [Int]
+
+    init(now places: ArchivePlaces, before old: DuplicateKeys) {
+        var oldPlace: [String: Int] = [:]
+        let oldNames = ArchivePlaces.names(old)
+        oldPlace.reserveCapacity(oldNames.count)
+        for (i, name) in oldNames.enumerated() { oldPlace[name] = i }
+        fromOld = [Int](repeating: -1, count: places.addresses.count)
+        toNew = [Int](repeating: -1, count: old.documents)
+        added = []
+        for (p, name) in places.names().enumerated() {
+            if let o = oldPlace[name] {
+                fromOld[p] = o
+                toNew[o] = p
+            } else {
+                added.append(p)
+            }
+        }
     }
 }

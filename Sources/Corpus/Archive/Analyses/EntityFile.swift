@@ -54,11 +54,7 @@ enum EntityFile {
     /// The entity index stored in `file`, for `documents` (the archive's, in corpus order).
     static func read(_ file: StorageFileReader, documents: [Document], gazetteer: Gazetteer) throws(ArchiveError) -> EntityIndex {
         var strings = try StringColumn(file)
-        let scalars = try file.column(2, of: UInt64.self)
-        guard scalars.count == 3, scalars[2] == UInt64(documents.count), scalars[0] < UInt64(Int32.max),
-              scalars[1] < UInt64(Int32.max) else {
-            throw file.corrupted("its counts do not match the archive's \(documents.count) documents")
-        }
+        let scalars = try file.analysisScalars(count: 3, documentsAt: 2, documents: documents.count, counts: [0, 1])
         let n = Int(scalars[0])
         let names = try file.column(3, of: UInt32.self)
         let kinds = try file.column(4, of: UInt8.self)

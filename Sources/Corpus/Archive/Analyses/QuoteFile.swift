@@ -42,10 +42,7 @@ enum QuoteFile {
     /// Every document's quotes (by corpus index), checked against `documents`.
     static func read(_ file: StorageFileReader, documents: [Document]) throws(ArchiveError) -> [Int: [Quote]] {
         var strings = try StringColumn(file)
-        let scalars = try file.column(2, of: UInt64.self)
-        guard scalars.count == 2, scalars[1] == UInt64(documents.count), scalars[0] < UInt64(Int32.max) else {
-            throw file.corrupted("its counts do not match the archive's \(documents.count) documents")
-        }
+        let scalars = try file.analysisScalars(count: 2, documentsAt: 1, documents: documents.count, counts: [0])
         let n = Int(scalars[0])
         let start = try file.column(3, of: UInt32.self)
         let columns = try file.column(4, of: UInt32.self)
