@@ -128,7 +128,10 @@ import Testing
             #expect(lexA.documentFrequency == lexB.documentFrequency && lexA.collectionFrequency == lexB.collectionFrequency)
             #expect(lexA.ids(withPrefix: "gov") == lexB.ids(withPrefix: "gov"))
         } else {
-            #expect(Set(lexA.ids(withPrefix: "gov").map(lexA.term)) == Set(lexB.ids(withPrefix: "gov").map(lexB.term)))
+            // An archive with deletions still lists terms only deleted documents had ("governs"):
+            // compare the terms some live document has.
+            let liveB = lexB.ids(withPrefix: "gov").filter { sameVocabulary || lexB.documentFrequency[$0] > 0 }
+            #expect(Set(lexA.ids(withPrefix: "gov").map(lexA.term)) == Set(liveB.map(lexB.term)))
         }
         for id in stride(from: 0, to: lexA.count, by: max(1, lexA.count / 500)) {
             let term = lexA.term(id)
