@@ -186,3 +186,29 @@ import Testing
         #expect(r[2].intValue == 1)
     }
 }
+
+/// Big lists of records (the claims of a large corpus) reach Lua a chunk at a time; the List is
+/// the one a single push makes: same records in the same order, same metatable, printable.
+@Suite struct ChunkedRecordsTests {
+    @Test func aListHandedOverInChunksEqualsOneHandedOverWhole() throws {
+        let session = try makeSession()
+        let lists = try Lists(lua: session.lua, list: try session.lua.makeReferenceFromLua("return dossier.List"))
+        let list = try lists.columns(["n", "text"])
+        let append = try CompareBinding.appender(session.lua)
+        for (count, chunk) in [(0, 3), (2, 3), (3, 3), (10, 3), (11, 4), (1000, 7)] {
+            let items = Array(0..<count)
+            let make = { (n: Int) -> LuaValue in list.record([.integer(n), .text("item \(n)")]) }
+            let chunked = try CompareBinding.records(list, items, lua: session.lua, append: append, chunkSize: chunk, make)
+            let whole = CompareBinding.records(list, items.map(make))
+            let r = try session.lua.run("""
+                local a, b = ...
+                local same = #a == #b and getmetatable(a) == getmetatable(b)
+                for i = 1, #b do same = same and a[i].n == b[i].n and a[i].text == b[i].text and a[i].n == i - 1 end
+                return same, #a, dossier.List.is(a)
+                """, arguments: [chunked, whole])
+            #expect(r.first?.isTruthy == true, "\(count) items in chunks of \(chunk)")
+            #expect(r.count > 1 && r[1].intValue == count)
+            #expect(r.count > 2 && r[2].isTruthy == true)
+        }
+    }
+}
