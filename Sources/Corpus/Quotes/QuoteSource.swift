@@ -40,9 +40,7 @@ struct QuoteSource {
         if marks.isEmpty { return withEmpty(document: index, body) }
         var text = document.text
         if let layout = document.knownLayout, layout.tokenCount == document.terms.count {
-            let sentences = (0..<layout.sentenceCount).map {
-                SentenceSpan(tokens: layout.sentenceTokens($0), bytes: layout.sentenceBytes($0))
-            }
+            let sentences = sentenceSpans(layout)
             let paragraphs = layout.paragraphs
             let lazy: T? = text.withUTF8 { buffer in
                 guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
@@ -56,9 +54,7 @@ struct QuoteSource {
         }
         let tokens = document.tokenSpans()
         let layout = document.layout(tokens: tokens)
-        let sentences = (0..<layout.sentenceCount).map {
-            SentenceSpan(tokens: layout.sentenceTokens($0), bytes: layout.sentenceBytes($0))
-        }
+        let sentences = sentenceSpans(layout)
         let paragraphs = layout.paragraphs
         return text.withUTF8 { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0 else {
@@ -78,6 +74,11 @@ struct QuoteSource {
                                      sentences: checked, paragraphs: paragraphs, document: index)
             return body(source)
         }
+    }
+
+    /// A layout's sentences as the stages read them: token and byte ranges.
+    private static func sentenceSpans(_ layout: DocumentLayout) -> [SentenceSpan] {
+        (0..<layout.sentenceCount).map { SentenceSpan(tokens: layout.sentenceTokens($0), bytes: layout.sentenceBytes($0)) }
     }
 
     /// The tokens of a document that may be quotation marks, by term id: the normal forms of

@@ -14,13 +14,15 @@ public struct ReportTable: Sendable, Hashable {
     }
 
     /// The rows cut or padded to exactly `columns.count` cells, so renderers never index out of range.
-    public var normalizedRows: [[ReportCell]] {
+    public var normalizedRows: [[ReportCell]] { rows.map(normalized) }
+
+    /// One row cut or padded with empty cells to the columns (what `normalizedRows` holds), for
+    /// a format that goes through the rows one at a time (CSV written in pieces).
+    public func normalized(_ row: [ReportCell]) -> [ReportCell] {
         let n = columns.count
-        return rows.map { row in
-            if row.count == n { return row }
-            if row.count > n { return Array(row.prefix(n)) }
-            return row + Array(repeating: ReportCell.empty, count: n - row.count)
-        }
+        if row.count == n { return row }
+        if row.count > n { return Array(row.prefix(n)) }
+        return row + Array(repeating: ReportCell.empty, count: n - row.count)
     }
 
     /// For each column, whether every non-empty cell is a number (and at least one is).

@@ -21,7 +21,6 @@ extension TableFormat {
                                      write: (String) throws(E) -> Void) throws(E) {
         guard !t.columns.isEmpty else { return }
         var out = ""
-        let n = t.columns.count
         func record(_ fields: [String]) {
             for (i, field) in fields.enumerated() {
                 if i > 0 { out += "," }
@@ -31,10 +30,7 @@ extension TableFormat {
         }
         record(t.columns)
         for row in t.rows {
-            // The row cut or padded to the columns, as `normalizedRows` does, one row at a time.
-            var fields = row.prefix(n).map(\.exactText)
-            if fields.count < n { fields += Array(repeating: "", count: n - fields.count) }
-            record(fields)
+            record(t.normalized(row).map(\.exactText))
             if out.utf8.count >= chunkBytes {
                 try write(out)
                 out = ""
