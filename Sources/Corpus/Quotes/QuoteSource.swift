@@ -164,19 +164,8 @@ struct QuoteSource {
     /// which for a word of up to 15 bytes allocates nothing).
     func lower(_ i: Int) -> String {
         let t = tokens[i]
-        let bytes = text.base + t.start
-        var ascii = true
-        for k in 0..<t.length where bytes[k] >= 0x80 { ascii = false; break }
-        if ascii {
-            return String(unsafeUninitializedCapacity: t.length) { out in
-                for k in 0..<t.length {
-                    let b = bytes[k]
-                    out[k] = b &- 0x41 < 26 ? b | 0x20 : b
-                }
-                return t.length
-            }
-        }
-        return string(ofToken: i).lowercased()
+        let bytes = UnsafeBufferPointer(start: text.base + t.start, count: t.length)
+        return Tokenizer.lowercasedASCIIString(bytes) ?? string(ofToken: i).lowercased()
     }
 
     /// Whether token `i` is a word starting with an uppercase letter.

@@ -197,10 +197,7 @@ enum QueryParser {
                 upper = true
             }
             guard upper else { return text }
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
-                for (k, b) in bytes.enumerated() { out[k] = b &- 0x41 < 26 ? b | 0x20 : b }
-                return bytes.count
-            }
+            return Tokenizer.lowercasedASCIIString(bytes)
         }
     }
 

@@ -100,6 +100,20 @@ extension Tokenizer {
         }
     }
 
+    /// The bytes as a `String` with ASCII capitals lowercased, or nil when a byte is not ASCII
+    /// (the caller then needs Unicode's lowercasing). One copy, no intermediate array: the quick
+    /// path for looking up a plain word (a query word, a speaker cue) by its lowercase form.
+    public static func lowercasedASCIIString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for b in bytes where b >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            for k in 0..<bytes.count {
+                let b = bytes[k]
+                out[k] = b &- 0x41 < 26 ? b | 0x20 : b
+            }
+            return bytes.count
+        }
+    }
+
     /// Whether `normalize` would change these bytes (any capital ASCII letter or any non-ASCII byte).
     /// An index can hash the raw bytes of the many tokens that are already in normal form.
     public static func needsNormalization(_ token: UnsafeBufferPointer<UInt8>) -> Bool {

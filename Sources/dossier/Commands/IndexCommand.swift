@@ -12,16 +12,21 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Save a corpus as an archive that opens in a blink, or add articles to one.",
         discussion: """
-        dossier index news/ -o news.dossier      writes the archive (each further PATH is added to it)
-        dossier index --add today/ news.dossier  adds today's articles without rewriting the others
-                                                 (an article whose id is archived replaces it)
-        dossier index --remove ID… news.dossier  removes articles by id
-        dossier index --compact news.dossier     drops removed articles from disk, one batch
-        dossier index --annotate news.dossier    stores the analyses (entities, quotations, dates,
-                                                 claims) in it; --add and --remove then
-                                                 update them, --compact keeps them
-        Then: dossier --corpus news.dossier. Writing over an existing archive replaces it safely
-        (new files, then the manifest); a second writer at the same time is refused.
+        dossier index news/ -o news.dossier
+            writes the archive (each further PATH is added to it)
+        dossier index --add today/ news.dossier
+            adds today's articles without rewriting the others
+            (an article whose id is archived replaces it)
+        dossier index --remove ID… news.dossier
+            removes articles by id
+        dossier index --compact news.dossier
+            drops removed articles from disk, one batch
+        dossier index --annotate news.dossier
+            stores the analyses (entities, quotations, dates, claims) in it;
+            --add and --remove then update them, --compact keeps them
+        Then: dossier --corpus news.dossier. Writing over an existing archive
+        replaces it safely (new files, then the manifest); a second writer at
+        the same time is refused.
         """
     )
 
