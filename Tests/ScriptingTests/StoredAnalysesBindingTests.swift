@@ -1,4 +1,4 @@
-import Corpus
+@testable import Corpus
 import Foundation
 import LuaBridge
 import Testing
@@ -57,6 +57,12 @@ import Testing
         try DossierArchive.write(try CorpusLoader.load(path: folder.url.path), to: archive, sources: [folder.url.path])
         try DossierArchive.annotate(archive)
         #expect(try DossierArchive.info(archive).analyses.map(\.part).contains("claims"))
+
+        // Handing over the stored claims and pairs splits no document into sentences.
+        let untouched = try makeSession(corpus: archive)
+        let counts = try untouched.values("return #corpus:compare(), #corpus:duplicates(), #corpus:conflicts()")
+        #expect((counts.first?.intValue ?? 0) > 0)
+        #expect(untouched.corpus.documents.allSatisfy { $0.knownLayout == nil })
 
         let fresh = try makeSession(corpus: folder.url.path).values(Self.dump)
         let opened = try makeSession(corpus: archive).values(Self.dump)
