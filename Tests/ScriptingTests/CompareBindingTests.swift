@@ -210,5 +210,16 @@ import Testing
             #expect(r.count > 1 && r[1].intValue == count)
             #expect(r.count > 2 && r[2].isTruthy == true)
         }
+        // A collection whose indices do not start at 0 (a slice) is handed over from its start.
+        let slice = Array(0..<20)[5...]
+        let make = { (n: Int) -> LuaValue in list.record([.integer(n), .text("item \(n)")]) }
+        let chunked = try CompareBinding.records(list, slice, lua: session.lua, append: append, chunkSize: 4, make)
+        let r = try session.lua.run("""
+            local a = ...
+            local same = #a == 15
+            for i = 1, #a do same = same and a[i].n == i + 4 end
+            return same
+            """, arguments: [chunked])
+        #expect(r.first?.isTruthy == true)
     }
 }

@@ -33,6 +33,10 @@ enum CompareBinding {
             let spec = try optionsTable(args)
             try checkKeys(spec, ["by", "threshold", "min_sources", "similarity"])
             let request = try ClaimRequest(corpus: corpus, spec: spec)
+            // An annotated archive's claims are decoded a chunk at a time as they are handed over.
+            if let stored = corpus.storedClaims(by: request.grouping, options: request.options) {
+                return [try records(claimList, stored, lua: ctx.lua, append: append) { claimRecord($0, ctx) }]
+            }
             let claims = try ctx.cancellation.working(on: "claims") { try cache.claims(corpus, request, cancellation: ctx.cancellation) }
             return [try records(claimList, claims, lua: ctx.lua, append: append) { claimRecord($0, ctx) }]
         }
@@ -44,10 +48,15 @@ enum CompareBinding {
             var options = ConflictOptions()
             options.includeHedges = spec["hedges"]?.isTruthy ?? false
             if let kinds = spec["kinds"] { options.kinds = try factKinds(kinds) }
-            let claims = try ctx.cancellation.working(on: "claims") { try cache.claims(corpus, request, cancellation: ctx.cancellation) }
             var claimRecords: [Int: LuaValue] = [:]
-            let found = try ctx.cancellation.working(on: "conflicts") {
-                try conflictCache.conflicts(corpus, request, options, claims: claims, cancellation: ctx.cancellation)
+            let found: [Conflict]
+            if let stored = corpus.storedConflicts(by: request.grouping, claimOptions: request.options, options: options) {
+                found = stored  // an annotated archive's, found among its stored claims
+            } else {
+                let claims = try ctx.cancellation.working(on: "claims") { try cache.claims(corpus, request, cancellation: ctx.cancellation) }
+                found = try ctx.cancellation.working(on: "conflicts") {
+                    try conflictCache.conflicts(corpus, request, options, claims: claims, cancellation: ctx.cancellation)
+                }
             }
             return [records(conflictList, found.map { c in
                 let claim = c.claimIndex.flatMap { claimRecords[$0] } ?? claimRecord(c.claim, ctx)
@@ -73,16 +82,21 @@ enum CompareBinding {
             if let t = spec["threshold"] { options.threshold = try unitNumber(t, "threshold") }
             if let p = spec["passages"] { options.maxPassages = try count(p, "passages", in: 0...1000) }
             if let k = spec["shingle"] { options.shingleSize = try count(k, "shingle", in: 1...100) }
+            func rounded(_ x: Double) -> LuaValue { .number((x * 1000).rounded() / 1000) }
+            func pairRecord(_ p: DuplicatePair) -> LuaValue {
+                record([("a", .object(p.a)), ("b", .object(p.b)), ("similarity", rounded(p.similarity)),
+                        ("jaccard", rounded(p.jaccard)), ("containment", rounded(p.containment)),
+                        ("contained", p.contained.map { .object($0) } ?? .nil),
+                        ("passages", lists.strings(p.passages)), ("estimate", rounded(p.estimate))])
+            }
+            // An annotated archive's pairs are decoded a chunk at a time as they are handed over.
+            if let stored = corpus.storedDuplicates(options: options) {
+                return [try records(duplicateList, stored, lua: ctx.lua, append: append, pairRecord)]
+            }
             let pairs = try ctx.cancellation.working(on: "near-duplicates") {
                 try DuplicateFinder.duplicates(in: corpus, options: options, cancellation: ctx.cancellation)
             }
-            func rounded(_ x: Double) -> LuaValue { .number((x * 1000).rounded() / 1000) }
-            return [records(duplicateList, pairs.map {
-                [("a", .object($0.a)), ("b", .object($0.b)), ("similarity", rounded($0.similarity)),
-                 ("jaccard", rounded($0.jaccard)), ("containment", rounded($0.containment)),
-                 ("contained", $0.contained.map { .object($0) } ?? .nil),
-                 ("passages", lists.strings($0.passages)), ("estimate", rounded($0.estimate))]
-            })]
+            return [try records(duplicateList, pairs, lua: ctx.lua, append: append, pairRecord)]
         }
         return LuaTable(fields: [("compare", .function(compare)), ("conflicts", .function(conflicts)),
                                  ("duplicates", .function(duplicates))])
@@ -130,15 +144,18 @@ enum CompareBinding {
     /// so that the Swift values of the whole list (and the encoder's nodes for them) never exist
     /// at once (a heap profile of the 13k briefing's peak saw 112 MB of them; its peak fell from
     /// 296-305 to 287-290 MB, while the 105k peak, in the claims' own work, did not move).
-    /// The List is the same.
-    static func records<Item>(_ list: RecordList, _ items: [Item], lua: LuaState, append: LuaReference,
-                              chunkSize: Int = 2048, _ make: (Item) -> LuaValue) throws -> LuaValue {
+    /// The List is the same. `items` may decode each item when it is read (an annotated archive's
+    /// `StoredClaims`, `StoredDuplicates`): then no more than a chunk of them exists at once.
+    static func records<Items: RandomAccessCollection<Item>, Item>(
+        _ list: RecordList, _ items: Items, lua: LuaState, append: LuaReference,
+        chunkSize: Int = 2048, _ make: (Item) -> LuaValue
+    ) throws -> LuaValue where Items.Index == Int {
         guard items.count > chunkSize else { return records(list, items.map(make)) }
         let result = try lua.makeReference(records(list, [LuaValue]()))
         var start = 0
         while start < items.count {
             let end = Swift.min(start + chunkSize, items.count)
-            try lua.call(.reference(append), [.reference(result), .array(items[start..<end].map(make))])
+            try lua.call(.reference(append), [.reference(result), .array(items[items.startIndex + start..<items.startIndex + end].map(make))])
             start = end
         }
         return .reference(result)

@@ -23,9 +23,14 @@ final class SentenceCache {
             return s
         }
         let s = SentenceRef(document: document, index: index)
-        let count = document.sentenceCount
-        guard index >= 0, index < count else { return s }
-        if byDocument[key]?.count != count { byDocument[key] = Array(repeating: Entry(), count: count) }
+        // Sized by the sentences asked for, not by `sentenceCount`: that would split the text
+        // (and decode an archived one) of every document a stored claim points into. A sentence
+        // has at least one byte, so no index to cache reaches the text's size.
+        guard index >= 0, index < document.textByteCount else { return s }
+        let known = byDocument[key]?.count ?? 0
+        if known <= index {
+            byDocument[key, default: []].append(contentsOf: repeatElement(Entry(), count: index + 1 - known))
+        }
         byDocument[key]?[index].sentence = s
         insertions += 1
         if insertions > 4096 && insertions > byDocument.count * 8 { sweep() }

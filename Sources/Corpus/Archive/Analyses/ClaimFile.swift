@@ -5,6 +5,9 @@
 /// score (f64 bits), central, sentences (document, sentence pairs); 3–4 one record per conflict:
 /// kind (`Fact.Kind.allCases` order), key, values, claim index + 1 (0: none), its claim (as a
 /// claim record), sentences, certain, reason.
+///
+/// Read back, the claims stay in their mapped records (`StoredClaims`): every record is checked
+/// when the file is first used, and a claim is decoded when it is asked for.
 enum ClaimFile {
     static let kind = "clai"
 
@@ -36,21 +39,19 @@ enum ClaimFile {
         return w
     }
 
-    static func read(_ file: StorageFileReader, documents: [Document]) throws(ArchiveError) -> (claims: [Claim], conflicts: [Conflict]) {
+    /// The stored claims (left in their records, each checked) and conflicts (decoded: they are few).
+    static func read(_ file: StorageFileReader, documents: [Document]) throws(ArchiveError) -> (claims: StoredClaims, conflicts: [Conflict]) {
         let scalars = try file.analysisScalars(0, count: 3, documentsAt: 0, documents: documents.count)
         let claimStore = try TextStore(file, blob: 1, offsets: 2, expectedCount: Int(clamping: scalars[1]))
         let conflictStore = try TextStore(file, blob: 3, offsets: 4, expectedCount: Int(clamping: scalars[2]))
-        var claims: [Claim] = []
-        claims.reserveCapacity(claimStore.count)
         for i in 0..<claimStore.count {
-            let claim = claimStore.withBytes(i) { bytes -> Claim? in
+            let ok = claimStore.withBytes(i) { bytes -> Bool in
                 var r = RecordReader(bytes: bytes)
-                let claim = r.claim(documents)
-                return r.overrun || !r.atEnd ? nil : claim
+                return r.checkClaim(documents: documents.count) && !r.overrun && r.atEnd
             }
-            guard let claim else { throw file.corrupted("claim \(i + 1) is damaged") }
-            claims.append(claim)
+            guard ok else { throw file.corrupted("claim \(i + 1) is damaged") }
         }
+        let claims = StoredClaims(store: claimStore, documents: documents)
         var conflicts: [Conflict] = []
         conflicts.reserveCapacity(conflictStore.count)
         for i in 0..<conflictStore.count {
@@ -71,6 +72,31 @@ enum ClaimFile {
             conflicts.append(conflict)
         }
         return (claims, conflicts)
+    }
+}
+
+/// An archive's stored claims (`corpus:compare()` by source with the default options), opened:
+/// each claim is decoded from its mapped record when it is asked for, so handing 95,000 claims to
+/// a script never holds them all as objects. Every record was checked when the file was opened
+/// (`ClaimFile.read`), so decoding cannot fail.
+public struct StoredClaims: RandomAccessCollection, @unchecked Sendable {
+    private let store: TextStore
+    private let documents: [Document]
+
+    init(store: TextStore, documents: [Document]) {
+        self.store = store
+        self.documents = documents
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { store.count }
+
+    /// Claim `i`, decoded from its record.
+    public subscript(i: Int) -> Claim {
+        store.withBytes(i) { bytes -> Claim in
+            var r = RecordReader(bytes: bytes)
+            return r.claim(documents) ?? Claim(text: "", sentences: [], sources: [], score: 0, central: 0)
+        }
     }
 }
 
@@ -111,5 +137,27 @@ extension RecordReader {
         let text = string(), sources = strings(), score = double(), central = int()
         guard let sentences = sentences(documents), central >= 0, central < max(1, sentences.count) else { return nil }
         return Claim(text: text, sentences: sentences, sources: sources, score: score, central: central)
+    }
+
+    /// Steps over a string (its length checked, its bytes not decoded).
+    private mutating func skipString() { offset += count() }
+
+    /// Walks a claim record as `claim(_:)` reads it, building nothing: whether `claim(_:)` will
+    /// decode it (sentences within `documents` documents, `central` one of them). The caller
+    /// also checks `overrun` and `atEnd`.
+    fileprivate mutating func checkClaim(documents: Int) -> Bool {
+        skipString()
+        let sources = count()
+        for _ in 0..<sources where offset < bytes.count { skipString() }
+        _ = double()
+        let central = int()
+        let n = count()
+        var decoded = 0
+        for _ in 0..<n where offset < bytes.count {
+            let d = int(), s = int()
+            guard d >= 0, d < documents, s >= 0, s <= Int(Int32.max) else { return false }
+            decoded += 1
+        }
+        return central >= 0 && central < max(1, decoded)
     }
 }

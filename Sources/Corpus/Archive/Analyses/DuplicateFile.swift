@@ -54,13 +54,12 @@ enum DuplicateFile {
         var passages: [String]
     }
 
-    /// The stored pairs and how many documents they were computed on (`documents` when given:
-    /// the archive's), every position, score and string id checked: the one decoder of the pair
-    /// columns, for serving them (`read`) and for bringing them up to date (`DuplicateUpdate`).
-    static func pairs(_ file: StorageFileReader, documents expected: Int?) throws(ArchiveError)
-        -> (documents: Int, pairs: [StoredPair])
-    {
-        var strings = try StringColumn(file)
+    /// The pair columns of a file and how many documents they were computed on (`documents`
+    /// when given: the archive's), every position, score and string id checked: the one reader
+    /// of the pair columns, for serving them (`read`) and for bringing them up to date
+    /// (`DuplicateUpdate`).
+    static func columns(_ file: StorageFileReader, documents expected: Int?) throws(ArchiveError) -> DuplicateColumns {
+        let strings = try TextStore(file, blob: 0, offsets: 1)
         let scalars = try file.analysisScalars(count: 3, documentsAt: 0, documents: expected, counts: [1, 2])
         let documents = Int(scalars[0]), n = Int(scalars[1])
         let rows = try file.column(3, of: UInt32.self)
@@ -71,31 +70,71 @@ enum DuplicateFile {
               Lists.ascending(first, upTo: Int(scalars[2])), passages.count == Int(scalars[2]) else {
             throw file.corrupted("its near-duplicate columns do not fit together")
         }
-        var out: [StoredPair] = []
-        out.reserveCapacity(n)
         for i in 0..<n {
-            let a = Int(rows[3 * i]), b = Int(rows[3 * i + 1]), contained = rows[3 * i + 2]
-            let s = (0..<4).map { scores[4 * i + $0] }
-            guard a < b, b < documents, contained <= 2, s.allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
-                throw file.corrupted("near-duplicate pair \(i + 1) is damaged")
-            }
-            var texts: [String] = []
-            for k in Int(first[i])..<Int(first[i + 1]) {
-                guard let text = strings.string(passages[k]) else { throw file.corrupted("near-duplicate pair \(i + 1) is damaged") }
-                texts.append(text)
-            }
-            out.append(StoredPair(a: a, b: b, contained: contained, scores: s, passages: texts))
+            let a = rows[3 * i], b = rows[3 * i + 1], contained = rows[3 * i + 2]
+            var ok = a < b && Int(b) < documents && contained <= 2
+            for k in 4 * i..<4 * i + 4 where !(scores[k] >= 0 && scores[k] <= 1) { ok = false }
+            for k in Int(first[i])..<Int(first[i + 1]) where Int(passages[k]) >= strings.count { ok = false }
+            guard ok else { throw file.corrupted("near-duplicate pair \(i + 1) is damaged") }
         }
-        return (documents, out)
+        return DuplicateColumns(documents: documents, count: n, strings: strings, rows: rows, scores: scores, first: first,
+                                passages: passages)
     }
 
-    /// The stored pairs of the archive's `documents`, every document index, score and string id checked.
-    static func read(_ file: StorageFileReader, documents: [Document]) throws(ArchiveError) -> [DuplicatePair] {
-        try pairs(file, documents: documents.count).pairs.map { p in
-            DuplicatePair(a: documents[p.a], b: documents[p.b], similarity: p.scores[0], jaccard: p.scores[1],
-                          containment: p.scores[2], contained: p.contained == 0 ? nil : documents[p.contained == 1 ? p.a : p.b],
-                          estimate: p.scores[3], passages: p.passages)
-        }
+    /// The stored pairs and how many documents they were computed on, decoded (`DuplicateUpdate`).
+    static func pairs(_ file: StorageFileReader, documents expected: Int?) throws(ArchiveError)
+        -> (documents: Int, pairs: [StoredPair])
+    {
+        let columns = try columns(file, documents: expected)
+        return (columns.documents, (0..<columns.count).map(columns.pair))
+    }
+
+    /// The stored pairs of the archive's `documents`, left in their columns, every document
+    /// index, score and string id checked.
+    static func read(_ file: StorageFileReader, documents: [Document]) throws(ArchiveError) -> StoredDuplicates {
+        StoredDuplicates(columns: try columns(file, documents: documents.count), documents: documents)
+    }
+}
+
+/// The pair columns of a `dupl` file, checked (`DuplicateFile.columns`): pair `i` decoded on demand.
+struct DuplicateColumns: @unchecked Sendable {
+    let documents: Int
+    let count: Int
+    let strings: TextStore
+    let rows: Column<UInt32>
+    let scores: Column<Double>
+    let first: Column<UInt32>
+    let passages: Column<UInt32>
+
+    func pair(_ i: Int) -> DuplicateFile.StoredPair {
+        DuplicateFile.StoredPair(a: Int(rows[3 * i]), b: Int(rows[3 * i + 1]), contained: rows[3 * i + 2],
+                                 scores: (4 * i..<4 * i + 4).map { scores[$0] },
+                                 passages: (Int(first[i])..<Int(first[i + 1])).map { strings.string(Int(passages[$0])) })
+    }
+}
+
+/// An archive's stored near-duplicate pairs (`corpus:duplicates()` with the default options),
+/// opened: each pair is decoded from the mapped columns when it is asked for, so handing 358,000
+/// pairs to a script never holds them all as objects. Every row was checked when the file was
+/// opened, so decoding cannot fail.
+public struct StoredDuplicates: RandomAccessCollection, @unchecked Sendable {
+    private let columns: DuplicateColumns
+    private let documents: [Document]
+
+    init(columns: DuplicateColumns, documents: [Document]) {
+        self.columns = columns
+        self.documents = documents
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { columns.count }
+
+    /// Pair `i`, decoded from the columns.
+    public subscript(i: Int) -> DuplicatePair {
+        let p = columns.pair(i)
+        return DuplicatePair(a: documents[p.a], b: documents[p.b], similarity: p.scores[0], jaccard: p.scores[1],
+                             containment: p.scores[2], contained: p.contained == 0 ? nil : documents[p.contained == 1 ? p.a : p.b],
+                             estimate: p.scores[3], passages: p.passages)
     }
 }
 

@@ -3,7 +3,9 @@ import Foundation
 /// The analyses an archive stores (`dossier index --annotate`), attached to the corpus opened
 /// from it: the entity index, the quotations, the dates, the claims and conflicts, each read
 /// back into the types the analyses build (`EntityIndex`, `Quote`, `CorpusDates`, `Claim`,
-/// `Conflict`), so everything that uses them works unchanged.
+/// `Conflict`), so everything that uses them works unchanged. The claims and near-duplicate pairs
+/// stay in their mapped columns (`StoredClaims`, `StoredDuplicates`): one is decoded when it is
+/// asked for, so the scripting bindings hand them over without building them all first.
 ///
 /// Their files are mapped and their headers checked when the archive is opened (so a reader keeps
 /// them while a writer replaces them); a file is read in full, against its checksum, only when
@@ -26,8 +28,9 @@ final class SavedAnalyses: @unchecked Sendable {
 
     private let files: [String: StorageFileReader]
     private let lock = NSLock()
-    private var claimsAndConflicts: (claims: [Claim], conflicts: [Conflict])??
-    private var duplicatePairs: [DuplicatePair]??
+    private var claimsAndConflicts: (claims: StoredClaims, conflicts: [Conflict])??
+    private var decodedClaims: [Claim]?
+    private var duplicatePairs: StoredDuplicates??
 
     /// Maps the analysis files the manifest names, checking their headers.
     init(folder: String, analyses: ArchiveManifest.Analyses, verify: Bool) throws(ArchiveError) {
@@ -67,8 +70,8 @@ final class SavedAnalyses: @unchecked Sendable {
             case "entities": _ = try EntityFile.read(file, documents: documents, gazetteer: .standard)
             case "quotes": _ = try QuoteFile.read(file, documents: documents)
             case "dates": _ = try DateFile.read(file, documents: documents)
-            case "duplicates": _ = try DuplicateFile.read(file, documents: documents)
-            default: _ = try ClaimFile.read(file, documents: documents)
+            case "duplicates": _ = Array(try DuplicateFile.read(file, documents: documents))
+            default: _ = Array(try ClaimFile.read(file, documents: documents).claims)
             }
         }
     }
@@ -85,8 +88,8 @@ final class SavedAnalyses: @unchecked Sendable {
         decode("dates") { file throws(ArchiveError) in try DateFile.read(file, documents: documents) }
     }
 
-    /// The near-duplicate pairs with the default options (read once, kept).
-    func duplicates(documents: [Document]) -> [DuplicatePair]? {
+    /// The near-duplicate pairs with the default options (checked once, kept in their columns).
+    func duplicates(documents: [Document]) -> StoredDuplicates? {
         lock.lock()
         defer { lock.unlock() }
         if let known = duplicatePairs { return known }
@@ -95,15 +98,27 @@ final class SavedAnalyses: @unchecked Sendable {
         return read
     }
 
-    /// The claims by source with the default options, and their conflicts with the default
-    /// options (read once, kept).
-    func claims(documents: [Document]) -> (claims: [Claim], conflicts: [Conflict])? {
+    /// The claims by source with the default options (checked once, kept in their records), and
+    /// their conflicts with the default options (read once, kept).
+    func claims(documents: [Document]) -> (claims: StoredClaims, conflicts: [Conflict])? {
         lock.lock()
         defer { lock.unlock() }
         if let known = claimsAndConflicts { return known }
         let read = decode("claims") { file throws(ArchiveError) in try ClaimFile.read(file, documents: documents) }
         claimsAndConflicts = .some(read)
         return read
+    }
+
+    /// The stored claims decoded, for callers that want them all as an array (`ClaimFinder`;
+    /// decoded once, kept).
+    func decodedClaims(documents: [Document]) -> [Claim]? {
+        guard let stored = claims(documents: documents) else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        if let decodedClaims { return decodedClaims }
+        let all = Array(stored.claims)
+        decodedClaims = all
+        return all
     }
 }
 
@@ -115,14 +130,37 @@ extension Corpus {
     /// default options.
     func savedClaims(by grouping: GroupingKey, options: ClaimOptions) -> [Claim]? {
         guard parent == nil, case .source = grouping, options.isDefault, let saved = savedAnalyses else { return nil }
+        return saved.decodedClaims(documents: documents)
+    }
+
+    /// The claims `ClaimFinder.claims(in:by:options:)` gives, when this corpus is an annotated
+    /// archive that stores them (the whole archive, by source, the default options), left in
+    /// their records: each is decoded when asked for. Nil otherwise (compute them).
+    public func storedClaims(by grouping: GroupingKey, options: ClaimOptions) -> StoredClaims? {
+        guard parent == nil, case .source = grouping, options.isDefault, let saved = savedAnalyses else { return nil }
         return saved.claims(documents: documents)?.claims
+    }
+
+    /// The near-duplicate pairs `DuplicateFinder.duplicates(in:options:)` gives, when this corpus
+    /// is an annotated archive that stores them (the whole archive, the default options), left in
+    /// their columns: each is decoded when asked for. Nil otherwise (compute them).
+    public func storedDuplicates(options: DuplicateOptions) -> StoredDuplicates? {
+        guard parent == nil, options.isDefault, let saved = savedAnalyses else { return nil }
+        return saved.duplicates(documents: documents)
     }
 
     /// The stored near-duplicates, when they answer this question: the whole archive, the default
     /// options.
     func savedDuplicates(options: DuplicateOptions) -> [DuplicatePair]? {
-        guard parent == nil, options.isDefault, let saved = savedAnalyses else { return nil }
-        return saved.duplicates(documents: documents)
+        storedDuplicates(options: options).map(Array.init)
+    }
+
+    /// The conflicts `ConflictFinder.conflicts(in:claims:by:options:)` gives for the stored
+    /// claims (`storedClaims(by:options:)` with `claimOptions`), when the archive stores them:
+    /// the whole archive, by source, the default options. Nil otherwise (compute them).
+    public func storedConflicts(by grouping: GroupingKey, claimOptions: ClaimOptions, options: ConflictOptions) -> [Conflict]? {
+        guard storedClaims(by: grouping, options: claimOptions) != nil, options.isDefault else { return nil }
+        return savedAnalyses?.claims(documents: documents)?.conflicts
     }
 
     /// The stored conflicts, when they answer this question: the whole archive, by source, the
@@ -156,7 +194,7 @@ extension ConflictOptions {
 
 extension Claim {
     /// Whether two lists hold the same claims (texts, sources, scores, sentences).
-    static func same(_ a: [Claim], _ b: [Claim]) -> Bool {
+    static func same(_ a: some Collection<Claim>, _ b: some Collection<Claim>) -> Bool {
         guard a.count == b.count else { return false }
         for (x, y) in zip(a, b) {
             guard x.text == y.text, x.sources == y.sources, x.score == y.score, x.central == y.central,
