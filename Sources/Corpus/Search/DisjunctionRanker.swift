@@ -36,6 +36,9 @@ final class DisjunctionRanker {
     /// The one allocation holding the cursors, the columns below and the cursors' decoding
     /// buffers (`Segment.blockSize` entries per cursor).
     private let storage: UnsafeMutableRawPointer
+    private let storageBytes: Int
+    /// Where `storage` came from and goes back to (nil: allocated for this ranker).
+    private let cache: SearchCache?
     private let cursors: UnsafeMutablePointer<BlockCursor>
     private let others: [Matcher]
     /// Per clause: its cursor (≥ 0) or its matcher (`~slot`); its operand; its bound in the
@@ -55,7 +58,8 @@ final class DisjunctionRanker {
 
     /// A disjunction of operands, each a group of clauses whose scores add up to the operand's
     /// (one clause for a term or a phrase, the expanded terms for a prefix).
-    init(operands: [[Leaf]]) {
+    /// `cache` lends the ranker its storage (and takes it back when the ranker is done).
+    init(operands: [[Leaf]], cache: SearchCache? = nil) {
         var leaves = 0
         var termLeaves = 0
         for operand in operands {
@@ -72,8 +76,15 @@ final class DisjunctionRanker {
         let cursorBytes = (terms * MemoryLayout<BlockCursor>.stride + 15) & ~15
         let columnBytes = 7 * capacity * 8  // five Int columns, two Double columns
         let bufferBytes = terms * room * (MemoryLayout<Int>.stride + MemoryLayout<UInt32>.stride)
-        storage = .allocate(byteCount: cursorBytes + columnBytes + bufferBytes,
-                            alignment: max(16, MemoryLayout<BlockCursor>.alignment))
+        let bytes = cursorBytes + columnBytes + bufferBytes
+        assert(MemoryLayout<BlockCursor>.alignment <= SearchCache.storageAlignment)
+        if let cache {
+            (storage, storageBytes) = cache.takeStorage(bytes: bytes)
+        } else {
+            storage = .allocate(byteCount: bytes, alignment: SearchCache.storageAlignment)
+            storageBytes = bytes
+        }
+        self.cache = cache
         cursors = storage.bindMemory(to: BlockCursor.self, capacity: terms)
         let ints = (storage + cursorBytes).bindMemory(to: Int.self, capacity: 5 * capacity)
         slot = ints
@@ -113,7 +124,8 @@ final class DisjunctionRanker {
 
     deinit {
         cursors.deinitialize(count: termCount)
-        storage.deallocate()  // with the columns and the decoding buffers
+        // With the columns and the decoding buffers.
+        if let cache { cache.giveBack((storage, storageBytes)) } else { storage.deallocate() }
     }
 
     // MARK: One clause
