@@ -4,11 +4,9 @@ import Testing
 /// `LuaValue.records`: rows written straight into what is pushed give the same Lua tables as
 /// the `LuaValue` tree they stand for.
 @Suite struct RecordListTests {
+    /// A fresh state with the standard libraries, as `ValueTests` makes it.
     let lua: LuaState
-    init() throws {
-        lua = try LuaState()
-        try lua.openLibraries()
-    }
+    init() throws { lua = try ValueTests().lua }
 
     /// Rows of (integer, text or nil, number); the fourth key is never written.
     struct Rows: LuaRecordRows {
