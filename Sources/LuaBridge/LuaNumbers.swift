@@ -54,17 +54,20 @@ extension LuaValue {
     /// - Throws: `LuaRangeError` naming `name` for anything else, out-of-range values, NaN and
     ///   infinities included. Never traps.
     public func checkedInteger(_ name: String, in range: ClosedRange<Int>) throws(LuaRangeError) -> Int {
-        let phrase = LuaRangeError.phrase(range)
-        let whole = range.upperBound == Int.max || range.lowerBound == Int.min
-            ? "\(name) must be a whole number, \(phrase)" : "\(name) must be a whole number \(phrase)"
+        // The messages are made only when thrown: options are checked on every call (a search's `limit`).
+        func outside() -> LuaRangeError { LuaRangeError("\(name) must be \(LuaRangeError.phrase(range))") }
         switch self {
         case .integer(let i):
-            guard range.contains(i) else { throw LuaRangeError("\(name) must be \(phrase)") }
+            guard range.contains(i) else { throw outside() }
             return i
         case .number(let d):
             // Infinities and values past ±2^63 are out of range; NaN and fractions are not whole.
-            if d.isNaN || (d.isFinite && d != d.rounded()) { throw LuaRangeError(whole) }
-            guard let i = Int(exactly: d), range.contains(i) else { throw LuaRangeError("\(name) must be \(phrase)") }
+            if d.isNaN || (d.isFinite && d != d.rounded()) {
+                let phrase = LuaRangeError.phrase(range)
+                throw LuaRangeError(range.upperBound == Int.max || range.lowerBound == Int.min
+                    ? "\(name) must be a whole number, \(phrase)" : "\(name) must be a whole number \(phrase)")
+            }
+            guard let i = Int(exactly: d), range.contains(i) else { throw outside() }
             return i
         default:
             throw LuaRangeError("\(name) must be a number, not \(LuaRangeError.article(type))")

@@ -30,6 +30,19 @@ public struct LuaString: Hashable, Sendable, CustomStringConvertible, Expressibl
         }
     }
 
+    /// Whether this is `text` (`self.text == text`), without making a `String` of bytes read
+    /// from Lua when both sides are ASCII (where equal text means equal bytes): options and
+    /// record fields are looked up by name on every call.
+    public func equals(_ text: String) -> Bool {
+        switch storage {
+        case .text(let s):
+            return s == text
+        case .bytes(let b):
+            if b.allSatisfy({ $0 < 0x80 }) && text.utf8.allSatisfy({ $0 < 0x80 }) { return b.elementsEqual(text.utf8) }
+            return self.text == text
+        }
+    }
+
     /// The text with invalid bytes replaced by U+FFFD.
     public var description: String {
         switch storage {

@@ -18,7 +18,7 @@ public struct LuaTable {
     /// The value at a string key, or nil when absent.
     public subscript(key: String) -> LuaValue? {
         for (k, v) in fields {
-            if case .string(let s) = k, s.text == key { return v }
+            if case .string(let s) = k, s.equals(key) { return v }
         }
         return nil
     }
@@ -43,7 +43,7 @@ public struct LuaTable {
 
     /// Sets a string key (replacing an existing one).
     public mutating func set(_ key: String, _ value: LuaValue) {
-        if let i = fields.firstIndex(where: { if case .string(let s) = $0.key { return s.text == key }; return false }) {
+        if let i = fields.firstIndex(where: { if case .string(let s) = $0.key { return s.equals(key) }; return false }) {
             fields[i].value = value
         } else {
             fields.append((.text(key), value))

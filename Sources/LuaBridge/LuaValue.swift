@@ -21,6 +21,9 @@ public enum LuaValue {
     /// A compact array of unsigned integers, each plus `offset`, pushed as a Lua sequence
     /// (for example 0-based ids shown to Lua 1-based).
     case unsignedIntegers([UInt32], offset: Int, metatable: LuaReference?)
+    /// A List of records whose rows write their fields straight into what is pushed (no
+    /// `LuaValue` per record or field), for lists handed to Lua on every call (search hits).
+    case records(LuaRecordList)
     /// A value that could not be copied into Swift (a function or coroutine read inside a
     /// callback, foreign userdata); only its type is known.
     case opaque(LuaType)
@@ -50,7 +53,7 @@ public enum LuaValue {
         case .boolean: return .boolean
         case .integer, .number: return .number
         case .string: return .string
-        case .table, .integers, .unsignedIntegers: return .table
+        case .table, .integers, .unsignedIntegers, .records: return .table
         case .object: return .userdata
         case .function: return .function
         case .reference(let r): return r.type

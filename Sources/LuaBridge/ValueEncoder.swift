@@ -167,6 +167,8 @@ final class ValueEncoder {
             luaBytes &+= Self.tableBytes + items.count * Self.slotBytes
             _ = appendNode(Self.node(Int32(DLUA_INTS), aux: metatable?.ref ?? 0,
                                      n1: Int64(items.count), n2: Int64(offset)))
+        case .records(let list):
+            try encode(list)
         }
     }
 
@@ -194,6 +196,69 @@ final class ValueEncoder {
     /// Appends one of the shim's built-in C functions.
     func encodeBuiltin(_ which: Int32) {
         _ = appendNode(Self.node(Int32(DLUA_CFUNC), n1: Int64(which)))
+    }
+
+    // MARK: - Record lists
+
+    /// Appends a `LuaRecordList`: the list's header, then per record a table header and its
+    /// key and value pairs, written by the rows themselves. The keys are copied into the arena
+    /// once and every record's key nodes point at them.
+    func encode(_ list: LuaRecordList) throws {
+        let rows = list.rows
+        let count = rows.count
+        let fieldCount = list.keys.count
+        luaBytes &+= Self.tableBytes + count * (Self.slotBytes + Self.tableBytes + fieldCount * Self.nodeBytes)
+        encodeTableHeader(arrayCount: count, fieldCount: 0, metatable: list.metatable)
+        var keys: [(offset: Int, length: Int)] = []
+        keys.reserveCapacity(fieldCount)
+        for key in list.keys {
+            let (offset, length) = appendString(key)
+            if length > Self.shortString { luaBytes &+= count * (Self.stringBytes + length) }
+            keys.append((offset, length))
+        }
+        try keys.withUnsafeBufferPointer { keys in
+            var writer = LuaRecordWriter(encoder: self, keys: keys)
+            for row in 0..<count {
+                encodeTableHeader(arrayCount: 0, fieldCount: fieldCount)
+                writer.reset()
+                try rows.write(row, to: &writer)
+                try writer.finish()
+            }
+        }
+    }
+
+    /// Appends a string node for bytes already in the arena.
+    func appendStringNode(offset: Int, length: Int) {
+        _ = appendNode(Self.node(Int32(DLUA_STR), n1: Int64(offset), n2: Int64(length)))
+    }
+
+    /// Appends a node that holds no reference (nil, a boolean, a number).
+    func appendScalar(_ tag: Int32, n1: Int64 = 0, d: Double = 0) {
+        _ = appendNode(Self.node(tag, n1: n1, d: d))
+    }
+
+    /// Appends text as a string node.
+    func appendText(_ text: String) {
+        var text = text
+        let length = text.utf8.count
+        let offset = text.withUTF8 { appendBytes(UnsafeRawBufferPointer($0)) }
+        if length > Self.shortString { luaBytes &+= Self.stringBytes + length }
+        appendStringNode(offset: offset, length: length)
+    }
+
+    /// The Lua class of `object`; throws when its class is not registered.
+    func classReference(for object: AnyObject) throws -> Int32 {
+        guard let cls = state.classReference(for: object) else {
+            throw LuaRuntimeError("\(type(of: object)) is not a registered Lua class")
+        }
+        return cls
+    }
+
+    /// Appends an object of class `cls` (kept alive until `reset`).
+    func appendObject(_ object: AnyObject, class cls: Int32) {
+        objects.append(object)
+        luaBytes &+= Self.userdataBytes
+        _ = appendNode(Self.node(Int32(DLUA_OBJECT), aux: cls, p: Unmanaged.passUnretained(object).toOpaque()))
     }
 
     /// The arena as a C pointer (valid until the next append).

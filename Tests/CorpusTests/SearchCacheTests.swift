@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Corpus
 
@@ -127,5 +128,37 @@ import Testing
         }
         #expect(made)
         #expect(cache.counts.blocks == 1)
+    }
+
+    /// Rankers lend their storage to the next ones (`SearchCache.takeStorage`): searches on
+    /// several threads at once, small and large ORs mixed (storage of every size taken and given
+    /// back), rank exactly as one search at a time, and the spare buffers stay bounded.
+    @Test func rankerStorageIsReusedAndNeverShared() throws {
+        let corpus = try D.generated(3000, segmentSize: 700)
+        let alone = try Self.results(corpus)
+        let failures = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { round in
+            for _ in 0..<5 {
+                let got = try? Self.results(corpus)
+                if got != alone { failures.withLock { $0 += 1 } }
+            }
+            _ = round
+        }
+        #expect(failures.withLock { $0 } == 0)
+        let cache = corpus.index.searchCache
+        let taken = cache.takeStorage(bytes: 100)
+        #expect(taken.bytes >= 100)
+        cache.giveBack(taken)
+        // The same buffer comes back for a request it can hold, and a larger request gets a new one.
+        let again = cache.takeStorage(bytes: 100)
+        #expect(again.pointer == taken.pointer)
+        let large = cache.takeStorage(bytes: SearchCache.spareBytes * 2)
+        #expect(large.bytes == SearchCache.spareBytes * 2)
+        cache.giveBack(again)
+        cache.giveBack(large)  // too large to keep: freed
+        var held: [(pointer: UnsafeMutableRawPointer, bytes: Int)] = []
+        for _ in 0..<(SearchCache.spareLimit + 3) { held.append(cache.takeStorage(bytes: 64)) }
+        for buffer in held { cache.giveBack(buffer) }
+        #expect(cache.spareCount <= SearchCache.spareLimit)
     }
 }

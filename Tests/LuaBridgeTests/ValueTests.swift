@@ -71,4 +71,18 @@ import Testing
         #expect(LuaValue.formatNumber(0.1) == "0.1")
         #expect(LuaValue.formatNumber(1e100) == "1e+100")
     }
+
+    @Test func stringsEqualTextAsTheirTextDoes() {
+        // Bytes (as read from Lua) and text, ASCII or not, valid or not: `equals` is `text ==`.
+        let bytes: [[UInt8]] = [Array("limit".utf8), Array("limits".utf8), [], Array("K".utf8), Array("\u{212A}".utf8),
+                                Array("caf\u{E9}".utf8), Array("cafe\u{301}".utf8), [0x6c, 0xff], Array("snippets".utf8)]
+        let texts = ["limit", "limits", "", "K", "\u{212A}", "caf\u{E9}", "cafe\u{301}", "l\u{FFFD}", "snippets", "Limit"]
+        for b in bytes {
+            for t in texts {
+                let s = LuaString(bytes: b)
+                #expect(s.equals(t) == (s.text == t), "\(b) \(t)")
+                #expect(LuaString(String(decoding: b, as: UTF8.self)).equals(t) == (String(decoding: b, as: UTF8.self) == t))
+            }
+        }
+    }
 }

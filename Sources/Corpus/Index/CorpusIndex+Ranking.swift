@@ -78,7 +78,7 @@ extension CorpusIndex {
             }
             if top.isFull { kth = top.weakestScore }
         }
-        return top.sorted().map { ($0.document, $0.score) }
+        return top.sortedInPlace().map { ($0.document, $0.score) }
     }
 }
 

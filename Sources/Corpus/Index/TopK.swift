@@ -60,4 +60,10 @@ struct TopK {
     func sorted() -> [Entry] {
         heap.sorted { Self.weaker($1, $0) }
     }
+
+    /// `sorted()` in the heap's own storage, for a top k that is done (no copy).
+    mutating func sortedInPlace() -> [Entry] {
+        heap.sort { Self.weaker($1, $0) }
+        return heap
+    }
 }

@@ -33,10 +33,13 @@ final class DisjunctionRanker {
 
     private let n: Int
     private let termCount: Int
+    /// The one allocation holding the cursors, the columns below and the cursors' decoding
+    /// buffers (`Segment.blockSize` entries per cursor).
+    private let storage: UnsafeMutableRawPointer
+    private let storageBytes: Int
+    /// Where `storage` came from and goes back to (nil: allocated for this ranker).
+    private let cache: SearchCache?
     private let cursors: UnsafeMutablePointer<BlockCursor>
-    /// The cursors' decoding buffers, one allocation for all (`Segment.blockSize` each).
-    private let cursorDocuments: UnsafeMutablePointer<Int>
-    private let cursorFrequencies: UnsafeMutablePointer<UInt32>
     private let others: [Matcher]
     /// Per clause: its cursor (≥ 0) or its matcher (`~slot`); its operand; its bound in the
     /// current window; its score on the current candidate.
@@ -55,32 +58,58 @@ final class DisjunctionRanker {
 
     /// A disjunction of operands, each a group of clauses whose scores add up to the operand's
     /// (one clause for a term or a phrase, the expanded terms for a prefix).
-    init(operands: [[Leaf]]) {
+    /// `cache` lends the ranker its storage (and takes it back when the ranker is done).
+    init(operands: [[Leaf]], cache: SearchCache? = nil) {
         var leaves = 0
-        for operand in operands { leaves += operand.count }
+        var termLeaves = 0
+        for operand in operands {
+            leaves += operand.count
+            for leaf in operand { if case .term = leaf { termLeaves += 1 } }
+        }
         n = leaves
+        termCount = termLeaves
+        // One allocation for the cursors, the per-clause columns and the cursors' decoding
+        // buffers: a short OR pays its fixed cost on every query.
         let capacity = max(1, n)
-        // One allocation for the per-clause columns (a short OR pays its fixed cost per query).
-        let ints = UnsafeMutablePointer<Int>.allocate(capacity: 5 * capacity)
+        let terms = max(1, termCount)
+        let room = Segment.blockSize
+        let cursorBytes = (terms * MemoryLayout<BlockCursor>.stride + 15) & ~15
+        let columnBytes = 7 * capacity * 8  // five Int columns, two Double columns
+        let bufferBytes = terms * room * (MemoryLayout<Int>.stride + MemoryLayout<UInt32>.stride)
+        let bytes = cursorBytes + columnBytes + bufferBytes
+        assert(MemoryLayout<BlockCursor>.alignment <= SearchCache.storageAlignment)
+        if let cache {
+            (storage, storageBytes) = cache.takeStorage(bytes: bytes)
+        } else {
+            storage = .allocate(byteCount: bytes, alignment: SearchCache.storageAlignment)
+            storageBytes = bytes
+        }
+        self.cache = cache
+        cursors = storage.bindMemory(to: BlockCursor.self, capacity: terms)
+        let ints = (storage + cursorBytes).bindMemory(to: Int.self, capacity: 5 * capacity)
         slot = ints
         group = ints + capacity
         order = ints + 2 * capacity
         on = ints + 3 * capacity
         cost = ints + 4 * capacity
-        let doubles = UnsafeMutablePointer<Double>.allocate(capacity: 2 * capacity)
+        let doubles = (storage + cursorBytes + 5 * capacity * 8).bindMemory(to: Double.self, capacity: 2 * capacity)
         bounds = doubles
         scores = doubles + capacity
-        var terms: [TermBlocks] = []
-        terms.reserveCapacity(n)
+        let cursorDocuments = (storage + cursorBytes + columnBytes).bindMemory(to: Int.self, capacity: terms * room)
+        let cursorFrequencies = (storage + cursorBytes + columnBytes + terms * room * MemoryLayout<Int>.stride)
+            .bindMemory(to: UInt32.self, capacity: terms * room)
         var others: [Matcher] = []
         var c = 0
+        var t = 0
         for (g, operand) in operands.enumerated() {
             for leaf in operand {
                 switch leaf {
                 case .term(let blocks):
-                    slot[c] = terms.count
+                    slot[c] = t
                     cost[c] = blocks.documentFrequency
-                    terms.append(blocks)
+                    (cursors + t).initialize(to: BlockCursor(blocks, documents: cursorDocuments + t * room,
+                                                             frequencies: cursorFrequencies + t * room))
+                    t += 1
                 case .other(let matcher):
                     slot[c] = ~others.count
                     cost[c] = matcher.cost
@@ -90,25 +119,13 @@ final class DisjunctionRanker {
                 c += 1
             }
         }
-        termCount = terms.count
-        cursors = .allocate(capacity: max(1, termCount))
-        let room = Segment.blockSize
-        cursorDocuments = .allocate(capacity: max(1, termCount) * room)
-        cursorFrequencies = .allocate(capacity: max(1, termCount) * room)
-        for (i, blocks) in terms.enumerated() {
-            (cursors + i).initialize(to: BlockCursor(blocks, documents: cursorDocuments + i * room,
-                                                     frequencies: cursorFrequencies + i * room))
-        }
         self.others = others
     }
 
     deinit {
         cursors.deinitialize(count: termCount)
-        cursors.deallocate()
-        cursorDocuments.deallocate()
-        cursorFrequencies.deallocate()
-        slot.deallocate()  // with group, order, on and cost
-        bounds.deallocate()  // with scores
+        // With the columns and the decoding buffers.
+        if let cache { cache.giveBack((storage, storageBytes)) } else { storage.deallocate() }
     }
 
     // MARK: One clause
@@ -241,7 +258,7 @@ final class DisjunctionRanker {
             if end == Int.max { break }
             t = end + 1
         }
-        return state.top.sorted()
+        return state.top.sortedInPlace()
     }
 
     /// What a ranking has found so far: the top k, the floor a candidate must pass, and the

@@ -82,7 +82,7 @@ struct QueryPlan {
                 groups.append([.other(build(operand))])
             }
         }
-        return DisjunctionRanker(operands: groups)
+        return DisjunctionRanker(operands: groups, cache: index.searchCache)
     }
 
     /// Term `id`'s blocks under this plan's ranking statistics, kept by the index's

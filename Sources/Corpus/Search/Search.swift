@@ -84,7 +84,7 @@ public enum Search {
                 top.offer(score: matcher.score(at: d), document: d)
                 matcher.advance(to: d + 1)
             }
-            ranked = top.sorted().map { ($0.document, $0.score) }
+            ranked = top.sortedInPlace().map { ($0.document, $0.score) }
         }
         guard snippets else {
             return ranked.compactMap { entry in

@@ -37,6 +37,10 @@ final class SearchCache: @unchecked Sendable {
         self.idCapacity = idCapacity
     }
 
+    deinit {
+        for spare in spares { spare.pointer.deallocate() }
+    }
+
     /// `text` parsed (`Query.parse`), from the cache when it was parsed before. Errors are not
     /// kept: a query that fails is parsed (and fails) again.
     func query(_ text: String) throws(QueryError) -> Query {
@@ -105,6 +109,50 @@ final class SearchCache: @unchecked Sendable {
         }
         lock.unlock()
         return made
+    }
+
+    // MARK: Ranking storage
+
+    /// Storage of finished rankers (`DisjunctionRanker`), handed to the next ones: a short OR
+    /// otherwise allocates and frees a few kilobytes on every query. Each buffer belongs to one
+    /// ranker at a time (taken and given back under the lock), so concurrent searches never
+    /// share one. At most `spareLimit` buffers of at most `spareBytes` bytes are kept.
+    private var spares: [(pointer: UnsafeMutableRawPointer, bytes: Int)] = []
+    static let spareLimit = 4
+    static let spareBytes = 1 << 16
+    static let storageAlignment = 16
+
+    /// A buffer of at least `bytes` bytes (aligned to 16) that the caller owns until it gives it
+    /// back (`giveBack`) or frees it; its `capacity` may be larger.
+    func takeStorage(bytes: Int) -> (pointer: UnsafeMutableRawPointer, bytes: Int) {
+        lock.lock()
+        var found: (pointer: UnsafeMutableRawPointer, bytes: Int)?
+        if let i = spares.lastIndex(where: { $0.bytes >= bytes }) { found = spares.remove(at: i) }
+        lock.unlock()
+        if let found { return found }
+        return (.allocate(byteCount: bytes, alignment: Self.storageAlignment), bytes)
+    }
+
+    /// Takes back a buffer from `takeStorage` for the next ranker, or frees it.
+    func giveBack(_ storage: (pointer: UnsafeMutableRawPointer, bytes: Int)) {
+        if storage.bytes <= Self.spareBytes {
+            lock.lock()
+            if spares.count < Self.spareLimit {
+                if spares.capacity < Self.spareLimit { spares.reserveCapacity(Self.spareLimit) }
+                spares.append(storage)
+                lock.unlock()
+                return
+            }
+            lock.unlock()
+        }
+        storage.pointer.deallocate()
+    }
+
+    /// How many spare ranking buffers are kept (for tests).
+    var spareCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return spares.count
     }
 
     /// How many queries, term blocks and expansions are kept (for tests).

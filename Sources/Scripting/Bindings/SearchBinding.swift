@@ -21,9 +21,7 @@ struct SearchBinding {
     private let hits: RecordList
     private let lines: RecordList
     /// The keys of a hit's record (`searchColumns`), made once.
-    private let docKey = LuaValue.text(searchColumns[0])
-    private let scoreKey = LuaValue.text(searchColumns[1])
-    private let snippetKey = LuaValue.text(searchColumns[2])
+    private let hitKeys = searchColumns.map { LuaString($0) }
 
     init(_ ctx: BindingContext) throws {
         self.ctx = ctx
@@ -41,13 +39,22 @@ struct SearchBinding {
         let results = try rethrowingLimits({ try corpus.search(query, cancellation: ctx.cancellation) },
                                            other: { LuaRuntimeError(String(describing: $0)) })
         try ctx.reserve(results.count, ResultCost.record(fields: 3) + 300, for: "search", items: "hits")
-        // Each hit's record made straight from its fields (the keys made once), as `hits.make`
-        // would make it from a row: a search hands hits to Lua on every call.
-        let rows: [LuaValue] = results.map { hit in
-            .table(LuaTable(fields: [(docKey, .object(hit.document)), (scoreKey, .number(hit.score)),
-                                     (snippetKey, .text(hit.snippet))]))
+        // The records written straight into what Lua is handed (no `LuaValue` per hit or
+        // field), the same tables `hits.make` would make: a search hands hits over on every call.
+        return [.records(LuaRecordList(keys: hitKeys, rows: HitRows(hits: results), metatable: hits.metatable))]
+    }
+
+    /// Search hits as records `{doc, score, snippet}` (`searchColumns`).
+    private struct HitRows: LuaRecordRows {
+        let hits: [Hit]
+        var count: Int { hits.count }
+
+        func write(_ row: Int, to record: inout LuaRecordWriter) throws {
+            let hit = hits[row]
+            try record.object(hit.document)
+            try record.number(hit.score)
+            try record.text(hit.snippet)
         }
-        return [.table(LuaTable(array: rows, metatable: hits.metatable))]
     }
 
     /// `corpus:kwic(query, opts)`.
