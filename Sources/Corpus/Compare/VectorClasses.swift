@@ -24,32 +24,35 @@ struct VectorClasses: Sendable {
     func of(_ c: Int) -> ArraySlice<Int32> { members[starts[c]..<starts[c + 1]] }
 
     /// Groups the sentences of `v`: a hash of each vector on every core, then one pass in
-    /// sentence order that checks every match in full (a hash collision makes a class of its own).
+    /// sentence order over an open-addressing table of classes, every hash match checked in full
+    /// (the classes and their numbering do not depend on the hash).
     init(_ v: SentenceVectors, cancellation: Cancellation = .none) throws(WorkLimit) {
         let n = v.count
         let hashes = try Parallel.map(n, chunk: 4096, cancellation: cancellation, reports: false) { s in Self.hash(v, s) }
-        var first: [Int: Int32] = [:]
-        first.reserveCapacity(n)
-        var collided: [Int: [Int32]] = [:]
+        var capacity = 16
+        while capacity < 2 * n { capacity *= 2 }
+        let mask = capacity - 1
+        var table = [Int32](repeating: -1, count: capacity)
         var leaders: [Int32] = []
         var classOf = [Int32](repeating: 0, count: n)
         for s in 0..<n {
             let h = hashes[s]
-            if let c = first[h] {
-                if Self.same(v, Int(leaders[Int(c)]), s) {
-                    classOf[s] = c
-                    continue
+            var slot = Int(truncatingIfNeeded: UInt(bitPattern: h) & UInt(mask))
+            while true {
+                let c = table[slot]
+                if c < 0 {
+                    table[slot] = Int32(leaders.count)
+                    classOf[s] = Int32(leaders.count)
+                    leaders.append(Int32(s))
+                    break
                 }
-                if let c = collided[h]?.first(where: { Self.same(v, Int(leaders[Int($0)]), s) }) {
+                let leader = Int(leaders[Int(c)])
+                if hashes[leader] == h && Self.same(v, leader, s) {
                     classOf[s] = c
-                    continue
+                    break
                 }
-                collided[h, default: []].append(Int32(leaders.count))
-            } else {
-                first[h] = Int32(leaders.count)
+                slot = (slot + 1) & mask
             }
-            classOf[s] = Int32(leaders.count)
-            leaders.append(Int32(s))
         }
         var starts = [Int](repeating: 0, count: leaders.count + 1)
         for c in classOf { starts[Int(c) + 1] += 1 }
@@ -66,14 +69,16 @@ struct VectorClasses: Sendable {
         self.members = members
     }
 
-    /// A hash of sentence `s`'s features and weights (their bits).
+    /// A hash of sentence `s`'s features and weights (their bytes).
     static func hash(_ v: SentenceVectors, _ s: Int) -> Int {
         var hasher = Hasher()
         let range = v.range(s)
         hasher.combine(range.count)
-        for p in range {
-            hasher.combine(v.features[p])
-            hasher.combine(v.weights[p].bitPattern)
+        v.features.withUnsafeBufferPointer { f in
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: f[range])))
+        }
+        v.weights.withUnsafeBufferPointer { w in
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: w[range])))
         }
         return hasher.finalize()
     }
