@@ -16,8 +16,12 @@ struct SentenceLink: Sendable {
 /// bounded (Cauchy–Schwarz), so only candidates that could reach the threshold are verified
 /// with the exact similarity. "Too frequent" is decided by a work budget: the largest document
 /// frequency such that reading the index costs at most about 25 million additions (every
-/// feature on small corpora; about 260 sentences on 13,000 documents). Sentences are processed
-/// in parallel chunks (at most 64); each keeps its strongest `maxLinks` links to earlier sentences.
+/// feature on small corpora; about 260 sentences on 13,000 documents). Sentences with identical
+/// vectors (`VectorClasses`: a sentence repeated across stories, or a corpus holding copies) are
+/// joined once per class, against one sentence of each other class, and each member's links are
+/// then read from its class's (the members before it, of other groups, in the order the join
+/// sentence by sentence would meet them). Classes are processed in parallel chunks (at most 64);
+/// each sentence keeps its strongest `maxLinks` links to earlier sentences.
 enum SimilarityJoin {
     /// The largest document frequency `c` such that the pairs the index proposes over features
     /// with df ≤ c (about Σ df² / 2) stay within `budget`; at least 16.
@@ -39,24 +43,30 @@ enum SimilarityJoin {
         let n = v.count
         guard n > 1 else { return [] }
         let cap = maxFrequency ?? budgetCap(v.documentFrequency, budget: 25_000_000)
-        // Postings of the rare features (df 2...cap), sentences ascending.
+        let classes = try VectorClasses(v, cancellation: cancellation)
+        // Postings of the rare features (df 2...cap, counted over sentences): one entry per class,
+        // its leader, leaders ascending.
         let featureCount = v.documentFrequency.count
         var postingStart = [Int](repeating: 0, count: featureCount + 1)
-        for f in 0..<featureCount {
-            let df = Int(v.documentFrequency[f])
-            postingStart[f + 1] = postingStart[f] + (df >= 2 && df <= cap ? df : 0)
+        for c in 0..<classes.count {
+            for p in v.range(classes.leader(c)) {
+                let df = Int(v.documentFrequency[Int(v.features[p])])
+                if df >= 2 && df <= cap { postingStart[Int(v.features[p]) + 1] += 1 }
+            }
         }
+        for f in 0..<featureCount { postingStart[f + 1] += postingStart[f] }
         var fill = postingStart
-        var postingSentence = [Int32](repeating: 0, count: postingStart[featureCount])
+        var postingLeader = [Int32](repeating: 0, count: postingStart[featureCount])
         var postingWeight = [Float](repeating: 0, count: postingStart[featureCount])
         var frequentMass = [Float](repeating: 0, count: n)
         var frequentMask = [UInt64](repeating: 0, count: n)
-        for s in 0..<n {
+        for c in 0..<classes.count {
+            let s = classes.leader(c)
             for p in v.range(s) {
                 let f = Int(v.features[p])
                 let df = Int(v.documentFrequency[f])
                 if df >= 2 && df <= cap {
-                    postingSentence[fill[f]] = Int32(s)
+                    postingLeader[fill[f]] = Int32(s)
                     postingWeight[fill[f]] = v.weights[p]
                     fill[f] += 1
                 } else if df > cap {
@@ -66,47 +76,52 @@ enum SimilarityJoin {
             }
         }
         let starts = postingStart
-        let sentences = postingSentence
+        let leaders = postingLeader
         let postingWeights = postingWeight
         let mass = frequentMass
         let masks = frequentMask
         let limit = Float(threshold)
-        // Each chunk allocates and clears an accumulator per sentence and a dense row per feature,
-        // so chunks are few (at most 64; at 105k documents, 3,600 chunks of 512 sentences cleared
-        // about 30 GB of scratch in all); cancellation is checked every 512 sentences inside them.
-        let chunk = max(512, (n + 63) / 64)
-        let chunks = (n + chunk - 1) / chunk
-        let results = try Parallel.map(chunks, chunk: 1, cancellation: cancellation) { c throws(WorkLimit) -> [SentenceLink] in
+        // 1. Each class against the classes before its last member, once: the classes whose
+        // leaders reach the threshold with its leader, in the order the sentence-by-sentence join
+        // meets them (by the position of the feature that first brings them, then ascending), with
+        // that position. Each chunk allocates and clears an accumulator per sentence and a dense
+        // row per feature, so chunks are few (at most 64; at 105k documents, 3,600 chunks of 512
+        // sentences cleared about 30 GB of scratch in all); cancellation is checked every 512
+        // classes inside them.
+        let classChunk = max(512, (classes.count + 63) / 64)
+        let classChunks = (classes.count + classChunk - 1) / classChunk
+        let found = try Parallel.map(classChunks, chunk: 1, cancellation: cancellation) { k throws(WorkLimit) -> ClassLinks in
             var accumulator = [Float](repeating: 0, count: n)
-            // The weights of sentence s by feature, so a candidate's exact dot product is one pass
+            // The weights of the leader by feature, so a candidate's exact dot product is one pass
             // over its own features (the same products, summed in the same ascending feature order
             // as `SentenceVectors.dot`'s merge, so the same result to the bit).
             var dense = [Float](repeating: 0, count: featureCount)
             var touched: [Int32] = []
-            var out: [SentenceLink] = []
-            var best: [SentenceLink] = []
-            for s in (c * chunk)..<min(n, (c + 1) * chunk) {
-                if s % 512 == 0 { try cancellation.check() }
-                let group = v.groups[s]
+            var touchedAt: [Int32] = []
+            var out = ClassLinks()
+            for c in (k * classChunk)..<min(classes.count, (k + 1) * classChunk) {
+                if c % 512 == 0 { try cancellation.check() }
+                let s = classes.leader(c)
+                let bound = classes.last(c)
                 let own = v.range(s)
                 for p in own { dense[Int(v.features[p])] = v.weights[p] }
-                for p in v.range(s) {
+                for p in own {
                     let f = Int(v.features[p])
                     let w = v.weights[p]
                     var q = starts[f]
                     let end = starts[f + 1]
                     while q < end {
-                        let other = Int(sentences[q])
-                        if other >= s { break }
-                        if v.groups[other] != group {
-                            if accumulator[other] == 0 { touched.append(Int32(other)) }
-                            accumulator[other] += w * postingWeights[q]
+                        let other = Int(leaders[q])
+                        if other >= bound { break }
+                        if accumulator[other] == 0 {
+                            touched.append(Int32(other))
+                            touchedAt.append(Int32(p - own.lowerBound))
                         }
+                        accumulator[other] += w * postingWeights[q]
                         q += 1
                     }
                 }
-                best.removeAll(keepingCapacity: true)
-                for other in touched {
+                for (t, other) in touched.enumerated() {
                     let o = Int(other)
                     let partial = accumulator[o]
                     accumulator[o] = 0
@@ -121,10 +136,53 @@ enum SimilarityJoin {
                         guard bound >= limit else { continue }
                         score = v.score(dot: Self.dot(dense, v, o), s, o)
                     }
-                    if score >= limit { best.append(SentenceLink(a: other, b: Int32(s), score: score)) }
+                    if score >= limit {
+                        out.classes.append(classes.classOf[o])
+                        out.scores.append(score)
+                        out.positions.append(touchedAt[t])
+                    }
                 }
                 for p in own { dense[Int(v.features[p])] = 0 }
                 touched.removeAll(keepingCapacity: true)
+                touchedAt.removeAll(keepingCapacity: true)
+                out.ends.append(out.classes.count)
+            }
+            return out
+        }
+        let linked = ClassLinks(joining: found)
+        // 2. Each sentence's links from its class's: the members of the linked classes before it
+        // and of other groups, in the order the sentence-by-sentence join would have met them
+        // (by position, then ascending), so its strongest `maxLinks` (a sort by score alone, ties
+        // kept in that order) are the same.
+        let chunk = max(512, (n + 63) / 64)
+        let chunks = (n + chunk - 1) / chunk
+        let results = try Parallel.map(chunks, chunk: 1, cancellation: cancellation, reports: false) { k throws(WorkLimit) -> [SentenceLink] in
+            var out: [SentenceLink] = []
+            var best: [SentenceLink] = []
+            var batch: [SentenceLink] = []
+            for s in (k * chunk)..<min(n, (k + 1) * chunk) {
+                if s % 512 == 0 { try cancellation.check() }
+                let group = v.groups[s]
+                let c = Int(classes.classOf[s])
+                let entries = linked.range(c)
+                best.removeAll(keepingCapacity: true)
+                var e = entries.lowerBound
+                while e < entries.upperBound {
+                    let position = linked.positions[e]
+                    var end = e + 1
+                    while end < entries.upperBound && linked.positions[end] == position { end += 1 }
+                    batch.removeAll(keepingCapacity: true)
+                    for x in e..<end {
+                        let score = linked.scores[x]
+                        for o in classes.of(Int(linked.classes[x])) {
+                            if Int(o) >= s { break }
+                            if v.groups[Int(o)] != group { batch.append(SentenceLink(a: o, b: Int32(s), score: score)) }
+                        }
+                    }
+                    if end - e > 1 { batch.sort { $0.a < $1.a } }
+                    best.append(contentsOf: batch)
+                    e = end
+                }
                 if best.count > maxLinks {
                     best.sort { $0.score > $1.score }
                     best.removeLast(best.count - maxLinks)
@@ -134,6 +192,37 @@ enum SimilarityJoin {
             return out
         }
         return results.flatMap { $0 }
+    }
+
+    /// What step 1 of `links` finds: per class (in order), the classes it links to, their score
+    /// and the position (in its features) of the feature that first brought them.
+    struct ClassLinks: Sendable {
+        var classes: [Int32] = []
+        var scores: [Float] = []
+        var positions: [Int32] = []
+        /// Where each class's entries end.
+        var ends: [Int] = []
+
+        init() {}
+
+        /// The chunks' entries, one after the other.
+        init(joining parts: [ClassLinks]) {
+            let total = parts.reduce(0) { $0 + $1.classes.count }
+            classes.reserveCapacity(total)
+            scores.reserveCapacity(total)
+            positions.reserveCapacity(total)
+            ends.reserveCapacity(parts.reduce(0) { $0 + $1.ends.count })
+            for part in parts {
+                let base = classes.count
+                classes.append(contentsOf: part.classes)
+                scores.append(contentsOf: part.scores)
+                positions.append(contentsOf: part.positions)
+                ends.append(contentsOf: part.ends.lazy.map { $0 + base })
+            }
+        }
+
+        /// The entries of class `c`.
+        func range(_ c: Int) -> Range<Int> { (c == 0 ? 0 : ends[c - 1])..<ends[c] }
     }
 
     /// A feature's bit in a sentence's mask of frequent features: two sentences whose masks share
