@@ -585,6 +585,7 @@ struct EntityResolver {
         documentAcronyms = []
         documentClusters.reserveCapacity(candidates.count)
         documentAcronyms.reserveCapacity(candidates.count)
+        mentions.reserve(for: round1.lazy.map(\.mentions))
         Self.merge(&round1) { chunk in
             documentClusters += chunk.clusters
             documentAcronyms += chunk.acronyms
@@ -623,6 +624,7 @@ struct EntityResolver {
             return (named, mentions)
         }
         guard !stopped else { return }
+        mentions.reserve(for: round2.lazy.map(\.1))
         Self.merge(&round2) { named, chunk in
             knownNamed.formUnion(named)
             localKnownNamed.formUnion(named)
@@ -700,6 +702,7 @@ struct EntityResolver {
             return mentions
         }
         guard !stopped else { return }
+        mentions.reserve(for: round3)
         Self.merge(&round3) { mentions.append($0) }
     }
 
