@@ -78,9 +78,6 @@ struct DocumentScan {
     /// Per token of the current sentence: a word starting with an uppercase or titlecase letter
     /// (`UTF8Bytes.isUppercase`), found once by `countCases` for the passes after it.
     var upperAt: [Bool] = []
-    /// Set by `emitRun` for the one segment it emits next: organisation context around the run.
-    var organizationCueNext = false
-    var companyCueNext = false
 
     init(bytes: UTF8Bytes, buffer: UnsafeBufferPointer<UInt8>, spans: [TokenSpan], terms: [UInt32],
          table: EntityLexicon, sentenceCount: Int) {

@@ -190,17 +190,11 @@ extension EntityIndex {
         var slot = [Int32](repeating: -1, count: resolved.refs.count)
         var roleOrder = 0
         var roleKeys: [UInt32: String] = [:]
-        struct Spot: Hashable {
-            let document: Int
-            let lower: Int32
-            let upper: Int32
-        }
-        var seen = Set<Spot>()
-        seen.reserveCapacity(resolved.mentions.count)
-        for r in resolved.mentions {
+        let repeated = repeats(resolved.mentions, documents: documents)
+        for (i, r) in resolved.mentions.enumerated() {
             try ticker.tick()
+            guard !repeated[i] else { continue }
             let docIndex = documents[Int(r.position)].index
-            guard seen.insert(Spot(document: docIndex, lower: r.lower, upper: r.upper)).inserted else { continue }
             let s: Int
             if slot[Int(r.ref)] >= 0 {
                 s = Int(slot[Int(r.ref)])
@@ -238,6 +232,66 @@ extension EntityIndex {
             for (id, n) in counts[s].surfaces { accumulators[s].surfaces[names[Int(id)], default: 0] += n }
         }
         return accumulators
+    }
+
+    /// Whether each mention repeats an earlier one (the same document and bytes: a name found
+    /// twice counts once). Found document by document on every core, the mentions grouped by
+    /// document first, where one set of every mention's place took a hash and a cache miss
+    /// per mention on one core.
+    private static func repeats(_ mentions: [ResolvedMentions.Mention], documents: [Document]) -> [Bool] {
+        var repeated = [Bool](repeating: false, count: mentions.count)
+        guard mentions.count > 1 else { return repeated }
+        // The mentions' documents (`Document.index`, as the entities list them), grouped by a
+        // counting sort; each group in mention order.
+        var keys = [Int](repeating: 0, count: mentions.count)
+        var largest = 0
+        for (i, m) in mentions.enumerated() {
+            let d = documents[Int(m.position)].index
+            keys[i] = d
+            largest = max(largest, d)
+        }
+        let documentCount = largest + 1
+        var starts = [Int](repeating: 0, count: documentCount + 1)
+        for d in keys { starts[d + 1] += 1 }
+        for d in 0..<documentCount { starts[d + 1] += starts[d] }
+        var order = [Int32](repeating: 0, count: mentions.count)
+        var next = starts
+        for (i, d) in keys.enumerated() {
+            order[next[d]] = Int32(i)
+            next[d] += 1
+        }
+        keys = []
+        next = []
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let pieces = max(1, min(documentCount, cores * 8))
+        let size = (documentCount + pieces - 1) / pieces
+        let frozenOrder = order, frozenStarts = starts
+        let found = Parallel.map(pieces, chunk: 1) { c -> [Int32] in
+            var out: [Int32] = []
+            var group: [Int32] = []
+            for d in (c * size)..<min(documentCount, (c + 1) * size) {
+                let range = frozenStarts[d]..<frozenStarts[d + 1]
+                guard range.count > 1 else { continue }
+                group.removeAll(keepingCapacity: true)
+                group.append(contentsOf: frozenOrder[range])
+                // By place, then by mention order: each place's first mention comes first.
+                group.sort { x, y in
+                    let a = mentions[Int(x)], b = mentions[Int(y)]
+                    if a.lower != b.lower { return a.lower < b.lower }
+                    if a.upper != b.upper { return a.upper < b.upper }
+                    return x < y
+                }
+                for k in 1..<group.count {
+                    let a = mentions[Int(group[k - 1])], b = mentions[Int(group[k])]
+                    if a.lower == b.lower && a.upper == b.upper { out.append(group[k]) }
+                }
+            }
+            return out
+        }
+        for list in found {
+            for i in list { repeated[Int(i)] = true }
+        }
+        return repeated
     }
 
     /// Numbers the entities (most mentioned first) and builds the lookup tables. With `globals`,
