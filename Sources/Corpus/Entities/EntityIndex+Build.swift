@@ -117,6 +117,7 @@ extension EntityIndex {
         // holds more than one document's `[Candidate]` per worker.
         var chunks = try Parallel.map(chunkCount, chunk: 1, cancellation: cancellation, reports: false) { c throws(WorkLimit) -> (CandidateColumns, [CaseEvidence?]) in
             var evidence = [CaseEvidence?](repeating: nil, count: frozenTables.count)
+            var texts = [TermTexts?](repeating: nil, count: frozenTables.count)
             var columns = CandidateColumns()
             let range = (c * chunkSize)..<min(documents.count, (c + 1) * chunkSize)
             for p in range {
@@ -124,8 +125,10 @@ extension EntityIndex {
                 let g = frozenGroups[p]
                 var counts = evidence[g] ?? CaseEvidence(count: frozenTables[g].lexicon.count)
                 evidence[g] = nil  // keep one reference, so counting does not copy the arrays
+                let words = texts[g] ?? TermTexts(frozenTables[g].lexicon)
+                texts[g] = words
                 columns.append(try CandidateFinder(table: frozenTables[g]).candidates(in: documents[p], evidence: &counts,
-                                                                                    cancellation: cancellation),
+                                                                                    texts: words, cancellation: cancellation),
                                lexicon: g)
                 evidence[g] = counts
                 cancellation.report(done: done.add(1), total: steps)
