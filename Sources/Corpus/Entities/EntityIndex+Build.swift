@@ -266,8 +266,9 @@ extension EntityIndex {
         keys = []
         next = []
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let pieces = max(1, min(documentCount, cores * 8))
-        let size = (documentCount + pieces - 1) / pieces
+        let wanted = max(1, min(documentCount, cores * 8))
+        let size = (documentCount + wanted - 1) / wanted
+        let pieces = (documentCount + size - 1) / size  // each non-empty
         let frozenOrder = order, frozenStarts = starts
         let found = Parallel.map(pieces, chunk: 1) { c -> [Int32] in
             var out: [Int32] = []
