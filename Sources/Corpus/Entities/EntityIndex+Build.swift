@@ -105,9 +105,8 @@ extension EntityIndex {
 
         // Pass 1, in parallel chunks of documents.
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let wanted = max(1, min(documents.count, min(16, cores * 2)))
-        let chunkSize = (documents.count + wanted - 1) / wanted
-        let chunkCount = (documents.count + chunkSize - 1) / chunkSize
+        let bounds = chunkBounds(documents, count: max(1, min(documents.count, cores * 8)))
+        let chunkCount = bounds.count - 1
         let frozenTables = tables
         let frozenGroups = groupOf
         // Progress: the first pass is the first half of the work, the second pass the rest.
@@ -119,8 +118,7 @@ extension EntityIndex {
             var evidence = [CaseEvidence?](repeating: nil, count: frozenTables.count)
             var texts = [TermTexts?](repeating: nil, count: frozenTables.count)
             var columns = CandidateColumns()
-            let range = (c * chunkSize)..<min(documents.count, (c + 1) * chunkSize)
-            for p in range {
+            for p in bounds[c]..<bounds[c + 1] {
                 try cancellation.check()
                 let g = frozenGroups[p]
                 var counts = evidence[g] ?? CaseEvidence(count: frozenTables[g].lexicon.count)
@@ -164,6 +162,26 @@ extension EntityIndex {
         try resolver.run(cancellation: cancellation)
         resolver.releaseWorkingState()
         return (resolver, counted)
+    }
+
+    /// Where the first pass's chunks of consecutive documents start (and, last, `documents.count`):
+    /// about `count` chunks of about equal numbers of tokens, each of one document or more. Equal
+    /// numbers of documents made chunks of very unequal work (the bench corpus's technical
+    /// documents hold four fifths of its text in a fifth of its documents, all in its first
+    /// chunk), and a pass over chunks on every core lasts as long as its longest chunk.
+    static func chunkBounds(_ documents: [Document], count: Int) -> [Int] {
+        guard !documents.isEmpty else { return [0] }
+        var total = 0
+        for d in documents { total += d.tokenCount + 1 }
+        let share = max(1, (total + max(1, count) - 1) / max(1, count))
+        var bounds = [0]
+        var sum = 0
+        for (p, d) in documents.enumerated() {
+            sum += d.tokenCount + 1
+            if sum >= share * bounds.count, p + 1 < documents.count { bounds.append(p + 1) }
+        }
+        bounds.append(documents.count)
+        return bounds
     }
 
     /// One entity's mentions and names while the index is assembled.
@@ -241,7 +259,7 @@ extension EntityIndex {
     /// twice counts once). Found document by document on every core, the mentions grouped by
     /// document first, where one set of every mention's place took a hash and a cache miss
     /// per mention on one core.
-    private static func repeats(_ mentions: [ResolvedMentions.Mention], documents: [Document]) -> [Bool] {
+    static func repeats(_ mentions: [ResolvedMentions.Mention], documents: [Document]) -> [Bool] {
         var repeated = [Bool](repeating: false, count: mentions.count)
         guard mentions.count > 1 else { return repeated }
         // The mentions' documents (`Document.index`, as the entities list them), grouped by a

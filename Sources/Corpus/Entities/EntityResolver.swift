@@ -773,13 +773,14 @@ struct EntityResolver {
         let n = candidates.count
         guard n > 0 else { return [] }
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let size = (n + max(1, cores * 8) - 1) / max(1, cores * 8)
-        let count = (n + size - 1) / size
+        // Chunks of about equal numbers of tokens (see `EntityIndex.chunkBounds`).
+        let bounds = documents.count == n ? EntityIndex.chunkBounds(documents, count: max(1, cores * 8))
+                                          : stride(from: 0, to: n, by: max(1, n / max(1, cores * 8))).map { $0 } + [n]
         let frozen = self
         let token = stopFlag.token
-        return Parallel.map(count, chunk: 1) { c in
+        return Parallel.map(bounds.count - 1, chunk: 1) { c in
             var flag = StopFlag(token, every: 4096)
-            return body(frozen, (c * size)..<min(n, (c + 1) * size), &flag)
+            return body(frozen, bounds[c]..<bounds[c + 1], &flag)
         }
     }
 
