@@ -29,9 +29,10 @@ struct CandidateColumns: Sendable {
     private var roles: [Int32] = []
     private var strings: [String] = []
     private var stringIDs: [String: Int32] = [:]
-    /// The string id of a term's normal form, by lexicon (`append`'s `lexicon`) and term id:
-    /// most parts are one token, and hashing a number is cheaper than hashing its text.
-    private var termStringIDs: [UInt64: Int32] = [:]
+    /// The string id of a term's normal form, by lexicon (`append`'s `lexicon`) and then term
+    /// id, -1 when not seen yet: most parts are one token, and reading an array by the term's id
+    /// is cheaper than hashing its text (or the id). Grown as larger ids come.
+    private var termNorms: [[Int32]] = []
     /// Documents with a value too large for the columns (a text over 2 GB), kept as they are.
     private var wide: [Int: [Candidate]] = [:]
 
@@ -49,7 +50,9 @@ struct CandidateColumns: Sendable {
             documentStarts.append(documentStarts[documentStarts.count - 1])
             return
         }
-        for c in list { append(c, lexicon: UInt64(truncatingIfNeeded: lexicon) << 32) }
+        let group = max(0, lexicon)
+        while termNorms.count <= group { termNorms.append([]) }
+        for c in list { append(c, lexicon: group) }
         documentStarts.append(Int32(sentences.count))
     }
 
@@ -149,25 +152,34 @@ struct CandidateColumns: Sendable {
         return id
     }
 
-    private mutating func appendPart(_ part: Candidate.Part, lexicon: UInt64) {
+    /// The string id of the normal form `norm` of term `term` of lexicon group `group`.
+    private mutating func normID(term: UInt32, group: Int, norm: String) -> Int32 {
+        let t = Int(term)
+        if t < termNorms[group].count {
+            let known = termNorms[group][t]
+            if known >= 0 { return known }
+        } else {
+            let count = termNorms[group].count
+            termNorms[group].append(contentsOf: repeatElement(-1, count: max(t + 1, count + count / 2, 1024) - count))
+        }
+        let new = id(norm)
+        termNorms[group][t] = new
+        return new
+    }
+
+    private mutating func appendPart(_ part: Candidate.Part, lexicon: Int) {
         partLowers.append(Int32(part.bytes.lowerBound))
         partUppers.append(Int32(part.bytes.upperBound))
         partTerms.append(part.term ?? .max)
         if let term = part.term {
-            if let known = termStringIDs[lexicon | UInt64(term)] {
-                partNorms.append(known)
-            } else {
-                let new = id(part.norm)
-                termStringIDs[lexicon | UInt64(term)] = new
-                partNorms.append(new)
-            }
+            partNorms.append(normID(term: term, group: lexicon, norm: part.norm))
         } else {
             partNorms.append(id(part.norm))
         }
         partShapes.append(part.shape.rawValue)
     }
 
-    private mutating func append(_ c: Candidate, lexicon: UInt64) {
+    private mutating func append(_ c: Candidate, lexicon: Int) {
         let (code, entry) = Self.hintCode(c.hint)
         var b = UInt16(c.context.rawValue) << Bit.contextShift | code << Bit.hintShift
         if c.firstNameHonorific { b |= Bit.firstNameHonorific }

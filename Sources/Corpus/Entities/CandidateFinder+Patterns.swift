@@ -502,8 +502,50 @@ extension DocumentScan {
         return shape
     }
 
+    /// What the units around a run say about it, and the segments it splits into (`runPlan`).
+    struct RunPlan {
+        var honorific: Range<Int>?
+        var speaker: Bool
+        var locative: Bool
+        var companyCue: Bool
+        var organizationCue: Bool
+        var apposition: RoleMatch?
+        var administration: Int?
+        var abbreviation: String?
+        var segments: [[Int]]
+    }
+
     /// Emits the candidates of one run (several when connectors split it: "Biden and Xi").
+    ///
+    /// The reading is done by non-mutating methods (`runPlan`, `segmentCandidate`): called from a
+    /// mutating method, each of the scan's methods was handed a copy of the whole scan (a retain
+    /// and a release of each of its arrays), many times a run.
     mutating func emitRun(_ run: Range<Int>, sentence s: Int, role: RoleMatch?, consumed: Bool, weakBefore: Int) {
+        guard let plan = runPlan(run, role: role) else { return }
+        let segments = plan.segments
+        for (n, segment) in segments.enumerated() {
+            let first = n == 0
+            let last = n == segments.count - 1
+            var roles: [String] = []
+            if first, let role { roles += role.roles }
+            if last, let apposition = plan.apposition { roles += apposition.roles }
+            let weakRole = first && (role?.bare ?? false) && plan.honorific == nil && !(last && plan.apposition != nil)
+            // Organisation context around the run goes to its one segment.
+            let cued = segments.count == 1 && plan.organizationCue && plan.honorific == nil && role == nil && plan.apposition == nil
+            let candidate = segmentCandidate(segment, sentence: s, honorific: first ? plan.honorific : nil, roles: roles,
+                                             weakRole: weakRole, regnal: first && (role?.regnal ?? false),
+                                             locative: first && plan.locative && role == nil,
+                                             speaker: last && plan.speaker, consumed: consumed,
+                                             administration: last ? plan.administration : nil,
+                                             abbreviation: last ? plan.abbreviation : nil, weakBefore: weakBefore,
+                                             organizationCue: cued, companyCue: cued && plan.companyCue)
+            if let candidate { found.append(candidate) }
+        }
+    }
+
+    /// The cues around run `run` and its segments (see `emitRun`); nil for a run of only a
+    /// courtesy title.
+    private func runPlan(_ run: Range<Int>, role: RoleMatch?) -> RunPlan? {
         var a = run.lowerBound
         var honorific: Range<Int>?
         if units[a].kind == .honorific {
@@ -511,7 +553,7 @@ extension DocumentScan {
             a += 1
         }
         let b = run.upperBound
-        guard a < b else { return }
+        guard a < b else { return nil }
 
         // Cues around the run.
         var speaker = false
@@ -605,25 +647,9 @@ extension DocumentScan {
             segments[segments.count - 1].append(k)
         }
         segments.removeAll { $0.isEmpty }
-        for (n, segment) in segments.enumerated() {
-            let first = n == 0
-            let last = n == segments.count - 1
-            var roles: [String] = []
-            if first, let role { roles += role.roles }
-            if last, let apposition { roles += apposition.roles }
-            let weakRole = first && (role?.bare ?? false) && honorific == nil && !(last && apposition != nil)
-            if segments.count == 1 && organizationCue && honorific == nil && role == nil && apposition == nil {
-                organizationCueNext = true
-                companyCueNext = companyCue
-            }
-            emitSegment(segment, sentence: s, honorific: first ? honorific : nil, roles: roles, weakRole: weakRole,
-                        regnal: first && (role?.regnal ?? false), locative: first && locative && role == nil,
-                        speaker: last && speaker, consumed: consumed,
-                        administration: last ? administration : nil,
-                        abbreviation: last ? abbreviation : nil, weakBefore: weakBefore)
-            organizationCueNext = false
-            companyCueNext = false
-        }
+        return RunPlan(honorific: honorific, speaker: speaker, locative: locative, companyCue: companyCue,
+                       organizationCue: organizationCue, apposition: apposition, administration: administration,
+                       abbreviation: abbreviation, segments: segments)
     }
 
     /// A short month that is also a given name, followed by a capitalised word that may be a
@@ -638,13 +664,13 @@ extension DocumentScan {
         return table.flags(next.term).intersection([.nonName, .stopword]).isEmpty
     }
 
-    /// Emits one candidate for a segment of a run, after dropping sentence-initial function
+    /// The candidate of a segment of a run, after dropping sentence-initial function
     /// words and never-a-name words in front ("Despite China" → "China", "On Wednesday Qin Gang"
     /// → "Qin Gang").
-    private mutating func emitSegment(_ segment: [Int], sentence s: Int, honorific: Range<Int>?, roles: [String], weakRole: Bool,
-                                      regnal: Bool, locative: Bool,
-                                      speaker: Bool, consumed: Bool, administration: Int?, abbreviation: String?,
-                                      weakBefore: Int) {
+    private func segmentCandidate(_ segment: [Int], sentence s: Int, honorific: Range<Int>?, roles: [String], weakRole: Bool,
+                                  regnal: Bool, locative: Bool,
+                                  speaker: Bool, consumed: Bool, administration: Int?, abbreviation: String?,
+                                  weakBefore: Int, organizationCue: Bool, companyCue: Bool) -> Candidate? {
         var indices = segment
         var initial = units[indices[0]].initial && honorific == nil
         var honorific = honorific
@@ -662,11 +688,11 @@ extension DocumentScan {
             }
             break
         }
-        guard let firstIndex = indices.first, let lastIndex = indices.last else { return }
+        guard let firstIndex = indices.first, let lastIndex = indices.last else { return nil }
         var isWork = !initial && isWord(units[firstIndex], table.words.the)
         let nameCount = indices.count - (isWork ? 1 : 0)
-        if nameCount == 0 { return }
-        if indices.count == 1 && table.flags(units[firstIndex].term).contains(.stopword) { return }
+        if nameCount == 0 { return nil }
+        if indices.count == 1 && table.flags(units[firstIndex].term).contains(.stopword) { return nil }
 
         var hint: Candidate.Hint = .unknown
         var lastFlags = table.flags(units[lastIndex].term)
@@ -702,10 +728,10 @@ extension DocumentScan {
             hint = .other
         }
         if indices.count == 1 && hint != .unknown && !lastFlags.intersection([.organizationHead, .placeHead, .eventHead, .otherHead]).isEmpty {
-            return  // "the Foundation": a head word alone names nothing
+            return nil  // "the Foundation": a head word alone names nothing
         }
         // A name qualifying a title is kept when the title says it is an organisation's.
-        if consumed && hint == .unknown && !organizationCueNext { return }
+        if consumed && hint == .unknown && !organizationCue { return nil }
         var parts = indices.map { part(units[$0]) }
         var leadPart: Candidate.Part?
         // "Chinese Foreign Ministry", "Asian Society Policy Institute", "China Programme": a
@@ -735,11 +761,9 @@ extension DocumentScan {
                                   personCue: personCue, speaker: speaker, roles: roles, abbreviation: abbreviation)
         candidate.weakRole = weakRole
         candidate.regnal = regnal
-        candidate.organizationCue = organizationCueNext
-        candidate.companyCue = companyCueNext
+        candidate.organizationCue = organizationCue
+        candidate.companyCue = companyCue
         candidate.lead = leadPart
-        organizationCueNext = false
-        companyCueNext = false
         candidate.locative = locative && indices.first == segment.first
         if let honorific {
             let title = Tokenizer.norm(text(honorific))
@@ -756,6 +780,6 @@ extension DocumentScan {
         } else if initial {
             candidate.context = .initial
         }
-        found.append(candidate)
+        return candidate
     }
 }

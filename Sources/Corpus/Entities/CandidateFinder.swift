@@ -10,7 +10,9 @@ struct CandidateFinder {
     let table: EntityLexicon
 
     /// The candidates of one document; adds its lowercase/capitalised counts to `evidence`.
-    func candidates(in document: Document, evidence: inout CaseEvidence,
+    /// `texts` keeps the words' normal forms for the next documents of the same lexicon (one
+    /// per worker: it is not thread-safe).
+    func candidates(in document: Document, evidence: inout CaseEvidence, texts: TermTexts? = nil,
                     cancellation: Cancellation = .none) throws(WorkLimit) -> [Candidate] {
         var text = document.text
         let spans = document.tokenSpans()
@@ -22,7 +24,7 @@ struct CandidateFinder {
             guard let base = buffer.baseAddress else { return [] }
             var scan = DocumentScan(bytes: UTF8Bytes(base: base, count: buffer.count), buffer: buffer,
                                     spans: spans, terms: terms, table: table,
-                                    sentenceCount: layout.sentenceCount)
+                                    sentenceCount: layout.sentenceCount, texts: texts ?? TermTexts(table.lexicon))
             var ticker = cancellation.every(256)
             for s in 0..<layout.sentenceCount {
                 do throws(WorkLimit) { try ticker.tick() } catch {
@@ -37,6 +39,34 @@ struct CandidateFinder {
         }
         if let failure { throw failure }
         return found
+    }
+}
+
+/// The normal forms of term ids, each made once: the first pass gives every one-token part of a
+/// name its term's text, and making it from the lexicon at each occurrence built and checked a
+/// new `String` each time. One per worker and lexicon (not thread-safe).
+final class TermTexts {
+    let lexicon: Lexicon
+    /// Per term id: its index in `texts` plus one, or 0 when not made yet. Grown as larger ids come.
+    @exclusivity(unchecked) private var slots: [Int32] = []
+    @exclusivity(unchecked) private var texts: [String] = []
+
+    init(_ lexicon: Lexicon) { self.lexicon = lexicon }
+
+    /// `lexicon.term(term)`, made on the first call for each term.
+    func text(_ term: UInt32) -> String {
+        let t = Int(term)
+        guard t < lexicon.count else { return lexicon.term(t) }
+        if t >= slots.count {
+            let count = slots.count
+            slots.append(contentsOf: repeatElement(0, count: max(t + 1, count + count / 2, 1024) - count))
+        }
+        let slot = Int(slots[t])
+        if slot > 0 { return texts[slot - 1] }
+        let text = lexicon.term(t)
+        texts.append(text)
+        slots[t] = Int32(truncatingIfNeeded: texts.count)
+        return text
     }
 }
 
@@ -72,19 +102,19 @@ struct DocumentScan {
     let terms: [UInt32]
     let table: EntityLexicon
     let sentenceCount: Int
+    /// The terms' normal forms (see `TermTexts`).
+    let texts: TermTexts
     var found: [Candidate] = []
     var units: [Unit] = []
     var initialAt: [Bool] = []
     /// Per token of the current sentence: a word starting with an uppercase or titlecase letter
     /// (`UTF8Bytes.isUppercase`), found once by `countCases` for the passes after it.
     var upperAt: [Bool] = []
-    /// Set by `emitRun` for the one segment it emits next: organisation context around the run.
-    var organizationCueNext = false
-    var companyCueNext = false
 
     init(bytes: UTF8Bytes, buffer: UnsafeBufferPointer<UInt8>, spans: [TokenSpan], terms: [UInt32],
-         table: EntityLexicon, sentenceCount: Int) {
+         table: EntityLexicon, sentenceCount: Int, texts: TermTexts) {
         self.bytes = bytes
+        self.texts = texts
         self.buffer = buffer
         self.spans = spans
         self.terms = terms
@@ -527,7 +557,7 @@ struct DocumentScan {
     /// The normal form of a unit's words.
     func norm(_ unit: Unit) -> String {
         if isOneToken(unit) {
-            return table.lexicon.term(Int(unit.term))
+            return texts.text(unit.term)
         }
         return Tokenizer.norm(text(unit.bytes))
     }

@@ -105,9 +105,8 @@ extension EntityIndex {
 
         // Pass 1, in parallel chunks of documents.
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let wanted = max(1, min(documents.count, min(16, cores * 2)))
-        let chunkSize = (documents.count + wanted - 1) / wanted
-        let chunkCount = (documents.count + chunkSize - 1) / chunkSize
+        let bounds = chunkBounds(documents, count: max(1, min(documents.count, cores * 8)))
+        let chunkCount = bounds.count - 1
         let frozenTables = tables
         let frozenGroups = groupOf
         // Progress: the first pass is the first half of the work, the second pass the rest.
@@ -117,15 +116,17 @@ extension EntityIndex {
         // holds more than one document's `[Candidate]` per worker.
         var chunks = try Parallel.map(chunkCount, chunk: 1, cancellation: cancellation, reports: false) { c throws(WorkLimit) -> (CandidateColumns, [CaseEvidence?]) in
             var evidence = [CaseEvidence?](repeating: nil, count: frozenTables.count)
+            var texts = [TermTexts?](repeating: nil, count: frozenTables.count)
             var columns = CandidateColumns()
-            let range = (c * chunkSize)..<min(documents.count, (c + 1) * chunkSize)
-            for p in range {
+            for p in bounds[c]..<bounds[c + 1] {
                 try cancellation.check()
                 let g = frozenGroups[p]
                 var counts = evidence[g] ?? CaseEvidence(count: frozenTables[g].lexicon.count)
                 evidence[g] = nil  // keep one reference, so counting does not copy the arrays
+                let words = texts[g] ?? TermTexts(frozenTables[g].lexicon)
+                texts[g] = words
                 columns.append(try CandidateFinder(table: frozenTables[g]).candidates(in: documents[p], evidence: &counts,
-                                                                                    cancellation: cancellation),
+                                                                                    texts: words, cancellation: cancellation),
                                lexicon: g)
                 evidence[g] = counts
                 cancellation.report(done: done.add(1), total: steps)
@@ -163,6 +164,26 @@ extension EntityIndex {
         return (resolver, counted)
     }
 
+    /// Where the first pass's chunks of consecutive documents start (and, last, `documents.count`):
+    /// about `count` chunks of about equal numbers of tokens, each of one document or more. Equal
+    /// numbers of documents made chunks of very unequal work (the bench corpus's technical
+    /// documents hold four fifths of its text in a fifth of its documents, all in its first
+    /// chunk), and a pass over chunks on every core lasts as long as its longest chunk.
+    static func chunkBounds(_ documents: [Document], count: Int) -> [Int] {
+        guard !documents.isEmpty else { return [0] }
+        var total = 0
+        for d in documents { total += d.tokenCount + 1 }
+        let share = max(1, (total + max(1, count) - 1) / max(1, count))
+        var bounds = [0]
+        var sum = 0
+        for (p, d) in documents.enumerated() {
+            sum += d.tokenCount + 1
+            if sum >= share * bounds.count, p + 1 < documents.count { bounds.append(p + 1) }
+        }
+        bounds.append(documents.count)
+        return bounds
+    }
+
     /// One entity's mentions and names while the index is assembled.
     private struct Accumulator {
         var ref: EntityResolver.Ref
@@ -190,17 +211,11 @@ extension EntityIndex {
         var slot = [Int32](repeating: -1, count: resolved.refs.count)
         var roleOrder = 0
         var roleKeys: [UInt32: String] = [:]
-        struct Spot: Hashable {
-            let document: Int
-            let lower: Int32
-            let upper: Int32
-        }
-        var seen = Set<Spot>()
-        seen.reserveCapacity(resolved.mentions.count)
-        for r in resolved.mentions {
+        let repeated = repeats(resolved.mentions, documents: documents)
+        for (i, r) in resolved.mentions.enumerated() {
             try ticker.tick()
+            guard !repeated[i] else { continue }
             let docIndex = documents[Int(r.position)].index
-            guard seen.insert(Spot(document: docIndex, lower: r.lower, upper: r.upper)).inserted else { continue }
             let s: Int
             if slot[Int(r.ref)] >= 0 {
                 s = Int(slot[Int(r.ref)])
@@ -238,6 +253,67 @@ extension EntityIndex {
             for (id, n) in counts[s].surfaces { accumulators[s].surfaces[names[Int(id)], default: 0] += n }
         }
         return accumulators
+    }
+
+    /// Whether each mention repeats an earlier one (the same document and bytes: a name found
+    /// twice counts once). Found document by document on every core, the mentions grouped by
+    /// document first, where one set of every mention's place took a hash and a cache miss
+    /// per mention on one core.
+    static func repeats(_ mentions: [ResolvedMentions.Mention], documents: [Document]) -> [Bool] {
+        var repeated = [Bool](repeating: false, count: mentions.count)
+        guard mentions.count > 1 else { return repeated }
+        // The mentions' documents (`Document.index`, as the entities list them), grouped by a
+        // counting sort; each group in mention order.
+        var keys = [Int](repeating: 0, count: mentions.count)
+        var largest = 0
+        for (i, m) in mentions.enumerated() {
+            let d = documents[Int(m.position)].index
+            keys[i] = d
+            largest = max(largest, d)
+        }
+        let documentCount = largest + 1
+        var starts = [Int](repeating: 0, count: documentCount + 1)
+        for d in keys { starts[d + 1] += 1 }
+        for d in 0..<documentCount { starts[d + 1] += starts[d] }
+        var order = [Int32](repeating: 0, count: mentions.count)
+        var next = starts
+        for (i, d) in keys.enumerated() {
+            order[next[d]] = Int32(i)
+            next[d] += 1
+        }
+        keys = []
+        next = []
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let wanted = max(1, min(documentCount, cores * 8))
+        let size = (documentCount + wanted - 1) / wanted
+        let pieces = (documentCount + size - 1) / size  // each non-empty
+        let frozenOrder = order, frozenStarts = starts
+        let found = Parallel.map(pieces, chunk: 1) { c -> [Int32] in
+            var out: [Int32] = []
+            var group: [Int32] = []
+            for d in (c * size)..<min(documentCount, (c + 1) * size) {
+                let range = frozenStarts[d]..<frozenStarts[d + 1]
+                guard range.count > 1 else { continue }
+                group.removeAll(keepingCapacity: true)
+                group.append(contentsOf: frozenOrder[range])
+                // By place, then by mention order: each place's first mention comes first.
+                group.sort { x, y in
+                    let a = mentions[Int(x)], b = mentions[Int(y)]
+                    if a.lower != b.lower { return a.lower < b.lower }
+                    if a.upper != b.upper { return a.upper < b.upper }
+                    return x < y
+                }
+                for k in 1..<group.count {
+                    let a = mentions[Int(group[k - 1])], b = mentions[Int(group[k])]
+                    if a.lower == b.lower && a.upper == b.upper { out.append(group[k]) }
+                }
+            }
+            return out
+        }
+        for list in found {
+            for i in list { repeated[Int(i)] = true }
+        }
+        return repeated
     }
 
     /// Numbers the entities (most mentioned first) and builds the lookup tables. With `globals`,

@@ -124,6 +124,13 @@ final class EntityLexicon: @unchecked Sendable {
     /// The function words of the patterns, as term ids.
     let words: Words
     private let flags: [Flags]
+    /// One bit a term id from `Self.denseTerms` on: whether it has any flag. Ids are numbered by
+    /// frequency, so the rare words (most of a large lexicon) are read here, in a table an
+    /// eighth of a byte a term that stays in cache, instead of in `flags` (four bytes a term, a
+    /// cache miss for nearly every rare word of a large corpus).
+    private let flagged: [UInt64]
+    /// Ids below this are common words, read from `flags` directly.
+    private static let denseTerms = 1 << 15
     private let phrases: [UInt32: [Phrase]]
     /// Single-word targets by normal form, for the parts of hyphenated words ("US-China").
     private let singleWords: [String: Target]
@@ -204,7 +211,10 @@ final class EntityLexicon: @unchecked Sendable {
                 a.terms.count != b.terms.count ? a.terms.count > b.terms.count : a.target.rank < b.target.rank
             }
         }
+        var flagged = [UInt64](repeating: 0, count: (flags.count + 63) / 64)
+        for (t, f) in flags.enumerated() where !f.isEmpty { flagged[t >> 6] |= 1 << UInt64(t & 63) }
         self.flags = flags
+        self.flagged = flagged
         self.phrases = phrases
         self.singleWords = singleWords
     }
@@ -212,7 +222,10 @@ final class EntityLexicon: @unchecked Sendable {
     /// The flags of a term id (none for ids outside the lexicon).
     @inline(__always)
     func flags(_ term: UInt32) -> Flags {
-        Int(term) < flags.count ? flags[Int(term)] : []
+        let t = Int(term)
+        guard t < flags.count else { return [] }
+        if t >= Self.denseTerms && flagged[t >> 6] & (1 << UInt64(t & 63)) == 0 { return [] }
+        return flags[t]
     }
 
     /// The flags of a word given as text (for words that are not tokens of their own).

@@ -115,6 +115,27 @@ struct EntityResolver {
         return tables[groupOf[p]].flags(term)
     }
 
+    /// The flags and case counts of document `p`'s lexicon group, for the closures of the
+    /// person tests: a closure calling the resolver's own `flags` took a copy of the whole
+    /// resolver at each call.
+    private struct GroupWords {
+        let table: EntityLexicon
+        let counts: CaseEvidence
+
+        func flags(_ part: Candidate.Part) -> EntityLexicon.Flags {
+            guard let term = part.term else { return table.flags(norm: part.norm) }
+            return table.flags(term)
+        }
+
+        func mostlyLowercase(_ part: Candidate.Part) -> Bool {
+            counts.isMostlyLowercase(part.term ?? table.lexicon.id(of: part.norm).map(UInt32.init))
+        }
+    }
+
+    private func groupWords(_ p: Int) -> GroupWords {
+        GroupWords(table: tables[groupOf[p]], counts: evidence[groupOf[p]])
+    }
+
     private func mostlyLowercase(_ part: Candidate.Part, _ p: Int) -> Bool {
         let term = part.term ?? tables[groupOf[p]].lexicon.id(of: part.norm).map(UInt32.init)
         return evidence[groupOf[p]].isMostlyLowercase(term)
@@ -251,12 +272,13 @@ struct EntityResolver {
     /// ("Mr.") or a known given name vouches for it, its words must also not be ordinary
     /// lowercase words ("General Public License", "official Linux driver").
     private func personShaped(_ c: Candidate, _ p: Int) -> Bool {
-        guard c.isNameShaped(isParticle: { flags($0, p).contains(.particle) }), let first = c.parts.first else { return false }
-        if c.honorific != nil || flags(first, p).contains(.nameWord) { return true }
+        let w = groupWords(p)
+        guard c.isNameShaped(isParticle: { w.flags($0).contains(.particle) }), let first = c.parts.first else { return false }
+        if c.honorific != nil || w.flags(first).contains(.nameWord) { return true }
         if c.weakRole && c.parts.count == 1 { return false }  // "the official Linux driver"
         let heads: EntityLexicon.Flags = [.organizationHead, .placeHead, .eventHead, .otherHead]
-        if c.parts.count == 1 && !flags(first, p).intersection(heads).isEmpty { return false }
-        return !c.parts.contains { mostlyLowercase($0, p) && !flags($0, p).contains(.particle) }
+        if c.parts.count == 1 && !w.flags(first).intersection(heads).isEmpty { return false }
+        return !c.parts.contains { w.mostlyLowercase($0) && !w.flags($0).contains(.particle) }
     }
 
     /// How sure the words of an unknown multi-word name make it a person's name.
@@ -267,19 +289,20 @@ struct EntityResolver {
     /// words are simply never written lowercase, maybe (confirmed later by another spelling or a
     /// one-word mention with a cue: "Musk said").
     private func personEvidence(_ c: Candidate, _ p: Int) -> Evidence {
-        guard c.isNameShaped(isParticle: { flags($0, p).contains(.particle) }),
+        let w = groupWords(p)
+        guard c.isNameShaped(isParticle: { w.flags($0).contains(.particle) }),
               let first = c.parts.first, let last = c.parts.last else { return .no }
-        if flags(first, p).contains(.nameWord) { return .yes }
+        if w.flags(first).contains(.nameWord) { return .yes }
         let ordinary = c.parts.contains { part in
-            let f = flags(part, p)
+            let f = w.flags(part)
             if f.contains(.particle) { return false }
-            return f.contains(.stopword) || f.contains(.nonName) || f.contains(.connector) || mostlyLowercase(part, p)
+            return f.contains(.stopword) || f.contains(.nonName) || f.contains(.connector) || w.mostlyLowercase(part)
         }
         if ordinary { return .no }
-        if c.personCue || c.speaker || flags(last, p).contains(.nameWord) { return .yes }
+        if c.personCue || c.speaker || w.flags(last).contains(.nameWord) { return .yes }
         // "North Germanic", "Southern Baptist", "Old Norse": a compass or place word first makes a
         // region, a people or a language, not a person, unless a cue says otherwise.
-        if flags(first, p).contains(.placeModifier) { return .no }
+        if w.flags(first).contains(.placeModifier) { return .no }
         return c.parts.count <= 4 ? .maybe : .no
     }
 
@@ -585,6 +608,7 @@ struct EntityResolver {
         documentAcronyms = []
         documentClusters.reserveCapacity(candidates.count)
         documentAcronyms.reserveCapacity(candidates.count)
+        mentions.reserve(for: round1.lazy.map(\.mentions))
         Self.merge(&round1) { chunk in
             documentClusters += chunk.clusters
             documentAcronyms += chunk.acronyms
@@ -623,6 +647,7 @@ struct EntityResolver {
             return (named, mentions)
         }
         guard !stopped else { return }
+        mentions.reserve(for: round2.lazy.map(\.1))
         Self.merge(&round2) { named, chunk in
             knownNamed.formUnion(named)
             localKnownNamed.formUnion(named)
@@ -700,6 +725,7 @@ struct EntityResolver {
             return mentions
         }
         guard !stopped else { return }
+        mentions.reserve(for: round3)
         Self.merge(&round3) { mentions.append($0) }
     }
 
@@ -747,13 +773,14 @@ struct EntityResolver {
         let n = candidates.count
         guard n > 0 else { return [] }
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let size = (n + max(1, cores * 8) - 1) / max(1, cores * 8)
-        let count = (n + size - 1) / size
+        // Chunks of about equal numbers of tokens (see `EntityIndex.chunkBounds`).
+        let bounds = documents.count == n ? EntityIndex.chunkBounds(documents, count: max(1, cores * 8))
+                                          : stride(from: 0, to: n, by: max(1, n / max(1, cores * 8))).map { $0 } + [n]
         let frozen = self
         let token = stopFlag.token
-        return Parallel.map(count, chunk: 1) { c in
+        return Parallel.map(bounds.count - 1, chunk: 1) { c in
             var flag = StopFlag(token, every: 4096)
-            return body(frozen, (c * size)..<min(n, (c + 1) * size), &flag)
+            return body(frozen, bounds[c]..<bounds[c + 1], &flag)
         }
     }
 
@@ -831,6 +858,9 @@ struct EntityResolver {
     /// the names it could shorten is a word of its own ("Linux" is not short for "Gigabit Linux").
     private func clusterFor(_ word: String, _ part: Candidate.Part, _ p: Int, inDocument: Bool, inCorpus: Bool,
                             surnameOnly: Bool = false) -> Int? {
+        // The clusters as a local: a closure reading `self.clusters` took a copy of the whole
+        // resolver at each comparison.
+        let clusters = self.clusters
         // "Mr Martin" is a surname; "Mr Xi" a family name written first; "Sir Allan" a first name.
         let f = flags(part, p)
         let familyFirst = f.contains(.familyName) && !f.contains(.givenName)

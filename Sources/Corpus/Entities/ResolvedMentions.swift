@@ -70,9 +70,9 @@ struct ResolvedMentions: Sendable {
         let refMap = other.refs.map { id(of: $0) }
         let nameMap = other.names.map { nameID($0) }
         let roleBase = UInt32(truncatingIfNeeded: roleLists.count)
-        roleLists.reserveCapacity(roleLists.count + other.roleLists.count)
+        // No exact `reserveCapacity` here: called once a chunk, it would copy the whole table
+        // each time (see `reserve(for:)`); appending grows it geometrically.
         for role in other.roleLists { roleLists.append(nameMap[Int(role)]) }
-        mentions.reserveCapacity(mentions.count + other.mentions.count)
         for var m in other.mentions {
             m.ref = refMap[Int(m.ref)]
             m.text = nameMap[Int(m.text)]
@@ -80,6 +80,19 @@ struct ResolvedMentions: Sendable {
             m.roleStart &+= roleBase
             mentions.append(m)
         }
+    }
+
+    /// Makes room for the mentions and roles of `chunks` at once, before they are appended one
+    /// by one: the tables then grow (and are copied) once a round instead of once a chunk, and
+    /// end exactly as large as they need to be.
+    mutating func reserve(for chunks: some Sequence<ResolvedMentions>) {
+        var more = 0, moreRoles = 0
+        for chunk in chunks {
+            more += chunk.mentions.count
+            moreRoles += chunk.roleLists.count
+        }
+        mentions.reserveCapacity(mentions.count + more)
+        roleLists.reserveCapacity(roleLists.count + moreRoles)
     }
 
     /// The roles of a mention.
