@@ -111,12 +111,33 @@ public struct LuaRecordWriter {
             encoder.appendScalar(Int32(DLUA_NIL))
             return
         }
-        let type = ObjectIdentifier(Swift.type(of: value))
+        try append(value)
+    }
+
+    /// Appends an object's node, its class looked up once per run of one class.
+    private mutating func append(_ object: AnyObject) throws {
+        let type = ObjectIdentifier(Swift.type(of: object))
         if type != lastType {
-            lastClass = try encoder.classReference(for: value)
+            lastClass = try encoder.classReference(for: object)
             lastType = type
         }
-        encoder.appendObject(value, class: lastClass)
+        encoder.appendObject(object, class: lastClass)
+    }
+
+    /// A list of strings with `metatable` (a List), written without a `LuaValue` per item.
+    public mutating func strings(_ items: [String], metatable: LuaReference?) throws {
+        try key()
+        encoder.appendListHeader(count: items.count, metatable: metatable)
+        for item in items { encoder.appendText(item) }
+    }
+
+    /// A list of Swift objects of registered classes with `metatable` (a List), written without
+    /// a `LuaValue` per item (a claim's documents and sentences).
+    public mutating func objects<Items: Collection>(_ items: Items, metatable: LuaReference?) throws
+    where Items.Element: AnyObject {
+        try key()
+        encoder.appendListHeader(count: items.count, metatable: metatable)
+        for item in items { try append(item) }
     }
 
     /// Any value (for fields the typed writers do not cover).

@@ -227,6 +227,13 @@ final class ValueEncoder {
         }
     }
 
+    /// Appends the header of a list of `count` items (the caller then appends the items),
+    /// counting its Lua memory as `encode(.table)` does.
+    func appendListHeader(count: Int, metatable: LuaReference?) {
+        luaBytes &+= Self.tableBytes + count * Self.slotBytes
+        encodeTableHeader(arrayCount: count, fieldCount: 0, metatable: metatable)
+    }
+
     /// Appends a string node for bytes already in the arena.
     func appendStringNode(offset: Int, length: Int) {
         _ = appendNode(Self.node(Int32(DLUA_STR), n1: Int64(offset), n2: Int64(length)))

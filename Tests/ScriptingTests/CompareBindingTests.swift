@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 import LuaBridge
 import Testing
@@ -190,6 +191,54 @@ import Testing
 /// Big lists of records (the claims of a large corpus) reach Lua a chunk at a time; the List is
 /// the one a single push makes: same records in the same order, same metatable, printable.
 @Suite struct ChunkedRecordsTests {
+    /// What a claim record holds, as one line per claim: its keys, text, sources, score, size, and
+    /// its documents' and sentences' ids (checked to be the same Lua values as `doc:sentences()`
+    /// gives, and Lists).
+    static let describeClaims = """
+        local claims = ...
+        local out = {}
+        for i, c in ipairs(claims) do
+          local keys = {}
+          for k in pairs(c) do keys[#keys + 1] = k end
+          table.sort(keys)
+          local parts = { table.concat(keys, ","), c.text, table.concat(c.sources, "|"), string.format("%.3f", c.score), c.size,
+            tostring(dossier.List.is(c.sources) and dossier.List.is(c.docs) and dossier.List.is(c.sentences)) }
+          for j, s in ipairs(c.sentences) do
+            parts[#parts + 1] = c.docs[j].id .. "#" .. s.index
+            parts[#parts + 1] = tostring(rawequal(s, s.doc:sentences()[s.index]) and rawequal(c.docs[j], s.doc))
+          end
+          out[i] = table.concat(parts, ";")
+        end
+        return table.concat(out, "\\n"), #claims, dossier.List.is(claims)
+        """
+
+    @Test func claimsWrittenStraightIntoLuaEqualTheRecordsOfConflictsAndEachOtherInChunks() throws {
+        let session = try makeSession()
+        let claims = ClaimFinder.claims(in: session.corpus)
+        #expect(claims.count > 5)
+        let lists = session.context.lists
+        let list = try lists.columns(["sources", "score", "text"])
+        let append = try CompareBinding.appender(session.lua)
+        // The LuaValue records (a conflict's `claim`) are the reference.
+        let reference = CompareBinding.records(list, claims.map { CompareBinding.claimRecord($0, session.context) })
+        let expected = try session.lua.run(Self.describeClaims, arguments: [reference])
+        #expect(expected.count == 3 && expected[1].intValue == claims.count && expected[2].isTruthy)
+        #expect(expected.first?.stringValue?.contains(";false") == false)
+        #expect(expected.first?.stringValue?.hasPrefix("docs,score,sentences,size,sources,text;") == true)
+        for chunk in [2048, 1, 3, claims.count] {
+            let written = try CompareBinding.claimRecords(list, claims, session.context, append: append, chunkSize: chunk)
+            let got = try session.lua.run(Self.describeClaims, arguments: [written])
+            #expect(got.first?.stringValue == expected.first?.stringValue, "chunks of \(chunk)")
+            #expect(got.count == 3 && got[1].intValue == claims.count && got[2].isTruthy)
+        }
+        // A slice (indices not from 0) is handed over from its start.
+        let slice = claims[2...]
+        let written = try CompareBinding.claimRecords(list, slice, session.context, append: append, chunkSize: 2)
+        let part = CompareBinding.records(list, slice.map { CompareBinding.claimRecord($0, session.context) })
+        #expect(try session.lua.run(Self.describeClaims, arguments: [written]).first?.stringValue
+                == (try session.lua.run(Self.describeClaims, arguments: [part])).first?.stringValue)
+    }
+
     @Test func aListHandedOverInChunksEqualsOneHandedOverWhole() throws {
         let session = try makeSession()
         let lists = try Lists(lua: session.lua, list: try session.lua.makeReferenceFromLua("return dossier.List"))
