@@ -118,6 +118,19 @@ import Testing
             return #d, p.a.id, p.b.id, p.similarity > 0.5 and p.similarity < 1, #p.passages,
                    p.passages[1]:sub(1, 21), #corpus:duplicates{threshold = 0.99}, #corpus:duplicates{passages = 0}[1].passages
             """)
+        // Every field of the record, measures rounded to three decimals, passages a List.
+        let fields = try session.value("""
+            local p = corpus:duplicates{threshold = 0.5}[1]
+            local keys = {}
+            for k, v in pairs(p) do
+              if type(v) == "number" and v * 1000 ~= math.floor(v * 1000 + 0.5) then k = k .. "(not rounded)" end
+              keys[#keys + 1] = k
+            end
+            table.sort(keys)
+            return table.concat(keys, ",") .. (dossier.List.is(p.passages) and "; list" or "; no list")
+                .. (p.containment >= p.jaccard and rawequal(p.contained, p.b) and "; ordered" or "; not ordered")
+            """)
+        #expect(fields.stringValue == "a,b,contained,containment,estimate,jaccard,passages,similarity; list; ordered")
         #expect(r[0].intValue == 1)
         #expect(r[1].stringValue == "a" && r[2].stringValue == "b")
         #expect(r[3].isTruthy)
