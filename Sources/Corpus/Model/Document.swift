@@ -54,7 +54,7 @@ public final class Document: @unchecked Sendable {
     /// on first use and keeps it.)
     public var text: String {
         if case .loaded(let text, _) = storage { return text }
-        return archived().text
+        return archived(\.decodedText, empty: "") { $0.text($1) }
     }
     /// Paragraphs as UTF-8 byte ranges of `text`.
     public var paragraphs: [Range<Int>] { layout.paragraphs }
@@ -83,16 +83,14 @@ public final class Document: @unchecked Sendable {
         var metadata: DocumentMetadata
         var origin: RecordOrigin?
     }
-    /// An archived document's text and details once decoded (boxed, so that an undecoded
-    /// document carries a pointer); under `Self.layoutLocks[index & 63]`.
-    private var decoded: Decoded?
-    private final class Decoded: Sendable {
-        let text: String
-        let details: Details
-        init(text: String, details: Details) {
-            self.text = text
-            self.details = details
-        }
+    /// An archived document's text and its details once decoded, each on its own first use (a
+    /// script listing titles and sources does not inflate 100,000 texts); boxed, so that an
+    /// undecoded document carries two pointers; under `Self.layoutLocks[index & 63]`.
+    private var decodedText: Decoded<String>?
+    private var decodedDetails: Decoded<Details>?
+    private final class Decoded<Value: Sendable>: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
     /// The layout once found; read and written under `Self.layoutLocks[index & 63]`.
     private var foundLayout: DocumentLayout?
@@ -134,25 +132,28 @@ public final class Document: @unchecked Sendable {
 
     private var details: Details {
         if case .loaded(_, let details) = storage { return details }
-        return archived().details
+        return archived(\.decodedDetails, empty: Details(metadata: DocumentMetadata())) { $0.details($1) }
     }
 
-    /// The archived text and details, decoded on first use (safe from any thread).
-    private func archived() -> (text: String, details: Details) {
+    /// An archived document's text or details (`slot`), decoded from `source` on first use and
+    /// kept (safe from any thread: when two threads race, the first stored value wins; both
+    /// are the same).
+    private func archived<Value: Sendable>(_ slot: ReferenceWritableKeyPath<Document, Decoded<Value>?>, empty: Value,
+                                           _ decode: (ArchivedDocuments, Int) -> Value) -> Value {
         let lock = Self.layoutLocks[index & 63]
         lock.lock()
-        if let decoded {
+        if let found = self[keyPath: slot] {
             lock.unlock()
-            return (decoded.text, decoded.details)
+            return found.value
         }
         lock.unlock()
-        guard case .archived(let source, let i) = storage else { return ("", Details(metadata: DocumentMetadata())) }
-        let fresh = Decoded(text: source.text(i), details: source.details(i))
+        guard case .archived(let source, let i) = storage else { return empty }
+        let fresh = Decoded(decode(source, i))
         lock.lock()
         defer { lock.unlock() }
-        if let decoded { return (decoded.text, decoded.details) }
-        decoded = fresh
-        return (fresh.text, fresh.details)
+        if let found = self[keyPath: slot] { return found.value }
+        self[keyPath: slot] = fresh
+        return fresh.value
     }
 
     /// The document's paragraphs and sentences, split from its text on first use (safe from
