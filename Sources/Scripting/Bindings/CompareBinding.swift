@@ -128,11 +128,21 @@ enum CompareBinding {
     static func claimRecords<Items: RandomAccessCollection<Claim>>(
         _ list: RecordList, _ claims: Items, _ ctx: BindingContext, append: LuaReference, chunkSize: Int = 2048
     ) throws -> LuaValue where Items.Index == Int {
-        let keys = claimKeys.map { LuaString($0) }
+        try written(list, keys: claimKeys, count: claims.count, ctx, append: append, chunkSize: chunkSize) { range, lists in
+            ClaimRows(claims: claims, range: range, ctx: ctx, lists: lists)
+        }
+    }
+
+    /// A List of `count` records with `keys` whose rows `rows` writes (given a range and the List
+    /// metatable for the records' own lists), a chunk at a time (`chunked`).
+    static func written(
+        _ list: RecordList, keys: [String], count: Int, _ ctx: BindingContext, append: LuaReference, chunkSize: Int,
+        _ rows: (Range<Int>, LuaReference) -> any LuaRecordRows
+    ) throws -> LuaValue {
+        let keys = keys.map { LuaString($0) }
         let lists = ctx.lists.metatable
-        return try chunked(list, count: claims.count, lua: ctx.lua, append: append, chunkSize: chunkSize) { range, metatable in
-            .records(LuaRecordList(keys: keys, rows: ClaimRows(claims: claims, range: range, ctx: ctx, lists: lists),
-                                   metatable: metatable))
+        return try chunked(list, count: count, lua: ctx.lua, append: append, chunkSize: chunkSize) { range, metatable in
+            .records(LuaRecordList(keys: keys, rows: rows(range, lists), metatable: metatable))
         }
     }
 
@@ -165,10 +175,8 @@ enum CompareBinding {
     static func pairRecords<Items: RandomAccessCollection<DuplicatePair>>(
         _ list: RecordList, _ pairs: Items, _ ctx: BindingContext, append: LuaReference, chunkSize: Int = 2048
     ) throws -> LuaValue where Items.Index == Int {
-        let keys = pairKeys.map { LuaString($0) }
-        let lists = ctx.lists.metatable
-        return try chunked(list, count: pairs.count, lua: ctx.lua, append: append, chunkSize: chunkSize) { range, metatable in
-            .records(LuaRecordList(keys: keys, rows: PairRows(pairs: pairs, range: range, lists: lists), metatable: metatable))
+        try written(list, keys: pairKeys, count: pairs.count, ctx, append: append, chunkSize: chunkSize) { range, lists in
+            PairRows(pairs: pairs, range: range, lists: lists)
         }
     }
 
