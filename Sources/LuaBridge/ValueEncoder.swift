@@ -127,24 +127,17 @@ final class ValueEncoder {
         case .string(let s):
             let (offset, length) = appendString(s)
             if length > Self.shortString { luaBytes &+= Self.stringBytes + length }
-            _ = appendNode(Self.node(Int32(DLUA_STR), n1: Int64(offset), n2: Int64(length)))
+            appendStringNode(offset: offset, length: length)
         case .table(let t):
             luaBytes &+= Self.tableBytes + t.array.count * Self.slotBytes + t.fields.count * Self.nodeBytes
-            _ = appendNode(Self.node(Int32(DLUA_TABLE), aux: t.metatable?.ref ?? 0,
-                                     n1: Int64(t.array.count), n2: Int64(t.fields.count)))
+            encodeTableHeader(arrayCount: t.array.count, fieldCount: t.fields.count, metatable: t.metatable)
             for item in t.array { try encode(item, depth: depth + 1) }
             for (k, v) in t.fields {
                 try encode(k, depth: depth + 1)
                 try encode(v, depth: depth + 1)
             }
         case .object(let object):
-            guard let cls = state.classReference(for: object) else {
-                throw LuaRuntimeError("\(type(of: object)) is not a registered Lua class")
-            }
-            objects.append(object)
-            luaBytes &+= Self.userdataBytes
-            _ = appendNode(Self.node(Int32(DLUA_OBJECT), aux: cls,
-                                     p: Unmanaged.passUnretained(object).toOpaque()))
+            appendObject(object, class: try classReference(for: object))
         case .function(let f):
             _ = appendNode(Self.node(Int32(DLUA_FUNC), n1: Int64(f.index)))
         case .reference(let r):

@@ -260,7 +260,9 @@ import Testing
         for (count, chunk) in [(0, 3), (2, 3), (3, 3), (10, 3), (11, 4), (1000, 7)] {
             let items = Array(0..<count)
             let make = { (n: Int) -> LuaValue in list.record([.integer(n), .text("item \(n)")]) }
-            let chunked = try CompareBinding.records(list, items, lua: session.lua, append: append, chunkSize: chunk, make)
+            let chunked = try CompareBinding.chunked(list, count: count, lua: session.lua, append: append, chunkSize: chunk) {
+                .table(LuaTable(array: items[$0].map(make), metatable: $1))
+            }
             let whole = CompareBinding.records(list, items.map(make))
             let r = try session.lua.run("""
                 local a, b = ...
@@ -275,7 +277,9 @@ import Testing
         // A collection whose indices do not start at 0 (a slice) is handed over from its start.
         let slice = Array(0..<20)[5...]
         let make = { (n: Int) -> LuaValue in list.record([.integer(n), .text("item \(n)")]) }
-        let chunked = try CompareBinding.records(list, slice, lua: session.lua, append: append, chunkSize: 4, make)
+        let chunked = try CompareBinding.chunked(list, count: slice.count, lua: session.lua, append: append, chunkSize: 4) {
+            .table(LuaTable(array: slice[slice.startIndex + $0.lowerBound..<slice.startIndex + $0.upperBound].map(make), metatable: $1))
+        }
         let r = try session.lua.run("""
             local a = ...
             local same = #a == 15

@@ -223,25 +223,14 @@ enum CompareBinding {
         .table(LuaTable(fields: fields.map { (key: LuaValue.text($0.0), value: $0.1) }))
     }
 
-    /// A List of `list`'s records made from `items`, handed to Lua `chunkSize` records at a time,
-    /// so that the Swift values of the whole list (and the encoder's nodes for them) never exist
-    /// at once (a heap profile of the 13k briefing's peak saw 112 MB of them; its peak fell from
-    /// 296-305 to 287-290 MB, while the 105k peak, in the claims' own work, did not move).
-    /// The List is the same. `items` may decode each item when it is read (an annotated archive's
-    /// `StoredClaims`, `StoredDuplicates`): then no more than a chunk of them exists at once.
-    static func records<Items: RandomAccessCollection<Item>, Item>(
-        _ list: RecordList, _ items: Items, lua: LuaState, append: LuaReference,
-        chunkSize: Int = 2048, _ make: (Item) -> LuaValue
-    ) throws -> LuaValue where Items.Index == Int {
-        try chunked(list, count: items.count, lua: lua, append: append, chunkSize: chunkSize) { range, metatable in
-            .table(LuaTable(array: items[items.startIndex + range.lowerBound..<items.startIndex + range.upperBound].map(make),
-                            metatable: metatable))
-        }
-    }
-
-    /// A List of `list`'s `count` records, handed to Lua `chunkSize` at a time: `chunk` makes
-    /// the list of the records in a range (with the metatable given: `list`'s when the range is
-    /// all of them, none for a chunk appended to the List).
+    /// A List of `list`'s `count` records, handed to Lua `chunkSize` at a time, so that the
+    /// values of the whole list (and the encoder's nodes for them) never exist at once (a heap
+    /// profile of the 13k briefing's peak saw 112 MB of them; its peak fell from 296-305 to
+    /// 287-290 MB, while the 105k peak, in the claims' own work, did not move); the List is the
+    /// same. `chunk` makes the list of the records in a range (with the metatable given: `list`'s
+    /// when the range is all of them, none for a chunk appended to the List). Records decoded
+    /// when read (an annotated archive's `StoredClaims`, `StoredDuplicates`) then exist no more
+    /// than a chunk at a time.
     static func chunked(
         _ list: RecordList, count: Int, lua: LuaState, append: LuaReference, chunkSize: Int = 2048,
         _ chunk: (Range<Int>, LuaReference?) throws -> LuaValue
@@ -257,7 +246,7 @@ enum CompareBinding {
         return .reference(result)
     }
 
-    /// The Lua function that appends a chunk's items to a List (`records` above). Made at setup
+    /// The Lua function that appends a chunk's items to a List (`chunked` above). Made at setup
     /// over the raw accessors, so nothing a script replaces is called.
     static func appender(_ lua: LuaState) throws -> LuaReference {
         try lua.makeReferenceFromLua("""
